@@ -1,0 +1,78 @@
+// The one port through which orgctl talks to AWS. Our types only; the SDK adapter
+// (src/aws/sdk/) is the only implementation that imports @aws-sdk/*.
+//
+// Contract for every implementation:
+// - List/Describe methods return every item, following NextToken across empty pages.
+// - Failures throw AwsCallError (src/aws/errors.ts) with a classified kind.
+// - Throttling and ConcurrentModificationException are retried inside the implementation.
+
+import type { FeatureSet, NotificationKey, Subscriber } from '../model/desired.js';
+import type { AccountState, LiveOrganization, LiveRoot } from '../model/live.js';
+import type { BudgetLimitSpec, BudgetSpec } from '../model/plan.js';
+
+export interface OuSummary {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface AccountSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly state: AccountState;
+}
+
+export interface BudgetSummary {
+  readonly name: string;
+  readonly budgetType: string;
+  readonly amount: number | null;
+  readonly unit: string;
+  readonly timeUnit: string;
+}
+
+export interface BudgetNotifications {
+  readonly budgetName: string;
+  readonly notifications: readonly NotificationKey[];
+}
+
+export interface AwsPort {
+  // --- identity and reads ---
+  /** STS GetCallerIdentity. */
+  getCallerAccountId(): Promise<string>;
+  /** null when the caller is not in an organization (AWSOrganizationsNotInUseException). */
+  describeOrganization(): Promise<LiveOrganization | null>;
+  listRoots(): Promise<readonly LiveRoot[]>;
+  listOrganizationalUnitsForParent(parentId: string): Promise<readonly OuSummary[]>;
+  listAccountsForParent(parentId: string): Promise<readonly AccountSummary[]>;
+  describeBudgets(accountId: string): Promise<readonly BudgetSummary[]>;
+  describeBudgetNotificationsForAccount(accountId: string): Promise<readonly BudgetNotifications[]>;
+  describeSubscribersForNotification(accountId: string, budgetName: string, notification: NotificationKey): Promise<readonly Subscriber[]>;
+  listBudgetTags(accountId: string, budgetName: string): Promise<Readonly<Record<string, string>>>;
+
+  // --- writes ---
+  createOrganization(featureSet: FeatureSet): Promise<LiveOrganization>;
+  createOrganizationalUnit(parentId: string, name: string): Promise<OuSummary>;
+  renameOrganizationalUnit(ouId: string, name: string): Promise<void>;
+  deleteOrganizationalUnit(ouId: string): Promise<void>;
+  moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
+  /** Creates the budget with its notifications and subscribers, tagged with the given tags. */
+  createBudget(accountId: string, budget: BudgetSpec, tags: Readonly<Record<string, string>>): Promise<void>;
+  /** Changes the limit and time unit only; notifications are untouched. */
+  updateBudget(accountId: string, budget: BudgetLimitSpec): Promise<void>;
+  deleteBudget(accountId: string, budgetName: string): Promise<void>;
+  createNotification(accountId: string, budgetName: string, notification: NotificationKey, subscribers: readonly Subscriber[]): Promise<void>;
+  updateNotification(accountId: string, budgetName: string, oldNotification: NotificationKey, newNotification: NotificationKey): Promise<void>;
+  deleteNotification(accountId: string, budgetName: string, notification: NotificationKey): Promise<void>;
+  createSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
+  deleteSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
+}
+
+/** What an implementation reports about the calls it made (benchmarks, plan footers). */
+export interface CallStats {
+  /** Requests sent, by operation name (e.g. "ListAccountsForParent"), retries included. */
+  readonly calls: Readonly<Record<string, number>>;
+  /** Throttling errors received and retried, by operation. */
+  readonly throttled: Readonly<Record<string, number>>;
+  /** Other retried errors (ConcurrentModification, 5xx, dropped connections), by operation. */
+  readonly retried: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,80 @@
+// Per-operation request rates, as token buckets (sustained requests per second, burst).
+// Organizations: AWS's published per-account throttling limits (aws-facts.md §3.1, [ORG-QUOTAS]).
+// Budgets publishes none; the figures below are our assumption, marked `published: false`.
+// Shared by the client-side pacer, the emulator's --rate-limits and the benchmark's bounds.
+
+export interface RateLimit {
+  /** Sustained requests per second. */
+  readonly rate: number;
+  /** Bucket size: requests that may be sent at once after a quiet period. */
+  readonly burst: number;
+  /** false when AWS publishes no figure and this is an assumption. */
+  readonly published: boolean;
+}
+
+const org = (rate: number, burst: number): RateLimit => ({ rate, burst, published: true });
+const assumed = (rate: number, burst: number): RateLimit => ({ rate, burst, published: false });
+
+export const ORGANIZATIONS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
+  CloseAccount: org(0.05, 1),
+  CreateAccount: org(0.1, 3),
+  CreateGovCloudAccount: org(0.1, 3),
+  DescribeAccount: org(20, 30),
+  DescribeCreateAccountStatus: org(2, 2),
+  ListCreateAccountStatus: org(5, 8),
+  CreateOrganization: org(1, 1),
+  DeleteOrganization: org(1, 1),
+  CreateOrganizationalUnit: org(1, 2),
+  DescribeOrganization: org(1, 2),
+  MoveAccount: org(2, 3),
+  UpdateOrganizationalUnit: org(2, 3),
+  DeleteOrganizationalUnit: org(2, 3),
+  DescribeOrganizationalUnit: org(2, 2),
+  ListAccounts: org(8, 12),
+  ListChildren: org(6, 10),
+  ListParents: org(5, 8),
+  ListAccountsForParent: org(5, 8),
+  ListOrganizationalUnitsForParent: org(5, 8),
+  ListRoots: org(1, 2),
+  ListTagsForResource: org(10, 15),
+  TagResource: org(4, 6),
+  UntagResource: org(4, 6),
+  CreatePolicy: org(2, 3),
+  DeletePolicy: org(2, 3),
+  AttachPolicy: org(2, 3),
+  DetachPolicy: org(2, 3),
+  UpdatePolicy: org(2, 3),
+  DescribePolicy: org(2, 2),
+  EnablePolicyType: org(1, 1),
+  DisablePolicyType: org(1, 1),
+  ListPolicies: org(5, 8),
+  ListPoliciesForTarget: org(5, 8),
+  ListTargetsForPolicy: org(5, 8),
+};
+
+/** Budgets: no published rates. Assumed generous enough for normal use, finite so pacing is exercised. */
+export const BUDGETS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
+  DescribeBudgets: assumed(10, 20),
+  DescribeBudget: assumed(10, 20),
+  DescribeBudgetNotificationsForAccount: assumed(10, 20),
+  DescribeNotificationsForBudget: assumed(10, 20),
+  DescribeSubscribersForNotification: assumed(10, 20),
+  CreateBudget: assumed(5, 10),
+  UpdateBudget: assumed(5, 10),
+  DeleteBudget: assumed(5, 10),
+  CreateNotification: assumed(5, 10),
+  UpdateNotification: assumed(5, 10),
+  DeleteNotification: assumed(5, 10),
+  CreateSubscriber: assumed(5, 10),
+  UpdateSubscriber: assumed(5, 10),
+  DeleteSubscriber: assumed(5, 10),
+  ListTagsForResource: assumed(10, 20),
+  TagResource: assumed(5, 10),
+  UntagResource: assumed(5, 10),
+};
+
+export type AwsService = 'organizations' | 'budgets';
+
+export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {
+  return (service === 'organizations' ? ORGANIZATIONS_RATE_LIMITS : BUDGETS_RATE_LIMITS)[operation];
+}

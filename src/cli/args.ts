@@ -1,0 +1,22 @@
+// Argument parsing shared by every command: node's parseArgs, with errors turned into UserErrors.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../model/errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parseCommandArgs<const O extends Options>(command: string, args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error);
+    throw new UserError(`${message}. Run \`orgctl ${command} --help\` for usage.`);
+  }
+}
+
+/** Reads a choice-valued option, refusing anything outside the list. */
+export function choice<T extends string>(command: string, option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`--${option} must be one of ${allowed.join(', ')} (got "${value}"). Run \`orgctl ${command} --help\` for usage.`);
+}

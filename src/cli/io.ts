@@ -1,0 +1,15 @@
+// What a CLI command may touch of the process, injected so commands run in-process in tests.
+
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** Reads one line from the terminal; undefined when stdin is not a TTY. */
+  readonly prompt?: (question: string) => Promise<string>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** Color only on a TTY and never with NO_COLOR (https://no-color.org). */
+export function useColor(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== undefined);
+}

@@ -1,0 +1,34 @@
+// Step addresses: stable, readable identities shown in plans and used to match steps to results.
+
+import type { NotificationKey, Subscriber } from './desired.js';
+
+export const ORGANIZATION_ADDRESS = 'organization';
+
+export function ouAddress(path: string): string {
+  return `ou:${path}`;
+}
+
+export function accountAddress(accountId: string): string {
+  return `account:${accountId}`;
+}
+
+export function budgetAddress(budgetName: string): string {
+  return `budget:${budgetName}`;
+}
+
+/** Canonical key of a notification: its four identifying fields. */
+export function notificationKeyString(n: NotificationKey): string {
+  return `${n.type}:${n.comparison}:${n.threshold}:${n.thresholdType}`;
+}
+
+export function notificationAddress(budgetName: string, n: NotificationKey): string {
+  return `${budgetAddress(budgetName)}/notification:${notificationKeyString(n)}`;
+}
+
+export function subscriberKeyString(s: Subscriber): string {
+  return `${s.type}:${s.address}`;
+}
+
+export function subscriberAddress(budgetName: string, n: NotificationKey, s: Subscriber): string {
+  return `${notificationAddress(budgetName, n)}/subscriber:${subscriberKeyString(s)}`;
+}

@@ -1,0 +1,81 @@
+// The desired organization: org.yaml after schema validation, defaults and normalization.
+// Plain data, no behaviour; built by src/config, read by the planner.
+
+/** Where a value came from in org.yaml, for diagnostics. 1-based. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type FeatureSet = 'ALL' | 'CONSOLIDATED_BILLING';
+export type TimeUnit = 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUALLY';
+export type NotificationType = 'ACTUAL' | 'FORECASTED';
+export type ThresholdType = 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+export type ComparisonOperator = 'GREATER_THAN' | 'LESS_THAN' | 'EQUAL_TO';
+export type SubscriptionType = 'EMAIL' | 'SNS';
+export type UnlistedAccountsPolicy = 'ignore' | 'error';
+
+export interface DesiredAccount {
+  /** 12-digit account ID. */
+  readonly id: string;
+  /** Informational; the plan warns when it differs from the live name. */
+  readonly name?: string;
+  readonly at?: SourcePosition;
+}
+
+/** The root and every OU share this shape. */
+export interface DesiredNode {
+  readonly accounts: readonly DesiredAccount[];
+  readonly organizationalUnits: readonly DesiredOu[];
+}
+
+export interface DesiredOu extends DesiredNode {
+  readonly name: string;
+  /** Canonical path from the root, e.g. "/Workloads/Prod" (see model/paths.ts). */
+  readonly path: string;
+  /** Previous name of this OU under the same parent: the plan renames instead of create + delete. */
+  readonly renamedFrom?: string;
+  readonly at?: SourcePosition;
+}
+
+/** The four fields that identify a notification (Budgets has no notification IDs). */
+export interface NotificationKey {
+  readonly type: NotificationType;
+  readonly comparison: ComparisonOperator;
+  readonly threshold: number;
+  readonly thresholdType: ThresholdType;
+}
+
+export interface Subscriber {
+  readonly type: SubscriptionType;
+  readonly address: string;
+}
+
+export interface DesiredNotification extends NotificationKey {
+  /** Email and SNS subscribers, in org.yaml order. */
+  readonly subscribers: readonly Subscriber[];
+  readonly at?: SourcePosition;
+}
+
+export interface DesiredBudget {
+  readonly name: string;
+  readonly amount: number;
+  readonly unit: string;
+  readonly timeUnit: TimeUnit;
+  readonly notifications: readonly DesiredNotification[];
+  readonly at?: SourcePosition;
+}
+
+export interface DesiredOptions {
+  readonly pruneOrganizationalUnits: boolean;
+  readonly pruneBudgets: boolean;
+  readonly unlistedAccounts: UnlistedAccountsPolicy;
+}
+
+export interface DesiredOrg {
+  readonly managementAccountId: string;
+  readonly featureSet: FeatureSet;
+  readonly root: DesiredNode;
+  readonly budgets: readonly DesiredBudget[];
+  readonly options: DesiredOptions;
+}

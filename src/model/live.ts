@@ -1,0 +1,66 @@
+// The live organization as read from AWS Organizations and AWS Budgets, in our own types.
+// Built by src/reader through the port; never persisted by orgctl.
+
+import type { FeatureSet, NotificationKey, Subscriber } from './desired.js';
+
+export type AccountState = 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED';
+
+export interface LiveOrganization {
+  readonly id: string;
+  readonly arn: string;
+  readonly featureSet: FeatureSet;
+  readonly managementAccountId: string;
+  readonly managementAccountEmail: string;
+}
+
+export interface LiveRoot {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface LiveOu {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string;
+}
+
+export interface LiveAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** `State`, falling back to the retiring `Status`. */
+  readonly state: AccountState;
+  readonly parentId: string;
+}
+
+export interface LiveNotification extends NotificationKey {
+  readonly subscribers: readonly Subscriber[];
+}
+
+export interface LiveBudget {
+  readonly name: string;
+  /** COST, USAGE, RI_UTILIZATION, ... orgctl only declares COST budgets. */
+  readonly budgetType: string;
+  /** BudgetLimit.Amount as a number; null for budgets without a fixed limit (planned or auto-adjusted). */
+  readonly amount: number | null;
+  readonly unit: string;
+  readonly timeUnit: string;
+  readonly notifications: readonly LiveNotification[];
+  /** Tags, when they were read (only for budgets the plan may delete; see reader). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface LiveOrg {
+  /** The account whose credentials made the calls. */
+  readonly callerAccountId: string;
+  /** null: the caller's account is not in an organization. */
+  readonly organization: LiveOrganization | null;
+  readonly root: LiveRoot | null;
+  readonly ous: readonly LiveOu[];
+  readonly accounts: readonly LiveAccount[];
+  /** Budgets of the management account. */
+  readonly budgets: readonly LiveBudget[];
+}
+
+/** Tag orgctl puts on the budgets it creates, so `pruneBudgets` deletes only those. */
+export const MANAGED_BUDGET_TAG = { key: 'managed-by', value: 'orgctl' } as const;

@@ -1,0 +1,202 @@
+// The plan: a serializable value with a closed set of step kinds.
+// `kind` and the typed fields are for machines (apply switches on kind only);
+// `reason` is for humans and must never drive a decision.
+
+import type {
+  FeatureSet,
+  NotificationKey,
+  SourcePosition,
+  Subscriber,
+  TimeUnit,
+} from './desired.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+/** A budget as orgctl declares it: a COST budget with a fixed limit. */
+export interface BudgetLimitSpec {
+  readonly name: string;
+  readonly amount: number;
+  readonly unit: string;
+  readonly timeUnit: TimeUnit;
+}
+
+export interface NotificationSpec extends NotificationKey {
+  readonly subscribers: readonly Subscriber[];
+}
+
+export interface BudgetSpec extends BudgetLimitSpec {
+  readonly notifications: readonly NotificationSpec[];
+}
+
+interface StepBase {
+  /** Stable, human-readable identity of what the step touches, e.g. "ou:/Workloads/Prod". */
+  readonly address: string;
+  /** Why the step exists, for the reviewer. Never used by apply. */
+  readonly reason: string;
+  /** Indexes (into Plan.steps) of steps that must finish before this one starts. */
+  readonly dependsOn: readonly number[];
+}
+
+export interface CreateOrganizationStep extends StepBase {
+  readonly kind: 'createOrganization';
+  readonly before: null;
+  readonly after: { readonly featureSet: FeatureSet };
+}
+
+export interface CreateOrganizationalUnitStep extends StepBase {
+  readonly kind: 'createOrganizationalUnit';
+  readonly before: null;
+  /** parentPath is resolved to an ID at apply time; the parent may be created by an earlier step. */
+  readonly after: { readonly path: string; readonly name: string; readonly parentPath: string };
+}
+
+export interface RenameOrganizationalUnitStep extends StepBase {
+  readonly kind: 'renameOrganizationalUnit';
+  readonly before: { readonly path: string; readonly name: string; readonly id: string };
+  readonly after: { readonly path: string; readonly name: string };
+}
+
+export interface DeleteOrganizationalUnitStep extends StepBase {
+  readonly kind: 'deleteOrganizationalUnit';
+  readonly before: { readonly path: string; readonly name: string; readonly id: string };
+  readonly after: null;
+}
+
+export interface MoveAccountStep extends StepBase {
+  readonly kind: 'moveAccount';
+  readonly accountId: string;
+  readonly before: { readonly parentPath: string; readonly accountName: string };
+  readonly after: { readonly parentPath: string };
+}
+
+export interface CreateBudgetStep extends StepBase {
+  readonly kind: 'createBudget';
+  readonly before: null;
+  /** Created together with its notifications and subscribers. */
+  readonly after: BudgetSpec;
+}
+
+export interface UpdateBudgetStep extends StepBase {
+  readonly kind: 'updateBudget';
+  readonly before: { readonly amount: number | null; readonly unit: string; readonly timeUnit: string; readonly budgetType: string };
+  readonly after: BudgetLimitSpec;
+}
+
+export interface DeleteBudgetStep extends StepBase {
+  readonly kind: 'deleteBudget';
+  readonly before: BudgetSpec;
+  readonly after: null;
+}
+
+export interface CreateNotificationStep extends StepBase {
+  readonly kind: 'createNotification';
+  readonly budgetName: string;
+  readonly before: null;
+  readonly after: NotificationSpec;
+}
+
+/** Changes a notification's key in place, so alerts never lapse between a delete and a create. */
+export interface UpdateNotificationStep extends StepBase {
+  readonly kind: 'updateNotification';
+  readonly budgetName: string;
+  readonly before: NotificationKey;
+  readonly after: NotificationKey;
+}
+
+export interface DeleteNotificationStep extends StepBase {
+  readonly kind: 'deleteNotification';
+  readonly budgetName: string;
+  readonly before: NotificationSpec;
+  readonly after: null;
+}
+
+export interface CreateSubscriberStep extends StepBase {
+  readonly kind: 'createSubscriber';
+  readonly budgetName: string;
+  /** The notification's key as it will be when this step runs (after any updateNotification). */
+  readonly notification: NotificationKey;
+  readonly before: null;
+  readonly after: Subscriber;
+}
+
+export interface DeleteSubscriberStep extends StepBase {
+  readonly kind: 'deleteSubscriber';
+  readonly budgetName: string;
+  readonly notification: NotificationKey;
+  readonly before: Subscriber;
+  readonly after: null;
+}
+
+export type PlanStep =
+  | CreateOrganizationStep
+  | CreateOrganizationalUnitStep
+  | RenameOrganizationalUnitStep
+  | DeleteOrganizationalUnitStep
+  | MoveAccountStep
+  | CreateBudgetStep
+  | UpdateBudgetStep
+  | DeleteBudgetStep
+  | CreateNotificationStep
+  | UpdateNotificationStep
+  | DeleteNotificationStep
+  | CreateSubscriberStep
+  | DeleteSubscriberStep;
+
+export type StepKind = PlanStep['kind'];
+
+/** What a step does, for summaries ("Plan: 4 to create, 1 to update, 0 to delete"). */
+export type StepAction = 'create' | 'update' | 'delete';
+
+export interface PlanNote {
+  /** Machine-readable code, e.g. "account-name-differs", "ou-not-empty". */
+  readonly code: string;
+  readonly message: string;
+  readonly address?: string;
+  /** Position in org.yaml when the note is about something declared there. */
+  readonly source?: SourcePosition;
+}
+
+export interface PlanInputs {
+  /** sha256 of the org.yaml bytes the plan was made from. */
+  readonly orgYamlSha256: string;
+  /** sha256 of the canonical live document the plan was made from. */
+  readonly liveStateSha256: string;
+}
+
+export interface Plan {
+  readonly version: typeof PLAN_FORMAT_VERSION;
+  /** In an order that respects AWS (parents before children, moves before deletes). */
+  readonly steps: readonly PlanStep[];
+  /** Do not block apply. */
+  readonly warnings: readonly PlanNote[];
+  /** A plan with errors cannot be applied. */
+  readonly errors: readonly PlanNote[];
+  readonly inputs: PlanInputs;
+}
+
+export function actionOf(kind: StepKind): StepAction {
+  switch (kind) {
+    case 'createOrganization':
+    case 'createOrganizationalUnit':
+    case 'createBudget':
+    case 'createNotification':
+    case 'createSubscriber':
+      return 'create';
+    case 'renameOrganizationalUnit':
+    case 'moveAccount':
+    case 'updateBudget':
+    case 'updateNotification':
+      return 'update';
+    case 'deleteOrganizationalUnit':
+    case 'deleteBudget':
+    case 'deleteNotification':
+    case 'deleteSubscriber':
+      return 'delete';
+    default:
+      return assertNever(kind);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
