@@ -78,3 +78,11 @@ export type AwsService = 'organizations' | 'budgets';
 export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {
   return (service === 'organizations' ? ORGANIZATIONS_RATE_LIMITS : BUDGETS_RATE_LIMITS)[operation];
 }
+
+/**
+ * A limit with rate and burst multiplied by `scale` (burst at least 1). The client pacer and the
+ * emulator's --rate-limits must use this same function so both sides agree at any time scale.
+ */
+export function scaleRateLimit(limit: Pick<RateLimit, 'rate' | 'burst'>, scale: number): { readonly rate: number; readonly burst: number } {
+  return { rate: limit.rate * scale, burst: Math.max(1, limit.burst * scale) };
+}

@@ -1,0 +1,66 @@
+// Every AWS operation orgctl calls, keyed by the port method that makes it. One list, read by the
+// SDK adapter (operation names for pacing and stats), the fake port, and docs/aws-access.md.
+
+import type { AwsPort } from './port.js';
+
+export type AwsServiceName = 'organizations' | 'budgets' | 'sts';
+
+export interface OperationInfo {
+  readonly service: AwsServiceName;
+  /** The AWS API operation, e.g. "ListAccountsForParent". */
+  readonly operation: string;
+  readonly access: 'read' | 'write';
+}
+
+export const PORT_OPERATIONS = {
+  getCallerAccountId: { service: 'sts', operation: 'GetCallerIdentity', access: 'read' },
+  describeOrganization: { service: 'organizations', operation: 'DescribeOrganization', access: 'read' },
+  listRoots: { service: 'organizations', operation: 'ListRoots', access: 'read' },
+  listOrganizationalUnitsForParent: { service: 'organizations', operation: 'ListOrganizationalUnitsForParent', access: 'read' },
+  listAccountsForParent: { service: 'organizations', operation: 'ListAccountsForParent', access: 'read' },
+  describeBudgets: { service: 'budgets', operation: 'DescribeBudgets', access: 'read' },
+  describeBudgetNotificationsForAccount: { service: 'budgets', operation: 'DescribeBudgetNotificationsForAccount', access: 'read' },
+  describeSubscribersForNotification: { service: 'budgets', operation: 'DescribeSubscribersForNotification', access: 'read' },
+  listBudgetTags: { service: 'budgets', operation: 'ListTagsForResource', access: 'read' },
+  createOrganization: { service: 'organizations', operation: 'CreateOrganization', access: 'write' },
+  createOrganizationalUnit: { service: 'organizations', operation: 'CreateOrganizationalUnit', access: 'write' },
+  renameOrganizationalUnit: { service: 'organizations', operation: 'UpdateOrganizationalUnit', access: 'write' },
+  deleteOrganizationalUnit: { service: 'organizations', operation: 'DeleteOrganizationalUnit', access: 'write' },
+  moveAccount: { service: 'organizations', operation: 'MoveAccount', access: 'write' },
+  createBudget: { service: 'budgets', operation: 'CreateBudget', access: 'write' },
+  updateBudget: { service: 'budgets', operation: 'UpdateBudget', access: 'write' },
+  deleteBudget: { service: 'budgets', operation: 'DeleteBudget', access: 'write' },
+  createNotification: { service: 'budgets', operation: 'CreateNotification', access: 'write' },
+  updateNotification: { service: 'budgets', operation: 'UpdateNotification', access: 'write' },
+  deleteNotification: { service: 'budgets', operation: 'DeleteNotification', access: 'write' },
+  createSubscriber: { service: 'budgets', operation: 'CreateSubscriber', access: 'write' },
+  deleteSubscriber: { service: 'budgets', operation: 'DeleteSubscriber', access: 'write' },
+} as const satisfies Record<keyof AwsPort, OperationInfo>;
+
+export type PortMethod = keyof typeof PORT_OPERATIONS;
+
+/** The AWS operation names the port uses ("MoveAccount", "DescribeBudgets", ...). */
+export type PortOperation = (typeof PORT_OPERATIONS)[PortMethod]['operation'];
+
+/** The IAM actions a call needs, for AccessDenied messages and the docs. */
+export function iamActionsFor(service: AwsServiceName, operation: string): readonly string[] {
+  switch (service) {
+    case 'organizations':
+      return [`organizations:${operation}`];
+    case 'sts':
+      // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.
+      return [`sts:${operation}`];
+    case 'budgets':
+      // Budgets authorizes most operations with two coarse actions (Service Authorization Reference).
+      if (operation === 'ListTagsForResource' || operation === 'TagResource' || operation === 'UntagResource') return [`budgets:${operation}`];
+      if (operation === 'CreateBudget') return ['budgets:ModifyBudget', 'budgets:TagResource'];
+      return [operation.startsWith('Describe') ? 'budgets:ViewBudget' : 'budgets:ModifyBudget'];
+  }
+}
+
+/** "the credentials lack organizations:ListAccountsForParent" (or "budgets:ModifyBudget or budgets:TagResource"). */
+export function accessDeniedMessage(service: AwsServiceName, operation: string, awsMessage?: string): string {
+  const actions = iamActionsFor(service, operation).join(' or ');
+  const said = awsMessage ? ` (AWS said: ${awsMessage})` : '';
+  return `the credentials lack ${actions}; allow it in the IAM policy of the role orgctl runs as${said}`;
+}

@@ -1,0 +1,103 @@
+// Client-side pacing: one token bucket per AWS operation, sized from AWS's published rates
+// (rate-limits.ts), so any number of parallel callers stays under the limit and AWS rarely has to
+// throttle us. Each bucket hands out send times in arrival order (FIFO) and every caller sleeps
+// exactly once until its time comes: no polling, no busy-waiting.
+
+import { rateLimitFor, scaleRateLimit, type RateLimit } from './rate-limits.js';
+import type { AwsServiceName } from './operations.js';
+
+/** Time source, injected so tests run on a fake clock. Milliseconds. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const SYSTEM_CLOCK: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * A token bucket in its "virtual scheduling" form (GCRA): instead of counting tokens it keeps the
+ * theoretical time at which the bucket would be full again. A request may go at
+ * `max(now, fullAt - burstWindow)`; each request pushes `fullAt` one interval further.
+ */
+export class TokenBucket {
+  private readonly intervalMs: number;
+  private readonly burstWindowMs: number;
+  private fullAt: number;
+
+  constructor(
+    readonly limit: Pick<RateLimit, 'rate' | 'burst'>,
+    private readonly clock: Clock,
+  ) {
+    if (!(limit.rate > 0) || !(limit.burst >= 1)) throw new RangeError(`invalid rate limit: rate ${limit.rate}, burst ${limit.burst}`);
+    this.intervalMs = 1000 / limit.rate;
+    this.burstWindowMs = (limit.burst - 1) * this.intervalMs;
+    this.fullAt = clock.now();
+  }
+
+  /** Books the next send slot and returns how long to wait for it (0: go now). */
+  reserve(): number {
+    const now = this.clock.now();
+    const sendAt = Math.max(now, this.fullAt - this.burstWindowMs);
+    this.fullAt = Math.max(this.fullAt, sendAt) + this.intervalMs;
+    return sendAt - now;
+  }
+
+  /** Resolves when the caller may send. */
+  async acquire(): Promise<void> {
+    const wait = this.reserve();
+    if (wait > 0) await this.clock.sleep(wait);
+  }
+
+  /**
+   * AWS throttled us, so its bucket is empty whatever ours believed: drop our saved-up burst so
+   * the next send waits a full interval and later ones follow at the sustained rate.
+   */
+  drain(): void {
+    this.fullAt = Math.max(this.fullAt, this.clock.now() + this.burstWindowMs + this.intervalMs);
+  }
+}
+
+export interface PacerOptions {
+  /** Multiplies every rate and burst (benchmarks against a time-scaled emulator). Default 1. */
+  readonly scale?: number;
+  readonly clock?: Clock;
+  /** Where limits come from; default: AWS's published rates in rate-limits.ts. */
+  readonly limitFor?: (service: AwsServiceName, operation: string) => Pick<RateLimit, 'rate' | 'burst'> | undefined;
+}
+
+/** Buckets for every operation that has a rate limit; calls to other operations are not paced. */
+export class Pacer {
+  private readonly buckets = new Map<string, TokenBucket | null>();
+  private readonly clock: Clock;
+  private readonly scale: number;
+  private readonly limitFor: NonNullable<PacerOptions['limitFor']>;
+
+  constructor(options: PacerOptions = {}) {
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.scale = options.scale ?? 1;
+    if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
+    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'sts' ? undefined : rateLimitFor(service, operation)));
+  }
+
+  async acquire(service: AwsServiceName, operation: string): Promise<void> {
+    await this.bucket(service, operation)?.acquire();
+  }
+
+  onThrottled(service: AwsServiceName, operation: string): void {
+    this.bucket(service, operation)?.drain();
+  }
+
+  private bucket(service: AwsServiceName, operation: string): TokenBucket | null {
+    const key = `${service}:${operation}`;
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      const limit = this.limitFor(service, operation);
+      bucket = limit ? new TokenBucket(scaleRateLimit(limit, this.scale), this.clock) : null;
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}
