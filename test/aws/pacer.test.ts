@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { Pacer, TokenBucket } from '../../src/aws/pacer.js';
+import { ORGANIZATIONS_RATE_LIMITS, scaleRateLimit } from '../../src/aws/rate-limits.js';
+import { FakeClock, settle } from '../support/fake-clock.js';
+
+/** Starts `n` acquisitions at once and records when (clock time) each one was granted. */
+function grantTimes(clock: FakeClock, acquire: () => Promise<void>, n: number): { times: number[]; order: number[] } {
+  const times: number[] = [];
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    void acquire().then(() => {
+      times[i] = clock.now();
+      order.push(i);
+    });
+  }
+  return { times, order };
+}
+
+describe('TokenBucket', () => {
+  it('lets a full burst through at once, then one request per interval', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 5, burst: 8 }, clock);
+    const { times } = grantTimes(clock, () => bucket.acquire(), 12);
+    await clock.runAll();
+    expect(times).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 200, 400, 600, 800]);
+  });
+
+  it('grants in arrival order, and each waiting caller sleeps exactly once (no polling)', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 2, burst: 3 }, clock);
+    const { order } = grantTimes(clock, () => bucket.acquire(), 10);
+    await clock.runAll();
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(clock.sleeps).toEqual([500, 1000, 1500, 2000, 2500, 3000, 3500]);
+  });
+
+  it('refills to the burst size and no further after a quiet period', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 1, burst: 2 }, clock);
+    const first = grantTimes(clock, () => bucket.acquire(), 3);
+    await clock.runAll();
+    expect(first.times).toEqual([0, 0, 1000]);
+    await clock.advance(60_000);
+    const start = clock.now();
+    const second = grantTimes(clock, () => bucket.acquire(), 4);
+    await clock.runAll();
+    expect(second.times.map((t) => t - start)).toEqual([0, 0, 1000, 2000]);
+  });
+
+  it('never exceeds rate × window + burst in any window, whatever the arrival pattern', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 5, burst: 8 }, clock);
+    const times: number[] = [];
+    for (let wave = 0; wave < 6; wave++) {
+      for (let i = 0; i < 7; i++) void bucket.acquire().then(() => times.push(clock.now()));
+      await clock.advance(350 * wave);
+    }
+    await clock.runAll();
+    expect(times).toHaveLength(42);
+    for (const start of times) {
+      const inWindow = times.filter((t) => t >= start && t < start + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(5 + 8);
+    }
+  });
+
+  it('drain(): after a throttle the next request waits a full interval', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 4, burst: 6 }, clock);
+    await bucket.acquire();
+    bucket.drain();
+    const { times } = grantTimes(clock, () => bucket.acquire(), 3);
+    await clock.runAll();
+    expect(times).toEqual([250, 500, 750]);
+  });
+
+  it('rejects a limit that could never send', () => {
+    expect(() => new TokenBucket({ rate: 0, burst: 1 }, new FakeClock())).toThrow(RangeError);
+    expect(() => new TokenBucket({ rate: 1, burst: 0.5 }, new FakeClock())).toThrow(RangeError);
+  });
+});
+
+describe('Pacer', () => {
+  it('paces each operation with its own published bucket', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const roots = grantTimes(clock, () => pacer.acquire('organizations', 'ListRoots'), 4); // 1 rps, burst 2
+    const accounts = grantTimes(clock, () => pacer.acquire('organizations', 'ListAccountsForParent'), 9); // 5 rps, burst 8
+    await clock.runAll();
+    expect(roots.times).toEqual([0, 0, 1000, 2000]);
+    expect(accounts.times).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 200]);
+  });
+
+  it('does not pace operations without a limit (STS) and tells the two ListTagsForResource apart', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const sts = grantTimes(clock, () => pacer.acquire('sts', 'GetCallerIdentity'), 50);
+    await settle();
+    expect(sts.times).toHaveLength(50);
+    expect(clock.sleeps).toEqual([]);
+    const orgTags = grantTimes(clock, () => pacer.acquire('organizations', 'ListTagsForResource'), 16); // burst 15
+    const budgetTags = grantTimes(clock, () => pacer.acquire('budgets', 'ListTagsForResource'), 16); // burst 20 (assumed)
+    await clock.runAll();
+    expect(orgTags.times.filter((t) => t === 0)).toHaveLength(15);
+    expect(budgetTags.times.filter((t) => t === 0)).toHaveLength(16);
+  });
+
+  it('scales rate and burst together', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, scale: 10 });
+    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'MoveAccount'), 32); // 20 rps, burst 30
+    await clock.runAll();
+    expect(times.filter((t) => t === 0)).toHaveLength(30);
+    expect(times.slice(30)).toEqual([50, 100]);
+    expect(scaleRateLimit(ORGANIZATIONS_RATE_LIMITS['CloseAccount']!, 0.1)).toEqual({ rate: 0.005000000000000001, burst: 1 });
+  });
+
+  it('onThrottled drains only the throttled operation', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, limitFor: () => ({ rate: 2, burst: 4 }) });
+    pacer.onThrottled('organizations', 'MoveAccount');
+    const moves = grantTimes(clock, () => pacer.acquire('organizations', 'MoveAccount'), 2);
+    const others = grantTimes(clock, () => pacer.acquire('organizations', 'DeleteOrganizationalUnit'), 2);
+    await clock.runAll();
+    expect(moves.times).toEqual([500, 1000]);
+    expect(others.times).toEqual([0, 0]);
+  });
+
+  it('refuses a scale that is not positive', () => {
+    expect(() => new Pacer({ scale: 0 })).toThrow(/positive/);
+  });
+});
