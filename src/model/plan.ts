@@ -28,6 +28,16 @@ export interface BudgetSpec extends BudgetLimitSpec {
   readonly notifications: readonly NotificationSpec[];
 }
 
+/** A budget as read from AWS: it may lack a fixed limit (planned or auto-adjusted budgets) or not be a COST budget. */
+export interface LiveBudgetSpec {
+  readonly name: string;
+  readonly budgetType: string;
+  readonly amount: number | null;
+  readonly unit: string;
+  readonly timeUnit: string;
+  readonly notifications: readonly NotificationSpec[];
+}
+
 interface StepBase {
   /** Stable, human-readable identity of what the step touches, e.g. "ou:/Workloads/Prod". */
   readonly address: string;
@@ -52,12 +62,14 @@ export interface CreateOrganizationalUnitStep extends StepBase {
 
 export interface RenameOrganizationalUnitStep extends StepBase {
   readonly kind: 'renameOrganizationalUnit';
+  /** `path` is the OU's path when the step runs: after the renames of its ancestors that precede it in the plan. */
   readonly before: { readonly path: string; readonly name: string; readonly id: string };
   readonly after: { readonly path: string; readonly name: string };
 }
 
 export interface DeleteOrganizationalUnitStep extends StepBase {
   readonly kind: 'deleteOrganizationalUnit';
+  /** `path` is the OU's path when the step runs (after earlier renames of its ancestors); `id` is what apply deletes. */
   readonly before: { readonly path: string; readonly name: string; readonly id: string };
   readonly after: null;
 }
@@ -65,7 +77,9 @@ export interface DeleteOrganizationalUnitStep extends StepBase {
 export interface MoveAccountStep extends StepBase {
   readonly kind: 'moveAccount';
   readonly accountId: string;
+  /** parentPath as in the live organization the plan was made from (resolve it with that snapshot's IDs). */
   readonly before: { readonly parentPath: string; readonly accountName: string };
+  /** parentPath as in org.yaml; the OU may be created or renamed by an earlier step. */
   readonly after: { readonly parentPath: string };
 }
 
@@ -84,7 +98,8 @@ export interface UpdateBudgetStep extends StepBase {
 
 export interface DeleteBudgetStep extends StepBase {
   readonly kind: 'deleteBudget';
-  readonly before: BudgetSpec;
+  /** The budget as read from AWS (orgctl deletes only budgets it tagged, but they may have been edited since). */
+  readonly before: LiveBudgetSpec;
   readonly after: null;
 }
 
