@@ -2,6 +2,8 @@
 // (rate-limits.ts), so any number of parallel callers stays under the limit and AWS rarely has to
 // throttle us. Each bucket hands out send times in arrival order (FIFO) and every caller sleeps
 // exactly once until its time comes: no polling, no busy-waiting.
+// Our buckets keep one request of headroom below AWS's burst: requests paced exactly at the limit
+// would be throttled whenever network jitter brings one in a little early.
 
 import { rateLimitFor, scaleRateLimit, type RateLimit } from './rate-limits.js';
 import type { AwsServiceName } from './operations.js';
@@ -61,8 +63,10 @@ export class TokenBucket {
 }
 
 export interface PacerOptions {
-  /** Multiplies every rate and burst (benchmarks against a time-scaled emulator). Default 1. */
+  /** Time scale: multiplies every rate, bursts unchanged (benchmarks against a time-scaled emulator). Default 1. */
   readonly scale?: number;
+  /** Requests kept in reserve below each published burst (never below a burst of 1). Default 1. */
+  readonly headroom?: number;
   readonly clock?: Clock;
   /** Where limits come from; default: AWS's published rates in rate-limits.ts. */
   readonly limitFor?: (service: AwsServiceName, operation: string) => Pick<RateLimit, 'rate' | 'burst'> | undefined;
@@ -73,11 +77,13 @@ export class Pacer {
   private readonly buckets = new Map<string, TokenBucket | null>();
   private readonly clock: Clock;
   private readonly scale: number;
+  private readonly headroom: number;
   private readonly limitFor: NonNullable<PacerOptions['limitFor']>;
 
   constructor(options: PacerOptions = {}) {
     this.clock = options.clock ?? SYSTEM_CLOCK;
     this.scale = options.scale ?? 1;
+    this.headroom = options.headroom ?? 1;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
     this.limitFor = options.limitFor ?? ((service, operation) => (service === 'sts' ? undefined : rateLimitFor(service, operation)));
   }
@@ -95,7 +101,12 @@ export class Pacer {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       const limit = this.limitFor(service, operation);
-      bucket = limit ? new TokenBucket(scaleRateLimit(limit, this.scale), this.clock) : null;
+      if (limit) {
+        const scaled = scaleRateLimit(limit, this.scale);
+        bucket = new TokenBucket({ rate: scaled.rate, burst: Math.max(1, scaled.burst - this.headroom) }, this.clock);
+      } else {
+        bucket = null;
+      }
       this.buckets.set(key, bucket);
     }
     return bucket;

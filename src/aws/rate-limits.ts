@@ -80,9 +80,9 @@ export function rateLimitFor(service: AwsService, operation: string): RateLimit 
 }
 
 /**
- * A limit with rate and burst multiplied by `scale` (burst at least 1). The client pacer and the
- * emulator's --rate-limits must use this same function so both sides agree at any time scale.
+ * A limit at a time scale: `scale` speeds time up, so the rate is multiplied and the burst (a count
+ * of requests) stays. The client pacer uses this; the emulator's --rate-limits applies the same rule.
  */
 export function scaleRateLimit(limit: Pick<RateLimit, 'rate' | 'burst'>, scale: number): { readonly rate: number; readonly burst: number } {
-  return { rate: limit.rate * scale, burst: Math.max(1, limit.burst * scale) };
+  return { rate: limit.rate * scale, burst: limit.burst };
 }

@@ -80,14 +80,22 @@ describe('TokenBucket', () => {
 });
 
 describe('Pacer', () => {
-  it('paces each operation with its own published bucket', async () => {
+  it('paces each operation with its own published bucket, one request below the burst', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock });
     const roots = grantTimes(clock, () => pacer.acquire('organizations', 'ListRoots'), 4); // 1 rps, burst 2
     const accounts = grantTimes(clock, () => pacer.acquire('organizations', 'ListAccountsForParent'), 9); // 5 rps, burst 8
     await clock.runAll();
-    expect(roots.times).toEqual([0, 0, 1000, 2000]);
-    expect(accounts.times).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 200]);
+    expect(roots.times).toEqual([0, 1000, 2000, 3000]);
+    expect(accounts.times).toEqual([0, 0, 0, 0, 0, 0, 0, 200, 400]);
+  });
+
+  it('without headroom uses the published burst exactly', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, headroom: 0 });
+    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'ListAccountsForParent'), 9);
+    await clock.runAll();
+    expect(times).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 200]);
   });
 
   it('does not pace operations without a limit (STS) and tells the two ListTagsForResource apart', async () => {
@@ -97,21 +105,20 @@ describe('Pacer', () => {
     await settle();
     expect(sts.times).toHaveLength(50);
     expect(clock.sleeps).toEqual([]);
-    const orgTags = grantTimes(clock, () => pacer.acquire('organizations', 'ListTagsForResource'), 16); // burst 15
-    const budgetTags = grantTimes(clock, () => pacer.acquire('budgets', 'ListTagsForResource'), 16); // burst 20 (assumed)
+    const orgTags = grantTimes(clock, () => pacer.acquire('organizations', 'ListTagsForResource'), 20); // burst 15
+    const budgetTags = grantTimes(clock, () => pacer.acquire('budgets', 'ListTagsForResource'), 20); // burst 20 (assumed)
     await clock.runAll();
-    expect(orgTags.times.filter((t) => t === 0)).toHaveLength(15);
-    expect(budgetTags.times.filter((t) => t === 0)).toHaveLength(16);
+    expect(orgTags.times.filter((t) => t === 0)).toHaveLength(14);
+    expect(budgetTags.times.filter((t) => t === 0)).toHaveLength(19);
   });
 
-  it('scales rate and burst together', async () => {
+  it('a time scale multiplies the rate and keeps the burst, like the emulator', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, scale: 10 });
-    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'MoveAccount'), 32); // 20 rps, burst 30
+    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'MoveAccount'), 5); // 2 rps × 10, burst 3
     await clock.runAll();
-    expect(times.filter((t) => t === 0)).toHaveLength(30);
-    expect(times.slice(30)).toEqual([50, 100]);
-    expect(scaleRateLimit(ORGANIZATIONS_RATE_LIMITS['CloseAccount']!, 0.1)).toEqual({ rate: 0.005000000000000001, burst: 1 });
+    expect(times).toEqual([0, 0, 50, 100, 150]);
+    expect(scaleRateLimit(ORGANIZATIONS_RATE_LIMITS['ListRoots']!, 4)).toEqual({ rate: 4, burst: 2 });
   });
 
   it('onThrottled drains only the throttled operation', async () => {

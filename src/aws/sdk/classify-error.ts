@@ -1,0 +1,92 @@
+// Maps whatever the SDK throws into our AwsCallError taxonomy (src/aws/errors.ts). Decisions go by
+// the error's name (the AWS error code), never by HTTP status: Organizations has sent throttles as
+// 400 and current models say 429 (aws-facts.md §1.3). Status only breaks the tie for names we do
+// not know (an unmodelled 5xx or 429 from a proxy).
+
+import { AwsCallError, type AwsErrorKind } from '../errors.js';
+import { accessDeniedMessage, type AwsServiceName } from '../operations.js';
+
+const THROTTLING_NAMES = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'RequestLimitExceeded',
+  'PriorRequestNotComplete',
+  'SlowDown',
+]);
+
+const TRANSIENT_NAMES = new Set([
+  'ServiceException', // Organizations' 500
+  'InternalErrorException', // Budgets' 500
+  'InternalFailure',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+
+/** Node network error codes that mean "the request may not have arrived; try again". */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+const CREDENTIAL_NAMES = new Set([
+  'CredentialsProviderError',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+]);
+
+const CONSTRAINT_NAMES = new Set(['ConstraintViolationException', 'OrganizationalUnitNotEmptyException', 'CreationLimitExceededException', 'ServiceQuotaExceededException']);
+
+const INVALID_INPUT_NAMES = new Set(['InvalidInputException', 'InvalidParameterException', 'InvalidNextTokenException', 'ExpiredNextTokenException', 'ValidationException', 'SerializationException']);
+
+interface SdkErrorLike {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly message?: unknown;
+  readonly Reason?: unknown;
+  readonly $fault?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: unknown };
+}
+
+export function classifyError(error: unknown, service: AwsServiceName, operation: string): AwsCallError {
+  if (error instanceof AwsCallError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorLike;
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  const networkCode = typeof e.code === 'string' ? e.code : undefined;
+  const code = name === 'Error' && networkCode ? networkCode : name;
+  const awsMessage = typeof e.message === 'string' && e.message !== '' ? e.message : typeof error === 'string' ? error : name;
+  const reason = typeof e.Reason === 'string' ? e.Reason : undefined;
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+
+  const make = (kind: AwsErrorKind, message = awsMessage) => new AwsCallError(operation, kind, code, message, reason);
+
+  if (THROTTLING_NAMES.has(name)) return make('throttled');
+  if (name === 'ConcurrentModificationException') return make('concurrentModification');
+  if (TRANSIENT_NAMES.has(name) || (networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode)) || /socket hang up/i.test(awsMessage)) {
+    return make('transient');
+  }
+  if (name === 'AWSOrganizationsNotInUseException') return make('notInUse');
+  if (name === 'AccessDeniedForDependencyException') {
+    return make('accessDenied', `the credentials lack a permission ${operation} depends on, usually iam:CreateServiceLinkedRole (AWS said: ${awsMessage})`);
+  }
+  if (name.startsWith('AccessDenied')) return make('accessDenied', accessDeniedMessage(service, operation, awsMessage));
+  if (CREDENTIAL_NAMES.has(name)) {
+    return make('other', `the AWS credentials were rejected or not found (${awsMessage}); check AWS_PROFILE or the credential variables, and refresh expired sessions`);
+  }
+  if (name.startsWith('Duplicate') || name === 'AlreadyInOrganizationException') return make('alreadyExists');
+  if (name.includes('NotFound')) return make('notFound');
+  if (CONSTRAINT_NAMES.has(name)) return make('constraint');
+  if (INVALID_INPUT_NAMES.has(name)) return make('invalidInput');
+  // Names we do not know: fall back on what the status says about retrying.
+  if (status === 429) return make('throttled');
+  if (e.$fault === 'server' || (status !== undefined && status >= 500)) return make('transient');
+  return make('other');
+}
