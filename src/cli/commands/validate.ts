@@ -1,13 +1,59 @@
-// Placeholder until the issue that builds `orgctl validate` lands.
+// `orgctl validate [--file org.yaml]`: checks org.yaml offline (schema and rules, no AWS calls).
 
-import { UserError } from '../../model/errors.js';
+import { resolve } from 'node:path';
+import { loadOrgFile } from '../../config/load-org-file.js';
+import type { DesiredOrg } from '../../model/desired.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+
+const USAGE = `Usage: orgctl validate [--file <path>]
+
+Checks org.yaml without calling AWS: YAML syntax, the schema (schema/org.schema.json),
+and the rules AWS enforces (each account placed once, at most 5 levels of OUs,
+unique budget and notification keys, ...).
+
+Options:
+  -f, --file <path>  The file to check (default: org.yaml in the current directory).
+  -h, --help         Show this help.
+
+Output:
+  valid    one summary line on stdout; exit code 0
+  invalid  every problem on stderr as FILE:LINE:COLUMN: message, then a count; exit code 1
+
+Reference for every key: docs/org-yaml.md.`;
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "8 OUs, 1 account placed, 1 budget" */
+export function summarizeDesiredOrg(desired: DesiredOrg): string {
+  let ous = 0;
+  let accounts = desired.root.accounts.length;
+  const stack = [...desired.root.organizationalUnits];
+  for (let ou = stack.pop(); ou; ou = stack.pop()) {
+    ous += 1;
+    accounts += ou.accounts.length;
+    stack.push(...ou.organizationalUnits);
+  }
+  return `${count(ous, 'OU')}, ${count(accounts, 'account')} placed, ${count(desired.budgets.length, 'budget')}`;
+}
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: '(not built yet)',
-  usage: 'orgctl validate (not built yet)',
-  async run() {
-    throw new UserError('orgctl validate is not built yet.');
+  summary: 'Check org.yaml (syntax, schema, AWS rules) without calling AWS.',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs('validate', args, { file: { type: 'string', short: 'f' } });
+    const shownName = values.file ?? 'org.yaml';
+    const loaded = await loadOrgFile(resolve(io.cwd, shownName), shownName);
+    if (!loaded.ok) {
+      for (const diagnostic of loaded.errors) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+      io.stderr.write(`${count(loaded.errors.length, 'problem')} found in ${shownName}.\n`);
+      return 1;
+    }
+    io.stdout.write(`${shownName} is valid: ${summarizeDesiredOrg(loaded.value.desired)}.\n`);
+    return 0;
   },
 };

@@ -1,0 +1,26 @@
+// Every semantic rule, run in this order on a schema-valid, normalized org.yaml.
+
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { DesiredOrg } from '../../model/desired.js';
+import { accountsPlacedOnce } from './accounts-placed-once.js';
+import { budgetNamesUnique } from './budget-names-unique.js';
+import { notificationsUniquePerBudget } from './notifications-unique.js';
+import { ouDepthWithinLimit } from './ou-depth.js';
+import { renamedFromIsUnambiguous } from './renamed-from.js';
+import type { OrgRule } from './rule.js';
+
+export const ORG_RULES: readonly OrgRule[] = [
+  accountsPlacedOnce,
+  ouDepthWithinLimit,
+  renamedFromIsUnambiguous,
+  budgetNamesUnique,
+  notificationsUniquePerBudget,
+];
+
+export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const rule of rules) {
+    rule(org, (at, message) => found.push({ severity: 'error', file: fileName, ...(at ? { position: at } : {}), message }));
+  }
+  return found;
+}

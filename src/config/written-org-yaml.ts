@@ -1,0 +1,161 @@
+// GENERATED from schema/org.schema.json by test/config/written-type-drift.test.ts. Do not edit by hand:
+// change the schema, then run `npx vitest run test/config/written-type-drift.test.ts -u`.
+// The raw shape of org.yaml as written (before defaults); src/config/normalize.ts turns it into DesiredOrg.
+
+/**
+ * An account: its 12-digit ID in quotes, or { id, name } to record its name too.
+ */
+export type AccountEntry = AccountId | NamedAccount;
+/**
+ * A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).
+ */
+export type AccountId = string;
+/**
+ * Accounts placed directly in this node. Each account is placed exactly once in the whole tree.
+ */
+export type Accounts = AccountEntry[];
+/**
+ * An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.
+ */
+export type OrganizationalUnit = {
+  accounts?: Accounts;
+  organizationalUnits?: OrganizationalUnits;
+  /**
+   * The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.
+   */
+  renamedFrom?: string;
+} | null;
+/**
+ * An email address, like billing@example.com.
+ */
+export type EmailAddress = string;
+
+/**
+ * The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, and the budgets in the management account. Reference: docs/org-yaml.md.
+ */
+export interface WrittenOrgYaml {
+  /**
+   * Format version of this file. Always 1; orgctl refuses versions it does not know.
+   */
+  version: 1;
+  organization: Organization;
+  root: Root;
+  /**
+   * Budgets in the management account, with their email and SNS notifications. Default: none.
+   */
+  budgets?: Budget[];
+  options?: Options;
+}
+/**
+ * The organization this file describes.
+ */
+export interface Organization {
+  /**
+   * The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization.
+   */
+  managementAccountId: string;
+  /**
+   * Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.
+   */
+  featureSet?: 'ALL' | 'CONSOLIDATED_BILLING';
+}
+/**
+ * The organization root: the accounts placed directly under it and its top-level OUs.
+ */
+export interface Root {
+  accounts?: Accounts;
+  organizationalUnits?: OrganizationalUnits;
+}
+/**
+ * An account ID with the account's name (informational: the plan warns when it differs from the live name).
+ */
+export interface NamedAccount {
+  id: AccountId;
+  /**
+   * The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.
+   */
+  name: string;
+}
+/**
+ * Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.
+ */
+export interface OrganizationalUnits {
+  [k: string]: OrganizationalUnit | undefined;
+}
+/**
+ * A cost budget in the management account.
+ */
+export interface Budget {
+  /**
+   * Budget name, unique in this file: 1 to 100 characters, no `:` or `\`. orgctl identifies the budget by it.
+   */
+  name: string;
+  /**
+   * Budgeted amount per period, a number greater than 0, in `unit`.
+   */
+  amount: number;
+  /**
+   * Currency of `amount`, a 3-letter code. Default USD.
+   */
+  unit?: string;
+  /**
+   * Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.
+   */
+  timeUnit?: 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUALLY';
+  /**
+   * 1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  notifications: Notification[];
+}
+/**
+ * Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.
+ */
+export interface Notification {
+  /**
+   * ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).
+   */
+  type: 'ACTUAL' | 'FORECASTED';
+  /**
+   * The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.
+   */
+  threshold: number;
+  /**
+   * PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.
+   */
+  thresholdType?: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+  /**
+   * How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.
+   */
+  comparison?: 'GREATER_THAN' | 'LESS_THAN' | 'EQUAL_TO';
+  /**
+   * 1 to 10 email addresses to notify, each listed once.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  emails?: EmailAddress[];
+  /**
+   * ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.
+   */
+  sns?: string;
+}
+/**
+ * How orgctl treats what exists in AWS but is not declared here.
+ */
+export interface Options {
+  /**
+   * true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.
+   */
+  pruneOrganizationalUnits?: boolean;
+  /**
+   * true: budgets orgctl manages that are not declared here are deleted. Default false.
+   */
+  pruneBudgets?: boolean;
+  /**
+   * Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).
+   */
+  unlistedAccounts?: 'ignore' | 'error';
+}
