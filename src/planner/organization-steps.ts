@@ -1,0 +1,270 @@
+// Steps and notes for the organization itself, its OUs and where accounts sit.
+// Order: create the organization; rename OUs (parents first); create OUs (parents first);
+// move accounts; delete OUs (children first, after the accounts in them have moved out).
+
+import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../model/addresses.js';
+import type { LiveAccount, LiveOu } from '../model/live.js';
+import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../model/paths.js';
+import { byCodeUnit } from './canonical-document.js';
+import { listSome, NoteCode, plural } from './notes.js';
+import type { PlanContext } from './plan-context.js';
+import { Phase, type StepRef } from './step-graph.js';
+
+export function planOrganizationSteps(ctx: PlanContext): void {
+  const organization = planOrganization(ctx);
+  const ready = new ReadyPaths(organization);
+  planRenames(ctx, ready);
+  planCreates(ctx, ready);
+  const movesOutOf = planMoves(ctx, ready, organization);
+  planDeletes(ctx, ready, movesOutOf);
+  noteAccounts(ctx);
+}
+
+/** The step after which a path can be resolved to an ID: its own creation or rename, else its nearest ancestor's. */
+class ReadyPaths {
+  private readonly steps = new Map<string, StepRef>();
+  constructor(private readonly organization: StepRef | undefined) {}
+
+  set(path: string, step: StepRef): void {
+    this.steps.set(path, step);
+  }
+
+  of(path: string): StepRef | undefined {
+    for (let p = path; ; p = parentPathOf(p)) {
+      const step = this.steps.get(p);
+      if (step !== undefined) return step;
+      if (p === ROOT_PATH) return this.organization;
+    }
+  }
+}
+
+function planOrganization(ctx: PlanContext): StepRef | undefined {
+  const { desired, live, notes, changes } = ctx;
+  if (!changes.organizationChanged) return undefined;
+  const existing = live.organization;
+  if (!existing) {
+    if (live.callerAccountId !== desired.managementAccountId) {
+      notes.error(
+        NoteCode.managementAccountMismatch,
+        `org.yaml names ${desired.managementAccountId} as the management account, but the credentials belong to ${live.callerAccountId}; ` +
+          'run orgctl with the management account named in org.yaml.',
+        { address: ORGANIZATION_ADDRESS },
+      );
+    }
+    return ctx.graph.add(Phase.createOrganization, {
+      kind: 'createOrganization',
+      address: ORGANIZATION_ADDRESS,
+      reason: 'there is no organization yet',
+      before: null,
+      after: { featureSet: desired.featureSet },
+    });
+  }
+  if (existing.managementAccountId !== desired.managementAccountId) {
+    notes.error(
+      NoteCode.managementAccountMismatch,
+      `org.yaml names ${desired.managementAccountId} as the management account, but organization ${existing.id} is managed by ` +
+        `${existing.managementAccountId}; orgctl only changes the organization org.yaml names.`,
+      { address: ORGANIZATION_ADDRESS },
+    );
+  }
+  if (existing.featureSet !== desired.featureSet) {
+    notes.warn(
+      NoteCode.featureSetDiffers,
+      `the organization has feature set ${existing.featureSet} but org.yaml says ${desired.featureSet}; ` +
+        'orgctl never changes the feature set: change it in AWS or in org.yaml so they agree.',
+      { address: ORGANIZATION_ADDRESS },
+    );
+  }
+  return undefined;
+}
+
+function planRenames(ctx: PlanContext, ready: ReadyPaths): void {
+  const renames = [...ctx.matching.renames].sort((a, b) => depthOf(a.toPath) - depthOf(b.toPath) || byCodeUnit(a.toPath, b.toPath));
+  for (const rename of renames) {
+    const step = ctx.graph.add(
+      Phase.renameOrganizationalUnit,
+      {
+        kind: 'renameOrganizationalUnit',
+        address: ouAddress(rename.toPath),
+        reason: `org.yaml renames "${rename.oldName}" to "${rename.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
+        before: { path: rename.fromPath, name: rename.oldName, id: rename.id },
+        after: { path: rename.toPath, name: rename.newName },
+      },
+      [ready.of(parentPathOf(rename.toPath))],
+    );
+    ready.set(rename.toPath, step);
+  }
+}
+
+function planCreates(ctx: PlanContext, ready: ReadyPaths): void {
+  const paths = [...ctx.changes.addedOus].sort((a, b) => depthOf(a) - depthOf(b) || byCodeUnit(a, b));
+  for (const path of paths) {
+    const parentPath = parentPathOf(path);
+    const step = ctx.graph.add(
+      Phase.createOrganizationalUnit,
+      {
+        kind: 'createOrganizationalUnit',
+        address: ouAddress(path),
+        reason: 'not in the live organization',
+        before: null,
+        after: { path, name: nameOf(path), parentPath },
+      },
+      [ready.of(parentPath)],
+    );
+    ready.set(path, step);
+  }
+}
+
+/** Returns the move steps by the (future) path of the OU each account leaves. */
+function planMoves(ctx: PlanContext, ready: ReadyPaths, organization: StepRef | undefined): Map<string, StepRef[]> {
+  const { graph, tree, live, liveDocument, desiredDocument, desiredIndex } = ctx;
+  const liveAccounts = new Map<string, LiveAccount>(live.accounts.map((a) => [a.id, a]));
+  const movesOutOf = new Map<string, StepRef[]>();
+  for (const id of ctx.changes.movedAccounts) {
+    const account = liveAccounts.get(id);
+    const from = account ? tree.pathById.get(account.parentId)! : ROOT_PATH;
+    const to = desiredDocument.accounts[id]!.parentPath;
+    const reason = organization !== undefined
+      ? `the account will sit in the root of the new organization; org.yaml places it in ${to}`
+      : `parent differs: ${from} → ${to}`;
+    const step = graph.add(
+      Phase.moveAccount,
+      {
+        kind: 'moveAccount',
+        address: accountAddress(id),
+        accountId: id,
+        reason,
+        before: { parentPath: from, accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? '' },
+        after: { parentPath: to },
+      },
+      [ready.of(to), organization],
+    );
+    pushTo(movesOutOf, liveDocument.accounts[id]!.parentPath, step);
+  }
+  return movesOutOf;
+}
+
+function planDeletes(ctx: PlanContext, ready: ReadyPaths, movesOutOf: ReadonlyMap<string, readonly StepRef[]>): void {
+  const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
+  const removed = new Set(ctx.changes.removedOus);
+  if (removed.size === 0) return;
+  if (!desired.options.pruneOrganizationalUnits) return noteUndeclaredOus(ctx, removed);
+
+  const ouByPath = new Map<string, LiveOu>();
+  for (const ou of tree.ousTopDown) {
+    const path = matching.futurePathById.get(ou.id)!;
+    if (removed.has(path)) ouByPath.set(path, ou);
+  }
+  const unlistedIn = new Map<string, string[]>();
+  for (const [id, { parentPath }] of Object.entries(liveDocument.accounts)) {
+    if (removed.has(parentPath) && !Object.hasOwn(desiredDocument.accounts, id)) pushTo(unlistedIn, parentPath, id);
+  }
+  const childrenOf = new Map<string, string[]>();
+  for (const path of removed) {
+    const parent = parentPathOf(path);
+    if (removed.has(parent)) pushTo(childrenOf, parent, path);
+  }
+
+  const kept = new Set<string>();
+  const deleted = new Map<string, StepRef>();
+  const bottomUp = [...removed].sort((a, b) => depthOf(b) - depthOf(a) || byCodeUnit(a, b));
+  for (const path of bottomUp) {
+    const children = childrenOf.get(path) ?? [];
+    const unlisted = unlistedIn.get(path) ?? [];
+    if (unlisted.length > 0) {
+      notes.error(
+        NoteCode.ouNotEmpty,
+        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, 'account')} ` +
+          `org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, ` +
+          'before it (and the OUs above it) can be deleted.',
+        { address: ouAddress(path) },
+      );
+    }
+    if (unlisted.length > 0 || children.some((child) => kept.has(child))) {
+      kept.add(path);
+      continue;
+    }
+    const ou = ouByPath.get(path)!;
+    const step = ctx.graph.add(
+      Phase.deleteOrganizationalUnit,
+      {
+        kind: 'deleteOrganizationalUnit',
+        address: ouAddress(path),
+        reason: 'not in org.yaml, and pruneOrganizationalUnits is on',
+        before: { path, name: ou.name, id: ou.id },
+        after: null,
+      },
+      [...(movesOutOf.get(path) ?? []), ...children.map((child) => deleted.get(child)), ready.of(path)],
+    );
+    deleted.set(path, step);
+  }
+}
+
+/** One warning per undeclared subtree, at its top. */
+function noteUndeclaredOus(ctx: PlanContext, removed: ReadonlySet<string>): void {
+  const below = new Map<string, number>();
+  for (const path of removed) {
+    let top = path;
+    while (removed.has(parentPathOf(top))) top = parentPathOf(top);
+    below.set(top, (below.get(top) ?? 0) + (top === path ? 0 : 1));
+  }
+  for (const [top, count] of [...below].sort(([a], [b]) => byCodeUnit(a, b))) {
+    ctx.notes.warn(
+      NoteCode.ouNotDeclared,
+      `OU ${top}${count > 0 ? ` (and ${plural(count, 'OU')} below it)` : ''} is in the organization but not in org.yaml; ` +
+        'it is kept because pruneOrganizationalUnits is off.',
+      { address: ouAddress(top) },
+    );
+  }
+}
+
+function noteAccounts(ctx: PlanContext): void {
+  const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
+  const liveAccounts = new Map<string, LiveAccount>(live.accounts.map((a) => [a.id, a]));
+
+  for (const id of changes.addedAccounts) {
+    const placed = desiredIndex.accounts.get(id)!;
+    const message = live.organization
+      ? `account ${id} is declared in org.yaml but is not in the organization; invite it (or create it) first, or remove it from org.yaml.`
+      : `account ${id} is declared in org.yaml, but there is no organization yet, so only the management account can be placed; ` +
+        'declare it once it has joined.';
+    notes.error(NoteCode.accountNotFound, message, { address: accountAddress(id), source: placed.account.at });
+  }
+
+  if (changes.removedAccounts.length > 0) {
+    const described = changes.removedAccounts.map((id) => {
+      const name = liveAccounts.get(id)?.name;
+      return `${id}${name ? ` (${name})` : ''} in ${liveDocument.accounts[id]!.parentPath}`;
+    });
+    const what = `${plural(described.length, 'account')} in the organization ${described.length === 1 ? 'is' : 'are'} not in org.yaml: ${listSome(described)}`;
+    if (desired.options.unlistedAccounts === 'error') {
+      notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
+    } else {
+      notes.warn(NoteCode.unlistedAccounts, `${what}; orgctl leaves them where they are (options.unlistedAccounts: ignore).`);
+    }
+  }
+
+  for (const [id, { account }] of desiredIndex.accounts) {
+    const found = liveAccounts.get(id);
+    if (!found) continue;
+    if (found.state !== 'ACTIVE') {
+      notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
+        address: accountAddress(id),
+        source: account.at,
+      });
+    }
+    if (account.name !== undefined && account.name !== found.name) {
+      notes.warn(
+        NoteCode.accountNameDiffers,
+        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
+        { address: accountAddress(id), source: account.at },
+      );
+    }
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
