@@ -31,6 +31,7 @@ import { CallStatsRecorder } from '../../src/aws/call-stats.js';
 import { createCallRunner, type CallRunner } from '../../src/aws/call-runner.js';
 import { accessDeniedMessage, PORT_OPERATIONS, type AwsServiceName, type PortOperation } from '../../src/aws/operations.js';
 import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary } from '../../src/aws/port.js';
+import type { Pacer } from '../../src/aws/pacer.js';
 import type { RetryPolicy } from '../../src/aws/retry.js';
 import type { FeatureSet, NotificationKey, Subscriber } from '../../src/model/desired.js';
 import type { AccountState, LiveBudget, LiveOrg, LiveOrganization, LiveRoot } from '../../src/model/live.js';
@@ -58,6 +59,10 @@ export interface FakeAwsPortOptions {
   /** The account the fake's "credentials" belong to. */
   readonly callerAccountId?: string;
   readonly retryPolicy?: RetryPolicy;
+  /** Pace calls like the SDK adapter (give it a FakeClock); default: no pacing. */
+  readonly pacer?: Pacer;
+  /** Retry backoff sleeps; default: instant. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SeedAccount {
@@ -134,7 +139,8 @@ export class FakeAwsPort implements AwsPort {
     this.callerAccountId = options.callerAccountId ?? FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
     this.run = createCallRunner({
       stats: this.statsRecorder,
-      sleep: () => Promise.resolve(),
+      ...(options.pacer ? { pacer: options.pacer } : {}),
+      sleep: options.sleep ?? (() => Promise.resolve()),
       random: () => 0.5,
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     });

@@ -35,6 +35,7 @@ import { CallStatsRecorder } from '../call-stats.js';
 import { createCallRunner, type CallRunner } from '../call-runner.js';
 import { AwsCallError, isAwsCallError } from '../errors.js';
 import type { AwsServiceName } from '../operations.js';
+import { PAGE_SIZES } from '../page-sizes.js';
 import { Pacer, SYSTEM_CLOCK } from '../pacer.js';
 import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary } from '../port.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
@@ -55,10 +56,9 @@ import {
   toSubscriber,
 } from './shapes.js';
 
-/** Page sizes: the maximum each operation accepts (aws-facts.md §2.3, §4.3). */
-const ORGANIZATIONS_PAGE_SIZE = 20;
-const BUDGETS_PAGE_SIZE = 1000;
-const SUBSCRIBERS_PAGE_SIZE = 100;
+const ORGANIZATIONS_PAGE_SIZE = PAGE_SIZES.organizations;
+const BUDGETS_PAGE_SIZE = PAGE_SIZES.budgets;
+const SUBSCRIBERS_PAGE_SIZE = PAGE_SIZES.subscribers;
 
 export interface SdkPortOptions {
   /** Multiplies every published rate and burst (benchmarks against a time-scaled emulator). Default 1. */

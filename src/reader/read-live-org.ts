@@ -1,0 +1,184 @@
+// Reads the live organization and its budgets in bulk through the port:
+//   1. the guard: GetCallerIdentity, then DescribeOrganization (check-caller.ts);
+//   2. the tree: ListRoots once, then ListOrganizationalUnitsForParent and ListAccountsForParent for
+//      every parent as soon as it is discovered, many requests in flight per operation (the port's
+//      pacer holds each operation to AWS's rate, so wall time approaches calls ÷ rate);
+//   3. at the same time, budgets: DescribeBudgets, DescribeBudgetNotificationsForAccount (all
+//      budgets' notifications in one paginated call), DescribeSubscribersForNotification per
+//      notification, and ListTagsForResource only for the budgets `readTagsFor` selects.
+// Nothing is fetched twice and nothing the walk already knows is asked for (no DescribeAccount,
+// ListParents, DescribeOrganizationalUnit or ListChildren).
+
+import type { AwsPort } from '../aws/port.js';
+import type { Subscriber } from '../model/desired.js';
+import type { LiveAccount, LiveBudget, LiveOrg, LiveOu, LiveRoot } from '../model/live.js';
+import { UserError } from '../model/errors.js';
+import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface ReadLiveOptions {
+  /** organization.managementAccountId from org.yaml: the only account whose credentials are accepted. */
+  readonly managementAccountId: string;
+  /**
+   * Budgets whose tags to read (one ListTagsForResource each). The plan needs tags only for budgets
+   * it might delete, so the shell passes "undeclared budgets, when pruneBudgets is on". Default: none.
+   */
+  readonly readTagsFor?: (budgetName: string) => boolean;
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
+  readonly concurrency?: number;
+}
+
+export interface ReadProgress {
+  /** Roots and OUs discovered so far, and how many of them have had their child OUs listed. */
+  readonly parentsFound: number;
+  readonly parentsListed: number;
+  readonly ous: number;
+  readonly accounts: number;
+  readonly budgets: number;
+}
+
+const DEFAULT_CONCURRENCY = 16;
+
+interface Tree {
+  readonly root: LiveRoot | null;
+  readonly ous: readonly LiveOu[];
+  readonly accounts: readonly LiveAccount[];
+}
+
+export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Promise<LiveOrg> {
+  const { managementAccountId } = options;
+  const callerAccountId = await port.getCallerAccountId();
+  checkCallerAccount(callerAccountId, managementAccountId);
+  const organization = await port.describeOrganization();
+  checkOrganizationOwner(organization, callerAccountId, managementAccountId);
+
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const progress = new ProgressCounter(options.onProgress);
+  // One failure stops both walks from starting new requests.
+  const abort = new AbortController();
+  const stopOnFailure = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((error: unknown) => {
+      abort.abort(error);
+      throw error;
+    });
+
+  const [tree, budgets] = await Promise.all([
+    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress)),
+  ]);
+  return { callerAccountId, organization, ...tree, budgets };
+}
+
+async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter): Promise<Tree> {
+  const roots = await port.listRoots();
+  signal.throwIfAborted();
+  const root = roots[0];
+  if (!root) throw new UserError('the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.');
+
+  const ouQueue = new WorkQueue(concurrency, signal);
+  const accountQueue = new WorkQueue(concurrency, signal);
+  const childOus = new Map<string, readonly { id: string; name: string }[]>();
+  const childAccounts = new Map<string, readonly Omit<LiveAccount, 'parentId'>[]>();
+  const seen = new Set<string>();
+
+  const visit = (parentId: string): void => {
+    if (seen.has(parentId)) return; // a tree cannot repeat a node; never loop if AWS says otherwise
+    seen.add(parentId);
+    progress.update({ parentsFound: 1 });
+    ouQueue.add(async () => {
+      const ous = await port.listOrganizationalUnitsForParent(parentId);
+      childOus.set(parentId, ous);
+      progress.update({ parentsListed: 1, ous: ous.length });
+      for (const ou of ous) visit(ou.id);
+    });
+    accountQueue.add(async () => {
+      const accounts = await port.listAccountsForParent(parentId);
+      childAccounts.set(parentId, accounts);
+      progress.update({ accounts: accounts.length });
+    });
+  };
+  visit(root.id);
+  // Every parent is known once the OU walk is done; only then can the account queue drain for good.
+  await ouQueue.idle();
+  await accountQueue.idle();
+
+  // Depth-first from the root, in the order AWS listed siblings: stable output for stable input.
+  const ous: LiveOu[] = [];
+  const accounts: LiveAccount[] = [];
+  const emit = (parentId: string): void => {
+    for (const a of childAccounts.get(parentId) ?? []) accounts.push({ id: a.id, name: a.name, email: a.email, state: a.state, parentId });
+    for (const ou of childOus.get(parentId) ?? []) {
+      ous.push({ id: ou.id, name: ou.name, parentId });
+      emit(ou.id);
+    }
+  };
+  emit(root.id);
+  return { root, ous, accounts };
+}
+
+async function readBudgets(
+  port: AwsPort,
+  accountId: string,
+  readTagsFor: (budgetName: string) => boolean,
+  concurrency: number,
+  signal: AbortSignal,
+  progress: ProgressCounter,
+): Promise<LiveBudget[]> {
+  const summaries = await port.describeBudgets(accountId);
+  progress.update({ budgets: summaries.length });
+  if (summaries.length === 0) return [];
+  signal.throwIfAborted();
+  const notificationsOf = new Map((await port.describeBudgetNotificationsForAccount(accountId)).map((e) => [e.budgetName, e.notifications]));
+
+  const queue = new WorkQueue(concurrency, signal);
+  const subscribers = new Map<string, Subscriber[][]>();
+  const tags = new Map<string, Readonly<Record<string, string>>>();
+  for (const budget of summaries) {
+    const lists: Subscriber[][] = [];
+    subscribers.set(budget.name, lists);
+    (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
+      queue.add(async () => {
+        lists[index] = [...(await port.describeSubscribersForNotification(accountId, budget.name, notification))];
+      });
+    });
+    if (readTagsFor(budget.name)) {
+      queue.add(async () => {
+        tags.set(budget.name, await port.listBudgetTags(accountId, budget.name));
+      });
+    }
+  }
+  await queue.idle();
+
+  return summaries.map((b) => {
+    const budgetTags = tags.get(b.name);
+    return {
+      name: b.name,
+      budgetType: b.budgetType,
+      amount: b.amount,
+      unit: b.unit,
+      timeUnit: b.timeUnit,
+      notifications: (notificationsOf.get(b.name) ?? []).map((n, i) => ({ ...n, subscribers: subscribers.get(b.name)?.[i] ?? [] })),
+      ...(budgetTags ? { tags: budgetTags } : {}),
+    };
+  });
+}
+
+class ProgressCounter {
+  private counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
+
+  constructor(private readonly listener: ((progress: ReadProgress) => void) | undefined) {}
+
+  update(delta: Partial<ReadProgress>): void {
+    if (!this.listener) return;
+    const c = this.counts;
+    this.counts = {
+      parentsFound: c.parentsFound + (delta.parentsFound ?? 0),
+      parentsListed: c.parentsListed + (delta.parentsListed ?? 0),
+      ous: c.ous + (delta.ous ?? 0),
+      accounts: c.accounts + (delta.accounts ?? 0),
+      budgets: c.budgets + (delta.budgets ?? 0),
+    };
+    this.listener(this.counts);
+  }
+}
