@@ -1,5 +1,7 @@
 // What a CLI command may touch of the process, injected so commands run in-process in tests.
 
+import type { AwsPort } from '../aws/port.js';
+
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
@@ -7,6 +9,8 @@ export interface CliIo {
   readonly prompt?: (question: string) => Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The port to AWS; when absent, commands build the SDK adapter from the environment. */
+  readonly awsPort?: AwsPort;
 }
 
 /** Color only on a TTY and never with NO_COLOR (https://no-color.org). */

@@ -1,0 +1,126 @@
+// Runs plan steps through the port: independent steps in parallel, a step only after the steps
+// it depends on have succeeded. Pacing to AWS's per-operation rates is the port's job; here each
+// step kind gets its own small lane so one slow operation (MoveAccount, 2/s) never starves another.
+// An error that retries could not cure stops the run: no new step starts, steps in flight finish.
+
+import { isAwsCallError } from '../aws/errors.js';
+import type { AwsPort } from '../aws/port.js';
+import type { LiveOrg } from '../model/live.js';
+import type { Plan, PlanStep, StepKind } from '../model/plan.js';
+import { executeStep } from './execute-step.js';
+import { OuIds } from './ou-ids.js';
+
+export type StepStatus = 'ok' | 'failed' | 'skipped';
+
+export interface StepResult {
+  readonly index: number;
+  readonly step: PlanStep;
+  readonly status: StepStatus;
+  /** Wall time from start to finish; 0 for skipped steps. */
+  readonly durationMs: number;
+  /** Why it failed or was skipped. */
+  readonly message?: string;
+}
+
+export interface ApplyRun {
+  /** One per plan step, in plan order. */
+  readonly results: readonly StepResult[];
+  /** Every step succeeded. */
+  readonly allSucceeded: boolean;
+}
+
+export interface ApplyOptions {
+  readonly port: AwsPort;
+  /** The live organization the plan was made from (its IDs resolve the plan's paths). */
+  readonly live: LiveOrg;
+  readonly managementAccountId: string;
+  /** Steps of one kind in flight at once. */
+  readonly laneWidth?: number;
+  /** Called as each step finishes (progress lines). */
+  readonly onStepFinished?: (result: StepResult) => void;
+  readonly now?: () => number;
+}
+
+const DEFAULT_LANE_WIDTH = 4;
+
+export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyRun> {
+  const { port, managementAccountId } = options;
+  const now = options.now ?? (() => performance.now());
+  const laneWidth = options.laneWidth ?? DEFAULT_LANE_WIDTH;
+  const ouIds = OuIds.fromLive(options.live);
+  const steps = plan.steps;
+  const results: (StepResult | undefined)[] = new Array(steps.length);
+  const waitingOn = steps.map((step) => new Set(step.dependsOn));
+  const dependents = steps.map(() => [] as number[]);
+  steps.forEach((step, index) => step.dependsOn.forEach((dep) => dependents[dep]?.push(index)));
+
+  const ready = new Map<StepKind, number[]>();
+  const inFlight = new Map<StepKind, number>();
+  let running = 0;
+  let stopping = false;
+
+  const enqueue = (index: number): void => {
+    const kind = steps[index]!.kind;
+    const lane = ready.get(kind) ?? [];
+    lane.push(index);
+    ready.set(kind, lane);
+  };
+  steps.forEach((_, index) => waitingOn[index]!.size === 0 && enqueue(index));
+
+  return new Promise<ApplyRun>((resolve) => {
+    const finish = (index: number, result: StepResult): void => {
+      results[index] = result;
+      options.onStepFinished?.(result);
+    };
+
+    const pump = (): void => {
+      if (!stopping) {
+        for (const [kind, lane] of ready) {
+          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift()!);
+        }
+      }
+      if (running === 0) {
+        steps.forEach((step, index) => {
+          if (!results[index]) {
+            const message = stopping ? 'not started: the run stopped after a failure' : 'not started: a step it depends on did not succeed';
+            finish(index, { index, step, status: 'skipped', durationMs: 0, message });
+          }
+        });
+        const all = results as StepResult[];
+        resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok') });
+      }
+    };
+
+    const start = (index: number): void => {
+      const step = steps[index]!;
+      running += 1;
+      inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
+      const startedAt = now();
+      executeStep(step, { port, ouIds, managementAccountId }).then(
+        () => {
+          finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });
+          for (const dependent of dependents[index]!) {
+            const waiting = waitingOn[dependent]!;
+            waiting.delete(index);
+            if (waiting.size === 0) enqueue(dependent);
+          }
+        },
+        (error: unknown) => {
+          stopping = true;
+          finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error) });
+        },
+      ).finally(() => {
+        running -= 1;
+        inFlight.set(step.kind, (inFlight.get(step.kind) ?? 1) - 1);
+        pump();
+      });
+    };
+
+    pump();
+  });
+}
+
+function describeError(error: unknown): string {
+  if (isAwsCallError(error)) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}

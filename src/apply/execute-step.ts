@@ -1,0 +1,167 @@
+// Carries out one plan step through the port. Switches on `kind` only.
+// Every step is idempotent: when AWS says the work is already done (an OU that now exists,
+// an account already in its destination, a notification already present), the step succeeds,
+// so a second apply after a crash or a failure converges instead of failing or duplicating.
+
+import type { AwsPort } from '../aws/port.js';
+import { AwsCallError, isAwsCallError } from '../aws/errors.js';
+import type { NotificationKey, Subscriber } from '../model/desired.js';
+import { MANAGED_BUDGET_TAG } from '../model/live.js';
+import { parentPathOf } from '../model/paths.js';
+import { assertNever, type BudgetSpec, type PlanStep } from '../model/plan.js';
+import type { OuIds } from './ou-ids.js';
+
+export interface StepContext {
+  readonly port: AwsPort;
+  readonly ouIds: OuIds;
+  readonly managementAccountId: string;
+}
+
+/** A step could not start because something it needs is missing (not an AWS error). */
+export class StepPreconditionError extends Error {
+  override readonly name = 'StepPreconditionError';
+}
+
+export async function executeStep(step: PlanStep, ctx: StepContext): Promise<void> {
+  const { port, ouIds, managementAccountId: account } = ctx;
+  switch (step.kind) {
+    case 'createOrganization':
+      return createOrganization(ctx, step.after.featureSet);
+    case 'createOrganizationalUnit': {
+      const parentId = requireAfterId(ouIds, step.after.parentPath);
+      try {
+        const ou = await port.createOrganizationalUnit(parentId, step.after.name);
+        ouIds.created(step.after.path, ou.id);
+      } catch (error) {
+        if (!isAwsCallError(error, 'alreadyExists')) throw error;
+        const existing = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
+        if (!existing) throw error;
+        ouIds.created(step.after.path, existing.id);
+      }
+      return;
+    }
+    case 'renameOrganizationalUnit': {
+      try {
+        await port.renameOrganizationalUnit(step.before.id, step.after.name);
+      } catch (error) {
+        // Already renamed by an earlier run: the new name is taken by this very OU.
+        if (!isAwsCallError(error, 'alreadyExists')) throw error;
+        const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
+        const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
+        if (holder?.id !== step.before.id) throw error;
+      }
+      ouIds.renamed(step.before.path, step.after.path);
+      return;
+    }
+    case 'deleteOrganizationalUnit':
+      await ignoring('notFound', () => port.deleteOrganizationalUnit(step.before.id));
+      ouIds.deleted(step.before.path);
+      return;
+    case 'moveAccount': {
+      const source = requireBeforeId(ouIds, step.before.parentPath);
+      const destination = requireAfterId(ouIds, step.after.parentPath);
+      // DuplicateAccountException: the account is already in the destination.
+      await ignoring('alreadyExists', () => port.moveAccount(step.accountId, source, destination));
+      return;
+    }
+    case 'createBudget':
+      return createBudget(port, account, step.after);
+    case 'updateBudget':
+      return port.updateBudget(account, step.after);
+    case 'deleteBudget':
+      return ignoring('notFound', () => port.deleteBudget(account, step.before.name));
+    case 'createNotification':
+      try {
+        await port.createNotification(account, step.budgetName, step.after, step.after.subscribers);
+      } catch (error) {
+        if (!isAwsCallError(error, 'alreadyExists')) throw error;
+        await ensureSubscribers(port, account, step.budgetName, step.after, step.after.subscribers);
+      }
+      return;
+    case 'updateNotification':
+      try {
+        await port.updateNotification(account, step.budgetName, step.before, step.after);
+      } catch (error) {
+        // An earlier run already updated it: the old key is gone and the new one answers.
+        if (!isAwsCallError(error, 'notFound')) throw error;
+        await port.describeSubscribersForNotification(account, step.budgetName, step.after);
+      }
+      return;
+    case 'deleteNotification':
+      return ignoring('notFound', () => port.deleteNotification(account, step.budgetName, step.before));
+    case 'createSubscriber':
+      return ignoring('alreadyExists', () => port.createSubscriber(account, step.budgetName, step.notification, step.after));
+    case 'deleteSubscriber':
+      return ignoring('notFound', () => port.deleteSubscriber(account, step.budgetName, step.notification, step.before));
+    default:
+      return assertNever(step);
+  }
+}
+
+async function createOrganization(ctx: StepContext, featureSet: 'ALL' | 'CONSOLIDATED_BILLING'): Promise<void> {
+  const { port, ouIds, managementAccountId } = ctx;
+  let organization = await port.describeOrganization();
+  if (!organization) {
+    try {
+      organization = await port.createOrganization(featureSet);
+    } catch (error) {
+      // AlreadyInOrganizationException: an earlier run created it; read it back below.
+      if (!isAwsCallError(error) || error.code !== 'AlreadyInOrganizationException') throw error;
+      organization = await port.describeOrganization();
+    }
+  }
+  if (!organization || organization.managementAccountId !== managementAccountId) {
+    throw new StepPreconditionError(
+      `the organization's management account is ${organization?.managementAccountId ?? 'unknown'}, not ${managementAccountId}`,
+    );
+  }
+  const [root] = await port.listRoots();
+  if (!root) throw new StepPreconditionError('the new organization has no root yet');
+  ouIds.setRoot(root.id);
+}
+
+async function createBudget(port: AwsPort, account: string, budget: BudgetSpec): Promise<void> {
+  try {
+    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
+  } catch (error) {
+    if (!isAwsCallError(error, 'alreadyExists')) throw error;
+    // Created by an earlier run that may have stopped half-way: bring it to the declared shape.
+    await port.updateBudget(account, budget);
+    for (const notification of budget.notifications) {
+      await ignoring('alreadyExists', () => port.createNotification(account, budget.name, notification, notification.subscribers));
+      await ensureSubscribers(port, account, budget.name, notification, notification.subscribers);
+    }
+  }
+}
+
+async function ensureSubscribers(
+  port: AwsPort,
+  account: string,
+  budgetName: string,
+  notification: NotificationKey,
+  subscribers: readonly Subscriber[],
+): Promise<void> {
+  for (const subscriber of subscribers) {
+    await ignoring('alreadyExists', () => port.createSubscriber(account, budgetName, notification, subscriber));
+  }
+}
+
+async function ignoring(kind: AwsCallError['kind'], call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (!isAwsCallError(error, kind)) throw error;
+  }
+}
+
+function requireBeforeId(ouIds: OuIds, path: string): string {
+  const id = ouIds.beforeId(path);
+  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
+  return id;
+}
+
+function requireAfterId(ouIds: OuIds, path: string): string {
+  const id = ouIds.afterId(path);
+  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
+  return id;
+}

@@ -1,0 +1,69 @@
+// apply, end to end: plan from the live state, refuse a stale or errored plan, confirm, run the steps,
+// then plan again and report whether the organization now matches org.yaml.
+
+import { applyPlan, type ApplyRun, type StepResult } from '../apply/apply-plan.js';
+import type { AwsPort } from '../aws/port.js';
+import type { DesiredOrg } from '../model/desired.js';
+import { StalePlanError, UserError } from '../model/errors.js';
+import type { Plan } from '../model/plan.js';
+import { makePlan } from './make-plan.js';
+
+export interface ApplyWorkflowOptions {
+  readonly port: AwsPort;
+  readonly desired: DesiredOrg;
+  readonly orgYamlSha256: string;
+  /** A reviewed plan (`plan --out`): apply exactly it, or refuse when it is stale. */
+  readonly savedPlan?: Plan;
+  /** Shown the plan about to run; false declines. */
+  readonly confirm: (plan: Plan) => Promise<boolean>;
+  readonly onPlanned?: (plan: Plan) => void;
+  readonly onStepFinished?: (result: StepResult) => void;
+  readonly now?: () => number;
+}
+
+export type ApplyOutcome =
+  | { readonly kind: 'no-changes'; readonly plan: Plan }
+  | { readonly kind: 'declined'; readonly plan: Plan }
+  | {
+      readonly kind: 'applied';
+      readonly plan: Plan;
+      readonly run: ApplyRun;
+      /** The plan made after the last step: empty when the organization matches org.yaml. */
+      readonly after: Plan;
+      readonly converged: boolean;
+      readonly wallMs: number;
+    };
+
+export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<ApplyOutcome> {
+  const { port, desired, orgYamlSha256, savedPlan } = options;
+  const now = options.now ?? (() => performance.now());
+  const fresh = await makePlan(port, desired, orgYamlSha256);
+  if (savedPlan) assertNotStale(savedPlan, fresh.plan);
+  const plan = savedPlan ?? fresh.plan;
+  options.onPlanned?.(plan);
+
+  if (plan.errors.length > 0) {
+    throw new UserError(`the plan has ${plan.errors.length} error(s); nothing was changed. Fix org.yaml (or the organization) and plan again.`,
+      plan.errors.map((e) => e.message));
+  }
+  if (plan.steps.length === 0) return { kind: 'no-changes', plan };
+  if (!(await options.confirm(plan))) return { kind: 'declined', plan };
+
+  const started = now();
+  const run = await applyPlan(plan, {
+    port,
+    live: fresh.live,
+    managementAccountId: desired.managementAccountId,
+    ...(options.onStepFinished ? { onStepFinished: options.onStepFinished } : {}),
+  });
+  const after = (await makePlan(port, desired, orgYamlSha256)).plan;
+  const converged = after.steps.length === 0 && after.errors.length === 0;
+  return { kind: 'applied', plan, run, after, converged, wallMs: now() - started };
+}
+
+function assertNotStale(saved: Plan, fresh: Plan): void {
+  const changed: string[] = [];
+  if (saved.inputs.orgYamlSha256 !== fresh.inputs.orgYamlSha256) changed.push('org.yaml changed since the plan was made');
+  if (saved.inputs.liveStateSha256 !== fresh.inputs.liveStateSha256) changed.push('the live organization changed since the plan was made');
+  if (changed.length > 0) throw new StalePlanError('plan is stale, run plan again. Nothing was changed.', changed);
+}
