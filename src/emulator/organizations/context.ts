@@ -1,0 +1,41 @@
+// What an Organizations handler works with: the state, the emulator's settings for this service, the
+// ID generator and the call (caller, time).
+
+import type { CallContext } from '../service.js';
+import type { IdGenerator } from './ids.js';
+import type { OrganizationsState } from './state.js';
+
+/** Choices where AWS's behaviour is not documented (aws-facts §6, "Not verified"). */
+export interface OrganizationsQuirks {
+  /** MaxResults above 20: refuse (InvalidInputException MAX_VALUE_EXCEEDED) or clamp to the page size. */
+  readonly maxResultsAboveLimit: 'reject' | 'clamp';
+  /** MoveAccount whose SourceParentId exists but is not the account's parent. */
+  readonly wrongSourceParent: 'AccountNotFoundException' | 'SourceParentNotFoundException' | 'ignore';
+  /** Whether "Prod" and "prod" are different OU names among siblings. */
+  readonly ouNamesCaseSensitive: boolean;
+}
+
+export interface AccountProfile {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface OrganizationsSettings {
+  /** Name and email of an account that is not yet in the organization (it becomes the management account on CreateOrganization). */
+  readonly profileOf: (accountId: string) => AccountProfile;
+  /** Largest page the server returns (1–20), whatever MaxResults asks. */
+  readonly pageSize: number;
+  /** Called once per listing page: answer it empty (with a NextToken)? */
+  readonly injectEmptyPage: () => boolean;
+  readonly createAccountDelayMs: number;
+  readonly closeAccountDelayMs: number;
+  readonly quirks: OrganizationsQuirks;
+}
+
+export interface OrgContext {
+  readonly state: OrganizationsState;
+  readonly settings: OrganizationsSettings;
+  readonly ids: IdGenerator;
+  readonly call: CallContext;
+  readonly operation: string;
+}

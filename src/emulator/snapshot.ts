@@ -1,0 +1,126 @@
+// The emulator's state as a JSON file: load it with `orgctl emulator --state file`, write it with
+// `--save file`, GET /_emulator/snapshot or Emulator.snapshot(). Field names are camelCase, except the
+// budget parts, which are AWS's own wire shapes (Budget, Notification, Subscriber) so they can be
+// copied from `aws budgets describe-budget` output.
+
+import type { JsonObject } from './json.js';
+import type { AccountState, FeatureSet, JoinedMethod, PolicyType } from './organizations/model.js';
+
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+export type SnapshotTags = Readonly<Record<string, string>>;
+
+export interface EmulatorQuotas {
+  /** Accounts per organization, closed ones included. AWS's default is 10; raise it as AWS Support would. */
+  readonly maxAccounts: number;
+  /** OUs per organization (AWS: 2,000). */
+  readonly maxOrganizationalUnits: number;
+  /** Budgets per account (AWS: 20,000). */
+  readonly maxBudgetsPerAccount: number;
+}
+
+export interface EmulatorSnapshot {
+  readonly formatVersion: 1;
+  /** The account callers act as unless their access key names another. Default: the management account, else 123456789012. */
+  readonly accountId?: string;
+  /** Name and email of that account, used when it creates an organization. */
+  readonly accountName?: string;
+  readonly accountEmail?: string;
+  /** null or absent: a standalone account, not in an organization. */
+  readonly organization?: SnapshotOrganization | null;
+  readonly budgets?: readonly SnapshotBudget[];
+  readonly quotas?: Partial<EmulatorQuotas>;
+}
+
+export interface SnapshotOrganization {
+  /** o- followed by 10–32 lowercase letters or digits. */
+  readonly id: string;
+  /** Default ALL. */
+  readonly featureSet?: FeatureSet;
+  /** Must be one of `accounts`. */
+  readonly managementAccountId: string;
+  readonly root: SnapshotRoot;
+  /** In any order; each parentId is the root or another OU. */
+  readonly organizationalUnits?: readonly SnapshotOu[];
+  readonly accounts: readonly SnapshotAccount[];
+  /** Customer-managed policies (the AWS-managed FullAWSAccess and RCPFullAWSAccess always exist). */
+  readonly policies?: readonly SnapshotPolicy[];
+  /**
+   * Policy IDs attached to a root, OU or account. A target not listed has the defaults: the AWS-managed
+   * policy of each enabled type (p-FullAWSAccess where SCPs are enabled).
+   */
+  readonly policyAttachments?: Readonly<Record<string, readonly string[]>>;
+  readonly createAccountRequests?: readonly SnapshotCreateAccountRequest[];
+}
+
+export interface SnapshotRoot {
+  /** r- followed by 4–32 lowercase letters or digits. */
+  readonly id: string;
+  /** Default "Root". */
+  readonly name?: string;
+  /** Enabled policy types. Default: [SERVICE_CONTROL_POLICY] when featureSet is ALL. */
+  readonly policyTypes?: readonly PolicyType[];
+  readonly tags?: SnapshotTags;
+}
+
+export interface SnapshotOu {
+  /** ou-<root ID without "r-">-<8–32 lowercase letters or digits>. */
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string;
+  readonly tags?: SnapshotTags;
+}
+
+export interface SnapshotAccount {
+  /** 12 digits. */
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly parentId: string;
+  /** Default ACTIVE. */
+  readonly state?: AccountState;
+  /** Default CREATED (INVITED for the management account). */
+  readonly joinedMethod?: JoinedMethod;
+  /** Epoch seconds. Default: load time. */
+  readonly joinedTimestamp?: number;
+  readonly tags?: SnapshotTags;
+}
+
+export interface SnapshotPolicy {
+  /** p- followed by 8–128 letters, digits or underscores. */
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly type: PolicyType;
+  /** The policy document, as a JSON string. */
+  readonly content: string;
+  readonly tags?: SnapshotTags;
+}
+
+export interface SnapshotCreateAccountRequest {
+  /** car- followed by 8–32 lowercase letters or digits. */
+  readonly id: string;
+  readonly accountName: string;
+  readonly email: string;
+  readonly accountId: string;
+  /** IN_PROGRESS requests complete createAccountDelayMs after loading. */
+  readonly state: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  /** Epoch seconds. */
+  readonly requestedTimestamp: number;
+  readonly failureReason?: string;
+}
+
+export interface SnapshotBudget {
+  /** The account that owns the budget (12 digits). */
+  readonly accountId: string;
+  /** AWS's Budget shape: BudgetName, BudgetType, TimeUnit, BudgetLimit{Amount, Unit}, ... */
+  readonly budget: JsonObject;
+  /** AWS's NotificationWithSubscribers shape: { Notification, Subscribers }. */
+  readonly notifications?: readonly JsonObject[];
+  readonly tags?: SnapshotTags;
+}
+
+/** An organization-free, budget-free snapshot. */
+export function emptySnapshot(): EmulatorSnapshot {
+  return { formatVersion: SNAPSHOT_FORMAT_VERSION, organization: null, budgets: [] };
+}
