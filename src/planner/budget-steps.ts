@@ -175,7 +175,10 @@ function changeInPlace(
       removals.filter((r) => r.type === s.type).map((r) => r.step),
     ),
   );
-  if (order.last) remove(Phase.deleteLastSubscriber, order.last, late);
+  if (order.last) {
+    const last = remove(Phase.deleteLastSubscriber, order.last, late);
+    for (const s of order.afterLast) create(Phase.createSubscriberAfterLast, s, [last]);
+  }
 }
 
 function replaceNotification(ctx: PlanContext, budgetName: string, old: NotificationSpec, next: NotificationSpec): void {

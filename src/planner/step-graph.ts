@@ -28,10 +28,12 @@ export const Phase = {
   createSubscriberAfterRemoval: 11,
   /** A subscriber kept until the late ones exist, so the notification is never left without one. */
   deleteLastSubscriber: 12,
-  deleteNotification: 13,
+  /** Subscribers whose type was full until that last old one left. */
+  createSubscriberAfterLast: 13,
+  deleteNotification: 14,
   /** A notification deleted and created again because it cannot change in place. */
-  recreateNotification: 14,
-  deleteBudget: 15,
+  recreateNotification: 15,
+  deleteBudget: 16,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 

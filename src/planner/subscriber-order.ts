@@ -16,8 +16,10 @@ export interface SubscriberOrder {
   readonly removals: readonly Subscriber[];
   /** Added once the `removals` of their own type are done (they did not fit before). */
   readonly late: readonly Subscriber[];
-  /** Removed last, once every `late` subscriber exists: it kept the notification alive meanwhile. */
+  /** Removed once every `late` subscriber exists: it kept the notification alive meanwhile. */
   readonly last: Subscriber | undefined;
+  /** Added once `last` is gone: its type was full until then. */
+  readonly afterLast: readonly Subscriber[];
 }
 
 /**
@@ -41,11 +43,23 @@ export function orderSubscriberChanges(live: readonly Subscriber[], desired: rea
     first.push(...typeAdds.slice(0, free));
     late.push(...typeAdds.slice(free));
   }
-  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: undefined };
+  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: undefined, afterLast: [] };
 
-  // Nothing would survive the removals: keep one old subscriber whose type still leaves room for the late ones.
-  const holdType = TYPES.find((type) => ofType(removes, type).length > 0 && ofType(late, type).length < SUBSCRIBER_LIMITS[type]);
-  if (holdType === undefined) return null;
-  const last = ofType(removes, holdType).at(-1)!;
-  return { first, removals: removes.filter((s) => s !== last), late, last };
+  // Nothing would survive the removals: one old subscriber stays until some late ones exist. While it
+  // stays, its type has one place less, so the late subscribers of that type that do not fit wait for it.
+  for (const holdType of TYPES) {
+    const held = ofType(removes, holdType).at(-1);
+    if (held === undefined) continue;
+    const room = SUBSCRIBER_LIMITS[holdType] - 1;
+    const beforeLast = late.filter((s) => s.type !== holdType || ofType(late, holdType).indexOf(s) < room);
+    if (beforeLast.length === 0) continue;
+    return {
+      first,
+      removals: removes.filter((s) => s !== held),
+      late: beforeLast,
+      last: held,
+      afterLast: late.filter((s) => !beforeLast.includes(s)),
+    };
+  }
+  return null;
 }

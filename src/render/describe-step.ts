@@ -1,0 +1,127 @@
+// What every renderer says about a plan: step titles, detail lines, groups and the summary line.
+// Plain strings with no markup; text and markdown renderers add symbols, color and escaping.
+
+import type { NotificationKey, Subscriber } from '../model/desired.js';
+import { actionOf, assertNever, type NotificationSpec, type Plan, type PlanStep, type StepAction } from '../model/plan.js';
+
+export const STEP_GROUPS = ['Organization', 'Organizational units', 'Accounts', 'Budgets'] as const;
+export type StepGroup = (typeof STEP_GROUPS)[number];
+
+export interface StepDescription {
+  readonly action: StepAction;
+  /** The step's address, with the account name for accounts. */
+  readonly title: string;
+  readonly reason: string;
+  /** Before → after details beyond what the reason says. */
+  readonly details: readonly string[];
+}
+
+export function groupOf(step: PlanStep): StepGroup {
+  switch (step.kind) {
+    case 'createOrganization':
+      return 'Organization';
+    case 'createOrganizationalUnit':
+    case 'renameOrganizationalUnit':
+    case 'deleteOrganizationalUnit':
+      return 'Organizational units';
+    case 'moveAccount':
+      return 'Accounts';
+    case 'createBudget':
+    case 'updateBudget':
+    case 'deleteBudget':
+    case 'createNotification':
+    case 'updateNotification':
+    case 'deleteNotification':
+    case 'createSubscriber':
+    case 'deleteSubscriber':
+      return 'Budgets';
+    default:
+      return assertNever(step);
+  }
+}
+
+/** Steps by group, groups in STEP_GROUPS order, steps in plan order within each. */
+export function groupSteps(steps: readonly PlanStep[]): { group: StepGroup; steps: PlanStep[] }[] {
+  return STEP_GROUPS.map((group) => ({ group, steps: steps.filter((s) => groupOf(s) === group) })).filter((g) => g.steps.length > 0);
+}
+
+export function describeStep(step: PlanStep): StepDescription {
+  const base = { action: actionOf(step.kind), title: step.address, reason: step.reason };
+  switch (step.kind) {
+    case 'createOrganization':
+      return { ...base, details: [`featureSet: ${step.after.featureSet}`] };
+    case 'createOrganizationalUnit':
+      return { ...base, details: [] };
+    case 'renameOrganizationalUnit':
+      return { ...base, details: [`name: "${step.before.name}" → "${step.after.name}"`, `id: ${step.before.id}`] };
+    case 'deleteOrganizationalUnit':
+      return { ...base, details: [`id: ${step.before.id}`] };
+    case 'moveAccount':
+      return { ...base, title: step.before.accountName ? `${step.address} (${step.before.accountName})` : step.address, details: [] };
+    case 'createBudget':
+      return { ...base, details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] };
+    case 'updateBudget':
+      return { ...base, details: [] };
+    case 'deleteBudget': {
+      const limit = step.before.amount === null ? 'no fixed limit' : `${step.before.amount} ${step.before.unit}`;
+      return { ...base, details: [`limit: ${limit} ${step.before.timeUnit}`, ...step.before.notifications.map(notificationLine)] };
+    }
+    case 'createNotification':
+      return { ...base, details: [notificationLine(step.after)] };
+    case 'updateNotification':
+      return { ...base, details: [`notify when ${condition(step.before)} → ${condition(step.after)}`] };
+    case 'deleteNotification':
+      return { ...base, details: [notificationLine(step.before)] };
+    case 'createSubscriber':
+    case 'deleteSubscriber':
+      return { ...base, details: [] };
+    default:
+      return assertNever(step);
+  }
+}
+
+const COMPARISON: Readonly<Record<NotificationKey['comparison'], string>> = { GREATER_THAN: '>', LESS_THAN: '<', EQUAL_TO: '=' };
+
+/** "ACTUAL > 80%", "FORECASTED > 120 (absolute)". */
+export function condition(n: NotificationKey): string {
+  const threshold = n.thresholdType === 'PERCENTAGE' ? `${n.threshold}%` : `${n.threshold} (absolute)`;
+  return `${n.type} ${COMPARISON[n.comparison]} ${threshold}`;
+}
+
+function notificationLine(n: NotificationSpec): string {
+  return `notify when ${condition(n)}: ${n.subscribers.map(subscriberText).join(', ')}`;
+}
+
+function subscriberText(s: Subscriber): string {
+  return `${s.type === 'EMAIL' ? 'email' : 'sns'} ${s.address}`;
+}
+
+export interface ActionCounts {
+  readonly create: number;
+  readonly update: number;
+  readonly delete: number;
+}
+
+export function countActions(plan: Plan): ActionCounts {
+  const counts = { create: 0, update: 0, delete: 0 };
+  for (const step of plan.steps) counts[actionOf(step.kind)] += 1;
+  return counts;
+}
+
+/** "Plan: 4 to create, 1 to update, 0 to delete." or "No changes. The organization matches org.yaml." */
+export function planSummaryLine(plan: Plan): string {
+  if (plan.steps.length === 0 && plan.errors.length === 0) return 'No changes. The organization matches org.yaml.';
+  const c = countActions(plan);
+  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.`;
+}
+
+/** The line after the summary when the plan cannot be applied, else undefined. */
+export function planErrorLine(plan: Plan): string | undefined {
+  const n = plan.errors.length;
+  return n === 0 ? undefined : `This plan has ${n} ${n === 1 ? 'error' : 'errors'} and cannot be applied.`;
+}
+
+/** 3000 → "3,000", the same on every machine. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
