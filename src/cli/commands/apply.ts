@@ -1,13 +1,124 @@
-// Placeholder until the issue that builds `orgctl apply` lands.
+// `orgctl apply`: plan (or load a reviewed plan), confirm, carry it out, and check the result.
 
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../../model/errors.js';
+import type { Plan } from '../../model/plan.js';
+import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
+import { parsePlanFile } from '../../render/plan-file.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { runApplyWorkflow } from '../../workflow/apply-workflow.js';
+import { parseCommandArgs } from '../args.js';
+import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
+import { useColor, type CliIo } from '../io.js';
+import { loadOrgFileForCommand } from '../org-file.js';
+import { createProgressBar, type ProgressBar } from '../progress-bar.js';
+
+const USAGE = `Usage: orgctl apply [--file org.yaml] [--plan plan.json] [--auto-approve]
+
+Makes the organization match org.yaml.
+
+Without --plan: plans first and prints the plan, then asks for "yes" on a terminal
+(--auto-approve skips the question; without a terminal --auto-approve is required).
+With --plan: applies that reviewed plan (from \`orgctl plan --out\`) and nothing else, after
+re-reading the live organization; if org.yaml or the organization changed since, it refuses
+("plan is stale") and changes nothing.
+
+Steps run in parallel where they are independent, paced to AWS's published rate for each
+operation. Throttling and concurrent-modification errors are retried. An error that does not
+go away stops the run (steps in flight finish) and is reported; running apply again continues
+from the live state. After the last step orgctl plans again and reports whether the
+organization now matches org.yaml.
+
+Options:
+  -f, --file <path>   org.yaml (default: org.yaml)
+  -p, --plan <path>   apply this saved plan
+      --auto-approve  do not ask for confirmation
+  -h, --help          show this help
+
+Exit codes: 0 the organization matches org.yaml (or there was nothing to do);
+1 error, declined, a step failed, or the organization still differs afterwards.`;
 
 export const applyCommand: Command = {
   name: 'apply',
-  summary: '(not built yet)',
-  usage: 'orgctl apply (not built yet)',
-  async run() {
-    throw new UserError('orgctl apply is not built yet.');
+  summary: 'Carry out the plan: make the organization match org.yaml.',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs('apply', args, {
+      file: { type: 'string', short: 'f' },
+      plan: { type: 'string', short: 'p' },
+      'auto-approve': { type: 'boolean' },
+    });
+    const loaded = await loadOrgFileForCommand(io, values.file);
+    if (!loaded) return 1;
+    const savedPlan = values.plan === undefined ? undefined : await readSavedPlan(io, values.plan);
+    const autoApprove = values['auto-approve'] === true || savedPlan !== undefined;
+    const color = useColor(io);
+
+    const aws = openAwsPort(io);
+    let progress: ProgressBar | undefined;
+    try {
+      const outcome = await runApplyWorkflow({
+        port: aws.port,
+        desired: loaded.desired,
+        orgYamlSha256: loaded.sha256,
+        ...(savedPlan ? { savedPlan } : {}),
+        onPlanned: (plan) => io.stdout.write(renderPlanText(plan, { color })),
+        confirm: async (plan) => {
+          const approved = await confirm(io, plan, autoApprove);
+          if (approved) progress = createProgressBar(plan.steps.length, io.stdout, io.stderr);
+          return approved;
+        },
+        onStepFinished: (result) => {
+          if (!progress) return void io.stdout.write(`${renderStepResultLine(result)}\n`);
+          progress.line(renderStepResultLine(result));
+          progress.advance();
+        },
+      });
+      progress?.done();
+      switch (outcome.kind) {
+        case 'no-changes':
+          return 0;
+        case 'declined':
+          io.stdout.write('Apply cancelled. Nothing was changed.\n');
+          return 1;
+        case 'applied': {
+          io.stdout.write(`\n${renderApplySummaryText(outcome.run, outcome.wallMs)}`);
+          if (outcome.converged) {
+            io.stdout.write('Checked: the organization now matches org.yaml.\n');
+            return 0;
+          }
+          io.stdout.write(`\nThe organization does not match org.yaml yet; what remains:\n${renderPlanText(outcome.after, { color })}`);
+          if (outcome.run.allSucceeded) io.stdout.write('Run `orgctl apply` again to continue.\n');
+          return 1;
+        }
+      }
+    } finally {
+      progress?.done();
+      aws.close();
+    }
   },
 };
+
+async function readSavedPlan(io: CliIo, file: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
+    throw new UserError(`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot be read'}. Make one with \`orgctl plan --out ${file}\`.`);
+  }
+  const parsed = parsePlanFile(text, file);
+  if (!parsed.ok) throw new UserError(`${file} is not a plan orgctl can apply.`, parsed.errors.map((e) => e.message));
+  return parsed.value;
+}
+
+async function confirm(io: CliIo, plan: Plan, autoApprove: boolean): Promise<boolean> {
+  if (autoApprove) return true;
+  if (!io.prompt) {
+    throw new UserError('apply needs confirmation, and there is no terminal to ask on. Review the plan and pass --auto-approve (CI), or apply a saved plan with --plan.');
+  }
+  const answer = await io.prompt(`\nApply these ${plan.steps.length} step(s)? Only "yes" is accepted: `);
+  return answer.trim() === 'yes';
+}

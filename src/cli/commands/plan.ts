@@ -1,13 +1,66 @@
-// Placeholder until the issue that builds `orgctl plan` lands.
+// `orgctl plan`: read the live organization, diff it against org.yaml, show what apply will do.
 
-import { UserError } from '../../model/errors.js';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { serializePlan } from '../../render/plan-file.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { makePlan } from '../../workflow/make-plan.js';
+import { choice, parseCommandArgs } from '../args.js';
+import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
+import { useColor } from '../io.js';
+import { loadOrgFileForCommand } from '../org-file.js';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+const USAGE = `Usage: orgctl plan [--file org.yaml] [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]
+
+Reads the live organization and its budgets (AWS Organizations, AWS Budgets) with the credentials
+of the management account named in org.yaml, and shows every change apply would make.
+Nothing is changed.
+
+Options:
+  -f, --file <path>      org.yaml to plan (default: org.yaml)
+      --format <format>  text (default; the terminal), markdown (the PR comment), json (the plan value)
+  -o, --out <path>       also write the plan as JSON, for \`orgctl apply --plan <path>\`
+      --detailed-exitcode
+                         exit 0 when there are no changes, 2 when there are changes
+  -h, --help             show this help
+
+Exit codes: 0 success; 1 error (invalid org.yaml, AWS failure, or a plan with errors);
+with --detailed-exitcode: 0 no changes, 2 changes present, 1 error.
+
+AWS credentials and endpoints come from the standard chain and variables (AWS_PROFILE,
+AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...). ORGCTL_RATE_SCALE multiplies AWS's published rates.`;
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: '(not built yet)',
-  usage: 'orgctl plan (not built yet)',
-  async run() {
-    throw new UserError('orgctl plan is not built yet.');
+  summary: 'Show what apply would change in the organization (reads AWS, changes nothing).',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs('plan', args, {
+      file: { type: 'string', short: 'f' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'detailed-exitcode': { type: 'boolean' },
+    });
+    const format = choice('plan', 'format', values.format, FORMATS, 'text');
+    const loaded = await loadOrgFileForCommand(io, values.file);
+    if (!loaded) return 1;
+
+    const aws = openAwsPort(io);
+    try {
+      const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256);
+      if (values.out) await writeFile(resolve(io.cwd, values.out), serializePlan(plan));
+      if (format === 'json') io.stdout.write(serializePlan(plan));
+      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
+      else io.stdout.write(renderPlanText(plan, { color: useColor(io) }));
+      if (plan.errors.length > 0) return 1;
+      if (values['detailed-exitcode'] && plan.steps.length > 0) return 2;
+      return 0;
+    } finally {
+      aws.close();
+    }
   },
 };
