@@ -80,6 +80,23 @@ function selectReadableErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       for (const k of group) dropped.add(k);
     }
   });
+  // A value of the wrong type also fails its enum/const/pattern checks: the type error says it all.
+  const wrongType = new Set(errors.filter((e, index) => e.keyword === 'type' && !dropped.has(index)).map((e) => e.instancePath));
+  errors.forEach((error, index) => {
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath) && !('propertyName' in error)) dropped.add(index);
+  });
+  // A misspelled key whose suggestion is the missing required key: the unknown-key message covers both.
+  errors.forEach((error, index) => {
+    if (error.keyword !== 'required') return;
+    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+    const misspelled = errors.some(
+      (other) =>
+        other.keyword === 'additionalProperties' &&
+        other.instancePath === error.instancePath &&
+        closestMatch(String((other.params as { additionalProperty?: unknown }).additionalProperty), Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {})) === missing,
+    );
+    if (misspelled) dropped.add(index);
+  });
   return errors.filter((_, index) => !dropped.has(index));
 }
 

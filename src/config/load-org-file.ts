@@ -34,11 +34,11 @@ function describeReadError(error: unknown, path: string): string {
       return `file not found (looked for ${path}). Run orgctl in the directory that holds org.yaml, or pass --file <path>.`;
     case 'EACCES':
     case 'EPERM':
-      return `cannot be read: permission denied (${path}). Check the file's permissions.`;
+      return `the file cannot be read: permission denied (${path}). Check its permissions.`;
     case 'ENOTDIR':
       return `file not found: a part of ${path} is not a directory. Check the path.`;
     default:
-      return `cannot be read (${error instanceof Error ? error.message : String(error)}).`;
+      return `the file cannot be read (${error instanceof Error ? error.message : String(error)}).`;
   }
 }
 
@@ -63,7 +63,7 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return refuse(displayName, `is a directory, not a file. Pass the path of the org.yaml file itself with --file.`);
+    if (info.isDirectory()) return refuse(displayName, 'the path is a directory, not a file. Pass the path of the org.yaml file itself with --file.');
     size = info.size;
   } catch (error) {
     return refuse(displayName, describeReadError(error, path));

@@ -27,9 +27,19 @@ function failure(errors: readonly Diagnostic[]): Result<never> {
   return { ok: false, errors: sortDiagnostics(errors) };
 }
 
-/** File-level problems first, then by line and column. Stable for equal positions. */
+/**
+ * File-level problems first, then by line and column (stable for equal positions). Exact repeats are
+ * dropped: a mistake inside an anchored value is found once per alias that reuses it.
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.position?.line}:${d.position?.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => {
     if (!a.position || !b.position) return (a.position ? 1 : 0) - (b.position ? 1 : 0);
     return a.position.line - b.position.line || a.position.column - b.position.column;
   });
