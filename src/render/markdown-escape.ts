@@ -15,7 +15,7 @@ export function escapeMarkdownInline(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()+\-.!|~$:"]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()+\-.!|~$:]/g, '\\$&')
     .replace(/[@#]/g, `$&${ZERO_WIDTH_SPACE}`);
 }
 

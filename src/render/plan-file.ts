@@ -8,6 +8,8 @@ import planSchemaJson from '../../schema/plan.schema.json' with { type: 'json' }
 import type { SourcePosition } from '../model/desired.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { type Plan, PLAN_FORMAT_VERSION } from '../model/plan.js';
+import { jsonSyntaxErrorOffset } from './json-syntax.js';
+import { visibleText } from './visible-text.js';
 
 /** Most problems reported for one file; the rest are counted. */
 const MAX_PROBLEMS = 20;
@@ -27,9 +29,9 @@ export function parsePlanFile(text: string, fileName: string): Result<Plan> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const offset = /position (\d+)/.exec((error as Error).message)?.[1];
-    const position = offset === undefined ? undefined : positionAtOffset(text, Number(offset));
-    return fail(`not a plan file: the JSON does not parse (${(error as Error).message}).`, position);
+    const offset = jsonSyntaxErrorOffset(text);
+    const position = offset === undefined ? undefined : positionAtOffset(text, offset);
+    return fail(`not a plan file: the JSON does not parse (${visibleText((error as Error).message)}).`, position);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail('not a plan file: expected a JSON object written by `orgctl plan --out`.', { line: 1, column: 1 });
