@@ -11,3 +11,6 @@ export const MAX_OU_DEPTH = 5;
 
 /** The only org.yaml format version this orgctl reads. */
 export const SUPPORTED_VERSION = 1;
+
+/** Deepest YAML nesting accepted. A real org.yaml nests about 15 levels (5 OU levels are 10). */
+export const MAX_YAML_NESTING = 64;

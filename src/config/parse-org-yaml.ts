@@ -91,7 +91,9 @@ export function parseOrgYaml(text: string, fileName: string): Result<DesiredOrg>
   if (text.length > MAX_ORG_YAML_BYTES) {
     return failure([fileProblem(fileName, `the file is larger than ${MAX_ORG_YAML_BYTES / 1024 / 1024} MiB, the most orgctl reads; is this the right file?`)]);
   }
-  const source = parseYamlSource(text);
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) return failure(toDiagnostics([parsed.problem], fileName));
+  const { source } = parsed;
   if (source.doc.contents === null && source.doc.errors.length === 0) {
     return failure([
       fileProblem(fileName, 'the file is empty. It needs at least `version: 1`, `organization:` with `managementAccountId`, and `root:`; see docs/org-yaml.md for a starting point.'),

@@ -1,8 +1,27 @@
 // org.yaml text → YAML document with positions, and lookups from a document path back to line:col.
 // Pure: no fs. The `yaml` package keeps every node's offsets; LineCounter turns offsets into lines.
 
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import type { SourcePosition } from '../model/desired.js';
+import { MAX_YAML_NESTING } from './limits.js';
 
 export type DocumentPath = readonly (string | number)[];
 
@@ -17,16 +36,101 @@ export interface YamlProblem {
   readonly message: string;
 }
 
-export function parseYamlSource(text: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false, // we format positions ourselves
-    uniqueKeys: false, // duplicates are found by findDuplicateKeys, which can name the first occurrence
-    stringKeys: true, // `2024:` is the OU name "2024", and a list or map as a key is an error
-    strict: true,
+const COMPOSE_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
+  uniqueKeys: false, // duplicates are found by findDuplicateKeys, which can name the first occurrence
+  stringKeys: true, // `2024:` is the OU name "2024", and a list or map as a key is an error
+  strict: true,
+};
+
+/**
+ * A quick upper bound on nesting before any YAML parsing: brackets opened and not closed, and
+ * `- - -` runs at the start of a line. Counts brackets in strings and comments too, so its limit is
+ * far above any real file; it only spares the parser pathological input (which it handles slowly).
+ */
+const RUNAWAY_NESTING = MAX_YAML_NESTING * 16;
+
+function findRunawayNesting(text: string): number | undefined {
+  let flowDepth = 0;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++flowDepth > RUNAWAY_NESTING) return i;
+    } else if ((c === ']' || c === '}') && flowDepth > 0) {
+      flowDepth--;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      dashes = 0;
+    } else if (lineStart && c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      if (++dashes > RUNAWAY_NESTING) return i;
+    } else if (c !== ' ' && c !== '\t') {
+      lineStart = false;
+    }
+  }
+  return undefined;
+}
+
+/** Offset of the first collection nested deeper than MAX_YAML_NESTING, walking the CST without recursion. */
+function findDeepNesting(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = [];
+  for (const token of tokens) if (token.type === 'document' && token.value) stack.push([token.value, 1]);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [token, depth] = entry;
+    if (!CST.isCollection(token)) continue;
+    if (depth > MAX_YAML_NESTING) return token.offset;
+    for (const item of token.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function lineColumnOf(text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+export type ParsedYaml = { readonly ok: true; readonly source: YamlSource } | { readonly ok: false; readonly problem: YamlProblem };
+
+/**
+ * Parses one YAML document with positions. Refuses nesting deeper than MAX_YAML_NESTING before
+ * composing: the composer recurses, and deep input would exhaust the stack (or, in V8, crash).
+ */
+export function parseYamlSource(text: string): ParsedYaml {
+  const tooDeep = (position: SourcePosition): ParsedYaml => ({
+    ok: false,
+    problem: {
+      position,
+      message: `the YAML here is nested more than ${MAX_YAML_NESTING} levels deep; a real org.yaml needs about 15. Is this the right file?`,
+    },
   });
-  return { doc, lineCounter };
+  const runaway = findRunawayNesting(text);
+  if (runaway !== undefined) return tooDeep(lineColumnOf(text, runaway));
+
+  const lineCounter = new LineCounter();
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = findDeepNesting(tokens);
+  if (deep !== undefined) {
+    const { line, col } = lineCounter.linePos(deep);
+    return tooDeep({ line, column: col });
+  }
+
+  // What parseDocument does, reusing the tokens already lexed.
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  if (!doc) throw new Error('yaml Composer produced no document'); // compose(…, forceDoc=true) always yields one
+  return { ok: true, source: { doc, lineCounter } };
 }
 
 export function positionAt(source: YamlSource, offset: number): SourcePosition {
@@ -51,7 +155,7 @@ export function yamlSyntaxProblems(source: YamlSource): YamlProblem[] {
   const problems: YamlProblem[] = [];
   for (const issue of [...source.doc.errors, ...source.doc.warnings]) {
     const hint = SYNTAX_HINTS[issue.code];
-    const message = issue.message.replace(/; please use YAML\.parseAllDocuments\(\)$/, '');
+    const message = issue.message;
     problems.push({
       position: positionAt(source, issue.pos[0]),
       message: `YAML syntax error: ${message}${hint ? ` (${hint})` : ''}.`,

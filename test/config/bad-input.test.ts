@@ -36,6 +36,20 @@ describe('YAML syntax', () => {
     expect(problemsOf(yamlDoc('- version: 1'))).toEqual([{ line: 1, column: 1, message: 'org.yaml must be a mapping (`key: value` lines), got a list.' }]);
   });
 
+  it('nesting deeper than 64 levels is refused where it gets too deep (the parser would exhaust the stack)', () => {
+    const deepMessage = 'the YAML here is nested more than 64 levels deep; a real org.yaml needs about 15. Is this the right file?';
+    expect(problemsOf(`${'['.repeat(70)}${']'.repeat(70)}\n`)).toEqual([{ line: 1, column: 65, message: deepMessage }]);
+    const indented = yamlDoc(...Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}a:`));
+    expect(problemsOf(indented)).toEqual([{ line: 65, column: 65, message: deepMessage }]);
+    // Pathological input is refused before the parser sees it: 1 MiB of brackets, 500,000 nested lists.
+    expect(problemsOf('['.repeat(MAX_ORG_YAML_BYTES - 1))).toEqual([{ line: 1, column: 1025, message: deepMessage }]);
+    expect(problemsOf(`${'- '.repeat(500_000)}x`)).toEqual([{ line: 1, column: 2049, message: deepMessage }]);
+  });
+
+  it('64 levels of nesting are still read (and judged by the schema)', () => {
+    expect(problemsOf(`${'['.repeat(64)}${']'.repeat(64)}\n`)).toEqual([{ line: 1, column: 1, message: 'org.yaml must be a mapping (`key: value` lines), got a list.' }]);
+  });
+
   it('text over the size limit is refused before parsing', () => {
     const text = `# ${'x'.repeat(MAX_ORG_YAML_BYTES)}\n`;
     expect(problemsOf(text)).toEqual([{ message: expect.stringContaining('larger than 1 MiB') }]);
