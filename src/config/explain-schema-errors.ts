@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import type { SourcePosition } from '../model/desired.js';
+import { visibleText } from '../render/visible-text.js';
 import { closestMatch } from './closest-match.js';
 import { ORG_SCHEMA, resolveSchemaRef, type SchemaNode } from './org-schema.js';
 import { plainScalarSource, positionOfPath, type DocumentPath, type YamlSource } from './yaml-source.js';
@@ -120,7 +121,7 @@ function nameOf(segments: readonly string[], fileName: string): string {
   const last = segments.at(-1);
   const parent = segments.at(-2);
   if (last === undefined) return fileName;
-  if (parent === 'organizationalUnits') return `OU \`${last}\``;
+  if (parent === 'organizationalUnits') return `OU \`${truncate(last)}\``;
   if (/^\d+$/.test(last) && parent !== undefined) return `item ${Number(last) + 1} of \`${parent}\``;
   return `\`${last}\``;
 }
@@ -129,8 +130,10 @@ function whereOf(segments: readonly string[], fileName: string): string {
   return segments.length === 0 ? `at the top level of ${fileName}` : `in ${nameOf(segments, fileName)}`;
 }
 
+/** User text shortened for a one-line message, with control characters made visible. */
 function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const visible = visibleText(text);
+  return visible.length > max ? `${visible.slice(0, max - 1)}…` : visible;
 }
 
 function describeValue(data: unknown): string {

@@ -148,6 +148,7 @@ const SYNTAX_HINTS: Readonly<Record<string, string>> = {
   BAD_INDENT: 'check the indentation of this line against the lines above',
   MISSING_CHAR: 'a bracket or quote is not closed',
   TAG_RESOLVE_FAILED: 'org.yaml uses no YAML tags (`!Something`); remove it',
+  NON_STRING_KEY: 'a key is a name, not a list or a mapping',
 };
 
 /** Syntax errors and warnings (unknown tags) from the parser, each with its position and a hint. */
@@ -155,7 +156,7 @@ export function yamlSyntaxProblems(source: YamlSource): YamlProblem[] {
   const problems: YamlProblem[] = [];
   for (const issue of [...source.doc.errors, ...source.doc.warnings]) {
     const hint = SYNTAX_HINTS[issue.code];
-    const message = issue.message;
+    const message = issue.message.replace(/^With stringKeys, all keys must be strings$/, 'a mapping key must be text');
     problems.push({
       position: positionAt(source, issue.pos[0]),
       message: `YAML syntax error: ${message}${hint ? ` (${hint})` : ''}.`,

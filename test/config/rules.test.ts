@@ -194,6 +194,15 @@ describe('budget names', () => {
   });
 });
 
+describe('user text in messages', () => {
+  it('control characters in names are shown as escapes, so each problem stays on one line', () => {
+    const text = budgetWith('  - name: "a\\nb"', '    amount: 1', '    notifications:', notification(80), '  - name: "a\\nb"', '    amount: 1', '    notifications:', notification(80));
+    expect(problemsOf(text)).toEqual([{ line: 12, column: 5, message: expect.stringContaining('budget name "a\\nb" is already used on line 8') }]);
+    const key = problemsOf(yamlDoc(...HEADER, '    A: { "x\\u001b[31m": 1 }'));
+    expect(key).toEqual([{ line: 6, column: 10, message: expect.stringContaining('unknown key `x\\u001b[31m` in OU `A`') }]);
+  });
+});
+
 describe('renamedFrom', () => {
   it('equal to its own name is refused', () => {
     const text = yamlDoc(...HEADER, '    Prod:', '      renamedFrom: Prod');

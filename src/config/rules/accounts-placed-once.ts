@@ -1,6 +1,7 @@
 // Each account has exactly one parent, so it may appear once in the whole tree (the management account too).
 
 import type { DesiredAccount, SourcePosition } from '../../model/desired.js';
+import { visibleText } from '../../render/visible-text.js';
 import type { OrgRule } from './rule.js';
 import { walkOus } from './walk-ous.js';
 
@@ -10,7 +11,7 @@ interface Placement {
 }
 
 function describePlace(place: Placement): string {
-  const under = place.parentPath === '/' ? 'the root' : `OU ${place.parentPath}`;
+  const under = place.parentPath === '/' ? 'the root' : `OU ${visibleText(place.parentPath)}`;
   return place.at ? `under ${under} (line ${place.at.line})` : `under ${under}`;
 }
 

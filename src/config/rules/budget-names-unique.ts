@@ -1,6 +1,7 @@
 // orgctl identifies a budget by its name, and AWS Budgets keeps names unique per account.
 
 import type { SourcePosition } from '../../model/desired.js';
+import { visibleText } from '../../render/visible-text.js';
 import type { OrgRule } from './rule.js';
 
 export const budgetNamesUnique: OrgRule = (org, report) => {
@@ -11,6 +12,6 @@ export const budgetNamesUnique: OrgRule = (org, report) => {
       continue;
     }
     const first = seen.get(budget.name);
-    report(budget.at, `budget name "${budget.name}" is already used${first ? ` on line ${first.line}` : ''}; budget names must be unique. Rename one, or merge their notifications.`);
+    report(budget.at, `budget name "${visibleText(budget.name)}" is already used${first ? ` on line ${first.line}` : ''}; budget names must be unique. Rename one, or merge their notifications.`);
   }
 };

@@ -1,6 +1,7 @@
 // AWS Budgets identifies a notification by (type, comparison, threshold, thresholdType): no two alike in a budget.
 
 import type { NotificationKey, SourcePosition } from '../../model/desired.js';
+import { visibleText } from '../../render/visible-text.js';
 import type { OrgRule } from './rule.js';
 
 function keyOf(n: NotificationKey): string {
@@ -19,7 +20,7 @@ export const notificationsUniquePerBudget: OrgRule = (org, report) => {
       const first = seen.get(key);
       report(
         notification.at,
-        `budget "${budget.name}" has two notifications with type ${notification.type}, comparison ${notification.comparison}, threshold ${notification.threshold}, thresholdType ${notification.thresholdType} (counting defaults)${first ? `; the first is on line ${first.line}` : ''}. AWS Budgets identifies a notification by these four fields: merge their subscribers into one.`,
+        `budget "${visibleText(budget.name)}" has two notifications with type ${notification.type}, comparison ${notification.comparison}, threshold ${notification.threshold}, thresholdType ${notification.thresholdType} (counting defaults)${first ? `; the first is on line ${first.line}` : ''}. AWS Budgets identifies a notification by these four fields: merge their subscribers into one.`,
       );
     }
   }
