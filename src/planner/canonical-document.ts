@@ -6,7 +6,7 @@
 import type { DesiredBudget, DesiredOrg, FeatureSet, NotificationKey, Subscriber, ThresholdType } from '../model/desired.js';
 import type { LiveBudget, LiveOrg } from '../model/live.js';
 import { notificationKeyString, subscriberKeyString } from '../model/addresses.js';
-import { indexDesired } from './desired-index.js';
+import { type DesiredIndex, indexDesired } from './desired-index.js';
 import { indexLiveTree, type LiveTree } from './live-tree.js';
 
 export interface OrganizationDocument {
@@ -22,7 +22,7 @@ export interface AccountDocument {
   readonly parentPath: string;
 }
 
-export interface SubscriberDocument extends Subscriber {}
+export type SubscriberDocument = Subscriber;
 
 export interface NotificationDocument extends NotificationKey {
   /** By subscriberKeyString ("EMAIL:ops@example.com"). */
@@ -50,8 +50,7 @@ export interface OrgDocument {
 }
 
 /** org.yaml as a canonical document. */
-export function canonicalDesiredDocument(desired: DesiredOrg): OrgDocument {
-  const index = indexDesired(desired);
+export function canonicalDesiredDocument(desired: DesiredOrg, index: DesiredIndex = indexDesired(desired)): OrgDocument {
   return {
     organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
     ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),

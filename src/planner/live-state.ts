@@ -3,12 +3,12 @@
 // serialized deterministically. Two reads of an unchanged organization give the same text.
 
 import type { LiveOrg } from '../model/live.js';
-import { canonicalLiveDocument, sortedRecord } from './canonical-document.js';
+import { buildLiveDocument, sortedRecord } from './canonical-document.js';
 import { indexLiveTree } from './live-tree.js';
 
 export function serializeLiveState(live: LiveOrg): string {
   const tree = indexLiveTree(live);
-  const document = canonicalLiveDocument(live);
+  const document = buildLiveDocument(live, tree, tree.pathById);
   const state = {
     format: 1,
     organization: live.organization && { ...document.organization, id: live.organization.id },

@@ -13,11 +13,12 @@ import { Phase, type StepRef } from './step-graph.js';
 export function planOrganizationSteps(ctx: PlanContext): void {
   const organization = planOrganization(ctx);
   const ready = new ReadyPaths(organization);
+  const liveAccounts = new Map<string, LiveAccount>(ctx.live.accounts.map((a) => [a.id, a]));
   planRenames(ctx, ready);
   planCreates(ctx, ready);
-  const movesOutOf = planMoves(ctx, ready, organization);
+  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
   planDeletes(ctx, ready, movesOutOf);
-  noteAccounts(ctx);
+  noteAccounts(ctx, liveAccounts);
 }
 
 /** The step after which a path can be resolved to an ID: its own creation or rename, else its nearest ancestor's. */
@@ -116,9 +117,13 @@ function planCreates(ctx: PlanContext, ready: ReadyPaths): void {
 }
 
 /** Returns the move steps by the (future) path of the OU each account leaves. */
-function planMoves(ctx: PlanContext, ready: ReadyPaths, organization: StepRef | undefined): Map<string, StepRef[]> {
-  const { graph, tree, live, liveDocument, desiredDocument, desiredIndex } = ctx;
-  const liveAccounts = new Map<string, LiveAccount>(live.accounts.map((a) => [a.id, a]));
+function planMoves(
+  ctx: PlanContext,
+  ready: ReadyPaths,
+  organization: StepRef | undefined,
+  liveAccounts: ReadonlyMap<string, LiveAccount>,
+): Map<string, StepRef[]> {
+  const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
   const movesOutOf = new Map<string, StepRef[]>();
   for (const id of ctx.changes.movedAccounts) {
     const account = liveAccounts.get(id);
@@ -218,9 +223,8 @@ function noteUndeclaredOus(ctx: PlanContext, removed: ReadonlySet<string>): void
   }
 }
 
-function noteAccounts(ctx: PlanContext): void {
+function noteAccounts(ctx: PlanContext, liveAccounts: ReadonlyMap<string, LiveAccount>): void {
   const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
-  const liveAccounts = new Map<string, LiveAccount>(live.accounts.map((a) => [a.id, a]));
 
   for (const id of changes.addedAccounts) {
     const placed = desiredIndex.accounts.get(id)!;

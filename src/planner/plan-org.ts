@@ -22,13 +22,14 @@ import { ROOT_PATH } from '../model/paths.js';
 export function planOrg(desired: DesiredOrg, live: LiveOrg, inputs: PlanInputs): Plan {
   const tree = indexLiveTree(live);
   const matching = matchOus(desired, tree);
-  const desiredDocument = canonicalDesiredDocument(desired);
+  const desiredIndex = indexDesired(desired);
+  const desiredDocument = canonicalDesiredDocument(desired, desiredIndex);
   const liveDocument = withBootstrapManagementAccount(buildLiveDocument(live, tree, matching.futurePathById), desired);
   const ctx: PlanContext = {
     desired,
     live,
     tree,
-    desiredIndex: indexDesired(desired),
+    desiredIndex,
     matching,
     desiredDocument,
     liveDocument,

@@ -4,6 +4,7 @@
 // is there; subscribers that only fit after old ones leave come next; and when nothing else would keep
 // the notification alive, one old subscriber stays until the late ones exist.
 
+import { subscriberKeyString } from '../model/addresses.js';
 import type { Subscriber, SubscriptionType } from '../model/desired.js';
 
 export const SUBSCRIBER_LIMITS: Readonly<Record<SubscriptionType, number>> = { EMAIL: 10, SNS: 1 };
@@ -27,11 +28,10 @@ export interface SubscriberOrder {
  * being swapped for another, and a notification may hold only one topic.
  */
 export function orderSubscriberChanges(live: readonly Subscriber[], desired: readonly Subscriber[]): SubscriberOrder | null {
-  const key = (s: Subscriber): string => `${s.type}:${s.address}`;
-  const liveKeys = new Set(live.map(key));
-  const desiredKeys = new Set(desired.map(key));
-  const adds = desired.filter((s) => !liveKeys.has(key(s)));
-  const removes = live.filter((s) => !desiredKeys.has(key(s)));
+  const liveKeys = new Set(live.map(subscriberKeyString));
+  const desiredKeys = new Set(desired.map(subscriberKeyString));
+  const adds = desired.filter((s) => !liveKeys.has(subscriberKeyString(s)));
+  const removes = live.filter((s) => !desiredKeys.has(subscriberKeyString(s)));
   const keptCount = live.length - removes.length;
   const ofType = (list: readonly Subscriber[], type: SubscriptionType) => list.filter((s) => s.type === type);
 

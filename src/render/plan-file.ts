@@ -41,7 +41,7 @@ export function parsePlanFile(text: string, fileName: string): Result<Plan> {
     return fail(
       `plan format version ${JSON.stringify(version) ?? 'missing'} is not supported: this orgctl reads version ${PLAN_FORMAT_VERSION}. ` +
         'Make the plan again with this orgctl (`orgctl plan --out <file>`).',
-      locate(text, '/version'),
+      locator(text)('/version'),
       '/version',
     );
   }
@@ -49,7 +49,7 @@ export function parsePlanFile(text: string, fileName: string): Result<Plan> {
   const validate = planValidator();
   if (!validate(value)) {
     const problems = (validate.errors ?? []).map((e) => ({ pointer: e.instancePath, message: explain(e) }));
-    return { ok: false, errors: toDiagnostics(text, fileName, problems) };
+    return { ok: false, errors: toDiagnostics(locator(text), fileName, problems) };
   }
   const plan = value as Plan;
   const ordering = plan.steps.flatMap((step, index) =>
@@ -57,7 +57,7 @@ export function parsePlanFile(text: string, fileName: string): Result<Plan> {
       .filter((d) => d >= index)
       .map((d) => ({ pointer: `/steps/${index}/dependsOn`, message: `step ${index} depends on step ${d}, which does not come before it.` })),
   );
-  if (ordering.length > 0) return { ok: false, errors: toDiagnostics(text, fileName, ordering) };
+  if (ordering.length > 0) return { ok: false, errors: toDiagnostics(locator(text), fileName, ordering) };
   return { ok: true, value: plan };
 }
 
@@ -87,9 +87,13 @@ function explain(error: ErrorObject): string {
   }
 }
 
-function toDiagnostics(text: string, fileName: string, problems: readonly { pointer: string; message: string }[]): Diagnostic[] {
+function toDiagnostics(
+  locate: (pointer: string) => SourcePosition | undefined,
+  fileName: string,
+  problems: readonly { pointer: string; message: string }[],
+): Diagnostic[] {
   const unique = [...new Map(problems.map((p) => [`${p.pointer}\u0000${p.message}`, p])).values()];
-  const shown = unique.slice(0, MAX_PROBLEMS).map((p) => diagnostic(fileName, `invalid plan file: ${p.message}`, locate(text, p.pointer), p.pointer));
+  const shown = unique.slice(0, MAX_PROBLEMS).map((p) => diagnostic(fileName, `invalid plan file: ${p.message}`, locate(p.pointer), p.pointer));
   if (unique.length > MAX_PROBLEMS) shown.push(diagnostic(fileName, `invalid plan file: ${unique.length - MAX_PROBLEMS} more problems not shown.`));
   return shown;
 }
@@ -98,11 +102,15 @@ function diagnostic(file: string, message: string, position?: SourcePosition, po
   return { severity: 'error', file, message, ...(position && { position }), ...(pointer !== undefined && pointer !== '' && { pointer }) };
 }
 
-/** Line and column of the value at a JSON pointer (JSON is YAML, and the yaml parser keeps offsets). */
-function locate(text: string, pointer: string): SourcePosition | undefined {
+/** Finds the line and column of the value at a JSON pointer (JSON is YAML, and the yaml parser keeps offsets). */
+function locator(text: string): (pointer: string) => SourcePosition | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  let node: Node | null | undefined = doc.contents;
+  return (pointer) => locate(doc.contents, lineCounter, pointer);
+}
+
+function locate(root: Node | null, lineCounter: LineCounter, pointer: string): SourcePosition | undefined {
+  let node: Node | null | undefined = root;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     let next: unknown;
