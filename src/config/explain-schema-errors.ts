@@ -87,16 +87,16 @@ function selectReadableErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     if (error.keyword !== 'type' && wrongType.has(error.instancePath) && !('propertyName' in error)) dropped.add(index);
   });
   // A misspelled key whose suggestion is the missing required key: the unknown-key message covers both.
+  const suggestedKeys = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const guess = closestMatch(String((error.params as { additionalProperty?: unknown }).additionalProperty), allowed);
+    if (guess !== undefined) suggestedKeys.add(`${error.instancePath}\u0000${guess}`);
+  }
   errors.forEach((error, index) => {
-    if (error.keyword !== 'required') return;
-    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
-    const misspelled = errors.some(
-      (other) =>
-        other.keyword === 'additionalProperties' &&
-        other.instancePath === error.instancePath &&
-        closestMatch(String((other.params as { additionalProperty?: unknown }).additionalProperty), Object.keys((other.parentSchema as SchemaNode | undefined)?.properties ?? {})) === missing,
-    );
-    if (misspelled) dropped.add(index);
+    const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+    if (error.keyword === 'required' && suggestedKeys.has(`${error.instancePath}\u0000${String(missing)}`)) dropped.add(index);
   });
   return errors.filter((_, index) => !dropped.has(index));
 }
