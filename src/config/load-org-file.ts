@@ -64,6 +64,8 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
   try {
     const info = await stat(path);
     if (info.isDirectory()) return refuse(displayName, 'the path is a directory, not a file. Pass the path of the org.yaml file itself with --file.');
+    // A device or pipe has no size to check and may never end (e.g. /dev/zero).
+    if (!info.isFile()) return refuse(displayName, 'the path is not a regular file (a device, pipe or socket). Pass the path of the org.yaml file itself with --file.');
     size = info.size;
   } catch (error) {
     return refuse(displayName, describeReadError(error, path));

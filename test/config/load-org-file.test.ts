@@ -54,6 +54,10 @@ describe('loadOrgFile', () => {
     expect(await problemsLoading(sub)).toEqual([{ file: 'org.yaml', message: 'the path is a directory, not a file. Pass the path of the org.yaml file itself with --file.' }]);
   });
 
+  it('a device such as /dev/zero is refused instead of read forever', async () => {
+    expect(await problemsLoading('/dev/zero')).toEqual([{ file: 'org.yaml', message: expect.stringMatching(/^the path is not a regular file/) }]);
+  });
+
   it('an empty file is refused with a starting point', async () => {
     expect(await problemsLoading(file('empty.yaml', ''))).toEqual([{ file: 'org.yaml', message: expect.stringMatching(/^the file is empty\. It needs at least `version: 1`/) }]);
   });
