@@ -134,7 +134,7 @@ export class EmulatorCore {
     const serviceName = route.kind === 'call' ? route.service.name : route.serviceName;
     const seq = this.log.count(serviceName, route.operation);
     const finish = (status: number, extra: { errorCode?: string; fault?: string } = {}): void => {
-      this.log.record({
+      const entry: RequestLogEntry = {
         seq,
         time: started,
         service: serviceName,
@@ -144,7 +144,9 @@ export class EmulatorCore {
         status,
         ...extra,
         durationMs: this.options.now() - started,
-      });
+      };
+      this.log.record(entry);
+      this.options.onRequest?.(entry);
     };
     const fail = (error: ApiError, fault?: string): CallOutcome => {
       const shown = this.options.statusCodes === 'legacy' && error.status >= 400 && error.status < 500 ? new ApiError(error.code, error.message, 400, error.fields) : error;

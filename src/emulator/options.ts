@@ -1,6 +1,7 @@
 // Options of startEmulator (and the `orgctl emulator` flags that set them), with their defaults.
 
 import type { FaultSpec } from './faults.js';
+import type { RequestLogEntry } from './request-log.js';
 import type { OrganizationsQuirks } from './organizations/context.js';
 import type { EmulatorQuotas, EmulatorSnapshot } from './snapshot.js';
 
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Request log entries kept (default 100,000). */
   readonly requestLogLimit?: number;
+  /** Called after every request is answered (the CLI's --log). */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface ResolvedOptions {
@@ -68,4 +71,5 @@ export interface ResolvedOptions {
   readonly statusCodes: 'smithy' | 'legacy';
   readonly now: () => number;
   readonly requestLogLimit: number;
+  readonly onRequest: ((entry: RequestLogEntry) => void) | undefined;
 }

@@ -49,5 +49,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     statusCodes: options.statusCodes ?? 'smithy',
     now: options.now ?? Date.now,
     requestLogLimit: options.requestLogLimit ?? 100_000,
+    onRequest: options.onRequest,
   };
 }
