@@ -36,7 +36,9 @@ export interface ApplyOptions {
   readonly managementAccountId: string;
   /** Steps of one kind in flight at once. */
   readonly laneWidth?: number;
-  /** Called as each step finishes (progress lines). */
+  /** Called as each step starts. */
+  readonly onStepStarted?: (index: number, step: PlanStep) => void;
+  /** Called once per step: as it finishes, or (skipped steps) when the run ends. */
   readonly onStepFinished?: (result: StepResult) => void;
   readonly now?: () => number;
 }
@@ -70,7 +72,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   return new Promise<ApplyRun>((resolve) => {
     const finish = (index: number, result: StepResult): void => {
       results[index] = result;
-      options.onStepFinished?.(result);
+      notify(() => options.onStepFinished?.(result));
     };
 
     const pump = (): void => {
@@ -79,45 +81,64 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift()!);
         }
       }
-      if (running === 0) {
-        steps.forEach((step, index) => {
-          if (!results[index]) {
-            const message = stopping ? 'not started: the run stopped after a failure' : 'not started: a step it depends on did not succeed';
-            finish(index, { index, step, status: 'skipped', durationMs: 0, message });
-          }
-        });
-        const all = results as StepResult[];
-        resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok') });
+      if (running > 0) return;
+      // Nothing runs and nothing can start: report the rest, in plan order (dependencies come first).
+      steps.forEach((step, index) => {
+        if (!results[index]) finish(index, { index, step, status: 'skipped', durationMs: 0, message: whyNotRun(index) });
+      });
+      const all = results as StepResult[];
+      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok') });
+    };
+
+    const whyNotRun = (index: number): string => {
+      const blocker = steps[index]!.dependsOn.find((dep) => results[dep]?.status !== 'ok');
+      if (blocker !== undefined) {
+        const dependency = steps[blocker]!;
+        const what = results[blocker]?.status === 'failed' ? 'failed' : 'was not run';
+        return `not started: it depends on step ${blocker} (${dependency.kind} ${dependency.address}), which ${what}`;
       }
+      return 'not started: the run stopped after a failure';
     };
 
     const start = (index: number): void => {
       const step = steps[index]!;
       running += 1;
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
+      notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ouIds, managementAccountId }).then(
-        () => {
-          finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });
-          for (const dependent of dependents[index]!) {
-            const waiting = waitingOn[dependent]!;
-            waiting.delete(index);
-            if (waiting.size === 0) enqueue(dependent);
-          }
-        },
-        (error: unknown) => {
-          stopping = true;
-          finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error) });
-        },
-      ).finally(() => {
-        running -= 1;
-        inFlight.set(step.kind, (inFlight.get(step.kind) ?? 1) - 1);
-        pump();
-      });
+      executeStep(step, { port, ouIds, managementAccountId })
+        .then(
+          () => {
+            finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });
+            for (const dependent of dependents[index]!) {
+              const waiting = waitingOn[dependent]!;
+              waiting.delete(index);
+              if (waiting.size === 0) enqueue(dependent);
+            }
+          },
+          (error: unknown) => {
+            stopping = true;
+            finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error) });
+          },
+        )
+        .finally(() => {
+          running -= 1;
+          inFlight.set(step.kind, (inFlight.get(step.kind) ?? 1) - 1);
+          pump();
+        });
     };
 
     pump();
   });
+}
+
+/** A broken progress display must not abandon the steps in flight or hang the run; the results are returned anyway. */
+function notify(listener: () => void): void {
+  try {
+    listener();
+  } catch {
+    // ignored on purpose (see above)
+  }
 }
 
 function describeError(error: unknown): string {

@@ -4,11 +4,11 @@
 // so a second apply after a crash or a failure converges instead of failing or duplicating.
 
 import type { AwsPort } from '../aws/port.js';
-import { AwsCallError, isAwsCallError } from '../aws/errors.js';
-import type { NotificationKey, Subscriber } from '../model/desired.js';
+import { isAwsCallError, type AwsErrorKind } from '../aws/errors.js';
+import type { NotificationKey } from '../model/desired.js';
 import { MANAGED_BUDGET_TAG } from '../model/live.js';
 import { parentPathOf } from '../model/paths.js';
-import { assertNever, type BudgetSpec, type PlanStep } from '../model/plan.js';
+import { assertNever, type BudgetSpec, type NotificationSpec, type PlanStep } from '../model/plan.js';
 import type { OuIds } from './ou-ids.js';
 
 export interface StepContext {
@@ -71,20 +71,17 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<voi
     case 'deleteBudget':
       return ignoring('notFound', () => port.deleteBudget(account, step.before.name));
     case 'createNotification':
-      try {
-        await port.createNotification(account, step.budgetName, step.after, step.after.subscribers);
-      } catch (error) {
-        if (!isAwsCallError(error, 'alreadyExists')) throw error;
-        await ensureSubscribers(port, account, step.budgetName, step.after, step.after.subscribers);
-      }
-      return;
+      return createNotification(port, account, step.budgetName, step.after);
     case 'updateNotification':
       try {
         await port.updateNotification(account, step.budgetName, step.before, step.after);
       } catch (error) {
-        // An earlier run already updated it: the old key is gone and the new one answers.
-        if (!isAwsCallError(error, 'notFound')) throw error;
-        await port.describeSubscribersForNotification(account, step.budgetName, step.after);
+        // Already done by an attempt whose reply was lost: AWS answers NotFound (the old key is gone) or
+        // DuplicateRecord (the new key exists), depending on which it checks first. It is done only if
+        // the new key answers and the old one does not; otherwise the error stands.
+        if (!isAwsCallError(error, 'notFound') && !isAwsCallError(error, 'alreadyExists')) throw error;
+        const done = (await notificationExists(port, account, step.budgetName, step.after)) && !(await notificationExists(port, account, step.budgetName, step.before));
+        if (!done) throw error;
       }
       return;
     case 'deleteNotification':
@@ -127,26 +124,33 @@ async function createBudget(port: AwsPort, account: string, budget: BudgetSpec):
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
     // Created by an earlier run that may have stopped half-way: bring it to the declared shape.
     await port.updateBudget(account, budget);
-    for (const notification of budget.notifications) {
-      await ignoring('alreadyExists', () => port.createNotification(account, budget.name, notification, notification.subscribers));
-      await ensureSubscribers(port, account, budget.name, notification, notification.subscribers);
+    for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
+  }
+}
+
+/** Creates a notification with its subscribers; one that already exists gets the subscribers it lacks. */
+async function createNotification(port: AwsPort, account: string, budgetName: string, notification: NotificationSpec): Promise<void> {
+  try {
+    await port.createNotification(account, budgetName, notification, notification.subscribers);
+  } catch (error) {
+    if (!isAwsCallError(error, 'alreadyExists')) throw error;
+    for (const subscriber of notification.subscribers) {
+      await ignoring('alreadyExists', () => port.createSubscriber(account, budgetName, notification, subscriber));
     }
   }
 }
 
-async function ensureSubscribers(
-  port: AwsPort,
-  account: string,
-  budgetName: string,
-  notification: NotificationKey,
-  subscribers: readonly Subscriber[],
-): Promise<void> {
-  for (const subscriber of subscribers) {
-    await ignoring('alreadyExists', () => port.createSubscriber(account, budgetName, notification, subscriber));
+async function notificationExists(port: AwsPort, account: string, budgetName: string, key: NotificationKey): Promise<boolean> {
+  try {
+    await port.describeSubscribersForNotification(account, budgetName, key);
+    return true;
+  } catch (error) {
+    if (isAwsCallError(error, 'notFound')) return false;
+    throw error;
   }
 }
 
-async function ignoring(kind: AwsCallError['kind'], call: () => Promise<void>): Promise<void> {
+async function ignoring(kind: AwsErrorKind, call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (error) {
