@@ -108,6 +108,7 @@ describe('orgctl emulator', () => {
     [['--empty-pages', '2'], /--empty-pages must be a number from 0 to 1/],
     [['--state', join(dir, 'missing.json')], /missing\.json does not exist/],
     [['--bogus'], /Unknown option '--bogus'.*orgctl emulator --help/],
+    [['--save', join(dir, 'no-such-folder', 'state.json')], /--save .*the folder .*no-such-folder does not exist/],
   ])('%j fails with a clear message, exit 1 and no stack trace', (args, message) => {
     const result = runCli(args);
     expect(result.status).toBe(1);

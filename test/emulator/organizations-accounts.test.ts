@@ -12,8 +12,8 @@ import {
   MoveAccountCommand,
 } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
-import { MANAGEMENT, awsError, createOrganization, createOu, fakeClock, orgs } from './helpers.js';
+import { startTestEmulator, useEmulator } from '../support/emulator.js';
+import { MANAGEMENT, awsError, bigOrganization, createOrganization, createOu, fakeClock, orgs } from './helpers.js';
 
 const clock = fakeClock();
 const DELAY = 60_000;
@@ -145,5 +145,25 @@ describe('Organizations: accounts', () => {
     });
     clock.advance(DELAY);
     await client().send(new CloseAccountCommand({ AccountId: ids[3] }));
+  });
+
+  it('closures are capped at max(250, 20 % of members) per rolling 30 days: CLOSE_ACCOUNT_QUOTA_EXCEEDED', async () => {
+    const local = fakeClock();
+    const big = await startTestEmulator({ snapshot: bigOrganization(260, 5), now: local.now, closeAccountDelayMs: 1 });
+    try {
+      const c = orgs(big.clientConfig);
+      for (let i = 0; i < 250; i++) {
+        await c.send(new CloseAccountCommand({ AccountId: String(300000000000 + i) }));
+        local.advance(1); // let each closure finish, so only the 30-day quota can refuse
+      }
+      expect(await awsError(c.send(new CloseAccountCommand({ AccountId: String(300000000000 + 250) })))).toMatchObject({
+        name: 'ConstraintViolationException',
+        reason: 'CLOSE_ACCOUNT_QUOTA_EXCEEDED',
+      });
+      local.advance(30 * 24 * 3600 * 1000);
+      await c.send(new CloseAccountCommand({ AccountId: String(300000000000 + 250) }));
+    } finally {
+      await big.stop();
+    }
   });
 });

@@ -1,6 +1,8 @@
 // `orgctl emulator`: serves the local AWS Organizations + Budgets (+ STS) emulator on 127.0.0.1 until
 // stopped, optionally loading and saving a snapshot file. See docs/emulator.md.
 
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../../model/errors.js';
 import {
   readSnapshotFile,
@@ -129,6 +131,12 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const emptyPages = numberFlag('empty-pages', values['empty-pages'], { min: 0, max: 1 });
   const pageSize = numberFlag('page-size', values['page-size'], { min: 1, max: 20, integer: true });
   const seed = numberFlag('seed', values.seed, { min: 0, integer: true });
+  if (values.save !== undefined) {
+    const folder = dirname(resolve(io.cwd, values.save));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new UserError(`--save ${values.save}: the folder ${folder} does not exist. Create it, or save somewhere else.`);
+    }
+  }
   const snapshot = values.state === undefined ? undefined : await readSnapshotFile(values.state, { ouNamesCaseSensitive: true });
 
   const options: EmulatorOptions = {
@@ -178,11 +186,16 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   );
 
   const signal = await waitForStopSignal();
-  if (values.save !== undefined) {
-    await emulator.saveSnapshot(values.save);
-    io.stderr.write(`orgctl emulator: ${signal}, state saved to ${values.save}.\n`);
+  try {
+    if (values.save !== undefined) {
+      await emulator.saveSnapshot(values.save);
+      io.stderr.write(`orgctl emulator: ${signal}, state saved to ${values.save}.\n`);
+    }
+  } catch (error) {
+    throw new UserError(`Could not save the state to ${values.save ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await emulator.stop();
   }
-  await emulator.stop();
   return 0;
 }
 
