@@ -51,10 +51,12 @@ describe('rate limits', () => {
     await withEmulator({ now: clock.now, rateLimits: { scale: 10 } }, async (emulator) => {
       const client = orgs(emulator.clientConfig);
       const rootId = await createOrganization(client);
+      let n = 0;
+      const createOu = () => client.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: `ou-${++n}` }));
       // CreateOrganizationalUnit: 1/s, burst 2.
-      expect(await outcomes(3, () => client.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: `ou-${Math.random()}` })))).toEqual(['ok', 'ok', 'TooManyRequestsException']);
+      expect(await outcomes(3, createOu)).toEqual(['ok', 'ok', 'TooManyRequestsException']);
       clock.advance(100);
-      expect(await outcomes(2, () => client.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: `ou-${Math.random()}` })))).toEqual(['ok', 'TooManyRequestsException']);
+      expect(await outcomes(2, createOu)).toEqual(['ok', 'TooManyRequestsException']);
     });
   });
 
