@@ -1,6 +1,7 @@
 // apply, end to end: plan from the live state, refuse a stale or errored plan, confirm, run the steps,
 // then plan again and report whether the organization now matches org.yaml.
 
+import { isDeepStrictEqual } from 'node:util';
 import { applyPlan, type ApplyRun, type StepResult } from '../apply/apply-plan.js';
 import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
@@ -65,5 +66,10 @@ function assertNotStale(saved: Plan, fresh: Plan): void {
   const changed: string[] = [];
   if (saved.inputs.orgYamlSha256 !== fresh.inputs.orgYamlSha256) changed.push('org.yaml changed since the plan was made');
   if (saved.inputs.liveStateSha256 !== fresh.inputs.liveStateSha256) changed.push('the live organization changed since the plan was made');
+  // Same inputs, other steps: the file was edited, or made by another orgctl version. Apply only what was reviewed
+  // and what this orgctl would plan itself, never a hand-made step list.
+  if (changed.length === 0 && !isDeepStrictEqual(saved.steps, JSON.parse(JSON.stringify(fresh.steps)))) {
+    changed.push('the plan file\'s steps are not the ones orgctl plans from these inputs (edited, or made by another orgctl version)');
+  }
   if (changed.length > 0) throw new StalePlanError('plan is stale, run plan again. Nothing was changed.', changed);
 }

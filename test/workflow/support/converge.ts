@@ -1,0 +1,70 @@
+// Runs apply (runApplyWorkflow, as the CLI does) against the emulator until the organization matches
+// org.yaml or the run budget is spent, then checks what the issue promises: the plan has no steps,
+// and nothing was done twice (no duplicate OUs, budgets, notifications or subscribers; every account
+// in one place; each OU created, each budget created, each account moved at most once).
+
+import { expect } from 'vitest';
+import type { Emulator, FaultSpec } from '../../../src/emulator/index.js';
+import { UserError } from '../../../src/model/errors.js';
+import { runApplyWorkflow } from '../../../src/workflow/apply-workflow.js';
+import { makePlan } from '../../../src/workflow/make-plan.js';
+import { duplicatesIn, emulatorPort, repeatedWrites, snapshotOf, writeCalls } from './emulator-world.js';
+import type { Scenario } from './scenarios.js';
+
+const SHA = 'e'.repeat(64);
+
+export interface ConvergeOptions {
+  readonly maxRuns: number;
+  /** Faults during the apply runs (the first and final plans are read without faults). */
+  readonly faults?: FaultSpec;
+}
+
+export type ConvergeResult =
+  /** The first plan had errors: apply refused and wrote nothing. */
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'converged'; readonly runs: number; readonly steps: number; readonly failures: readonly string[] };
+
+export async function applyUntilConverged(emulator: Emulator, scenario: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
+  emulator.setFaults(undefined);
+  emulator.seed(snapshotOf(scenario.world));
+  emulator.clearStats();
+  const port = emulatorPort(emulator.url);
+  try {
+    const first = (await makePlan(port, scenario.desired, SHA)).plan;
+    if (first.errors.length > 0) {
+      await expect(runApplyWorkflow({ port, desired: scenario.desired, orgYamlSha256: SHA, confirm: async () => true })).rejects.toThrow(UserError);
+      expect(writeCalls(emulator.requestLog())).toEqual([]);
+      return { kind: 'refused' };
+    }
+
+    if (options.faults) emulator.setFaults(options.faults);
+    const failures: string[] = [];
+    let runs = 0;
+    let converged = false;
+    while (!converged && runs < options.maxRuns) {
+      runs += 1;
+      try {
+        const outcome = await runApplyWorkflow({ port, desired: scenario.desired, orgYamlSha256: SHA, confirm: async () => true });
+        converged = outcome.kind === 'no-changes' || (outcome.kind === 'applied' && outcome.converged);
+        if (outcome.kind === 'applied' && !outcome.run.allSucceeded) {
+          failures.push(...outcome.run.results.filter((r) => r.status === 'failed').map((r) => `run ${runs}: ${r.step.kind} ${r.step.address}: ${r.message}`));
+        }
+      } catch (error) {
+        // A read that retries could not save fails the whole run; the next run starts over from the live state.
+        failures.push(`run ${runs}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    emulator.setFaults(undefined);
+
+    const after = (await makePlan(port, scenario.desired, SHA)).plan;
+    const remaining = after.steps.map((s) => `${s.kind} ${s.address}: ${s.reason}`);
+    expect({ remaining, errors: after.errors.map((e) => e.message), failures: converged ? [] : failures }).toEqual({ remaining: [], errors: [], failures: [] });
+    expect(converged).toBe(true);
+    expect(duplicatesIn(emulator.snapshot())).toEqual([]);
+    expect(repeatedWrites(emulator.requestLog())).toEqual([]);
+    return { kind: 'converged', runs, steps: first.steps.length, failures };
+  } finally {
+    emulator.setFaults(undefined);
+    port.destroy();
+  }
+}
