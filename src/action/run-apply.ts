@@ -1,0 +1,165 @@
+// `command: apply`: only on a push to the default branch. Plans again from the live organization,
+// applies that plan, plans once more to check the result, and reports it in the job summary and on
+// the pull request that was merged. The job fails unless the organization ends up matching org.yaml.
+
+import type { ApplyRun } from '../apply/apply-plan.js';
+import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
+import { UserError } from '../model/errors.js';
+import { countResults, formatDuration, renderApplyResultsMarkdown, renderStepResultLine } from '../render/apply-results.js';
+import { escapeMarkdownInline } from '../render/markdown-escape.js';
+import { serializePlan } from '../render/plan-file.js';
+import { renderPlanText } from '../render/plan-text.js';
+import { runApplyWorkflow, type ApplyOutcome } from '../workflow/apply-workflow.js';
+import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
+import { composeComment, composeMarkdown, fittedPart, fixedPart, MARKERS, truncateLines, type CommentPart } from './compose-comment.js';
+import { describeError } from './describe-error.js';
+import type { PullRequestRef } from './github-api.js';
+import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
+import type { ActionDeps, ActionReport } from './report.js';
+import type { ActionSettings } from './settings.js';
+import { upsertComment } from './upsert-comment.js';
+
+/** Checked in code, whatever the workflow's `on:` says: apply changes AWS, so only merged changes may run it. */
+export function assertApplyAllowed(settings: ActionSettings): void {
+  const { event } = settings;
+  const nothing = 'Nothing was changed.';
+  if (event.kind === 'pullRequest') {
+    throw new UserError(`apply refuses to run for a pull request: it runs only on a push to the default branch, after review and merge. ${nothing} Use command: plan on pull requests.`);
+  }
+  if (event.kind !== 'push') {
+    throw new UserError(`apply runs only on a push to the default branch; this run was triggered by a ${event.name} event. ${nothing}`);
+  }
+  if (event.defaultBranch === undefined) {
+    throw new UserError(`apply cannot tell the repository's default branch: the push event has no repository.default_branch. ${nothing}`);
+  }
+  if (event.ref !== `refs/heads/${event.defaultBranch}`) {
+    throw new UserError(`apply runs only on a push to the default branch (${event.defaultBranch}); this push is to ${event.ref || 'an unknown ref'}. ${nothing}`);
+  }
+}
+
+export async function runApply(settings: ActionSettings, deps: ActionDeps): Promise<ActionReport> {
+  assertApplyAllowed(settings);
+  const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
+  if (!loaded.ok) {
+    const parts = [fixedPart(`### orgctl apply: ${fileName(settings)} is not valid`), validationPart(loaded.errors, settings)];
+    await commentOnMergedPullRequest(settings, deps, parts);
+    const count = `${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}`;
+    return {
+      outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was applied.` },
+      jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
+      annotations: annotationsForDiagnostics(loaded.errors),
+      failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS or changed.`,
+    };
+  }
+
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await applyWithAws(settings, deps, loaded.value);
+  } catch (error) {
+    const { message } = describeError(error);
+    await commentOnMergedPullRequest(settings, deps, [
+      fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`),
+    ]);
+    throw error;
+  }
+  await deps.writeFile(settings.planJsonPath, serializePlan(outcome.plan));
+  const report = reportOutcome(settings, outcome);
+  await commentOnMergedPullRequest(settings, deps, report.commentParts);
+  return report.report;
+}
+
+async function applyWithAws(settings: ActionSettings, deps: ActionDeps, loaded: LoadedOrgFile): Promise<ApplyOutcome> {
+  deps.log(`Applying ${settings.orgFile} at commit ${settings.sha}: planning from the live organization first.`);
+  const aws = deps.openAws();
+  try {
+    return await runApplyWorkflow({
+      port: aws.port,
+      desired: loaded.desired,
+      orgYamlSha256: loaded.sha256,
+      onPlanned: (plan) => deps.log(renderPlanText(plan, { color: true })),
+      // The change was reviewed in its pull request and merged; the environment's reviewers approved the job.
+      confirm: async () => true,
+      onStepFinished: (result) => deps.log(renderStepResultLine(result)),
+    });
+  } finally {
+    aws.close();
+  }
+}
+
+function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { report: ActionReport; commentParts: CommentPart[] } {
+  const commit = commitLink(settings, settings.sha);
+  const plan = outcome.plan;
+  const planJson = settings.planJsonPath;
+  const annotations = annotationsForPlan(plan, settings.orgFile);
+  if (outcome.kind !== 'applied') {
+    // 'declined' cannot happen (confirm is always true); report it as nothing applied all the same.
+    const parts = [fixedPart(`### orgctl apply: no changes\n\nThe organization already matched ${fileName(settings)} at commit ${commit}; nothing was changed.`)];
+    return {
+      report: {
+        outputs: { hasChanges: false, planJson, summary: 'No changes. The organization matches org.yaml.' },
+        jobSummary: composeMarkdown([...parts, planPart(plan, settings, '#### Plan')], JOB_SUMMARY_LIMIT),
+        annotations,
+        ...(outcome.kind === 'declined' ? { failure: 'apply was declined; nothing was changed.' } : {}),
+      },
+      commentParts: parts,
+    };
+  }
+
+  const { run, after, converged } = outcome;
+  const counts = countResults(run);
+  const verdict = converged ? 'applied' : counts.failed > 0 ? 'stopped' : 'incomplete';
+  const checked = converged
+    ? 'Checked afterwards: the organization matches org.yaml.'
+    : `Checked afterwards: the organization still differs from org.yaml in ${after.steps.length} step${after.steps.length === 1 ? '' : 's'}${after.errors.length > 0 ? ` and has ${after.errors.length} error(s)` : ''}.`;
+  const headline = fixedPart(
+    `### orgctl apply: ${verdict}\n\n` +
+      `**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` +
+      (converged ? '' : '\n\nSteps that succeeded stay done. Fix the cause and re-run the apply job: it plans again from the live organization.'),
+  );
+  const appliedPlan = planPart(plan, settings, '#### Applied plan');
+  const remaining = converged ? [] : [planPart(after, settings, '#### What still differs')];
+  const summaryLine = converged
+    ? `Applied ${counts.ok} step${counts.ok === 1 ? '' : 's'}; the organization matches org.yaml.`
+    : `Apply ${verdict}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run; the organization still differs from org.yaml.`;
+  return {
+    report: {
+      outputs: { hasChanges: plan.steps.length > 0, planJson, summary: summaryLine },
+      jobSummary: composeMarkdown([headline, resultsPart(run, false), ...remaining, appliedPlan], JOB_SUMMARY_LIMIT),
+      annotations,
+      ...(converged ? {} : { failure: `apply did not converge: ${counts.failed} step(s) failed, ${counts.skipped} not run, ${after.steps.length} change(s) remain. See the job summary.` }),
+    },
+    // The comment leads with what went wrong; the full table is in the job summary.
+    commentParts: [headline, ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],
+  };
+}
+
+/** The step results as a table (problemsOnly: the failed and skipped steps), as many rows as fit. */
+function resultsPart(run: ApplyRun, problemsOnly: boolean): CommentPart {
+  const shown: ApplyRun = problemsOnly ? { ...run, results: run.results.filter((r) => r.status !== 'ok') } : run;
+  const title = problemsOnly ? '#### Steps that did not succeed' : '#### Step results';
+  return fittedPart((maxLength) =>
+    truncateLines(`${title}\n\n${renderApplyResultsMarkdown(shown)}`, maxLength, (n) => `_… ${n} more rows not shown; the run's log lists every step._`),
+  );
+}
+
+/** Comments on the pull request the pushed commit came from; a failed comment is logged, the apply result decides the job. */
+async function commentOnMergedPullRequest(settings: ActionSettings, deps: ActionDeps, parts: readonly CommentPart[]): Promise<void> {
+  if (!settings.comment) return;
+  try {
+    const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
+    const pr = mergedPullRequest(pulls, settings.sha);
+    if (!pr) {
+      deps.log(`No merged pull request contains commit ${settings.sha} (pushed directly?); the result is in the job summary only.`);
+      return;
+    }
+    const body = composeComment(MARKERS.apply, [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
+    const result = await upsertComment(deps.github, pr.number, MARKERS.apply, body);
+    deps.log(`Apply comment ${result.action} on #${pr.number}.`);
+  } catch (error) {
+    deps.warn(`Could not comment on the merged pull request: ${describeError(error).message}`);
+  }
+}
+
+function mergedPullRequest(pulls: readonly PullRequestRef[], sha: string): PullRequestRef | undefined {
+  return pulls.find((p) => p.mergeCommitSha === sha) ?? pulls.find((p) => p.mergedAt !== null);
+}

@@ -1,0 +1,119 @@
+// `command: plan`: validate org.yaml, plan it against the live organization, and show the plan in the
+// job summary and in one PR comment that every push edits. A PR from a fork has no AWS credentials:
+// it gets org.yaml validated and a comment that says so.
+
+import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { Plan } from '../model/plan.js';
+import { planSummaryLine } from '../render/describe-step.js';
+import { serializePlan } from '../render/plan-file.js';
+import { renderPlanText } from '../render/plan-text.js';
+import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
+import { composeComment, composeMarkdown, fixedPart, MARKERS, type CommentPart } from './compose-comment.js';
+import { describeError } from './describe-error.js';
+import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
+import { planWithAws } from './plan-with-aws.js';
+import type { ActionDeps, ActionReport } from './report.js';
+import type { ActionSettings } from './settings.js';
+import { upsertComment } from './upsert-comment.js';
+
+type PullRequestEvent = Extract<ActionSettings['event'], { kind: 'pullRequest' }>;
+
+export async function runPlan(settings: ActionSettings, deps: ActionDeps): Promise<ActionReport> {
+  const pr = settings.event.kind === 'pullRequest' ? settings.event : undefined;
+  const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
+  if (!loaded.ok) return invalidOrgFile(settings, deps, pr, loaded.errors);
+  if (pr?.fromFork) return validatedOnly(settings, deps, pr);
+  return planned(settings, deps, pr, loaded.value);
+}
+
+async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, loaded: LoadedOrgFile): Promise<ActionReport> {
+  deps.log(`Planning ${settings.orgFile} against the live organization (reads AWS, changes nothing).`);
+  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded));
+  deps.log(renderPlanText(plan, { color: true }));
+  await deps.writeFile(settings.planJsonPath, serializePlan(plan));
+
+  const commit = pr ? commitLink(settings, pr.headSha, pr.number) : commitLink(settings, settings.sha);
+  const parts = planCommentParts(plan, settings);
+  if (pr && settings.comment) {
+    const body = composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)]);
+    await postComment(deps, pr.number, body);
+  }
+  const errors = plan.errors.length;
+  return {
+    outputs: { hasChanges: plan.steps.length > 0, planJson: settings.planJsonPath, summary: planSummaryLine(plan) },
+    jobSummary: composeMarkdown([...parts, footerPart(settings, `Planned for commit ${commit}`)], JOB_SUMMARY_LIMIT),
+    annotations: annotationsForPlan(plan, settings.orgFile),
+    ...(errors > 0 ? { failure: `the plan has ${errors} error${errors === 1 ? '' : 's'} and cannot be applied; see the plan and the annotations on ${settings.orgFile}.` } : {}),
+  };
+}
+
+/**
+ * The sections of the plan comment and summary, in order. New sections (an audit, say) go here, before
+ * the plan; composeComment gives the plan the room they leave.
+ */
+export function planCommentParts(plan: Plan, settings: ActionSettings): CommentPart[] {
+  return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];
+}
+
+
+/** A failed plan replaces the PR's plan comment too, so it never shows a plan for an older commit as current. */
+async function withFailureComment<T>(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (pr && settings.comment) {
+      const { message } = describeError(error);
+      const body = composeComment(MARKERS.plan, [
+        fixedPart(`### orgctl plan: failed\n\n> [!CAUTION]\n> **orgctl could not plan ${fileName(settings)}.** ${message.replace(/\n/g, ' ')}\n\nThe run's log has the details; push again or re-run the job once the cause is fixed.`),
+        footerPart(settings, `Tried commit ${commitLink(settings, pr.headSha, pr.number)}`),
+      ]);
+      await postComment(deps, pr.number, body).catch((commentError: unknown) => deps.warn(`Could not update the PR comment either: ${describeError(commentError).message}`));
+    }
+    throw error;
+  }
+}
+
+async function invalidOrgFile(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, errors: readonly Diagnostic[]): Promise<ActionReport> {
+  const parts = [fixedPart(`### orgctl plan: ${fileName(settings)} is not valid`), validationPart(errors, settings)];
+  if (pr && settings.comment) {
+    await postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]));
+  }
+  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+  return {
+    outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was planned.` },
+    jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
+    annotations: annotationsForDiagnostics(errors),
+    failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS.`,
+  };
+}
+
+const FORK_NOTE =
+  'This pull request comes from a fork. GitHub gives workflows of pull requests from forks no secrets and no OIDC token, ' +
+  'so orgctl cannot read the AWS organization here: it checked org.yaml only, and made no plan.';
+
+async function validatedOnly(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent): Promise<ActionReport> {
+  deps.log(`${settings.orgFile} is valid. ${FORK_NOTE}`);
+  const parts = [
+    fixedPart(
+      `### orgctl plan: validation only\n\n> [!NOTE]\n> ${FORK_NOTE}\n\n` +
+        `**${fileName(settings)} is valid.** A maintainer can see the plan by pushing this change to a branch of this repository; ` +
+        'after merge, apply plans again from the live organization before it changes anything.',
+    ),
+  ];
+  if (settings.comment) {
+    const body = composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]);
+    // The token of a fork's run is usually read-only: say so in the log, do not fail a valid change for it.
+    await postComment(deps, pr.number, body).catch((error: unknown) => deps.warn(`Could not comment on the pull request: ${describeError(error).message}`));
+  }
+  return {
+    outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} is valid; not planned (pull request from a fork: no AWS credentials).` },
+    jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
+    annotations: [],
+  };
+}
+
+async function postComment(deps: ActionDeps, prNumber: number, body: string): Promise<void> {
+  const result = await upsertComment(deps.github, prNumber, MARKERS.plan, body);
+  deps.log(`Plan comment ${result.action} on #${prNumber} (comment ${result.id}).`);
+}

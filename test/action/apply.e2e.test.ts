@@ -1,0 +1,127 @@
+// `command: apply` end to end: the committed dist/index.js against our emulator and a fake GitHub.
+
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/model/plan.js';
+import { pullRequestEvent, pushEvent } from './support/events.js';
+import { markedComments, orgYaml, sha, useActionWorld } from './support/world.js';
+
+const MARKER = '<!-- orgctl:apply -->';
+const APPLY_INPUTS = { command: 'apply', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
+const WRITES = /CreateOrganization|CreateOrganizationalUnit|MoveAccount|CreateBudget|Update|Delete/;
+
+describe('apply', () => {
+  const world = useActionWorld();
+
+  const writesTo = (counters: Record<string, number>): string[] => Object.keys(counters).filter((op) => WRITES.test(op));
+
+  const applyOnPush = (after: string, yaml: string, options: { ref?: string; defaultBranch?: string } = {}) =>
+    world.run({
+      eventName: 'push',
+      event: pushEvent({ after, ...options }),
+      inputs: APPLY_INPUTS,
+      orgYaml: yaml,
+      sha: after,
+      ref: options.ref ?? 'refs/heads/main',
+    });
+
+  it('refuses to run for a pull request, before reading AWS or GitHub', async () => {
+    const run = await world.run({
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: 7, headSha: sha('a') }),
+      inputs: APPLY_INPUTS,
+      orgYaml: orgYaml(),
+      sha: sha('9'),
+      ref: 'refs/pull/7/merge',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::apply refuses to run for a pull request: it runs only on a push to the default branch/m);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+    expect(world.emulator().counters()).toEqual({});
+    expect(world.github().requests).toEqual([]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('refuses a push to another branch, and a push whose payload names no default branch', async () => {
+    const other = await applyOnPush(sha('b'), orgYaml(), { ref: 'refs/heads/feature' });
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('::error::apply runs only on a push to the default branch (main); this push is to refs/heads/feature. Nothing was changed.');
+
+    const renamed = await applyOnPush(sha('b'), orgYaml(), { ref: 'refs/heads/main', defaultBranch: 'trunk' });
+    expect(renamed.code).toBe(1);
+    expect(renamed.stdout).toContain('(trunk); this push is to refs/heads/main');
+    expect(world.emulator().counters()).toEqual({});
+  });
+
+  it('applies on a push to the default branch, converges, and comments on the merged pull request', async () => {
+    const github = world.github();
+    const mergeCommit = sha('c');
+    github.addPullRequest({ number: 5, headSha: sha('4'), mergeCommitSha: sha('e'), merged: true }); // another PR
+    github.addPullRequest({ number: 7, headSha: sha('d'), mergeCommitSha: mergeCommit, merged: true });
+
+    const run = await applyOnPush(mergeCommit, orgYaml());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    // The organization now is what org.yaml says.
+    const live = world.emulator().snapshot();
+    expect(live.organization?.managementAccountId).toBe('123456789012');
+    expect(live.organization?.organizationalUnits?.map((ou) => ou.name).sort()).toEqual(['Management', 'Sandbox', 'Security']);
+    const management = live.organization?.organizationalUnits?.find((ou) => ou.name === 'Management');
+    expect(live.organization?.accounts.find((a) => a.id === '123456789012')?.parentId).toBe(management?.id);
+    expect(live.budgets?.map((b) => b.budget['BudgetName'])).toEqual(['monthly-guardrail']);
+
+    expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Applied 6 steps; the organization matches org.yaml.' });
+    expect((JSON.parse(run.planJson ?? '') as Plan).steps).toHaveLength(6);
+    expect(run.summary).toContain('### orgctl apply: applied');
+    expect(run.summary).toContain('#### Step results');
+    expect(run.summary).toMatch(/\| ok \| `createOrganizationalUnit` \| ou\\:\/Management \|/);
+    expect(run.summary).toContain('#### Applied plan');
+    expect(run.summary).toContain('the organization matches org.yaml');
+
+    // Found through the commit, commented on #7 only.
+    expect(github.requestsTo('GET', new RegExp(`/commits/${mergeCommit}/pulls$`))).toHaveLength(1);
+    const [comment = ''] = markedComments(github, 7, MARKER);
+    expect(comment).toContain('### orgctl apply: applied');
+    expect(comment).toContain('6 succeeded, 0 failed, 0 not run');
+    expect(comment).toContain('+ ou:/Management');
+    expect(markedComments(github, 5, MARKER)).toEqual([]);
+
+    // Applying the same commit again changes nothing and edits the same comment.
+    world.emulator().clearStats();
+    const again = await applyOnPush(mergeCommit, orgYaml());
+    expect(again.code).toBe(0);
+    expect(writesTo(world.emulator().counters())).toEqual([]);
+    expect(again.outputs).toMatchObject({ 'has-changes': 'false', summary: 'No changes. The organization matches org.yaml.' });
+    const comments = markedComments(github, 7, MARKER);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('orgctl apply: no changes');
+  });
+
+  it('fails the job when apply does not converge, and says what remains', async () => {
+    const github = world.github();
+    const mergeCommit = sha('f');
+    github.addPullRequest({ number: 8, headSha: sha('1'), mergeCommitSha: mergeCommit, merged: true });
+    // Creating OUs fails with errors that no retry cures (6 attempts each).
+    world.emulator().injectFault('CreateOrganizationalUnit', 'error500', 1_000);
+
+    const run = await applyOnPush(mergeCommit, orgYaml());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::apply did not converge: \d+ step\(s\) failed/m);
+    expect(run.outputs['summary']).toMatch(/^Apply stopped: \d+ succeeded, [1-9]\d* failed/);
+    expect(run.summary).toContain('### orgctl apply: stopped');
+    expect(run.summary).toContain('#### What still differs');
+    expect(run.summary).toMatch(/\| FAILED \| `createOrganizationalUnit` \|/);
+    const [comment = ''] = markedComments(github, 8, MARKER);
+    expect(comment).toContain('### orgctl apply: stopped');
+    expect(comment).toContain('#### Steps that did not succeed');
+    expect(comment).not.toMatch(/\| ok \|/);
+  });
+
+  it('reports in the summary only when no pull request holds the commit (a direct push)', async () => {
+    const run = await applyOnPush(sha('2'), orgYaml());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`No merged pull request contains commit ${sha('2')}`);
+    expect(world.github().requestsTo('POST', /comments$/)).toEqual([]);
+    expect(run.summary).toContain('### orgctl apply: applied');
+  });
+});

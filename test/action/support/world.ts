@@ -1,0 +1,86 @@
+// The world an end-to-end Action test runs in: our emulator as AWS (reset before each test), a fresh
+// fake GitHub per test, and helpers that run the committed bundle against both.
+
+import { afterEach, beforeEach } from 'vitest';
+import { useEmulator, type TestEmulator } from '../../support/emulator.js';
+import { OWNER, REPO } from './events.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { runAction, type ActionRun, type RunActionOptions } from './run-action.js';
+
+export const MANAGEMENT_ACCOUNT = '123456789012';
+
+/** An org.yaml for the emulator's account: OUs, the management account placed, one budget. */
+export function orgYaml(options: { readonly ous?: readonly string[]; readonly extraOus?: number } = {}): string {
+  const ous = options.ous ?? ['Security', 'Sandbox'];
+  const extra = Array.from({ length: options.extraOus ?? 0 }, (_, i) => `    Team${String(i).padStart(4, '0')}: {}`);
+  return [
+    'version: 1',
+    'organization:',
+    `  managementAccountId: "${MANAGEMENT_ACCOUNT}"`,
+    '  featureSet: ALL',
+    'root:',
+    '  organizationalUnits:',
+    '    Management:',
+    `      accounts: ["${MANAGEMENT_ACCOUNT}"]`,
+    ...ous.map((name) => `    ${name}: {}`),
+    ...extra,
+    'budgets:',
+    '  - name: monthly-guardrail',
+    '    amount: 10',
+    '    unit: USD',
+    '    timeUnit: MONTHLY',
+    '    notifications:',
+    '      - type: ACTUAL',
+    '        threshold: 80',
+    '        thresholdType: PERCENTAGE',
+    '        comparison: GREATER_THAN',
+    '        emails: [billing@example.com]',
+    '',
+  ].join('\n');
+}
+
+export function sha(char: string): string {
+  return char.repeat(40);
+}
+
+export interface ActionWorld {
+  emulator(): TestEmulator;
+  github(): FakeGitHub;
+  /** Runs dist/index.js against this world's emulator and fake GitHub. */
+  run(options: Omit<RunActionOptions, 'githubApiUrl' | 'awsEnv'> & { readonly withAws?: boolean }): Promise<ActionRun>;
+}
+
+export function useActionWorld(): ActionWorld {
+  const emulator = useEmulator({ accountId: MANAGEMENT_ACCOUNT });
+  let github: FakeGitHub | undefined;
+  beforeEach(async () => {
+    github = await startFakeGitHub({ owner: OWNER, repo: REPO });
+  });
+  afterEach(async () => {
+    await github?.close();
+    github = undefined;
+  });
+  const currentGitHub = (): FakeGitHub => {
+    if (!github) throw new Error('the fake GitHub runs only inside tests');
+    return github;
+  };
+  return {
+    emulator,
+    github: currentGitHub,
+    run: ({ withAws = true, ...options }) =>
+      runAction({
+        ...options,
+        githubApiUrl: currentGitHub().url,
+        // Our emulator does not throttle by default; pace 50x faster than AWS's published rates.
+        ...(withAws ? { awsEnv: { ...emulator().env, ORGCTL_RATE_SCALE: '50' } } : {}),
+      }),
+  };
+}
+
+/** The comments on an issue that carry a marker. */
+export function markedComments(github: FakeGitHub, issueNumber: number, marker: string): string[] {
+  return github
+    .issue(issueNumber)
+    .comments.filter((c) => c.body.startsWith(marker))
+    .map((c) => c.body);
+}
