@@ -30,6 +30,40 @@ export interface BudgetSummary {
   readonly timeUnit: string;
 }
 
+/** AWS Organizations policy types (ListPolicies' Filter). */
+export type PolicyType =
+  | 'SERVICE_CONTROL_POLICY'
+  | 'RESOURCE_CONTROL_POLICY'
+  | 'TAG_POLICY'
+  | 'BACKUP_POLICY'
+  | 'AISERVICES_OPT_OUT_POLICY'
+  | 'CHATBOT_POLICY'
+  | 'DECLARATIVE_POLICY_EC2'
+  | 'SECURITYHUB_POLICY'
+  | 'INSPECTOR_POLICY'
+  | 'UPGRADE_ROLLOUT_POLICY'
+  | 'BEDROCK_POLICY'
+  | 'S3_POLICY'
+  | 'NETWORK_SECURITY_DIRECTOR_POLICY'
+  | 'GUARDDUTY_POLICY';
+
+export interface PolicySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: PolicyType;
+  /** true for the policies AWS provides, e.g. FullAWSAccess. */
+  readonly awsManaged: boolean;
+}
+
+export type PolicyTargetType = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
+
+export interface PolicyTarget {
+  /** Root, OU or account ID. */
+  readonly id: string;
+  readonly type: PolicyTargetType;
+  readonly name: string;
+}
+
 export interface BudgetNotifications {
   readonly budgetName: string;
   readonly notifications: readonly NotificationKey[];
@@ -48,6 +82,12 @@ export interface AwsPort {
   describeBudgetNotificationsForAccount(accountId: string): Promise<readonly BudgetNotifications[]>;
   describeSubscribersForNotification(accountId: string, budgetName: string, notification: NotificationKey): Promise<readonly Subscriber[]>;
   listBudgetTags(accountId: string, budgetName: string): Promise<Readonly<Record<string, string>>>;
+  /** Organizations ListPolicies: every policy of one type (summaries, no content). */
+  listPolicies(policyType: PolicyType): Promise<readonly PolicySummary[]>;
+  /** Organizations ListTargetsForPolicy: the roots, OUs and accounts the policy is directly attached to. */
+  listTargetsForPolicy(policyId: string): Promise<readonly PolicyTarget[]>;
+  /** Organizations ListTagsForResource: the tags of a root, OU, account or policy. */
+  listResourceTags(resourceId: string): Promise<Readonly<Record<string, string>>>;
 
   // --- writes ---
   createOrganization(featureSet: FeatureSet): Promise<LiveOrganization>;

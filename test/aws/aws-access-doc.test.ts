@@ -9,12 +9,14 @@ const rows = new Map(
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Operation') && !line.startsWith('|---'))
     .map((line) => line.split('|').map((cell) => cell.trim()))
-    .map((cells) => [cells[1] ?? '', cells] as const),
+    // Keyed by operation and service: ListTagsForResource exists in both Organizations and Budgets.
+    .map((cells) => [`${cells[1] ?? ''}|${cells[2] ?? ''}`, cells] as const),
 );
+const SERVICE_COLUMN = { organizations: 'Organizations', budgets: 'Budgets', sts: 'STS' } as const;
 
 describe('docs/aws-access.md', () => {
   it.each(Object.values(PORT_OPERATIONS).map((info) => [info.operation, info] as const))('documents %s', (operation, info) => {
-    const row = rows.get(operation);
+    const row = rows.get(`${operation}|${SERVICE_COLUMN[info.service]}`);
     expect(row, `no table row for ${operation}`).toBeDefined();
     expect(row?.[3]).toBe(info.access);
     if (info.service !== 'sts') for (const action of iamActionsFor(info.service, operation)) expect(row?.[5]).toContain(action);

@@ -25,12 +25,24 @@
 //   ... run the code under test with `fake` as its AwsPort ...
 //   fake.calls / fake.callCount('MoveAccount') / fake.stats() / fake.ouIdByPath('/Workloads/Prod')
 //   fake.liveOrg()   // the fake's state as a LiveOrg, without recording calls (convergence checks)
+//   fake.seedPolicy({ name: 'DenyRegions' }) / fake.seedAttachment(policyId, targetId) / fake.seedTags(id, { team: 'x' })
+//   (SCPs: with feature set ALL, the AWS-managed p-FullAWSAccess exists and is attached to every root, OU and account.)
 
 import { AwsCallError, type AwsErrorKind } from '../../src/aws/errors.js';
 import { CallStatsRecorder } from '../../src/aws/call-stats.js';
 import { createCallRunner, type CallRunner } from '../../src/aws/call-runner.js';
 import { accessDeniedMessage, PORT_OPERATIONS, type AwsServiceName, type PortOperation } from '../../src/aws/operations.js';
-import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary } from '../../src/aws/port.js';
+import type {
+  AccountSummary,
+  AwsPort,
+  BudgetNotifications,
+  BudgetSummary,
+  CallStats,
+  OuSummary,
+  PolicySummary,
+  PolicyTarget,
+  PolicyType,
+} from '../../src/aws/port.js';
 import type { Pacer } from '../../src/aws/pacer.js';
 import type { RetryPolicy } from '../../src/aws/retry.js';
 import type { FeatureSet, NotificationKey, Subscriber } from '../../src/model/desired.js';
@@ -84,6 +96,16 @@ export interface SeedBudget {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+export interface SeedPolicy {
+  readonly id?: string;
+  readonly name: string;
+  /** Default SERVICE_CONTROL_POLICY. */
+  readonly type?: PolicyType;
+}
+
+/** The AWS-managed SCP every root, OU and account has while SCPs are available (feature set ALL). */
+const FULL_AWS_ACCESS: PolicySummary = { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: 'SERVICE_CONTROL_POLICY', awsManaged: true };
+
 interface FakeOu {
   readonly id: string;
   name: string;
@@ -129,6 +151,10 @@ export class FakeAwsPort implements AwsPort {
   private readonly ous = new Map<string, FakeOu>();
   private readonly accounts = new Map<string, FakeAccount>();
   private readonly budgets = new Map<string, Map<string, FakeBudget>>();
+  private readonly policies = new Map<string, PolicySummary>();
+  /** Customer policy ID → attached target IDs, in attach order. */
+  private readonly attachments = new Map<string, string[]>();
+  private readonly resourceTags = new Map<string, Record<string, string>>();
   private readonly failures = new Map<string, { kind: AwsErrorKind; remaining: number; details: InjectedFailure }[]>();
   private readonly listeners = new Map<string, ((args: readonly unknown[]) => void)[]>();
   private readonly statsRecorder = new CallStatsRecorder();
@@ -189,6 +215,31 @@ export class FakeAwsPort implements AwsPort {
       notifications: (budget.notifications ?? []).map((n) => ({ key: keyOf(n), subscribers: n.subscribers.map((s) => ({ ...s })) })),
       tags: { ...(budget.tags ?? {}) },
     });
+  }
+
+  /** Adds a customer-managed policy and returns its ID. */
+  seedPolicy(policy: SeedPolicy): string {
+    this.rootIdOrThrow();
+    const id = policy.id ?? `p-${this.randomish(8)}`;
+    if (this.policies.has(id) || id === FULL_AWS_ACCESS.id) throw new Error(`seedPolicy: policy ${id} exists`);
+    this.policies.set(id, { id, name: policy.name, type: policy.type ?? 'SERVICE_CONTROL_POLICY', awsManaged: false });
+    this.attachments.set(id, []);
+    return id;
+  }
+
+  /** Attaches a seeded customer policy to a root, OU or account. */
+  seedAttachment(policyId: string, targetId: string): void {
+    const targets = this.attachments.get(policyId);
+    if (!targets) throw new Error(`seedAttachment: no customer policy ${policyId}`);
+    if (!this.targetExists(targetId)) throw new Error(`seedAttachment: no target ${targetId}`);
+    if (targets.includes(targetId)) throw new Error(`seedAttachment: ${policyId} is already attached to ${targetId}`);
+    targets.push(targetId);
+  }
+
+  /** Sets tags on a root, OU, account or policy (Organizations tags; budget tags come with seedBudget). */
+  seedTags(resourceId: string, tags: Readonly<Record<string, string>>): void {
+    if (!this.targetExists(resourceId) && !this.policies.has(resourceId)) throw new Error(`seedTags: no resource ${resourceId}`);
+    this.resourceTags.set(resourceId, { ...(this.resourceTags.get(resourceId) ?? {}), ...tags });
   }
 
   // ------------------------------------------------------------------ fault injection and inspection
@@ -334,6 +385,34 @@ export class FakeAwsPort implements AwsPort {
 
   listBudgetTags(accountId: string, budgetName: string): Promise<Readonly<Record<string, string>>> {
     return this.call('listBudgetTags', [accountId, budgetName], () => ({ ...this.requireBudget('ListTagsForResource', accountId, budgetName).tags }));
+  }
+
+  listPolicies(policyType: PolicyType): Promise<readonly PolicySummary[]> {
+    return this.call('listPolicies', [policyType], () => {
+      this.requireManagementCaller('ListPolicies');
+      const managed = policyType === 'SERVICE_CONTROL_POLICY' && this.scpsAvailable() ? [FULL_AWS_ACCESS] : [];
+      return [...managed, ...[...this.policies.values()].filter((p) => p.type === policyType)].map((p) => ({ ...p }));
+    });
+  }
+
+  listTargetsForPolicy(policyId: string): Promise<readonly PolicyTarget[]> {
+    return this.call('listTargetsForPolicy', [policyId], () => {
+      const op = 'ListTargetsForPolicy';
+      this.requireManagementCaller(op);
+      if (policyId === FULL_AWS_ACCESS.id && this.scpsAvailable()) return this.allTargetIds().map((id) => this.targetOf(id));
+      const targets = this.attachments.get(policyId);
+      if (!targets) throw awsError(op, 'notFound', 'PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
+      return targets.filter((id) => this.targetExists(id)).map((id) => this.targetOf(id));
+    });
+  }
+
+  listResourceTags(resourceId: string): Promise<Readonly<Record<string, string>>> {
+    return this.call('listResourceTags', [resourceId], () => {
+      const op = 'ListTagsForResource';
+      this.requireManagementCaller(op);
+      if (!this.targetExists(resourceId) && !this.policies.has(resourceId)) throw awsError(op, 'notFound', 'TargetNotFoundException', `We can't find a resource with the ResourceId ${resourceId}.`);
+      return { ...(this.resourceTags.get(resourceId) ?? {}) };
+    });
   }
 
   // ------------------------------------------------------------------ AwsPort: Organizations writes
@@ -547,6 +626,26 @@ export class FakeAwsPort implements AwsPort {
 
   private siblingNamed(parentId: string, name: string, exceptId?: string): boolean {
     return [...this.ous.values()].some((o) => o.parentId === parentId && o.name === name && o.id !== exceptId);
+  }
+
+  private targetExists(id: string): boolean {
+    return this.parentExists(id) || this.accounts.has(id);
+  }
+
+  private scpsAvailable(): boolean {
+    return this.organization?.featureSet === 'ALL';
+  }
+
+  /** The root, then OUs and accounts in creation order. */
+  private allTargetIds(): string[] {
+    return [this.rootIdOrThrow(), ...this.ous.keys(), ...this.accounts.keys()];
+  }
+
+  private targetOf(id: string): PolicyTarget {
+    if (id === this.root?.id) return { id, type: 'ROOT', name: this.root.name };
+    const ou = this.ous.get(id);
+    if (ou) return { id, type: 'ORGANIZATIONAL_UNIT', name: ou.name };
+    return { id, type: 'ACCOUNT', name: this.accounts.get(id)?.name ?? '' };
   }
 
   private parentExists(id: string): boolean {

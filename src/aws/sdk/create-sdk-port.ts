@@ -23,7 +23,10 @@ import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
   ListRootsCommand,
+  ListTagsForResourceCommand as ListOrganizationsTagsCommand,
+  ListTargetsForPolicyCommand,
   MoveAccountCommand,
   UpdateOrganizationalUnitCommand,
 } from '@aws-sdk/client-organizations';
@@ -37,7 +40,7 @@ import { AwsCallError, isAwsCallError } from '../errors.js';
 import type { AwsServiceName } from '../operations.js';
 import { PAGE_SIZES } from '../page-sizes.js';
 import { Pacer, SYSTEM_CLOCK } from '../pacer.js';
-import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary } from '../port.js';
+import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary, PolicySummary, PolicyTarget, PolicyType } from '../port.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
 import { classifyError } from './classify-error.js';
 import { createClients, type SdkClients, type StaticCredentials } from './clients.js';
@@ -52,6 +55,8 @@ import {
   toNotificationKey,
   toOrganization,
   toOuSummary,
+  toPolicySummary,
+  toPolicyTarget,
   toRoot,
   toSubscriber,
 } from './shapes.js';
@@ -248,6 +253,38 @@ class SdkAwsPort implements SdkPort {
       this.clients.budgets.send(new ListTagsForResourceCommand({ ResourceARN: budgetArn(accountId, budgetName) })),
     );
     return Object.fromEntries((out.ResourceTags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  }
+
+  async listPolicies(policyType: PolicyType): Promise<readonly PolicySummary[]> {
+    const op = 'ListPolicies';
+    const policies = await collectPages(op, async (NextToken) => {
+      const out = await this.call('organizations', op, () =>
+        this.clients.organizations.send(new ListPoliciesCommand({ Filter: policyType, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken })),
+      );
+      return { items: out.Policies, nextToken: out.NextToken };
+    });
+    return policies.map((p) => toPolicySummary(p, policyType));
+  }
+
+  async listTargetsForPolicy(policyId: string): Promise<readonly PolicyTarget[]> {
+    const op = 'ListTargetsForPolicy';
+    const targets = await collectPages(op, async (NextToken) => {
+      const out = await this.call('organizations', op, () =>
+        this.clients.organizations.send(new ListTargetsForPolicyCommand({ PolicyId: policyId, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken })),
+      );
+      return { items: out.Targets, nextToken: out.NextToken };
+    });
+    return targets.map(toPolicyTarget);
+  }
+
+  async listResourceTags(resourceId: string): Promise<Readonly<Record<string, string>>> {
+    const op = 'ListTagsForResource';
+    // No MaxResults on this operation: AWS picks the page size.
+    const tags = await collectPages(op, async (NextToken) => {
+      const out = await this.call('organizations', op, () => this.clients.organizations.send(new ListOrganizationsTagsCommand({ ResourceId: resourceId, NextToken })));
+      return { items: out.Tags, nextToken: out.NextToken };
+    });
+    return Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
   }
 
   // ------------------------------------------------------------------ Organizations writes

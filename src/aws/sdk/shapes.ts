@@ -1,10 +1,10 @@
 // SDK shapes ↔ our types. The only place that knows AWS's field names.
 
-import type { Account, Organization, OrganizationalUnit, Root } from '@aws-sdk/client-organizations';
+import type { Account, Organization, OrganizationalUnit, PolicySummary as SdkPolicySummary, PolicyTargetSummary, Root } from '@aws-sdk/client-organizations';
 import type { Budget, Notification, Subscriber as SdkSubscriber } from '@aws-sdk/client-budgets';
 import type { FeatureSet, NotificationKey, Subscriber } from '../../model/desired.js';
 import type { AccountState, LiveOrganization, LiveRoot } from '../../model/live.js';
-import type { AccountSummary, BudgetSummary, OuSummary } from '../port.js';
+import type { AccountSummary, BudgetSummary, OuSummary, PolicySummary, PolicyTarget, PolicyTargetType, PolicyType } from '../port.js';
 
 export function toOrganization(o: Organization): LiveOrganization {
   return {
@@ -29,6 +29,17 @@ export function toAccountSummary(a: Account): AccountSummary {
   // union is passed through so the plan can still warn about a non-ACTIVE account.
   const state = (a.State ?? a.Status ?? 'ACTIVE') as AccountState;
   return { id: a.Id ?? '', name: a.Name ?? '', email: a.Email ?? '', state };
+}
+
+/** `requested` is the ListPolicies filter, which every returned policy has. */
+export function toPolicySummary(p: SdkPolicySummary, requested: PolicyType): PolicySummary {
+  return { id: p.Id ?? '', name: p.Name ?? '', type: (p.Type ?? requested) as PolicyType, awsManaged: p.AwsManaged ?? false };
+}
+
+export function toPolicyTarget(t: PolicyTargetSummary): PolicyTarget {
+  const id = t.TargetId ?? '';
+  const fromId: PolicyTargetType = id.startsWith('r-') ? 'ROOT' : id.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ACCOUNT';
+  return { id, type: (t.Type as PolicyTargetType | undefined) ?? fromId, name: t.Name ?? '' };
 }
 
 export function toBudgetSummary(b: Budget): BudgetSummary {
