@@ -11,14 +11,24 @@
 
 import type { AwsPort } from '../aws/port.js';
 import type { Subscriber } from '../model/desired.js';
-import type { LiveAccount, LiveBudget, LiveOrg, LiveOu, LiveRoot } from '../model/live.js';
+import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu, LiveRoot } from '../model/live.js';
 import { UserError } from '../model/errors.js';
 import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
 import { WorkQueue } from './work-queue.js';
 
+/**
+ * The guard for a run without org.yaml (`orgctl import`): given what the guard read, returns the
+ * management account to read as, or throws a UserError to refuse.
+ */
+export type ManagementAccountCheck = (callerAccountId: string, organization: LiveOrganization | null) => string;
+
 export interface ReadLiveOptions {
-  /** organization.managementAccountId from org.yaml: the only account whose credentials are accepted. */
-  readonly managementAccountId: string;
+  /**
+   * organization.managementAccountId from org.yaml: the only account whose credentials are accepted.
+   * Or a check that decides from the caller and DescribeOrganization (import has no org.yaml yet),
+   * so no extra GetCallerIdentity or DescribeOrganization is needed.
+   */
+  readonly managementAccountId: string | ManagementAccountCheck;
   /**
    * Budgets whose tags to read (one ListTagsForResource each). The plan needs tags only for budgets
    * it might delete, so the shell passes "undeclared budgets, when pruneBudgets is on". Default: none.
@@ -47,11 +57,12 @@ interface Tree {
 }
 
 export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Promise<LiveOrg> {
-  const { managementAccountId } = options;
+  const expected = options.managementAccountId;
   const callerAccountId = await port.getCallerAccountId();
-  checkCallerAccount(callerAccountId, managementAccountId);
+  if (typeof expected === 'string') checkCallerAccount(callerAccountId, expected);
   const organization = await port.describeOrganization();
-  checkOrganizationOwner(organization, callerAccountId, managementAccountId);
+  if (typeof expected === 'string') checkOrganizationOwner(organization, callerAccountId, expected);
+  const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = new ProgressCounter(options.onProgress);
