@@ -9,6 +9,7 @@ import { UserError } from '../../../src/model/errors.js';
 import { runApplyWorkflow } from '../../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../../src/workflow/make-plan.js';
 import { duplicatesIn, emulatorPort, repeatedWrites, snapshotOf, writeCalls } from './emulator-world.js';
+import { throughOrgYaml, withoutPositions } from './org-yaml.js';
 import type { Scenario } from './scenarios.js';
 
 const SHA = 'e'.repeat(64);
@@ -24,7 +25,11 @@ export type ConvergeResult =
   | { readonly kind: 'refused' }
   | { readonly kind: 'converged'; readonly runs: number; readonly steps: number; readonly failures: readonly string[] };
 
-export async function applyUntilConverged(emulator: Emulator, scenario: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
+export async function applyUntilConverged(emulator: Emulator, generated: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
+  // Through org.yaml text and orgctl's own parser, as the CLI reads it.
+  const { desired } = throughOrgYaml(generated.desired);
+  expect(withoutPositions(desired)).toEqual(generated.desired);
+  const scenario = { ...generated, desired };
   emulator.setFaults(undefined);
   emulator.seed(snapshotOf(scenario.world));
   emulator.clearStats();

@@ -2,7 +2,8 @@
 // accounts, budgets with notifications and subscribers, sometimes no organization at all) and a
 // desired org derived from it with random edits, so that every step kind shows up: OUs kept, renamed
 // (renamedFrom), dropped (deleted when pruning) or added; accounts moved or left unlisted; budgets
-// created, changed, pruned; notifications and subscribers changed.
+// created, changed, pruned; notifications and subscribers changed. org.yaml gives every budget 1 to 10
+// notifications; live budgets may have none.
 //
 // A scenario is plain JSON (see ScenarioInput) so a shrunk counterexample can be kept as a
 // regression file and replayed with buildScenario.
@@ -63,7 +64,7 @@ const subscribers: fc.Arbitrary<Subscriber[]> = fc
     ...(sns !== undefined ? [{ type: 'SNS', address: sns } satisfies Subscriber] : []),
   ]);
 
-const notifications: fc.Arbitrary<WorldNotification[]> = fc.uniqueArray(
+const notificationsOf = (minLength: number): fc.Arbitrary<WorldNotification[]> => fc.uniqueArray(
   fc.record({
     type: fc.constantFrom<NotificationType>('ACTUAL', 'FORECASTED'),
     comparison: fc.constantFrom<ComparisonOperator>('GREATER_THAN', 'LESS_THAN'),
@@ -71,7 +72,7 @@ const notifications: fc.Arbitrary<WorldNotification[]> = fc.uniqueArray(
     thresholdType: fc.constantFrom<ThresholdType>('PERCENTAGE', 'ABSOLUTE_VALUE'),
     subscribers,
   }),
-  { maxLength: 4, selector: (n) => `${n.type}:${n.comparison}:${n.threshold}:${n.thresholdType}` },
+  { minLength, maxLength: 4, selector: (n) => `${n.type}:${n.comparison}:${n.threshold}:${n.thresholdType}` },
 );
 
 const liveBudgets = fc.uniqueArray(
@@ -80,14 +81,14 @@ const liveBudgets = fc.uniqueArray(
     amount: fc.constantFrom(10, 20, 35.5),
     timeUnit: fc.constantFrom('MONTHLY', 'QUARTERLY', 'ANNUALLY'),
     budgetType: fc.constantFrom('COST', 'COST', 'COST', 'USAGE'),
-    notifications,
+    notifications: notificationsOf(0),
     tags: fc.constantFrom<Record<string, string>>({ 'managed-by': 'orgctl' }, {}, { team: 'finance' }),
   }),
   { maxLength: 4, selector: (b) => b.name },
 );
 
 const desiredBudgets = fc.uniqueArray(
-  fc.record({ name: fc.constantFrom(...BUDGET_NAMES), amount: fc.constantFrom(10, 20, 35.5), timeUnit: fc.constantFrom<TimeUnit>('MONTHLY', 'QUARTERLY'), notifications }),
+  fc.record({ name: fc.constantFrom(...BUDGET_NAMES), amount: fc.constantFrom(10, 20, 35.5), timeUnit: fc.constantFrom<TimeUnit>('MONTHLY', 'QUARTERLY'), notifications: notificationsOf(1) }),
   { maxLength: 4, selector: (b) => b.name },
 );
 

@@ -1,0 +1,54 @@
+// Writes a DesiredOrg as org.yaml text, for tests that run the CLI on a generated organization.
+
+import { stringify } from 'yaml';
+import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
+import type { DesiredNode, DesiredOrg } from '../../../src/model/desired.js';
+
+export function orgYamlOf(desired: DesiredOrg): string {
+  const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
+    ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
+    ...(n.accounts.length > 0 && { accounts: n.accounts.map((a) => (a.name !== undefined ? { id: a.id, name: a.name } : a.id)) }),
+    ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
+  });
+  return stringify(
+    {
+      version: 1,
+      organization: { managementAccountId: desired.managementAccountId, featureSet: desired.featureSet },
+      root: node(desired.root),
+      budgets: desired.budgets.map((b) => ({
+        name: b.name,
+        amount: b.amount,
+        unit: b.unit,
+        timeUnit: b.timeUnit,
+        ...(b.notifications.length > 0 && { notifications: b.notifications.map((n) => {
+          const emails = n.subscribers.filter((s) => s.type === 'EMAIL').map((s) => s.address);
+          const sns = n.subscribers.find((s) => s.type === 'SNS')?.address;
+          return {
+            type: n.type,
+            comparison: n.comparison,
+            threshold: n.threshold,
+            thresholdType: n.thresholdType,
+            ...(emails.length > 0 && { emails }),
+            ...(sns !== undefined && { sns }),
+          };
+        }) }),
+      })),
+      options: desired.options,
+    },
+    // Account IDs must stay strings; the default would already quote them, this makes it explicit.
+    { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
+  );
+}
+
+/** The DesiredOrg orgctl reads back from orgYamlOf(desired): the same, apart from source positions. */
+export function throughOrgYaml(desired: DesiredOrg): { desired: DesiredOrg; text: string } {
+  const text = orgYamlOf(desired);
+  const parsed = parseOrgYaml(text, 'org.yaml');
+  if (!parsed.ok) throw new Error(`generated org.yaml is invalid:\n${parsed.errors.map((e) => e.message).join('\n')}\n${text}`);
+  return { desired: parsed.value, text };
+}
+
+/** Drops `at` (source positions) everywhere, to compare a parsed DesiredOrg with a built one. */
+export function withoutPositions<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'at' ? undefined : v))) as T;
+}
