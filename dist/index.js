@@ -53281,7 +53281,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var ListParentsCommand = class extends command5(_ep05, _mw05, "ListParents", ListParents$) {
     };
-    var ListPoliciesCommand = class extends command5(_ep05, _mw05, "ListPolicies", ListPolicies$) {
+    var ListPoliciesCommand2 = class extends command5(_ep05, _mw05, "ListPolicies", ListPolicies$) {
     };
     var ListPoliciesForTargetCommand = class extends command5(_ep05, _mw05, "ListPoliciesForTarget", ListPoliciesForTarget$) {
     };
@@ -53289,7 +53289,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var ListTagsForResourceCommand2 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
     };
-    var ListTargetsForPolicyCommand = class extends command5(_ep05, _mw05, "ListTargetsForPolicy", ListTargetsForPolicy$) {
+    var ListTargetsForPolicyCommand2 = class extends command5(_ep05, _mw05, "ListTargetsForPolicy", ListTargetsForPolicy$) {
     };
     var MoveAccountCommand2 = class extends command5(_ep05, _mw05, "MoveAccount", MoveAccount$) {
     };
@@ -53325,10 +53325,10 @@ var require_dist_cjs17 = __commonJS({
     var paginateListOrganizationalUnitsForParent = createPaginator2(OrganizationsClient2, ListOrganizationalUnitsForParentCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListParents = createPaginator2(OrganizationsClient2, ListParentsCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListPoliciesForTarget = createPaginator2(OrganizationsClient2, ListPoliciesForTargetCommand, "NextToken", "NextToken", "MaxResults");
-    var paginateListPolicies = createPaginator2(OrganizationsClient2, ListPoliciesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListPolicies = createPaginator2(OrganizationsClient2, ListPoliciesCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListRoots = createPaginator2(OrganizationsClient2, ListRootsCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListTagsForResource = createPaginator2(OrganizationsClient2, ListTagsForResourceCommand2, "NextToken", "NextToken", "");
-    var paginateListTargetsForPolicy = createPaginator2(OrganizationsClient2, ListTargetsForPolicyCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListTargetsForPolicy = createPaginator2(OrganizationsClient2, ListTargetsForPolicyCommand2, "NextToken", "NextToken", "MaxResults");
     var commands5 = {
       AcceptHandshakeCommand,
       AttachPolicyCommand,
@@ -53378,11 +53378,11 @@ var require_dist_cjs17 = __commonJS({
       ListOrganizationalUnitsForParentCommand: ListOrganizationalUnitsForParentCommand2,
       ListOutboundResponsibilityTransfersCommand,
       ListParentsCommand,
-      ListPoliciesCommand,
+      ListPoliciesCommand: ListPoliciesCommand2,
       ListPoliciesForTargetCommand,
       ListRootsCommand: ListRootsCommand2,
       ListTagsForResourceCommand: ListTagsForResourceCommand2,
-      ListTargetsForPolicyCommand,
+      ListTargetsForPolicyCommand: ListTargetsForPolicyCommand2,
       MoveAccountCommand: MoveAccountCommand2,
       PutResourcePolicyCommand,
       RegisterDelegatedAdministratorCommand,
@@ -53935,7 +53935,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ListParentsRequest$ = ListParentsRequest$;
     exports.ListParentsResponse$ = ListParentsResponse$;
     exports.ListPolicies$ = ListPolicies$;
-    exports.ListPoliciesCommand = ListPoliciesCommand;
+    exports.ListPoliciesCommand = ListPoliciesCommand2;
     exports.ListPoliciesForTarget$ = ListPoliciesForTarget$;
     exports.ListPoliciesForTargetCommand = ListPoliciesForTargetCommand;
     exports.ListPoliciesForTargetRequest$ = ListPoliciesForTargetRequest$;
@@ -53951,7 +53951,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
     exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
     exports.ListTargetsForPolicy$ = ListTargetsForPolicy$;
-    exports.ListTargetsForPolicyCommand = ListTargetsForPolicyCommand;
+    exports.ListTargetsForPolicyCommand = ListTargetsForPolicyCommand2;
     exports.ListTargetsForPolicyRequest$ = ListTargetsForPolicyRequest$;
     exports.ListTargetsForPolicyResponse$ = ListTargetsForPolicyResponse$;
     exports.MalformedPolicyDocumentException = MalformedPolicyDocumentException2;
@@ -72389,6 +72389,14 @@ function toAccountSummary(a5) {
   const state2 = a5.State ?? a5.Status ?? "ACTIVE";
   return { id: a5.Id ?? "", name: a5.Name ?? "", email: a5.Email ?? "", state: state2 };
 }
+function toPolicySummary(p3, requested) {
+  return { id: p3.Id ?? "", name: p3.Name ?? "", type: p3.Type ?? requested, awsManaged: p3.AwsManaged ?? false };
+}
+function toPolicyTarget(t) {
+  const id = t.TargetId ?? "";
+  const fromId = id.startsWith("r-") ? "ROOT" : id.startsWith("ou-") ? "ORGANIZATIONAL_UNIT" : "ACCOUNT";
+  return { id, type: t.Type ?? fromId, name: t.Name ?? "" };
+}
 function toBudgetSummary(b5) {
   const amount = b5.BudgetLimit?.Amount;
   return {
@@ -72581,6 +72589,38 @@ var SdkAwsPort = class _SdkAwsPort {
       () => this.clients.budgets.send(new import_client_budgets2.ListTagsForResourceCommand({ ResourceARN: budgetArn(accountId, budgetName) }))
     );
     return Object.fromEntries((out.ResourceTags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+  }
+  async listPolicies(policyType) {
+    const op2 = "ListPolicies";
+    const policies = await collectPages(op2, async (NextToken) => {
+      const out = await this.call(
+        "organizations",
+        op2,
+        () => this.clients.organizations.send(new import_client_organizations2.ListPoliciesCommand({ Filter: policyType, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
+      );
+      return { items: out.Policies, nextToken: out.NextToken };
+    });
+    return policies.map((p3) => toPolicySummary(p3, policyType));
+  }
+  async listTargetsForPolicy(policyId) {
+    const op2 = "ListTargetsForPolicy";
+    const targets = await collectPages(op2, async (NextToken) => {
+      const out = await this.call(
+        "organizations",
+        op2,
+        () => this.clients.organizations.send(new import_client_organizations2.ListTargetsForPolicyCommand({ PolicyId: policyId, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
+      );
+      return { items: out.Targets, nextToken: out.NextToken };
+    });
+    return targets.map(toPolicyTarget);
+  }
+  async listResourceTags(resourceId) {
+    const op2 = "ListTagsForResource";
+    const tags = await collectPages(op2, async (NextToken) => {
+      const out = await this.call("organizations", op2, () => this.clients.organizations.send(new import_client_organizations2.ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })));
+      return { items: out.Tags, nextToken: out.NextToken };
+    });
+    return Object.fromEntries(tags.map((t) => [t.Key ?? "", t.Value ?? ""]));
   }
   // ------------------------------------------------------------------ Organizations writes
   async createOrganization(featureSet) {
@@ -79742,11 +79782,12 @@ var WorkQueue = class {
 // src/reader/read-live-org.ts
 var DEFAULT_CONCURRENCY = 16;
 async function readLiveOrg(port, options) {
-  const { managementAccountId } = options;
+  const expected = options.managementAccountId;
   const callerAccountId = await port.getCallerAccountId();
-  checkCallerAccount(callerAccountId, managementAccountId);
+  if (typeof expected === "string") checkCallerAccount(callerAccountId, expected);
   const organization = await port.describeOrganization();
-  checkOrganizationOwner(organization, callerAccountId, managementAccountId);
+  if (typeof expected === "string") checkOrganizationOwner(organization, callerAccountId, expected);
+  const managementAccountId = typeof expected === "string" ? expected : expected(callerAccountId, organization);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = new ProgressCounter(options.onProgress);
   const abort = new AbortController();
