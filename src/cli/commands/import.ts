@@ -1,13 +1,143 @@
-// Placeholder until the issue that builds `orgctl import` lands.
+// `orgctl import`: write an org.yaml that describes the live organization, to adopt it in one command.
 
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ImportedOrg } from '../../importer/build-imported-org.js';
+import { importOrg } from '../../importer/import-org.js';
 import { UserError } from '../../model/errors.js';
+import type { ReadProgress } from '../../reader/read-live-org.js';
+import { parseCommandArgs } from '../args.js';
+import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
+import type { CliIo } from '../io.js';
+import { DEFAULT_ORG_FILE } from '../org-file.js';
+
+const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags]
+
+Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and writes an org.yaml
+that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
+express, the management account, and options at their safe defaults (nothing is ever deleted).
+What org.yaml cannot express (accounts that are not ACTIVE, service control policies other than
+FullAWSAccess, other budgets, tags) is listed as comments at the end. Nothing is changed in AWS.
+
+Run it with the management account's credentials.
+
+Options:
+  -o, --out <path>   where to write (default: org.yaml); - writes to standard output
+      --force        overwrite the file if it exists
+      --include-tags also read and list tags: one call per account, OU and budget
+                     (about 10 per second: minutes for thousands of accounts)
+  -h, --help         show this help
+
+Then: review the file, commit it, open a pull request; its plan should show no changes.
+Exit codes: 0 written; 1 error (the file exists, no organization, wrong credentials, AWS failure).
+
+AWS credentials and endpoints come from the standard chain and variables (AWS_PROFILE,
+AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...). ORGCTL_RATE_SCALE multiplies AWS's published rates.`;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '(not built yet)',
-  usage: 'orgctl import (not built yet)',
-  async run() {
-    throw new UserError('orgctl import is not built yet.');
+  summary: 'Write an org.yaml describing the live organization (adopt an existing organization).',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs('import', args, {
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      'include-tags': { type: 'boolean' },
+    });
+    const out = values.out ?? DEFAULT_ORG_FILE;
+    const toStdout = out === '-';
+    const force = values.force ?? false;
+    const path = resolve(io.cwd, out);
+    if (!toStdout) await refuseToOverwrite(path, out, force);
+
+    const aws = openAwsPort(io);
+    const progress = progressLine(io);
+    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update }).finally(() => {
+      progress.done();
+      aws.close();
+    });
+
+    if (toStdout) io.stdout.write(result.text);
+    else await writeOrgFile(path, out, result.text, force);
+    io.stderr.write(summary(result.imported, toStdout ? 'standard output' : out, toStdout ? DEFAULT_ORG_FILE : out));
+    return 0;
   },
 };
+
+/** The checks that can be made before reading AWS, so a refusal costs no calls. */
+async function refuseToOverwrite(path: string, shown: string, force: boolean): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UserError(`${shown} is a directory; pass the path of the file to write with --out, e.g. --out ${join(shown, DEFAULT_ORG_FILE)}.`);
+  if (existing && !force) throw alreadyExists(shown);
+  const directory = await stat(dirname(path)).catch(() => undefined);
+  if (!directory?.isDirectory()) throw noDirectory(shown);
+}
+
+function noDirectory(shown: string): UserError {
+  return new UserError(`cannot write ${shown}: its directory does not exist, so nothing was written. Create it, or pass another --out.`);
+}
+
+function alreadyExists(shown: string): UserError {
+  return new UserError(`${shown} already exists; orgctl import does not overwrite it, so nothing was written.`, [
+    'Pass --force to replace it, --out <path> to write elsewhere, or --out - to print to standard output.',
+  ]);
+}
+
+async function writeOrgFile(path: string, shown: string, text: string, force: boolean): Promise<void> {
+  try {
+    // 'wx' fails if the file appeared since the check: never overwrite without --force.
+    await writeFile(path, text, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (code === 'EEXIST') throw alreadyExists(shown);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw noDirectory(shown);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${shown}: permission denied.`);
+    throw error;
+  }
+}
+
+function summary(imported: ImportedOrg, where: string, file: string): string {
+  const { counts } = imported;
+  const leftOut = [
+    plural(imported.inactiveAccounts.length, 'account not ACTIVE', 'accounts not ACTIVE'),
+    imported.policies === null ? undefined : plural(imported.policies.length, 'service control policy', 'service control policies'),
+    plural(imported.leftOutBudgets.length, 'budget'),
+    imported.tags === null ? undefined : plural(imported.tags.length, 'tagged resource'),
+  ].filter((item) => item !== undefined);
+  return [
+    `Imported organization ${imported.organizationId} (management account ${imported.desired.managementAccountId}) into ${where}:`,
+    `  ${plural(counts.ous, 'OU')}, ${plural(counts.accountsPlaced, 'account')} placed, ${plural(counts.budgets, 'budget')}.`,
+    `  Listed as comments at the end (org.yaml cannot express them): ${leftOut.join(', ')}.`,
+    ...(imported.tags === null ? ['  Tags were not read; run with --include-tags to list them too.'] : []),
+    'Next steps:',
+    `  1. Review ${file}, including the comments at the end.`,
+    `  2. Commit it (with schema/org.schema.json, which its first line points editors to).`,
+    '  3. Open a pull request: the plan orgctl posts on it should show no changes.',
+    '     To check now: orgctl plan --detailed-exitcode (exit code 0 means no changes).',
+    '',
+  ].join('\n');
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** One self-updating line on a terminal while the organization is read; nothing otherwise. */
+function progressLine(io: CliIo): { update: (progress: ReadProgress) => void; done: () => void } {
+  if (!io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
+  let last = 0;
+  let drawn = false;
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      drawn = true;
+      io.stderr.write(`\r\x1b[2KReading: ${p.ous} OUs, ${p.accounts} accounts, ${p.budgets} budgets`);
+    },
+    done: () => {
+      if (drawn) io.stderr.write('\r\x1b[2K');
+    },
+  };
+}

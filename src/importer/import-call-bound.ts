@@ -1,0 +1,26 @@
+// The call-count contract of `orgctl import`, like expectedReadCalls for plan: the exact requests it
+// makes for what it read when AWS returns full pages and nothing is retried. It is also the lower
+// bound for this work: the bulk read's bound, plus the pages of ListPolicies and ListTargetsForPolicy
+// for the SCPs, plus (with tags) one ListTagsForResource per root, OU and account. Counts are keyed by
+// operation name, as CallStats are, so Organizations' and Budgets' ListTagsForResource share a key.
+
+import { PAGE_SIZES, pagesFor } from '../aws/page-sizes.js';
+import { expectedReadCalls, type CallCounts } from '../reader/read-call-bound.js';
+import type { ImportReading } from './read-for-import.js';
+
+export function expectedImportCalls(reading: ImportReading): CallCounts {
+  const counts: Record<string, number> = { ...expectedReadCalls(reading.live) };
+  const add = (operation: string, n: number): void => {
+    if (n > 0) counts[operation] = (counts[operation] ?? 0) + n;
+  };
+  if (reading.scps.kind === 'read') {
+    add('ListPolicies', pagesFor(reading.scps.listed, PAGE_SIZES.organizations));
+    add('ListTargetsForPolicy', reading.scps.policies.reduce((sum, p) => sum + pagesFor(p.targets.length, PAGE_SIZES.organizations), 0));
+  }
+  // ListTagsForResource takes no MaxResults; one page of the server's size (20 here and in the
+  // emulator, AWS documents none) per resource, more for a resource with more tags (50 at most).
+  if (reading.resourceTags !== null) {
+    add('ListTagsForResource', [...reading.resourceTags.values()].reduce((sum, tags) => sum + pagesFor(Object.keys(tags).length, PAGE_SIZES.organizations), 0));
+  }
+  return counts;
+}

@@ -1,0 +1,56 @@
+// `orgctl import` without the CLI: read the live organization, build org.yaml, and check the
+// result before anyone sees it: it must pass the same validation as `orgctl validate`, and planning
+// it against what was just read must give no steps. Either failing is a bug in orgctl; the file is
+// then not handed out, because committing it would make the first apply change the organization.
+
+import type { AwsPort } from '../aws/port.js';
+import { parseOrgYaml } from '../config/parse-org-yaml.js';
+import { formatDiagnostic } from '../model/diagnostics.js';
+import { planOrg } from '../planner/index.js';
+import { buildImportedOrg, type ImportedOrg } from './build-imported-org.js';
+import { readForImport, type ImportReading, type ImportReadOptions } from './read-for-import.js';
+import { renderImportedOrg } from './render-imported-org.js';
+
+export interface ImportResult {
+  /** The org.yaml text. */
+  readonly text: string;
+  readonly imported: ImportedOrg;
+  /** What was read (for call bounds and tests). */
+  readonly reading: ImportReading;
+}
+
+export type ImportOptions = ImportReadOptions;
+
+export async function importOrg(port: AwsPort, options: ImportOptions = {}): Promise<ImportResult> {
+  const reading = await readForImport(port, options);
+  const imported = buildImportedOrg(reading);
+  const text = renderImportedOrg(imported);
+  checkImportedText(text, reading);
+  return { text, imported, reading };
+}
+
+/** Throws when the written file would not validate, or would not plan as "no changes". */
+export function checkImportedText(text: string, reading: ImportReading): void {
+  const parsed = parseOrgYaml(text, 'org.yaml');
+  if (!parsed.ok) {
+    throw new ImportCheckError('the org.yaml it wrote does not validate', parsed.errors.map(formatDiagnostic));
+  }
+  const plan = planOrg(parsed.value, reading.live, { orgYamlSha256: '', liveStateSha256: '' });
+  if (plan.steps.length > 0 || plan.errors.length > 0) {
+    throw new ImportCheckError('the org.yaml it wrote would not plan as "no changes"', [
+      ...plan.steps.map((step) => `${step.kind} ${step.address}: ${step.reason}`),
+      ...plan.errors.map((note) => note.message),
+    ]);
+  }
+}
+
+/** An import that failed its own check: a bug, reported with what went wrong. */
+export class ImportCheckError extends Error {
+  override readonly name = 'ImportCheckError';
+  constructor(
+    what: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`orgctl import stopped without writing anything: ${what}. This is a bug in orgctl; please report it with these lines:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}

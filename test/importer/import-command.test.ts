@@ -1,0 +1,341 @@
+// `orgctl import` end to end in-process against FakeAwsPort: where it writes and when it refuses,
+// the guard, what it lists as comments, the calls it makes, and that its output is stable.
+
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectedImportCalls } from '../../src/importer/import-call-bound.js';
+import { importOrg } from '../../src/importer/import-org.js';
+import type { NotificationSpec } from '../../src/model/plan.js';
+import { FakeAwsPort } from '../support/fake-port.js';
+import { runOrgctl, tempDir } from './support/run-orgctl.js';
+
+const MGMT = FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
+const email = (address: string) => ({ type: 'EMAIL' as const, address });
+const sns = (address: string) => ({ type: 'SNS' as const, address });
+const actual80: NotificationSpec = { type: 'ACTUAL', comparison: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', subscribers: [email('ops@example.com')] };
+
+/** A small organization: /Workloads/{Prod,Dev}, /Security, accounts in each, one budget. */
+function seedSmallOrg(fake: FakeAwsPort): { rootId: string; prod: string; dev: string; workloads: string; security: string } {
+  const { rootId } = fake.seedOrganization({ managementAccountId: MGMT });
+  const workloads = fake.seedOu(rootId, 'Workloads');
+  const security = fake.seedOu(rootId, 'Security');
+  const prod = fake.seedOu(workloads, 'Prod');
+  const dev = fake.seedOu(workloads, 'Dev');
+  fake.seedAccount({ id: '222222222222', name: 'payments-prod', parentId: prod });
+  fake.seedAccount({ id: '222222222223', name: 'web-prod', parentId: prod });
+  fake.seedAccount({ id: '333333333333', name: 'payments-dev', parentId: dev });
+  fake.seedAccount({ id: '333333333334', name: 'web-dev', parentId: dev });
+  fake.seedAccount({ id: '444444444444', name: 'audit', parentId: security });
+  fake.seedBudget(MGMT, { name: 'monthly', amount: 100, notifications: [actual80] });
+  return { rootId, prod, dev, workloads, security };
+}
+
+describe('orgctl import: where it writes', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => ({ dir, remove } = await tempDir()));
+  afterEach(async () => remove());
+
+  it('writes org.yaml in the current directory, reports counts and next steps on stderr', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const text = await readFile(join(dir, 'org.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/schema\/org\.schema\.json\n/);
+    expect(text).toContain('  managementAccountId: "111111111111"\n');
+    expect(run.stderr).toContain(`Imported organization ${fake.organizationOrNull!.id} (management account ${MGMT}) into org.yaml:`);
+    expect(run.stderr).toContain('  4 OUs, 6 accounts placed, 1 budget.');
+    expect(run.stderr).toContain('Tags were not read; run with --include-tags');
+    expect(run.stderr).toMatch(/Next steps:\n  1\. Review org\.yaml.*\n  2\. Commit it.*\n  3\. Open a pull request: the plan orgctl posts on it should show no changes\./);
+    expect(run.stderr).toContain('orgctl plan --detailed-exitcode');
+  });
+
+  it('refuses to overwrite an existing file without --force, before reading anything', async () => {
+    await writeFile(join(dir, 'org.yaml'), 'hand-written\n');
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'Error: org.yaml already exists; orgctl import does not overwrite it, so nothing was written.\n' +
+        '  Pass --force to replace it, --out <path> to write elsewhere, or --out - to print to standard output.\n',
+    );
+    expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toBe('hand-written\n');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('overwrites with --force', async () => {
+    await writeFile(join(dir, 'org.yaml'), 'hand-written\n');
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const run = await runOrgctl(['import', '--force'], { cwd: dir, port: fake });
+    expect(run.code).toBe(0);
+    expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toContain('payments-prod');
+  });
+
+  it('writes to standard output with --out -, and creates no file', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const run = await runOrgctl(['import', '--out', '-'], { cwd: dir, port: fake });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# yaml-language-server/);
+    expect(run.stdout).toContain('- { id: "444444444444", name: audit }');
+    expect(run.stderr).toContain('into standard output:');
+    await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('writes to --out <path>, and refuses a missing directory or a directory as the file before reading', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    await mkdir(join(dir, 'config'));
+    expect((await runOrgctl(['import', '-o', 'config/org.yaml'], { cwd: dir, port: fake })).code).toBe(0);
+    expect(await readFile(join(dir, 'config', 'org.yaml'), 'utf8')).toContain('Workloads:');
+
+    fake.resetCalls();
+    const missing = await runOrgctl(['import', '--out', 'nowhere/org.yaml'], { cwd: dir, port: fake });
+    expect([missing.code, missing.stderr]).toEqual([1, 'Error: cannot write nowhere/org.yaml: its directory does not exist, so nothing was written. Create it, or pass another --out.\n']);
+    const directory = await runOrgctl(['import', '--out', 'config'], { cwd: dir, port: fake });
+    expect(directory.code).toBe(1);
+    expect(directory.stderr).toContain('Error: config is a directory');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('says there is nothing to import when the account is not in an organization', async () => {
+    const fake = new FakeAwsPort();
+    fake.seedBudget(MGMT, { name: 'standalone', notifications: [actual80] });
+    const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Error: account ${MGMT} is not in an organization, so there is nothing to import.`);
+    expect(run.stderr).toContain('run `orgctl plan`: it shows the bootstrap');
+    expect(fake.calls.map((c) => c.operation)).toEqual(['GetCallerIdentity', 'DescribeOrganization']);
+    await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it("refuses a member account's credentials, naming the management account", async () => {
+    const fake = new FakeAwsPort({ callerAccountId: '222222222222' });
+    seedSmallOrg(fake);
+    const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `Error: these credentials belong to account 222222222222, a member of organization ${fake.organizationOrNull!.id}; orgctl import must run as its management account, ${MGMT}.\n` +
+        "  Use credentials of the management account (AWS_PROFILE, or the role you assume), then run orgctl import again.\n",
+    );
+    expect(fake.calls.map((c) => c.operation)).toEqual(['GetCallerIdentity', 'DescribeOrganization']);
+    await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses unknown options with usage help', async () => {
+    const run = await runOrgctl(['import', '--prune'], { cwd: dir, port: new FakeAwsPort() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Unknown option '--prune'.*orgctl import --help/);
+  });
+});
+
+describe('orgctl import: what org.yaml cannot express is listed as comments', () => {
+  /** An organization with one of everything org.yaml cannot express. */
+  function seedInexpressible(fake: FakeAwsPort): void {
+    const { rootId, prod, workloads, security } = seedSmallOrg(fake);
+    fake.seedAccount({ id: '555555555555', name: 'old-sandbox', parentId: prod, state: 'SUSPENDED' });
+    fake.seedAccount({ id: '555555555556', name: 'gone', state: 'CLOSED' });
+    const denyRegions = fake.seedPolicy({ id: 'p-denyregions', name: 'DenyRegions' });
+    fake.seedAttachment(denyRegions, workloads);
+    fake.seedAttachment(denyRegions, rootId);
+    fake.seedAttachment(denyRegions, '444444444444');
+    fake.seedPolicy({ id: 'p-unused0001', name: 'Unused' });
+    fake.seedPolicy({ id: 'p-tagpolicy1', name: 'Tags', type: 'TAG_POLICY' });
+    fake.seedBudget(MGMT, { name: 'usage-hours', budgetType: 'USAGE', unit: 'Hrs', notifications: [actual80] });
+    fake.seedBudget(MGMT, { name: 'planned', amount: null, notifications: [actual80] });
+    fake.seedBudget(MGMT, { name: 'custom-period', timeUnit: 'CUSTOM', notifications: [actual80] });
+    fake.seedBudget(MGMT, { name: 'silent', notifications: [] });
+    fake.seedBudget(MGMT, { name: 'local-mail', notifications: [{ ...actual80, subscribers: [email('root@localhost')] }] });
+    fake.seedTags(rootId, { env: 'prod' });
+    fake.seedTags(security, { owner: 'secops', 'cost-center': '42' });
+    fake.seedTags('222222222222', { team: 'payments' });
+    fake.seedBudget(MGMT, {
+      name: 'tagged',
+      amount: 5,
+      tags: { 'managed-by': 'someone' },
+      notifications: [{ type: 'FORECASTED', comparison: 'GREATER_THAN', threshold: 500, thresholdType: 'ABSOLUTE_VALUE', subscribers: [sns('arn:aws:sns:us-east-1:111111111111:alerts')] }],
+    });
+  }
+
+  it('lists accounts not ACTIVE, SCPs and their targets, inexpressible budgets, and says tags were not read', async () => {
+    const fake = new FakeAwsPort();
+    seedInexpressible(fake);
+    const { text } = await importOrg(fake);
+    expect(text.slice(text.indexOf('\n# ---'))).toBe(`
+# ----------------------------------------------------------------------------------------------------
+# Not in org.yaml: orgctl import found the following, which org.yaml cannot express.
+# orgctl leaves all of it as it is.
+#
+# Accounts that are not ACTIVE (not placed above; plan reports them as unlisted):
+#   555555555556 gone: CLOSED, in /
+#   555555555555 old-sandbox: SUSPENDED, in /Workloads/Prod
+#
+# Service control policies other than FullAWSAccess, and where each is attached:
+#   DenyRegions (p-denyregions)
+#     - the root
+#     - OU /Workloads
+#     - account 444444444444 audit
+#   Unused (p-unused0001): not attached
+#
+# Budgets org.yaml cannot express (not declared above):
+#   custom-period:
+#     - time unit CUSTOM; org.yaml has DAILY, MONTHLY, QUARTERLY, ANNUALLY
+#   local-mail:
+#     - notification ACTUAL:GREATER_THAN:80:PERCENTAGE: email address "root@localhost" is not one org.yaml accepts
+#   planned:
+#     - no fixed limit (planned or auto-adjusted amounts)
+#   silent:
+#     - no notifications; org.yaml needs at least one per budget
+#   usage-hours:
+#     - a USAGE budget; org.yaml declares COST budgets only
+#
+# Tags: not read. Reading them takes one call per account, OU and budget (minutes for
+# thousands of accounts); run \`orgctl import --include-tags\` to list them here.
+`);
+    // The expressible budgets are declared, the others are not.
+    expect(text).toContain('  - name: monthly\n');
+    expect(text).toContain('  - name: tagged\n');
+    expect(text).not.toMatch(/- name: (usage-hours|planned|custom-period|silent|local-mail)\n/);
+    expect(text).not.toContain('"555555555555"');
+    expect(fake.callCount('ListTagsForResource')).toBe(0);
+  });
+
+  it('lists tags with --include-tags, reading each resource once', async () => {
+    const fake = new FakeAwsPort();
+    seedInexpressible(fake);
+    const { text, reading } = await importOrg(fake, { includeTags: true });
+    expect(text.slice(text.indexOf('# Tags'))).toBe(`# Tags (org.yaml does not manage tags):
+#   the root: env=prod
+#   OU /Security: cost-center="42", owner=secops
+#   account 222222222222 payments-prod: team=payments
+#   budget tagged: managed-by=someone
+`);
+    // Root + 4 OUs + 8 accounts (Organizations), 7 budgets (Budgets): one operation name for both.
+    expect(fake.callCount('ListTagsForResource')).toBe(1 + 4 + 8 + 7);
+    expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
+  });
+
+  it('reads no SCPs in an organization with consolidated billing only', async () => {
+    const fake = new FakeAwsPort();
+    fake.seedOrganization({ featureSet: 'CONSOLIDATED_BILLING' });
+    const { text } = await importOrg(fake);
+    expect(text).toContain('  featureSet: CONSOLIDATED_BILLING\n');
+    expect(text).toContain('# Service control policies: none (the organization has CONSOLIDATED_BILLING features only).\n');
+    expect(fake.callCount('ListPolicies')).toBe(0);
+  });
+});
+
+describe('orgctl import: calls', () => {
+  it('makes exactly the bulk read plus the SCP reads: no second GetCallerIdentity or DescribeOrganization', async () => {
+    const fake = new FakeAwsPort();
+    const { workloads } = seedSmallOrg(fake);
+    fake.seedAttachment(fake.seedPolicy({ name: 'DenyRegions' }), workloads);
+    fake.seedPolicy({ name: 'Unused' });
+    const { reading } = await importOrg(fake);
+    const calls = fake.stats().calls;
+    expect(calls).toEqual(expectedImportCalls(reading));
+    expect(calls).toEqual({
+      GetCallerIdentity: 1,
+      DescribeOrganization: 1,
+      ListRoots: 1,
+      ListOrganizationalUnitsForParent: 5,
+      ListAccountsForParent: 5,
+      DescribeBudgets: 1,
+      DescribeBudgetNotificationsForAccount: 1,
+      DescribeSubscribersForNotification: 1,
+      ListPolicies: 1,
+      ListTargetsForPolicy: 2,
+    });
+  });
+
+  it('stops without writing when the result would not validate (a safety net for what AWS should never send)', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    fake.seedAccount({ id: '222222222222', name: 'x'.repeat(129), parentId: rootId }); // AWS caps names at 128
+    const { dir, remove } = await tempDir();
+    try {
+      const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^Error: orgctl import stopped without writing anything: the org\.yaml it wrote does not validate\. This is a bug in orgctl/);
+      await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+    } finally {
+      await remove();
+    }
+  });
+});
+
+describe('orgctl import: stable output', () => {
+  it('gives the same bytes whatever order AWS lists things in, and on every re-import', async () => {
+    const forward = new FakeAwsPort();
+    const f = forward.seedOrganization();
+    for (const name of ['Alpha', 'beta', 'Team 10', 'Team 2']) forward.seedOu(f.rootId, name);
+    forward.seedAccount({ id: '200000000001', name: 'same' });
+    forward.seedAccount({ id: '200000000002', name: 'same' });
+    forward.seedAccount({ id: '200000000003', name: 'Zed' });
+    forward.seedBudget(MGMT, { name: 'b', notifications: [{ ...actual80, subscribers: [email('z@example.com'), email('A@example.com')] }, { ...actual80, threshold: 50 }] });
+    forward.seedBudget(MGMT, { name: 'a', notifications: [actual80] });
+
+    const backward = new FakeAwsPort();
+    const b = backward.seedOrganization();
+    for (const name of ['Team 2', 'Team 10', 'beta', 'Alpha']) backward.seedOu(b.rootId, name);
+    backward.seedAccount({ id: '200000000003', name: 'Zed' });
+    backward.seedAccount({ id: '200000000002', name: 'same' });
+    backward.seedAccount({ id: '200000000001', name: 'same' });
+    backward.seedBudget(MGMT, { name: 'a', notifications: [actual80] });
+    backward.seedBudget(MGMT, { name: 'b', notifications: [{ ...actual80, threshold: 50 }, { ...actual80, subscribers: [email('A@example.com'), email('z@example.com')] }] });
+
+    const first = await importOrg(forward);
+    const body = (text: string) => text.replace(/^# Organization o-\w+/m, '# Organization o-x'); // the two fakes have different IDs
+    expect(body((await importOrg(backward)).text)).toBe(body(first.text));
+    expect((await importOrg(forward)).text).toBe(first.text);
+    expect(first.text).toContain(`  organizationalUnits:
+    Alpha: {}
+    beta: {}
+    Team 2: {}
+    Team 10: {}
+`);
+    expect(first.text).toContain(`    - { id: "111111111111", name: management }
+    - { id: "200000000001", name: same }
+    - { id: "200000000002", name: same }
+    - { id: "200000000003", name: Zed }
+`);
+    expect(first.text).toMatch(/- name: a\n[\s\S]*- name: b\n[\s\S]*threshold: 50[\s\S]*threshold: 80\n[\s\S]*- A@example\.com\n {10}- z@example\.com\n/);
+  });
+
+  it('changes only two lines when one account moves between OUs', async () => {
+    const fake = new FakeAwsPort();
+    const { prod, dev } = seedSmallOrg(fake);
+    const before = (await importOrg(fake)).text;
+    await fake.moveAccount('222222222223', prod, dev);
+    const after = (await importOrg(fake)).text;
+    expect(lineDiff(before, after)).toEqual({
+      removed: ['            - { id: "222222222223", name: web-prod }'],
+      added: ['            - { id: "222222222223", name: web-prod }'],
+    });
+    // Same line, new place: Dev lists its accounts by name.
+    expect(after).toContain('Dev:\n          accounts:\n            - { id: "333333333333", name: payments-dev }\n            - { id: "333333333334", name: web-dev }\n            - { id: "222222222223", name: web-prod }\n');
+  });
+});
+
+/** Lines removed and added between two texts, as a minimal line diff (LCS) would show them. */
+function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (i++, j++);
+    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) removed.push(a[i++]!);
+    else added.push(b[j++]!);
+  }
+  return { removed: [...removed, ...a.slice(i)], added: [...added, ...b.slice(j)] };
+}
