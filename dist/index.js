@@ -80260,11 +80260,10 @@ The organization already matched ${fileName(settings)} at commit ${commit}; noth
 function resultsPart(run2, problemsOnly) {
   const shown = problemsOnly ? { ...run2, results: run2.results.filter((r5) => r5.status !== "ok") } : run2;
   const title = problemsOnly ? "#### Steps that did not succeed" : "#### Step results";
-  return fittedPart(
-    (maxLength) => truncateLines(`${title}
+  const table = problemsOnly ? renderApplyResultsMarkdown(shown).split("\n").slice(2).join("\n") : renderApplyResultsMarkdown(shown);
+  return fittedPart((maxLength) => truncateLines(`${title}
 
-${renderApplyResultsMarkdown(shown)}`, maxLength, (n3) => `_\u2026 ${n3} more rows not shown; the run's log lists every step._`)
-  );
+${table}`, maxLength, (n3) => `_\u2026 ${n3} more rows not shown; the run's log lists every step._`));
 }
 async function commentOnMergedPullRequest(settings, deps, parts) {
   if (!settings.comment) return;

@@ -137,9 +137,9 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
 function resultsPart(run: ApplyRun, problemsOnly: boolean): CommentPart {
   const shown: ApplyRun = problemsOnly ? { ...run, results: run.results.filter((r) => r.status !== 'ok') } : run;
   const title = problemsOnly ? '#### Steps that did not succeed' : '#### Step results';
-  return fittedPart((maxLength) =>
-    truncateLines(`${title}\n\n${renderApplyResultsMarkdown(shown)}`, maxLength, (n) => `_… ${n} more rows not shown; the run's log lists every step._`),
-  );
+  // The headline already counts every step; the table's own count line would count only the rows shown.
+  const table = problemsOnly ? renderApplyResultsMarkdown(shown).split('\n').slice(2).join('\n') : renderApplyResultsMarkdown(shown);
+  return fittedPart((maxLength) => truncateLines(`${title}\n\n${table}`, maxLength, (n) => `_… ${n} more rows not shown; the run's log lists every step._`));
 }
 
 /** Comments on the pull request the pushed commit came from; a failed comment is logged, the apply result decides the job. */

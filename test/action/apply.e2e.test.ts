@@ -115,6 +115,7 @@ describe('apply', () => {
     expect(comment).toContain('### orgctl apply: stopped');
     expect(comment).toContain('#### Steps that did not succeed');
     expect(comment).not.toMatch(/\| ok \|/);
+    expect(comment).not.toMatch(/\*\*0 succeeded/);
   });
 
   it('reports in the summary only when no pull request holds the commit (a direct push)', async () => {
