@@ -90,6 +90,10 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<voi
       return ignoring('alreadyExists', () => port.createSubscriber(account, step.budgetName, step.notification, step.after));
     case 'deleteSubscriber':
       return ignoring('notFound', () => port.deleteSubscriber(account, step.budgetName, step.notification, step.before));
+    case 'putAlternateContact':
+      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
+      // running it twice leaves the same contact.
+      return port.putAlternateContact(step.after);
     default:
       return assertNever(step);
   }

@@ -3,7 +3,7 @@
 
 import type { AwsPort } from './port.js';
 
-export type AwsServiceName = 'organizations' | 'budgets' | 'sts';
+export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin';
 
 export interface OperationInfo {
   readonly service: AwsServiceName;
@@ -38,6 +38,13 @@ export const PORT_OPERATIONS = {
   deleteNotification: { service: 'budgets', operation: 'DeleteNotification', access: 'write' },
   createSubscriber: { service: 'budgets', operation: 'CreateSubscriber', access: 'write' },
   deleteSubscriber: { service: 'budgets', operation: 'DeleteSubscriber', access: 'write' },
+  getRootCredentialSummary: { service: 'iam', operation: 'GetAccountSummary', access: 'read' },
+  listOrganizationsFeatures: { service: 'iam', operation: 'ListOrganizationsFeatures', access: 'read' },
+  listMfaDevices: { service: 'iam', operation: 'ListMFADevices', access: 'read' },
+  listAccessKeys: { service: 'iam', operation: 'ListAccessKeys', access: 'read' },
+  listIdentityCenterInstances: { service: 'sso-admin', operation: 'ListInstances', access: 'read' },
+  getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
+  putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
 } as const satisfies Record<keyof AwsPort, OperationInfo>;
 
 export type PortMethod = keyof typeof PORT_OPERATIONS;
@@ -53,6 +60,13 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
     case 'sts':
       // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.
       return [`sts:${operation}`];
+    case 'iam':
+      return [`iam:${operation}`];
+    case 'account':
+      return [`account:${operation}`];
+    case 'sso-admin':
+      // IAM Identity Center's API is "sso-admin", its IAM actions are "sso:".
+      return [`sso:${operation}`];
     case 'budgets':
       // Budgets authorizes most operations with two coarse actions (Service Authorization Reference).
       if (operation === 'ListTagsForResource' || operation === 'TagResource' || operation === 'UntagResource') return [`budgets:${operation}`];

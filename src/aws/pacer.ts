@@ -85,7 +85,8 @@ export class Pacer {
     this.scale = options.scale ?? 1;
     this.headroom = options.headroom ?? 1;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'sts' ? undefined : rateLimitFor(service, operation)));
+    // Only Organizations and Budgets have rate tables; the audit's few IAM, Account and SSO calls are not paced.
+    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : undefined));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {

@@ -9,6 +9,15 @@
 import type { FeatureSet, NotificationKey, Subscriber } from '../model/desired.js';
 import type { AccountState, LiveOrganization, LiveRoot } from '../model/live.js';
 import type { BudgetLimitSpec, BudgetSpec } from '../model/plan.js';
+import type {
+  AccessKeyMetadata,
+  AlternateContactSpec,
+  AlternateContactType,
+  IdentityCenterInstance,
+  MfaDevice,
+  OrganizationsFeatures,
+  RootCredentialSummary,
+} from '../model/security.js';
 
 export interface OuSummary {
   readonly id: string;
@@ -105,6 +114,22 @@ export interface AwsPort {
   deleteNotification(accountId: string, budgetName: string, notification: NotificationKey): Promise<void>;
   createSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
   deleteSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
+
+  // --- root-credential audit (IAM, Account Management, IAM Identity Center), always as the caller's account ---
+  /** IAM GetAccountSummary: the root user's credential flags. */
+  getRootCredentialSummary(): Promise<RootCredentialSummary>;
+  /** IAM ListOrganizationsFeatures: centralized root access for member accounts. */
+  listOrganizationsFeatures(): Promise<OrganizationsFeatures>;
+  /** IAM ListMFADevices of one user; notFound (NoSuchEntity) when the user does not exist. */
+  listMfaDevices(userName: string): Promise<readonly MfaDevice[]>;
+  /** IAM ListAccessKeys of one user; notFound (NoSuchEntity) when the user does not exist. */
+  listAccessKeys(userName: string): Promise<readonly AccessKeyMetadata[]>;
+  /** SSO Admin ListInstances in `region` (Identity Center is regional). */
+  listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
+  /** Account GetAlternateContact; null when that contact type is not set (ResourceNotFoundException). */
+  getAlternateContact(type: AlternateContactType): Promise<AlternateContactSpec | null>;
+  /** Account PutAlternateContact: creates or replaces the contact. */
+  putAlternateContact(contact: AlternateContactSpec): Promise<void>;
 }
 
 /** What an implementation reports about the calls it made (benchmarks, plan footers). */

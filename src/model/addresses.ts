@@ -16,6 +16,11 @@ export function budgetAddress(budgetName: string): string {
   return `budget:${budgetName}`;
 }
 
+/** "alternate-contact:security". */
+export function alternateContactAddress(type: 'SECURITY' | 'BILLING' | 'OPERATIONS'): string {
+  return `alternate-contact:${type.toLowerCase()}`;
+}
+
 /** Canonical key of a notification: its four identifying fields. */
 export function notificationKeyString(n: NotificationKey): string {
   return `${n.type}:${n.comparison}:${n.threshold}:${n.thresholdType}`;

@@ -78,4 +78,35 @@ export interface DesiredOrg {
   readonly root: DesiredNode;
   readonly budgets: readonly DesiredBudget[];
   readonly options: DesiredOptions;
+  /** org.yaml's `security:` section; absent when the file has none (the root-user checks still run). */
+  readonly security?: DesiredSecurity;
+}
+
+/** required: the audit fails without an instance. optional: a missing instance is a recommendation. */
+export type IdentityCenterExpectation = 'required' | 'optional';
+
+export interface DesiredBreakGlassUser {
+  /** IAM user name in the management account. */
+  readonly name: string;
+  readonly at?: SourcePosition;
+}
+
+/** An alternate contact as declared: fields left out are not compared (and kept as AWS has them). */
+export interface DesiredAlternateContact {
+  readonly type: 'SECURITY' | 'BILLING' | 'OPERATIONS';
+  readonly email: string;
+  readonly name?: string;
+  readonly title?: string;
+  readonly phone?: string;
+  readonly at?: SourcePosition;
+}
+
+export interface DesiredSecurity {
+  readonly breakGlassUsers: readonly DesiredBreakGlassUser[];
+  readonly identityCenter: IdentityCenterExpectation;
+  /** Where IAM Identity Center lives; absent: AWS_REGION. */
+  readonly identityCenterRegion?: string;
+  /** SECURITY, BILLING, OPERATIONS, in that order, only those declared. */
+  readonly alternateContacts: readonly DesiredAlternateContact[];
+  readonly at?: SourcePosition;
 }

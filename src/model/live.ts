@@ -2,6 +2,7 @@
 // Built by src/reader through the port; never persisted by orgctl.
 
 import type { FeatureSet, NotificationKey, Subscriber } from './desired.js';
+import type { AlternateContactSpec, AlternateContactType } from './security.js';
 
 export type AccountState = 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED';
 
@@ -60,6 +61,16 @@ export interface LiveOrg {
   readonly accounts: readonly LiveAccount[];
   /** Budgets of the management account. */
   readonly budgets: readonly LiveBudget[];
+  /** Alternate contacts of the management account: read only when org.yaml declares some, one entry per declared type. */
+  readonly alternateContacts?: readonly LiveAlternateContact[];
+}
+
+export interface LiveAlternateContact {
+  readonly type: AlternateContactType;
+  /** null: not set in AWS (or not readable, see readError). */
+  readonly contact: AlternateContactSpec | null;
+  /** Why it could not be read (the plan cannot set what it cannot compare). */
+  readonly readError?: string;
 }
 
 /** Tag orgctl puts on the budgets it creates, so `pruneBudgets` deletes only those. */

@@ -9,6 +9,8 @@ import type {
   Subscriber,
   TimeUnit,
 } from './desired.js';
+import type { AuditReport } from './audit.js';
+import type { AlternateContactSpec } from './security.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -142,6 +144,15 @@ export interface DeleteSubscriberStep extends StepBase {
   readonly after: null;
 }
 
+/** Sets one alternate contact of the management account (Account PutAlternateContact, an upsert). */
+export interface PutAlternateContactStep extends StepBase {
+  readonly kind: 'putAlternateContact';
+  /** The contact as AWS had it; null when that contact type was not set. */
+  readonly before: AlternateContactSpec | null;
+  /** All four fields: what org.yaml declares, the rest kept from `before`. */
+  readonly after: AlternateContactSpec;
+}
+
 export type PlanStep =
   | CreateOrganizationStep
   | CreateOrganizationalUnitStep
@@ -155,7 +166,8 @@ export type PlanStep =
   | UpdateNotificationStep
   | DeleteNotificationStep
   | CreateSubscriberStep
-  | DeleteSubscriberStep;
+  | DeleteSubscriberStep
+  | PutAlternateContactStep;
 
 export type StepKind = PlanStep['kind'];
 
@@ -187,6 +199,11 @@ export interface Plan {
   /** A plan with errors cannot be applied. */
   readonly errors: readonly PlanNote[];
   readonly inputs: PlanInputs;
+  /**
+   * The root-credential audit, made with the plan and shown before it. Informational: it never blocks
+   * apply, is not part of `inputs`, and is absent when the plan was made without it.
+   */
+  readonly audit?: AuditReport;
 }
 
 export function actionOf(kind: StepKind): StepAction {
@@ -201,6 +218,7 @@ export function actionOf(kind: StepKind): StepAction {
     case 'moveAccount':
     case 'updateBudget':
     case 'updateNotification':
+    case 'putAlternateContact':
       return 'update';
     case 'deleteOrganizationalUnit':
     case 'deleteBudget':
@@ -210,6 +228,12 @@ export function actionOf(kind: StepKind): StepAction {
     default:
       return assertNever(kind);
   }
+}
+
+/** actionOf, refined by the step's values: setting a contact that was not set is a create. */
+export function actionOfStep(step: PlanStep): StepAction {
+  if (step.kind === 'putAlternateContact' && step.before === null) return 'create';
+  return actionOf(step.kind);
 }
 
 export function assertNever(value: never): never {

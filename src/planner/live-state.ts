@@ -20,6 +20,10 @@ export function serializeLiveState(live: LiveOrg): string {
     budgets: sortedRecord(
       live.budgets.map((b) => [b.name, { ...document.budgets[b.name], tags: b.tags === undefined ? null : sortedRecord(Object.entries(b.tags)) }]),
     ),
+    // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
+    ...(live.alternateContacts && {
+      alternateContacts: sortedRecord(live.alternateContacts.map((c) => [c.type, c.readError === undefined ? c.contact : { unreadable: true }])),
+    }),
   };
   return canonicalJson(state);
 }

@@ -18,6 +18,8 @@ export const NoteCode = {
   budgetNotManaged: 'budget-not-managed',
   budgetInvalid: 'budget-invalid',
   notificationReplaced: 'notification-replaced',
+  alternateContactUnreadable: 'alternate-contact-unreadable',
+  alternateContactIncomplete: 'alternate-contact-incomplete',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -7,6 +7,7 @@
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import { type Plan, PLAN_FORMAT_VERSION, type PlanInputs } from '../model/plan.js';
+import { planAlternateContactSteps } from './alternate-contact-steps.js';
 import { planBudgetSteps } from './budget-steps.js';
 import { buildLiveDocument, canonicalDesiredDocument, type OrgDocument } from './canonical-document.js';
 import { indexDesired } from './desired-index.js';
@@ -39,6 +40,7 @@ export function planOrg(desired: DesiredOrg, live: LiveOrg, inputs: PlanInputs):
   };
   planOrganizationSteps(ctx);
   planBudgetSteps(ctx);
+  planAlternateContactSteps(ctx);
   return {
     version: PLAN_FORMAT_VERSION,
     steps: ctx.graph.build(),

@@ -34,6 +34,8 @@ export const Phase = {
   /** A notification deleted and created again because it cannot change in place. */
   recreateNotification: 15,
   deleteBudget: 16,
+  /** Independent of the organization and budgets. */
+  putAlternateContact: 17,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 

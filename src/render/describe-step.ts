@@ -2,9 +2,10 @@
 // Plain strings with no markup; text and markdown renderers add symbols, color and escaping.
 
 import type { NotificationKey, Subscriber } from '../model/desired.js';
-import { actionOf, assertNever, type NotificationSpec, type Plan, type PlanStep, type StepAction } from '../model/plan.js';
+import { actionOfStep, assertNever, type NotificationSpec, type Plan, type PlanStep, type StepAction } from '../model/plan.js';
+import type { AlternateContactSpec } from '../model/security.js';
 
-export const STEP_GROUPS = ['Organization', 'Organizational units', 'Accounts', 'Budgets'] as const;
+export const STEP_GROUPS = ['Organization', 'Organizational units', 'Accounts', 'Budgets', 'Alternate contacts'] as const;
 export type StepGroup = (typeof STEP_GROUPS)[number];
 
 export interface StepDescription {
@@ -35,6 +36,8 @@ export function groupOf(step: PlanStep): StepGroup {
     case 'createSubscriber':
     case 'deleteSubscriber':
       return 'Budgets';
+    case 'putAlternateContact':
+      return 'Alternate contacts';
     default:
       return assertNever(step);
   }
@@ -46,7 +49,7 @@ export function groupSteps(steps: readonly PlanStep[]): { group: StepGroup; step
 }
 
 export function describeStep(step: PlanStep): StepDescription {
-  const base = { action: actionOf(step.kind), title: step.address, reason: step.reason };
+  const base = { action: actionOfStep(step), title: step.address, reason: step.reason };
   switch (step.kind) {
     case 'createOrganization':
       return { ...base, details: [`featureSet: ${step.after.featureSet}`] };
@@ -75,6 +78,8 @@ export function describeStep(step: PlanStep): StepDescription {
     case 'createSubscriber':
     case 'deleteSubscriber':
       return { ...base, details: [] };
+    case 'putAlternateContact':
+      return { ...base, details: contactChanges(step.before, step.after) };
     default:
       return assertNever(step);
   }
@@ -96,6 +101,21 @@ function subscriberText(s: Subscriber): string {
   return `${s.type === 'EMAIL' ? 'email' : 'sns'} ${s.address}`;
 }
 
+const CONTACT_FIELDS = [
+  ['email', 'email'],
+  ['name', 'name'],
+  ['title', 'title'],
+  ['phone', 'phone'],
+] as const satisfies readonly (readonly [keyof AlternateContactSpec, string])[];
+
+/** One line per field: `email: "old" → "new"` when it changes, `name: "same"` when it stays. */
+function contactChanges(before: AlternateContactSpec | null, after: AlternateContactSpec): string[] {
+  return CONTACT_FIELDS.map(([field, label]) => {
+    const old = before?.[field];
+    return old === undefined || old === after[field] ? `${label}: "${after[field]}"` : `${label}: "${old}" → "${after[field]}"`;
+  });
+}
+
 export interface ActionCounts {
   readonly create: number;
   readonly update: number;
@@ -104,7 +124,7 @@ export interface ActionCounts {
 
 export function countActions(plan: Plan): ActionCounts {
   const counts = { create: 0, update: 0, delete: 0 };
-  for (const step of plan.steps) counts[actionOf(step.kind)] += 1;
+  for (const step of plan.steps) counts[actionOfStep(step)] += 1;
   return counts;
 }
 

@@ -28,6 +28,7 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   deleteNotification: [],
   createSubscriber: ['updateNotification', 'deleteSubscriber'],
   deleteSubscriber: ['updateNotification', 'createSubscriber'],
+  putAlternateContact: [],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

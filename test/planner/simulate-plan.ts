@@ -11,6 +11,7 @@ import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu } from 
 import { MANAGED_BUDGET_TAG } from '../../src/model/live.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { assertNever, type NotificationSpec, type Plan, type PlanStep } from '../../src/model/plan.js';
+import type { AlternateContactSpec, AlternateContactType } from '../../src/model/security.js';
 
 const LIMITS = { EMAIL: 10, SNS: 1, notifications: 10 } as const;
 
@@ -52,6 +53,7 @@ class World {
   private readonly ous = new Map<string, LiveOu>();
   private readonly accounts = new Map<string, LiveAccount>();
   private readonly budgets = new Map<string, SimBudget>();
+  private readonly contacts = new Map<AlternateContactType, AlternateContactSpec | null>();
   /** Paths as in the live organization the plan was made from (moveAccount.before.parentPath). */
   private readonly snapshotPaths = new Map<string, string>();
   private nextId = 1;
@@ -61,6 +63,7 @@ class World {
     this.rootId = live.root?.id ?? null;
     for (const ou of live.ous) this.ous.set(ou.id, ou);
     for (const account of live.accounts) this.accounts.set(account.id, account);
+    for (const c of live.alternateContacts ?? []) this.contacts.set(c.type, c.contact);
     for (const b of live.budgets) {
       this.budgets.set(b.name, {
         name: b.name,
@@ -182,6 +185,10 @@ class World {
         subscribers.delete(subscriberKeyString(step.before));
         return;
       }
+      case 'putAlternateContact':
+        check(step.after.email !== '' && step.after.name !== '' && step.after.title !== '' && step.after.phone !== '', 'ValidationException (every field is required)');
+        this.contacts.set(step.after.type, step.after);
+        return;
       default:
         assertNever(step);
     }
@@ -205,6 +212,7 @@ class World {
           ...(b.tags && { tags: b.tags }),
         }),
       ),
+      ...(this.live.alternateContacts && { alternateContacts: [...this.contacts].map(([type, contact]) => ({ type, contact })) }),
     };
   }
 

@@ -49,6 +49,16 @@ import type { FeatureSet, NotificationKey, Subscriber } from '../../src/model/de
 import type { AccountState, LiveBudget, LiveOrg, LiveOrganization, LiveRoot } from '../../src/model/live.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import type { BudgetLimitSpec, BudgetSpec, NotificationSpec } from '../../src/model/plan.js';
+import type {
+  AccessKeyMetadata,
+  AlternateContactSpec,
+  AlternateContactType,
+  IdentityCenterInstance,
+  MfaDevice,
+  OrganizationsFeatures,
+  RootCredentialSummary,
+} from '../../src/model/security.js';
+import { FakeSecurity } from './fake-security.js';
 
 export interface FakeCall {
   readonly operation: PortOperation;
@@ -145,6 +155,8 @@ export class FakeAwsPort implements AwsPort {
   /** Every attempt, in order, retries included. */
   readonly calls: FakeCall[] = [];
   callerAccountId: string;
+  /** The caller account's root user, IAM users, Identity Center and alternate contacts (the audit's calls). */
+  readonly security = new FakeSecurity();
 
   private organization: LiveOrganization | null = null;
   private root: LiveRoot | null = null;
@@ -557,6 +569,51 @@ export class FakeAwsPort implements AwsPort {
     });
   }
 
+  // ------------------------------------------------------------------ AwsPort: root-credential audit
+
+  getRootCredentialSummary(): Promise<RootCredentialSummary> {
+    return this.call('getRootCredentialSummary', [], () => ({ ...this.security.root }));
+  }
+
+  listOrganizationsFeatures(): Promise<OrganizationsFeatures> {
+    return this.call('listOrganizationsFeatures', [], () => {
+      const op = 'ListOrganizationsFeatures';
+      const organization = this.organization;
+      if (!organization) throw awsError(op, 'notFound', 'OrganizationNotFoundException', 'The request failed because your account is not a member of an organization.');
+      if (organization.managementAccountId !== this.callerAccountId) {
+        throw awsError(op, 'other', 'AccountNotManagementOrDelegatedAdministratorException', 'The request was rejected because the account is not the management account or delegated administrator.');
+      }
+      if (organization.featureSet !== 'ALL') throw awsError(op, 'other', 'OrganizationNotInAllFeaturesModeException', 'The organization does not have all features enabled.');
+      if (!this.security.trustedAccessForIam) throw awsError(op, 'other', 'ServiceAccessNotEnabledException', 'Trusted access is not enabled for IAM in AWS Organizations.');
+      return { organizationId: organization.id, enabledFeatures: [...this.security.features] };
+    });
+  }
+
+  listMfaDevices(userName: string): Promise<readonly MfaDevice[]> {
+    return this.call('listMfaDevices', [userName], () => this.requireIamUser('ListMFADevices', userName).mfaDevices.map((d) => ({ ...d })));
+  }
+
+  listAccessKeys(userName: string): Promise<readonly AccessKeyMetadata[]> {
+    return this.call('listAccessKeys', [userName], () => this.requireIamUser('ListAccessKeys', userName).accessKeys.map((k) => ({ ...k })));
+  }
+
+  listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]> {
+    return this.call('listIdentityCenterInstances', [region], () => (this.security.identityCenter.get(region) ?? []).map((i) => ({ ...i })));
+  }
+
+  getAlternateContact(type: AlternateContactType): Promise<AlternateContactSpec | null> {
+    return this.call('getAlternateContact', [type], () => {
+      const contact = this.security.contacts.get(type);
+      return contact ? { ...contact } : null;
+    });
+  }
+
+  putAlternateContact(contact: AlternateContactSpec): Promise<void> {
+    return this.call('putAlternateContact', [contact], () => {
+      this.security.contacts.set(contact.type, { ...contact });
+    });
+  }
+
   // ------------------------------------------------------------------ internals
 
   /** One port call: recorded per attempt, injected failures first, then the real work; retried like production. */
@@ -654,6 +711,12 @@ export class FakeAwsPort implements AwsPort {
 
   private requireOrganization(op: string): void {
     if (!this.organization) throw awsError(op, 'notInUse', 'AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
+  }
+
+  private requireIamUser(op: string, userName: string): { mfaDevices: MfaDevice[]; accessKeys: AccessKeyMetadata[] } {
+    const user = this.security.users.get(userName);
+    if (!user) throw awsError(op, 'notFound', 'NoSuchEntity', `The user with name ${userName} cannot be found.`);
+    return user;
   }
 
   private requireManagementCaller(op: string): void {

@@ -21,6 +21,9 @@ const THROTTLING_NAMES = new Set([
 const TRANSIENT_NAMES = new Set([
   'ServiceException', // Organizations' 500
   'InternalErrorException', // Budgets' 500
+  'ServiceFailure', // IAM's 500 (code), as the SDK names it below
+  'ServiceFailureException',
+  'InternalServerException', // Account's and SSO Admin's 500
   'InternalFailure',
   'InternalServerError',
   'ServiceUnavailable',
@@ -82,7 +85,8 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
     return make('other', `the AWS credentials were rejected or not found (${awsMessage}); check AWS_PROFILE or the credential variables, and refresh expired sessions`);
   }
   if (name.startsWith('Duplicate') || name === 'AlreadyInOrganizationException') return make('alreadyExists');
-  if (name.includes('NotFound')) return make('notFound');
+  // IAM says NoSuchEntity for a user (or other entity) that does not exist.
+  if (name.includes('NotFound') || name === 'NoSuchEntity' || name === 'NoSuchEntityException') return make('notFound');
   if (CONSTRAINT_NAMES.has(name)) return make('constraint');
   if (INVALID_INPUT_NAMES.has(name)) return make('invalidInput');
   // Names we do not know: fall back on what the status says about retrying.

@@ -1,14 +1,17 @@
-// Builds the three SDK clients orgctl uses. Credentials and endpoints come from the SDK's standard
+// Builds the SDK clients orgctl uses. Credentials and endpoints come from the SDK's standard
 // chain unless a test passes them: AWS_PROFILE, AWS_ACCESS_KEY_ID/..., and the endpoint variables
 // AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL_BUDGETS, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL,
 // which SDK v3 resolves itself per service ID (@smithy/core getEndpointUrlConfig), so nothing here
 // reads them. The SDK's own retries are off: src/aws/retry.ts decides, and counts, every attempt.
 
+import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 
-/** Organizations and Budgets are global services hosted in us-east-1 (aws-facts.md §1.1). */
+/** Organizations, Budgets, IAM and Account Management are global services hosted in us-east-1 (aws-facts.md §1.1, §5). */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
 export interface StaticCredentials {
@@ -30,6 +33,12 @@ export interface SdkClients {
   readonly organizations: OrganizationsClient;
   readonly budgets: BudgetsClient;
   readonly sts: STSClient;
+  readonly iam: IAMClient;
+  readonly account: AccountClient;
+  /** IAM Identity Center is regional: one client per region, made on first use. */
+  ssoAdmin(region: string): SSOAdminClient;
+  /** Closes every client's sockets. */
+  destroy(): void;
 }
 
 export function createClients(options: ClientOptions): SdkClients {
@@ -43,10 +52,27 @@ export function createClients(options: ClientOptions): SdkClients {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
   };
-  return {
+  const ssoAdminByRegion = new Map<string, SSOAdminClient>();
+  const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.
     organizations: new OrganizationsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     budgets: new BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     sts: new STSClient({ ...common, region: options.stsRegion ?? (process.env['AWS_REGION'] || GLOBAL_SERVICE_REGION) }),
+    iam: new IAMClient({ ...common, region: GLOBAL_SERVICE_REGION }),
+    account: new AccountClient({ ...common, region: GLOBAL_SERVICE_REGION }),
+  };
+  return {
+    ...clients,
+    ssoAdmin(region: string): SSOAdminClient {
+      let client = ssoAdminByRegion.get(region);
+      if (!client) {
+        client = new SSOAdminClient({ ...common, region });
+        ssoAdminByRegion.set(region, client);
+      }
+      return client;
+    },
+    destroy(): void {
+      for (const client of [...Object.values(clients), ...ssoAdminByRegion.values()]) client.destroy();
+    },
   };
 }

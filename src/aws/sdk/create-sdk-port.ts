@@ -31,9 +31,21 @@ import {
   UpdateOrganizationalUnitCommand,
 } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
+import { GetAccountSummaryCommand, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
+import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
 import type { FeatureSet, NotificationKey, Subscriber } from '../../model/desired.js';
 import type { LiveOrganization, LiveRoot } from '../../model/live.js';
 import type { BudgetLimitSpec, BudgetSpec } from '../../model/plan.js';
+import type {
+  AccessKeyMetadata,
+  AlternateContactSpec,
+  AlternateContactType,
+  IdentityCenterInstance,
+  MfaDevice,
+  OrganizationsFeatures,
+  RootCredentialSummary,
+} from '../../model/security.js';
 import { CallStatsRecorder } from '../call-stats.js';
 import { createCallRunner, type CallRunner } from '../call-runner.js';
 import { AwsCallError, isAwsCallError } from '../errors.js';
@@ -60,10 +72,15 @@ import {
   toRoot,
   toSubscriber,
 } from './shapes.js';
+import { toAccessKeyMetadata, toAlternateContact, toIdentityCenterInstance, toMfaDevice, toOrganizationsFeatures, toRootCredentialSummary } from './security-shapes.js';
 
 const ORGANIZATIONS_PAGE_SIZE = PAGE_SIZES.organizations;
 const BUDGETS_PAGE_SIZE = PAGE_SIZES.budgets;
 const SUBSCRIBERS_PAGE_SIZE = PAGE_SIZES.subscribers;
+/** IAM List* MaxItems: 1..1000. */
+const IAM_PAGE_SIZE = 1000;
+/** SSO Admin ListInstances MaxResults: 1..100. */
+const SSO_ADMIN_PAGE_SIZE = 100;
 
 export interface SdkPortOptions {
   /** Multiplies every published rate and burst (benchmarks against a time-scaled emulator). Default 1. */
@@ -144,9 +161,7 @@ class SdkAwsPort implements SdkPort {
   }
 
   destroy(): void {
-    this.clients.organizations.destroy();
-    this.clients.budgets.destroy();
-    this.clients.sts.destroy();
+    this.clients.destroy();
   }
 
   /** One paced, counted, classified, retried request. */
@@ -390,6 +405,66 @@ class SdkAwsPort implements SdkPort {
     await this.call('budgets', 'DeleteSubscriber', () =>
       this.clients.budgets.send(
         new DeleteSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) }),
+      ),
+    );
+  }
+
+  // ------------------------------------------------------------------ root-credential audit
+
+  async getRootCredentialSummary(): Promise<RootCredentialSummary> {
+    const out = await this.call('iam', 'GetAccountSummary', () => this.clients.iam.send(new GetAccountSummaryCommand({})));
+    return toRootCredentialSummary(out.SummaryMap);
+  }
+
+  async listOrganizationsFeatures(): Promise<OrganizationsFeatures> {
+    const out = await this.call('iam', 'ListOrganizationsFeatures', () => this.clients.iam.send(new ListOrganizationsFeaturesCommand({})));
+    return { organizationId: out.OrganizationId ?? '', enabledFeatures: toOrganizationsFeatures(out.EnabledFeatures) };
+  }
+
+  async listMfaDevices(userName: string): Promise<readonly MfaDevice[]> {
+    const op = 'ListMFADevices';
+    // IAM pages with Marker while IsTruncated.
+    const devices = await collectPages(op, async (Marker) => {
+      const out = await this.call('iam', op, () => this.clients.iam.send(new ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      return { items: out.MFADevices, nextToken: out.IsTruncated ? out.Marker : undefined };
+    });
+    return devices.map(toMfaDevice);
+  }
+
+  async listAccessKeys(userName: string): Promise<readonly AccessKeyMetadata[]> {
+    const op = 'ListAccessKeys';
+    const keys = await collectPages(op, async (Marker) => {
+      const out = await this.call('iam', op, () => this.clients.iam.send(new ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      return { items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : undefined };
+    });
+    return keys.map(toAccessKeyMetadata);
+  }
+
+  async listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]> {
+    const op = 'ListInstances';
+    const instances = await collectPages(op, async (NextToken) => {
+      const out = await this.call('sso-admin', op, () => this.clients.ssoAdmin(region).send(new ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
+      return { items: out.Instances, nextToken: out.NextToken };
+    });
+    return instances.map(toIdentityCenterInstance);
+  }
+
+  async getAlternateContact(type: AlternateContactType): Promise<AlternateContactSpec | null> {
+    try {
+      // No AccountId: the caller's own account (the management account may not name itself).
+      const out = await this.call('account', 'GetAlternateContact', () => this.clients.account.send(new GetAlternateContactCommand({ AlternateContactType: type })));
+      return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
+    } catch (error) {
+      // ResourceNotFoundException: this contact type is not set.
+      if (isAwsCallError(error, 'notFound')) return null;
+      throw error;
+    }
+  }
+
+  async putAlternateContact(contact: AlternateContactSpec): Promise<void> {
+    await this.call('account', 'PutAlternateContact', () =>
+      this.clients.account.send(
+        new PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone }),
       ),
     );
   }
