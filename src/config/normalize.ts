@@ -15,6 +15,7 @@ import type {
 import { childPath, ROOT_PATH } from '../model/paths.js';
 import type { AccountEntry, Budget, Notification, OrganizationalUnits, Options, WrittenOrgYaml } from './written-org-yaml.js';
 import type { DocumentPath } from './yaml-source.js';
+import { normalizeSecurity } from './normalize-security.js';
 
 /** Defaults for omitted keys. The schema's `default` annotations say the same (a test keeps them equal). */
 export const DEFAULTS = {
@@ -115,5 +116,6 @@ export function normalizeOrg(written: WrittenOrgYaml, positionOf: PositionLookup
     root: normalizeRoot(written.root, positionOf),
     budgets: normalizeBudgets(written.budgets, positionOf),
     options: normalizeOptions(written.options),
+    ...(written.security !== undefined && { security: normalizeSecurity(written.security, positionOf)! }),
   };
 }

@@ -29,9 +29,13 @@ export type OrganizationalUnit = {
  * An email address, like billing@example.com.
  */
 export type EmailAddress = string;
+/**
+ * An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.
+ */
+export type IamUserName = string;
 
 /**
- * The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, and the budgets in the management account. Reference: docs/org-yaml.md.
+ * The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.
  */
 export interface WrittenOrgYaml {
   /**
@@ -45,6 +49,7 @@ export interface WrittenOrgYaml {
    */
   budgets?: Budget[];
   options?: Options;
+  security?: Security;
 }
 /**
  * The organization this file describes.
@@ -158,4 +163,51 @@ export interface Options {
    * Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).
    */
   unlistedAccounts?: 'ignore' | 'error';
+}
+/**
+ * What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.
+ */
+export interface Security {
+  /**
+   * IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.
+   */
+  breakGlassUsers?: IamUserName[];
+  /**
+   * IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).
+   */
+  identityCenter?: 'required' | 'optional';
+  /**
+   * The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.
+   */
+  identityCenterRegion?: string;
+  alternateContacts?: AlternateContacts;
+}
+/**
+ * The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.
+ */
+export interface AlternateContacts {
+  security?: AlternateContact;
+  billing?: AlternateContact;
+  operations?: AlternateContact;
+}
+/**
+ * An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.
+ */
+export interface AlternateContact {
+  /**
+   * Email address, like security@example.com (compared without case).
+   */
+  email: string;
+  /**
+   * Name of the person or team, 1 to 64 characters.
+   */
+  name?: string;
+  /**
+   * Job title, 1 to 50 characters.
+   */
+  title?: string;
+  /**
+   * Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.
+   */
+  phone?: string;
 }

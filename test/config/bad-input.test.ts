@@ -79,7 +79,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'budget: []  # <-'],
       marker: '# <-',
       column: 1,
-      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options\.$/,
+      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security\.$/,
     },
     {
       where: 'organization',

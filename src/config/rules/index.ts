@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import { accountsPlacedOnce } from './accounts-placed-once.js';
+import { breakGlassUserNamesUnique } from './break-glass-users-unique.js';
 import { budgetNamesUnique } from './budget-names-unique.js';
 import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
@@ -15,6 +16,7 @@ export const ORG_RULES: readonly OrgRule[] = [
   renamedFromIsUnambiguous,
   budgetNamesUnique,
   notificationsUniquePerBudget,
+  breakGlassUserNamesUnique,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {
