@@ -2,8 +2,11 @@
 // (rate-limits.ts), so any number of parallel callers stays under the limit and AWS rarely has to
 // throttle us. Each bucket hands out send times in arrival order (FIFO) and every caller sleeps
 // exactly once until its time comes: no polling, no busy-waiting.
-// Our buckets keep one request of headroom below AWS's burst: requests paced exactly at the limit
-// would be throttled whenever network jitter brings one in a little early.
+// Our buckets keep headroom below AWS's burst: requests paced exactly at the limit would be throttled
+// whenever one arrives late (the first requests of a process are slow: cold code, new connections; or
+// an event loop is busy at either end) while the ones after it arrive on time. Lateness of up to
+// `jitterToleranceMs` bunches arrivals by at most rate × that time, so the headroom is that many
+// requests, and never less than one.
 
 import { rateLimitFor, scaleRateLimit, type RateLimit } from './rate-limits.js';
 import type { AwsServiceName } from './operations.js';
@@ -67,6 +70,12 @@ export interface PacerOptions {
   readonly scale?: number;
   /** Requests kept in reserve below each published burst (never below a burst of 1). Default 1. */
   readonly headroom?: number;
+  /**
+   * Arrival jitter to absorb, in real milliseconds: the headroom is at least rate × this many requests.
+   * At AWS's own rates (at most 10/s for what orgctl calls) and the default 100 ms that is one request;
+   * it matters when rates are scaled up (raised limits, a time-scaled emulator). Default 100.
+   */
+  readonly jitterToleranceMs?: number;
   readonly clock?: Clock;
   /** Where limits come from; default: AWS's published rates in rate-limits.ts. */
   readonly limitFor?: (service: AwsServiceName, operation: string) => Pick<RateLimit, 'rate' | 'burst'> | undefined;
@@ -78,12 +87,14 @@ export class Pacer {
   private readonly clock: Clock;
   private readonly scale: number;
   private readonly headroom: number;
+  private readonly jitterToleranceMs: number;
   private readonly limitFor: NonNullable<PacerOptions['limitFor']>;
 
   constructor(options: PacerOptions = {}) {
     this.clock = options.clock ?? SYSTEM_CLOCK;
     this.scale = options.scale ?? 1;
     this.headroom = options.headroom ?? 1;
+    this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
     // Only Organizations and Budgets have rate tables; the audit's few IAM, Account and SSO calls are not paced.
     this.limitFor = options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : undefined));
@@ -104,7 +115,8 @@ export class Pacer {
       const limit = this.limitFor(service, operation);
       if (limit) {
         const scaled = scaleRateLimit(limit, this.scale);
-        bucket = new TokenBucket({ rate: scaled.rate, burst: Math.max(1, scaled.burst - this.headroom) }, this.clock);
+        const headroom = Math.max(this.headroom, (scaled.rate * this.jitterToleranceMs) / 1000);
+        bucket = new TokenBucket({ rate: scaled.rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
       } else {
         bucket = null;
       }

@@ -92,7 +92,7 @@ describe('Pacer', () => {
 
   it('without headroom uses the published burst exactly', async () => {
     const clock = new FakeClock();
-    const pacer = new Pacer({ clock, headroom: 0 });
+    const pacer = new Pacer({ clock, headroom: 0, jitterToleranceMs: 0 });
     const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'ListAccountsForParent'), 9);
     await clock.runAll();
     expect(times).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 200]);
@@ -114,11 +114,32 @@ describe('Pacer', () => {
 
   it('a time scale multiplies the rate and keeps the burst, like the emulator', async () => {
     const clock = new FakeClock();
-    const pacer = new Pacer({ clock, scale: 10 });
+    const pacer = new Pacer({ clock, scale: 10, jitterToleranceMs: 0 });
     const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'MoveAccount'), 5); // 2 rps × 10, burst 3
     await clock.runAll();
     expect(times).toEqual([0, 0, 50, 100, 150]);
     expect(scaleRateLimit(ORGANIZATIONS_RATE_LIMITS['ListRoots']!, 4)).toEqual({ rate: 4, burst: 2 });
+  });
+
+  it('at scaled-up rates keeps rate × jitter tolerance in reserve, so late arrivals cannot bunch over the limit', async () => {
+    const clock = new FakeClock();
+    // ListAccountsForParent at scale 10: 50/s, burst 8; 100 ms of lateness is 5 requests of headroom.
+    const pacer = new Pacer({ clock, scale: 10 });
+    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'ListAccountsForParent'), 6);
+    await clock.runAll();
+    expect(times).toEqual([0, 0, 0, 20, 40, 60]);
+    // At AWS's own rates (orgctl's reads are at most 10/s) that is the default one request of headroom.
+    const realClock = new FakeClock();
+    const real = new Pacer({ clock: realClock });
+    const tags = grantTimes(realClock, () => real.acquire('organizations', 'ListTagsForResource'), 16); // 10/s, burst 15
+    await realClock.runAll();
+    expect(tags.times).toEqual([...Array<number>(14).fill(0), 100, 200]);
+    // A smaller tolerance keeps more of the burst.
+    const tightClock = new FakeClock();
+    const tight = new Pacer({ clock: tightClock, scale: 10, jitterToleranceMs: 20 });
+    const tightTimes = grantTimes(tightClock, () => tight.acquire('organizations', 'ListAccountsForParent'), 8);
+    await tightClock.runAll();
+    expect(tightTimes.times).toEqual([0, 0, 0, 0, 0, 0, 0, 20]);
   });
 
   it('onThrottled drains only the throttled operation', async () => {
