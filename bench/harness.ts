@@ -1,0 +1,340 @@
+// The scale benchmark, as a function (bench/run.ts is its command line; the smoke test runs it on a
+// tiny organization). One run: generate the organization, load it into the in-process emulator with
+// rate limits at a time scale, then measure orgctl (each operation a process of its own, so memory
+// and CPU are orgctl's alone) and the per-resource baseline against it, and compute every bound.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { startEmulator, type Emulator, type EmulatorSnapshot } from '../src/emulator/index.js';
+import { expectedImportCalls } from '../src/importer/import-call-bound.js';
+import type { Plan } from '../src/model/plan.js';
+import { expectedReadCalls } from '../src/reader/read-call-bound.js';
+import type { BaselineRequest, BaselineResult } from './baseline-worker.js';
+import { addCounts, phaseBound, qualify, sequentialBound, total, type PhaseBound, type ServiceCounts } from './bounds.js';
+import { importReadingFromSnapshot, liveFromSnapshot } from './live-from-snapshot.js';
+import { runNodeWorker, ServerRecorder, type ServerView } from './measure.js';
+import type { WorkerRequest, WorkerResult } from './orgctl-worker.js';
+import { measurePureDiff, type PureDiffResult } from './pure-diff.js';
+import { measureSmallOrg, type SmallOrgResult } from './small-org.js';
+import { changeOrg, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize } from './synthetic-org.js';
+import { measureEmulatorThroughput, type ThroughputResult } from './throughput.js';
+
+export interface BenchOptions {
+  readonly size: OrgSize;
+  /** Time scale for both the emulator's buckets and orgctl's pacer. */
+  readonly scale: number;
+  readonly workDir: string;
+  readonly driftFraction: number;
+  readonly change: { readonly moveAccounts: number; readonly createOus: number; readonly updateBudgets: number };
+  readonly baseline: boolean;
+  readonly pureDiffRuns: number;
+  readonly smallOrg: { readonly runs: number; readonly pauseMs: number } | false;
+  readonly throughput: { readonly seconds: number } | false;
+  readonly log: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly description: string;
+  readonly exitCode: number;
+  /** Whole-process wall time of the orgctl process (spawn to exit). */
+  readonly wallSeconds: number;
+  /** The command alone, inside the process (node startup and module loading excluded). */
+  readonly commandSeconds: number;
+  /** Requests that reached the emulator, by operation. */
+  readonly calls: ServiceCounts;
+  readonly callsTotal: number;
+  readonly lowerBound: ServiceCounts;
+  readonly lowerBoundTotal: number;
+  readonly callRatio: number;
+  /** Requests beyond the lower bound that were not throttled retries. */
+  readonly callsBeyondBound: number;
+  readonly repeatedReads: number;
+  readonly repeatedExamples: readonly string[];
+  readonly rateBound: { readonly phases: readonly PhaseBound[]; readonly seconds: number; readonly plainSeconds: number };
+  /** wall ÷ rate bound (burst counted). */
+  readonly wallRatio: number;
+  readonly throttled: { readonly server: ServiceCounts; readonly client: ServiceCounts };
+  readonly retried: ServiceCounts;
+  readonly serverErrors: ServiceCounts;
+  /** Port statistics total (client side), which must equal the server's count. */
+  readonly clientCallsTotal: number;
+  readonly peakRssMb: number;
+  readonly cpuSeconds: number;
+  readonly steps?: Readonly<Record<string, number>>;
+}
+
+export interface BaselineScenario {
+  readonly wallSeconds: number;
+  readonly calls: ServiceCounts;
+  readonly callsTotal: number;
+  readonly rateBound: PhaseBound;
+  readonly wallRatio: number;
+  readonly throttled: ServiceCounts;
+  readonly retried: ServiceCounts;
+  readonly failed: number;
+  readonly firstFailure?: string;
+  /** baseline calls ÷ orgctl plan calls, on the same organization. */
+  readonly callsVersusPlan: number;
+  /** baseline wall ÷ orgctl plan wall. */
+  readonly wallVersusPlan: number;
+}
+
+export interface BenchResults {
+  readonly scale: number;
+  readonly size: OrgSize;
+  readonly organization: { readonly ous: number; readonly accounts: number; readonly budgets: number; readonly parentsWithSeveralPages: number; readonly orgYamlBytes: number };
+  readonly scenarios: {
+    readonly planNoChanges: ScenarioResult;
+    readonly planAfterDrift: ScenarioResult & { readonly drift: { movedAccounts: number; addedOus: number; removedOus: number; changedBudgets: number } };
+    readonly apply: ScenarioResult & { readonly change: { movedAccounts: number; createdOus: number; updatedBudgets: number } };
+    readonly import: ScenarioResult;
+  };
+  readonly baseline: BaselineScenario | null;
+  readonly pureDiff: PureDiffResult;
+  readonly smallOrg: SmallOrgResult | null;
+  readonly emulatorThroughput: ThroughputResult | null;
+}
+
+const WORKER_DIR = 'build/bench';
+const ORGCTL_WORKER = `${WORKER_DIR}/orgctl-worker.js`;
+const BASELINE_WORKER = `${WORKER_DIR}/baseline-worker.js`;
+
+/** Bundles the workers like the CLI (scripts/build.mjs), so they load as fast and weigh the same. */
+export async function buildWorkers(): Promise<void> {
+  await build({
+    entryPoints: { 'orgctl-worker': 'bench/orgctl-worker.ts', 'baseline-worker': 'bench/baseline-worker.ts' },
+    outdir: WORKER_DIR,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __orgctlCreateRequire } from 'node:module'; const require = __orgctlCreateRequire(import.meta.url);" },
+  });
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const { scale, log } = options;
+  await buildWorkers();
+  const base = generateOrg(options.size);
+  const baseSnapshot = toSnapshot(base);
+  const baseYaml = toOrgYaml(base);
+  const dirs = { plan: join(options.workDir, 'plan'), import: join(options.workDir, 'import'), apply: join(options.workDir, 'apply') };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dirs.plan, 'org.yaml'), baseYaml);
+
+  const recorder = new ServerRecorder();
+  const emulator = await startEmulator({ snapshot: baseSnapshot, rateLimits: { scale }, onRequest: recorder.onRequest, requestLogLimit: 1000 });
+  try {
+    const orgctl = (argv: readonly string[], cwd: string) => runOrgctl(emulator, recorder, { argv, cwd, endpoint: emulator.url, rateScale: scale });
+    const readBound = (snapshot: EmulatorSnapshot): ServiceCounts => qualify(expectedReadCalls(liveFromSnapshot(snapshot)), 'budgets');
+
+    log(`(a) plan, no changes: ${base.ous.length} OUs, ${base.accounts.length} accounts, ${base.budgets.length} budgets, rate scale ${scale}`);
+    const planBound = readBound(emulator.snapshot());
+    const planRun = await orgctl(['plan', '--detailed-exitcode', '--out', 'plan.json'], dirs.plan);
+    const planNoChanges = scenario('plan, no changes', 'orgctl plan of the unchanged organization: read + diff + render', planRun, planBound, [phaseBound('read', planBound, scale)], scale);
+    expectExit(planNoChanges, 0, 'plan of the unchanged organization should have no changes');
+    log(`    ${summaryLine(planNoChanges)}`);
+
+    let baseline: BaselineScenario | null = null;
+    if (options.baseline) {
+      log('baseline: per-resource refresh (Terraform provider style), paced at the same rates');
+      baseline = await runBaseline(emulator, recorder, base.managementAccountId, baseSnapshot, options, planNoChanges);
+      log(`    ${baseline.callsTotal} calls in ${baseline.wallSeconds.toFixed(1)} s; orgctl plan makes ${baseline.callsVersusPlan.toFixed(1)}x fewer calls`);
+    }
+
+    log('(d) import');
+    const importBound = qualify(expectedImportCalls(importReadingFromSnapshot(emulator.snapshot())), 'organizations');
+    const importRun = await orgctl(['import', '--out', 'imported.yaml', '--force'], dirs.import);
+    const importScenario = scenario('import', 'orgctl import: read + build org.yaml + validate it + plan it against the read (must be "no changes")', importRun, importBound, [phaseBound('read', importBound, scale)], scale);
+    expectExit(importScenario, 0, 'import should succeed');
+    log(`    ${summaryLine(importScenario)}`);
+
+    const drift = driftOrg(base, options.driftFraction);
+    log(`(b) plan after ${Math.round(options.driftFraction * 100)}% drift: ${drift.movedAccounts} accounts moved, ${drift.addedOus} OU added, ${drift.removedOus} removed, ${drift.changedBudgets} budgets changed (out of band)`);
+    emulator.seed(toSnapshot(drift.org));
+    const driftBound = readBound(emulator.snapshot());
+    const driftRun = await orgctl(['plan', '--detailed-exitcode', '--out', 'plan.json'], dirs.plan);
+    const planAfterDrift = {
+      ...scenario('plan after drift', 'orgctl plan after out-of-band changes to 5% of the organization', driftRun, driftBound, [phaseBound('read', driftBound, scale)], scale),
+      steps: stepsOf(join(dirs.plan, 'plan.json')),
+      drift: { movedAccounts: drift.movedAccounts, addedOus: drift.addedOus, removedOus: drift.removedOus, changedBudgets: drift.changedBudgets },
+    };
+    expectExit(planAfterDrift, 2, 'plan after drift should have changes');
+    log(`    ${summaryLine(planAfterDrift)}`);
+
+    const change = changeOrg(base, options.change.moveAccounts, options.change.createOus, options.change.updateBudgets);
+    log(`(c) apply: ${change.movedAccounts} accounts moved, ${change.createdOus} OUs created, ${change.updatedBudgets} budgets updated`);
+    emulator.seed(baseSnapshot);
+    writeFileSync(join(dirs.apply, 'org.yaml'), toOrgYaml(change.org));
+    const readBefore = readBound(emulator.snapshot());
+    const writes: ServiceCounts = {
+      'organizations:CreateOrganizationalUnit': change.createdOus,
+      'organizations:MoveAccount': change.movedAccounts,
+      'budgets:UpdateBudget': change.updatedBudgets,
+    };
+    const applyRun = await orgctl(['apply', '--auto-approve'], dirs.apply);
+    const readAfter = readBound(emulator.snapshot());
+    const applyPhases = [phaseBound('read (plan)', readBefore, scale), phaseBound('writes', writes, scale), phaseBound('read (re-plan)', readAfter, scale)];
+    const apply = {
+      ...scenario('apply', 'orgctl apply --auto-approve: read + plan + the writes + re-read and re-plan to check convergence', applyRun, addCounts(readBefore, writes, readAfter), applyPhases, scale),
+      change: { movedAccounts: change.movedAccounts, createdOus: change.createdOus, updatedBudgets: change.updatedBudgets },
+    };
+    expectExit(apply, 0, 'apply should succeed and converge');
+    log(`    ${summaryLine(apply)}`);
+
+    log(`pure diff: planOrg alone, ${options.pureDiffRuns} runs each`);
+    const pureDiff = measurePureDiff(baseYaml, liveFromSnapshot(baseSnapshot), liveFromSnapshot(toSnapshot(drift.org)), toOrgYaml(change.org), options.pureDiffRuns);
+    log(`    median ${pureDiff.worstMedianMs.toFixed(1)} ms (worst case: ${pureDiff.worstCase})`);
+
+    await emulator.stop().catch(() => undefined);
+
+    let smallOrg: SmallOrgResult | null = null;
+    if (options.smallOrg) {
+      log(`small organization: the repository's org.yaml, \`node bin/orgctl.js plan\` against \`orgctl emulator --rate-limits\` (its own process), ${options.smallOrg.runs} runs`);
+      const dir = join(options.workDir, 'small');
+      mkdirSync(dir, { recursive: true });
+      smallOrg = await measureSmallOrg(dir, options.smallOrg.runs, options.smallOrg.pauseMs);
+      log(`    median ${smallOrg.medianMs.toFixed(0)} ms (runs: ${smallOrg.wallMs.map((ms) => ms.toFixed(0)).join(', ')})`);
+    }
+
+    let emulatorThroughput: ThroughputResult | null = null;
+    if (options.throughput) {
+      log('emulator throughput (bench/emulator-throughput.ts)');
+      emulatorThroughput = await measureEmulatorThroughput(options.throughput.seconds);
+      log(`    ${emulatorThroughput.callsPerSecond} calls/s, ${emulatorThroughput.callsPerCpuSecond ?? '?'} calls per CPU-second`);
+    }
+
+    const parentsWithSeveralPages = countParentsWithSeveralPages(baseSnapshot);
+    return {
+      scale,
+      size: options.size,
+      organization: { ous: base.ous.length, accounts: base.accounts.length, budgets: base.budgets.length, parentsWithSeveralPages, orgYamlBytes: Buffer.byteLength(baseYaml) },
+      scenarios: { planNoChanges, planAfterDrift, apply, import: importScenario },
+      baseline,
+      pureDiff,
+      smallOrg,
+      emulatorThroughput,
+    };
+  } finally {
+    await emulator.stop().catch(() => undefined);
+  }
+}
+
+interface OrgctlRun {
+  readonly worker: WorkerResult;
+  readonly wallMs: number;
+  readonly server: ServerView;
+}
+
+async function runOrgctl(emulator: Emulator, recorder: ServerRecorder, request: WorkerRequest): Promise<OrgctlRun> {
+  // Full buckets, as after a quiet period at AWS.
+  emulator.setRateLimits({ scale: request.rateScale });
+  recorder.start({ trackRepeats: true });
+  const run = await runNodeWorker<WorkerResult>(ORGCTL_WORKER, [JSON.stringify(request)]);
+  return { worker: run.result, wallMs: run.wallMs, server: recorder.view() };
+}
+
+function scenario(name: string, description: string, run: OrgctlRun, lowerBound: ServiceCounts, phases: readonly PhaseBound[], scale: number): ScenarioResult {
+  void scale;
+  const { server, worker } = run;
+  const bound = sequentialBound(phases);
+  const callsBeyondBound = Object.entries(server.calls).reduce((sum, [op, n]) => sum + Math.max(0, n - (server.throttled[op] ?? 0) - (lowerBound[op] ?? 0)), 0);
+  const wallSeconds = run.wallMs / 1000;
+  return {
+    name,
+    description,
+    exitCode: worker.exitCode,
+    wallSeconds,
+    commandSeconds: worker.commandMs / 1000,
+    calls: sortKeys(server.calls),
+    callsTotal: total(server.calls),
+    lowerBound: sortKeys(lowerBound),
+    lowerBoundTotal: total(lowerBound),
+    callRatio: total(server.calls) / Math.max(1, total(lowerBound)),
+    callsBeyondBound,
+    repeatedReads: server.repeatedReads,
+    repeatedExamples: server.repeatedExamples,
+    rateBound: { phases, seconds: bound.seconds, plainSeconds: bound.plainSeconds },
+    wallRatio: bound.seconds > 0 ? wallSeconds / bound.seconds : Infinity,
+    throttled: { server: sortKeys(server.throttled), client: sortKeys(worker.stats.throttled) },
+    retried: sortKeys(worker.stats.retried),
+    serverErrors: sortKeys(server.errors),
+    clientCallsTotal: total(worker.stats.calls),
+    peakRssMb: worker.maxRssKb / 1024,
+    cpuSeconds: (worker.cpuUserMs + worker.cpuSystemMs) / 1000,
+  };
+}
+
+async function runBaseline(
+  emulator: Emulator,
+  recorder: ServerRecorder,
+  managementAccountId: string,
+  snapshot: EmulatorSnapshot,
+  options: BenchOptions,
+  plan: ScenarioResult,
+): Promise<BaselineScenario> {
+  const org = snapshot.organization!;
+  const request: BaselineRequest = {
+    endpoint: emulator.url,
+    rateScale: options.scale,
+    managementAccountId,
+    accountIds: org.accounts.map((a) => a.id),
+    ouIds: (org.organizationalUnits ?? []).map((ou) => ou.id),
+    budgetNames: (snapshot.budgets ?? []).map((b) => String(b.budget['BudgetName'])),
+    concurrency: 16,
+  };
+  const file = join(options.workDir, 'baseline-request.json');
+  writeFileSync(file, JSON.stringify(request));
+  emulator.setRateLimits({ scale: options.scale });
+  recorder.start({ trackRepeats: false });
+  const run = await runNodeWorker<BaselineResult>(BASELINE_WORKER, [file]);
+  const server = recorder.view();
+  const bound = phaseBound('per-resource read', server.calls, options.scale);
+  const wallSeconds = run.wallMs / 1000;
+  return {
+    wallSeconds,
+    calls: sortKeys(server.calls),
+    callsTotal: total(server.calls),
+    rateBound: bound,
+    wallRatio: wallSeconds / bound.seconds,
+    throttled: sortKeys(server.throttled),
+    retried: sortKeys(run.result.retried),
+    failed: run.result.failed,
+    ...(run.result.firstFailure ? { firstFailure: run.result.firstFailure } : {}),
+    callsVersusPlan: total(server.calls) / plan.callsTotal,
+    wallVersusPlan: wallSeconds / plan.wallSeconds,
+  };
+}
+
+function expectExit(result: ScenarioResult, expected: number, what: string): void {
+  if (result.exitCode !== expected) throw new Error(`${result.name}: exit code ${result.exitCode}, expected ${expected} (${what}). See the *.stdout.txt / *.stderr.txt files in the work directory.`);
+}
+
+function stepsOf(planFile: string): Record<string, number> {
+  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Plan;
+  const counts: Record<string, number> = {};
+  for (const step of plan.steps) counts[step.kind] = (counts[step.kind] ?? 0) + 1;
+  return counts;
+}
+
+function countParentsWithSeveralPages(snapshot: EmulatorSnapshot): number {
+  const per = new Map<string, number>();
+  for (const a of snapshot.organization?.accounts ?? []) per.set(a.parentId, (per.get(a.parentId) ?? 0) + 1);
+  return [...per.values()].filter((n) => n > 20).length;
+}
+
+function sortKeys(counts: ServiceCounts): ServiceCounts {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function summaryLine(s: ScenarioResult): string {
+  return (
+    `${s.callsTotal} calls (lower bound ${s.lowerBoundTotal}, ${s.callRatio.toFixed(3)}x), ` +
+    `${s.wallSeconds.toFixed(2)} s (rate bound ${s.rateBound.seconds.toFixed(2)} s, ${s.wallRatio.toFixed(2)}x), ` +
+    `throttled ${total(s.throttled.server)}, peak RSS ${s.peakRssMb.toFixed(0)} MB`
+  );
+}

@@ -1,0 +1,86 @@
+// The emulator's state (a snapshot) as orgctl's LiveOrg, and the import reading for it: what a
+// perfect read would return. The benchmark computes its call lower bounds from these, independently
+// of what the measured run did.
+
+import type { EmulatorSnapshot } from '../src/emulator/index.js';
+import type { ImportReading } from '../src/importer/read-for-import.js';
+import type { ComparisonOperator, NotificationType, SubscriptionType, ThresholdType } from '../src/model/desired.js';
+import type { LiveBudget, LiveOrg } from '../src/model/live.js';
+
+type Json = Record<string, unknown>;
+
+const asObject = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
+
+export function liveFromSnapshot(snapshot: EmulatorSnapshot): LiveOrg {
+  const org = snapshot.organization;
+  const callerAccountId = snapshot.accountId ?? org?.managementAccountId ?? '123456789012';
+  const budgets: LiveBudget[] = (snapshot.budgets ?? [])
+    .filter((b) => b.accountId === (org?.managementAccountId ?? callerAccountId))
+    .map((b) => {
+      const limit = asObject(b.budget['BudgetLimit']);
+      return {
+        name: String(b.budget['BudgetName']),
+        budgetType: String(b.budget['BudgetType']),
+        amount: limit['Amount'] === undefined ? null : Number(limit['Amount']),
+        unit: String(limit['Unit'] ?? 'USD'),
+        timeUnit: String(b.budget['TimeUnit']),
+        notifications: (b.notifications ?? []).map((entry) => {
+          const n = asObject(entry['Notification']);
+          const subscribers = Array.isArray(entry['Subscribers']) ? (entry['Subscribers'] as unknown[]) : [];
+          return {
+            type: n['NotificationType'] as NotificationType,
+            comparison: n['ComparisonOperator'] as ComparisonOperator,
+            threshold: Number(n['Threshold']),
+            thresholdType: (n['ThresholdType'] ?? 'PERCENTAGE') as ThresholdType,
+            subscribers: subscribers.map((s) => ({ type: asObject(s)['SubscriptionType'] as SubscriptionType, address: String(asObject(s)['Address']) })),
+          };
+        }),
+      };
+    });
+  if (!org) return { callerAccountId, organization: null, root: null, ous: [], accounts: [], budgets };
+  return {
+    callerAccountId,
+    organization: {
+      id: org.id,
+      arn: `arn:aws:organizations::${org.managementAccountId}:organization/${org.id}`,
+      featureSet: org.featureSet ?? 'ALL',
+      managementAccountId: org.managementAccountId,
+      managementAccountEmail: org.accounts.find((a) => a.id === org.managementAccountId)?.email ?? '',
+    },
+    root: { id: org.root.id, name: org.root.name ?? 'Root' },
+    ous: (org.organizationalUnits ?? []).map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
+    accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, state: a.state ?? 'ACTIVE', parentId: a.parentId })),
+    budgets,
+  };
+}
+
+/** What `orgctl import` (without --include-tags) reads from this state. */
+export function importReadingFromSnapshot(snapshot: EmulatorSnapshot): ImportReading {
+  const live = liveFromSnapshot(snapshot);
+  const org = snapshot.organization;
+  if (!org || !live.organization || !live.root) throw new Error('the benchmark imports an organization; the snapshot has none');
+  const attachments = org.policyAttachments ?? {};
+  const policies = (org.policies ?? []).filter((p) => p.type === 'SERVICE_CONTROL_POLICY');
+  const nameOf = new Map<string, string>([[org.root.id, org.root.name ?? 'Root'], ...(org.organizationalUnits ?? []).map((ou) => [ou.id, ou.name] as const), ...org.accounts.map((a) => [a.id, a.name] as const)]);
+  const typeOf = (id: string): 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' => (id.startsWith('r-') ? 'ROOT' : id.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ACCOUNT');
+  return {
+    live,
+    organization: live.organization,
+    root: live.root,
+    scps:
+      live.organization.featureSet === 'ALL'
+        ? {
+            kind: 'read',
+            // FullAWSAccess is listed too.
+            listed: policies.length + 1,
+            policies: policies.map((p) => ({
+              policy: { id: p.id, name: p.name, type: 'SERVICE_CONTROL_POLICY', awsManaged: false },
+              targets: Object.entries(attachments)
+                .filter(([, ids]) => ids.includes(p.id))
+                .map(([id]) => ({ id, type: typeOf(id), name: nameOf.get(id) ?? id })),
+            })),
+          }
+        : { kind: 'unavailable' },
+    resourceTags: null,
+  };
+}
