@@ -2,6 +2,7 @@
 
 import type { ApplyRun, StepResult } from '../apply/apply-plan.js';
 import { escapeMarkdownInline } from './markdown-escape.js';
+import { visibleText } from './visible-text.js';
 
 const MARK: Record<StepResult['status'], string> = { ok: 'ok', failed: 'FAILED', skipped: 'skipped' };
 
@@ -11,9 +12,10 @@ export function formatDuration(ms: number): string {
 
 /** One line for a finished step, e.g. "ok      createOrganizationalUnit ou:/Workloads/Prod (1.2s)". */
 export function renderStepResultLine(result: StepResult): string {
-  const head = `${MARK[result.status].padEnd(7)} ${result.step.kind} ${result.step.address}`;
+  // Addresses hold names from org.yaml and AWS, and AWS messages echo them: one step is always one visible line.
+  const head = `${MARK[result.status].padEnd(7)} ${result.step.kind} ${visibleText(result.step.address)}`;
   const time = result.status === 'skipped' ? '' : ` (${formatDuration(result.durationMs)})`;
-  const why = result.message && result.status !== 'ok' ? `: ${result.message}` : '';
+  const why = result.message && result.status !== 'ok' ? `: ${visibleText(result.message)}` : '';
   return `${head}${time}${why}`;
 }
 
@@ -29,7 +31,7 @@ export function renderApplySummaryText(run: ApplyRun, wallMs: number): string {
   const failed = run.results.filter((r) => r.status === 'failed');
   if (failed.length > 0) {
     lines.push('', 'Failed:');
-    for (const result of failed) lines.push(`  ${result.step.kind} ${result.step.address}: ${result.message ?? 'unknown error'}`);
+    for (const result of failed) lines.push(`  ${result.step.kind} ${visibleText(result.step.address)}: ${visibleText(result.message ?? 'unknown error')}`);
     lines.push('', 'Steps that succeeded stay done. Fix the cause and run apply again: it continues from the live state.');
   }
   return `${lines.join('\n')}\n`;

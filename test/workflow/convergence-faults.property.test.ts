@@ -16,19 +16,38 @@ function faultsAt(total: number, seed: number): FaultSpec {
   return { seed, rules: [{ operations: '*', rates: { throttle: share, conflict: share, error500: share, drop: share, 'drop-after': share } }] };
 }
 
+const WRITES = [
+  'CreateOrganization',
+  'CreateOrganizationalUnit',
+  'UpdateOrganizationalUnit',
+  'DeleteOrganizationalUnit',
+  'MoveAccount',
+  'budgets.CreateBudget',
+  'budgets.UpdateBudget',
+  'budgets.DeleteBudget',
+  'budgets.CreateNotification',
+  'budgets.UpdateNotification',
+  'budgets.DeleteNotification',
+  'budgets.CreateSubscriber',
+  'budgets.DeleteSubscriber',
+];
+
 describe('apply converges against the emulator with faults on', () => {
-  let emulator: Emulator;
+  // Half the cases also get small pages, empty pages with a NextToken, and every client error as HTTP 400
+  // (as Organizations once answered), so reads and error classification are stressed along the way.
+  let emulators: Emulator[] = [];
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulators = [await startEmulator({ rateLimits: false }), await startEmulator({ rateLimits: false, pageSize: 5, emptyPages: 0.1, statusCodes: 'legacy' })];
   });
   afterAll(async () => {
-    await emulator.stop();
+    for (const emulator of emulators) await emulator.stop();
   });
 
   it('10–20% of calls fail: converges within 3 runs, with no duplicates', async () => {
     const seen = { cases: 0, faultyRuns: 0, multiRun: 0 };
     await fc.assert(
-      fc.asyncProperty(scenarioInputs({ small: 3, large: 1 }), fc.integer({ min: 10, max: 20 }), fc.nat(), async (input, percent, seed) => {
+      fc.asyncProperty(scenarioInputs({ small: 3, large: 1 }), fc.integer({ min: 10, max: 20 }), fc.nat(), fc.nat({ max: 1 }), async (input, percent, seed, which) => {
+        const emulator = emulators[which]!;
         const scenario = buildScenario(input);
         fc.pre(desiredProblems(scenario.desired).length === 0);
         const result = await applyUntilConverged(emulator, scenario, { maxRuns: 3, faults: faultsAt(percent / 100, seed) });
@@ -40,5 +59,24 @@ describe('apply converges against the emulator with faults on', () => {
       { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 20), timeout: 90_000 },
     );
     expect(seen.faultyRuns).toBeGreaterThan(seen.cases / 2);
+  }, 300_000);
+
+  it('with retries nearly off, runs stop part-way again and again; each next run resumes, and nothing is done twice', async () => {
+    // Writes fail 20% of the time and get two attempts: most runs hit an error that "will not go away" and
+    // stop, with the steps in flight finishing. Whatever state that leaves, the next run must carry on from it.
+    const harsh = { throttled: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, other: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } };
+    const seen = { cases: 0, resumed: 0 };
+    await fc.assert(
+      fc.asyncProperty(scenarioInputs({ small: 1, large: 0 }), fc.nat(), async (input, seed) => {
+        const scenario = buildScenario(input);
+        fc.pre(desiredProblems(scenario.desired).length === 0);
+        const faults: FaultSpec = { seed, rules: [{ ...faultsAt(0.2, seed).rules[0]!, operations: WRITES }] };
+        const result = await applyUntilConverged(emulators[0]!, scenario, { maxRuns: 30, faults, retryPolicy: harsh });
+        seen.cases += 1;
+        if (result.kind === 'converged' && result.runs > 1) seen.resumed += 1;
+      }),
+      { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 20), timeout: 90_000 },
+    );
+    expect(seen.resumed).toBeGreaterThan(seen.cases / 3);
   }, 300_000);
 });

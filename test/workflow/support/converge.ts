@@ -5,6 +5,7 @@
 
 import { expect } from 'vitest';
 import type { Emulator, FaultSpec } from '../../../src/emulator/index.js';
+import type { RetryPolicy } from '../../../src/aws/retry.js';
 import { UserError } from '../../../src/model/errors.js';
 import { runApplyWorkflow } from '../../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../../src/workflow/make-plan.js';
@@ -18,6 +19,8 @@ export interface ConvergeOptions {
   readonly maxRuns: number;
   /** Faults during the apply runs (the first and final plans are read without faults). */
   readonly faults?: FaultSpec;
+  /** Retries during the apply runs; default FAST_RETRIES (production's attempt counts). */
+  readonly retryPolicy?: RetryPolicy;
 }
 
 export type ConvergeResult =
@@ -34,6 +37,7 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
   emulator.seed(snapshotOf(scenario.world));
   emulator.clearStats();
   const port = emulatorPort(emulator.url);
+  const applyPort = options.retryPolicy ? emulatorPort(emulator.url, undefined, options.retryPolicy) : port;
   try {
     const first = (await makePlan(port, scenario.desired, SHA)).plan;
     if (first.errors.length > 0) {
@@ -49,7 +53,7 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
     while (!converged && runs < options.maxRuns) {
       runs += 1;
       try {
-        const outcome = await runApplyWorkflow({ port, desired: scenario.desired, orgYamlSha256: SHA, confirm: async () => true });
+        const outcome = await runApplyWorkflow({ port: applyPort, desired: scenario.desired, orgYamlSha256: SHA, confirm: async () => true });
         converged = outcome.kind === 'no-changes' || (outcome.kind === 'applied' && outcome.converged);
         if (outcome.kind === 'applied' && !outcome.run.allSucceeded) {
           failures.push(...outcome.run.results.filter((r) => r.status === 'failed').map((r) => `run ${runs}: ${r.step.kind} ${r.step.address}: ${r.message}`));
@@ -71,5 +75,6 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
   } finally {
     emulator.setFaults(undefined);
     port.destroy();
+    if (applyPort !== port) applyPort.destroy();
   }
 }

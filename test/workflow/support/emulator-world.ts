@@ -19,12 +19,12 @@ export const FAST_RETRIES: RetryPolicy = {
 };
 
 /** An SDK port to the emulator: real wire protocol and retries, rates scaled so pacing never waits. */
-export function emulatorPort(url: string, accountId: string = MGMT): SdkPort {
+export function emulatorPort(url: string, accountId: string = MGMT, retryPolicy: RetryPolicy = FAST_RETRIES): SdkPort {
   return createSdkPort({
     endpoint: url,
     credentials: { accessKeyId: accessKeyIdFor(accountId), secretAccessKey: 'test' },
     rateScale: 10_000,
-    retryPolicy: FAST_RETRIES,
+    retryPolicy,
   });
 }
 
@@ -53,11 +53,15 @@ export interface WorldBudget {
 export interface WorldAccount {
   readonly id: string;
   readonly parentPath: string;
+  /** Default ACTIVE. */
+  readonly state?: 'ACTIVE' | 'SUSPENDED';
 }
 
 export interface LiveWorld {
   /** false: a standalone account with no organization (only budgets). */
   readonly hasOrganization: boolean;
+  /** Default ALL. */
+  readonly featureSet?: 'ALL' | 'CONSOLIDATED_BILLING';
   /** Parents before children. */
   readonly ous: readonly WorldOu[];
   /** The management account included. */
@@ -84,11 +88,17 @@ export function snapshotOf(world: LiveWorld): EmulatorSnapshot {
     accountId: MGMT,
     organization: {
       id: ORG_ID,
-      featureSet: 'ALL',
+      featureSet: world.featureSet ?? 'ALL',
       managementAccountId: MGMT,
       root: { id: ROOT_ID },
       organizationalUnits: world.ous.map((ou) => ({ id: idByPath.get(ou.path)!, name: ou.name, parentId: idByPath.get(ou.parentPath)! })),
-      accounts: world.accounts.map((a) => ({ id: a.id, name: `acct-${a.id}`, email: `aws+${a.id}@example.com`, parentId: idByPath.get(a.parentPath)! })),
+      accounts: world.accounts.map((a) => ({
+        id: a.id,
+        name: `acct-${a.id}`,
+        email: `aws+${a.id}@example.com`,
+        parentId: idByPath.get(a.parentPath)!,
+        ...(a.state !== undefined && { state: a.state }),
+      })),
     },
     budgets,
     quotas,

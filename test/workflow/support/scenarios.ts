@@ -10,18 +10,19 @@
 
 import fc from 'fast-check';
 import { checkOrgRules } from '../../../src/config/rules/index.js';
-import type { ComparisonOperator, DesiredOrg, NotificationType, Subscriber, ThresholdType, TimeUnit } from '../../../src/model/desired.js';
+import type { ComparisonOperator, DesiredOrg, FeatureSet, NotificationType, Subscriber, ThresholdType, TimeUnit } from '../../../src/model/desired.js';
 import { childPath, depthOf, parentPathOf, ROOT_PATH } from '../../../src/model/paths.js';
 import { aDesiredOrg } from '../../support/builders.js';
 import { type LiveWorld, MGMT, type WorldBudget, type WorldNotification, type WorldOu } from './emulator-world.js';
 
-const OU_NAMES = ['A', 'B', 'Prod', 'Dev', 'x/y', 'Ops'];
+// "x/y" and "x%2Fy" are different OUs whose paths must not collide (model/paths.ts escapes "/" and "%").
+const OU_NAMES = ['A', 'B', 'Prod', 'Dev', 'x/y', 'x%2Fy', 'Team Ops'];
 const MAX_ACCOUNTS = 200;
 /** The most live OUs a tree can have (4 + 12 + 24 + 48 + 48). */
 const MAX_OUS = 136;
 const EMAILS = Array.from({ length: 12 }, (_, i) => `e${i}@example.com`);
 const TOPICS = ['arn:aws:sns:us-east-1:123456789012:t1', 'arn:aws:sns:us-east-1:123456789012:t2'];
-const BUDGET_NAMES = ['b1', 'b2', 'b3', 'b4'];
+const BUDGET_NAMES = ['b1', 'b2', 'b3', 'ops (monthly) / team'];
 
 export interface TreeNode {
   readonly name: string;
@@ -42,6 +43,9 @@ export interface ScenarioInput {
   readonly liveBudgets: readonly WorldBudget[];
   readonly desiredBudgets: readonly { readonly name: string; readonly amount: number; readonly timeUnit: TimeUnit; readonly notifications: readonly WorldNotification[] }[];
   readonly options: { readonly pruneOrganizationalUnits: boolean; readonly pruneBudgets: boolean; readonly strictAccounts: boolean };
+  /** Accounts (by index, modulo) that are SUSPENDED: still moved where org.yaml says. */
+  readonly suspended: readonly number[];
+  readonly featureSets: { readonly live: FeatureSet; readonly desired: FeatureSet };
 }
 
 export interface Scenario {
@@ -68,7 +72,7 @@ const notificationsOf = (minLength: number): fc.Arbitrary<WorldNotification[]> =
   fc.record({
     type: fc.constantFrom<NotificationType>('ACTUAL', 'FORECASTED'),
     comparison: fc.constantFrom<ComparisonOperator>('GREATER_THAN', 'LESS_THAN'),
-    threshold: fc.constantFrom(50, 80, 100),
+    threshold: fc.constantFrom(50, 80, 100, 80.5),
     thresholdType: fc.constantFrom<ThresholdType>('PERCENTAGE', 'ABSOLUTE_VALUE'),
     subscribers,
   }),
@@ -78,7 +82,7 @@ const notificationsOf = (minLength: number): fc.Arbitrary<WorldNotification[]> =
 const liveBudgets = fc.uniqueArray(
   fc.record({
     name: fc.constantFrom(...BUDGET_NAMES),
-    amount: fc.constantFrom(10, 20, 35.5),
+    amount: fc.constantFrom(10, 20, 35.5, 1234.56),
     timeUnit: fc.constantFrom('MONTHLY', 'QUARTERLY', 'ANNUALLY'),
     budgetType: fc.constantFrom('COST', 'COST', 'COST', 'USAGE'),
     notifications: notificationsOf(0),
@@ -88,7 +92,7 @@ const liveBudgets = fc.uniqueArray(
 );
 
 const desiredBudgets = fc.uniqueArray(
-  fc.record({ name: fc.constantFrom(...BUDGET_NAMES), amount: fc.constantFrom(10, 20, 35.5), timeUnit: fc.constantFrom<TimeUnit>('MONTHLY', 'QUARTERLY'), notifications: notificationsOf(1) }),
+  fc.record({ name: fc.constantFrom(...BUDGET_NAMES), amount: fc.constantFrom(10, 20, 35.5, 0.5), timeUnit: fc.constantFrom<TimeUnit>('MONTHLY', 'QUARTERLY'), notifications: notificationsOf(1) }),
   { maxLength: 4, selector: (b) => b.name },
 );
 
@@ -108,6 +112,8 @@ export function scenarioInputs(weights: { small: number; large: number } = { sma
     liveBudgets,
     desiredBudgets,
     options: fc.record({ pruneOrganizationalUnits: fc.boolean(), pruneBudgets: fc.boolean(), strictAccounts: fc.boolean() }),
+    suspended: fc.array(fc.nat({ max: 999 }), { maxLength: 3 }),
+    featureSets: fc.record({ live: fc.constantFrom<FeatureSet>('ALL', 'ALL', 'CONSOLIDATED_BILLING'), desired: fc.constantFrom<FeatureSet>('ALL', 'ALL', 'CONSOLIDATED_BILLING') }),
   });
 }
 
@@ -170,7 +176,12 @@ export function buildScenario(input: ScenarioInput): Scenario {
   // Accounts: the management account and accountCount others, placed in the live tree.
   const liveParents = [ROOT_PATH, ...ous.map((o) => o.path)];
   const ids = input.hasOrganization ? Array.from({ length: input.accountCount }, (_, i) => String(200000000000 + i)) : [];
-  const accounts = [MGMT, ...ids].map((id, i) => ({ id, parentPath: pick(liveParents, input.livePlacements[i] ?? 0) }));
+  const suspended = new Set(ids.length > 0 ? input.suspended.map((n) => ids[n % ids.length]!) : []);
+  const accounts = [MGMT, ...ids].map((id, i) => ({
+    id,
+    parentPath: pick(liveParents, input.livePlacements[i] ?? 0),
+    ...(suspended.has(id) && { state: 'SUSPENDED' as const }),
+  }));
 
   // Where org.yaml puts them (or leaves them out). With pruning, an account left out of org.yaml must
   // not sit in an OU that gets deleted (that plan is refused); declare it in the root instead.
@@ -184,10 +195,12 @@ export function buildScenario(input: ScenarioInput): Scenario {
       return { id: account.id, path: pick(desiredParents, at) };
     })
     .filter((a) => a !== undefined);
-  const unlisted = input.hasOrganization && placed.length < accounts.length;
+  // Without an organization the management account still counts: it sits in the new root unless placed.
+  const unlisted = placed.length < accounts.length;
 
   const builder = aDesiredOrg()
     .withManagementAccount(MGMT)
+    .withFeatureSet(input.featureSets.desired)
     .withOptions({
       pruneOrganizationalUnits: prune,
       pruneBudgets: input.options.pruneBudgets,
@@ -207,7 +220,7 @@ export function buildScenario(input: ScenarioInput): Scenario {
   }
   const desired = builder.build();
   return {
-    world: { hasOrganization: input.hasOrganization, ous, accounts: input.hasOrganization ? accounts : [], budgets: input.liveBudgets },
+    world: { hasOrganization: input.hasOrganization, featureSet: input.featureSets.live, ous, accounts: input.hasOrganization ? accounts : [], budgets: input.liveBudgets },
     desired,
   };
 }
