@@ -5,8 +5,10 @@
 // its place, every expressible budget declared, everything else listed in the trailing comments),
 // because an empty plan alone would not notice an OU or account left out (they are only warnings).
 
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
@@ -32,6 +34,7 @@ import {
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const BIN = fileURLToPath(new URL('../../bin/orgctl.js', import.meta.url));
 
 describe('import round trip against the emulator', () => {
   let emulator: Emulator;
@@ -154,6 +157,34 @@ describe('import round trip against the emulator', () => {
     await roundTrip({ ...minimalOrg('management'), ous, accounts: [{ id: MANAGEMENT_ACCOUNT_ID, name: 'management', state: 'ACTIVE', parent: -1 }, ...accounts] }, false);
   });
 
+  it('works from the built binary, configured by the standard AWS environment variables', async () => {
+    emulator.seed(toSnapshot({ ...minimalOrg('management'), ous: [{ name: 'Prod', parent: -1, path: '/Prod' }] }));
+    const { dir, remove } = await tempDir();
+    const env = {
+      ...process.env,
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REGION: 'us-east-1',
+      ORGCTL_RATE_SCALE: '1000',
+      NO_COLOR: '1',
+    };
+    // Asynchronous: the emulator answers from this process, so a blocking spawn would deadlock.
+    const orgctl = (args: readonly string[]) => runBinary(args, dir, env);
+    try {
+      const imported = await orgctl(['import']);
+      expect(imported.stderr).toContain('1 OU, 1 account placed, 0 budgets.');
+      expect(imported.status).toBe(0);
+      expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toContain('    Prod: {}\n');
+      const refused = await orgctl(['import']);
+      expect([refused.status, refused.stderr]).toEqual([1, expect.stringContaining('Error: org.yaml already exists')]);
+      const planned = await orgctl(['plan', '--detailed-exitcode']);
+      expect(planned.status).toBe(0);
+    } finally {
+      await remove();
+    }
+  });
+
   it('round-trips random organizations: validate passes, plan is empty, re-import is identical', async () => {
     await fc.assert(
       fc.asyncProperty(generatedOrgs, fc.boolean(), (org, includeTags) => roundTrip(org, includeTags)),
@@ -161,6 +192,18 @@ describe('import round trip against the emulator', () => {
     );
   }, 600_000);
 });
+
+function runBinary(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 function minimalOrg(managementName: string): GeneratedOrg {
   return {
