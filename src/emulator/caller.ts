@@ -7,17 +7,19 @@ export interface Caller {
   readonly accessKeyId: string | undefined;
 }
 
-const CREDENTIAL = /Credential=([^/,\s]+)\/[^/]*\/[^/]*\/([^/]+)\//;
+const CREDENTIAL = /Credential=([^/,\s]+)\/[^/]*\/([^/]*)\/([^/]+)\//;
 
 export interface SignatureInfo {
   readonly accessKeyId: string | undefined;
   /** The SigV4 signing name from the credential scope, e.g. "organizations", "budgets", "sts". */
   readonly signingName: string | undefined;
+  /** The SigV4 signing region from the credential scope, e.g. "us-east-1". */
+  readonly region: string | undefined;
 }
 
 export function readSignature(authorization: string | undefined): SignatureInfo {
   const match = authorization === undefined ? null : CREDENTIAL.exec(authorization);
-  return { accessKeyId: match?.[1], signingName: match?.[2] };
+  return { accessKeyId: match?.[1], signingName: match?.[3], region: match?.[2] || undefined };
 }
 
 export function callerFor(accessKeyId: string | undefined, defaultAccountId: string): Caller {

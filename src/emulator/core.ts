@@ -22,6 +22,9 @@ import { formatPath } from './snapshot-locate.js';
 import { validateSnapshot } from './snapshot-validate.js';
 import { writeSnapshot } from './snapshot-write.js';
 import { stsService, STS_VERSION, STS_XMLNS } from './sts/service.js';
+import { accountService, ACCOUNT_ROUTES } from './account/service.js';
+import { iamService, IAM_VERSION, IAM_XMLNS, IAM_XML_MAPS } from './iam/service.js';
+import { ssoAdminService, SSO_ADMIN_TARGET_PREFIX } from './sso-admin/service.js';
 import { World } from './world.js';
 
 export interface IncomingCall {
@@ -76,12 +79,21 @@ export class EmulatorCore {
       operation,
       settings: { amountFormat: quirks.amountFormat, createBudgetAtomic: quirks.createBudgetAtomic },
     }));
+    const iam = iamService((call) => ({ iam: this.world.iam, organizations: this.world.organizations, call }));
+    const account = accountService((call) => ({ contacts: this.world.contacts, organizations: this.world.organizations, call }));
+    const ssoAdmin = ssoAdminService((call) => ({ identityCenter: this.world.identityCenter, call }));
     this.bindings = {
       jsonRpc: [
         { targetPrefix: ORGANIZATIONS_TARGET_PREFIX, service: organizations },
         { targetPrefix: BUDGETS_TARGET_PREFIX, service: budgets },
+        { targetPrefix: SSO_ADMIN_TARGET_PREFIX, service: ssoAdmin },
       ],
-      query: [{ version: STS_VERSION, signingName: 'sts', xmlns: STS_XMLNS, service: stsService() }],
+      // STS and IAM share the query protocol: the Version parameter (else the signing name) tells them apart.
+      query: [
+        { version: STS_VERSION, signingName: 'sts', xmlns: STS_XMLNS, service: stsService() },
+        { version: IAM_VERSION, signingName: 'iam', xmlns: IAM_XMLNS, maps: IAM_XML_MAPS, service: iam },
+      ],
+      restJson: [{ routes: ACCOUNT_ROUTES, service: account }],
     };
   }
 
@@ -172,7 +184,7 @@ export class EmulatorCore {
 
     let reply: HttpReply;
     try {
-      const output = service.call(operation, route.input, { caller, requestId, now: this.options.now() });
+      const output = service.call(operation, route.input, { caller, requestId, now: this.options.now(), region: signature.region });
       reply = route.protocol.success(operation, output, requestId);
     } catch (error) {
       if (!(error instanceof ApiError)) {

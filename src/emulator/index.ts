@@ -18,7 +18,20 @@ export type { FaultKind, FaultRule, FaultSpec } from './faults.js';
 export { parseFaultSpec } from './faults-spec.js';
 export type { EmulatorOptions, EmulatorQuirks } from './options.js';
 export type { RequestLogEntry } from './request-log.js';
-export type { EmulatorQuotas, EmulatorSnapshot, SnapshotAccount, SnapshotBudget, SnapshotOrganization, SnapshotOu, SnapshotPolicy } from './snapshot.js';
+export type {
+  EmulatorQuotas,
+  EmulatorSnapshot,
+  SnapshotAccount,
+  SnapshotAlternateContact,
+  SnapshotBudget,
+  SnapshotIam,
+  SnapshotIamUser,
+  SnapshotIdentityCenterInstance,
+  SnapshotOrganization,
+  SnapshotOu,
+  SnapshotPolicy,
+  SnapshotRootUser,
+} from './snapshot.js';
 export { emptySnapshot, SNAPSHOT_FORMAT_VERSION } from './snapshot.js';
 export { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js';
 export { DEFAULT_ACCOUNT_ID } from './world.js';

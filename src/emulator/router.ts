@@ -1,11 +1,12 @@
-// Which service and protocol a request is for. JSON 1.1 services are told apart by their X-Amz-Target
-// prefix; query-protocol services (STS now, IAM later) by the Version parameter or the SigV4 signing
-// name. A REST-JSON service (the Account API, later) would add path-based bindings here.
+// Which service and protocol a request is for. JSON 1.1 services (Organizations, Budgets, SSO Admin)
+// are told apart by their X-Amz-Target prefix; query-protocol services (STS, IAM) by the Version
+// parameter, else the SigV4 signing name; REST-JSON services (the Account API) by method and path.
 
 import { ApiError } from './api-error.js';
 import type { JsonObject } from './json.js';
 import { jsonRpcProtocol, readJsonRpcRequest } from './protocol/json-rpc.js';
 import { queryXmlProtocol, readQueryRequest } from './protocol/query-xml.js';
+import { readRestJsonBody, restJsonProtocol } from './protocol/rest-json.js';
 import type { WireProtocol } from './protocol/wire.js';
 import type { EmulatedService } from './service.js';
 
@@ -18,12 +19,21 @@ export interface QueryBinding {
   readonly version: string;
   readonly signingName: string;
   readonly xmlns: string;
+  /** Response members that are XML maps (IAM's SummaryMap). */
+  readonly maps?: readonly string[];
+  readonly service: EmulatedService;
+}
+
+export interface RestJsonBinding {
+  /** "POST /getAlternateContact" → "GetAlternateContact". */
+  readonly routes: Readonly<Record<string, string>>;
   readonly service: EmulatedService;
 }
 
 export interface Bindings {
   readonly jsonRpc: readonly JsonRpcBinding[];
   readonly query: readonly QueryBinding[];
+  readonly restJson?: readonly RestJsonBinding[];
 }
 
 export interface RoutableRequest {
@@ -73,13 +83,26 @@ export function routeRequest(bindings: Bindings, request: RoutableRequest): Rout
     if (!binding) {
       return reject('unknown', query.action, new ApiError('InvalidAction', `The emulator serves no query-protocol service for Version "${query.version ?? ''}".`, 400));
     }
-    const protocol = queryXmlProtocol(binding.xmlns);
+    const protocol = queryXmlProtocol(binding.xmlns, binding.maps ? { maps: binding.maps } : {});
     if (!binding.service.has(query.action)) return reject(binding.service.name, query.action, binding.service.errors.unknownOperation(query.action), protocol);
     return { kind: 'call', service: binding.service, operation: query.action, input: query.input, protocol };
+  }
+  const rest = (bindings.restJson ?? []).find((b) => Object.keys(b.routes).some((route) => route.endsWith(` ${request.path}`)));
+  if (rest) {
+    const operation = rest.routes[`${request.method} ${request.path}`];
+    if (operation === undefined) {
+      return reject(rest.service.name, `${request.method} ${request.path}`, new ApiError('UnknownOperationException', `${request.path} takes POST.`, 405), restJsonProtocol);
+    }
+    try {
+      return { kind: 'call', service: rest.service, operation, input: readRestJsonBody(request.body), protocol: restJsonProtocol };
+    } catch (error) {
+      if (error instanceof ApiError) return reject(rest.service.name, operation, error, restJsonProtocol);
+      throw error;
+    }
   }
   return reject(
     'unknown',
     `${request.method} ${request.path}`,
-    new ApiError('UnknownOperationException', 'Send AWS API calls as POST / with an X-Amz-Target header (JSON 1.1) or a form-encoded Action (query protocol). Admin paths are under /_emulator/.', 404),
+    new ApiError('UnknownOperationException', 'Send AWS API calls as POST / with an X-Amz-Target header (JSON 1.1), a form-encoded Action (query protocol), or to a REST-JSON path such as POST /getAlternateContact. Admin paths are under /_emulator/.', 404),
   );
 }

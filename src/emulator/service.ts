@@ -6,13 +6,15 @@ import type { ApiError } from './api-error.js';
 import type { Caller } from './caller.js';
 import type { JsonObject } from './json.js';
 
-export type ServiceName = 'organizations' | 'budgets' | 'sts';
+export type ServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin';
 
 export interface CallContext {
   readonly caller: Caller;
   readonly requestId: string;
   /** Epoch milliseconds at which the call is handled. */
   readonly now: number;
+  /** The region of the SigV4 credential scope (regional services: SSO Admin). */
+  readonly region?: string | undefined;
 }
 
 export interface ServiceErrors {

@@ -5,6 +5,7 @@
 import { ACCOUNT_STATES, FEATURE_SETS, MANAGED_POLICIES, POLICY_TYPES, type PolicyType } from './organizations/model.js';
 import { ACCOUNT_ID, CREATE_ACCOUNT_REQUEST_ID, EMAIL, ORG_ID, OU_ID, POLICY_ID, ROOT_ID } from './organizations/ids.js';
 import { SNAPSHOT_FORMAT_VERSION, type EmulatorSnapshot } from './snapshot.js';
+import { checkSecuritySections } from './snapshot-security.js';
 
 export type SnapshotPath = readonly (string | number)[];
 
@@ -262,6 +263,7 @@ export function validateSnapshot(value: unknown, options: { readonly ouNamesCase
     if (top['organization'] !== undefined && top['organization'] !== null) checkOrganization(c, top['organization'], options.ouNamesCaseSensitive);
     checkBudgets(c, top['budgets']);
     checkQuotas(c, top['quotas']);
+    for (const issue of checkSecuritySections(top)) c.add(issue.path, issue.message);
   }
   return c.issues.length === 0 ? { ok: true, snapshot: value as EmulatorSnapshot } : { ok: false, issues: c.issues };
 }

@@ -5,6 +5,7 @@ import { MANAGED_POLICIES, defaultPolicyFor } from './organizations/model.js';
 import type { OrganizationsState } from './organizations/state.js';
 import { SNAPSHOT_FORMAT_VERSION, type EmulatorSnapshot, type SnapshotOrganization, type SnapshotTags } from './snapshot.js';
 import type { World } from './world.js';
+import { writeSecuritySections } from './snapshot-security.js';
 
 function tagsOf(state: OrganizationsState, id: string): { tags?: SnapshotTags } {
   const tags = state.tags.get(id);
@@ -85,5 +86,6 @@ export function writeSnapshot(world: World): EmulatorSnapshot {
     organization: writeOrganization(world.organizations),
     budgets,
     quotas: { ...world.organizations.quotas, ...world.budgets.quotas },
+    ...writeSecuritySections(world),
   };
 }

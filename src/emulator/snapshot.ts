@@ -30,6 +30,69 @@ export interface EmulatorSnapshot {
   readonly organization?: SnapshotOrganization | null;
   readonly budgets?: readonly SnapshotBudget[];
   readonly quotas?: Partial<EmulatorQuotas>;
+  /** Root users, IAM users and centralized root access (the root-credential audit's world). */
+  readonly iam?: SnapshotIam;
+  readonly alternateContacts?: readonly SnapshotAlternateContact[];
+  readonly identityCenterInstances?: readonly SnapshotIdentityCenterInstance[];
+}
+
+export interface SnapshotRootUser {
+  /** Each default: the locked-down root (MFA on, a password, no access keys, no certificates). */
+  readonly mfaEnabled?: boolean;
+  readonly passwordPresent?: boolean;
+  readonly accessKeysPresent?: boolean;
+  readonly signingCertificatesPresent?: boolean;
+}
+
+export interface SnapshotIam {
+  /** Root user flags by account ID; an account not listed has the locked-down defaults. */
+  readonly rootUsers?: Readonly<Record<string, SnapshotRootUser>>;
+  readonly users?: readonly SnapshotIamUser[];
+  /** Trusted access for IAM in Organizations. Default: true when organizationsFeatures lists any, else false. */
+  readonly trustedAccess?: boolean;
+  /** Centralized root access: RootCredentialsManagement, RootSessions. Default none. */
+  readonly organizationsFeatures?: readonly ('RootCredentialsManagement' | 'RootSessions')[];
+}
+
+export interface SnapshotIamUser {
+  /** The account the user is in (12 digits). */
+  readonly accountId: string;
+  readonly userName: string;
+  /** Epoch seconds. Default: load time. */
+  readonly createDate?: number;
+  readonly mfaDevices?: readonly { readonly serialNumber: string; /** Epoch seconds. */ readonly enableDate?: number }[];
+  readonly accessKeys?: readonly {
+    readonly accessKeyId: string;
+    /** Default Active. */
+    readonly status?: 'Active' | 'Inactive';
+    /** Epoch seconds. Default: load time. */
+    readonly createDate?: number;
+  }[];
+}
+
+export interface SnapshotAlternateContact {
+  readonly accountId: string;
+  readonly type: 'BILLING' | 'OPERATIONS' | 'SECURITY';
+  readonly name: string;
+  readonly title: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+export interface SnapshotIdentityCenterInstance {
+  /** The account that owns it (the management account for an organization instance). */
+  readonly ownerAccountId: string;
+  /** Its home region, e.g. eu-west-1: ListInstances finds it only there. */
+  readonly region: string;
+  /** Default arn:aws:sso:::instance/ssoins-<16 hex> derived from owner and region. */
+  readonly instanceArn?: string;
+  /** Default d-<10 hex>. */
+  readonly identityStoreId?: string;
+  readonly name?: string;
+  /** Default ACTIVE. */
+  readonly status?: 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
+  /** Epoch seconds. Default: load time. */
+  readonly createdDate?: number;
 }
 
 export interface SnapshotOrganization {

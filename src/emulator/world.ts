@@ -1,14 +1,21 @@
-// Everything the emulator remembers: the organization, the budgets of every account, and the default
+// Everything the emulator remembers: the organization, the budgets of every account, IAM (root users,
+// IAM users, centralized root access), alternate contacts, Identity Center instances, and the default
 // caller account (who callers are when their access key names no account).
 
+import { AlternateContactsState } from './account/state.js';
 import { BudgetsState } from './budgets/state.js';
+import { IamState } from './iam/state.js';
 import { OrganizationsState } from './organizations/state.js';
+import { IdentityCenterState } from './sso-admin/state.js';
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 
 export class World {
   readonly organizations = new OrganizationsState();
   readonly budgets = new BudgetsState();
+  readonly iam = new IamState();
+  readonly contacts = new AlternateContactsState();
+  readonly identityCenter = new IdentityCenterState();
 
   constructor(
     /** The account callers act as unless their access key names another. */

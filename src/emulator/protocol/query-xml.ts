@@ -1,4 +1,4 @@
-// The AWS query protocol (STS, and IAM later): a form-encoded POST with Action and Version, answered in
+// The AWS query protocol (STS, IAM): a form-encoded POST with Action and Version, answered in
 // XML: <OpResponse><OpResult>...</OpResult><ResponseMetadata/></OpResponse>, errors as <ErrorResponse>.
 
 import type { JsonObject, JsonValue } from '../json.js';
@@ -51,25 +51,38 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 }
 
-function toXml(value: JsonValue | undefined): string {
+/** `maps`: element names whose object value is an XML map (<entry><key/><value/></entry>), e.g. IAM's SummaryMap. */
+function toXml(value: JsonValue | undefined, maps: ReadonlySet<string>): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((item: JsonValue) => `<member>${toXml(item)}</member>`).join('');
+  if (Array.isArray(value)) return value.map((item: JsonValue) => `<member>${toXml(item, maps)}</member>`).join('');
   if (typeof value === 'object') {
     return Object.entries(value)
       .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
+      .map(([k, v]) => {
+        if (maps.has(k) && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+          const entries = Object.entries(v).map(([key, item]) => `<entry><key>${escapeXml(key)}</key><value>${toXml(item, maps)}</value></entry>`);
+          return `<${k}>${entries.join('')}</${k}>`;
+        }
+        return `<${k}>${toXml(v, maps)}</${k}>`;
+      })
       .join('');
   }
   return escapeXml(String(value));
 }
 
-export function queryXmlProtocol(xmlns: string): WireProtocol {
+export interface QueryXmlOptions {
+  /** Response members that are maps rather than structures. */
+  readonly maps?: readonly string[];
+}
+
+export function queryXmlProtocol(xmlns: string, options: QueryXmlOptions = {}): WireProtocol {
+  const maps = new Set(options.maps ?? []);
   return {
     name: 'awsQuery',
     success(operation, output, requestId): HttpReply {
       const body =
         `<${operation}Response xmlns="${xmlns}">` +
-        `<${operation}Result>${toXml(output)}</${operation}Result>` +
+        `<${operation}Result>${toXml(output, maps)}</${operation}Result>` +
         `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata>` +
         `</${operation}Response>`;
       return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body };
