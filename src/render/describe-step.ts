@@ -4,6 +4,7 @@
 import type { NotificationKey, Subscriber } from '../model/desired.js';
 import { actionOfStep, assertNever, type NotificationSpec, type Plan, type PlanStep, type StepAction } from '../model/plan.js';
 import type { AlternateContactSpec } from '../model/security.js';
+import { auditSummaryLine } from '../audit/summarize-audit.js';
 
 export const STEP_GROUPS = ['Organization', 'Organizational units', 'Accounts', 'Budgets', 'Alternate contacts'] as const;
 export type StepGroup = (typeof STEP_GROUPS)[number];
@@ -128,11 +129,13 @@ export function countActions(plan: Plan): ActionCounts {
   return counts;
 }
 
-/** "Plan: 4 to create, 1 to update, 0 to delete." or "No changes. The organization matches org.yaml." */
+/** "Plan: 4 to create, 1 to update, 0 to delete." or "No changes. The organization matches org.yaml.", then the audit's line when the plan has one. */
 export function planSummaryLine(plan: Plan): string {
-  if (plan.steps.length === 0 && plan.errors.length === 0) return 'No changes. The organization matches org.yaml.';
+  // The audit is counted here too, so a failed root-credential check shows in the one line everyone reads.
+  const audit = plan.audit ? ` ${auditSummaryLine(plan.audit)}` : '';
+  if (plan.steps.length === 0 && plan.errors.length === 0) return `No changes. The organization matches org.yaml.${audit}`;
   const c = countActions(plan);
-  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.`;
+  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.${audit}`;
 }
 
 /** The line after the summary when the plan cannot be applied, else undefined. */

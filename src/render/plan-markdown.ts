@@ -1,4 +1,4 @@
-// The plan as a GitHub PR comment: the summary line first, errors and warnings as alerts nobody can
+// The plan as a GitHub PR comment: the root-credential audit first when the plan has one, then the summary line, errors and warnings as alerts nobody can
 // miss, the steps in a ```diff block (folded in <details> when long), all under GitHub's comment limit.
 // Names from org.yaml and AWS are escaped (markdown-escape.ts): outside code they cannot format, link,
 // inject HTML or @-mention; inside the code block they cannot close the fence.
@@ -6,6 +6,7 @@
 // note says how many were left out.
 
 import type { Plan, PlanNote, PlanStep, StepAction } from '../model/plan.js';
+import { renderAuditMarkdown } from '../audit/render-audit-markdown.js';
 import { describeStep, formatCount, groupSteps, planErrorLine, planSummaryLine } from './describe-step.js';
 import { escapeMarkdownInline, fencedCodeBlock } from './markdown-escape.js';
 import { visibleText } from './visible-text.js';
@@ -77,7 +78,10 @@ function assemble(
   stepItems: readonly string[],
   shown: Shown,
 ): string {
-  const parts: string[] = [options.title ?? '### orgctl plan', `**${planSummaryLine(plan)}**`];
+  const parts: string[] = [options.title ?? '### orgctl plan'];
+  // The root-credential audit first (it is small: one line per check), then the plan.
+  if (plan.audit) parts.push(renderAuditMarkdown(plan.audit, { sourceFile: options.sourceFile ?? 'org.yaml' }).trimEnd(), '#### Changes');
+  parts.push(`**${planSummaryLine(plan)}**`);
   const omitted: string[] = [];
 
   if (errorItems.length > 0) {

@@ -4,6 +4,7 @@
 // recolor the terminal or forge extra lines.
 
 import type { Plan, PlanNote, StepAction } from '../model/plan.js';
+import { renderAuditText } from '../audit/render-audit-text.js';
 import { describeStep, groupSteps, planErrorLine, planSummaryLine } from './describe-step.js';
 import { visibleText } from './visible-text.js';
 
@@ -21,6 +22,8 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const paint = (style: keyof typeof SGR, text: string): string => (options.color ? `${SGR[style]}${text}${SGR.reset}` : text);
   const sourceFile = options.sourceFile ?? 'org.yaml';
   const lines: string[] = [];
+  // The root-credential audit comes first: a failed check must be seen before the changes.
+  if (plan.audit) lines.push(renderAuditText(plan.audit, { color: options.color, sourceFile }));
 
   for (const { group, steps } of groupSteps(plan.steps)) {
     lines.push(paint('bold', group));
