@@ -3,6 +3,7 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import { applyPlan, type ApplyRun, type StepResult } from '../apply/apply-plan.js';
+import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { StalePlanError, UserError } from '../model/errors.js';
@@ -57,9 +58,29 @@ export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<A
     managementAccountId: desired.managementAccountId,
     ...(options.onStepFinished ? { onStepFinished: options.onStepFinished } : {}),
   });
-  const after = (await makePlan(port, desired, orgYamlSha256)).plan;
+  let after: Plan;
+  try {
+    after = (await makePlan(port, desired, orgYamlSha256)).plan;
+  } catch (error) {
+    throw new ApplyCheckFailedError(plan, run, now() - started, error);
+  }
   const converged = after.steps.length === 0 && after.errors.length === 0;
   return { kind: 'applied', plan, run, after, converged, wallMs: now() - started };
+}
+
+/** The steps ran (see `run`), but reading the organization afterwards failed, so whether it matches is unknown. */
+export class ApplyCheckFailedError extends UserError {
+  override readonly name = 'ApplyCheckFailedError';
+  constructor(
+    readonly plan: Plan,
+    readonly run: ApplyRun,
+    readonly wallMs: number,
+    cause: unknown,
+  ) {
+    super('the steps ran, but the check afterwards could not read the organization, so whether it now matches org.yaml is unknown. Run `orgctl plan` to see what remains.', [
+      isAwsCallError(cause) ? cause.describe() : cause instanceof Error ? cause.message : String(cause),
+    ]);
+  }
 }
 
 function assertNotStale(saved: Plan, fresh: Plan): void {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
+import { AwsCallError } from '../../src/aws/errors.js';
 import type { AwsPort } from '../../src/aws/port.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { duplicatesIn, emulatorPort, MGMT, snapshotOf, writeCalls, type LiveWorld } from '../workflow/support/emulator-world.js';
@@ -217,6 +218,25 @@ describe('orgctl apply (in-process, against the emulator)', () => {
     expect(run.stdout).toContain(`account:${MGMT}`);
     expect(run.stdout).toContain('Run `orgctl apply` again to continue.');
     expect(run.code).toBe(1);
+  });
+
+  it('the check after the steps fails: the run summary is still printed, then the error; exit 1', async () => {
+    let wrote = false;
+    const failingCheck: AwsPort = new Proxy(port, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property === 'listRoots' && wrote) return async () => Promise.reject(new AwsCallError('ListRoots', 'accessDenied', 'AccessDeniedException', 'not allowed'));
+        if (String(property).startsWith('create') || property === 'moveAccount') wrote = true;
+        return value.bind(target);
+      },
+    });
+    const run = await apply(['--auto-approve'], { port: failingCheck });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Apply complete: 6 succeeded, 0 failed, 0 not run');
+    expect(run.stderr).toContain('Error: the steps ran, but the check afterwards could not read the organization');
+    expect(run.stderr).toContain('ListRoots failed: AccessDeniedException');
+    expect(run.stdout).not.toContain('Checked: the organization now matches');
   });
 
   it('draws no progress bar when stderr is not a terminal', async () => {

@@ -6,7 +6,7 @@ import type { DesiredOrg } from '../../src/model/desired.js';
 import { StalePlanError, UserError } from '../../src/model/errors.js';
 import type { Plan } from '../../src/model/plan.js';
 import { parsePlanFile, serializePlan } from '../../src/render/plan-file.js';
-import { runApplyWorkflow, type ApplyWorkflowOptions } from '../../src/workflow/apply-workflow.js';
+import { ApplyCheckFailedError, runApplyWorkflow, type ApplyWorkflowOptions } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg } from '../support/builders.js';
 import { FakeAwsPort } from '../support/fake-port.js';
@@ -168,5 +168,22 @@ describe('runApplyWorkflow', () => {
     const second = await runApplyWorkflow(options(fake, desired));
     if (second.kind !== 'applied') throw new Error(second.kind);
     expect(second.converged).toBe(true);
+  });
+
+  it('the check after the last step cannot read the organization: the run is still reported, not converged', async () => {
+    const { fake, desired } = world();
+    let applied = false;
+    fake.onCall('CreateBudget', () => {
+      applied = true;
+    });
+    // The first ListRoots after the steps ran (the check's read) is refused.
+    fake.failNext('ListRoots', 'accessDenied', 1, { when: () => applied });
+    const error = await rejection(runApplyWorkflow(options(fake, desired)));
+    expect(error).toBeInstanceOf(ApplyCheckFailedError);
+    const failed = error as ApplyCheckFailedError;
+    expect(failed.message).toContain('the steps ran, but the check afterwards could not read the organization');
+    expect(failed.details.join('\n')).toContain('ListRoots failed: AccessDeniedException');
+    expect(failed.run.allSucceeded).toBe(true);
+    expect(failed.run.results).toHaveLength(failed.plan.steps.length);
   });
 });

@@ -7,7 +7,7 @@ import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
 import { parsePlanFile } from '../../render/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { runApplyWorkflow } from '../../workflow/apply-workflow.js';
+import { ApplyCheckFailedError, runApplyWorkflow } from '../../workflow/apply-workflow.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
@@ -75,6 +75,13 @@ export const applyCommand: Command = {
           progress.line(renderStepResultLine(result));
           progress.advance();
         },
+      }).catch((error: unknown) => {
+        // The steps ran but the check after them failed: show what was done before the error.
+        if (error instanceof ApplyCheckFailedError) {
+          progress?.done();
+          io.stdout.write(`\n${renderApplySummaryText(error.run, error.wallMs)}`);
+        }
+        throw error;
       });
       progress?.done();
       switch (outcome.kind) {
