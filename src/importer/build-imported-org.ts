@@ -5,7 +5,6 @@
 // type, threshold and comparison, email subscribers by address. So an unchanged organization gives
 // the same model (and file) every time, whatever order AWS lists things in.
 
-import type { PolicyTarget } from '../aws/port.js';
 import { DEFAULTS } from '../config/normalize.js';
 import type { ComparisonOperator, DesiredAccount, DesiredBudget, DesiredNode, DesiredNotification, DesiredOrg, DesiredOu, Subscriber } from '../model/desired.js';
 import type { AccountState, LiveAccount, LiveBudget, LiveNotification, LiveOu } from '../model/live.js';

@@ -17,8 +17,8 @@ export function expectedImportCalls(reading: ImportReading): CallCounts {
     add('ListPolicies', pagesFor(reading.scps.listed, PAGE_SIZES.organizations));
     add('ListTargetsForPolicy', reading.scps.policies.reduce((sum, p) => sum + pagesFor(p.targets.length, PAGE_SIZES.organizations), 0));
   }
-  // ListTagsForResource takes no MaxResults; one page of the server's size (20 here and in the
-  // emulator, AWS documents none) per resource, more for a resource with more tags (50 at most).
+  // ListTagsForResource takes no MaxResults and AWS documents no page size; counted at 20 per page
+  // (the emulator's), so one call per resource unless it has more than 20 of its 50 possible tags.
   if (reading.resourceTags !== null) {
     add('ListTagsForResource', [...reading.resourceTags.values()].reduce((sum, tags) => sum + pagesFor(Object.keys(tags).length, PAGE_SIZES.organizations), 0));
   }
