@@ -15,8 +15,8 @@ export interface ReadAuditOptions {
   readonly security: DesiredSecurity | undefined;
   /** security.identityCenterRegion, else AWS_REGION (the shell decides); undefined: not checked. */
   readonly identityCenterRegion: string | undefined;
-  /** Contacts the plan already read (so they are not read twice); read here when absent. */
-  readonly alternateContacts?: readonly AlternateContactObservation[];
+  /** Contacts the plan reads anyway (so they are not read twice); read here when absent. */
+  readonly alternateContacts?: readonly AlternateContactObservation[] | Promise<readonly AlternateContactObservation[]>;
   readonly now: number;
 }
 

@@ -33,9 +33,11 @@ function normalizeContact(type: DesiredAlternateContact['type'], written: Altern
 export function normalizeSecurity(written: Security | undefined, positionOf: PositionLookup): DesiredSecurity | undefined {
   if (written === undefined) return undefined;
   const contacts = written.alternateContacts ?? {};
+  const identityCenterAt = written.identityCenter !== undefined ? positionOf(['security', 'identityCenter']) : undefined;
   return {
     breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf(['security', 'breakGlassUsers', index])) })),
     identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
+    ...(identityCenterAt && { identityCenterAt }),
     ...(written.identityCenterRegion !== undefined && { identityCenterRegion: written.identityCenterRegion }),
     alternateContacts: CONTACT_KEYS.flatMap(([key, type]) => {
       const contact = contacts[key];

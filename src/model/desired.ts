@@ -104,6 +104,8 @@ export interface DesiredAlternateContact {
 export interface DesiredSecurity {
   readonly breakGlassUsers: readonly DesiredBreakGlassUser[];
   readonly identityCenter: IdentityCenterExpectation;
+  /** Where `identityCenter` is written, when it is. */
+  readonly identityCenterAt?: SourcePosition;
   /** Where IAM Identity Center lives; absent: AWS_REGION. */
   readonly identityCenterRegion?: string;
   /** SECURITY, BILLING, OPERATIONS, in that order, only those declared. */

@@ -2,9 +2,14 @@
 // Shared by plan, apply, the Action and the demo, so they all plan the same way.
 
 import { createHash } from 'node:crypto';
+import { identityCenterRegion } from '../audit/audit-account.js';
+import type { AlternateContactObservation } from '../audit/audit-input.js';
+import { buildAuditReport } from '../audit/build-audit-report.js';
+import { readAlternateContacts, readAuditInput } from '../audit/read-audit-input.js';
 import type { AwsPort } from '../aws/port.js';
+import type { AuditReport } from '../model/audit.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg } from '../model/live.js';
+import type { LiveAlternateContact, LiveOrg } from '../model/live.js';
 import type { Plan } from '../model/plan.js';
 import { planOrg, serializeLiveState } from '../planner/index.js';
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
@@ -17,6 +22,11 @@ export interface PlannedOrg {
 
 export interface MakePlanOptions {
   readonly onReadProgress?: (progress: ReadProgress) => void;
+  /**
+   * The root-credential audit, made with the plan (plan.audit): on by default, with AWS_REGION from
+   * `env` (default process.env) for Identity Center and `now` for access key ages. false: no audit.
+   */
+  readonly audit?: false | { readonly env?: Readonly<Record<string, string | undefined>>; readonly now?: number };
 }
 
 export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256: string, options: MakePlanOptions = {}): Promise<PlannedOrg> {
@@ -27,8 +37,41 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...(options.onReadProgress ? { onProgress: options.onReadProgress } : {}),
   });
-  const liveStateSha256 = sha256(serializeLiveState(live));
-  return { plan: planOrg(desired, live, { orgYamlSha256, liveStateSha256 }), live };
+  // Declared alternate contacts are live state the plan reconciles; the audit checks the same reads.
+  const contacts = desired.security?.alternateContacts.length ? readAlternateContacts(port, desired.security) : undefined;
+  const [observedContacts, audit] = await Promise.all([contacts, options.audit === false ? undefined : auditWithPlan(port, desired, live, contacts, options.audit ?? {})]);
+  const liveWithContacts: LiveOrg = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
+  // The audit is not hashed: it never decides whether a saved plan is stale.
+  const liveStateSha256 = sha256(serializeLiveState(liveWithContacts));
+  const plan = planOrg(desired, liveWithContacts, { orgYamlSha256, liveStateSha256 });
+  return { plan: audit ? { ...plan, audit } : plan, live: liveWithContacts };
+}
+
+async function auditWithPlan(
+  port: AwsPort,
+  desired: DesiredOrg,
+  live: LiveOrg,
+  contacts: Promise<AlternateContactObservation[]> | undefined,
+  settings: { readonly env?: Readonly<Record<string, string | undefined>>; readonly now?: number },
+): Promise<AuditReport> {
+  const input = await readAuditInput(port, {
+    // readLiveOrg's guard has accepted the caller as org.yaml's management account.
+    accountId: live.callerAccountId,
+    scope: 'management',
+    managementAccountId: desired.managementAccountId,
+    security: desired.security,
+    identityCenterRegion: identityCenterRegion(desired, settings.env ?? process.env),
+    alternateContacts: contacts ?? [],
+    now: settings.now ?? Date.now(),
+  });
+  return buildAuditReport(input);
+}
+
+function toLiveContact(observed: AlternateContactObservation): LiveAlternateContact {
+  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
+  const { failure } = observed.contact;
+  const readError = failure.denied ? `AWS denied ${failure.operation}: the credentials lack ${failure.action}` : `${failure.operation} failed: ${failure.message}`;
+  return { type: observed.type, contact: null, readError };
 }
 
 export function sha256(text: string): string {

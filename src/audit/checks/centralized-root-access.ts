@@ -24,7 +24,7 @@ export function centralizedRootAccessState(observed: Observation<OrganizationsFe
     case 'ServiceAccessNotEnabledException':
       return {
         enabled: false,
-        reason: 'trusted access for IAM is not enabled in AWS Organizations, so centralized root access is off',
+        reason: 'trusted access for IAM is not enabled in AWS Organizations',
         remedy: `Enable trusted access for IAM (\`aws organizations enable-aws-service-access --service-principal iam.amazonaws.com\`). ${ENABLE}`,
       };
     case 'OrganizationNotInAllFeaturesModeException':

@@ -8,12 +8,8 @@ import { cannotCheck, checkResult, type CheckIdentity } from './cannot-check.js'
 
 export function checkIdentityCenter(input: AuditInput): AuditCheck {
   const required = input.security?.identityCenter === 'required';
-  const identity: CheckIdentity = {
-    id: 'identity-center',
-    title: 'IAM Identity Center has an instance',
-    severity: required ? 'required' : 'recommended',
-    ...(input.security?.at && { source: input.security.at }),
-  };
+  const source = input.security?.identityCenterAt ?? input.security?.at;
+  const identity: CheckIdentity = { id: 'identity-center', title: 'IAM Identity Center has an instance', severity: required ? 'required' : 'recommended', ...(source && { source }) };
   if (input.scope === 'member' && required) {
     return checkResult(
       identity,

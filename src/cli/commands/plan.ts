@@ -18,7 +18,8 @@ const USAGE = `Usage: orgctl plan [--file org.yaml] [--format text|markdown|json
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) with the credentials
 of the management account named in org.yaml, and shows every change apply would make.
-Nothing is changed.
+Nothing is changed. The root-credential audit (\`orgctl audit\`) comes first; its failures are
+shown and counted but do not change the exit code.
 
 Options:
   -f, --file <path>      org.yaml to plan (default: org.yaml)
@@ -51,7 +52,8 @@ export const planCommand: Command = {
 
     const aws = openAwsPort(io);
     try {
-      const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256);
+      // The root-credential audit comes with the plan (first in text and markdown, `audit` in json).
+      const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env } });
       if (values.out) await writeFile(resolve(io.cwd, values.out), serializePlan(plan));
       if (format === 'json') io.stdout.write(serializePlan(plan));
       else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
