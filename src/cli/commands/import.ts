@@ -16,7 +16,7 @@ const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags]
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and writes an org.yaml
 that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
-express, the management account, and options at their safe defaults (nothing is ever deleted).
+express, the management account, and options at their safe defaults (no pruning).
 What org.yaml cannot express (accounts that are not ACTIVE, service control policies other than
 FullAWSAccess, other budgets, tags) is listed as comments at the end. Nothing is changed in AWS.
 
