@@ -5,7 +5,7 @@
 // scalar is quoted exactly when it must be, with invisible characters escaped so a name is always
 // one visible line.
 
-import type { DesiredAccount, DesiredBudget, DesiredNode, DesiredNotification, DesiredOrg } from '../model/desired.js';
+import type { DesiredAccount, DesiredBudget, DesiredNode, DesiredNotification, DesiredOrg, DesiredSecurity } from '../model/desired.js';
 import { SUPPORTED_VERSION } from './limits.js';
 
 /** First line of every org.yaml orgctl writes: editors validate the file against the schema. */
@@ -35,6 +35,7 @@ export function writeOrgYaml(org: DesiredOrg, comments: OrgYamlComments = {}): s
   lines.push(`${INDENT}pruneOrganizationalUnits: ${org.options.pruneOrganizationalUnits}`);
   lines.push(`${INDENT}pruneBudgets: ${org.options.pruneBudgets}`);
   lines.push(`${INDENT}unlistedAccounts: ${org.options.unlistedAccounts}`);
+  if (org.security) writeSecurity(lines, org.security);
   if (comments.trailer && comments.trailer.length > 0) lines.push('', ...commentLines(comments.trailer));
   return `${lines.join('\n')}\n`;
 }
@@ -89,6 +90,29 @@ function writeNotification(lines: string[], n: DesiredNotification, indent: stri
     for (const email of emails) lines.push(`${at}${INDENT}- ${scalar(email.address)}`);
   }
   if (sns[0]) lines.push(`${at}sns: ${scalar(sns[0].address)}`);
+}
+
+function writeSecurity(lines: string[], security: DesiredSecurity): void {
+  const at = INDENT + INDENT;
+  lines.push('security:');
+  if (security.breakGlassUsers.length > 0) {
+    lines.push(`${INDENT}breakGlassUsers:`);
+    for (const user of security.breakGlassUsers) lines.push(`${at}- ${scalar(user.name)}`);
+  }
+  lines.push(`${INDENT}identityCenter: ${security.identityCenter}`);
+  if (security.identityCenterRegion !== undefined) lines.push(`${INDENT}identityCenterRegion: ${scalar(security.identityCenterRegion)}`);
+  if (security.alternateContacts.length > 0) {
+    lines.push(`${INDENT}alternateContacts:`);
+    for (const contact of security.alternateContacts) {
+      const fields = [
+        `email: ${scalar(contact.email, 'flow')}`,
+        ...(contact.name !== undefined ? [`name: ${scalar(contact.name, 'flow')}`] : []),
+        ...(contact.title !== undefined ? [`title: ${scalar(contact.title, 'flow')}`] : []),
+        ...(contact.phone !== undefined ? [`phone: ${scalar(contact.phone, 'flow')}`] : []),
+      ];
+      lines.push(`${at}${contact.type.toLowerCase()}: { ${fields.join(', ')} }`);
+    }
+  }
 }
 
 function commentLines(lines: readonly string[]): string[] {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import { quoted, scalar, writeOrgYaml } from '../../src/config/write-org-yaml.js';
-import type { DesiredNode, DesiredOrg, DesiredOu } from '../../src/model/desired.js';
+import type { DesiredAlternateContact, DesiredNode, DesiredOrg, DesiredOu, DesiredSecurity } from '../../src/model/desired.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { generatedOrgs, type GeneratedOrg } from './support/generated-org.js';
 
@@ -46,13 +46,39 @@ function desiredFrom(org: GeneratedOrg): DesiredOrg {
   };
 }
 
+const contact = (type: DesiredAlternateContact['type']) =>
+  fc
+    .record({
+      email: fc.constantFrom('security@example.com', 'Billing.Team+x@example.co.uk', 'a#b|c@sub.example.org'),
+      name: fc.option(fc.constantFrom('Security team', 'yes', "O'Neil: on call", 'Ünïcödé'), { nil: undefined }),
+      title: fc.option(fc.constantFrom('CISO', '#1 fan', 'a, b'), { nil: undefined }),
+      phone: fc.option(fc.constantFrom('+1 555 0100', '(030) 1234-56'), { nil: undefined }),
+    })
+    .map(({ email, name, title, phone }): DesiredAlternateContact => ({ type, email, ...(name && { name }), ...(title && { title }), ...(phone && { phone }) }));
+
+const securities: fc.Arbitrary<DesiredSecurity> = fc
+  .record({
+    breakGlassUsers: fc.uniqueArray(fc.constantFrom('break-glass', 'admin@corp', 'y', 'root.user+1'), { maxLength: 3 }),
+    identityCenter: fc.constantFrom('required' as const, 'optional' as const),
+    identityCenterRegion: fc.option(fc.constantFrom('eu-west-1', 'us-gov-west-1'), { nil: undefined }),
+    security: fc.option(contact('SECURITY'), { nil: undefined }),
+    billing: fc.option(contact('BILLING'), { nil: undefined }),
+    operations: fc.option(contact('OPERATIONS'), { nil: undefined }),
+  })
+  .map((s) => ({
+    breakGlassUsers: s.breakGlassUsers.map((name) => ({ name })),
+    identityCenter: s.identityCenter,
+    ...(s.identityCenterRegion !== undefined && { identityCenterRegion: s.identityCenterRegion }),
+    alternateContacts: [s.security, s.billing, s.operations].filter((c) => c !== undefined),
+  }));
+
 /**
  * Drops the source positions parseOrgYaml adds, and puts sibling OUs in name order: the loader reads
  * OUs through a plain object, whose keys JavaScript lists integer-like ones ("123") first.
  */
 function comparable(org: DesiredOrg): DesiredOrg {
   const sortOus = (key: string, v: unknown): unknown => {
-    if (key === 'at') return undefined;
+    if (key === 'at' || key === 'identityCenterAt') return undefined;
     if (key === 'organizationalUnits' && Array.isArray(v)) return [...(v as DesiredOu[])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return v;
   };
@@ -71,8 +97,8 @@ const RAW_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u00ad\u2028\u202
 describe('writeOrgYaml', () => {
   it('writes what parseOrgYaml reads back as the same organization', () => {
     fc.assert(
-      fc.property(generatedOrgs, (org) => {
-        const desired = desiredFrom(org);
+      fc.property(generatedOrgs, fc.option(securities, { nil: undefined }), (org, security) => {
+        const desired = { ...desiredFrom(org), ...(security ? { security } : {}) };
         const text = writeOrgYaml(desired, { header: ['a header line'], trailer: ['nl\nin a comment', '', 'bidi \u202e override'] });
         expect(comparable(parse(text))).toEqual(comparable(desired));
         // Every name stays visible and on its line: the text holds no raw control or invisible character.
