@@ -6,8 +6,8 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator, type FaultSpec } from '../../src/emulator/index.js';
-import { applyUntilConverged } from './support/converge.js';
+import type { FaultSpec } from '../../src/emulator/index.js';
+import { applyUntilConverged, startWatchedEmulator, type WatchedEmulator } from './support/converge.js';
 import { buildScenario, desiredProblems, scenarioInputs } from './support/scenarios.js';
 
 /** Faults on every operation, `total` of the calls in all, spread over the five kinds. */
@@ -35,12 +35,12 @@ const WRITES = [
 describe('apply converges against the emulator with faults on', () => {
   // Half the cases also get small pages, empty pages with a NextToken, and every client error as HTTP 400
   // (as Organizations once answered), so reads and error classification are stressed along the way.
-  let emulators: Emulator[] = [];
+  let emulators: WatchedEmulator[] = [];
   beforeAll(async () => {
-    emulators = [await startEmulator({ rateLimits: false }), await startEmulator({ rateLimits: false, pageSize: 5, emptyPages: 0.1, statusCodes: 'legacy' })];
+    emulators = [await startWatchedEmulator(), await startWatchedEmulator({ pageSize: 5, emptyPages: 0.1, statusCodes: 'legacy' })];
   });
   afterAll(async () => {
-    for (const emulator of emulators) await emulator.stop();
+    for (const watched of emulators) await watched.emulator.stop();
   });
 
   it('10–20% of calls fail: converges within 3 runs, with no duplicates', async () => {
@@ -53,7 +53,7 @@ describe('apply converges against the emulator with faults on', () => {
         const result = await applyUntilConverged(emulator, scenario, { maxRuns: 3, faults: faultsAt(percent / 100, seed) });
         seen.cases += 1;
         if (result.kind === 'converged' && result.runs > 1) seen.multiRun += 1;
-        const faults = emulator.requestLog().filter((e) => e.fault !== undefined).length;
+        const faults = emulator.emulator.requestLog().filter((e) => e.fault !== undefined).length;
         if (faults > 0) seen.faultyRuns += 1;
       }),
       { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 20), timeout: 90_000 },

@@ -4,17 +4,16 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { applyUntilConverged } from './support/converge.js';
+import { applyUntilConverged, startWatchedEmulator, type WatchedEmulator } from './support/converge.js';
 import { buildScenario, desiredProblems, scenarioInputs, sizeOf } from './support/scenarios.js';
 
 describe('apply converges against the emulator', () => {
-  let emulator: Emulator;
+  let emulator: WatchedEmulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startWatchedEmulator();
   });
   afterAll(async () => {
-    await emulator.stop();
+    await emulator.emulator.stop();
   });
 
   it('random live organization × random org.yaml: one apply, then no steps and no duplicates', async () => {

@@ -1,12 +1,14 @@
 // Runs apply (runApplyWorkflow, as the CLI does) against the emulator until the organization matches
 // org.yaml or the run budget is spent, then checks what the issue promises: the plan has no steps,
 // and nothing was done twice (no duplicate OUs, budgets, notifications or subscribers; every account
-// in one place; each OU created, each budget created, each account moved at most once).
+// in one place; each OU created, each budget created, each account moved at most once); and no budget
+// that alerted stopped alerting at any moment of the apply.
 
 import { expect } from 'vitest';
-import type { Emulator, FaultSpec } from '../../../src/emulator/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions, type FaultSpec, type RequestLogEntry } from '../../../src/emulator/index.js';
 import type { RetryPolicy } from '../../../src/aws/retry.js';
 import { UserError } from '../../../src/model/errors.js';
+import { NoteCode } from '../../../src/planner/index.js';
 import { runApplyWorkflow } from '../../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../../src/workflow/make-plan.js';
 import { duplicatesIn, emulatorPort, repeatedWrites, snapshotOf, writeCalls } from './emulator-world.js';
@@ -28,7 +30,31 @@ export type ConvergeResult =
   | { readonly kind: 'refused' }
   | { readonly kind: 'converged'; readonly runs: number; readonly steps: number; readonly failures: readonly string[] };
 
-export async function applyUntilConverged(emulator: Emulator, generated: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
+/** An emulator whose every answered request can be watched (the state is read right after it). */
+export interface WatchedEmulator {
+  readonly emulator: Emulator;
+  watch(listener: ((entry: RequestLogEntry) => void) | undefined): void;
+}
+
+export async function startWatchedEmulator(options: EmulatorOptions = {}): Promise<WatchedEmulator> {
+  let listener: ((entry: RequestLogEntry) => void) | undefined;
+  const emulator = await startEmulator({ rateLimits: false, ...options, onRequest: (entry) => listener?.(entry) });
+  return { emulator, watch: (next) => (listener = next) };
+}
+
+/** Budgets (by name) whose notifications have no subscriber, or that have no notification at all. */
+function silentBudgets(emulator: Emulator, names: ReadonlySet<string>): string[] {
+  const silent: string[] = [];
+  for (const name of names) {
+    const budget = (emulator.snapshot().budgets ?? []).find((b) => b.budget['BudgetName'] === name);
+    const subscribers = (budget?.notifications ?? []).map((n) => ((n['Subscribers'] as unknown[] | undefined) ?? []).length);
+    if (subscribers.length === 0 || subscribers.includes(0)) silent.push(name);
+  }
+  return silent;
+}
+
+export async function applyUntilConverged(watched: WatchedEmulator, generated: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
+  const { emulator } = watched;
   // Through org.yaml text and orgctl's own parser, as the CLI reads it.
   const { desired } = throughOrgYaml(generated.desired);
   expect(withoutPositions(desired)).toEqual(generated.desired);
@@ -45,6 +71,24 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
       expect(writeCalls(emulator.requestLog())).toEqual([]);
       return { kind: 'refused' };
     }
+
+    // A budget that alerts now and stays in org.yaml must alert at every moment of the apply: notifications
+    // are updated in place and subscribers added before old ones leave. The one exception is announced in
+    // the plan (an SNS-only notification whose topic changes is deleted and created again).
+    const replaced = new Set(first.warnings.filter((w) => w.code === NoteCode.notificationReplaced).map((w) => w.address ?? ''));
+    const mustAlert = new Set(
+      scenario.world.budgets
+        .filter((b) => b.notifications.length > 0 && scenario.desired.budgets.some((d) => d.name === b.name))
+        .filter((b) => ![...replaced].some((address) => address.startsWith(`budget:${b.name}/`)))
+        .map((b) => b.name),
+    );
+    const lapses: string[] = [];
+    watched.watch((entry) => {
+      if (entry.service !== 'budgets' || !/^(Create|Update|Delete)/.test(entry.operation)) return;
+      const name = entry.input['BudgetName'] ?? (entry.input['Budget'] as { BudgetName?: unknown } | undefined)?.BudgetName;
+      if (typeof name !== 'string' || !mustAlert.has(name)) return;
+      for (const silent of silentBudgets(emulator, new Set([name]))) lapses.push(`budget ${silent} silent after ${entry.operation} ${JSON.stringify(entry.input)}`);
+    });
 
     if (options.faults) emulator.setFaults(options.faults);
     const failures: string[] = [];
@@ -64,6 +108,8 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
       }
     }
     emulator.setFaults(undefined);
+    watched.watch(undefined);
+    expect(lapses).toEqual([]);
 
     const after = (await makePlan(port, scenario.desired, SHA)).plan;
     const remaining = after.steps.map((s) => `${s.kind} ${s.address}: ${s.reason}`);
@@ -73,6 +119,7 @@ export async function applyUntilConverged(emulator: Emulator, generated: Scenari
     expect(repeatedWrites(emulator.requestLog())).toEqual([]);
     return { kind: 'converged', runs, steps: first.steps.length, failures };
   } finally {
+    watched.watch(undefined);
     emulator.setFaults(undefined);
     port.destroy();
     if (applyPort !== port) applyPort.destroy();
