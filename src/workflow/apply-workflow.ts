@@ -60,7 +60,8 @@ export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<A
   });
   let after: Plan;
   try {
-    after = (await makePlan(port, desired, orgYamlSha256)).plan;
+    // The check needs the organization, not the audit again: nothing apply does changes root credentials.
+    after = (await makePlan(port, desired, orgYamlSha256, { audit: false })).plan;
   } catch (error) {
     throw new ApplyCheckFailedError(plan, run, now() - started, error);
   }
