@@ -129,13 +129,19 @@ export function countActions(plan: Plan): ActionCounts {
   return counts;
 }
 
-/** "Plan: 4 to create, 1 to update, 0 to delete." or "No changes. The organization matches org.yaml.", then the audit's line when the plan has one. */
+/** "Plan: 4 to create, 1 to update, 0 to delete." or "No changes. The organization matches org.yaml." */
 export function planSummaryLine(plan: Plan): string {
-  // The audit is counted here too, so a failed root-credential check shows in the one line everyone reads.
-  const audit = plan.audit ? ` ${auditSummaryLine(plan.audit)}` : '';
-  if (plan.steps.length === 0 && plan.errors.length === 0) return `No changes. The organization matches org.yaml.${audit}`;
+  if (plan.steps.length === 0 && plan.errors.length === 0) return 'No changes. The organization matches org.yaml.';
   const c = countActions(plan);
-  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.${audit}`;
+  return `Plan: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.`;
+}
+
+/**
+ * The summary line the renderers print: planSummaryLine, then the audit's count when the plan has one,
+ * so a failed root-credential check shows in the one line everyone reads.
+ */
+export function renderedSummaryLine(plan: Plan): string {
+  return plan.audit ? `${planSummaryLine(plan)} ${auditSummaryLine(plan.audit)}` : planSummaryLine(plan);
 }
 
 /** The line after the summary when the plan cannot be applied, else undefined. */

@@ -7,7 +7,7 @@
 
 import type { Plan, PlanNote, PlanStep, StepAction } from '../model/plan.js';
 import { renderAuditMarkdown } from '../audit/render-audit-markdown.js';
-import { describeStep, formatCount, groupSteps, planErrorLine, planSummaryLine } from './describe-step.js';
+import { describeStep, formatCount, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
 import { escapeMarkdownInline, fencedCodeBlock } from './markdown-escape.js';
 import { visibleText } from './visible-text.js';
 
@@ -81,7 +81,7 @@ function assemble(
   const parts: string[] = [options.title ?? '### orgctl plan'];
   // The root-credential audit first (it is small: one line per check), then the plan.
   if (plan.audit) parts.push(renderAuditMarkdown(plan.audit, { sourceFile: options.sourceFile ?? 'org.yaml' }).trimEnd(), '#### Changes');
-  parts.push(`**${planSummaryLine(plan)}**`);
+  parts.push(`**${renderedSummaryLine(plan)}**`);
   const omitted: string[] = [];
 
   if (errorItems.length > 0) {

@@ -5,7 +5,7 @@
 
 import type { Plan, PlanNote, StepAction } from '../model/plan.js';
 import { renderAuditText } from '../audit/render-audit-text.js';
-import { describeStep, groupSteps, planErrorLine, planSummaryLine } from './describe-step.js';
+import { describeStep, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
 import { visibleText } from './visible-text.js';
 
 export interface TextRenderOptions {
@@ -44,7 +44,7 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   notes('Warnings', '!', 'yellow', plan.warnings);
   notes('Errors', 'x', 'red', plan.errors);
 
-  lines.push(paint('bold', planSummaryLine(plan)));
+  lines.push(paint('bold', renderedSummaryLine(plan)));
   const errorLine = planErrorLine(plan);
   if (errorLine) lines.push(paint('red', errorLine));
   return `${lines.join('\n')}\n`;

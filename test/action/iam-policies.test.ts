@@ -73,7 +73,7 @@ describe('the IAM policies in docs/iam', () => {
     for (const source of sources) {
       // import { ListTagsForResourceCommand as ListOrganizationsTagsCommand } from '@aws-sdk/client-organizations'
       const commands = new Map<string, string>();
-      for (const [, names = '', client = ''] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z]+)'/g)) {
+      for (const [, names = '', client = ''] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z-]+)'/g)) {
         for (const name of names.split(',').map((n) => n.trim()).filter((n) => /Command\b/.test(n))) {
           const [imported = '', local = imported] = name.split(/\s+as\s+/);
           commands.set(local, `${client}:${imported.replace(/Command$/, '')}`);

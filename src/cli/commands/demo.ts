@@ -53,7 +53,8 @@ export const demoCommand: Command = {
     try {
       io.stdout.write(`orgctl demo: a fresh AWS account ${desired.managementAccountId} with no organization, served by the built-in emulator at ${emulator.url}.\n`);
       heading(io, 1, 'orgctl plan: what org.yaml asks for, against what exists.');
-      const first = await makePlan(port, desired, sha256);
+      // The emulator serves every region; AWS_REGION only says where to look for Identity Center.
+      const first = await makePlan(port, desired, sha256, { audit: { env: { ...io.env, AWS_REGION: io.env['AWS_REGION'] || 'us-east-1' } } });
       io.stdout.write(renderPlanText(first.plan, { color }));
 
       heading(io, 2, 'orgctl apply --auto-approve: carry out the plan, paced to AWS\'s rate limits.');
@@ -67,7 +68,8 @@ export const demoCommand: Command = {
       if (outcome.kind === 'applied') io.stdout.write(`\n${renderApplySummaryText(outcome.run, outcome.wallMs)}`);
 
       heading(io, 3, 'orgctl plan again: the organization now matches org.yaml.');
-      const after: Plan = (await makePlan(port, desired, sha256)).plan;
+      // The audit was shown with the first plan; this one only shows what is left to change.
+      const after: Plan = (await makePlan(port, desired, sha256, { audit: false })).plan;
       io.stdout.write(renderPlanText(after, { color }));
 
       const converged = after.steps.length === 0 && after.errors.length === 0;
