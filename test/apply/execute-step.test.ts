@@ -245,3 +245,14 @@ describe('executeStep: budgets', () => {
     expect(isAwsCallError(await failureOf(executeStep(step, contextOf(missing))), 'notFound')).toBe(true);
   });
 });
+
+describe('executeStep: account settings', () => {
+  it('putAlternateContact sets the contact; running it again (a lost reply) leaves the same contact', async () => {
+    const fake = organization();
+    const contact = { type: 'SECURITY' as const, name: 'Security team', title: 'On call', email: 'security@example.com', phone: '+1 555 0100' };
+    const step: PlanStep = { ...base, kind: 'putAlternateContact', address: 'alternate-contact:SECURITY', before: null, after: contact };
+    await executeStep(step, contextOf(fake));
+    await executeStep(step, contextOf(fake));
+    expect(await fake.getAlternateContact('SECURITY')).toEqual(contact);
+  });
+});
