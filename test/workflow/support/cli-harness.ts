@@ -1,7 +1,7 @@
 // Runs orgctl commands in-process (runCli with a recording CliIo) or as a real process, against an
 // emulator, from a temporary directory holding org.yaml.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,5 +93,33 @@ export function spawnOrgctl(
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr, prompts: [] }));
     options.onSpawn?.(() => child.kill('SIGKILL'));
+  });
+}
+
+/** python3's pty module runs a command on a pseudo-terminal: a real TTY without native node modules. */
+export const PTY_AVAILABLE = spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Runs `node bin/orgctl.js ...args` on a pseudo-terminal (stdin, stdout and stderr are all the TTY),
+ * typing `answer` and Enter once `prompt` appears. Everything the terminal showed comes back as stdout.
+ */
+export function spawnOrgctlOnTty(
+  args: readonly string[],
+  options: { cwd: string; env: Readonly<Record<string, string>>; prompt?: string; answer?: string },
+): Promise<SpawnedRun> {
+  return new Promise((resolve, reject) => {
+    const script = 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)';
+    const child = spawn('python3', ['-c', script, process.execPath, join(REPO, 'bin/orgctl.js'), ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let answered = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!answered && options.prompt !== undefined && stdout.includes(options.prompt)) {
+        answered = true;
+        child.stdin.write(`${options.answer ?? ''}\n`);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr: '', prompts: answered ? [options.prompt ?? ''] : [] }));
   });
 }
