@@ -35,6 +35,11 @@ export interface ReadLiveOptions {
    */
   readonly readTagsFor?: (budgetName: string) => boolean;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Called once the guard has accepted the caller, before the tree and budgets are read: reads that
+   * need only the caller's identity (plan's audit) can start now and run beside the bulk read.
+   */
+  readonly onGuardPassed?: (callerAccountId: string) => void;
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
   readonly concurrency?: number;
 }
@@ -63,6 +68,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const organization = await port.describeOrganization();
   if (typeof expected === 'string') checkOrganizationOwner(organization, callerAccountId, expected);
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
+  options.onGuardPassed?.(callerAccountId);
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = new ProgressCounter(options.onProgress);

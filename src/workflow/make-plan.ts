@@ -31,15 +31,27 @@ export interface MakePlanOptions {
 
 export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256: string, options: MakePlanOptions = {}): Promise<PlannedOrg> {
   const declaredBudgets = new Set(desired.budgets.map((b) => b.name));
+  // The contacts and the audit need only the caller, so they start as soon as the guard has passed and
+  // run beside the bulk read (their few calls take no time from it: other services, other buckets).
+  const sideReads: { contacts?: Promise<AlternateContactObservation[]>; audit?: Promise<AuditReport> } = {};
+  const startSideReads = (callerAccountId: string): void => {
+    // Declared alternate contacts are live state the plan reconciles; the audit checks the same reads.
+    const contacts = desired.security?.alternateContacts.length ? readAlternateContacts(port, desired.security) : undefined;
+    const audit = options.audit === false ? undefined : auditWithPlan(port, desired, callerAccountId, contacts, options.audit ?? {});
+    if (contacts) sideReads.contacts = contacts;
+    if (audit) sideReads.audit = audit;
+    // If the bulk read fails, its error is the one reported; these must not surface as unhandled rejections.
+    contacts?.catch(() => undefined);
+    audit?.catch(() => undefined);
+  };
   const live = await readLiveOrg(port, {
     managementAccountId: desired.managementAccountId,
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...(options.onReadProgress ? { onProgress: options.onReadProgress } : {}),
+    onGuardPassed: startSideReads,
   });
-  // Declared alternate contacts are live state the plan reconciles; the audit checks the same reads.
-  const contacts = desired.security?.alternateContacts.length ? readAlternateContacts(port, desired.security) : undefined;
-  const [observedContacts, audit] = await Promise.all([contacts, options.audit === false ? undefined : auditWithPlan(port, desired, live, contacts, options.audit ?? {})]);
+  const [observedContacts, audit] = await Promise.all([sideReads.contacts, sideReads.audit]);
   const liveWithContacts: LiveOrg = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
   // The audit is not hashed: it never decides whether a saved plan is stale.
   const liveStateSha256 = sha256(serializeLiveState(liveWithContacts));
@@ -50,13 +62,13 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
 async function auditWithPlan(
   port: AwsPort,
   desired: DesiredOrg,
-  live: LiveOrg,
+  callerAccountId: string,
   contacts: Promise<AlternateContactObservation[]> | undefined,
   settings: { readonly env?: Readonly<Record<string, string | undefined>>; readonly now?: number },
 ): Promise<AuditReport> {
   const input = await readAuditInput(port, {
     // readLiveOrg's guard has accepted the caller as org.yaml's management account.
-    accountId: live.callerAccountId,
+    accountId: callerAccountId,
     scope: 'management',
     managementAccountId: desired.managementAccountId,
     security: desired.security,
