@@ -15,7 +15,9 @@ import { addCounts, phaseBound, qualify, sequentialBound, total, type PhaseBound
 import { importReadingFromSnapshot, liveFromSnapshot } from './live-from-snapshot.js';
 import { runNodeWorker, ServerRecorder, type ServerView } from './measure.js';
 import type { WorkerRequest, WorkerResult } from './orgctl-worker.js';
-import { measurePureDiff, type PureDiffResult } from './pure-diff.js';
+import { expectedAuditCalls } from './audit-bound.js';
+import type { DesiredOrg } from '../src/model/desired.js';
+import { desiredFrom, measurePureDiff, type PureDiffResult } from './pure-diff.js';
 import { measureSmallOrg, type SmallOrgResult } from './small-org.js';
 import { changeOrg, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize } from './synthetic-org.js';
 import { measureEmulatorThroughput, type ThroughputResult } from './throughput.js';
@@ -98,6 +100,8 @@ export interface BenchResults {
 }
 
 const WORKER_DIR = 'build/bench';
+/** The orgctl worker sets AWS_REGION to this (as a CI job would), so plan's audit checks Identity Center there. */
+const WORKER_REGION = 'us-east-1';
 const ORGCTL_WORKER = `${WORKER_DIR}/orgctl-worker.js`;
 const BASELINE_WORKER = `${WORKER_DIR}/baseline-worker.js`;
 
@@ -132,8 +136,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const orgctl = (argv: readonly string[], cwd: string) => runOrgctl(emulator, recorder, { argv, cwd, endpoint: emulator.url, rateScale: scale });
     const readBound = (snapshot: EmulatorSnapshot): ServiceCounts => qualify(expectedReadCalls(liveFromSnapshot(snapshot)), 'budgets');
 
+    const baseDesired = desiredFrom(baseYaml);
+    const auditBound = (desired: DesiredOrg): ServiceCounts => expectedAuditCalls(desired, WORKER_REGION);
+
     log(`(a) plan, no changes: ${base.ous.length} OUs, ${base.accounts.length} accounts, ${base.budgets.length} budgets, rate scale ${scale}`);
-    const planBound = readBound(emulator.snapshot());
+    const planBound = addCounts(readBound(emulator.snapshot()), auditBound(baseDesired));
     const planRun = await orgctl(['plan', '--detailed-exitcode', '--out', 'plan.json'], dirs.plan);
     const planNoChanges = scenario('plan, no changes', 'orgctl plan of the unchanged organization: read + diff + render', planRun, planBound, [phaseBound('read', planBound, scale)], scale);
     expectExit(planNoChanges, 0, 'plan of the unchanged organization should have no changes');
@@ -156,7 +163,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const drift = driftOrg(base, options.driftFraction);
     log(`(b) plan after ${Math.round(options.driftFraction * 100)}% drift: ${drift.movedAccounts} accounts moved, ${drift.addedOus} OU added, ${drift.removedOus} removed, ${drift.changedBudgets} budgets changed (out of band)`);
     emulator.seed(toSnapshot(drift.org));
-    const driftBound = readBound(emulator.snapshot());
+    const driftBound = addCounts(readBound(emulator.snapshot()), auditBound(baseDesired));
     const driftRun = await orgctl(['plan', '--detailed-exitcode', '--out', 'plan.json'], dirs.plan);
     const planAfterDrift = {
       ...scenario('plan after drift', 'orgctl plan after out-of-band changes to 5% of the organization', driftRun, driftBound, [phaseBound('read', driftBound, scale)], scale),
@@ -169,8 +176,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const change = changeOrg(base, options.change.moveAccounts, options.change.createOus, options.change.updateBudgets);
     log(`(c) apply: ${change.movedAccounts} accounts moved, ${change.createdOus} OUs created, ${change.updatedBudgets} budgets updated`);
     emulator.seed(baseSnapshot);
-    writeFileSync(join(dirs.apply, 'org.yaml'), toOrgYaml(change.org));
-    const readBefore = readBound(emulator.snapshot());
+    const changeYaml = toOrgYaml(change.org);
+    writeFileSync(join(dirs.apply, 'org.yaml'), changeYaml);
+    // The plan apply shows first carries the audit; the check after the writes is the read alone.
+    const readBefore = addCounts(readBound(emulator.snapshot()), auditBound(desiredFrom(changeYaml)));
     const writes: ServiceCounts = {
       'organizations:CreateOrganizationalUnit': change.createdOus,
       'organizations:MoveAccount': change.movedAccounts,
@@ -187,7 +196,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     log(`    ${summaryLine(apply)}`);
 
     log(`pure diff: planOrg alone, ${options.pureDiffRuns} runs each`);
-    const pureDiff = measurePureDiff(baseYaml, liveFromSnapshot(baseSnapshot), liveFromSnapshot(toSnapshot(drift.org)), toOrgYaml(change.org), options.pureDiffRuns);
+    const pureDiff = measurePureDiff(baseYaml, liveFromSnapshot(baseSnapshot), liveFromSnapshot(toSnapshot(drift.org)), changeYaml, options.pureDiffRuns);
     log(`    median ${pureDiff.worstMedianMs.toFixed(1)} ms (worst case: ${pureDiff.worstCase})`);
 
     await emulator.stop().catch(() => undefined);

@@ -21,6 +21,8 @@ export interface WorkerRequest {
   readonly rateScale: number;
 }
 
+export const IDENTITY_CENTER_REGION = 'us-east-1';
+
 export interface WorkerResult {
   readonly exitCode: number;
   /** From process start (node's own startup excluded) to the command's exit code. */
@@ -40,7 +42,8 @@ const started = performance.now();
 const exitCode = await runCli(request.argv, {
   stdout: { write: (text: string) => stdout.push(text) },
   stderr: { write: (text: string) => stderr.push(text) },
-  env: { ...process.env, ORGCTL_RATE_SCALE: String(request.rateScale) },
+  // AWS_REGION as in a CI job: plan's audit then also checks Identity Center in that region.
+  env: { ...process.env, AWS_REGION: IDENTITY_CENTER_REGION, ORGCTL_RATE_SCALE: String(request.rateScale) },
   cwd: request.cwd,
   awsPort: port,
 });

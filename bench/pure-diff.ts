@@ -22,7 +22,7 @@ export interface PureDiffResult {
   readonly worstCase: string;
 }
 
-function desiredFrom(text: string): DesiredOrg {
+export function desiredFrom(text: string): DesiredOrg {
   const parsed = parseOrgYaml(text, 'org.yaml');
   if (!parsed.ok) throw new Error(`generated org.yaml does not validate: ${parsed.errors.map((e) => e.message).join('; ')}`);
   return parsed.value;
