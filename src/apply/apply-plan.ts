@@ -51,10 +51,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const laneWidth = options.laneWidth ?? DEFAULT_LANE_WIDTH;
   const ouIds = OuIds.fromLive(options.live);
   const steps = plan.steps;
+  // The planner and the plan file reader guarantee this; a plan that breaks it could deadlock or crash the run.
+  steps.forEach((step, index) => {
+    const bad = step.dependsOn.find((dep) => !Number.isInteger(dep) || dep < 0 || dep >= index);
+    if (bad !== undefined) throw new Error(`invalid plan: step ${index} depends on step ${bad}, which does not come before it`);
+  });
   const results: (StepResult | undefined)[] = new Array(steps.length);
   const waitingOn = steps.map((step) => new Set(step.dependsOn));
+  // From the de-duplicated sets: a dependency listed twice must not release (and start) a step twice.
   const dependents = steps.map(() => [] as number[]);
-  steps.forEach((step, index) => step.dependsOn.forEach((dep) => dependents[dep]?.push(index)));
+  waitingOn.forEach((deps, index) => deps.forEach((dep) => dependents[dep]?.push(index)));
 
   const ready = new Map<StepKind, number[]>();
   const inFlight = new Map<StepKind, number>();

@@ -65,6 +65,24 @@ describe('applyPlan: order', () => {
     );
   });
 
+  it('refuses, before any call, a plan whose step depends on a step that does not come before it', async () => {
+    for (const bad of [1, 2, 7, -1]) {
+      const { fake, control } = world();
+      const plan = planOf([createBudgetStep('b0'), createBudgetStep('b1', [0, bad])]);
+      await expect(applyPlan(plan, { port: control.port, live: fake.liveOrg(), managementAccountId: MGMT })).rejects.toThrow(
+        `step 1 depends on step ${bad}, which does not come before it`,
+      );
+      expect(fake.calls).toEqual([]);
+    }
+  });
+
+  it('runs a step once even when it lists a dependency twice', async () => {
+    const { fake, control } = world();
+    const result = await run(control, fake, [createBudgetStep('b0'), createBudgetStep('b1', [0, 0])]);
+    expect(result.allSucceeded).toBe(true);
+    expect(fake.calls.filter((c) => c.operation === 'CreateBudget').map((c) => budgetNameOf(c.args))).toEqual(['b0', 'b1']);
+  });
+
   it('reports results in plan order, and each step once, as it finishes', async () => {
     const { fake, control } = world();
     const slow = control.hold('createBudget', named('b0'));
