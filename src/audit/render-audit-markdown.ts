@@ -21,7 +21,8 @@ export function renderAuditMarkdown(report: AuditReport, options: AuditMarkdownO
   const counts = countAudit(report);
   const checks = orderedChecks(report.checks);
   const heading = '#'.repeat(options.headingLevel ?? 4);
-  const parts: string[] = [`${heading} Root credentials (account ${escapeMarkdownInline(report.accountId)})`, `**${escapeMarkdownInline(auditSummaryLine(report))}**`];
+  // The summary line is our own words and counts: nothing to escape.
+  const parts: string[] = [`${heading} Root credentials (account ${escapeMarkdownInline(report.accountId)})`, `**${auditSummaryLine(report)}**`];
 
   const failed = checks.filter((c) => kindOf(c) === 'failed');
   if (failed.length > 0) {
