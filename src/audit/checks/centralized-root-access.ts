@@ -31,6 +31,12 @@ export function centralizedRootAccessState(observed: Observation<OrganizationsFe
       return { enabled: false, reason: 'the organization does not have all features enabled, which centralized root access needs', remedy: `Enable all features in AWS Organizations. ${ENABLE}` };
     case 'OrganizationNotFoundException':
       return { enabled: false, reason: 'the account is not in an organization yet', remedy: `Once orgctl apply has created the organization: ${ENABLE}` };
+    case 'AccountNotManagementOrDelegatedAdministratorException':
+      return {
+        enabled: undefined,
+        reason: 'only the management account or the IAM delegated administrator may ask whether centralized root access is on',
+        remedy: "Check in the management account's IAM console (Root access management) that centralized root access is on, or run orgctl audit with the management account's credentials.",
+      };
     default:
       return {
         enabled: undefined,
