@@ -1,8 +1,11 @@
-// The one JSON Schema for org.yaml (schema/org.schema.json), compiled once with ajv.
+// The one JSON Schema for org.yaml (schema/org.schema.json). orgctl validates with ajv's code for it,
+// generated ahead of time (org-schema-validator.generated.ts, kept in step with the schema by
+// test/config/org-schema-validator-drift.test.ts), so no run pays for compiling the schema.
 // Editors read the same file through the yaml-language-server comment at the top of org.yaml.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import orgSchemaJson from '../../schema/org.schema.json' with { type: 'json' };
+import { validate } from './org-schema-validator.generated.js';
 
 /** The schema as plain data, for the error explainer (descriptions, enums, error messages). */
 export const ORG_SCHEMA: SchemaNode = orgSchemaJson as SchemaNode;
@@ -25,24 +28,20 @@ export interface SchemaNode {
   readonly [keyword: string]: unknown;
 }
 
-let compiled: ValidateFunction | undefined;
+/** The ajv options the validator is generated with. */
+export const ORG_SCHEMA_AJV_OPTIONS = {
+  allErrors: true, // report every problem, not the first
+  verbose: true, // errors carry the failing data and schema, which the explainer turns into words
+  strict: true,
+  strictRequired: false, // the notification's if/then names `emails`/`sns`, which are defined beside it, not inside
+  allowUnionTypes: true, // an OU may be `{}` or empty (null)
+} as const satisfies Options;
 
-function compileOrgSchema(): ValidateFunction {
-  const ajv = new Ajv({
-    allErrors: true, // report every problem, not the first
-    verbose: true, // errors carry the failing data and schema, which the explainer turns into words
-    strict: true,
-    strictRequired: false, // the notification's if/then names `emails`/`sns`, which are defined beside it, not inside
-    allowUnionTypes: true, // an OU may be `{}` or empty (null)
-  });
-  ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-  return ajv.compile(orgSchemaJson);
-}
+const validateOrgYaml = validate as unknown as ValidateFunction;
 
 /** Validates a parsed org.yaml value; returns ajv's errors (empty when valid). */
 export function checkOrgSchema(value: unknown): readonly ErrorObject[] {
-  compiled ??= compileOrgSchema();
-  return compiled(value) ? [] : [...(compiled.errors ?? [])];
+  return validateOrgYaml(value) ? [] : [...(validateOrgYaml.errors ?? [])];
 }
 
 /** Follows a local `$ref` ("#/definitions/x") to the schema it names. */
