@@ -2,13 +2,14 @@
 // the bulk read, not after it; apply's convergence check reads the organization without the audit.
 
 import { describe, expect, it } from 'vitest';
+import type { PortOperation } from '../../src/aws/operations.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg } from '../support/builders.js';
 import { FakeAwsPort } from '../support/fake-port.js';
 
 const MGMT = FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
-const AUDIT_READS = ['GetAccountSummary', 'ListOrganizationsFeatures'];
+const AUDIT_READS: readonly PortOperation[] = ['GetAccountSummary', 'ListOrganizationsFeatures'];
 
 function world() {
   const fake = new FakeAwsPort();
