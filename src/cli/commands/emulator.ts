@@ -18,9 +18,10 @@ import type { CliIo } from '../io.js';
 
 const USAGE = `Usage: orgctl emulator [options]
 
-Serves AWS Organizations, AWS Budgets and STS GetCallerIdentity on 127.0.0.1 until stopped, speaking
-AWS's own wire protocols, so the AWS CLI, the AWS SDKs and orgctl work against it unchanged. It starts
-as a standalone account with no organization, or from a snapshot file.
+Serves AWS Organizations, AWS Budgets, STS GetCallerIdentity and the root-credential audit's IAM,
+Account (alternate contacts) and SSO Admin calls on 127.0.0.1 until stopped, speaking AWS's own wire
+protocols, so the AWS CLI, the AWS SDKs and orgctl work against it unchanged. It starts as a standalone
+account with no organization, or from a snapshot file.
 
 Options:
   --port <n>                    TCP port on 127.0.0.1 (default 4566; 0 picks a free port)
