@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuditReport } from '../../src/audit/build-audit-report.js';
 import { MAX_ACCESS_KEY_AGE_DAYS } from '../../src/audit/checks/break-glass.js';
+import type { Observation } from '../../src/audit/audit-input.js';
 import { auditFailed, countAudit, ROOT_CREDENTIALS_RUNBOOK } from '../../src/model/audit.js';
+import type { OrganizationsFeatures } from '../../src/model/security.js';
 import {
   ACCOUNT,
   aSecurity,
@@ -265,18 +267,19 @@ describe('alternate contacts (GetAlternateContact)', () => {
 });
 
 describe('centralized root access (ListOrganizationsFeatures), a recommendation', () => {
-  const central = (observed: Parameters<typeof anAuditInput>[0]['organizationsFeatures']) => checkById(audit({ organizationsFeatures: observed! }), 'centralized-root-access');
+  const central = (observed: Observation<OrganizationsFeatures>) => checkById(audit({ organizationsFeatures: observed }), 'centralized-root-access');
 
   it('passes with RootCredentialsManagement, and says when RootSessions is off', () => {
     expect(central(ok({ organizationId: 'o-1', enabledFeatures: ['RootCredentialsManagement'] }))).toMatchObject({ status: 'pass', reason: expect.stringMatching(/RootSessions is off/) });
   });
 
-  it.each([
+  const cases: [string, Observation<OrganizationsFeatures>, RegExp][] = [
     ['no feature enabled', ok({ organizationId: 'o-1', enabledFeatures: [] }), /RootCredentialsManagement is not enabled/],
     ['trusted access for IAM off', failed(awsFailure('ListOrganizationsFeatures', 'iam:ListOrganizationsFeatures', 'ServiceAccessNotEnabledException')), /trusted access for IAM is not enabled/],
     ['not all features', failed(awsFailure('ListOrganizationsFeatures', 'iam:ListOrganizationsFeatures', 'OrganizationNotInAllFeaturesModeException')), /all features/],
     ['no organization yet', failed(awsFailure('ListOrganizationsFeatures', 'iam:ListOrganizationsFeatures', 'OrganizationNotFoundException', { notFound: true })), /not in an organization yet/],
-  ] as const)('%s: a recommendation with what to do', (_, observed, reason) => {
+  ];
+  it.each(cases)('%s: a recommendation with what to do', (_, observed, reason) => {
     const check = central(observed);
     expect(check).toMatchObject({ status: 'fail', severity: 'recommended', reason: expect.stringMatching(reason) });
     expect(check.remedy).toMatch(/Root access management/);
