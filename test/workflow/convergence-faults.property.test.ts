@@ -62,21 +62,23 @@ describe('apply converges against the emulator with faults on', () => {
   }, 300_000);
 
   it('with retries nearly off, runs stop part-way again and again; each next run resumes, and nothing is done twice', async () => {
-    // Writes fail 20% of the time and get two attempts: most runs hit an error that "will not go away" and
+    // Writes fail 40% of the time and get two attempts: most runs hit an error that "will not go away" and
     // stop, with the steps in flight finishing. Whatever state that leaves, the next run must carry on from it.
     const harsh = { throttled: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, other: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } };
-    const seen = { cases: 0, resumed: 0 };
+    const seen = { cases: 0, stops: 0 };
     await fc.assert(
       fc.asyncProperty(scenarioInputs({ small: 1, large: 0 }), fc.nat(), async (input, seed) => {
         const scenario = buildScenario(input);
         fc.pre(desiredProblems(scenario.desired).length === 0);
-        const faults: FaultSpec = { seed, rules: [{ ...faultsAt(0.2, seed).rules[0]!, operations: WRITES }] };
-        const result = await applyUntilConverged(emulators[0]!, scenario, { maxRuns: 30, faults, retryPolicy: harsh });
+        const faults: FaultSpec = { seed, rules: [{ ...faultsAt(0.4, seed).rules[0]!, operations: WRITES }] };
+        const result = await applyUntilConverged(emulators[0]!, scenario, { maxRuns: 40, faults, retryPolicy: harsh });
         seen.cases += 1;
-        if (result.kind === 'converged' && result.runs > 1) seen.resumed += 1;
+        if (result.kind === 'converged') seen.stops += result.runs - 1;
       }),
-      { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 20), timeout: 90_000 },
+      { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 12), timeout: 90_000 },
     );
-    expect(seen.resumed).toBeGreaterThan(seen.cases / 3);
+    // Runs that stopped part-way and were resumed by the next one (about one per case on average): the
+    // property is not vacuous.
+    expect(seen.stops).toBeGreaterThanOrEqual(seen.cases / 4);
   }, 300_000);
 });

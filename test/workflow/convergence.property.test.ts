@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyUntilConverged, startWatchedEmulator, type WatchedEmulator } from './support/converge.js';
-import { buildScenario, desiredProblems, scenarioInputs, sizeOf } from './support/scenarios.js';
+import { buildScenario, desiredProblems, scenarioInputs } from './support/scenarios.js';
 
 describe('apply converges against the emulator', () => {
   let emulator: WatchedEmulator;
@@ -16,24 +16,28 @@ describe('apply converges against the emulator', () => {
     await emulator.emulator.stop();
   });
 
+  const property = (weights: { small: number; large: number }, seen: { cases: number; refused: number; steps: number; accounts: number }) =>
+    fc.asyncProperty(scenarioInputs(weights), async (input) => {
+      const scenario = buildScenario(input);
+      fc.pre(desiredProblems(scenario.desired).length === 0);
+      const result = await applyUntilConverged(emulator, scenario, { maxRuns: 1 });
+      seen.cases += 1;
+      seen.accounts += scenario.world.accounts.length;
+      if (result.kind === 'refused') seen.refused += 1;
+      else seen.steps += result.steps;
+    });
+
   it('random live organization × random org.yaml: one apply, then no steps and no duplicates', async () => {
     const seen = { cases: 0, refused: 0, steps: 0, accounts: 0 };
-    await fc.assert(
-      fc.asyncProperty(scenarioInputs(), async (input) => {
-        const scenario = buildScenario(input);
-        fc.pre(desiredProblems(scenario.desired).length === 0);
-        const result = await applyUntilConverged(emulator, scenario, { maxRuns: 1 });
-        seen.cases += 1;
-        seen.accounts += scenario.world.accounts.length;
-        if (result.kind === 'refused') seen.refused += 1;
-        else seen.steps += result.steps;
-        void sizeOf;
-      }),
-      { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 30), timeout: 60_000 },
-    );
+    await fc.assert(property({ small: 4, large: 1 }, seen), { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS'] ?? 30), timeout: 60_000 });
     // The generator must mostly produce plans apply can carry out, and real work.
     expect(seen.refused).toBeLessThan(seen.cases / 3);
     expect(seen.steps).toBeGreaterThan(seen.cases * 5);
-    expect(seen.accounts).toBeGreaterThan(300);
+  }, 300_000);
+
+  it('large organizations (40–200 accounts each, hundreds in all): one apply, then no steps and no duplicates', async () => {
+    const seen = { cases: 0, refused: 0, steps: 0, accounts: 0 };
+    await fc.assert(property({ small: 0, large: 1 }, seen), { numRuns: Number(process.env['ORGCTL_PROPERTY_RUNS_LARGE'] ?? 5), timeout: 60_000 });
+    expect(seen.accounts).toBeGreaterThanOrEqual(seen.cases * 40);
   }, 300_000);
 });
