@@ -37,9 +37,9 @@ describe('apply killed mid-run, then run again', () => {
     expect(totalWrites).toBeGreaterThan(40);
   });
 
-  for (const at of ['first', 'second', 'quarter', 'half', 'near the end'] as const) {
+  for (const at of ['first', 'second', 'quarter', 'half', 'late'] as const) {
     it(`killed after the ${at} write: the next apply converges, with no duplicates`, async () => {
-      const k = { first: 1, second: 2, quarter: Math.ceil(totalWrites / 4), half: Math.ceil(totalWrites / 2), 'near the end': totalWrites - 3 }[at];
+      const k = { first: 1, second: 2, quarter: Math.ceil(totalWrites / 4), half: Math.ceil(totalWrites / 2), late: totalWrites - 8 }[at];
       emulator.seed(snapshotOf(CRASH_LIVE));
       emulator.clearStats();
       const env = emulatorEnv(emulator.url);
@@ -54,13 +54,12 @@ describe('apply killed mid-run, then run again', () => {
       const crashed = await spawnOrgctl(['apply', '--auto-approve'], { cwd: ws.dir, env, onSpawn: (k) => (kill = k) });
       onRequest = undefined;
       expect(crashed.signal).toBe('SIGKILL');
-      const doneBeforeKill = writeCalls(emulator.requestLog()).length;
-      expect(doneBeforeKill).toBeGreaterThanOrEqual(k);
-      expect(doneBeforeKill).toBeLessThan(totalWrites);
+      // Requests already sent when the kill landed may still be carried out.
+      expect(writeCalls(emulator.requestLog()).length).toBeGreaterThanOrEqual(k);
 
       const again = await spawnOrgctl(['apply', '--auto-approve'], { cwd: ws.dir, env });
       expect(again.stderr).toBe('');
-      expect(again.stdout).toContain('Checked: the organization now matches org.yaml.');
+      expect(again.stdout).toMatch(/Checked: the organization now matches org\.yaml\.|No changes/);
       expect(again.code).toBe(0);
 
       const port = emulatorPort(emulator.url);

@@ -34,8 +34,8 @@ describe.skipIf(!PTY_AVAILABLE)('orgctl apply on a terminal', () => {
 
   it('answering "yes" applies (exit 0); a slow run draws the progress bar on the terminal', async () => {
     emulator.seed(snapshotOf(CRASH_LIVE));
-    // Every MoveAccount takes 300 ms: 30 moves, 4 at a time, make a run of several seconds.
-    emulator.setFaults('MoveAccount: latency=300ms');
+    // Every MoveAccount takes 400 ms: 30 moves, 4 at a time, make a run of several seconds.
+    emulator.setFaults('MoveAccount: latency=400ms');
     try {
       const run = await spawnOrgctlOnTty(['apply'], { cwd: ws.dir, env: emulatorEnv(emulator.url), prompt: QUESTION, answer: 'yes' });
       expect(run.prompts).toHaveLength(1);
