@@ -4,11 +4,11 @@
 // which SDK v3 resolves itself per service ID (@smithy/core getEndpointUrlConfig), so nothing here
 // reads them. The SDK's own retries are off: src/aws/retry.ts decides, and counts, every attempt.
 
-import { AccountClient } from '@aws-sdk/client-account';
+import type { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
-import { IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** Organizations, Budgets, IAM and Account Management are global services hosted in us-east-1 (aws-facts.md §1.1, §5). */
@@ -29,14 +29,21 @@ export interface ClientOptions {
   readonly requestTimeoutMs?: number;
 }
 
-export interface SdkClients {
-  readonly organizations: OrganizationsClient;
-  readonly budgets: BudgetsClient;
-  readonly sts: STSClient;
+/** The audit's clients and their commands (security-sdk.ts), loaded on first use. */
+export interface SecurityClients {
+  readonly sdk: typeof import('./security-sdk.js');
   readonly iam: IAMClient;
   readonly account: AccountClient;
   /** IAM Identity Center is regional: one client per region, made on first use. */
   ssoAdmin(region: string): SSOAdminClient;
+}
+
+export interface SdkClients {
+  readonly organizations: OrganizationsClient;
+  readonly budgets: BudgetsClient;
+  readonly sts: STSClient;
+  /** IAM, Account and SSO Admin: their SDK modules load on the first call (most runs make none before the bulk read). */
+  security(): Promise<SecurityClients>;
   /** Closes every client's sockets. */
   destroy(): void;
 }
@@ -52,27 +59,40 @@ export function createClients(options: ClientOptions): SdkClients {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
   };
-  const ssoAdminByRegion = new Map<string, SSOAdminClient>();
   const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.
     organizations: new OrganizationsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     budgets: new BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     sts: new STSClient({ ...common, region: options.stsRegion ?? (process.env['AWS_REGION'] || GLOBAL_SERVICE_REGION) }),
-    iam: new IAMClient({ ...common, region: GLOBAL_SERVICE_REGION }),
-    account: new AccountClient({ ...common, region: GLOBAL_SERVICE_REGION }),
+  };
+  const destroyLater: { destroy(): void }[] = [];
+  let security: Promise<SecurityClients> | undefined;
+  const loadSecurity = async (): Promise<SecurityClients> => {
+    const sdk = await import('./security-sdk.js');
+    const ssoAdminByRegion = new Map<string, SSOAdminClient>();
+    const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    destroyLater.push(iam, account);
+    return {
+      sdk,
+      iam,
+      account,
+      ssoAdmin(region: string): SSOAdminClient {
+        let client = ssoAdminByRegion.get(region);
+        if (!client) {
+          client = new sdk.SSOAdminClient({ ...common, region });
+          ssoAdminByRegion.set(region, client);
+          destroyLater.push(client);
+        }
+        return client;
+      },
+    };
   };
   return {
     ...clients,
-    ssoAdmin(region: string): SSOAdminClient {
-      let client = ssoAdminByRegion.get(region);
-      if (!client) {
-        client = new SSOAdminClient({ ...common, region });
-        ssoAdminByRegion.set(region, client);
-      }
-      return client;
-    },
+    security: () => (security ??= loadSecurity()),
     destroy(): void {
-      for (const client of [...Object.values(clients), ...ssoAdminByRegion.values()]) client.destroy();
+      for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
     },
   };
 }

@@ -31,9 +31,6 @@ import {
   UpdateOrganizationalUnitCommand,
 } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
-import { GetAccountSummaryCommand, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
-import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
 import type { FeatureSet, NotificationKey, Subscriber } from '../../model/desired.js';
 import type { LiveOrganization, LiveRoot } from '../../model/live.js';
 import type { BudgetLimitSpec, BudgetSpec } from '../../model/plan.js';
@@ -412,20 +409,23 @@ class SdkAwsPort implements SdkPort {
   // ------------------------------------------------------------------ root-credential audit
 
   async getRootCredentialSummary(): Promise<RootCredentialSummary> {
-    const out = await this.call('iam', 'GetAccountSummary', () => this.clients.iam.send(new GetAccountSummaryCommand({})));
+    const { iam, sdk } = await this.clients.security();
+    const out = await this.call('iam', 'GetAccountSummary', () => iam.send(new sdk.GetAccountSummaryCommand({})));
     return toRootCredentialSummary(out.SummaryMap);
   }
 
   async listOrganizationsFeatures(): Promise<OrganizationsFeatures> {
-    const out = await this.call('iam', 'ListOrganizationsFeatures', () => this.clients.iam.send(new ListOrganizationsFeaturesCommand({})));
+    const { iam, sdk } = await this.clients.security();
+    const out = await this.call('iam', 'ListOrganizationsFeatures', () => iam.send(new sdk.ListOrganizationsFeaturesCommand({})));
     return { organizationId: out.OrganizationId ?? '', enabledFeatures: toOrganizationsFeatures(out.EnabledFeatures) };
   }
 
   async listMfaDevices(userName: string): Promise<readonly MfaDevice[]> {
     const op = 'ListMFADevices';
+    const { iam, sdk } = await this.clients.security();
     // IAM pages with Marker while IsTruncated.
     const devices = await collectPages(op, async (Marker) => {
-      const out = await this.call('iam', op, () => this.clients.iam.send(new ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      const out = await this.call('iam', op, () => iam.send(new sdk.ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
       return { items: out.MFADevices, nextToken: out.IsTruncated ? out.Marker : undefined };
     });
     return devices.map(toMfaDevice);
@@ -433,8 +433,9 @@ class SdkAwsPort implements SdkPort {
 
   async listAccessKeys(userName: string): Promise<readonly AccessKeyMetadata[]> {
     const op = 'ListAccessKeys';
+    const { iam, sdk } = await this.clients.security();
     const keys = await collectPages(op, async (Marker) => {
-      const out = await this.call('iam', op, () => this.clients.iam.send(new ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      const out = await this.call('iam', op, () => iam.send(new sdk.ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
       return { items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : undefined };
     });
     return keys.map(toAccessKeyMetadata);
@@ -442,17 +443,19 @@ class SdkAwsPort implements SdkPort {
 
   async listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]> {
     const op = 'ListInstances';
+    const security = await this.clients.security();
     const instances = await collectPages(op, async (NextToken) => {
-      const out = await this.call('sso-admin', op, () => this.clients.ssoAdmin(region).send(new ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
+      const out = await this.call('sso-admin', op, () => security.ssoAdmin(region).send(new security.sdk.ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
       return { items: out.Instances, nextToken: out.NextToken };
     });
     return instances.map(toIdentityCenterInstance);
   }
 
   async getAlternateContact(type: AlternateContactType): Promise<AlternateContactSpec | null> {
+    const { account, sdk } = await this.clients.security();
     try {
       // No AccountId: the caller's own account (the management account may not name itself).
-      const out = await this.call('account', 'GetAlternateContact', () => this.clients.account.send(new GetAlternateContactCommand({ AlternateContactType: type })));
+      const out = await this.call('account', 'GetAlternateContact', () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
       return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
     } catch (error) {
       // ResourceNotFoundException: this contact type is not set.
@@ -462,9 +465,10 @@ class SdkAwsPort implements SdkPort {
   }
 
   async putAlternateContact(contact: AlternateContactSpec): Promise<void> {
+    const { account, sdk } = await this.clients.security();
     await this.call('account', 'PutAlternateContact', () =>
-      this.clients.account.send(
-        new PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone }),
+      account.send(
+        new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone }),
       ),
     );
   }
