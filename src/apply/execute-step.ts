@@ -34,9 +34,16 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<voi
         ouIds.created(step.after.path, ou.id);
       } catch (error) {
         if (!isAwsCallError(error, 'alreadyExists')) throw error;
-        const existing = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
-        if (!existing) throw error;
-        ouIds.created(step.after.path, existing.id);
+        // Created by an attempt whose reply was lost, or by an earlier run: use it.
+        const siblings = await port.listOrganizationalUnitsForParent(parentId);
+        const existing = siblings.find((ou) => ou.name === step.after.name);
+        if (existing) return ouIds.created(step.after.path, existing.id);
+        const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
+        if (!variant) throw error;
+        throw new StepPreconditionError(
+          `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names ` +
+            `without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`,
+        );
       }
       return;
     }

@@ -88,6 +88,15 @@ describe('executeStep: organization and OUs', () => {
     expect(fake.parentOf(account)).toBe(existing);
   });
 
+  it('createOrganizationalUnit: when AWS says a name differing only in case is taken, the error says how to rename it', async () => {
+    const fake = organization();
+    fake.seedOu(fake.rootId, 'prod');
+    fake.failNext('CreateOrganizationalUnit', 'alreadyExists', 1, { code: 'DuplicateOrganizationalUnitException' });
+    const error = await failureOf(executeStep(createOu('/Prod', '/', 'Prod'), contextOf(fake)));
+    expect(String(error)).toContain('AWS refuses "Prod" because an OU named "prod" exists under / (it compares OU names without regard to case)');
+    expect(String(error)).toContain('renamedFrom: "prod"');
+  });
+
   it('createOrganizationalUnit resolves a parent created earlier in the run, and fails clearly when it was not', async () => {
     const fake = organization();
     const ctx = contextOf(fake);
