@@ -1,12 +1,12 @@
 // The per-resource baseline: how Terraform's AWS provider refreshes an organization it manages, one
-// resource at a time, through the real AWS SDK (bench code; orgctl never reads this way):
+// resource at a time, through the real AWS SDK clients (bench code; orgctl never reads this way):
 //   account: DescribeAccount + ListParents + ListTagsForResource
 //   OU:      DescribeOrganizationalUnit + ListParents + ListAccountsForParent (every page) + ListTagsForResource
 //   budget:  DescribeBudget + DescribeNotificationsForBudget + DescribeSubscribersForNotification per notification
 // The resource IDs come from the caller, as they come from Terraform's state. To be a fair baseline
-// and not a strawman that gets throttled, every operation is paced with orgctl's own pacer at the same
-// published rates (× the same time scale), with enough requests in flight to run each operation at
-// its rate, and all operations run side by side.
+// and not a strawman that gets throttled, every call goes through orgctl's own call runner: the same
+// pacer at the same published rates (× the same time scale), the same retries and the same backing off
+// after a throttle; enough requests in flight to run each operation at its rate; all operations side by side.
 //
 //   node build/bench/baseline-worker.js request.json   → one JSON line (BaselineResult) on stdout
 
@@ -26,8 +26,11 @@ import {
   ListTagsForResourceCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import { CallStatsRecorder } from '../src/aws/call-stats.js';
+import { createCallRunner } from '../src/aws/call-runner.js';
 import type { AwsServiceName } from '../src/aws/operations.js';
-import { Pacer } from '../src/aws/pacer.js';
+import { Pacer, SYSTEM_CLOCK } from '../src/aws/pacer.js';
+import { classifyError } from '../src/aws/sdk/classify-error.js';
 import { WorkQueue } from '../src/reader/work-queue.js';
 
 export interface BaselineRequest {
@@ -43,9 +46,11 @@ export interface BaselineRequest {
 
 export interface BaselineResult {
   readonly wallMs: number;
-  /** Requests sent per operation ("organizations:ListParents"), retries included. */
+  /** Requests sent per operation ("ListParents"), retries included. */
   readonly calls: Readonly<Record<string, number>>;
-  /** Retries the SDK made after throttling or transient errors, per operation. */
+  /** Throttled requests retried, per operation. */
+  readonly throttled: Readonly<Record<string, number>>;
+  /** Other retried errors, per operation. */
   readonly retried: Readonly<Record<string, number>>;
   readonly failed: number;
   readonly firstFailure?: string;
@@ -54,12 +59,12 @@ export interface BaselineResult {
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const request = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as BaselineRequest;
-const config = { endpoint: request.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+// The SDK's own retries off: the call runner retries, as in orgctl's adapter.
+const config = { endpoint: request.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
 const organizations = new OrganizationsClient(config);
 const budgets = new BudgetsClient(config);
-const pacer = new Pacer({ scale: request.rateScale });
-const calls: Record<string, number> = {};
-const retried: Record<string, number> = {};
+const stats = new CallStatsRecorder();
+const run = createCallRunner({ stats, pacer: new Pacer({ scale: request.rateScale }), sleep: SYSTEM_CLOCK.sleep, random: Math.random });
 let failed = 0;
 let firstFailure: string | undefined;
 
@@ -74,21 +79,19 @@ function queueFor(key: string): WorkQueue {
   return queue;
 }
 
-/** Paced like orgctl, counted, with the SDK's standard retries (3 attempts). */
-async function send<T extends { $metadata: { attempts?: number } }>(service: AwsServiceName, operation: string, call: () => Promise<T>): Promise<T> {
-  const key = `${service}:${operation}`;
-  await pacer.acquire(service, operation);
+/** Paced, counted, classified and retried exactly like orgctl's calls. */
+async function send<T>(service: AwsServiceName, operation: string, call: () => Promise<T>): Promise<T> {
   try {
-    const out = await call();
-    const attempts = out.$metadata.attempts ?? 1;
-    calls[key] = (calls[key] ?? 0) + attempts;
-    if (attempts > 1) retried[key] = (retried[key] ?? 0) + attempts - 1;
-    return out;
+    return await run(service, operation, async () => {
+      try {
+        return await call();
+      } catch (error) {
+        throw classifyError(error, service, operation);
+      }
+    });
   } catch (error) {
-    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    calls[key] = (calls[key] ?? 0) + attempts;
     failed += 1;
-    firstFailure ??= `${key}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    firstFailure ??= `${service}:${operation}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     throw error;
   }
 }
@@ -164,5 +167,6 @@ if (outstanding > 0) await finished;
 const wallMs = performance.now() - started;
 organizations.destroy();
 budgets.destroy();
-const result: BaselineResult = { wallMs, calls, retried, failed, ...(firstFailure ? { firstFailure } : {}), maxRssKb: process.resourceUsage().maxRSS };
+const { calls, throttled, retried } = stats.snapshot();
+const result: BaselineResult = { wallMs, calls, throttled, retried, failed, ...(firstFailure ? { firstFailure } : {}), maxRssKb: process.resourceUsage().maxRSS };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -35,6 +35,8 @@ export interface WorkerResult {
 }
 
 const request = JSON.parse(process.argv[2] ?? '{}') as WorkerRequest;
+// AWS_REGION as in a CI job (every command reads it from the environment it is given or from the process).
+process.env['AWS_REGION'] = IDENTITY_CENTER_REGION;
 const stdout: string[] = [];
 const stderr: string[] = [];
 const port = createSdkPort({ endpoint: request.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, rateScale: request.rateScale });
@@ -42,8 +44,8 @@ const started = performance.now();
 const exitCode = await runCli(request.argv, {
   stdout: { write: (text: string) => stdout.push(text) },
   stderr: { write: (text: string) => stderr.push(text) },
-  // AWS_REGION as in a CI job: plan's audit then also checks Identity Center in that region.
-  env: { ...process.env, AWS_REGION: IDENTITY_CENTER_REGION, ORGCTL_RATE_SCALE: String(request.rateScale) },
+  // With AWS_REGION set, plan's audit also checks Identity Center in that region.
+  env: { ...process.env, ORGCTL_RATE_SCALE: String(request.rateScale) },
   cwd: request.cwd,
   awsPort: port,
 });

@@ -215,8 +215,8 @@ read + max over write operations + read. Latency, CPU and process start-up are n
 **Baseline.** bench/baseline-worker.ts reads the same organization per resource as Terraform's AWS provider refreshes it
 (DescribeAccount + ListParents + ListTagsForResource per account; DescribeOrganizationalUnit + ListParents + ListAccountsForParent +
 ListTagsForResource per OU; DescribeBudget + DescribeNotificationsForBudget + DescribeSubscribersForNotification per budget and
-notification), with the real SDK against the same rate-limited emulator, every operation paced by orgctl's own pacer at the same
-rates with 16 requests in flight, all operations side by side. It is the best case of that approach, not a throttled strawman.
+notification), with the real SDK against the same rate-limited emulator, every call made through orgctl's own call runner (the same pacer
+at the same rates, the same retries and back-off after a throttle), 8 requests in flight per operation, all operations side by side. It is the best case of that approach, not a throttled strawman.
 It is slower because ListParents (5/s) must be called once per account and OU.
 
 **Peak RSS** is the orgctl process's own \`getrusage\` maximum resident set (the emulator runs in the benchmark's process, the
