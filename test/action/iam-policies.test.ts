@@ -70,17 +70,23 @@ describe('the IAM policies in docs/iam', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(join(adapterDir, f), 'utf8'));
     const sent = new Set<string>();
-    for (const source of sources) {
+    const commandsIn = (source: string, keyword: 'import' | 'export'): Map<string, string> => {
       // import { ListTagsForResourceCommand as ListOrganizationsTagsCommand } from '@aws-sdk/client-organizations'
       const commands = new Map<string, string>();
-      for (const [, names = '', client = ''] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z-]+)'/g)) {
+      for (const [, names = '', client = ''] of source.matchAll(new RegExp(`${keyword}\\s*\\{([^}]*)\\}\\s*from\\s*'@aws-sdk\\/client-([a-z-]+)'`, 'g'))) {
         for (const name of names.split(',').map((n) => n.trim()).filter((n) => /Command\b/.test(n))) {
           const [imported = '', local = imported] = name.split(/\s+as\s+/);
           commands.set(local, `${client}:${imported.replace(/Command$/, '')}`);
         }
       }
-      for (const [, local = ''] of source.matchAll(/new (\w+Command)\(/g)) {
-        const operation = commands.get(local);
+      return commands;
+    };
+    // Commands re-exported by a module the adapter loads on first use (security-sdk.ts), used as `new sdk.XCommand(`.
+    const reexported = new Map(sources.flatMap((source) => [...commandsIn(source, 'export')]));
+    for (const source of sources) {
+      const commands = commandsIn(source, 'import');
+      for (const [, qualifier, local = ''] of source.matchAll(/new (?:([\w.]+)\.)?(\w+Command)\(/g)) {
+        const operation = qualifier === undefined ? commands.get(local) : reexported.get(local);
         expect(operation, `${local} is not imported from an @aws-sdk client`).toBeDefined();
         sent.add(operation!);
       }
