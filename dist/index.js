@@ -69882,6 +69882,30 @@ var require_dist_cjs21 = __commonJS({
   }
 });
 
+// src/aws/sdk/security-sdk.ts
+var security_sdk_exports = {};
+__export(security_sdk_exports, {
+  AccountClient: () => import_client_account.AccountClient,
+  GetAccountSummaryCommand: () => import_client_iam.GetAccountSummaryCommand,
+  GetAlternateContactCommand: () => import_client_account.GetAlternateContactCommand,
+  IAMClient: () => import_client_iam.IAMClient,
+  ListAccessKeysCommand: () => import_client_iam.ListAccessKeysCommand,
+  ListInstancesCommand: () => import_client_sso_admin.ListInstancesCommand,
+  ListMFADevicesCommand: () => import_client_iam.ListMFADevicesCommand,
+  ListOrganizationsFeaturesCommand: () => import_client_iam.ListOrganizationsFeaturesCommand,
+  PutAlternateContactCommand: () => import_client_account.PutAlternateContactCommand,
+  SSOAdminClient: () => import_client_sso_admin.SSOAdminClient
+});
+var import_client_account, import_client_iam, import_client_sso_admin;
+var init_security_sdk = __esm({
+  "src/aws/sdk/security-sdk.ts"() {
+    "use strict";
+    import_client_account = __toESM(require_dist_cjs19(), 1);
+    import_client_iam = __toESM(require_dist_cjs20(), 1);
+    import_client_sso_admin = __toESM(require_dist_cjs21(), 1);
+  }
+});
+
 // ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -79253,9 +79277,6 @@ import { dirname } from "node:path";
 var import_client_budgets2 = __toESM(require_dist_cjs16(), 1);
 var import_client_organizations2 = __toESM(require_dist_cjs17(), 1);
 var import_client_sts2 = __toESM(require_dist_cjs18(), 1);
-var import_client_account2 = __toESM(require_dist_cjs19(), 1);
-var import_client_iam2 = __toESM(require_dist_cjs20(), 1);
-var import_client_sso_admin2 = __toESM(require_dist_cjs21(), 1);
 
 // src/aws/call-stats.ts
 var CallStatsRecorder = class {
@@ -79663,11 +79684,8 @@ function classifyError(error3, service, operation2) {
 }
 
 // src/aws/sdk/clients.ts
-var import_client_account = __toESM(require_dist_cjs19(), 1);
 var import_client_budgets = __toESM(require_dist_cjs16(), 1);
-var import_client_iam = __toESM(require_dist_cjs20(), 1);
 var import_client_organizations = __toESM(require_dist_cjs17(), 1);
-var import_client_sso_admin = __toESM(require_dist_cjs21(), 1);
 var import_client_sts = __toESM(require_dist_cjs18(), 1);
 var GLOBAL_SERVICE_REGION = "us-east-1";
 function createClients(options) {
@@ -79679,27 +79697,40 @@ function createClients(options) {
     ...options.endpoint ? { endpoint: options.endpoint } : {},
     ...options.credentials ? { credentials: { ...options.credentials } } : {}
   };
-  const ssoAdminByRegion = /* @__PURE__ */ new Map();
   const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.
     organizations: new import_client_organizations.OrganizationsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     budgets: new import_client_budgets.BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
-    sts: new import_client_sts.STSClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) }),
-    iam: new import_client_iam.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION }),
-    account: new import_client_account.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION })
+    sts: new import_client_sts.STSClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) })
+  };
+  const destroyLater = [];
+  let security;
+  const loadSecurity = async () => {
+    const sdk = await Promise.resolve().then(() => (init_security_sdk(), security_sdk_exports));
+    const ssoAdminByRegion = /* @__PURE__ */ new Map();
+    const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    destroyLater.push(iam, account);
+    return {
+      sdk,
+      iam,
+      account,
+      ssoAdmin(region) {
+        let client = ssoAdminByRegion.get(region);
+        if (!client) {
+          client = new sdk.SSOAdminClient({ ...common, region });
+          ssoAdminByRegion.set(region, client);
+          destroyLater.push(client);
+        }
+        return client;
+      }
+    };
   };
   return {
     ...clients,
-    ssoAdmin(region) {
-      let client = ssoAdminByRegion.get(region);
-      if (!client) {
-        client = new import_client_sso_admin.SSOAdminClient({ ...common, region });
-        ssoAdminByRegion.set(region, client);
-      }
-      return client;
-    },
+    security: () => security ??= loadSecurity(),
     destroy() {
-      for (const client of [...Object.values(clients), ...ssoAdminByRegion.values()]) client.destroy();
+      for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
     }
   };
 }
@@ -80126,40 +80157,46 @@ var SdkAwsPort = class _SdkAwsPort {
   }
   // ------------------------------------------------------------------ root-credential audit
   async getRootCredentialSummary() {
-    const out = await this.call("iam", "GetAccountSummary", () => this.clients.iam.send(new import_client_iam2.GetAccountSummaryCommand({})));
+    const { iam, sdk } = await this.clients.security();
+    const out = await this.call("iam", "GetAccountSummary", () => iam.send(new sdk.GetAccountSummaryCommand({})));
     return toRootCredentialSummary(out.SummaryMap);
   }
   async listOrganizationsFeatures() {
-    const out = await this.call("iam", "ListOrganizationsFeatures", () => this.clients.iam.send(new import_client_iam2.ListOrganizationsFeaturesCommand({})));
+    const { iam, sdk } = await this.clients.security();
+    const out = await this.call("iam", "ListOrganizationsFeatures", () => iam.send(new sdk.ListOrganizationsFeaturesCommand({})));
     return { organizationId: out.OrganizationId ?? "", enabledFeatures: toOrganizationsFeatures(out.EnabledFeatures) };
   }
   async listMfaDevices(userName) {
     const op2 = "ListMFADevices";
+    const { iam, sdk } = await this.clients.security();
     const devices = await collectPages(op2, async (Marker) => {
-      const out = await this.call("iam", op2, () => this.clients.iam.send(new import_client_iam2.ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      const out = await this.call("iam", op2, () => iam.send(new sdk.ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
       return { items: out.MFADevices, nextToken: out.IsTruncated ? out.Marker : void 0 };
     });
     return devices.map(toMfaDevice);
   }
   async listAccessKeys(userName) {
     const op2 = "ListAccessKeys";
+    const { iam, sdk } = await this.clients.security();
     const keys = await collectPages(op2, async (Marker) => {
-      const out = await this.call("iam", op2, () => this.clients.iam.send(new import_client_iam2.ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
+      const out = await this.call("iam", op2, () => iam.send(new sdk.ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
       return { items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : void 0 };
     });
     return keys.map(toAccessKeyMetadata);
   }
   async listIdentityCenterInstances(region) {
     const op2 = "ListInstances";
+    const security = await this.clients.security();
     const instances = await collectPages(op2, async (NextToken) => {
-      const out = await this.call("sso-admin", op2, () => this.clients.ssoAdmin(region).send(new import_client_sso_admin2.ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
+      const out = await this.call("sso-admin", op2, () => security.ssoAdmin(region).send(new security.sdk.ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
       return { items: out.Instances, nextToken: out.NextToken };
     });
     return instances.map(toIdentityCenterInstance);
   }
   async getAlternateContact(type) {
+    const { account, sdk } = await this.clients.security();
     try {
-      const out = await this.call("account", "GetAlternateContact", () => this.clients.account.send(new import_client_account2.GetAlternateContactCommand({ AlternateContactType: type })));
+      const out = await this.call("account", "GetAlternateContact", () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
       return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
     } catch (error3) {
       if (isAwsCallError(error3, "notFound")) return null;
@@ -80167,11 +80204,12 @@ var SdkAwsPort = class _SdkAwsPort {
     }
   }
   async putAlternateContact(contact) {
+    const { account, sdk } = await this.clients.security();
     await this.call(
       "account",
       "PutAlternateContact",
-      () => this.clients.account.send(
-        new import_client_account2.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone })
+      () => account.send(
+        new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone })
       )
     );
   }
@@ -88032,9 +88070,14 @@ async function executeStep(step, ctx) {
         ouIds.created(step.after.path, ou.id);
       } catch (error3) {
         if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-        const existing = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
-        if (!existing) throw error3;
-        ouIds.created(step.after.path, existing.id);
+        const siblings = await port.listOrganizationalUnitsForParent(parentId);
+        const existing = siblings.find((ou) => ou.name === step.after.name);
+        if (existing) return ouIds.created(step.after.path, existing.id);
+        const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
+        if (!variant) throw error3;
+        throw new StepPreconditionError(
+          `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
+        );
       }
       return;
     }
