@@ -5,15 +5,16 @@
 //   npm run bench -- --scale 20             another time scale (emulator buckets and orgctl's pacer)
 //   npm run bench -- --accounts 500 --ous 50 --budgets 10    a smaller organization (writes nothing)
 //   npm run bench -- --no-baseline --no-small-org --no-throughput
+//   npm run bench -- --render-only           BENCHMARKS.md again from bench/results.json (measures nothing)
 //
 // Not part of `npm test` or CI: it measures, it does not assert.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateGoals, furthestFromMet } from './goals.js';
-import { runBenchmark, type BenchOptions } from './harness.js';
+import { evaluateGoals, furthestFromMet, type GoalResult } from './goals.js';
+import { runBenchmark, type BenchOptions, type BenchResults } from './harness.js';
 import { renderConsoleReport, renderMarkdownReport, type ReportContext } from './report.js';
 import { BENCH_SIZE, type OrgSize } from './synthetic-org.js';
 import { timeProcess } from './measure.js';
@@ -29,8 +30,17 @@ const { values } = parseArgs({
     'no-throughput': { type: 'boolean' },
     'no-write': { type: 'boolean' },
     'keep-work-dir': { type: 'boolean' },
+    'render-only': { type: 'boolean' },
   },
 });
+
+if (values['render-only']) {
+  // Re-renders BENCHMARKS.md from bench/results.json (after a change to the report's wording), measuring nothing.
+  const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as ReportContext & { results: BenchResults; goals: GoalResult[] };
+  writeFileSync('BENCHMARKS.md', renderMarkdownReport(saved.results, saved.goals, saved));
+  process.stdout.write('BENCHMARKS.md re-rendered from bench/results.json\n');
+  process.exit(0);
+}
 
 const size: OrgSize = {
   ...BENCH_SIZE,
@@ -58,7 +68,7 @@ const options: BenchOptions = {
   change: fullSize ? { moveAccounts: 1000, createOus: 50, updateBudgets: 20 } : { moveAccounts: Math.round(size.accounts / 5), createOus: Math.max(5, Math.round(size.ous / 10)), updateBudgets: Math.max(1, Math.round(size.budgets / 5)) },
   baseline: !values['no-baseline'],
   pureDiffRuns: 9,
-  smallOrg: values['no-small-org'] ? false : { runs: 7, pauseMs: 2500 },
+  smallOrg: values['no-small-org'] ? false : { runs: 9, pauseMs: 2500 },
   throughput: values['no-throughput'] ? false : { seconds: 5 },
   log,
 };

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ORGANIZATIONS_RATE_LIMITS } from '../src/aws/rate-limits.js';
 import { parseOrgYaml } from '../src/config/parse-org-yaml.js';
 import type { EmulatorSnapshot, SnapshotAccount, SnapshotOu } from '../src/emulator/index.js';
 import type { DesiredNode, DesiredOrg } from '../src/model/desired.js';
@@ -44,10 +45,27 @@ export function snapshotFromDesired(desired: DesiredOrg): EmulatorSnapshot {
   };
 }
 
+/** Where one run's time went, from the emulator's request log (arrival times). */
+export interface SmallOrgPhases {
+  /** Spawn to the first request (node start-up, loading the bundle, reading org.yaml). */
+  readonly startupMs: number;
+  /** First to last request (the guard, the read at AWS's rates, the audit). */
+  readonly awsMs: number;
+  /** Last request to exit (planning, rendering, closing). */
+  readonly tailMs: number;
+  readonly requests: number;
+  readonly throttled: number;
+}
+
 export interface SmallOrgResult {
   readonly runs: number;
   readonly wallMs: readonly number[];
   readonly medianMs: number;
+  /** Medians of each phase over the runs. */
+  readonly medianPhases: SmallOrgPhases;
+  readonly phases: readonly SmallOrgPhases[];
+  /** The least time pacing at AWS's rates can take for this organization's read (see pacingFloorMs). */
+  readonly pacingFloorMs: number;
   readonly exitCodes: readonly (number | null)[];
   /** Parents (root + OUs) and budgets in org.yaml, for the reader of the figure. */
   readonly ous: number;
@@ -99,15 +117,23 @@ export async function measureSmallOrg(workDir: string, runs: number, pauseMs: nu
   };
   const bin = join(process.cwd(), 'bin/orgctl.js');
   const wallMs: number[] = [];
+  const phases: SmallOrgPhases[] = [];
   const exitCodes: (number | null)[] = [];
+  const admin = (path: string, method = 'GET'): Promise<unknown> => fetch(`${emulator.url}/_emulator/${path}`, { method }).then((r) => r.json());
   try {
     // One unmeasured run warms the OS file cache, as on a developer's machine.
     await timeProcess(process.execPath, [bin, 'plan', '--detailed-exitcode'], { env, cwd: workDir });
     for (let i = 0; i < runs; i++) {
       // AWS's buckets refill between runs (ListRoots and DescribeOrganization: 2 requests at 1/s).
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await admin('clear-stats', 'POST');
+      const spawnedAt = Date.now();
       const run = await timeProcess(process.execPath, [bin, 'plan', '--detailed-exitcode'], { env, cwd: workDir });
       if (run.code !== 0) throw new Error(`orgctl plan of the small organization exited with ${run.code} (0 = no changes expected):\n${run.stdout}\n${run.stderr}`);
+      const log = (await admin('requests')) as { time: number; fault?: string }[];
+      const first = Math.min(...log.map((e) => e.time)) - spawnedAt;
+      const last = Math.max(...log.map((e) => e.time)) - spawnedAt;
+      phases.push({ startupMs: first, awsMs: last - first, tailMs: run.wallMs - last, requests: log.length, throttled: log.filter((e) => e.fault === 'rate-limit').length });
       wallMs.push(run.wallMs);
       exitCodes.push(run.code);
     }
@@ -115,5 +141,28 @@ export async function measureSmallOrg(workDir: string, runs: number, pauseMs: nu
     await emulator.stop();
   }
   const countOus = (node: DesiredNode): number => node.organizationalUnits.reduce((n, ou) => n + 1 + countOus(ou), 0);
-  return { runs, wallMs, medianMs: median(wallMs), exitCodes, ous: countOus(parsed.value.root), budgets: parsed.value.budgets.length };
+  const ous = countOus(parsed.value.root);
+  const medianOf = (pick: (p: SmallOrgPhases) => number): number => median(phases.map(pick));
+  return {
+    runs,
+    wallMs,
+    medianMs: median(wallMs),
+    medianPhases: { startupMs: medianOf((p) => p.startupMs), awsMs: medianOf((p) => p.awsMs), tailMs: medianOf((p) => p.tailMs), requests: medianOf((p) => p.requests), throttled: medianOf((p) => p.throttled) },
+    phases,
+    pacingFloorMs: pacingFloorMs(ous + 1),
+    exitCodes,
+    ous,
+    budgets: parsed.value.budgets.length,
+  };
+}
+
+/**
+ * The read lists OUs and accounts once per parent. With `parents` calls of ListOrganizationalUnitsForParent
+ * (and as many of ListAccountsForParent: 5/s, burst 8, at 1×) the calls beyond what orgctl's pacer sends at
+ * once (the burst less its headroom) wait one interval each: the least time pacing takes.
+ */
+export function pacingFloorMs(parents: number): number {
+  const limit = ORGANIZATIONS_RATE_LIMITS['ListOrganizationalUnitsForParent']!;
+  const atOnce = Math.floor(limit.burst - 1);
+  return (Math.max(0, parents - atOnce) * 1000) / limit.rate;
 }
