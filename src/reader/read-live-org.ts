@@ -36,10 +36,12 @@ export interface ReadLiveOptions {
   readonly readTagsFor?: (budgetName: string) => boolean;
   readonly onProgress?: (progress: ReadProgress) => void;
   /**
-   * Called once the guard has accepted the caller, before the tree and budgets are read: reads that
-   * need only the caller's identity (plan's audit) can start now and run beside the bulk read.
+   * Called once, after the guard has accepted the caller and the root's first listing has come back
+   * (the walk's next requests are on their way). Reads that need only the caller's identity (plan's
+   * audit) start then and run beside the bulk read; starting them any earlier would put their set-up
+   * (loading SDK clients) in front of the walk's first requests, where pacing has no slack to hide it.
    */
-  readonly onGuardPassed?: (callerAccountId: string) => void;
+  readonly onReadUnderWay?: (callerAccountId: string) => void;
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
   readonly concurrency?: number;
 }
@@ -68,7 +70,12 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const organization = await port.describeOrganization();
   if (typeof expected === 'string') checkOrganizationOwner(organization, callerAccountId, expected);
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
-  options.onGuardPassed?.(callerAccountId);
+  let underWay = false;
+  const readUnderWay = (): void => {
+    if (underWay) return;
+    underWay = true;
+    options.onReadUnderWay?.(callerAccountId);
+  };
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = new ProgressCounter(options.onProgress);
@@ -80,14 +87,16 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
       throw error;
     });
 
+  if (!organization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress)),
   ]);
+  readUnderWay();
   return { callerAccountId, organization, ...tree, budgets };
 }
 
-async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter): Promise<Tree> {
+async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter, readUnderWay: () => void): Promise<Tree> {
   const roots = await port.listRoots();
   signal.throwIfAborted();
   const root = roots[0];
@@ -108,6 +117,7 @@ async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal,
       childOus.set(parentId, ous);
       progress.update({ parentsListed: 1, ous: ous.length });
       for (const ou of ous) visit(ou.id);
+      readUnderWay();
     });
     accountQueue.add(async () => {
       const accounts = await port.listAccountsForParent(parentId);

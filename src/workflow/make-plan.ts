@@ -31,8 +31,9 @@ export interface MakePlanOptions {
 
 export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256: string, options: MakePlanOptions = {}): Promise<PlannedOrg> {
   const declaredBudgets = new Set(desired.budgets.map((b) => b.name));
-  // The contacts and the audit need only the caller, so they start as soon as the guard has passed and
-  // run beside the bulk read (their few calls take no time from it: other services, other buckets).
+  // The contacts and the audit need only the caller, so they start once the guard has passed and the
+  // bulk read is under way, and run beside it (their few calls take no time from it: other services,
+  // other buckets).
   const sideReads: { contacts?: Promise<AlternateContactObservation[]>; audit?: Promise<AuditReport> } = {};
   const startSideReads = (callerAccountId: string): void => {
     // Declared alternate contacts are live state the plan reconciles; the audit checks the same reads.
@@ -49,7 +50,7 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...(options.onReadProgress ? { onProgress: options.onReadProgress } : {}),
-    onGuardPassed: startSideReads,
+    onReadUnderWay: startSideReads,
   });
   const [observedContacts, audit] = await Promise.all([sideReads.contacts, sideReads.audit]);
   const liveWithContacts: LiveOrg = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
