@@ -228,7 +228,8 @@ function whyFurthest(goal: GoalResult, results: BenchResults): string {
       `Of its ${results.smallOrg.medianMs.toFixed(0)} ms, ${results.smallOrg.pacingFloorMs.toFixed(0)} ms is the pacing floor above, which is AWS's rate limit and the headroom that keeps orgctl from being throttled, not CPU; ` +
       `${p.startupMs.toFixed(0)} ms is start-up, most of it loading and initialising the AWS SDK (about 1.3 MB of the 3 MB bundle), which every plan needs. ` +
       'What could be cut was: org.yaml\'s schema is no longer compiled at run time (a validator generated ahead of time), the audit\'s SDK clients load on first use, ' +
-      'and the audit runs beside the bulk read instead of after it. Wall time also depends on the machine\'s load (see the load average above).'
+      'and the audit runs beside the bulk read, in its pacing slack, instead of after it. Going lower would mean a smaller pacing headroom (more throttling against AWS) ' +
+      'or a Node start-up snapshot. Wall time also depends on the machine\'s load (see the load average above).'
     );
   }
   if (goal.goal.startsWith('Wall time')) {
@@ -246,9 +247,10 @@ const TUNING = `
   this is the old single request; at scaled-up rates a request arriving late (the first requests of a process run cold code
   and open connections) bunched later ones over the limit, and throttled requests cost back-off. Plan, import and apply now
   run without throttling at scale 10.
-- **Audit beside the read** (src/workflow/make-plan.ts, readLiveOrg \`onGuardPassed\`): plan's root-credential audit and
-  declared contacts start once the guard has passed instead of after the whole read; apply's convergence check re-reads the
-  organization without repeating the audit (src/workflow/apply-workflow.ts).
+- **Audit beside the read** (src/workflow/make-plan.ts, readLiveOrg \`onReadUnderWay\`): plan's root-credential audit and
+  declared contacts start once the guard has passed and the root's first listing is back (so loading the audit's SDK clients
+  falls in the walk's pacing slack), instead of after the whole read; apply's convergence check re-reads the organization
+  without repeating the audit (src/workflow/apply-workflow.ts).
 - **Start-up** : org.yaml is validated by ajv code generated ahead of time (src/config/org-schema-validator.generated.ts,
   kept in step by a drift test) instead of compiling the schema on every run (~100 ms); the IAM, Account and SSO Admin SDK
   clients load on first use (src/aws/sdk/security-sdk.ts; ~45 ms less for commands without the audit).
