@@ -37,8 +37,11 @@ const { values } = parseArgs({
 if (values['render-only']) {
   // Re-renders BENCHMARKS.md from bench/results.json (after a change to the report's wording), measuring nothing.
   const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as ReportContext & { results: BenchResults; goals: GoalResult[] };
-  writeFileSync('BENCHMARKS.md', renderMarkdownReport(saved.results, saved.goals, saved));
-  process.stdout.write('BENCHMARKS.md re-rendered from bench/results.json\n');
+  const { results: savedResults, goals: _oldGoals, furthestFromMet: _oldWorst, ...savedContext } = saved as typeof saved & { furthestFromMet?: unknown };
+  const goals = evaluateGoals(savedResults, savedContext.benchSeconds);
+  writeFileSync('bench/results.json', `${JSON.stringify({ ...savedContext, results: savedResults, goals, furthestFromMet: furthestFromMet(goals) ?? null }, null, 2)}\n`);
+  writeFileSync('BENCHMARKS.md', renderMarkdownReport(savedResults, goals, savedContext));
+  process.stdout.write('bench/results.json goals and BENCHMARKS.md re-rendered from the saved figures\n');
   process.exit(0);
 }
 
