@@ -89809,7 +89809,12 @@ async function readLiveOrg(port, options) {
   const organization = await port.describeOrganization();
   if (typeof expected === "string") checkOrganizationOwner(organization, callerAccountId, expected);
   const managementAccountId = typeof expected === "string" ? expected : expected(callerAccountId, organization);
-  options.onGuardPassed?.(callerAccountId);
+  let underWay = false;
+  const readUnderWay = () => {
+    if (underWay) return;
+    underWay = true;
+    options.onReadUnderWay?.(callerAccountId);
+  };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = new ProgressCounter(options.onProgress);
   const abort = new AbortController();
@@ -89817,13 +89822,15 @@ async function readLiveOrg(port, options) {
     abort.abort(error3);
     throw error3;
   });
+  if (!organization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress) : Promise.resolve({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve({ root: null, ous: [], accounts: [] })),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress))
   ]);
+  readUnderWay();
   return { callerAccountId, organization, ...tree, budgets };
 }
-async function readTree(port, concurrency, signal, progress) {
+async function readTree(port, concurrency, signal, progress, readUnderWay) {
   const roots = await port.listRoots();
   signal.throwIfAborted();
   const root5 = roots[0];
@@ -89842,6 +89849,7 @@ async function readTree(port, concurrency, signal, progress) {
       childOus.set(parentId, ous2);
       progress.update({ parentsListed: 1, ous: ous2.length });
       for (const ou of ous2) visit2(ou.id);
+      readUnderWay();
     });
     accountQueue.add(async () => {
       const accounts2 = await port.listAccountsForParent(parentId);
@@ -89938,7 +89946,7 @@ async function makePlan(port, desired, orgYamlSha256, options = {}) {
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...options.onReadProgress ? { onProgress: options.onReadProgress } : {},
-    onGuardPassed: startSideReads
+    onReadUnderWay: startSideReads
   });
   const [observedContacts, audit] = await Promise.all([sideReads.contacts, sideReads.audit]);
   const liveWithContacts = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
