@@ -17,3 +17,15 @@ describe('docs/org-yaml.md', () => {
     expect(result.ok ? [] : result.errors.map((e) => `${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([]);
   });
 });
+
+describe('README.md', () => {
+  const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const [reference, security] = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+  it('the org.yaml reference, with the security section appended, validates', () => {
+    expect(reference).toContain('version: 1');
+    expect(security).toContain('security:');
+    const result = parseOrgYaml(`${reference}${security}`, 'org.yaml');
+    expect(result.ok ? [] : result.errors.map((e) => `${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([]);
+  });
+});
