@@ -7,12 +7,19 @@ import type { CliIo } from './io.js';
 
 export const DEFAULT_ORG_FILE = 'org.yaml';
 
-/** undefined when org.yaml is invalid (the problems are already printed); the command exits 1. */
-export async function loadOrgFileForCommand(io: CliIo, file: string | undefined): Promise<LoadedOrgFile | undefined> {
+/**
+ * undefined when org.yaml is invalid (the problems are already printed); the command exits 1.
+ * `consequence` ends the count line, e.g. "; nothing was read from AWS".
+ */
+export async function loadOrgFileForCommand(
+  io: CliIo,
+  file: string | undefined,
+  consequence = '; nothing was read from AWS',
+): Promise<LoadedOrgFile | undefined> {
   const shownName = file ?? DEFAULT_ORG_FILE;
   const loaded = await loadOrgFile(resolve(io.cwd, shownName), shownName);
   if (loaded.ok) return loaded.value;
   for (const diagnostic of loaded.errors) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  io.stderr.write(`${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'} found in ${shownName}; nothing was read from AWS.\n`);
+  io.stderr.write(`${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'} found in ${shownName}${consequence}.\n`);
   return undefined;
 }

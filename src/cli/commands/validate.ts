@@ -1,11 +1,9 @@
 // `orgctl validate [--file org.yaml]`: checks org.yaml offline (schema and rules, no AWS calls).
 
-import { resolve } from 'node:path';
-import { loadOrgFile } from '../../config/load-org-file.js';
 import type { DesiredOrg } from '../../model/desired.js';
-import { formatDiagnostic } from '../../model/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { DEFAULT_ORG_FILE, loadOrgFileForCommand } from '../org-file.js';
 
 const USAGE = `Usage: orgctl validate [--file <path>]
 
@@ -46,14 +44,9 @@ export const validateCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs('validate', args, { file: { type: 'string', short: 'f' } });
-    const shownName = values.file ?? 'org.yaml';
-    const loaded = await loadOrgFile(resolve(io.cwd, shownName), shownName);
-    if (!loaded.ok) {
-      for (const diagnostic of loaded.errors) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-      io.stderr.write(`${count(loaded.errors.length, 'problem')} found in ${shownName}.\n`);
-      return 1;
-    }
-    io.stdout.write(`${shownName} is valid: ${summarizeDesiredOrg(loaded.value.desired)}.\n`);
+    const loaded = await loadOrgFileForCommand(io, values.file, '');
+    if (!loaded) return 1;
+    io.stdout.write(`${values.file ?? DEFAULT_ORG_FILE} is valid: ${summarizeDesiredOrg(loaded.desired)}.\n`);
     return 0;
   },
 };
