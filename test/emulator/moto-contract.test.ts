@@ -425,7 +425,9 @@ describe(`where moto 5.2.1 differs from AWS, the emulator follows AWS${MOTO_NOTE
     motoIt('moto answers something that is not an AWS response', async () => {
       const client = budgets(motoTarget.config());
       await createBudget(client, 'm');
-      for (const call of calls(client)) expect((await awsError(call)).status).toBe(500);
+      // Catch every call at once: the three are in flight together, and one awaited later would reject unhandled.
+      const errors = await Promise.all(calls(client).map((call) => awsError(call)));
+      expect(errors.map((e) => e.status)).toEqual([500, 500, 500]);
     });
   });
 });
