@@ -176,6 +176,12 @@ describe('Budgets', () => {
     expect(await awsError(client().send(new TagResourceCommand({ ResourceARN, ResourceTags: many })))).toMatchObject({ name: 'ServiceQuotaExceededException', status: 402 });
   });
 
+  it('budget tags: a budget name with a line break (allowed by the name pattern) still resolves from its ARN', async () => {
+    await client().send(new CreateBudgetCommand({ AccountId, Budget: budget('two\nlines'), ResourceTags: [{ Key: 'managed-by', Value: 'orgctl' }] }));
+    const ResourceARN = `arn:aws:budgets::${AccountId}:budget/two\nlines`;
+    expect((await client().send(new ListTagsForResourceCommand({ ResourceARN }))).ResourceTags).toEqual([{ Key: 'managed-by', Value: 'orgctl' }]);
+  });
+
   it('DescribeBudgets lists every budget of the account', async () => {
     for (const name of ['a', 'b', 'c']) await client().send(new CreateBudgetCommand({ AccountId, Budget: budget(name) }));
     expect((await client().send(new DescribeBudgetsCommand({ AccountId }))).Budgets?.map((b) => b.BudgetName)).toEqual(['a', 'b', 'c']);

@@ -9,7 +9,8 @@ import { BUDGET_LIMITS, type BudgetRecord } from '../model.js';
 import { readInput, readResourceTags } from '../validation.js';
 import type { BudgetsHandler } from './types.js';
 
-const BUDGET_ARN = /^arn:aws[a-z-]*:budgets::(\d{12}):budget\/(.+)$/;
+// `s`: budget names may contain line breaks (the name pattern only excludes `:` and `\`).
+const BUDGET_ARN = /^arn:aws[a-z-]*:budgets::(\d{12}):budget\/(.+)$/s;
 
 export function budgetArn(accountId: string, name: string): string {
   return `arn:aws:budgets::${accountId}:budget/${name}`;
