@@ -2,8 +2,9 @@
 // - `before` paths come from the live organization the plan was made from and never change;
 // - `after` paths are desired paths, which appear as steps create and rename OUs.
 
-import { childPath, ROOT_PATH } from '../model/paths.js';
 import type { LiveOrg } from '../model/live.js';
+import { ROOT_PATH } from '../model/paths.js';
+import { indexLiveTree } from '../planner/live-tree.js';
 
 export class OuIds {
   private readonly livePaths = new Map<string, string>();
@@ -11,23 +12,7 @@ export class OuIds {
 
   static fromLive(live: LiveOrg): OuIds {
     const ids = new OuIds();
-    if (!live.root) return ids;
-    const pathById = new Map<string, string>([[live.root.id, ROOT_PATH]]);
-    const childrenByParent = new Map<string, { id: string; name: string }[]>();
-    for (const ou of live.ous) {
-      const siblings = childrenByParent.get(ou.parentId) ?? [];
-      siblings.push(ou);
-      childrenByParent.set(ou.parentId, siblings);
-    }
-    const queue = [live.root.id];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const parentPath = pathById.get(next) ?? ROOT_PATH;
-      for (const child of childrenByParent.get(next) ?? []) {
-        pathById.set(child.id, childPath(parentPath, child.name));
-        queue.push(child.id);
-      }
-    }
-    for (const [id, path] of pathById) {
+    for (const [id, path] of indexLiveTree(live).pathById) {
       ids.livePaths.set(path, id);
       ids.currentPaths.set(path, id);
     }
