@@ -23032,19 +23032,19 @@ var throwDefaultError, withBaseException, deserializeMetadata;
 var init_default_error_handler = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js"() {
     init_exceptions();
-    throwDefaultError = ({ output, parsedBody, exceptionCtor, errorCode: errorCode2 }) => {
+    throwDefaultError = ({ output, parsedBody, exceptionCtor, errorCode }) => {
       const $metadata = deserializeMetadata(output);
       const statusCode = $metadata.httpStatusCode ? $metadata.httpStatusCode + "" : void 0;
       const response = new exceptionCtor({
-        name: parsedBody?.code || parsedBody?.Code || errorCode2 || statusCode || "UnknownError",
+        name: parsedBody?.code || parsedBody?.Code || errorCode || statusCode || "UnknownError",
         $fault: "client",
         $metadata
       });
       throw decorateServiceException(response, parsedBody);
     };
     withBaseException = (ExceptionCtor) => {
-      return ({ output, parsedBody, errorCode: errorCode2 }) => {
-        throwDefaultError({ output, parsedBody, exceptionCtor: ExceptionCtor, errorCode: errorCode2 });
+      return ({ output, parsedBody, errorCode }) => {
+        throwDefaultError({ output, parsedBody, exceptionCtor: ExceptionCtor, errorCode });
       };
     };
     deserializeMetadata = (output) => ({
@@ -80227,6 +80227,9 @@ var UserError = class extends Error {
 var StalePlanError = class extends UserError {
   name = "StalePlanError";
 };
+function systemErrorCode(error3) {
+  return typeof error3 === "object" && error3 !== null && "code" in error3 ? String(error3.code) : void 0;
+}
 
 // src/action/describe-error.ts
 function describeError(error3) {
@@ -87684,11 +87687,8 @@ function refuse(file, message) {
 function describeSize(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
-function errorCode(error3) {
-  return typeof error3 === "object" && error3 !== null && "code" in error3 ? String(error3.code) : void 0;
-}
 function describeReadError(error3, path) {
-  switch (errorCode(error3)) {
+  switch (systemErrorCode(error3)) {
     case "ENOENT":
       return `file not found (looked for ${path}). Run orgctl in the directory that holds org.yaml, or pass --file <path>.`;
     case "EACCES":
@@ -88198,29 +88198,41 @@ function requireAfterId(ouIds, path) {
   return id;
 }
 
+// src/planner/live-tree.ts
+function indexLiveTree(live) {
+  const pathById = /* @__PURE__ */ new Map();
+  const ouByPath = /* @__PURE__ */ new Map();
+  const ousTopDown = [];
+  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
+  const childrenByParent = /* @__PURE__ */ new Map();
+  for (const ou of live.ous) {
+    const siblings = childrenByParent.get(ou.parentId);
+    if (siblings) siblings.push(ou);
+    else childrenByParent.set(ou.parentId, [ou]);
+  }
+  pathById.set(live.root.id, ROOT_PATH);
+  const queue = [live.root.id];
+  for (let next = 0; next < queue.length; next++) {
+    const parentId = queue[next];
+    const parentPath = pathById.get(parentId);
+    for (const ou of childrenByParent.get(parentId) ?? []) {
+      const path = childPath(parentPath, ou.name);
+      pathById.set(ou.id, path);
+      ouByPath.set(path, ou);
+      ousTopDown.push(ou);
+      queue.push(ou.id);
+    }
+  }
+  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
+}
+
 // src/apply/ou-ids.ts
 var OuIds = class _OuIds {
   livePaths = /* @__PURE__ */ new Map();
   currentPaths = /* @__PURE__ */ new Map();
   static fromLive(live) {
     const ids = new _OuIds();
-    if (!live.root) return ids;
-    const pathById = /* @__PURE__ */ new Map([[live.root.id, ROOT_PATH]]);
-    const childrenByParent = /* @__PURE__ */ new Map();
-    for (const ou of live.ous) {
-      const siblings = childrenByParent.get(ou.parentId) ?? [];
-      siblings.push(ou);
-      childrenByParent.set(ou.parentId, siblings);
-    }
-    const queue = [live.root.id];
-    for (let next = queue.shift(); next !== void 0; next = queue.shift()) {
-      const parentPath = pathById.get(next) ?? ROOT_PATH;
-      for (const child of childrenByParent.get(next) ?? []) {
-        pathById.set(child.id, childPath(parentPath, child.name));
-        queue.push(child.id);
-      }
-    }
-    for (const [id, path] of pathById) {
+    for (const [id, path] of indexLiveTree(live).pathById) {
       ids.livePaths.set(path, id);
       ids.currentPaths.set(path, id);
     }
@@ -88949,34 +88961,6 @@ function indexDesired(desired) {
   };
   visit2(desired.root, ROOT_PATH);
   return { ous, accounts };
-}
-
-// src/planner/live-tree.ts
-function indexLiveTree(live) {
-  const pathById = /* @__PURE__ */ new Map();
-  const ouByPath = /* @__PURE__ */ new Map();
-  const ousTopDown = [];
-  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
-  const childrenByParent = /* @__PURE__ */ new Map();
-  for (const ou of live.ous) {
-    const siblings = childrenByParent.get(ou.parentId);
-    if (siblings) siblings.push(ou);
-    else childrenByParent.set(ou.parentId, [ou]);
-  }
-  pathById.set(live.root.id, ROOT_PATH);
-  const queue = [live.root.id];
-  for (let next = 0; next < queue.length; next++) {
-    const parentId = queue[next];
-    const parentPath = pathById.get(parentId);
-    for (const ou of childrenByParent.get(parentId) ?? []) {
-      const path = childPath(parentPath, ou.name);
-      pathById.set(ou.id, path);
-      ouByPath.set(path, ou);
-      ousTopDown.push(ou);
-      queue.push(ou.id);
-    }
-  }
-  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
 }
 
 // src/planner/canonical-document.ts

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { DesiredOrg } from '../model/desired.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
+import { systemErrorCode } from '../model/errors.js';
 import { MAX_ORG_YAML_BYTES } from './limits.js';
 import { parseOrgYaml } from './parse-org-yaml.js';
 
@@ -24,12 +25,8 @@ function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
 function describeReadError(error: unknown, path: string): string {
-  switch (errorCode(error)) {
+  switch (systemErrorCode(error)) {
     case 'ENOENT':
       return `file not found (looked for ${path}). Run orgctl in the directory that holds org.yaml, or pass --file <path>.`;
     case 'EACCES':

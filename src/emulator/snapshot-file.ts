@@ -1,7 +1,7 @@
 // Reading and writing snapshot files, with errors that name the file, line and column.
 
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { UserError } from '../model/errors.js';
+import { systemErrorCode, UserError } from '../model/errors.js';
 import type { EmulatorSnapshot } from './snapshot.js';
 import { formatPath, locatePaths, positionOf } from './snapshot-locate.js';
 import type { SnapshotIssue } from './snapshot-validate.js';
@@ -38,7 +38,7 @@ export async function readSnapshotFile(file: string, options: { readonly ouNames
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = systemErrorCode(error);
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? String(error)})`;
     throw new UserError(`The emulator snapshot ${file} ${why}. Pass an existing file to --state, or leave --state out to start with an empty account (use --save to write one).`);
   }

@@ -11,3 +11,8 @@ export class UserError extends Error {
 export class StalePlanError extends UserError {
   override readonly name = 'StalePlanError';
 }
+
+/** The `code` of a Node.js system error ("ENOENT", "EACCES", ...), or undefined for anything else. */
+export function systemErrorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '../../model/errors.js';
+import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
 import { parsePlanFile } from '../../render/plan-file.js';
@@ -113,7 +113,7 @@ async function readSavedPlan(io: CliIo, file: string): Promise<Plan> {
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
+    const code = systemErrorCode(error);
     throw new UserError(`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot be read'}. Make one with \`orgctl plan --out ${file}\`.`);
   }
   const parsed = parsePlanFile(text, file);

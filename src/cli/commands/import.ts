@@ -4,7 +4,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
-import { UserError } from '../../model/errors.js';
+import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { ReadProgress } from '../../reader/read-live-org.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
@@ -89,7 +89,7 @@ async function writeOrgFile(path: string, shown: string, text: string, force: bo
     // 'wx' fails if the file appeared since the check: never overwrite without --force.
     await writeFile(path, text, { flag: force ? 'w' : 'wx' });
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const code = systemErrorCode(error);
     if (code === 'EEXIST') throw alreadyExists(shown);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw noDirectory(shown);
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${shown}: permission denied.`);
