@@ -3681,8 +3681,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11245,9 +11245,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -84593,6 +84593,11 @@ var MAX_OU_DEPTH = 5;
 var SUPPORTED_VERSION = 1;
 var MAX_YAML_NESTING = 64;
 
+// src/render/plural.ts
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 // src/render/visible-text.ts
 var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
@@ -87217,9 +87222,6 @@ function explainType(error3, segments, source, name) {
   if (data === null && expected.includes("object")) return `${name} is empty; write ${TYPE_WORDS["object"]}, or remove the key.`;
   return `${name} must be ${describeAllowed(schema)}, got ${describeValue(data)}.`;
 }
-function plural(n3, one, many = `${one}s`) {
-  return `${n3} ${n3 === 1 ? one : many}`;
-}
 function explain(error3, segments, source, fileName2) {
   const schema = error3.parentSchema;
   const params = error3.params;
@@ -88837,9 +88839,6 @@ function listSome(items, shown = 20) {
   if (items.length <= shown) return items.join(", ");
   return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
 }
-function plural2(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 // src/planner/step-graph.ts
 var Phase = {
@@ -89275,19 +89274,19 @@ function planRemovedBudgets(ctx, removed) {
   if (unknown.length > 0) {
     notes.warn(
       NoteCode.budgetOwnershipUnknown,
-      `pruneBudgets is on, but the tags of ${plural2(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
+      `pruneBudgets is on, but the tags of ${plural(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
     );
   }
   if (foreign.length > 0) {
     notes.warn(
       NoteCode.budgetNotManaged,
-      `${plural2(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
+      `${plural(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
     );
   }
   if (keptOurs.length > 0) {
     notes.warn(
       NoteCode.budgetNotDeclared,
-      `${plural2(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
+      `${plural(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
     );
   }
 }
@@ -89561,7 +89560,7 @@ function planDeletes(ctx, ready, movesOutOf) {
     if (unlisted.length > 0) {
       notes.error(
         NoteCode.ouNotEmpty,
-        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural2(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
+        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
         { address: ouAddress(path) }
       );
     }
@@ -89594,7 +89593,7 @@ function noteUndeclaredOus(ctx, removed) {
   for (const [top, count] of [...below].sort(([a5], [b5]) => byCodeUnit(a5, b5))) {
     ctx.notes.warn(
       NoteCode.ouNotDeclared,
-      `OU ${top}${count > 0 ? ` (and ${plural2(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
+      `OU ${top}${count > 0 ? ` (and ${plural(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
       { address: ouAddress(top) }
     );
   }
@@ -89611,7 +89610,7 @@ function noteAccounts(ctx, liveAccounts) {
       const name = liveAccounts.get(id)?.name;
       return `${id}${name ? ` (${name})` : ""} in ${liveDocument.accounts[id].parentPath}`;
     });
-    const what = `${plural2(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
+    const what = `${plural(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
     if (desired.options.unlistedAccounts === "error") {
       notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
     } else {
@@ -90280,7 +90279,7 @@ async function runApply(settings, deps) {
   if (!loaded.ok) {
     const parts = [fixedPart(`### orgctl apply: ${fileName(settings)} is not valid`), validationPart(loaded.errors, settings)];
     await commentOnMergedPullRequest(settings, deps, parts);
-    const count = `${loaded.errors.length} problem${loaded.errors.length === 1 ? "" : "s"}`;
+    const count = `${plural(loaded.errors.length, "problem")}`;
     return {
       outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} has ${count}; nothing was applied.` },
       jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
@@ -90433,7 +90432,7 @@ async function planWithAws(deps, loaded) {
 async function runDrift(settings, deps) {
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
   if (!loaded.ok) {
-    const count = `${loaded.errors.length} problem${loaded.errors.length === 1 ? "" : "s"}`;
+    const count = `${plural(loaded.errors.length, "problem")}`;
     return {
       outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} has ${count}; drift was not checked.` },
       jobSummary: `### orgctl drift: ${fileName(settings)} is not valid
@@ -90533,7 +90532,7 @@ async function invalidOrgFile(settings, deps, pr, errors) {
   if (pr && settings.comment) {
     await postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]));
   }
-  const count = `${errors.length} problem${errors.length === 1 ? "" : "s"}`;
+  const count = `${plural(errors.length, "problem")}`;
   return {
     outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} has ${count}; nothing was planned.` },
     jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),

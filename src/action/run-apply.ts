@@ -18,6 +18,7 @@ import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validati
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { upsertComment } from './upsert-comment.js';
+import { plural } from '../render/plural.js';
 
 /** Checked in code, whatever the workflow's `on:` says: apply changes AWS, so only merged changes may run it. */
 export function assertApplyAllowed(settings: ActionSettings): void {
@@ -43,7 +44,7 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
   if (!loaded.ok) {
     const parts = [fixedPart(`### orgctl apply: ${fileName(settings)} is not valid`), validationPart(loaded.errors, settings)];
     await commentOnMergedPullRequest(settings, deps, parts);
-    const count = `${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}`;
+    const count = `${plural(loaded.errors.length, 'problem')}`;
     return {
       outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was applied.` },
       jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),

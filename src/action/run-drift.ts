@@ -14,11 +14,12 @@ import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart } from '.
 import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
+import { plural } from '../render/plural.js';
 
 export async function runDrift(settings: ActionSettings, deps: ActionDeps): Promise<ActionReport> {
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
   if (!loaded.ok) {
-    const count = `${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}`;
+    const count = `${plural(loaded.errors.length, 'problem')}`;
     return {
       outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; drift was not checked.` },
       jobSummary: `### orgctl drift: ${fileName(settings)} is not valid\n\nSee the annotations; drift was not checked.\n`,

@@ -16,6 +16,7 @@ import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { upsertComment } from './upsert-comment.js';
+import { plural } from '../render/plural.js';
 
 type PullRequestEvent = Extract<ActionSettings['event'], { kind: 'pullRequest' }>;
 
@@ -79,7 +80,7 @@ async function invalidOrgFile(settings: ActionSettings, deps: ActionDeps, pr: Pu
   if (pr && settings.comment) {
     await postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]));
   }
-  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+  const count = `${plural(errors.length, 'problem')}`;
   return {
     outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was planned.` },
     jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),

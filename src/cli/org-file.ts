@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import type { CliIo } from './io.js';
+import { plural } from '../render/plural.js';
 
 export const DEFAULT_ORG_FILE = 'org.yaml';
 
@@ -20,6 +21,6 @@ export async function loadOrgFileForCommand(
   const loaded = await loadOrgFile(resolve(io.cwd, shownName), shownName);
   if (loaded.ok) return loaded.value;
   for (const diagnostic of loaded.errors) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  io.stderr.write(`${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'} found in ${shownName}${consequence}.\n`);
+  io.stderr.write(`${plural(loaded.errors.length, 'problem')} found in ${shownName}${consequence}.\n`);
   return undefined;
 }

@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import type { SourcePosition } from '../model/desired.js';
+import { plural } from '../render/plural.js';
 import { visibleText } from '../render/visible-text.js';
 import { closestMatch } from './closest-match.js';
 import { ORG_SCHEMA, resolveSchemaRef, type SchemaNode } from './org-schema.js';
@@ -202,10 +203,6 @@ function explainType(error: ErrorObject, segments: readonly string[], source: Ya
   if (data === null && expected.includes('array')) return `${name} is empty; write a list, e.g. \`${segments.at(-1)}: []\` for none.`;
   if (data === null && expected.includes('object')) return `${name} is empty; write ${TYPE_WORDS['object']}, or remove the key.`;
   return `${name} must be ${describeAllowed(schema)}, got ${describeValue(data)}.`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 interface Explained {

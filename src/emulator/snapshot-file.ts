@@ -6,6 +6,7 @@ import type { EmulatorSnapshot } from './snapshot.js';
 import { formatPath, locatePaths, positionOf } from './snapshot-locate.js';
 import type { SnapshotIssue } from './snapshot-validate.js';
 import { validateSnapshot } from './snapshot-validate.js';
+import { plural } from '../render/plural.js';
 
 /** A UserError listing each issue as "file:line:column: path: message". */
 export function snapshotError(file: string, text: string | undefined, issues: readonly SnapshotIssue[]): UserError {
@@ -14,7 +15,7 @@ export function snapshotError(file: string, text: string | undefined, issues: re
     const at = positions[i];
     return `${file}${at ? `:${at.line}:${at.column}` : ''}: ${formatPath(issue.path)} ${issue.message}`;
   });
-  return new UserError(`The emulator snapshot ${file} is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}); fix it and start again. See docs/emulator.md for the format.`, details);
+  return new UserError(`The emulator snapshot ${file} is not valid (${plural(issues.length, 'problem')}); fix it and start again. See docs/emulator.md for the format.`, details);
 }
 
 /** Parses and validates snapshot text; throws a located UserError. */

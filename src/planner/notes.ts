@@ -51,6 +51,3 @@ export function listSome(items: readonly string[], shown = 20): string {
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

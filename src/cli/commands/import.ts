@@ -6,6 +6,7 @@ import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
 import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { ReadProgress } from '../../reader/read-live-org.js';
+import { plural } from '../../render/plural.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
@@ -119,9 +120,6 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
   ].join('\n');
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** One self-updating line on a terminal while the organization is read; nothing otherwise. */
 function progressLine(io: CliIo): { update: (progress: ReadProgress) => void; done: () => void } {

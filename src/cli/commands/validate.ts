@@ -2,6 +2,7 @@
 
 import type { DesiredOrg } from '../../model/desired.js';
 import { parseCommandArgs } from '../args.js';
+import { plural } from '../../render/plural.js';
 import type { Command } from '../command.js';
 import { DEFAULT_ORG_FILE, loadOrgFileForCommand } from '../org-file.js';
 
@@ -21,10 +22,6 @@ Output:
 
 Reference for every key: docs/org-yaml.md.`;
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "8 OUs, 1 account placed, 1 budget" */
 export function summarizeDesiredOrg(desired: DesiredOrg): string {
   let ous = 0;
@@ -35,7 +32,7 @@ export function summarizeDesiredOrg(desired: DesiredOrg): string {
     accounts += ou.accounts.length;
     stack.push(...ou.organizationalUnits);
   }
-  return `${count(ous, 'OU')}, ${count(accounts, 'account')} placed, ${count(desired.budgets.length, 'budget')}`;
+  return `${plural(ous, 'OU')}, ${plural(accounts, 'account')} placed, ${plural(desired.budgets.length, 'budget')}`;
 }
 
 export const validateCommand: Command = {
