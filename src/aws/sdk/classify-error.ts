@@ -1,10 +1,13 @@
 // Maps whatever the SDK throws into our AwsCallError taxonomy (src/aws/errors.ts). Decisions go by
 // the error's name (the AWS error code), never by HTTP status: Organizations has sent throttles as
 // 400 and current models say 429 (aws-facts.md §1.3). Status only breaks the tie for names we do
-// not know (an unmodelled 5xx or 429 from a proxy).
+// not know (an unmodelled 5xx or 429 from a proxy). Timeouts get our own words instead of the SDK's
+// (its text names its internals, not the endpoint).
 
 import { AwsCallError, type AwsErrorKind } from '../errors.js';
 import { accessDeniedMessage, type AwsServiceName } from '../operations.js';
+import { TIMEOUT_VARIABLES } from '../timeouts.js';
+import { transportFactsOf, type TransportFacts } from './transport-facts.js';
 
 const THROTTLING_NAMES = new Set([
   'TooManyRequestsException',
@@ -71,6 +74,9 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
 
   const make = (kind: AwsErrorKind, message = awsMessage) => new AwsCallError(operation, kind, code, message, reason);
 
+  const facts = transportFactsOf(error);
+  if (name === 'TimeoutError') return timedOut(operation, awsMessage, facts);
+
   if (THROTTLING_NAMES.has(name)) return make('throttled');
   if (name === 'ConcurrentModificationException') return make('concurrentModification');
   if (TRANSIENT_NAMES.has(name) || (networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode)) || /socket hang up/i.test(awsMessage)) {
@@ -93,4 +99,18 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
   if (status === 429) return make('throttled');
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) return make('transient');
   return make('other');
+}
+
+/** The SDK's timeout errors, in words that name the endpoint and the setting to change. */
+function timedOut(operation: string, sdkMessage: string, facts: TransportFacts | undefined): AwsCallError {
+  const endpoint = facts?.endpoint ?? 'the endpoint';
+  if (/establish a connection/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.connectMs} ms (${TIMEOUT_VARIABLES.connectMs})` : '';
+    return new AwsCallError(operation, 'transient', 'ConnectTimeout', `could not connect to ${endpoint}${limit}`);
+  }
+  if (/requestTimeout|socket timed out/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.requestMs} ms (${TIMEOUT_VARIABLES.requestMs})` : '';
+    return new AwsCallError(operation, 'transient', 'RequestTimeout', `no reply from ${endpoint}${limit}`);
+  }
+  return new AwsCallError(operation, 'transient', 'Timeout', `the connection to ${endpoint} timed out`);
 }
