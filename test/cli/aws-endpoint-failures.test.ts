@@ -60,4 +60,14 @@ describe('orgctl plan against a misbehaving endpoint (real process)', () => {
     expect(run.stderr).toBe('Error: ORGCTL_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0 (got "5s").\n');
     expect(silent.connections()).toBe(before);
   });
+
+  it('an HTML page instead of AWS: not retried, exit 1 with the operation, the HTTP status and the first line of the page', async () => {
+    htmlRequests = 0;
+    const run = await spawnOrgctl(['plan'], { cwd: ws.dir, env: emulatorEnv(htmlUrl) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(SDK_TEXT);
+    expect(run.stderr).toMatch(/^Error: GetCallerIdentity failed: HTTP 404: .*<!DOCTYPE html>.*\n$/);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(htmlRequests).toBe(1);
+  });
 });

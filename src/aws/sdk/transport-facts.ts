@@ -48,6 +48,8 @@ function transportFactsMiddleware<Input extends object, Output extends object>(t
         response.body = body;
         const reply: RawReply = { status: response.statusCode, headers: { ...response.headers }, body };
         setFacts(response, { endpoint, timeouts, reply });
+        // No AWS protocol answers with a web page; the query protocol (STS) would read one as an empty result.
+        if (response.statusCode < 300 && looksLikeHtml(body)) throw Object.assign(new Error('the reply is a web page'), { name: 'HtmlReply', $response: response });
       }
       return result;
     } catch (error) {
@@ -70,6 +72,11 @@ async function readWhole(body: unknown): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+function looksLikeHtml(body: Uint8Array): boolean {
+  const start = new TextDecoder().decode(body.subarray(0, 64)).trimStart().toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html');
 }
 
 function setFacts(target: object, facts: TransportFacts): void {
