@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { awsTimeoutsFrom } from '../aws/timeouts.js';
 import { rateScaleFrom } from '../cli/aws.js';
 import { UserError } from '../model/errors.js';
 import { ACTION_COMMANDS, type ActionCommand, type ActionSettings, type RepositoryName, type TriggerEvent } from './settings.js';
@@ -90,6 +91,7 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     planJsonPath: join(context.tempDir, 'orgctl-plan.json'),
     hasJobSummary: Boolean(context.env['GITHUB_STEP_SUMMARY']),
     rateScale: rateScaleFrom(context.env),
+    awsTimeouts: awsTimeoutsFrom(context.env),
   };
 }
 

@@ -16,7 +16,7 @@ function depsFor(settings: ActionSettings): ActionDeps {
   return {
     github: createOctokitGitHubApi(settings.githubToken, settings.repository),
     openAws: () => {
-      const port = createSdkPort({ rateScale: settings.rateScale });
+      const port = createSdkPort({ rateScale: settings.rateScale, timeouts: settings.awsTimeouts });
       return { port, close: () => port.destroy() };
     },
     log: (line) => core.info(line.replace(/\n$/, '')),

@@ -6,6 +6,7 @@ import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Plan } from '../model/plan.js';
 import { planSummaryLine } from '../render/describe-step.js';
+import { escapeMarkdownInline } from '../render/markdown-escape.js';
 import { serializePlan } from '../render/plan-file.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
@@ -66,7 +67,7 @@ async function withFailureComment<T>(settings: ActionSettings, deps: ActionDeps,
     if (pr && settings.comment) {
       const { message } = describeError(error);
       const body = composeComment(MARKERS.plan, [
-        fixedPart(`### orgctl plan: failed\n\n> [!CAUTION]\n> **orgctl could not plan ${fileName(settings)}.** ${message.replace(/\n/g, ' ')}\n\nThe run's log has the details; push again or re-run the job once the cause is fixed.`),
+        fixedPart(`### orgctl plan: failed\n\n> [!CAUTION]\n> **orgctl could not plan ${fileName(settings)}.** ${escapeMarkdownInline(message.replace(/\n/g, ' '))}\n\nThe run's log has the details; push again or re-run the job once the cause is fixed.`),
         footerPart(settings, `Tried commit ${commitLink(settings, pr.headSha, pr.number)}`),
       ]);
       await postComment(deps, pr.number, body).catch((commentError: unknown) => deps.warn(`Could not update the PR comment either: ${describeError(commentError).message}`));

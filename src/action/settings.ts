@@ -1,6 +1,8 @@
 // What one run of the Action was asked to do, read once from the inputs and the event (inputs.ts).
 // Everything after that works from this value, never from process.env or @actions/github.
 
+import type { AwsTimeouts } from '../aws/timeouts.js';
+
 export const ACTION_COMMANDS = ['plan', 'apply', 'drift'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
@@ -52,4 +54,6 @@ export interface ActionSettings {
   readonly hasJobSummary: boolean;
   /** Multiplies AWS's published rates (ORGCTL_RATE_SCALE), as in the CLI. */
   readonly rateScale: number;
+  /** Connect and request timeouts of AWS calls (ORGCTL_CONNECT_TIMEOUT_MS, ORGCTL_REQUEST_TIMEOUT_MS), as in the CLI. */
+  readonly awsTimeouts: AwsTimeouts;
 }

@@ -49,6 +49,16 @@ export function backoffDelayMs(policy: BackoffPolicy, retryIndex: number, random
   return random() * ceiling;
 }
 
+/**
+ * The longest a call can run before giving up on errors of one class, when every attempt takes
+ * `attemptMs` (a request timeout, say) and every backoff reaches its ceiling.
+ */
+export function worstCaseGiveUpMs(policy: BackoffPolicy, attemptMs: number): number {
+  let total = policy.maxAttempts * attemptMs;
+  for (let retry = 0; retry < policy.maxAttempts - 1; retry += 1) total += Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return total;
+}
+
 export interface RetryOptions {
   readonly sleep: (ms: number) => Promise<void>;
   /** Uniform in [0, 1). */

@@ -3,6 +3,7 @@
 
 import { createSdkPort } from '../aws/sdk/create-sdk-port.js';
 import type { AwsPort } from '../aws/port.js';
+import { awsTimeoutsFrom } from '../aws/timeouts.js';
 import { UserError } from '../model/errors.js';
 import type { CliIo } from './io.js';
 
@@ -23,6 +24,6 @@ export interface CliPort {
 
 export function openAwsPort(io: CliIo): CliPort {
   if (io.awsPort) return { port: io.awsPort, close: () => undefined };
-  const port = createSdkPort({ rateScale: rateScaleFrom(io.env) });
+  const port = createSdkPort({ rateScale: rateScaleFrom(io.env), timeouts: awsTimeoutsFrom(io.env) });
   return { port, close: () => port.destroy() };
 }

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseActionSettings, type RawActionContext, type RawActionInputs } from '../../src/action/inputs.js';
+import { DEFAULT_AWS_TIMEOUTS } from '../../src/aws/timeouts.js';
 import { UserError } from '../../src/model/errors.js';
 import { pullRequestEvent, pushEvent, scheduleEvent } from './support/events.js';
 
@@ -48,6 +49,7 @@ describe('parseActionSettings', () => {
       planJsonPath: '/home/runner/work/_temp/orgctl-plan.json',
       hasJobSummary: false,
       rateScale: 1,
+      awsTimeouts: DEFAULT_AWS_TIMEOUTS,
     });
   });
 
@@ -77,6 +79,11 @@ describe('parseActionSettings', () => {
   it('reads booleans as YAML does and ORGCTL_RATE_SCALE as the CLI does', () => {
     expect(parse({ comment: 'False', failOnDrift: 'TRUE' })).toMatchObject({ comment: false, failOnDrift: true });
     expect(parse({}, { env: { ORGCTL_RATE_SCALE: '4', GITHUB_STEP_SUMMARY: '/tmp/s' } })).toMatchObject({ rateScale: 4, hasJobSummary: true });
+  });
+
+  it('reads the AWS timeouts as the CLI does', () => {
+    expect(parse({}, { env: { ORGCTL_CONNECT_TIMEOUT_MS: '2000', ORGCTL_REQUEST_TIMEOUT_MS: '4000' } }).awsTimeouts).toEqual({ connectMs: 2000, requestMs: 4000 });
+    expect(parse({}, { env: { ORGCTL_REQUEST_TIMEOUT_MS: '750' } }).awsTimeouts).toEqual({ ...DEFAULT_AWS_TIMEOUTS, requestMs: 750 });
   });
 
   it('refuses what it cannot act on, saying what is allowed', () => {

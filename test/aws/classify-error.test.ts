@@ -59,6 +59,17 @@ describe('classifyError', () => {
     expect(classifyError(timeout, 'budgets', 'DescribeBudgets').kind).toBe('transient');
   });
 
+  it('words the SDK\'s timeouts itself, never passing on its text (the endpoint and limits come from the wire, see sdk-port.timeouts.test.ts)', () => {
+    const sdkTimeout = (message: string, code?: string) => Object.assign(new Error(message), { name: 'TimeoutError', ...(code ? { code } : {}) });
+    const request = classifyError(sdkTimeout('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 300 ms requestTimeout.', 'ETIMEDOUT'), 'organizations', 'ListRoots');
+    expect([request.kind, request.code]).toEqual(['transient', 'RequestTimeout']);
+    const connect = classifyError(sdkTimeout('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 100 ms.'), 'budgets', 'DescribeBudgets');
+    expect([connect.kind, connect.code, connect.message]).toEqual(['transient', 'ConnectTimeout', 'could not connect to the endpoint']);
+    const stalled = classifyError(sdkTimeout('@smithy/node-http-handler - the request socket timed out after 300 ms of inactivity (configured by client requestHandler).'), 'sts', 'GetCallerIdentity');
+    expect(stalled.code).toBe('RequestTimeout');
+    for (const error of [request, connect, stalled]) expect(error.describe()).not.toMatch(/@smithy|requestTimeout|requestHandler/);
+  });
+
   it('keeps ConstraintViolationException.Reason', () => {
     const error = classifyError(sdkError('ConstraintViolationException', 409, { Reason: 'OU_NUMBER_LIMIT_EXCEEDED' }), 'organizations', 'CreateOrganizationalUnit');
     expect(error.reason).toBe('OU_NUMBER_LIMIT_EXCEEDED');

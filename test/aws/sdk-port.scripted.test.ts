@@ -328,6 +328,66 @@ describe('errors and retries over the wire', () => {
   });
 });
 
+describe('replies that are not AWS\'s (a proxy\'s HTML page, an emulator without the operation)', () => {
+  const PAGE = '<html>\n<head><title>Bad Gateway</title></head>\n<body><h1>nginx</h1></body>\n</html>\n';
+  const html = (status: number): ScriptedReply => ({ status, body: PAGE, contentType: 'text/html' });
+  const NO_SDK_TEXT = /Deserialization error|\$response|\\n|SyntaxError|Unexpected token/;
+
+  it.each([
+    [404, 'ListRoots', (p: SdkPort) => p.listRoots()],
+    [200, 'ListRoots', (p: SdkPort) => p.listRoots()],
+    [403, 'DescribeBudgets', (p: SdkPort) => p.describeBudgets(MGMT)],
+    [200, 'DescribeBudgets', (p: SdkPort) => p.describeBudgets(MGMT)],
+    [404, 'GetCallerIdentity', (p: SdkPort) => p.getCallerAccountId()],
+    [200, 'GetCallerIdentity', (p: SdkPort) => p.getCallerAccountId()],
+  ] as const)('HTTP %i to %s: fails at once, naming the operation, the status and the first line of the body', async (status, operation, call) => {
+    server.handle(() => html(status));
+    const error = await failure(call(port()));
+    expect(error.kind).toBe('other');
+    expect(server.requests).toHaveLength(1);
+    const line = error.describe();
+    expect(line).toMatch(new RegExp(`^${operation} failed: `));
+    expect(line).toContain(`HTTP ${status}`);
+    expect(line).toContain('<html>');
+    expect(line).not.toContain('Bad Gateway'); // the first line only
+    expect(line).not.toContain('\n');
+    expect(line).not.toMatch(NO_SDK_TEXT);
+  });
+
+  it.each([
+    [502, 'ListAccountsForParent', (p: SdkPort) => p.listAccountsForParent('r-abcd')],
+    [503, 'DescribeBudgets', (p: SdkPort) => p.describeBudgets(MGMT)],
+    [502, 'GetCallerIdentity', (p: SdkPort) => p.getCallerAccountId()],
+  ] as const)('HTTP %i to %s: retried as transient, then the same clear message', async (status, operation, call) => {
+    server.handle(() => html(status));
+    const error = await failure(call(port()));
+    expect(error.kind).toBe('transient');
+    expect(server.requests).toHaveLength(6);
+    expect(error.describe()).toMatch(new RegExp(`^${operation} failed: .*HTTP ${status}.*<html>.*\\(gave up after 6 attempts\\)$`));
+    expect(error.describe()).not.toMatch(NO_SDK_TEXT);
+  });
+
+  it('HTTP 429 from a proxy is a throttle', async () => {
+    server.handle(() => html(429));
+    const error = await failure(port({ maxAttempts: 3 }).listRoots());
+    expect(error.kind).toBe('throttled');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a JSON body without an AWS error code is not AWS\'s either', async () => {
+    server.handle(() => ({ status: 404, body: { message: 'no route' } }));
+    const error = await failure(port().listRoots());
+    expect(error.kind).toBe('other');
+    expect(error.describe()).toContain('HTTP 404');
+    expect(error.describe()).toContain('{"message":"no route"}');
+  });
+
+  it('an empty body says so', async () => {
+    server.handle(() => ({ status: 404, body: '' }));
+    expect((await failure(port().listRoots())).describe()).toMatch(/HTTP 404.*empty/);
+  });
+});
+
 describe('pacing', () => {
   it('holds parallel callers to the published rate (ListRoots: 1/s, burst 2 less one of headroom)', async () => {
     script({ ListRoots: [ok({ Roots: [{ Id: 'r-abcd', Name: 'Root' }] })] });

@@ -1,10 +1,14 @@
 // Maps whatever the SDK throws into our AwsCallError taxonomy (src/aws/errors.ts). Decisions go by
 // the error's name (the AWS error code), never by HTTP status: Organizations has sent throttles as
 // 400 and current models say 429 (aws-facts.md §1.3). Status only breaks the tie for names we do
-// not know (an unmodelled 5xx or 429 from a proxy).
+// not know (an unmodelled 5xx or 429 from a proxy). Two failures get our own words instead of the
+// SDK's: timeouts (the SDK's text names its internals, not the endpoint) and replies that are not
+// AWS's at all (the SDK reports a parse error and a hidden field).
 
 import { AwsCallError, type AwsErrorKind } from '../errors.js';
 import { accessDeniedMessage, type AwsServiceName } from '../operations.js';
+import { TIMEOUT_VARIABLES } from '../timeouts.js';
+import { transportFactsOf, type RawReply, type TransportFacts } from './transport-facts.js';
 
 const THROTTLING_NAMES = new Set([
   'TooManyRequestsException',
@@ -55,6 +59,8 @@ interface SdkErrorLike {
   readonly code?: unknown;
   readonly message?: unknown;
   readonly Reason?: unknown;
+  /** The error code the query protocol (STS, IAM) read from the reply. */
+  readonly Code?: unknown;
   readonly $fault?: unknown;
   readonly $metadata?: { readonly httpStatusCode?: unknown };
 }
@@ -70,6 +76,10 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
 
   const make = (kind: AwsErrorKind, message = awsMessage) => new AwsCallError(operation, kind, code, message, reason);
+
+  const facts = transportFactsOf(error);
+  if (name === 'TimeoutError') return timedOut(operation, awsMessage, facts);
+  if (facts?.reply && !isAwsReply(e, facts.reply)) return notAwsReply(operation, facts.endpoint, facts.reply);
 
   if (THROTTLING_NAMES.has(name)) return make('throttled');
   if (name === 'ConcurrentModificationException') return make('concurrentModification');
@@ -93,4 +103,49 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
   if (status === 429) return make('throttled');
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) return make('transient');
   return make('other');
+}
+
+/** The SDK's timeout errors, in words that name the endpoint and the setting to change. */
+function timedOut(operation: string, sdkMessage: string, facts: TransportFacts | undefined): AwsCallError {
+  const endpoint = facts?.endpoint ?? 'the endpoint';
+  if (/establish a connection/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.connectMs} ms (${TIMEOUT_VARIABLES.connectMs})` : '';
+    return new AwsCallError(operation, 'transient', 'ConnectTimeout', `could not connect to ${endpoint}${limit}`);
+  }
+  if (/requestTimeout|socket timed out/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.requestMs} ms (${TIMEOUT_VARIABLES.requestMs})` : '';
+    return new AwsCallError(operation, 'transient', 'RequestTimeout', `no reply from ${endpoint}${limit}`);
+  }
+  return new AwsCallError(operation, 'transient', 'Timeout', `the connection to ${endpoint} timed out`);
+}
+
+/**
+ * An AWS error reply names its error code, in the body (JSON __type, XML <Code>) or a header
+ * (x-amzn-ErrorType). A reply the SDK could not parse at all has no $fault; one it parsed but found
+ * no code in gets a placeholder name ("Unknown", or "NotFound" for a 404 in the query protocol)
+ * that the reply does not contain.
+ */
+function isAwsReply(e: SdkErrorLike, reply: RawReply): boolean {
+  if (e.$fault === undefined) return false;
+  const codes = [e.name, e.Code].filter((c): c is string => typeof c === 'string' && c !== '' && c !== 'Unknown');
+  const text = `${new TextDecoder().decode(reply.body)}\n${Object.values(reply.headers).join('\n')}`;
+  return codes.some((c) => text.includes(c));
+}
+
+/** Not AWS's reply (a proxy's page, an emulator without the operation): retried only if its status says so. */
+function notAwsReply(operation: string, endpoint: string, reply: RawReply): AwsCallError {
+  const kind: AwsErrorKind = reply.status === 429 ? 'throttled' : reply.status >= 500 ? 'transient' : 'other';
+  return new AwsCallError(operation, kind, `HTTP ${reply.status}`, `not an AWS reply, from ${endpoint}; ${firstLineOf(reply.body)}`);
+}
+
+const FIRST_LINE_MAX = 160;
+
+function firstLineOf(body: Uint8Array): string {
+  const line = new TextDecoder()
+    .decode(body.subarray(0, 4096))
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim())
+    .find((l) => l !== '');
+  if (line === undefined) return 'the body is empty';
+  return `its first line: ${line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX)}…` : line}`;
 }

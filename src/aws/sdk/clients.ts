@@ -3,6 +3,8 @@
 // AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL_BUDGETS, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL,
 // which SDK v3 resolves itself per service ID (@smithy/core getEndpointUrlConfig), so nothing here
 // reads them. The SDK's own retries are off: src/aws/retry.ts decides, and counts, every attempt.
+// Every request has a connect and a request timeout that end it (src/aws/timeouts.ts), and the SDK
+// never logs: its warnings would reach the user's terminal and the Action's log as noise.
 
 import type { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
@@ -10,6 +12,9 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { Logger } from '@aws-sdk/types';
+import { DEFAULT_AWS_TIMEOUTS, type AwsTimeouts } from '../timeouts.js';
+import { recordTransportFacts } from './transport-facts.js';
 
 /** Organizations, Budgets, IAM and Account Management are global services hosted in us-east-1 (aws-facts.md §1.1, §5). */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
@@ -26,8 +31,12 @@ export interface ClientOptions {
   readonly credentials?: StaticCredentials;
   /** Region for STS; default AWS_REGION, else us-east-1. */
   readonly stsRegion?: string;
-  readonly requestTimeoutMs?: number;
+  /** Default: DEFAULT_AWS_TIMEOUTS. */
+  readonly timeouts?: AwsTimeouts;
 }
+
+/** What the SDK would log (a request over its timeout, sockets at capacity) orgctl reports itself, or not at all. */
+const SILENT_LOGGER: Logger = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The audit's clients and their commands (security-sdk.ts), loaded on first use. */
 export interface SecurityClients {
@@ -52,10 +61,20 @@ export function createClients(options: ClientOptions): SdkClients {
   // The SDK warns on every run under Node 20 (supported by orgctl) about releases due in 2027; that
   // warning would land in every plan and PR log. Its documented switch; an explicit user value wins.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
   const common = {
     maxAttempts: 1,
     customUserAgent: 'orgctl',
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },
+    logger: SILENT_LOGGER,
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs,
+      requestTimeout: timeouts.requestMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+      // A reply whose body stops arriving: the same limit, on silence (the SDK's default is 5 minutes).
+      socketTimeout: timeouts.requestMs,
+      logger: SILENT_LOGGER,
+    },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
   };
@@ -65,6 +84,9 @@ export function createClients(options: ClientOptions): SdkClients {
     budgets: new BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     sts: new STSClient({ ...common, region: options.stsRegion ?? (process.env['AWS_REGION'] || GLOBAL_SERVICE_REGION) }),
   };
+  recordTransportFacts(clients.organizations, timeouts);
+  recordTransportFacts(clients.budgets, timeouts);
+  recordTransportFacts(clients.sts, timeouts);
   const destroyLater: { destroy(): void }[] = [];
   let security: Promise<SecurityClients> | undefined;
   const loadSecurity = async (): Promise<SecurityClients> => {
@@ -72,6 +94,8 @@ export function createClients(options: ClientOptions): SdkClients {
     const ssoAdminByRegion = new Map<string, SSOAdminClient>();
     const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
     const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    recordTransportFacts(iam, timeouts);
+    recordTransportFacts(account, timeouts);
     destroyLater.push(iam, account);
     return {
       sdk,
@@ -81,6 +105,7 @@ export function createClients(options: ClientOptions): SdkClients {
         let client = ssoAdminByRegion.get(region);
         if (!client) {
           client = new sdk.SSOAdminClient({ ...common, region });
+          recordTransportFacts(client, timeouts);
           ssoAdminByRegion.set(region, client);
           destroyLater.push(client);
         }

@@ -51,6 +51,7 @@ import { PAGE_SIZES } from '../page-sizes.js';
 import { Pacer, SYSTEM_CLOCK } from '../pacer.js';
 import type { AccountSummary, AwsPort, BudgetNotifications, BudgetSummary, CallStats, OuSummary, PolicySummary, PolicyTarget, PolicyType } from '../port.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
+import type { AwsTimeouts } from '../timeouts.js';
 import { classifyError } from './classify-error.js';
 import { createClients, type SdkClients, type StaticCredentials } from './clients.js';
 import { collectPages } from './paginate.js';
@@ -96,7 +97,8 @@ export interface SdkPortOptions {
   readonly credentials?: StaticCredentials;
   /** STS region; default AWS_REGION, else us-east-1. Organizations and Budgets always use us-east-1. */
   readonly stsRegion?: string;
-  readonly requestTimeoutMs?: number;
+  /** Connect and request timeouts of every request. Default: DEFAULT_AWS_TIMEOUTS; the shells read ORGCTL_*_TIMEOUT_MS. */
+  readonly timeouts?: AwsTimeouts;
 }
 
 export type SdkPort = AwsPort & {
@@ -143,7 +145,7 @@ class SdkAwsPort implements SdkPort {
         ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
         ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
         ...(options.stsRegion !== undefined ? { stsRegion: options.stsRegion } : {}),
-        ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        ...(options.timeouts !== undefined ? { timeouts: options.timeouts } : {}),
       }),
       options,
     );
