@@ -6,7 +6,7 @@ import { parseActionSettings, type RawActionContext, type RawActionInputs } from
 import { UserError } from '../../src/model/errors.js';
 import { pullRequestEvent, pushEvent, scheduleEvent } from './support/events.js';
 
-const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', comment: '', failOnDrift: '' };
+const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '' };
 const CONTEXT: RawActionContext = {
   eventName: 'pull_request',
   payload: pullRequestEvent({ number: 7, headSha: 'a'.repeat(40) }),
@@ -38,6 +38,7 @@ describe('parseActionSettings', () => {
       orgFile: 'org.yaml',
       orgFilePath: '/home/runner/work/aws-org/aws-org/org.yaml',
       githubToken: 'ghs_x',
+      commentAuthor: undefined,
       comment: true,
       failOnDrift: false,
       repository: { owner: 'acme', repo: 'aws-org' },
@@ -77,6 +78,13 @@ describe('parseActionSettings', () => {
   it('reads booleans as YAML does and ORGCTL_RATE_SCALE as the CLI does', () => {
     expect(parse({ comment: 'False', failOnDrift: 'TRUE' })).toMatchObject({ comment: false, failOnDrift: true });
     expect(parse({}, { env: { ORGCTL_RATE_SCALE: '4', GITHUB_STEP_SUMMARY: '/tmp/s' } })).toMatchObject({ rateScale: 4, hasJobSummary: true });
+  });
+
+  it('reads comment-author as a GitHub login, an app\'s bot included', () => {
+    expect(parse({ commentAuthor: ' acme-orgctl[bot] ' }).commentAuthor).toBe('acme-orgctl[bot]');
+    expect(parse({ commentAuthor: 'Org-Bot' }).commentAuthor).toBe('Org-Bot');
+    expect(refusal(() => parse({ commentAuthor: '@acme-orgctl' }))).toBe('the comment-author input must be a GitHub login, such as my-app[bot] for a GitHub App (got "@acme-orgctl").');
+    expect(refusal(() => parse({ commentAuthor: 'a b' }))).toContain('comment-author input must be a GitHub login');
   });
 
   it('refuses what it cannot act on, saying what is allowed', () => {
