@@ -67,9 +67,7 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<voi
     case 'moveAccount': {
       const source = requireBeforeId(ouIds, step.before.parentPath);
       const destination = requireAfterId(ouIds, step.after.parentPath);
-      // DuplicateAccountException: the account is already in the destination.
-      await ignoring('alreadyExists', () => port.moveAccount(step.accountId, source, destination));
-      return;
+      return moveAccount(port, step.accountId, source, destination);
     }
     case 'createBudget':
       return createBudget(port, account, step.after);
@@ -126,6 +124,25 @@ async function createOrganization(ctx: StepContext, featureSet: 'ALL' | 'CONSOLI
   const [root] = await port.listRoots();
   if (!root) throw new StepPreconditionError('the new organization has no root yet');
   ouIds.setRoot(root.id);
+}
+
+/**
+ * Moves the account. A refused move is still done when the account is already in the destination (an
+ * attempt whose reply was lost, or an earlier run). DuplicateAccountException says so; but a retry also
+ * fails AWS's "is it in the source?" check, and AWS does not document which check answers first
+ * (AccountNotFoundException if that one does). So on any other error, look where the account is.
+ */
+async function moveAccount(port: AwsPort, accountId: string, source: string, destination: string): Promise<void> {
+  try {
+    await port.moveAccount(accountId, source, destination);
+  } catch (error) {
+    if (isAwsCallError(error, 'alreadyExists')) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === accountId),
+      () => false, // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error;
+  }
 }
 
 async function createBudget(port: AwsPort, account: string, budget: BudgetSpec): Promise<void> {

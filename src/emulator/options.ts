@@ -16,6 +16,7 @@ export interface EmulatorQuirks extends OrganizationsQuirks {
 export const DEFAULT_QUIRKS: EmulatorQuirks = {
   maxResultsAboveLimit: 'reject',
   wrongSourceParent: 'AccountNotFoundException',
+  moveAccountCheckOrder: 'destinationFirst',
   ouNamesCaseSensitive: true,
   amountFormat: 'normalized',
   createBudgetAtomic: true,

@@ -51,6 +51,30 @@ describe('quirks', () => {
     expect(await attempt('ignore')).toBe('moved');
   });
 
+  it('moveAccountCheckOrder picks the answer to a retried move that already happened (source named, already in the destination)', async () => {
+    const retriedMove = async (quirks: EmulatorOptions['quirks']) => {
+      let outcome = '';
+      await withQuirks(quirks, async (emulator) => {
+        const client = orgs(emulator.clientConfig);
+        const root = await createOrganization(client);
+        const b = await createOu(client, root, 'B');
+        const move = new MoveAccountCommand({ AccountId: MANAGEMENT, SourceParentId: root, DestinationParentId: b });
+        await client.send(move);
+        outcome = await client.send(move).then(
+          () => 'moved',
+          (e: Error) => e.name,
+        );
+      });
+      return outcome;
+    };
+    expect(await retriedMove(undefined)).toBe('DuplicateAccountException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'destinationFirst' })).toBe('DuplicateAccountException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst' })).toBe('AccountNotFoundException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst', wrongSourceParent: 'SourceParentNotFoundException' })).toBe('SourceParentNotFoundException');
+    // With the source check off, the destination check still refuses: nothing moves twice.
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst', wrongSourceParent: 'ignore' })).toBe('DuplicateAccountException');
+  });
+
   it('maxResultsAboveLimit: clamp answers a page of 20 instead of refusing', async () => {
     await withQuirks({ maxResultsAboveLimit: 'clamp' }, async (emulator) => {
       const client = orgs(emulator.clientConfig);

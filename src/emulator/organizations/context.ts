@@ -11,6 +11,12 @@ export interface OrganizationsQuirks {
   readonly maxResultsAboveLimit: 'reject' | 'clamp';
   /** MoveAccount whose SourceParentId exists but is not the account's parent. */
   readonly wrongSourceParent: 'AccountNotFoundException' | 'SourceParentNotFoundException' | 'ignore';
+  /**
+   * MoveAccount of an account already in the destination, named with its old parent as the source (a
+   * retried move whose first reply was lost): which check answers first. destinationFirst:
+   * DuplicateAccountException; sourceFirst: the wrongSourceParent answer.
+   */
+  readonly moveAccountCheckOrder: 'destinationFirst' | 'sourceFirst';
   /** Whether "Prod" and "prod" are different OU names among siblings. */
   readonly ouNamesCaseSensitive: boolean;
 }
