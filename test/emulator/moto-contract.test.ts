@@ -21,6 +21,7 @@ import {
   ListTagsForResourceCommand as ListBudgetTagsCommand,
   type BudgetsClient,
   type Notification,
+  type Subscriber,
 } from '@aws-sdk/client-budgets';
 import {
   AttachPolicyCommand,
@@ -482,7 +483,7 @@ describe('UpdateBudget', () => {
 describe('budget subscribers', () => {
   // The Notification data type: "A notification can have one SNS subscriber and up to 10 email subscribers".
   const limits = `${BUDGETS_API}/API_budgets_Notification.html; ${BUDGETS_API}/API_budgets_CreateNotification.html (CreationLimitExceededException)`;
-  const notifyWith = (t: Target, subscribers: ReturnType<typeof email>[]) => async () => {
+  const notifyWith = async (t: Target, subscribers: Subscriber[]): Promise<string> => {
     const b = budgets(t.config());
     await createBudget(b, 'm');
     return outcome(b.send(new CreateNotificationCommand({ AccountId: MANAGEMENT, BudgetName: 'm', Notification: over5, Subscribers: subscribers })));
@@ -532,23 +533,19 @@ describe('budget subscribers', () => {
   awsBehaviour('a second SNS subscriber on one notification: CreationLimitExceededException', {
     source: limits,
     aws: 'CreationLimitExceededException',
-    run: (t) => notifyWith(t, [sns('a'), sns('b')])(),
+    run: (t) => notifyWith(t, [sns('a'), sns('b')]),
     moto: { differs: 'it accepts two SNS subscribers', answer: 'ok' },
   });
   awsBehaviour('eleven email subscribers on one notification: CreationLimitExceededException', {
     source: limits,
     aws: 'CreationLimitExceededException',
-    run: (t) =>
-      notifyWith(
-        t,
-        Array.from({ length: 11 }, (_, i) => email(`e${i}@example.com`)),
-      )(),
+    run: (t) => notifyWith(t, Array.from({ length: 11 }, (_, i) => email(`e${i}@example.com`))),
     moto: { differs: 'it accepts eleven email subscribers', answer: 'ok' },
   });
   awsBehaviour('one SNS and ten email subscribers, the most allowed, are accepted', {
     source: limits,
     aws: 'ok',
-    run: (t) => notifyWith(t, [sns('a'), ...Array.from({ length: 10 }, (_, i) => email(`e${i}@example.com`))])(),
+    run: (t) => notifyWith(t, [sns('a'), ...Array.from({ length: 10 }, (_, i) => email(`e${i}@example.com`))]),
   });
 });
 
