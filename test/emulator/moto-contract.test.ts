@@ -48,7 +48,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.js';
-import { startTestEmulator, type SdkClientConfig, type TestEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, type SdkClientConfig, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, orgs } from './helpers.js';
 
 interface Target {
@@ -80,7 +80,9 @@ const TARGETS = MOTO_AVAILABLE ? [emulatorTarget, motoTarget] : [emulatorTarget]
 const MOTO_NOTE = MOTO_AVAILABLE ? '' : ' (moto part SKIPPED: moto_server is not on PATH)';
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ createAccountDelayMs: 0, closeAccountDelayMs: 0, quotas: { maxAccounts: 100 } });
+  // The contract reads single pages with raw SDK commands on both servers (moto sends only full pages), so
+  // the emulator's pages are full here too (FULL_PAGES).
+  emulator = await startTestEmulator({ ...FULL_PAGES, createAccountDelayMs: 0, closeAccountDelayMs: 0, quotas: { maxAccounts: 100 } });
   if (MOTO_AVAILABLE) moto = await startMoto();
 }, 60_000);
 
