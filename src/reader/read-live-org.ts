@@ -109,9 +109,9 @@ async function readBulk(
   concurrency: number,
   readUnderWay: () => void,
 ): Promise<Tree & { budgets: LiveBudget[] }> {
-  const progress = new ProgressCounter(options.onProgress);
   // One failure stops both walks from starting new requests.
   const abort = new AbortController();
+  const progress = new ProgressCounter(options.onProgress, abort.signal);
   const stopOnFailure = <T>(work: Promise<T>): Promise<T> =>
     work.catch((error: unknown) => {
       abort.abort(error);
@@ -243,10 +243,14 @@ async function readBudgets(
 class ProgressCounter {
   private counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
 
-  constructor(private readonly listener: ((progress: ReadProgress) => void) | undefined) {}
+  constructor(
+    private readonly listener: ((progress: ReadProgress) => void) | undefined,
+    /** Once the read has failed, answers still arriving from it are not progress (a re-read counts afresh). */
+    private readonly stopped: AbortSignal,
+  ) {}
 
   update(delta: Partial<ReadProgress>): void {
-    if (!this.listener) return;
+    if (!this.listener || this.stopped.aborted) return;
     const c = this.counts;
     this.counts = {
       parentsFound: c.parentsFound + (delta.parentsFound ?? 0),
