@@ -12,6 +12,7 @@ import { readAuditInput } from '../../src/audit/read-audit-input.js';
 import { isAwsCallError } from '../../src/aws/errors.js';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 import { aSecurity } from './support.js';
 
@@ -129,7 +130,7 @@ function contract(name: string, start: () => Promise<Target>, quirks: { readonly
 contract(
   'our emulator',
   async (): Promise<Target> => {
-    const emulator: Emulator = await startEmulator({ port: 0, accountId: ACCOUNT });
+    const emulator: Emulator = await startEmulator(testEmulatorOptions({ accountId: ACCOUNT }));
     return { url: emulator.url, reset: async () => emulator.reset(), stop: () => emulator.stop() };
   },
   { listsFeatures: true, instancesEverywhere: false, reportsPassword: true },

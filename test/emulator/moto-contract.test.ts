@@ -54,7 +54,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOTO_SKIPPED, describeWithMoto, itWithMoto, startMoto, type MotoServer } from '../support/moto.js';
-import { startTestEmulator, type SdkClientConfig, type TestEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, type SdkClientConfig, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, orgs } from './helpers.js';
 
 interface Target {
@@ -84,7 +84,9 @@ const motoConfig = (accessKeyId: string): SdkClientConfig => ({ endpoint: starte
 const motoTarget: Target = { name: 'moto', config: () => motoConfig('test'), configAs: (id) => motoConfig(`AKIA${id}`), reset: async () => startedMoto().reset() };
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ createAccountDelayMs: 0, closeAccountDelayMs: 0, quotas: { maxAccounts: 100 } });
+  // The contract reads single pages with raw SDK commands on both servers (moto sends only full pages), so
+  // the emulator's pages are full here too (FULL_PAGES).
+  emulator = await startTestEmulator({ ...FULL_PAGES, createAccountDelayMs: 0, closeAccountDelayMs: 0, quotas: { maxAccounts: 100 } });
   // A missing moto_server fails the moto tests (with the reason), not the emulator's.
   if (!MOTO_SKIPPED) {
     moto = await startMoto().catch((error: unknown) => {

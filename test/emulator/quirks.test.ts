@@ -4,11 +4,13 @@ import { CreateBudgetCommand, DescribeBudgetCommand, DescribeNotificationsForBud
 import { CreateOrganizationalUnitCommand, ListAccountsCommand, MoveAccountCommand } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, createOrganization, createOu, orgs } from './helpers.js';
 
 async function withQuirks(quirks: EmulatorOptions['quirks'], body: (emulator: TestEmulator) => Promise<void>): Promise<void> {
-  const emulator = await startTestEmulator({ ...(quirks ? { quirks } : {}) });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = await startTestEmulator({ ...FULL_PAGES, ...(quirks ? { quirks } : {}) });
   try {
     await body(emulator);
   } finally {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import type { StepResult } from '../../src/apply/apply-plan.js';
 import { aDesiredOrg } from '../support/builders.js';
@@ -17,7 +18,7 @@ const ACCOUNTS = Array.from({ length: 40 }, (_, i) => String(200000000000 + i));
 describe('apply paces its writes to the published rates', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: { scale: SCALE } });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: { scale: SCALE } }));
   });
   afterAll(async () => {
     await emulator.stop();

@@ -1,6 +1,7 @@
 // What an Organizations handler works with: the state, the emulator's settings for this service, the
 // ID generator and the call (caller, time).
 
+import type { ExtraPageKind } from '../pagination.js';
 import type { CallContext } from '../service.js';
 import type { IdGenerator } from './ids.js';
 import type { OrganizationsState } from './state.js';
@@ -33,6 +34,10 @@ export interface OrganizationsSettings {
   readonly pageSize: number;
   /** Called once per listing page: answer it empty (with a NextToken)? */
   readonly injectEmptyPage: () => boolean;
+  /** Called once per last page of a listing: give it a NextToken that leads to one more, empty, page? */
+  readonly injectTrailingToken: () => boolean;
+  /** Told about each page served only because of the two above (the emulator counts them). */
+  readonly onExtraPage: (kind: ExtraPageKind) => void;
   readonly createAccountDelayMs: number;
   readonly closeAccountDelayMs: number;
   readonly quirks: OrganizationsQuirks;
