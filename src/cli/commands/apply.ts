@@ -12,7 +12,7 @@ import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import { useColor, type CliIo } from '../io.js';
-import { loadOrgFileForCommand } from '../org-file.js';
+import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 
 const USAGE = `Usage: orgctl apply [--file org.yaml] [--plan plan.json] [--auto-approve]
@@ -55,6 +55,7 @@ export const applyCommand: Command = {
     const savedPlan = values.plan === undefined ? undefined : await readSavedPlan(io, values.plan);
     const autoApprove = values['auto-approve'] === true || savedPlan !== undefined;
     const color = useColor(io);
+    const sourceFile = shownOrgFile(values.file);
 
     const aws = openAwsPort(io);
     let progress: ProgressBar | undefined;
@@ -64,7 +65,7 @@ export const applyCommand: Command = {
         desired: loaded.desired,
         orgYamlSha256: loaded.sha256,
         ...(savedPlan ? { savedPlan } : {}),
-        onPlanned: (plan) => io.stdout.write(renderPlanText(plan, { color })),
+        onPlanned: (plan) => io.stdout.write(renderPlanText(plan, { color, sourceFile })),
         confirm: async (plan) => {
           const approved = await confirm(io, plan, autoApprove);
           if (approved) progress = createProgressBar(plan.steps.length, io.stdout, io.stderr);
@@ -96,7 +97,7 @@ export const applyCommand: Command = {
             io.stdout.write('Checked: the organization now matches org.yaml.\n');
             return 0;
           }
-          io.stdout.write(`\nThe organization does not match org.yaml yet; what remains:\n${renderPlanText(outcome.after, { color })}`);
+          io.stdout.write(`\nThe organization does not match org.yaml yet; what remains:\n${renderPlanText(outcome.after, { color, sourceFile })}`);
           if (outcome.run.allSucceeded) io.stdout.write('Run `orgctl apply` again to continue.\n');
           return 1;
         }

@@ -10,7 +10,7 @@ import { choice, parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import { useColor } from '../io.js';
-import { loadOrgFileForCommand } from '../org-file.js';
+import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -55,9 +55,10 @@ export const planCommand: Command = {
       // The root-credential audit comes with the plan (first in text and markdown, `audit` in json).
       const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env } });
       if (values.out) await writeFile(resolve(io.cwd, values.out), serializePlan(plan));
+      const sourceFile = shownOrgFile(values.file);
       if (format === 'json') io.stdout.write(serializePlan(plan));
-      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
-      else io.stdout.write(renderPlanText(plan, { color: useColor(io) }));
+      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan, { sourceFile }));
+      else io.stdout.write(renderPlanText(plan, { color: useColor(io), sourceFile }));
       if (plan.errors.length > 0) return 1;
       if (values['detailed-exitcode'] && plan.steps.length > 0) return 2;
       return 0;
