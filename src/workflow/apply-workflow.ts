@@ -8,6 +8,7 @@ import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { StalePlanError, UserError } from '../model/errors.js';
 import type { Plan } from '../model/plan.js';
+import { plural } from '../render/plural.js';
 import { makePlan } from './make-plan.js';
 
 export interface ApplyWorkflowOptions {
@@ -45,7 +46,7 @@ export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<A
   options.onPlanned?.(plan);
 
   if (plan.errors.length > 0) {
-    throw new UserError(`the plan has ${plan.errors.length} error(s); nothing was changed. Fix org.yaml (or the organization) and plan again.`,
+    throw new UserError(`the plan has ${plural(plan.errors.length, 'error')}; nothing was changed. Fix org.yaml (or the organization) and plan again.`,
       plan.errors.map((e) => e.message));
   }
   if (plan.steps.length === 0) return { kind: 'no-changes', plan };

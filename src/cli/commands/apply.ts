@@ -6,6 +6,7 @@ import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
 import { parsePlanFile } from '../../render/plan-file.js';
+import { plural } from '../../render/plural.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { ApplyCheckFailedError, runApplyWorkflow } from '../../workflow/apply-workflow.js';
 import { parseCommandArgs } from '../args.js';
@@ -127,6 +128,6 @@ async function confirm(io: CliIo, plan: Plan, autoApprove: boolean): Promise<boo
   if (!io.prompt) {
     throw new UserError('apply needs confirmation, and there is no terminal to ask on. Review the plan and pass --auto-approve (CI), or apply a saved plan with --plan.');
   }
-  const answer = await io.prompt(`\nApply these ${plan.steps.length} step(s)? Only "yes" is accepted: `);
+  const answer = await io.prompt(`\nApply ${plural(plan.steps.length, 'step')}? Only "yes" is accepted: `);
   return answer.trim() === 'yes';
 }
