@@ -125,33 +125,6 @@ describe('apply interrupted', () => {
     expect(run.code).toBe(143);
   });
 
-  it('a second Ctrl-C stops at once, exit 130, saying how to continue', async () => {
-    // The first Ctrl-C lands while moves that take a second each are in flight; the second one, sent as
-    // soon as the first is acknowledged, comes well before they finish.
-    emulator.setFaults('MoveAccount: latency=1000ms');
-    let second = false;
-    const first = signalAfterWrites(1, 'SIGINT', 'MoveAccount');
-    const run = await runOrgctl(['apply', '--auto-approve'], {
-      cwd: ws.dir,
-      env: emulatorEnv(emulator.url),
-      react: (output, child) => {
-        first(output, child);
-        if (!second && output.includes('Interrupted (SIGINT)')) {
-          second = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(run.stderr).toBe(
-      'Interrupted (SIGINT): no new step starts; waiting for the steps in flight to finish (Ctrl-C again stops at once).\n' +
-        'Stopped at once: steps that were in flight may or may not be done. Run `orgctl apply` again: it continues from the live state.\n',
-    );
-    expect(run.stdout).not.toContain('Apply interrupted');
-    expect(run.code).toBe(130);
-    // (Moves it left in flight still land in the emulator a second later; apply killed mid-run and run
-    // again is test/cli/apply-crash.test.ts.)
-  });
-
   it.skipIf(!PTY_AVAILABLE)('on a terminal: Ctrl-C clears the progress bar before the summary', async () => {
     // 30 moves of 600 ms, 4 at a time: the bar (drawn after 2 s) is up for seconds before the run could end.
     emulator.setFaults('MoveAccount: latency=600ms');
@@ -185,6 +158,33 @@ describe('apply interrupted', () => {
     expect(terminal.slice(summaryAt)).not.toMatch(/\] \d+\/\d+ steps, /);
     expect(terminal).toContain('Run apply again: it continues from the live state.');
     expect(run.code).toBe(130);
+  });
+
+  it('a second Ctrl-C stops at once, exit 130, saying how to continue', async () => {
+    // The first Ctrl-C lands while moves that take a second each are in flight; the second one, sent as
+    // soon as the first is acknowledged, comes well before they finish.
+    emulator.setFaults('MoveAccount: latency=1000ms');
+    let second = false;
+    const first = signalAfterWrites(1, 'SIGINT', 'MoveAccount');
+    const run = await runOrgctl(['apply', '--auto-approve'], {
+      cwd: ws.dir,
+      env: emulatorEnv(emulator.url),
+      react: (output, child) => {
+        first(output, child);
+        if (!second && output.includes('Interrupted (SIGINT)')) {
+          second = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(run.stderr).toBe(
+      'Interrupted (SIGINT): no new step starts; waiting for the steps in flight to finish (Ctrl-C again stops at once).\n' +
+        'Stopped at once: steps that were in flight may or may not be done. Run `orgctl apply` again: it continues from the live state.\n',
+    );
+    expect(run.stdout).not.toContain('Apply interrupted');
+    expect(run.code).toBe(130);
+    // Moves it left in flight still land in the emulator a second later, so this test comes last.
+    // (Apply killed mid-run, then run again: test/cli/apply-crash.test.ts.)
   });
 });
 
