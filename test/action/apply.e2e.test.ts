@@ -112,7 +112,7 @@ describe('apply', () => {
 
     const run = await applyOnPush(mergeCommit, orgYaml());
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::apply did not converge: \d+ step\(s\) failed/m);
+    expect(run.stdout).toMatch(/^::error::apply did not converge: \d+ steps? failed/m);
     expect(run.outputs['summary']).toMatch(/^Apply stopped: \d+ succeeded, [1-9]\d* failed/);
     expect(run.summary).toContain('### orgctl apply: stopped');
     expect(run.summary).toContain('#### What still differs');
