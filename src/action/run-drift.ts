@@ -16,7 +16,6 @@ import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { plural } from '../render/plural.js';
-import { plural } from '../render/plural.js';
 
 export async function runDrift(settings: ActionSettings, deps: ActionDeps): Promise<ActionReport> {
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
