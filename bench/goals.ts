@@ -61,7 +61,7 @@ export function evaluateGoals(results: BenchResults, benchSeconds: number | null
   goals.push({
     goal: 'No step fails from throttling (every run succeeds; apply converges)',
     target: 'all succeed',
-    measured: `${orgctlRuns.length - failedRuns}/${orgctlRuns.length} succeeded; ${throttled} throttled request(s), all retried`,
+    measured: `${orgctlRuns.length - failedRuns}/${orgctlRuns.length} succeeded; ${throttled} throttled ${throttled === 1 ? 'request' : 'requests'}, all retried`,
     pass: failedRuns === 0,
     margin: failedRuns === 0 ? 0 : 1 + failedRuns,
   });

@@ -202,7 +202,7 @@ function whereTheTimeGoes(results: BenchResults, worst: GoalResult | undefined):
     out.push(
       `- **${s.name}**: ${s2(s.wallSeconds)} s = rate-limit bound ${s2(s.rateBound.seconds)} s + process start-up ${s2(startup)} s (node, loading the bundle) + ` +
         `${s2(inCommand)} s inside the command beyond the bound (reading and validating org.yaml before the guard's first request, the guard's round trips, ` +
-        `planning and rendering after the last response${total(s.throttled.server) > 0 ? `, backing off after ${total(s.throttled.server)} throttled request(s)` : ''}). ` +
+        `planning and rendering after the last response${total(s.throttled.server) > 0 ? `, backing off after ${total(s.throttled.server)} throttled ${total(s.throttled.server) === 1 ? 'request' : 'requests'}` : ''}). ` +
         `These costs do not shrink with the time scale: at AWS's real rates (scale 1) the same ${s2(startup + inCommand)} s would be ${((100 * (startup + inCommand)) / (s.rateBound.seconds * results.scale)).toFixed(1)}% of the bound.`,
     );
   }

@@ -108,7 +108,7 @@ async function main(): Promise<number> {
   const copy = join(workDir, 'repo');
   copyRepository(ROOT, copy);
   mkdirSync(join(ROOT, LOG_DIR), { recursive: true });
-  console.log(`mutate: ${selected.length} mutation(s) in a copy at ${copy}; logs in ${LOG_DIR}/`);
+  console.log(`mutate: ${selected.length} ${selected.length === 1 ? 'mutation' : 'mutations'} in a copy at ${copy}; logs in ${LOG_DIR}/`);
 
   const runnable = selected.filter((m) => checkMutation(copy, m).length === 0);
   if (!options['no-baseline'] && runnable.length > 0) {

@@ -45,7 +45,7 @@ function describe(error) {
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
-  console.error(`${problems.length} problem(s) in the workflows or action.yml.`);
+  console.error(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the workflows or action.yml.`);
   process.exit(1);
 }
 console.log(`Linted ${workflows.length} workflow(s) and action.yml: no problems.`);

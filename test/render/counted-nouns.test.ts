@@ -1,23 +1,26 @@
 // Counted nouns go through plural() ("1 step", "3 steps"), never "step(s)": a user reads these lines in the
 // terminal, the PR comment and the job log. This scans every source file for the "(s)" form of the nouns
-// orgctl counts, outside comments.
+// orgctl counts, outside comments, in what prints to people.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const NOUN_S = /\b(?:error|step|change|page|account|problem|budget|member|warning|note|OU|item|request|call|issue|comment|notification|subscriber|run|attempt|read)\(s\)/;
+const NOUN_S = /\b(?:error|step|change|page|account|problem|budget|member|warning|note|OU|item|request|call|issue|comment|notification|subscriber|run|attempt|read|mutation|file|test|goal)\(s\)/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.(?:ts|mjs)$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 }
 
+/** What prints to people: the product, and the bench, mutation and lint scripts the team runs. */
+const PRINTING_DIRS = ['src', 'bench', 'scripts', '.github/scripts'];
+
 describe('counted nouns', () => {
-  it('no message in src/ writes a counted noun as "noun(s)"', () => {
+  it('no message in src/, bench/ or the scripts writes a counted noun as "noun(s)"', () => {
     const offenders: string[] = [];
-    for (const file of sourceFiles('src')) {
+    for (const file of PRINTING_DIRS.flatMap(sourceFiles)) {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, index) => {
