@@ -3,11 +3,11 @@
 // step kind gets its own small lane so one slow operation (MoveAccount, 2/s) never starves another.
 // An error that retries could not cure stops the run: no new step starts, steps in flight finish.
 
-import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
 import { executeStep } from './execute-step.js';
+import { describeError } from '../text/describe-error.js';
 import { OuIds } from './ou-ids.js';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
@@ -124,7 +124,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           },
           (error: unknown) => {
             stopping = true;
-            finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error) });
+            finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error).message });
           },
         )
         .finally(() => {
@@ -145,9 +145,4 @@ function notify(listener: () => void): void {
   } catch {
     // ignored on purpose (see above)
   }
-}
-
-function describeError(error: unknown): string {
-  if (isAwsCallError(error)) return error.describe();
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,7 +8,7 @@ import type { DesiredBudget, NotificationKey, Subscriber } from '../model/desire
 import { type LiveBudget, MANAGED_BUDGET_TAG } from '../model/live.js';
 import type { NotificationSpec } from '../model/plan.js';
 import { type BudgetDocument, canonicalNotificationKey } from './canonical-document.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 import { listSome, NoteCode } from './notes.js';
 import type { PlanContext } from './plan-context.js';
 import { Phase, type StepRef } from './step-graph.js';

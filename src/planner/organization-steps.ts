@@ -6,7 +6,7 @@ import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../model/addres
 import type { LiveAccount, LiveOu } from '../model/live.js';
 import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../model/paths.js';
 import { byCodeUnit } from './canonical-document.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 import { listSome, NoteCode } from './notes.js';
 import type { PlanContext } from './plan-context.js';
 import { Phase, type StepRef } from './step-graph.js';
