@@ -1,7 +1,7 @@
 // The planner: desired org + live org → plan. Pure: no SDK, no fs, no process, no clock.
 //
 // 1. Match desired OUs to live OUs (renames) and give every live OU the path it will have.
-// 2. Normalize both sides into one canonical document and diff them with fast-json-patch.
+// 2. Normalize both sides into one canonical document and diff each keyed collection (keyed-diff.ts).
 // 3. Turn the differences into typed steps (ordered, with dependsOn) and notes (warnings, errors).
 
 import type { DesiredOrg } from '../model/desired.js';
