@@ -15,6 +15,12 @@ export interface ServerView {
   /** Other failed requests, by "service:Operation:ErrorCode". */
   readonly errors: ServiceCounts;
   /**
+   * Requests answered with an extra page (an empty page that carried a NextToken, or the empty page a
+   * trailing NextToken led to), by "service:Operation": AWS's doing, not the client's, and not in the
+   * full-page lower bound. Always empty when the emulator serves full pages (the bench's default).
+   */
+  readonly extraPages: ServiceCounts;
+  /**
    * Successful reads that repeat an earlier successful read (same operation, same input, NextToken
    * included) with no successful write in between: calls that fetch what the run already knew.
    */
@@ -29,6 +35,7 @@ export class ServerRecorder {
   private calls: Record<string, number> = {};
   private throttled: Record<string, number> = {};
   private errors: Record<string, number> = {};
+  private extraPages: Record<string, number> = {};
   private seen = new Set<string>();
   private repeated = 0;
   private examples: string[] = [];
@@ -38,6 +45,7 @@ export class ServerRecorder {
     this.calls = {};
     this.throttled = {};
     this.errors = {};
+    this.extraPages = {};
     this.seen = new Set();
     this.repeated = 0;
     this.examples = [];
@@ -56,6 +64,7 @@ export class ServerRecorder {
       this.errors[errorKey] = (this.errors[errorKey] ?? 0) + 1;
       return;
     }
+    if (entry.extraPage) this.extraPages[key] = (this.extraPages[key] ?? 0) + 1;
     if (!this.trackRepeats) return;
     if (!READ_PREFIXES.some((p) => entry.operation.startsWith(p))) {
       // A write: what was read before may have changed, so reading it again is news.
@@ -72,7 +81,7 @@ export class ServerRecorder {
   };
 
   view(): ServerView {
-    return { calls: { ...this.calls }, throttled: { ...this.throttled }, errors: { ...this.errors }, repeatedReads: this.repeated, repeatedExamples: [...this.examples] };
+    return { calls: { ...this.calls }, throttled: { ...this.throttled }, errors: { ...this.errors }, extraPages: { ...this.extraPages }, repeatedReads: this.repeated, repeatedExamples: [...this.examples] };
   }
 }
 

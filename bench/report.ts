@@ -66,7 +66,7 @@ export function renderConsoleReport(results: BenchResults, goals: readonly GoalR
   lines.push('');
   for (const s of scenarios(results)) {
     lines.push(`== ${s.name}: ${s.description}`);
-    lines.push(`   calls ${s.callsTotal} / lower bound ${s.lowerBoundTotal} = ${s.callRatio.toFixed(3)}×; beyond the bound ${s.callsBeyondBound}; repeated reads ${s.repeatedReads}; client-counted ${s.clientCallsTotal}`);
+    lines.push(`   calls ${s.callsTotal} / lower bound ${s.lowerBoundTotal} = ${s.callRatio.toFixed(3)}×; extra pages ${s.extraPagesTotal ?? 0}; beyond the bound ${s.callsBeyondBound}; repeated reads ${s.repeatedReads}; client-counted ${s.clientCallsTotal}`);
     lines.push(`   wall ${s2(s.wallSeconds)} s (command ${s2(s.commandSeconds)} s) / rate bound ${s2(s.rateBound.seconds)} s = ${s.wallRatio.toFixed(2)}× (without the burst: bound ${s2(s.rateBound.plainSeconds)} s, ${(s.wallSeconds / s.rateBound.plainSeconds).toFixed(2)}×)`);
     lines.push(`   bound phases: ${s.rateBound.phases.map((p) => `${p.name} ${s2(p.seconds)} s (${p.limiting.split(':')[1]})`).join(' → ')}`);
     lines.push(`   throttled: server ${total(s.throttled.server)} (${countsText(s.throttled.server)}), client retried ${total(s.throttled.client)}; other retries ${total(s.retried)}; server errors ${countsText(s.serverErrors)}`);
@@ -181,7 +181,7 @@ export function renderMarkdownReport(results: BenchResults, goals: readonly Goal
   for (const s of all) {
     out.push(`### ${s.name}`);
     out.push('');
-    out.push(`${s.description}. Rate-limit bound: ${s.rateBound.phases.map((p) => `${p.name} ${s2(p.seconds)} s (set by ${p.limiting})`).join(' + ')} = **${s2(s.rateBound.seconds)} s** (without the burst: ${s2(s.rateBound.plainSeconds)} s). Command inside the process: ${s2(s.commandSeconds)} s; CPU ${s2(s.cpuSeconds)} s.${s.steps ? ` Plan steps: ${Object.entries(s.steps).map(([k, n]) => `${k} ${n}`).join(', ')}.` : ''}`);
+    out.push(`${s.description}. Rate-limit bound: ${s.rateBound.phases.map((p) => `${p.name} ${s2(p.seconds)} s (set by ${p.limiting})`).join(' + ')} = **${s2(s.rateBound.seconds)} s** (without the burst: ${s2(s.rateBound.plainSeconds)} s). Command inside the process: ${s2(s.commandSeconds)} s; CPU ${s2(s.cpuSeconds)} s. Extra pages (empty, or after a trailing NextToken; not in the bound): ${s.extraPagesTotal ?? 0}.${s.steps ? ` Plan steps: ${Object.entries(s.steps).map(([k, n]) => `${k} ${n}`).join(', ')}.` : ''}`);
     out.push('');
     if (s.rateBound.phases.length > 1) out.push('Calls per operation over all phases; the bound above adds the phases, which cannot overlap.', '');
     out.push(table(['Operation', 'Calls', 'Lower bound', 'Published rate', 'Bound s', 'With burst', 'Throttled'], operationRows(s, results.scale), ['l', 'r', 'r', 'l', 'r', 'r', 'r']));
@@ -274,6 +274,11 @@ const BOUNDS_EXPLAINED = `## What the bounds mean
 - *Apply*: the plan's read of the state before, one write per step (MoveAccount per moved account, CreateOrganizationalUnit
   per new OU, UpdateBudget per changed budget), and the re-plan's read of the state after (apply always re-reads to prove the
   organization converged).
+- *Pages*: the bounds count full pages. AWS may also answer an Organizations List* call with an empty page that carries a
+  NextToken, or end a listing with a NextToken that leads to one empty page; each costs a call. The bench runs the emulator with
+  full pages (bench/harness.ts \`FULL_PAGES\`), so these figures are the best case AWS can answer; the extra pages the emulator
+  serves are counted per run anyway (\`extraPages\` in results.json, "extra pages" on the console), apart from the bound and from
+  "beyond the bound". With full pages they are 0. The reader's tests run against realistic pages (test/reader/read-live-org.emulator.test.ts).
 - "Calls" are what reached the emulator (its own counters, throttled requests included); "client-counted" (results.json) is the
   port's own count, which matches. "Beyond the bound" counts requests above the bound for their operation that were not
   throttled retries; "repeated reads" counts successful reads identical to an earlier one (same operation and input, NextToken

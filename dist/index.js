@@ -18354,12 +18354,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i5 = 0; i5 < length; i5++) {
-        if (line[i5] !== field2[i5]) {
+        if (line[i5] !== field3[i5]) {
           return false;
         }
       }
@@ -18560,13 +18560,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -29373,8 +29373,8 @@ var init_Fields = __esm({
         fields.forEach(this.setField.bind(this));
         this.encoding = encoding;
       }
-      setField(field2) {
-        this.entries[field2.name.toLowerCase()] = field2;
+      setField(field3) {
+        this.entries[field3.name.toLowerCase()] = field3;
       }
       getField(name) {
         return this.entries[name.toLowerCase()];
@@ -29383,7 +29383,7 @@ var init_Fields = __esm({
         delete this.entries[name.toLowerCase()];
       }
       getByType(kind) {
-        return Object.values(this.entries).filter((field2) => field2.kind === kind);
+        return Object.values(this.entries).filter((field3) => field3.kind === kind);
       }
     };
   }
@@ -40887,9 +40887,9 @@ var require_dist_cjs7 = __commonJS({
         }
         return this;
       }
-      cc(input, field2, withName = field2) {
-        if (input[field2] != null) {
-          const node = _XmlNode.of(field2, input[field2]).withName(withName);
+      cc(input, field3, withName = field3) {
+        if (input[field3] != null) {
+          const node = _XmlNode.of(field3, input[field3]).withName(withName);
           this.c(node);
         }
       }
@@ -76290,8 +76290,8 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
       let item2 = cst;
-      for (const [field2, index] of path) {
-        const tok = item2?.[field2];
+      for (const [field3, index] of path) {
+        const tok = item2?.[field3];
         if (tok && "items" in tok) {
           item2 = tok.items[index];
         } else
@@ -76301,8 +76301,8 @@ var require_cst_visit = __commonJS({
     };
     visit2.parentCollection = (cst, path) => {
       const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -76311,11 +76311,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item2, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item2[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item2[field3];
         if (token && "items" in token) {
           for (let i5 = 0; i5 < token.items.length; ++i5) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i5]])), token.items[i5], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i5]])), token.items[i5], visitor);
             if (typeof ci === "number")
               i5 = ci - 1;
             else if (ci === BREAK)
@@ -76325,7 +76325,7 @@ var require_cst_visit = __commonJS({
               i5 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item2, path);
         }
       }
@@ -79609,6 +79609,97 @@ function accessDeniedMessage(service, operation2, awsMessage) {
   return `the credentials lack ${actions}; allow it in the IAM policy of the role orgctl runs as${said}`;
 }
 
+// src/model/errors.ts
+var UserError = class extends Error {
+  constructor(message, details2 = []) {
+    super(message);
+    this.details = details2;
+  }
+  details;
+  name = "UserError";
+};
+var StalePlanError = class extends UserError {
+  name = "StalePlanError";
+};
+function systemErrorCode(error3) {
+  return typeof error3 === "object" && error3 !== null && "code" in error3 ? String(error3.code) : void 0;
+}
+
+// src/aws/timeouts.ts
+var DEFAULT_AWS_TIMEOUTS = { connectMs: 5e3, requestMs: 1e4 };
+var TIMEOUT_VARIABLES = { connectMs: "ORGCTL_CONNECT_TIMEOUT_MS", requestMs: "ORGCTL_REQUEST_TIMEOUT_MS" };
+function awsTimeoutsFrom(env2) {
+  const read = (key) => {
+    const name = TIMEOUT_VARIABLES[key];
+    const raw = env2[name];
+    if (raw === void 0 || raw.trim() === "") return DEFAULT_AWS_TIMEOUTS[key];
+    const value = Number(raw);
+    if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
+      throw new UserError(`${name} must be a whole number of milliseconds above 0 (got "${raw}").`);
+    }
+    return value;
+  };
+  return { connectMs: read("connectMs"), requestMs: read("requestMs") };
+}
+
+// src/aws/sdk/transport-facts.ts
+var FACTS = /* @__PURE__ */ Symbol("orgctl.transportFacts");
+function recordTransportFacts(client, timeouts) {
+  client.middlewareStack.add(transportFactsMiddleware(timeouts), { step: "deserialize", priority: "low", name: "orgctlTransportFacts" });
+}
+function transportFactsOf(error3) {
+  if (typeof error3 !== "object" || error3 === null) return void 0;
+  const response = error3.$response;
+  return factsOn(response) ?? factsOn(error3);
+}
+function transportFactsMiddleware(timeouts) {
+  return (next) => async (args) => {
+    const endpoint2 = endpointOf(args.request);
+    try {
+      const result = await next(args);
+      const response = result.response;
+      if (response && typeof response.statusCode === "number") {
+        const body = await readWhole(response.body);
+        response.body = body;
+        const reply = { status: response.statusCode, headers: { ...response.headers }, body };
+        setFacts(response, { endpoint: endpoint2, timeouts, reply });
+        if (response.statusCode < 300 && looksLikeHtml(body)) throw Object.assign(new Error("the reply is a web page"), { name: "HtmlReply", $response: response });
+      }
+      return result;
+    } catch (error3) {
+      if (typeof error3 === "object" && error3 !== null && factsOn(error3) === void 0) setFacts(error3, { endpoint: endpoint2, timeouts });
+      throw error3;
+    }
+  };
+}
+function endpointOf(request2) {
+  if (!request2 || typeof request2.hostname !== "string") return "the endpoint";
+  const host = request2.hostname.includes(":") && !request2.hostname.startsWith("[") ? `[${request2.hostname}]` : request2.hostname;
+  return `${request2.protocol ?? "https:"}//${host}${request2.port ? `:${request2.port}` : ""}`;
+}
+async function readWhole(body) {
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === "string") return new TextEncoder().encode(body);
+  if (body === null || body === void 0 || typeof body[Symbol.asyncIterator] !== "function") return new Uint8Array();
+  const chunks = [];
+  for await (const chunk of body) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+function looksLikeHtml(body) {
+  const start = new TextDecoder().decode(body.subarray(0, 64)).trimStart().toLowerCase();
+  return start.startsWith("<!doctype html") || start.startsWith("<html");
+}
+function setFacts(target, facts) {
+  try {
+    Object.defineProperty(target, FACTS, { value: facts, enumerable: false, configurable: true });
+  } catch {
+  }
+}
+function factsOn(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  return value[FACTS];
+}
+
 // src/aws/sdk/classify-error.ts
 var THROTTLING_NAMES = /* @__PURE__ */ new Set([
   "TooManyRequestsException",
@@ -79661,6 +79752,9 @@ function classifyError(error3, service, operation2) {
   const reason = typeof e5.Reason === "string" ? e5.Reason : void 0;
   const status = typeof e5.$metadata?.httpStatusCode === "number" ? e5.$metadata.httpStatusCode : void 0;
   const make = (kind, message = awsMessage) => new AwsCallError(operation2, kind, code, message, reason);
+  const facts = transportFactsOf(error3);
+  if (name === "TimeoutError") return timedOut(operation2, awsMessage, facts);
+  if (facts?.reply && !isAwsReply(e5, facts.reply)) return notAwsReply(operation2, facts.endpoint, facts.reply);
   if (THROTTLING_NAMES.has(name)) return make("throttled");
   if (name === "ConcurrentModificationException") return make("concurrentModification");
   if (TRANSIENT_NAMES.has(name) || networkCode !== void 0 && TRANSIENT_NETWORK_CODES.has(networkCode) || /socket hang up/i.test(awsMessage)) {
@@ -79682,18 +79776,58 @@ function classifyError(error3, service, operation2) {
   if (e5.$fault === "server" || status !== void 0 && status >= 500) return make("transient");
   return make("other");
 }
+function timedOut(operation2, sdkMessage, facts) {
+  const endpoint2 = facts?.endpoint ?? "the endpoint";
+  if (/establish a connection/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.connectMs} ms (${TIMEOUT_VARIABLES.connectMs})` : "";
+    return new AwsCallError(operation2, "transient", "ConnectTimeout", `could not connect to ${endpoint2}${limit}`);
+  }
+  if (/requestTimeout|socket timed out/i.test(sdkMessage)) {
+    const limit = facts ? ` within ${facts.timeouts.requestMs} ms (${TIMEOUT_VARIABLES.requestMs})` : "";
+    return new AwsCallError(operation2, "transient", "RequestTimeout", `no reply from ${endpoint2}${limit}`);
+  }
+  return new AwsCallError(operation2, "transient", "Timeout", `the connection to ${endpoint2} timed out`);
+}
+function isAwsReply(e5, reply) {
+  if (e5.$fault === void 0) return false;
+  const codes = [e5.name, e5.Code].filter((c5) => typeof c5 === "string" && c5 !== "" && c5 !== "Unknown");
+  const text = `${new TextDecoder().decode(reply.body)}
+${Object.values(reply.headers).join("\n")}`;
+  return codes.some((c5) => text.includes(c5));
+}
+function notAwsReply(operation2, endpoint2, reply) {
+  const kind = reply.status === 429 ? "throttled" : reply.status >= 500 ? "transient" : "other";
+  return new AwsCallError(operation2, kind, `HTTP ${reply.status}`, `not an AWS reply, from ${endpoint2}; ${firstLineOf(reply.body)}`);
+}
+var FIRST_LINE_MAX = 160;
+function firstLineOf(body) {
+  const line = new TextDecoder().decode(body.subarray(0, 4096)).split(/\r?\n/).map((l3) => l3.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim()).find((l3) => l3 !== "");
+  if (line === void 0) return "the body is empty";
+  return `its first line: ${line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX)}\u2026` : line}`;
+}
 
 // src/aws/sdk/clients.ts
 var import_client_budgets = __toESM(require_dist_cjs16(), 1);
 var import_client_organizations = __toESM(require_dist_cjs17(), 1);
 var import_client_sts = __toESM(require_dist_cjs18(), 1);
 var GLOBAL_SERVICE_REGION = "us-east-1";
+var SILENT_LOGGER = { trace: () => void 0, debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
 function createClients(options) {
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
   const common = {
     maxAttempts: 1,
     customUserAgent: "orgctl",
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 3e4, connectionTimeout: 1e4 },
+    logger: SILENT_LOGGER,
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs,
+      requestTimeout: timeouts.requestMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+      // A reply whose body stops arriving: the same limit, on silence (the SDK's default is 5 minutes).
+      socketTimeout: timeouts.requestMs,
+      logger: SILENT_LOGGER
+    },
     ...options.endpoint ? { endpoint: options.endpoint } : {},
     ...options.credentials ? { credentials: { ...options.credentials } } : {}
   };
@@ -79703,6 +79837,9 @@ function createClients(options) {
     budgets: new import_client_budgets.BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
     sts: new import_client_sts.STSClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) })
   };
+  recordTransportFacts(clients.organizations, timeouts);
+  recordTransportFacts(clients.budgets, timeouts);
+  recordTransportFacts(clients.sts, timeouts);
   const destroyLater = [];
   let security;
   const loadSecurity = async () => {
@@ -79710,6 +79847,8 @@ function createClients(options) {
     const ssoAdminByRegion = /* @__PURE__ */ new Map();
     const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
     const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    recordTransportFacts(iam, timeouts);
+    recordTransportFacts(account, timeouts);
     destroyLater.push(iam, account);
     return {
       sdk,
@@ -79719,6 +79858,7 @@ function createClients(options) {
         let client = ssoAdminByRegion.get(region);
         if (!client) {
           client = new sdk.SSOAdminClient({ ...common, region });
+          recordTransportFacts(client, timeouts);
           ssoAdminByRegion.set(region, client);
           destroyLater.push(client);
         }
@@ -79892,7 +80032,7 @@ var SdkAwsPort = class _SdkAwsPort {
         ...options.endpoint !== void 0 ? { endpoint: options.endpoint } : {},
         ...options.credentials !== void 0 ? { credentials: options.credentials } : {},
         ...options.stsRegion !== void 0 ? { stsRegion: options.stsRegion } : {},
-        ...options.requestTimeoutMs !== void 0 ? { requestTimeoutMs: options.requestTimeoutMs } : {}
+        ...options.timeouts !== void 0 ? { timeouts: options.timeouts } : {}
       }),
       options
     );
@@ -80214,22 +80354,6 @@ var SdkAwsPort = class _SdkAwsPort {
     );
   }
 };
-
-// src/model/errors.ts
-var UserError = class extends Error {
-  constructor(message, details2 = []) {
-    super(message);
-    this.details = details2;
-  }
-  details;
-  name = "UserError";
-};
-var StalePlanError = class extends UserError {
-  name = "StalePlanError";
-};
-function systemErrorCode(error3) {
-  return typeof error3 === "object" && error3 !== null && "code" in error3 ? String(error3.code) : void 0;
-}
 
 // src/action/describe-error.ts
 function describeError(error3) {
@@ -84433,6 +84557,7 @@ function readActionSettings() {
       command: getInput("command"),
       file: getInput("file"),
       githubToken: getInput("github-token"),
+      commentAuthor: getInput("comment-author"),
       comment: getInput("comment"),
       failOnDrift: getInput("fail-on-drift")
     },
@@ -84468,6 +84593,7 @@ function parseActionSettings(inputs, context3) {
     orgFile,
     orgFilePath,
     githubToken: inputs.githubToken.trim(),
+    commentAuthor: parseLogin("comment-author", inputs.commentAuthor),
     comment,
     failOnDrift,
     repository,
@@ -84477,7 +84603,8 @@ function parseActionSettings(inputs, context3) {
     runUrl: `${context3.serverUrl.replace(/\/+$/, "")}/${repository.owner}/${repository.repo}/actions/runs/${context3.runId}${runPath}`,
     planJsonPath: join5(context3.tempDir, "orgctl-plan.json"),
     hasJobSummary: Boolean(context3.env["GITHUB_STEP_SUMMARY"]),
-    rateScale: rateScaleFrom(context3.env)
+    rateScale: rateScaleFrom(context3.env),
+    awsTimeouts: awsTimeoutsFrom(context3.env)
   };
 }
 function parseCommand(raw) {
@@ -84495,6 +84622,13 @@ function parseBoolean2(name, raw, fallback2) {
   if (TRUE2.includes(value)) return true;
   if (FALSE2.includes(value)) return false;
   throw new UserError(`the ${name} input must be true or false (got "${value}").`);
+}
+var LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/;
+function parseLogin(name, raw) {
+  const value = raw.trim();
+  if (value === "") return void 0;
+  if (LOGIN.test(value)) return value;
+  throw new UserError(`the ${name} input must be a GitHub login, such as my-app[bot] for a GitHub App (got "${value}").`);
 }
 function parseRepository(raw) {
   const [owner, repo, ...rest] = raw.split("/");
@@ -84527,29 +84661,44 @@ function field(value, key) {
 
 // src/action/octokit-github-api.ts
 var PER_PAGE = 100;
+var GITHUB_REQUEST_TIMEOUT_MS = 3e4;
 var PERMISSION = {
   prComments: "pull-requests: write",
   readPulls: "pull-requests: read",
   issues: "issues: write"
 };
-function createOctokitGitHubApi(token, repository) {
-  const octokit = getOctokit(token);
+function createOctokitGitHubApi(token, repository, options = {}) {
+  const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+  const timeoutMs = options.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+  octokit.hook.before("request", (request2) => {
+    request2.request = { ...request2.request, signal: AbortSignal.timeout(timeoutMs) };
+  });
+  const apiUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl);
   const { owner, repo } = repository;
   async function call(what, permission, send) {
     try {
       return await send();
     } catch (error3) {
-      throw describeRequestError(error3, what, permission);
+      throw describeRequestError(error3, { what, permission, apiUrl, timeoutMs });
     }
   }
   return {
+    getTokenUser: () => call("asking which account the github-token acts as (GET /user)", void 0, async () => {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login, type: data.type };
+      } catch (error3) {
+        if (httpStatus(error3) === 403) return void 0;
+        throw error3;
+      }
+    }),
     listIssueComments: (issueNumber) => call(`listing the comments of #${issueNumber}`, PERMISSION.prComments, async () => {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: PER_PAGE });
-      return comments.map((c5) => ({ id: c5.id, body: c5.body ?? "" }));
+      return comments.map((c5) => ({ id: c5.id, body: c5.body ?? "", author: author(c5.user) }));
     }),
     createIssueComment: (issueNumber, body) => call(`commenting on #${issueNumber}`, PERMISSION.prComments, async () => {
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-      return { id: data.id, body: data.body ?? "" };
+      return { id: data.id, body: data.body ?? "", author: author(data.user) };
     }),
     updateIssueComment: (commentId, body) => call(`editing comment ${commentId}`, PERMISSION.prComments, async () => {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
@@ -84560,11 +84709,11 @@ function createOctokitGitHubApi(token, repository) {
     }),
     listOpenIssuesWithLabel: (label) => call(`listing open issues labelled ${label}`, PERMISSION.issues, async () => {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: "open", per_page: PER_PAGE });
-      return issues.filter((i5) => !i5.pull_request).map((i5) => ({ number: i5.number, body: i5.body ?? "", url: i5.html_url }));
+      return issues.filter((i5) => !i5.pull_request).map((i5) => ({ number: i5.number, body: i5.body ?? "", url: i5.html_url, author: author(i5.user) }));
     }),
     createIssue: ({ title, body, labels }) => call("opening an issue", PERMISSION.issues, async () => {
       const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels: [...labels] });
-      return { number: data.number, body: data.body ?? "", url: data.html_url };
+      return { number: data.number, body: data.body ?? "", url: data.html_url, author: author(data.user) };
     }),
     updateIssueBody: (issueNumber, body) => call(`updating issue #${issueNumber}`, PERMISSION.issues, async () => {
       await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, body });
@@ -84574,12 +84723,43 @@ function createOctokitGitHubApi(token, repository) {
     })
   };
 }
-function describeRequestError(error3, what, permission) {
-  const status = typeof error3 === "object" && error3 !== null && "status" in error3 ? Number(error3.status) : void 0;
+function author(user) {
+  return user ? { login: user.login, type: user.type } : void 0;
+}
+function httpStatus(error3) {
+  const response = field2(error3, "response");
+  const status = field2(response, "status");
+  return typeof status === "number" ? status : void 0;
+}
+function describeRequestError(error3, context3) {
+  const status = httpStatus(error3);
+  if (status === void 0) {
+    return new UserError(`could not reach ${context3.apiUrl} while ${context3.what}: ${networkReason(error3, context3.timeoutMs)}. Check that the runner can reach GitHub's API, then re-run the job.`);
+  }
   const said = error3 instanceof Error ? error3.message : String(error3);
-  if (status === void 0) return new UserError(`GitHub could not be reached while ${what}: ${said}`);
-  const hint = status === 401 ? " The github-token input is not a valid token." : status === 403 || status === 404 ? ` Give the job \`permissions: ${permission}\` (and contents: read), or pass a github-token that has it.` : "";
-  return new UserError(`GitHub refused ${what} (HTTP ${status}: ${said}).${hint}`);
+  const hint = status === 401 ? " The github-token input is not a valid token." : (status === 403 || status === 404) && context3.permission !== void 0 ? ` Give the job \`permissions: ${context3.permission}\` (and contents: read), or pass a github-token that has it.` : status >= 500 ? " GitHub had a problem; re-run the job." : "";
+  return new UserError(`GitHub answered HTTP ${status} (${said}) while ${context3.what}.${hint}`);
+}
+function networkReason(error3, timeoutMs) {
+  let code;
+  let timedOut2 = false;
+  for (let e5 = error3, depth = 0; e5 !== void 0 && e5 !== null && depth < 8; e5 = field2(e5, "cause"), depth++) {
+    const name = field2(e5, "name");
+    if (name === "TimeoutError") timedOut2 = true;
+    const eCode = field2(e5, "code");
+    if (typeof eCode === "string" && /^E[A-Z_]+$/.test(eCode)) code = eCode;
+    const errors = field2(e5, "errors");
+    if (!code && Array.isArray(errors)) {
+      const inner = errors.map((x) => field2(x, "code")).find((c5) => typeof c5 === "string");
+      if (inner) code = inner;
+    }
+  }
+  if (timedOut2) return `no answer within ${timeoutMs / 1e3} s`;
+  if (code) return code;
+  return error3 instanceof Error ? error3.message : String(error3);
+}
+function field2(value, key) {
+  return typeof value === "object" && value !== null ? value[key] : void 0;
 }
 
 // src/config/load-org-file.ts
@@ -87988,9 +88168,9 @@ var CONTACT_FIELDS = [
   ["phone", "phone"]
 ];
 function contactChanges(before, after) {
-  return CONTACT_FIELDS.map(([field2, label]) => {
-    const old = before?.[field2];
-    return old === void 0 || old === after[field2] ? `${label}: "${after[field2]}"` : `${label}: "${old}" \u2192 "${after[field2]}"`;
+  return CONTACT_FIELDS.map(([field3, label]) => {
+    const old = before?.[field3];
+    return old === void 0 || old === after[field3] ? `${label}: "${after[field3]}"` : `${label}: "${old}" \u2192 "${after[field3]}"`;
   });
 }
 function countActions(plan) {
@@ -88102,8 +88282,7 @@ async function executeStep(step, ctx) {
     case "moveAccount": {
       const source = requireBeforeId(ouIds, step.before.parentPath);
       const destination = requireAfterId(ouIds, step.after.parentPath);
-      await ignoring("alreadyExists", () => port.moveAccount(step.accountId, source, destination));
-      return;
+      return moveAccount(port, step.accountId, source, destination);
     }
     case "createBudget":
       return createBudget(port, account, step.after);
@@ -88153,6 +88332,19 @@ async function createOrganization(ctx, featureSet) {
   const [root5] = await port.listRoots();
   if (!root5) throw new StepPreconditionError("the new organization has no root yet");
   ouIds.setRoot(root5.id);
+}
+async function moveAccount(port, accountId, source, destination) {
+  try {
+    await port.moveAccount(accountId, source, destination);
+  } catch (error3) {
+    if (isAwsCallError(error3, "alreadyExists")) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === accountId),
+      () => false
+      // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error3;
+  }
 }
 async function createBudget(port, account, budget) {
   try {
@@ -88437,13 +88629,13 @@ function compare(identity, desired, live) {
       complete ? "Run orgctl apply: the plan sets it (putAlternateContact)." : `Add name, title and phone to security.alternateContacts.${label} in org.yaml (AWS needs all four to set a contact), then run orgctl apply.`
     );
   }
-  const differing = FIELDS.filter((field2) => {
-    const want = desired[field2];
+  const differing = FIELDS.filter((field3) => {
+    const want = desired[field3];
     if (want === void 0) return false;
-    return field2 === "email" ? want.toLowerCase() !== live.email.toLowerCase() : want !== live[field2];
+    return field3 === "email" ? want.toLowerCase() !== live.email.toLowerCase() : want !== live[field3];
   });
   if (differing.length === 0) return checkResult(identity, "pass", `The ${label} contact is ${live.email}, as org.yaml declares.`);
-  const details2 = differing.map((field2) => `${field2} is "${live[field2]}", org.yaml says "${desired[field2] ?? ""}"`).join("; ");
+  const details2 = differing.map((field3) => `${field3} is "${live[field3]}", org.yaml says "${desired[field3] ?? ""}"`).join("; ");
   return checkResult(identity, "fail", `The ${label} contact differs: ${details2}.`, "Run orgctl apply: the plan sets it (putAlternateContact).");
 }
 
@@ -88915,14 +89107,14 @@ function planContact(ctx, desired, live) {
     return;
   }
   const before = live.contact;
-  const differing = FIELDS2.filter((field2) => desired[field2] !== void 0 && !sameValue(field2, desired[field2], before?.[field2]));
+  const differing = FIELDS2.filter((field3) => desired[field3] !== void 0 && !sameValue(field3, desired[field3], before?.[field3]));
   if (before !== null && differing.length === 0) return;
   const after = {};
-  for (const field2 of FIELDS2) {
-    const value = desired[field2] ?? before?.[field2];
-    if (value !== void 0) after[field2] = value;
+  for (const field3 of FIELDS2) {
+    const value = desired[field3] ?? before?.[field3];
+    if (value !== void 0) after[field3] = value;
   }
-  const missing = FIELDS2.filter((field2) => after[field2] === void 0);
+  const missing = FIELDS2.filter((field3) => after[field3] === void 0);
   if (missing.length > 0) {
     ctx.notes.warn(
       NoteCode.alternateContactIncomplete,
@@ -88940,9 +89132,9 @@ function planContact(ctx, desired, live) {
     after: spec
   });
 }
-function sameValue(field2, declared, live) {
+function sameValue(field3, declared, live) {
   if (declared === void 0 || live === void 0) return declared === live;
-  return field2 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
+  return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
 }
 
 // src/planner/desired-index.ts
@@ -89295,7 +89487,7 @@ function notificationSpec(n3, subscribers) {
 }
 function describeKeyChange(old, next) {
   const fields = ["type", "comparison", "threshold", "thresholdType"];
-  return fields.filter((field2) => old[field2] !== next[field2]).map((field2) => `${field2} ${old[field2]} \u2192 ${next[field2]}`).join("; ");
+  return fields.filter((field3) => old[field3] !== next[field3]).map((field3) => `${field3} ${old[field3]} \u2192 ${next[field3]}`).join("; ");
 }
 function quote(name) {
   return `"${name}"`;
@@ -89343,9 +89535,9 @@ function diffDocuments(live, desired) {
         else if (rest[0] === "parentPath") sets.movedAccounts.add(key);
         break;
       case "budgets": {
-        const [field2, notificationKey, member2] = rest;
-        if (field2 === void 0) (added ? sets.addedBudgets : sets.removedBudgets).add(key);
-        else if (field2 !== "notifications") sets.changedBudgetLimits.add(key);
+        const [field3, notificationKey, member2] = rest;
+        if (field3 === void 0) (added ? sets.addedBudgets : sets.removedBudgets).add(key);
+        else if (field3 !== "notifications") sets.changedBudgetLimits.add(key);
         else if (notificationKey !== void 0 && member2 === void 0) {
           if (added) notificationsOf(key).added.add(notificationKey);
           if (removed) notificationsOf(key).removed.add(notificationKey);
@@ -90217,6 +90409,22 @@ function truncateLines(markdown, maxLength, note2) {
 ${note2(lines.length - kept)}`;
 }
 
+// src/action/github-write.ts
+async function attemptGitHubWrite(what, write) {
+  try {
+    await write();
+    return void 0;
+  } catch (error3) {
+    if (!(error3 instanceof UserError)) throw error3;
+    return `could not write ${what}: ${error3.message}`;
+  }
+}
+function withFailure(report, failure3) {
+  if (failure3 === void 0) return report;
+  return { ...report, failure: report.failure === void 0 ? failure3 : `${report.failure}
+${failure3}` };
+}
+
 // src/action/markdown-parts.ts
 var JOB_SUMMARY_LIMIT = 34e4;
 function fileName(settings) {
@@ -90246,16 +90454,6 @@ function footerPart(settings, what) {
   return fixedPart(`<sub>${what} \xB7 [workflow run](${settings.runUrl}) \xB7 orgctl</sub>`);
 }
 
-// src/action/upsert-comment.ts
-async function upsertComment(api, issueNumber, marker, body) {
-  const comments = await api.listIssueComments(issueNumber);
-  const existing = comments.find((c5) => c5.body.startsWith(marker));
-  if (!existing) return { id: (await api.createIssueComment(issueNumber, body)).id, action: "created" };
-  if (existing.body === body) return { id: existing.id, action: "unchanged" };
-  await api.updateIssueComment(existing.id, body);
-  return { id: existing.id, action: "updated" };
-}
-
 // src/action/run-apply.ts
 function assertApplyAllowed(settings) {
   const { event } = settings;
@@ -90278,21 +90476,22 @@ async function runApply(settings, deps) {
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
   if (!loaded.ok) {
     const parts = [fixedPart(`### orgctl apply: ${fileName(settings)} is not valid`), validationPart(loaded.errors, settings)];
-    await commentOnMergedPullRequest(settings, deps, parts);
+    const commentFailure2 = await commentOnMergedPullRequest(settings, deps, parts);
     const count = `${plural(loaded.errors.length, "problem")}`;
-    return {
+    const report2 = {
       outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} has ${count}; nothing was applied.` },
       jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
       annotations: annotationsForDiagnostics(loaded.errors),
       failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS or changed.`
     };
+    return withFailure(report2, commentFailure2);
   }
   let outcome;
   try {
     outcome = await applyWithAws(settings, deps, loaded.value);
   } catch (error3) {
     const { message } = describeError(error3);
-    await commentOnMergedPullRequest(settings, deps, [
+    const commentFailure2 = await commentOnMergedPullRequest(settings, deps, [
       fixedPart(`### orgctl apply: failed
 
 > [!CAUTION]
@@ -90300,12 +90499,13 @@ async function runApply(settings, deps) {
 
 The run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`)
     ]);
+    if (commentFailure2) deps.warn(commentFailure2);
     throw error3;
   }
   await deps.writeFile(settings.planJsonPath, serializePlan(outcome.plan));
   const report = reportOutcome(settings, outcome);
-  await commentOnMergedPullRequest(settings, deps, report.commentParts);
-  return report.report;
+  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts);
+  return withFailure(report.report, commentFailure && `apply's result is in the job summary, but orgctl ${commentFailure}`);
 }
 async function applyWithAws(settings, deps, loaded) {
   deps.log(`Applying ${settings.orgFile} at commit ${settings.sha}: planning from the live organization first.`);
@@ -90375,8 +90575,8 @@ function resultsPart(run2, problemsOnly) {
 ${table}`, maxLength, (n3) => `_\u2026 ${n3} more rows not shown; the run's log lists every step._`));
 }
 async function commentOnMergedPullRequest(settings, deps, parts) {
-  if (!settings.comment) return;
-  try {
+  if (!settings.comment) return void 0;
+  return attemptGitHubWrite("the apply comment on the merged pull request", async () => {
     const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
     const pr = mergedPullRequest(pulls, settings.sha);
     if (!pr) {
@@ -90384,21 +90584,36 @@ async function commentOnMergedPullRequest(settings, deps, parts) {
       return;
     }
     const body = composeComment(MARKERS.apply, [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
-    const result = await upsertComment(deps.github, pr.number, MARKERS.apply, body);
-    deps.log(`Apply comment ${result.action} on #${pr.number}.`);
-  } catch (error3) {
-    deps.warn(`Could not comment on the merged pull request: ${describeError(error3).message}`);
-  }
+    const created = await deps.github.createIssueComment(pr.number, body);
+    deps.log(`Apply comment added to #${pr.number} (comment ${created.id}).`);
+  });
 }
 function mergedPullRequest(pulls, sha) {
   return pulls.find((p3) => p3.mergeCommitSha === sha) ?? pulls.find((p3) => p3.mergedAt !== null);
 }
 
+// src/action/token-identity.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+async function resolveTokenIdentity(api, commentAuthor) {
+  if (commentAuthor !== void 0) return authorNamed(commentAuthor);
+  return await api.getTokenUser() ?? GITHUB_ACTIONS_BOT;
+}
+function authorNamed(login) {
+  return { login, type: /\[bot\]$/i.test(login) ? "Bot" : "User" };
+}
+function isWrittenBy(author2, identity) {
+  return author2 !== void 0 && author2.type === identity.type && author2.login.toLowerCase() === identity.login.toLowerCase();
+}
+function authorMismatch(written, identity, what) {
+  if (written === void 0 || isWrittenBy(written, identity)) return void 0;
+  return `GitHub wrote the ${what} as ${written.login}, but the Action takes only ${identity.login}'s as its own, so the next run will write another. Set the comment-author input to ${written.login}.`;
+}
+
 // src/action/drift-issue.ts
 var DRIFT_LABEL = "drift";
 var DRIFT_ISSUE_TITLE = "orgctl: the AWS organization differs from org.yaml";
-async function syncDriftIssue(api, state2) {
-  const open2 = (await api.listOpenIssuesWithLabel(DRIFT_LABEL)).filter((i5) => i5.body.startsWith(MARKERS.drift)).sort((a5, b5) => a5.number - b5.number);
+async function syncDriftIssue(api, identity, state2) {
+  const open2 = (await api.listOpenIssuesWithLabel(DRIFT_LABEL)).filter((i5) => i5.body.startsWith(MARKERS.drift) && isWrittenBy(i5.author, identity)).sort((a5, b5) => a5.number - b5.number);
   const [oldest, ...duplicates] = open2;
   for (const duplicate of duplicates) await close(api, duplicate, oldest ? `Duplicate of #${oldest.number}.` : state2.closingComment);
   if (state2.body === void 0) {
@@ -90411,7 +90626,8 @@ async function syncDriftIssue(api, state2) {
     return { action: "updated", number: oldest.number };
   }
   const created = await api.createIssue({ title: DRIFT_ISSUE_TITLE, body: state2.body, labels: [DRIFT_LABEL] });
-  return { action: "opened", number: created.number };
+  const warning3 = authorMismatch(created.author, identity, "drift issue");
+  return { action: "opened", number: created.number, ...warning3 ? { warning: warning3 } : {} };
 }
 async function close(api, issue2, comment) {
   await api.createIssueComment(issue2.number, comment);
@@ -90457,24 +90673,39 @@ The live AWS organization does not match ${fileName(settings)} at commit ${commi
 
 The live AWS organization matches ${fileName(settings)} at commit ${commit}.`);
   const parts = [heading, planPart(plan, settings, "#### What apply would change")];
-  if (settings.comment) {
-    const change = await syncDriftIssue(deps.github, {
+  const issueFailure = settings.comment ? await attemptGitHubWrite("the drift issue", async () => {
+    const change = await syncDriftIssue(deps.github, await deps.tokenIdentity(), {
       body: drifted ? composeComment(MARKERS.drift, [...parts, footerPart(settings, `Last checked at commit ${commit}`)]) : void 0,
       closingComment: `No drift any more: the live organization matches ${fileName(settings)} at commit ${commit} ([drift check](${settings.runUrl})). Closing.`
     });
     deps.log(change.action === "none" ? "No drift, and no drift issue open." : `Drift issue #${change.number} ${change.action}.`);
-  }
-  return {
+    if (change.action === "opened" && change.warning) deps.warn(change.warning);
+  }) : void 0;
+  return withFailure({
     outputs: { hasChanges: drifted, planJson: settings.planJsonPath, summary: drifted ? `Drift: ${planSummaryLine(plan)}` : "No drift. The organization matches org.yaml." },
     jobSummary: composeMarkdown([...parts, footerPart(settings, `Checked commit ${commit}`)], JOB_SUMMARY_LIMIT),
     annotations: annotationsForPlan(plan, settings.orgFile),
     ...failure2(plan, drifted, settings)
-  };
+  }, issueFailure);
 }
 function failure2(plan, drifted, settings) {
   if (plan.errors.length > 0) return { failure: `the plan has ${plan.errors.length} error(s): org.yaml cannot be applied to this organization. See the job summary.` };
   if (drifted && settings.failOnDrift) return { failure: `drift: the live organization differs from ${settings.orgFile} (${plan.steps.length} step(s) to apply). See the job summary.` };
   return {};
+}
+
+// src/action/upsert-comment.ts
+async function upsertComment(api, identity, issueNumber, marker, body) {
+  const comments = await api.listIssueComments(issueNumber);
+  const existing = comments.find((c5) => c5.body.startsWith(marker) && isWrittenBy(c5.author, identity));
+  if (!existing) {
+    const created = await api.createIssueComment(issueNumber, body);
+    const warning3 = authorMismatch(created.author, identity, "comment");
+    return { id: created.id, action: "created", ...warning3 ? { warning: warning3 } : {} };
+  }
+  if (existing.body === body) return { id: existing.id, action: "unchanged" };
+  await api.updateIssueComment(existing.id, body);
+  return { id: existing.id, action: "updated" };
 }
 
 // src/action/run-plan.ts
@@ -90492,17 +90723,18 @@ async function planned(settings, deps, pr, loaded) {
   await deps.writeFile(settings.planJsonPath, serializePlan(plan));
   const commit = pr ? commitLink(settings, pr.headSha, pr.number) : commitLink(settings, settings.sha);
   const parts = planCommentParts(plan, settings);
-  if (pr && settings.comment) {
-    const body = composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)]);
-    await postComment(deps, pr.number, body);
-  }
+  const commentFailure = pr && settings.comment ? await attemptGitHubWrite(
+    `the plan comment on #${pr.number}`,
+    () => postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)]))
+  ) : void 0;
   const errors = plan.errors.length;
-  return {
+  const report = {
     outputs: { hasChanges: plan.steps.length > 0, planJson: settings.planJsonPath, summary: planSummaryLine(plan) },
     jobSummary: composeMarkdown([...parts, footerPart(settings, `Planned for commit ${commit}`)], JOB_SUMMARY_LIMIT),
     annotations: annotationsForPlan(plan, settings.orgFile),
     ...errors > 0 ? { failure: `the plan has ${errors} error${errors === 1 ? "" : "s"} and cannot be applied; see the plan and the annotations on ${settings.orgFile}.` } : {}
   };
+  return withFailure(report, commentFailure);
 }
 function planCommentParts(plan, settings) {
   return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];
@@ -90517,7 +90749,7 @@ async function withFailureComment(settings, deps, pr, work) {
         fixedPart(`### orgctl plan: failed
 
 > [!CAUTION]
-> **orgctl could not plan ${fileName(settings)}.** ${message.replace(/\n/g, " ")}
+> **orgctl could not plan ${fileName(settings)}.** ${escapeMarkdownInline(message.replace(/\n/g, " "))}
 
 The run's log has the details; push again or re-run the job once the cause is fixed.`),
         footerPart(settings, `Tried commit ${commitLink(settings, pr.headSha, pr.number)}`)
@@ -90529,16 +90761,18 @@ The run's log has the details; push again or re-run the job once the cause is fi
 }
 async function invalidOrgFile(settings, deps, pr, errors) {
   const parts = [fixedPart(`### orgctl plan: ${fileName(settings)} is not valid`), validationPart(errors, settings)];
-  if (pr && settings.comment) {
-    await postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]));
-  }
+  const commentFailure = pr && settings.comment ? await attemptGitHubWrite(
+    `the plan comment on #${pr.number}`,
+    () => postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]))
+  ) : void 0;
   const count = `${plural(errors.length, "problem")}`;
-  return {
+  const report = {
     outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} has ${count}; nothing was planned.` },
     jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
     annotations: annotationsForDiagnostics(errors),
     failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS.`
   };
+  return withFailure(report, commentFailure);
 }
 var FORK_NOTE = "This pull request comes from a fork. GitHub gives workflows of pull requests from forks no secrets and no OIDC token, so orgctl cannot read the AWS organization here: it checked org.yaml only, and made no plan.";
 async function validatedOnly(settings, deps, pr) {
@@ -90564,8 +90798,9 @@ async function validatedOnly(settings, deps, pr) {
   };
 }
 async function postComment(deps, prNumber, body) {
-  const result = await upsertComment(deps.github, prNumber, MARKERS.plan, body);
+  const result = await upsertComment(deps.github, await deps.tokenIdentity(), prNumber, MARKERS.plan, body);
   deps.log(`Plan comment ${result.action} on #${prNumber} (comment ${result.id}).`);
+  if (result.warning) deps.warn(result.warning);
 }
 
 // src/action/run-command.ts
@@ -90582,10 +90817,13 @@ function runCommand(settings, deps) {
 
 // src/action/main.ts
 function depsFor(settings) {
+  const github = createOctokitGitHubApi(settings.githubToken, settings.repository);
+  let identity;
   return {
-    github: createOctokitGitHubApi(settings.githubToken, settings.repository),
+    github,
+    tokenIdentity: () => identity ??= resolveTokenIdentity(github, settings.commentAuthor),
     openAws: () => {
-      const port = createSdkPort({ rateScale: settings.rateScale });
+      const port = createSdkPort({ rateScale: settings.rateScale, timeouts: settings.awsTimeouts });
       return { port, close: () => port.destroy() };
     },
     log: (line) => info(line.replace(/\n$/, "")),

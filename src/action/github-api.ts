@@ -1,15 +1,25 @@
 // The GitHub REST calls the Action makes, on one repository. The Octokit adapter is
 // octokit-github-api.ts; the logic that uses this interface is tested against a recording server.
 
+/** Who wrote a comment or an issue, as GitHub's `user` object names them. */
+export interface GitHubAuthor {
+  readonly login: string;
+  /** "User", "Bot" (a GitHub App, including github-actions[bot]) or "Organization". */
+  readonly type: string;
+}
+
 export interface IssueComment {
   readonly id: number;
   readonly body: string;
+  /** undefined when GitHub gives no user (a deleted account). */
+  readonly author: GitHubAuthor | undefined;
 }
 
 export interface IssueRef {
   readonly number: number;
   readonly body: string;
   readonly url: string;
+  readonly author: GitHubAuthor | undefined;
 }
 
 export interface PullRequestRef {
@@ -20,6 +30,11 @@ export interface PullRequestRef {
 }
 
 export interface GitHubApi {
+  /**
+   * GET /user: the account a personal access token acts as. undefined when GitHub answers 403, as it does
+   * for a GitHub App's installation token (GITHUB_TOKEN is one): those write as the app's bot.
+   */
+  getTokenUser(): Promise<GitHubAuthor | undefined>;
   /** Every comment on an issue or pull request, all pages. */
   listIssueComments(issueNumber: number): Promise<readonly IssueComment[]>;
   createIssueComment(issueNumber: number, body: string): Promise<IssueComment>;

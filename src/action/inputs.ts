@@ -15,6 +15,7 @@ export interface RawActionInputs {
   readonly command: string;
   readonly file: string;
   readonly githubToken: string;
+  readonly commentAuthor: string;
   readonly comment: string;
   readonly failOnDrift: string;
 }
@@ -44,6 +45,7 @@ export function readActionSettings(): ActionSettings {
       command: core.getInput('command'),
       file: core.getInput('file'),
       githubToken: core.getInput('github-token'),
+      commentAuthor: core.getInput('comment-author'),
       comment: core.getInput('comment'),
       failOnDrift: core.getInput('fail-on-drift'),
     },
@@ -81,6 +83,7 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     orgFile,
     orgFilePath,
     githubToken: inputs.githubToken.trim(),
+    commentAuthor: parseLogin('comment-author', inputs.commentAuthor),
     comment,
     failOnDrift,
     repository,
@@ -113,6 +116,16 @@ function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
   if (TRUE.includes(value)) return true;
   if (FALSE.includes(value)) return false;
   throw new UserError(`the ${name} input must be true or false (got "${value}").`);
+}
+
+// GitHub logins: letters, digits and hyphens; an app's bot adds [bot].
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/;
+
+function parseLogin(name: string, raw: string): string | undefined {
+  const value = raw.trim();
+  if (value === '') return undefined;
+  if (LOGIN.test(value)) return value;
+  throw new UserError(`the ${name} input must be a GitHub login, such as my-app[bot] for a GitHub App (got "${value}").`);
 }
 
 function parseRepository(raw: string): RepositoryName {

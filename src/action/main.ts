@@ -6,15 +6,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createSdkPort } from '../aws/sdk/create-sdk-port.js';
 import { describeError } from '../text/describe-error.js';
+import type { GitHubAuthor } from './github-api.js';
 import { readActionSettings } from './inputs.js';
 import { createOctokitGitHubApi } from './octokit-github-api.js';
 import type { ActionDeps, ActionReport, Annotation } from './report.js';
 import { runCommand } from './run-command.js';
 import type { ActionSettings } from './settings.js';
+import { resolveTokenIdentity } from './token-identity.js';
 
 function depsFor(settings: ActionSettings): ActionDeps {
+  const github = createOctokitGitHubApi(settings.githubToken, settings.repository);
+  let identity: Promise<GitHubAuthor> | undefined;
   return {
-    github: createOctokitGitHubApi(settings.githubToken, settings.repository),
+    github,
+    tokenIdentity: () => (identity ??= resolveTokenIdentity(github, settings.commentAuthor)),
     openAws: () => {
       const port = createSdkPort({ rateScale: settings.rateScale, timeouts: settings.awsTimeouts });
       return { port, close: () => port.destroy() };

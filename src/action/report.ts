@@ -2,7 +2,7 @@
 // command may have besides GitHub's REST API, so commands run in tests without a runner.
 
 import type { AwsPort } from '../aws/port.js';
-import type { GitHubApi } from './github-api.js';
+import type { GitHubApi, GitHubAuthor } from './github-api.js';
 
 /** A message GitHub pins to a line of a file in the run and the PR (`::error file=…,line=…`). */
 export interface Annotation {
@@ -39,6 +39,8 @@ export interface AwsSession {
 
 export interface ActionDeps {
   readonly github: GitHubApi;
+  /** Whose comments and issues are the Action's own (token-identity.ts); asked of GitHub at most once per run. */
+  readonly tokenIdentity: () => Promise<GitHubAuthor>;
   readonly openAws: () => AwsSession;
   /** A line in the job's log. */
   readonly log: (line: string) => void;

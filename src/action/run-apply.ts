@@ -13,11 +13,11 @@ import { runApplyWorkflow, type ApplyOutcome } from '../workflow/apply-workflow.
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fittedPart, fixedPart, MARKERS, truncateLines, type CommentPart } from './compose-comment.js';
 import { describeError } from '../text/describe-error.js';
+import { attemptGitHubWrite, withFailure } from './github-write.js';
 import type { PullRequestRef } from './github-api.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
-import { upsertComment } from './upsert-comment.js';
 import { plural } from '../text/plural.js';
 
 /** Checked in code, whatever the workflow's `on:` says: apply changes AWS, so only merged changes may run it. */
@@ -43,14 +43,15 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);
   if (!loaded.ok) {
     const parts = [fixedPart(`### orgctl apply: ${fileName(settings)} is not valid`), validationPart(loaded.errors, settings)];
-    await commentOnMergedPullRequest(settings, deps, parts);
+    const commentFailure = await commentOnMergedPullRequest(settings, deps, parts);
     const count = `${plural(loaded.errors.length, 'problem')}`;
-    return {
+    const report: ActionReport = {
       outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was applied.` },
       jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
       annotations: annotationsForDiagnostics(loaded.errors),
       failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS or changed.`,
     };
+    return withFailure(report, commentFailure);
   }
 
   let outcome: ApplyOutcome;
@@ -58,15 +59,17 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
     outcome = await applyWithAws(settings, deps, loaded.value);
   } catch (error) {
     const { message } = describeError(error);
-    await commentOnMergedPullRequest(settings, deps, [
+    const commentFailure = await commentOnMergedPullRequest(settings, deps, [
       fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`),
     ]);
+    // The apply's own error fails the job; the comment's is secondary.
+    if (commentFailure) deps.warn(commentFailure);
     throw error;
   }
   await deps.writeFile(settings.planJsonPath, serializePlan(outcome.plan));
   const report = reportOutcome(settings, outcome);
-  await commentOnMergedPullRequest(settings, deps, report.commentParts);
-  return report.report;
+  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts);
+  return withFailure(report.report, commentFailure && `apply's result is in the job summary, but orgctl ${commentFailure}`);
 }
 
 async function applyWithAws(settings: ActionSettings, deps: ActionDeps, loaded: LoadedOrgFile): Promise<ApplyOutcome> {
@@ -143,10 +146,14 @@ function resultsPart(run: ApplyRun, problemsOnly: boolean): CommentPart {
   return fittedPart((maxLength) => truncateLines(`${title}\n\n${table}`, maxLength, (n) => `_… ${n} more rows not shown; the run's log lists every step._`));
 }
 
-/** Comments on the pull request the pushed commit came from; a failed comment is logged, the apply result decides the job. */
-async function commentOnMergedPullRequest(settings: ActionSettings, deps: ActionDeps, parts: readonly CommentPart[]): Promise<void> {
-  if (!settings.comment) return;
-  try {
+/**
+ * Adds a comment to the pull request the pushed commit came from. Always a new comment, never an edit:
+ * each apply's comment is the record of what it changed, and a re-run must not replace it.
+ * Returns why the comment could not be written, if it could not.
+ */
+async function commentOnMergedPullRequest(settings: ActionSettings, deps: ActionDeps, parts: readonly CommentPart[]): Promise<string | undefined> {
+  if (!settings.comment) return undefined;
+  return attemptGitHubWrite('the apply comment on the merged pull request', async () => {
     const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
     const pr = mergedPullRequest(pulls, settings.sha);
     if (!pr) {
@@ -154,11 +161,9 @@ async function commentOnMergedPullRequest(settings: ActionSettings, deps: Action
       return;
     }
     const body = composeComment(MARKERS.apply, [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
-    const result = await upsertComment(deps.github, pr.number, MARKERS.apply, body);
-    deps.log(`Apply comment ${result.action} on #${pr.number}.`);
-  } catch (error) {
-    deps.warn(`Could not comment on the merged pull request: ${describeError(error).message}`);
-  }
+    const created = await deps.github.createIssueComment(pr.number, body);
+    deps.log(`Apply comment added to #${pr.number} (comment ${created.id}).`);
+  });
 }
 
 function mergedPullRequest(pulls: readonly PullRequestRef[], sha: string): PullRequestRef | undefined {

@@ -10,6 +10,7 @@ import { renderPlanText } from '../render/plan-text.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fixedPart, MARKERS } from './compose-comment.js';
 import { syncDriftIssue } from './drift-issue.js';
+import { attemptGitHubWrite, withFailure } from './github-write.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart } from './markdown-parts.js';
 import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
@@ -45,20 +46,23 @@ export async function runDrift(settings: ActionSettings, deps: ActionDeps): Prom
     : fixedPart(`### orgctl drift: none\n\nThe live AWS organization matches ${fileName(settings)} at commit ${commit}.`);
   const parts = [heading, planPart(plan, settings, '#### What apply would change')];
 
-  if (settings.comment) {
-    const change = await syncDriftIssue(deps.github, {
-      body: drifted ? composeComment(MARKERS.drift, [...parts, footerPart(settings, `Last checked at commit ${commit}`)]) : undefined,
-      closingComment: `No drift any more: the live organization matches ${fileName(settings)} at commit ${commit} ([drift check](${settings.runUrl})). Closing.`,
-    });
-    deps.log(change.action === 'none' ? 'No drift, and no drift issue open.' : `Drift issue #${change.number} ${change.action}.`);
-  }
+  const issueFailure = settings.comment
+    ? await attemptGitHubWrite('the drift issue', async () => {
+        const change = await syncDriftIssue(deps.github, await deps.tokenIdentity(), {
+          body: drifted ? composeComment(MARKERS.drift, [...parts, footerPart(settings, `Last checked at commit ${commit}`)]) : undefined,
+          closingComment: `No drift any more: the live organization matches ${fileName(settings)} at commit ${commit} ([drift check](${settings.runUrl})). Closing.`,
+        });
+        deps.log(change.action === 'none' ? 'No drift, and no drift issue open.' : `Drift issue #${change.number} ${change.action}.`);
+        if (change.action === 'opened' && change.warning) deps.warn(change.warning);
+      })
+    : undefined;
 
-  return {
+  return withFailure({
     outputs: { hasChanges: drifted, planJson: settings.planJsonPath, summary: drifted ? `Drift: ${planSummaryLine(plan)}` : 'No drift. The organization matches org.yaml.' },
     jobSummary: composeMarkdown([...parts, footerPart(settings, `Checked commit ${commit}`)], JOB_SUMMARY_LIMIT),
     annotations: annotationsForPlan(plan, settings.orgFile),
     ...failure(plan, drifted, settings),
-  };
+  }, issueFailure);
 }
 
 function failure(plan: Plan, drifted: boolean, settings: ActionSettings): { failure?: string } {

@@ -12,6 +12,7 @@ import { renderPlanText } from '../render/plan-text.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fixedPart, MARKERS, type CommentPart } from './compose-comment.js';
 import { describeError } from '../text/describe-error.js';
+import { attemptGitHubWrite, withFailure } from './github-write.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
@@ -37,17 +38,20 @@ async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullReque
 
   const commit = pr ? commitLink(settings, pr.headSha, pr.number) : commitLink(settings, settings.sha);
   const parts = planCommentParts(plan, settings);
-  if (pr && settings.comment) {
-    const body = composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)]);
-    await postComment(deps, pr.number, body);
-  }
+  const commentFailure =
+    pr && settings.comment
+      ? await attemptGitHubWrite(`the plan comment on #${pr.number}`, () =>
+          postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)])),
+        )
+      : undefined;
   const errors = plan.errors.length;
-  return {
+  const report: ActionReport = {
     outputs: { hasChanges: plan.steps.length > 0, planJson: settings.planJsonPath, summary: planSummaryLine(plan) },
     jobSummary: composeMarkdown([...parts, footerPart(settings, `Planned for commit ${commit}`)], JOB_SUMMARY_LIMIT),
     annotations: annotationsForPlan(plan, settings.orgFile),
     ...(errors > 0 ? { failure: `the plan has ${errors} error${errors === 1 ? '' : 's'} and cannot be applied; see the plan and the annotations on ${settings.orgFile}.` } : {}),
   };
+  return withFailure(report, commentFailure);
 }
 
 /**
@@ -78,16 +82,20 @@ async function withFailureComment<T>(settings: ActionSettings, deps: ActionDeps,
 
 async function invalidOrgFile(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, errors: readonly Diagnostic[]): Promise<ActionReport> {
   const parts = [fixedPart(`### orgctl plan: ${fileName(settings)} is not valid`), validationPart(errors, settings)];
-  if (pr && settings.comment) {
-    await postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]));
-  }
+  const commentFailure =
+    pr && settings.comment
+      ? await attemptGitHubWrite(`the plan comment on #${pr.number}`, () =>
+          postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)])),
+        )
+      : undefined;
   const count = `${plural(errors.length, 'problem')}`;
-  return {
+  const report: ActionReport = {
     outputs: { hasChanges: false, planJson: undefined, summary: `${settings.orgFile} has ${count}; nothing was planned.` },
     jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
     annotations: annotationsForDiagnostics(errors),
     failure: `${settings.orgFile} has ${count} (see the annotations); nothing was read from AWS.`,
   };
+  return withFailure(report, commentFailure);
 }
 
 const FORK_NOTE =
@@ -116,6 +124,7 @@ async function validatedOnly(settings: ActionSettings, deps: ActionDeps, pr: Pul
 }
 
 async function postComment(deps: ActionDeps, prNumber: number, body: string): Promise<void> {
-  const result = await upsertComment(deps.github, prNumber, MARKERS.plan, body);
+  const result = await upsertComment(deps.github, await deps.tokenIdentity(), prNumber, MARKERS.plan, body);
   deps.log(`Plan comment ${result.action} on #${prNumber} (comment ${result.id}).`);
+  if (result.warning) deps.warn(result.warning);
 }

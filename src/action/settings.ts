@@ -37,6 +37,8 @@ export interface ActionSettings {
   /** Absolute path of org.yaml. */
   readonly orgFilePath: string;
   readonly githubToken: string;
+  /** The comment-author input: the login the token writes as (a GitHub App's `<slug>[bot]`); undefined to ask GitHub. */
+  readonly commentAuthor: string | undefined;
   /** Post the PR comment (plan, apply) and keep the drift issue (drift). */
   readonly comment: boolean;
   readonly failOnDrift: boolean;

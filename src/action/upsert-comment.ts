@@ -1,17 +1,26 @@
 // One comment per marker per pull request: edited in place on every run, created only when none exists.
+// Only a comment the token's own identity wrote is edited; one that anyone else wrote with the marker is
+// left alone, whatever it says.
 
-import type { GitHubApi } from './github-api.js';
+import type { GitHubApi, GitHubAuthor } from './github-api.js';
+import { authorMismatch, isWrittenBy } from './token-identity.js';
 
 export interface UpsertedComment {
   readonly id: number;
   readonly action: 'created' | 'updated' | 'unchanged';
+  /** Set when GitHub wrote a new comment as someone other than `identity` (see authorMismatch). */
+  readonly warning?: string;
 }
 
-export async function upsertComment(api: GitHubApi, issueNumber: number, marker: string, body: string): Promise<UpsertedComment> {
+export async function upsertComment(api: GitHubApi, identity: GitHubAuthor, issueNumber: number, marker: string, body: string): Promise<UpsertedComment> {
   const comments = await api.listIssueComments(issueNumber);
   // The oldest keeps its place in the conversation; body must start with the marker, so a quoted marker in a reply does not count.
-  const existing = comments.find((c) => c.body.startsWith(marker));
-  if (!existing) return { id: (await api.createIssueComment(issueNumber, body)).id, action: 'created' };
+  const existing = comments.find((c) => c.body.startsWith(marker) && isWrittenBy(c.author, identity));
+  if (!existing) {
+    const created = await api.createIssueComment(issueNumber, body);
+    const warning = authorMismatch(created.author, identity, 'comment');
+    return { id: created.id, action: 'created', ...(warning ? { warning } : {}) };
+  }
   if (existing.body === body) return { id: existing.id, action: 'unchanged' };
   await api.updateIssueComment(existing.id, body);
   return { id: existing.id, action: 'updated' };

@@ -3,6 +3,7 @@
 //
 //   GET    /_emulator/health            {"ok": true, "accountId": ...}
 //   GET    /_emulator/counters          {"organizations:ListRoots": 3, ...}
+//   GET    /_emulator/extra-pages       the calls among those answered with an empty/trailing page
 //   GET    /_emulator/requests?since=N  request log entries with seq > N
 //   POST   /_emulator/clear-stats       empties counters and the request log
 //   POST   /_emulator/reset             back to the starting state
@@ -28,6 +29,7 @@ export interface AdminTarget {
   seed(snapshot: EmulatorSnapshot): void;
   snapshot(): EmulatorSnapshot;
   counters(): Record<string, number>;
+  extraPages(): Record<string, number>;
   requestLog(sinceSeq?: number): readonly RequestLogEntry[];
   clearStats(): void;
   setFaults(faults: FaultSpec | string | undefined): void;
@@ -45,7 +47,7 @@ function problem(status: number, message: string, details: readonly string[] = [
   return json(status, { error: message, details });
 }
 
-const PATHS = ['health', 'counters', 'requests', 'clear-stats', 'reset', 'snapshot', 'faults', 'rate-limits', 'save'];
+const PATHS = ['health', 'counters', 'extra-pages', 'requests', 'clear-stats', 'reset', 'snapshot', 'faults', 'rate-limits', 'save'];
 
 export async function handleAdmin(method: string, url: URL, body: string, target: AdminTarget): Promise<HttpReply> {
   const path = url.pathname.slice(ADMIN_PREFIX.length).replace(/^\/+|\/+$/g, '');
@@ -58,6 +60,8 @@ export async function handleAdmin(method: string, url: URL, body: string, target
         return json(200, { ok: true, accountId: target.accountId });
       case 'GET counters':
         return json(200, target.counters());
+      case 'GET extra-pages':
+        return json(200, target.extraPages());
       case 'GET requests':
         return json(200, target.requestLog(Number(url.searchParams.get('since') ?? 0) || 0));
       case 'POST clear-stats':

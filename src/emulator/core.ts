@@ -10,6 +10,7 @@ import { callerFor, readSignature } from './caller.js';
 import { FaultInjector, type FaultKind, type FaultSpec } from './faults.js';
 import { organizationsService, ORGANIZATIONS_TARGET_PREFIX } from './organizations/service.js';
 import { IdGenerator } from './organizations/ids.js';
+import type { ExtraPageKind } from './pagination.js';
 import type { HttpReply } from './protocol/wire.js';
 import { roll, SeededRandom } from './random.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -47,6 +48,9 @@ export class EmulatorCore {
   private world: World;
   private ids: IdGenerator;
   private emptyPageCalls = 0;
+  private trailingTokenCalls = 0;
+  /** The extra page (if any) the call being handled was answered with; handlers run synchronously. */
+  private extraPage: ExtraPageKind | undefined;
   private limiter: RateLimiter | undefined;
   private readonly log: RequestLog;
   private readonly faults: FaultInjector;
@@ -68,6 +72,10 @@ export class EmulatorCore {
         profileOf: (id) => this.world.profileOf(id),
         pageSize: options.pageSize,
         injectEmptyPage: () => options.emptyPages > 0 && roll(options.seed, 'empty-page', ++this.emptyPageCalls) < options.emptyPages,
+        injectTrailingToken: () => options.trailingTokens > 0 && roll(options.seed, 'trailing-token', ++this.trailingTokenCalls) < options.trailingTokens,
+        onExtraPage: (kind) => {
+          this.extraPage = kind;
+        },
         createAccountDelayMs: options.createAccountDelayMs,
         closeAccountDelayMs: options.closeAccountDelayMs,
         quirks,
@@ -145,7 +153,7 @@ export class EmulatorCore {
     const requestId = randomUUID();
     const serviceName = route.kind === 'call' ? route.service.name : route.serviceName;
     const seq = this.log.count(serviceName, route.operation);
-    const finish = (status: number, extra: { errorCode?: string; fault?: string } = {}): void => {
+    const finish = (status: number, extra: { errorCode?: string; fault?: string; extraPage?: ExtraPageKind } = {}): void => {
       const entry: RequestLogEntry = {
         seq,
         time: started,
@@ -183,6 +191,7 @@ export class EmulatorCore {
     if (this.limiter && !this.limiter.tryTake(service.name, operation, caller.accountId)) return fail(service.errors.throttled(seq), 'rate-limit');
 
     let reply: HttpReply;
+    this.extraPage = undefined;
     try {
       const output = service.call(operation, route.input, { caller, requestId, now: this.options.now(), region: signature.region });
       reply = route.protocol.success(operation, output, requestId);
@@ -199,7 +208,8 @@ export class EmulatorCore {
       finish(0, { fault: 'drop-after' });
       return { kind: 'drop' };
     }
-    finish(reply.status);
+    const extraPage = this.extraPage;
+    finish(reply.status, extraPage ? { extraPage } : {});
     return { kind: 'reply', reply };
   }
 
@@ -209,6 +219,7 @@ export class EmulatorCore {
     this.world = this.buildWorld(this.options.snapshot);
     this.ids = new IdGenerator(new SeededRandom(this.options.seed));
     this.emptyPageCalls = 0;
+    this.trailingTokenCalls = 0;
     this.faults.setSpec(this.options.faults);
     this.faults.reset();
     this.limiter = this.options.rateLimits ? new RateLimiter(this.options.rateLimits, this.options.now) : undefined;
@@ -227,6 +238,10 @@ export class EmulatorCore {
 
   counters(): Record<string, number> {
     return this.log.counters();
+  }
+
+  extraPages(): Record<string, number> {
+    return this.log.extraPages();
   }
 
   requestLog(sinceSeq = 0): readonly RequestLogEntry[] {

@@ -52,9 +52,14 @@ export interface Emulator {
   snapshot(): EmulatorSnapshot;
   /** Calls per operation, keyed "organizations:ListRoots", "budgets:DescribeBudgets", "sts:GetCallerIdentity". */
   counters(): Record<string, number>;
+  /**
+   * Of the calls counted, those answered with a page that full pages would not need (emptyPages,
+   * trailingTokens), same keys: a client's calls are its full-page calls plus exactly these.
+   */
+  extraPages(): Record<string, number>;
   /** Requests in arrival order (those with seq > sinceSeq). */
   requestLog(sinceSeq?: number): readonly RequestLogEntry[];
-  /** Empties the counters and the request log. */
+  /** Empties the counters (extra pages too) and the request log. */
   clearStats(): void;
   /** Replaces the fault spec (a FaultSpec or --faults text); undefined turns faults off. */
   setFaults(faults: FaultSpec | string | undefined): void;
@@ -96,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}, hooks: Starte
       seed: (snapshot) => core.seed(snapshot),
       snapshot: () => core.snapshot(),
       counters: () => core.counters(),
+      extraPages: () => core.extraPages(),
       requestLog: (since) => core.requestLog(since),
       clearStats: () => core.clearStats(),
       setFaults,
@@ -117,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}, hooks: Starte
     seed: (snapshot) => core.seed(snapshot),
     snapshot: () => core.snapshot(),
     counters: () => core.counters(),
+    extraPages: () => core.extraPages(),
     requestLog: (since) => core.requestLog(since),
     clearStats: () => core.clearStats(),
     setFaults,

@@ -16,6 +16,7 @@ export interface EmulatorQuirks extends OrganizationsQuirks {
 export const DEFAULT_QUIRKS: EmulatorQuirks = {
   maxResultsAboveLimit: 'reject',
   wrongSourceParent: 'AccountNotFoundException',
+  moveAccountCheckOrder: 'destinationFirst',
   ouNamesCaseSensitive: true,
   amountFormat: 'normalized',
   createBudgetAtomic: true,
@@ -34,9 +35,15 @@ export interface EmulatorOptions {
   readonly faults?: FaultSpec | string;
   /** Probability (0–1) that an Organizations List* page comes back empty with a NextToken. Default 0. */
   readonly emptyPages?: number;
+  /**
+   * Probability (0–1) that the last page of an Organizations List* listing still carries a NextToken,
+   * which then leads to one empty page without one. Default 0. Pages served because of this or of
+   * emptyPages are counted in extraPages() and marked in the request log.
+   */
+  readonly trailingTokens?: number;
   /** Largest Organizations page (1–20, default 20). */
   readonly pageSize?: number;
-  /** Seed for generated IDs, fault rolls and empty pages (default 1). */
+  /** Seed for generated IDs, fault rolls, empty pages and trailing tokens (default 1). */
   readonly seed?: number;
   /** How long CreateAccount stays IN_PROGRESS (default 200 ms). */
   readonly createAccountDelayMs?: number;
@@ -62,6 +69,7 @@ export interface ResolvedOptions {
   readonly rateLimits: { readonly scale: number } | false;
   readonly faults: FaultSpec | undefined;
   readonly emptyPages: number;
+  readonly trailingTokens: number;
   readonly pageSize: number;
   readonly seed: number;
   readonly createAccountDelayMs: number;

@@ -2,6 +2,7 @@
 // log, readable in-process and over the admin paths, for tests and benchmarks.
 
 import type { JsonObject } from './json.js';
+import type { ExtraPageKind } from './pagination.js';
 
 export interface RequestLogEntry {
   /** 1, 2, 3, ... in arrival order. */
@@ -20,12 +21,15 @@ export interface RequestLogEntry {
   readonly errorCode?: string;
   /** The injected fault, when one applied ("throttle", "drop", ... or "rate-limit"). */
   readonly fault?: string;
+  /** Set when the answer was a page that full pages would not need (an injected empty page, or the empty page after a trailing NextToken). */
+  readonly extraPage?: ExtraPageKind;
   readonly durationMs: number;
 }
 
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
   private readonly calls = new Map<string, number>();
+  private readonly extra = new Map<string, number>();
   private seq = 0;
 
   constructor(private readonly limit: number) {}
@@ -39,6 +43,10 @@ export class RequestLog {
   }
 
   record(entry: RequestLogEntry): void {
+    if (entry.extraPage) {
+      const key = `${entry.service}:${entry.operation}`;
+      this.extra.set(key, (this.extra.get(key) ?? 0) + 1);
+    }
     this.entries.push(entry);
     // Drop the oldest half at once, so a long benchmark run stays O(1) per call on average.
     if (this.entries.length > this.limit) this.entries = this.entries.slice(this.entries.length - Math.floor(this.limit / 2));
@@ -49,6 +57,11 @@ export class RequestLog {
     return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** Of those calls, the ones answered with an extra page (RequestLogEntry.extraPage), same keys. */
+  extraPages(): Record<string, number> {
+    return Object.fromEntries([...this.extra.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   list(sinceSeq = 0): readonly RequestLogEntry[] {
     return sinceSeq > 0 ? this.entries.filter((e) => e.seq > sinceSeq) : [...this.entries];
   }
@@ -56,5 +69,6 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
     this.calls.clear();
+    this.extra.clear();
   }
 }

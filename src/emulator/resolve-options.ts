@@ -16,6 +16,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   check(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 20, `pageSize must be a whole number from 1 to 20 (got ${pageSize}).`);
   const emptyPages = options.emptyPages ?? 0;
   check(emptyPages >= 0 && emptyPages <= 1, `emptyPages must be a probability from 0 to 1 (got ${emptyPages}).`);
+  const trailingTokens = options.trailingTokens ?? 0;
+  check(trailingTokens >= 0 && trailingTokens <= 1, `trailingTokens must be a probability from 0 to 1 (got ${trailingTokens}).`);
   const rateLimits = options.rateLimits ?? false;
   check(rateLimits === false || (Number.isFinite(rateLimits.scale) && rateLimits.scale > 0), 'rateLimits.scale must be a number greater than 0.');
   for (const [name, value] of [
@@ -40,6 +42,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimits,
     faults,
     emptyPages,
+    trailingTokens,
     pageSize,
     seed: options.seed ?? 1,
     createAccountDelayMs: options.createAccountDelayMs ?? 200,

@@ -1,15 +1,22 @@
 // The call-count contract of readLiveOrg: for a given organization, the exact requests it makes
-// when AWS returns full pages and nothing is retried. With these operations it is also the lower
-// bound for reading that organization: one page per parent per list operation, more only for
-// parents with more than a page of children. Empty pages that AWS sends with a NextToken, and
-// retries, come on top (they show in CallStats.throttled/retried).
+// when nothing is retried: its full pages, plus exactly the extra pages AWS served.
+//   - Full pages: one page per parent per list operation, more only for parents with more than a page
+//     of children. With these operations this is also the lower bound for reading that organization.
+//   - Extra pages: AWS documents that Organizations List* calls may answer an empty page that still
+//     carries a NextToken, and may end a listing with a NextToken that leads only to an empty page.
+//     Each costs one more call. They depend on AWS, not on the organization, so the bound takes them as
+//     counted where they were served (the emulator's extraPages()) and adds them per operation.
+// Retries come on top as well (they show in CallStats.throttled/retried).
 
 import { PAGE_SIZES, pagesFor } from '../aws/page-sizes.js';
 import type { LiveOrg } from '../model/live.js';
 
 export type CallCounts = Readonly<Record<string, number>>;
 
-export function expectedReadCalls(live: LiveOrg): CallCounts {
+/** No extra pages: AWS answered every listing with full pages only. */
+export const FULL_PAGES_ONLY: CallCounts = {};
+
+export function expectedReadCalls(live: LiveOrg, extraPages: CallCounts = FULL_PAGES_ONLY): CallCounts {
   const counts: Record<string, number> = { GetCallerIdentity: 1, DescribeOrganization: 1 };
   if (live.organization && live.root) {
     const parents = [live.root.id, ...live.ous.map((ou) => ou.id)];
@@ -27,6 +34,21 @@ export function expectedReadCalls(live: LiveOrg): CallCounts {
     if (subscriberPages > 0) counts['DescribeSubscribersForNotification'] = subscriberPages;
     const tagged = live.budgets.filter((b) => b.tags !== undefined).length;
     if (tagged > 0) counts['ListTagsForResource'] = tagged;
+  }
+  return withExtraPages(counts, extraPages);
+}
+
+/**
+ * `fullPages` plus the extra pages served, per operation. An extra page of an operation the work does
+ * not call cannot be part of it: that is a mistake in the accounting, not an allowance, so it throws.
+ */
+export function withExtraPages(fullPages: CallCounts, extraPages: CallCounts): CallCounts {
+  const counts: Record<string, number> = { ...fullPages };
+  for (const [operation, n] of Object.entries(extraPages)) {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`extra pages of ${operation} must be a whole number ≥ 0, got ${n}`);
+    if (n === 0) continue;
+    if (!(operation in counts)) throw new RangeError(`${n} extra page(s) of ${operation}, an operation this read does not call`);
+    counts[operation] = (counts[operation] ?? 0) + n;
   }
   return counts;
 }

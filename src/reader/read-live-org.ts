@@ -8,11 +8,18 @@
 //      notification, and ListTagsForResource only for the budgets `readTagsFor` selects.
 // Nothing is fetched twice and nothing the walk already knows is asked for (no DescribeAccount,
 // ListParents, DescribeOrganizationalUnit or ListChildren).
+// Someone else may change the organization while it is read: an OU the walk just listed is deleted
+// before its children are listed (ParentNotFoundException), a budget disappears before its
+// subscribers are read, an account moves and shows under two parents. Then the read is not one
+// picture of the organization, so steps 2 and 3 run again, at most MAX_READS times in all; if it
+// changes during every one, OrganizationChangedWhileReadError says so.
 
+import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
 import type { Subscriber } from '../model/desired.js';
 import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu, LiveRoot } from '../model/live.js';
 import { UserError } from '../model/errors.js';
+import { ChangedUnderReadError, OrganizationChangedWhileReadError } from './changed-under-read.js';
 import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -56,6 +63,8 @@ export interface ReadProgress {
 }
 
 const DEFAULT_CONCURRENCY = 16;
+/** Whole reads of the tree and budgets before giving up on an organization that changes during each. */
+export const MAX_READS = 3;
 
 interface Tree {
   readonly root: LiveRoot | null;
@@ -78,22 +87,55 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   };
 
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const progress = new ProgressCounter(options.onProgress);
+  const changes: ChangedUnderReadError[] = [];
+  for (;;) {
+    try {
+      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
+      return { callerAccountId, organization, ...bulk };
+    } catch (error) {
+      if (!(error instanceof ChangedUnderReadError)) throw error;
+      changes.push(error);
+      if (changes.length >= MAX_READS) throw new OrganizationChangedWhileReadError(changes);
+    }
+  }
+}
+
+/** One read of the tree and the budgets, side by side; the first failure stops both. */
+async function readBulk(
+  port: AwsPort,
+  hasOrganization: boolean,
+  managementAccountId: string,
+  options: ReadLiveOptions,
+  concurrency: number,
+  readUnderWay: () => void,
+): Promise<Tree & { budgets: LiveBudget[] }> {
   // One failure stops both walks from starting new requests.
   const abort = new AbortController();
+  const progress = new ProgressCounter(options.onProgress, abort.signal);
   const stopOnFailure = <T>(work: Promise<T>): Promise<T> =>
     work.catch((error: unknown) => {
       abort.abort(error);
       throw error;
     });
 
-  if (!organization) readUnderWay();
+  if (!hasOrganization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress)),
   ]);
   readUnderWay();
-  return { callerAccountId, organization, ...tree, budgets };
+  return { ...tree, budgets };
+}
+
+/**
+ * `work` asks about `subject`, which this read found moments ago; NotFound then means someone removed
+ * it since (ParentNotFoundException, NotFoundException, ...): the organization changed under the read.
+ */
+function foundMomentsAgo<T>(work: Promise<T>, subject: string): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (isAwsCallError(error, 'notFound')) throw new ChangedUnderReadError(error, subject);
+    throw error;
+  });
 }
 
 async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter, readUnderWay: () => void): Promise<Tree> {
@@ -113,14 +155,14 @@ async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal,
     seen.add(parentId);
     progress.update({ parentsFound: 1 });
     ouQueue.add(async () => {
-      const ous = await port.listOrganizationalUnitsForParent(parentId);
+      const ous = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
       childOus.set(parentId, ous);
       progress.update({ parentsListed: 1, ous: ous.length });
       for (const ou of ous) visit(ou.id);
       readUnderWay();
     });
     accountQueue.add(async () => {
-      const accounts = await port.listAccountsForParent(parentId);
+      const accounts = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
       childAccounts.set(parentId, accounts);
       progress.update({ accounts: accounts.length });
     });
@@ -133,8 +175,15 @@ async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal,
   // Depth-first from the root, in the order AWS listed siblings: stable output for stable input.
   const ous: LiveOu[] = [];
   const accounts: LiveAccount[] = [];
+  const parentOf = new Map<string, string>();
   const emit = (parentId: string): void => {
-    for (const a of childAccounts.get(parentId) ?? []) accounts.push({ id: a.id, name: a.name, email: a.email, state: a.state, parentId });
+    for (const a of childAccounts.get(parentId) ?? []) {
+      // An account moved between the listings of its old and its new parent.
+      const other = parentOf.get(a.id);
+      if (other !== undefined) throw new ChangedUnderReadError(undefined, `account ${a.id}`, `listed under both ${other} and ${parentId}`);
+      parentOf.set(a.id, parentId);
+      accounts.push({ id: a.id, name: a.name, email: a.email, state: a.state, parentId });
+    }
     for (const ou of childOus.get(parentId) ?? []) {
       ous.push({ id: ou.id, name: ou.name, parentId });
       emit(ou.id);
@@ -166,12 +215,12 @@ async function readBudgets(
     subscribers.set(budget.name, lists);
     (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
       queue.add(async () => {
-        lists[index] = [...(await port.describeSubscribersForNotification(accountId, budget.name, notification))];
+        lists[index] = [...(await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`))];
       });
     });
     if (readTagsFor(budget.name)) {
       queue.add(async () => {
-        tags.set(budget.name, await port.listBudgetTags(accountId, budget.name));
+        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
       });
     }
   }
@@ -194,10 +243,14 @@ async function readBudgets(
 class ProgressCounter {
   private counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
 
-  constructor(private readonly listener: ((progress: ReadProgress) => void) | undefined) {}
+  constructor(
+    private readonly listener: ((progress: ReadProgress) => void) | undefined,
+    /** Once the read has failed, answers still arriving from it are not progress (a re-read counts afresh). */
+    private readonly stopped: AbortSignal,
+  ) {}
 
   update(delta: Partial<ReadProgress>): void {
-    if (!this.listener) return;
+    if (!this.listener || this.stopped.aborted) return;
     const c = this.counts;
     this.counts = {
       parentsFound: c.parentsFound + (delta.parentsFound ?? 0),

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.js';
 import { pullRequestEvent, pushEvent } from './support/events.js';
-import { markedComments, orgYaml, sha, useActionWorld } from './support/world.js';
+import { RUN_URL } from './support/run-action.js';
+import { markedComments, orgYaml, sha, unreachableApiUrl, useActionWorld } from './support/world.js';
 
 const MARKER = '<!-- orgctl:apply -->';
 const APPLY_INPUTS = { command: 'apply', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
@@ -14,14 +15,16 @@ describe('apply', () => {
 
   const writesTo = (counters: Record<string, number>): string[] => Object.keys(counters).filter((op) => WRITES.test(op));
 
-  const applyOnPush = (after: string, yaml: string, options: { ref?: string; defaultBranch?: string } = {}) =>
+  const applyOnPush = (after: string, yaml: string, options: { ref?: string; defaultBranch?: string; runAttempt?: string; githubApiUrl?: string } = {}) =>
     world.run({
       eventName: 'push',
-      event: pushEvent({ after, ...options }),
+      event: pushEvent({ after, ...(options.ref ? { ref: options.ref } : {}), ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}) }),
       inputs: APPLY_INPUTS,
       orgYaml: yaml,
       sha: after,
       ref: options.ref ?? 'refs/heads/main',
+      ...(options.runAttempt ? { extraEnv: { GITHUB_RUN_ATTEMPT: options.runAttempt } } : {}),
+      ...(options.githubApiUrl ? { githubApiUrl: options.githubApiUrl } : {}),
     });
 
   it('refuses to run for a pull request, before reading AWS or GitHub', async () => {
@@ -86,15 +89,18 @@ describe('apply', () => {
     expect(comment).toContain('+ ou:/Management');
     expect(markedComments(github, 5, MARKER)).toEqual([]);
 
-    // Applying the same commit again changes nothing and edits the same comment.
+    // Re-running the job (attempt 2) changes nothing. It adds its own comment; the first apply's record stays as it was.
     world.emulator().clearStats();
-    const again = await applyOnPush(mergeCommit, orgYaml());
+    const again = await applyOnPush(mergeCommit, orgYaml(), { runAttempt: '2' });
     expect(again.code).toBe(0);
     expect(writesTo(world.emulator().counters())).toEqual([]);
     expect(again.outputs).toMatchObject({ 'has-changes': 'false', summary: 'No changes. The organization matches org.yaml.' });
     const comments = markedComments(github, 7, MARKER);
-    expect(comments).toHaveLength(1);
-    expect(comments[0]).toContain('orgctl apply: no changes');
+    expect(comments).toHaveLength(2);
+    expect(comments[0]).toBe(comment);
+    expect(comments[1]).toContain('orgctl apply: no changes');
+    expect(comments[1]).toContain(`${RUN_URL}/attempts/2`);
+    expect(github.requestsTo('PATCH', /\/issues\/comments\/\d+$/)).toEqual([]);
   });
 
   it('fails the job when apply does not converge, and says what remains', async () => {
@@ -124,5 +130,31 @@ describe('apply', () => {
     expect(run.stdout).toContain(`No merged pull request contains commit ${sha('2')}`);
     expect(world.github().requestsTo('POST', /comments$/)).toEqual([]);
     expect(run.summary).toContain('### orgctl apply: applied');
+  });
+
+  it('still writes the job summary and the outputs when the merged pull request cannot be commented on, then fails saying what GitHub answered', async () => {
+    const github = world.github();
+    const mergeCommit = sha('5');
+    github.addPullRequest({ number: 9, headSha: sha('6'), mergeCommitSha: mergeCommit, merged: true });
+    github.failRequests('POST', /\/issues\/9\/comments$/, 403, 'Resource not accessible by integration');
+
+    const run = await applyOnPush(mergeCommit, orgYaml());
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('### orgctl apply: applied');
+    expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Applied 6 steps; the organization matches org.yaml.' });
+    expect(run.planJson).toBeDefined();
+    expect(run.stdout).toMatch(
+      /^::error::apply's result is in the job summary, but orgctl could not write the apply comment on the merged pull request: GitHub answered HTTP 403 \(Resource not accessible by integration - https:\/\/docs\.github\.com\/rest\) while commenting on #9\. Give the job `permissions: pull-requests: write`/m,
+    );
+    expect(github.issue(9).comments).toEqual([]);
+  });
+
+  it('says it could not reach GitHub, not that GitHub refused, when the API is unreachable', async () => {
+    const run = await applyOnPush(sha('7'), orgYaml(), { githubApiUrl: await unreachableApiUrl() });
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('### orgctl apply: applied');
+    expect(run.outputs['summary']).toBe('Applied 6 steps; the organization matches org.yaml.');
+    expect(run.stdout).toMatch(/^::error::.*could not reach http:\/\/127\.0\.0\.1:\d+ while finding the pull request of commit 7{40}: ECONNREFUSED\./m);
+    expect(run.stdout).not.toMatch(/GitHub refused|HTTP 500/);
   });
 });

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { pushEvent, scheduleEvent } from './support/events.js';
+import { GITHUB_ACTIONS_BOT } from './support/fake-github.js';
 import { orgYaml, sha, useActionWorld } from './support/world.js';
 
 const MARKER = '<!-- orgctl:drift -->';
@@ -98,5 +99,43 @@ describe('drift', () => {
     const run = await checkDrift({ 'fail-on-drift': 'true' });
     expect(run.code).toBe(0);
     expect(Object.keys(world.emulator().counters()).filter((op) => /Create|Move|Update|Delete/.test(op))).toEqual([]);
+  });
+
+  it('adopts only a drift issue its own identity opened: one anyone else opened with the marker is left open and untouched', async () => {
+    const github = world.github();
+    await applyOrgYaml();
+    const mallory = { login: 'mallory', type: 'User' } as const;
+    const forgedBody = `${MARKER}\n\n### orgctl drift: none`;
+    const forged = github.addIssue({ title: 'orgctl: the AWS organization differs from org.yaml', body: forgedBody, labels: ['drift'], user: mallory });
+
+    deleteSandboxOutOfBand();
+    const drifted = await checkDrift();
+    expect(drifted.code).toBe(0);
+    const ours = driftIssues().filter((i) => i.number !== forged.number);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatchObject({ state: 'open', user: GITHUB_ACTIONS_BOT });
+    expect(ours[0]?.body).toContain('+ ou:/Sandbox');
+
+    await applyOrgYaml();
+    const fixed = await checkDrift();
+    expect(fixed.code).toBe(0);
+    expect(github.issue(ours[0]?.number ?? 0).state).toBe('closed');
+    expect(github.issue(forged.number)).toMatchObject({ state: 'open', body: forgedBody, user: mallory, comments: [] });
+    expect(github.requestsTo('PATCH', new RegExp(`/issues/${forged.number}$`))).toEqual([]);
+    expect(github.requestsTo('POST', new RegExp(`/issues/${forged.number}/comments$`))).toEqual([]);
+  });
+
+  it('writes the job summary and the outputs, then fails saying what GitHub answered, when the drift issue cannot be opened', async () => {
+    const github = world.github();
+    await applyOrgYaml();
+    deleteSandboxOutOfBand();
+    github.failRequests('POST', /\/issues$/, 500, 'Server Error');
+
+    const run = await checkDrift();
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('+ ou:/Sandbox');
+    expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Drift: Plan: 1 to create, 0 to update, 0 to delete.' });
+    expect(run.stdout).toMatch(/^::error::could not write the drift issue: GitHub answered HTTP 500 \(Server Error - https:\/\/docs\.github\.com\/rest\) while opening an issue\. GitHub had a problem; re-run the job\./m);
+    expect(driftIssues()).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { DEFAULT_AWS_TIMEOUTS } from '../../src/aws/timeouts.js';
 import { UserError } from '../../src/model/errors.js';
 import { pullRequestEvent, pushEvent, scheduleEvent } from './support/events.js';
 
-const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', comment: '', failOnDrift: '' };
+const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '' };
 const CONTEXT: RawActionContext = {
   eventName: 'pull_request',
   payload: pullRequestEvent({ number: 7, headSha: 'a'.repeat(40) }),
@@ -39,6 +39,7 @@ describe('parseActionSettings', () => {
       orgFile: 'org.yaml',
       orgFilePath: '/home/runner/work/aws-org/aws-org/org.yaml',
       githubToken: 'ghs_x',
+      commentAuthor: undefined,
       comment: true,
       failOnDrift: false,
       repository: { owner: 'acme', repo: 'aws-org' },
@@ -84,6 +85,13 @@ describe('parseActionSettings', () => {
   it('reads the AWS timeouts as the CLI does', () => {
     expect(parse({}, { env: { ORGCTL_CONNECT_TIMEOUT_MS: '2000', ORGCTL_REQUEST_TIMEOUT_MS: '4000' } }).awsTimeouts).toEqual({ connectMs: 2000, requestMs: 4000 });
     expect(parse({}, { env: { ORGCTL_REQUEST_TIMEOUT_MS: '750' } }).awsTimeouts).toEqual({ ...DEFAULT_AWS_TIMEOUTS, requestMs: 750 });
+  });
+
+  it('reads comment-author as a GitHub login, an app\'s bot included', () => {
+    expect(parse({ commentAuthor: ' acme-orgctl[bot] ' }).commentAuthor).toBe('acme-orgctl[bot]');
+    expect(parse({ commentAuthor: 'Org-Bot' }).commentAuthor).toBe('Org-Bot');
+    expect(refusal(() => parse({ commentAuthor: '@acme-orgctl' }))).toBe('the comment-author input must be a GitHub login, such as my-app[bot] for a GitHub App (got "@acme-orgctl").');
+    expect(refusal(() => parse({ commentAuthor: 'a b' }))).toContain('comment-author input must be a GitHub login');
   });
 
   it('refuses what it cannot act on, saying what is allowed', () => {

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.js';
 import { pullRequestEvent } from './support/events.js';
-import { GITHUB_BODY_LIMIT } from './support/fake-github.js';
+import { GITHUB_ACTIONS_BOT, GITHUB_BODY_LIMIT, type FakeGitHub } from './support/fake-github.js';
 import { RUN_URL } from './support/run-action.js';
-import { markedComments, orgYaml, sha, useActionWorld } from './support/world.js';
+import { markedComments, orgYaml, sha, TOKENS, unreachableApiUrl, useActionWorld } from './support/world.js';
 
 const MARKER = '<!-- orgctl:plan -->';
 const PLAN_INPUTS = { command: 'plan', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
@@ -14,8 +14,9 @@ const PLAN_INPUTS = { command: 'plan', file: 'org.yaml', 'github-token': 'ghs_te
 describe('plan on a pull request', () => {
   const world = useActionWorld();
 
-  const planPullRequest = (number: number, headSha: string, yaml: string, extra: { headRepo?: string; withAws?: boolean; inputs?: Record<string, string> } = {}) =>
+  const planPullRequest = (number: number, headSha: string, yaml: string, extra: { headRepo?: string; withAws?: boolean; inputs?: Record<string, string>; githubApiUrl?: string } = {}) =>
     world.run({
+      ...(extra.githubApiUrl ? { githubApiUrl: extra.githubApiUrl } : {}),
       eventName: 'pull_request',
       event: pullRequestEvent({ number, headSha, ...(extra.headRepo ? { headRepo: extra.headRepo } : {}) }),
       inputs: { ...PLAN_INPUTS, ...extra.inputs },
@@ -160,5 +161,94 @@ describe('plan on a pull request', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::the command input must be one of plan, apply, drift (got "destroy").');
     expect(world.github().requests).toEqual([]);
+  });
+
+  it('edits only a comment its own identity wrote: a marker comment by anyone else is left untouched, and it writes its own', async () => {
+    const github = world.github();
+    github.addPullRequest({ number: 16, headSha: sha('5') });
+    const mallory = { login: 'mallory', type: 'User' } as const;
+    const forgedBody = `${MARKER}\n\n### orgctl plan\n\nNo changes. LGTM`;
+    const [forged] = github.addComments(16, 1, () => forgedBody, mallory);
+
+    const first = await planPullRequest(16, sha('5'), orgYaml());
+    expect(first.code).toBe(0);
+    const [theirs, ours] = github.issue(16).comments;
+    expect(theirs).toEqual({ id: forged?.id, body: forgedBody, user: mallory });
+    expect(ours?.user).toEqual(GITHUB_ACTIONS_BOT);
+    expect(ours?.body).toContain('Plan: 5 to create');
+    expect(github.requestsTo('PATCH', /\/issues\/comments\/\d+$/)).toEqual([]);
+    // GITHUB_TOKEN may not read /user (403): the Action takes that to mean it writes as github-actions[bot].
+    expect(github.requestsTo('GET', /^\/user$/)).toHaveLength(1);
+
+    // The next push edits the Action's own comment, never the forged one.
+    const second = await planPullRequest(16, sha('6'), orgYaml({ ous: ['Security', 'Sandbox', 'Workloads'] }));
+    expect(second.code).toBe(0);
+    expect(github.issue(16).comments).toHaveLength(2);
+    expect(github.requestsTo('PATCH', /\/issues\/comments\/\d+$/).map((r) => r.path)).toEqual([`/repos/acme/aws-org/issues/comments/${ours?.id}`]);
+    expect(github.issue(16).comments[0]).toEqual({ id: forged?.id, body: forgedBody, user: mallory });
+    expect(github.issue(16).comments[1]?.body).toContain('+ ou:/Workloads');
+  });
+
+  it('knows its identity from the token: the user of a personal token (any letter case), or the app comment-author names', async () => {
+    const github = world.github();
+    github.addPullRequest({ number: 17, headSha: sha('7') });
+    const [botComment] = github.addComments(17, 1, () => `${MARKER}\n\nfrom the default token`, GITHUB_ACTIONS_BOT);
+    const [userComment] = github.addComments(17, 1, () => `${MARKER}\n\nan older plan`, { login: 'org-automation', type: 'User' });
+
+    const personal = await planPullRequest(17, sha('7'), orgYaml(), { inputs: { 'github-token': TOKENS.personal } });
+    expect(personal.code).toBe(0);
+    expect(github.issue(17).comments.map((c) => c.body)).toEqual([`${MARKER}\n\nfrom the default token`, expect.stringContaining('Plan: 5 to create')]);
+    expect(github.requestsTo('PATCH', /\/issues\/comments\/\d+$/).map((r) => r.path)).toEqual([`/repos/acme/aws-org/issues/comments/${userComment?.id}`]);
+    expect(botComment).toBeDefined();
+
+    // An app's installation token cannot read /user either: comment-author names its bot.
+    github.addPullRequest({ number: 18, headSha: sha('8') });
+    const [appComment] = github.addComments(18, 1, () => `${MARKER}\n\nan older plan`, { login: 'acme-orgctl[bot]', type: 'Bot' });
+    const askedUser = github.requestsTo('GET', /^\/user$/).length;
+    const app = await planPullRequest(18, sha('8'), orgYaml(), { inputs: { 'github-token': TOKENS.app, 'comment-author': 'ACME-orgctl[bot]' } });
+    expect(app.code).toBe(0);
+    expect(github.issue(18).comments).toHaveLength(1);
+    expect(github.issue(18).comments[0]?.body).toContain('Plan: 5 to create');
+    expect(github.requestsTo('PATCH', /\/issues\/comments\/\d+$/).map((r) => r.path)).toContain(`/repos/acme/aws-org/issues/comments/${appComment?.id}`);
+    expect(github.requestsTo('GET', /^\/user$/)).toHaveLength(askedUser); // named, so not asked
+
+    // Without comment-author, the app's comment is not recognised: the Action writes a new one and says how to fix that.
+    const unnamed = await planPullRequest(18, sha('8'), orgYaml(), { inputs: { 'github-token': TOKENS.app } });
+    expect(unnamed.code).toBe(0);
+    expect(github.issue(18).comments).toHaveLength(2);
+    expect(unnamed.annotations).toContainEqual(expect.stringMatching(/^::warning::GitHub wrote the comment as acme-orgctl\[bot\], but the Action takes only github-actions\[bot\]'s as its own.*Set the comment-author input to acme-orgctl\[bot\]\./));
+  });
+
+  const commentFailures: [string, (github: FakeGitHub) => Promise<string | undefined>, RegExp][] = [
+    [
+      'GitHub refuses it (403)',
+      async (github) => void github.failRequests('POST', /\/issues\/\d+\/comments$/, 403, 'Resource not accessible by integration'),
+      /^::error::could not write the plan comment on #19: GitHub answered HTTP 403 \(Resource not accessible by integration - https:\/\/docs\.github\.com\/rest\) while commenting on #19\. Give the job `permissions: pull-requests: write`/m,
+    ],
+    [
+      'GitHub fails (500)',
+      async (github) => void github.failRequests('GET', /\/issues\/\d+\/comments$/, 500, 'Server Error'),
+      /^::error::could not write the plan comment on #19: GitHub answered HTTP 500 \(Server Error - https:\/\/docs\.github\.com\/rest\) while listing the comments of #19\. GitHub had a problem; re-run the job\./m,
+    ],
+    [
+      'GitHub cannot be reached',
+      () => unreachableApiUrl(),
+      /^::error::could not write the plan comment on #19: could not reach http:\/\/127\.0\.0\.1:\d+ while asking which account the github-token acts as \(GET \/user\): ECONNREFUSED\./m,
+    ],
+  ];
+
+  it.each(commentFailures)('writes the job summary and the outputs, then fails saying what happened, when the comment cannot be written: %s', async (_, breakGitHub, message) => {
+    const github = world.github();
+    github.addPullRequest({ number: 19, headSha: sha('9') });
+    const githubApiUrl = await breakGitHub(github);
+
+    const run = await planPullRequest(19, sha('9'), orgYaml(), githubApiUrl ? { githubApiUrl } : {});
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('Plan: 5 to create');
+    expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Plan: 5 to create, 1 to update, 0 to delete.' });
+    expect((JSON.parse(run.planJson ?? '') as Plan).steps).toHaveLength(6);
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/GitHub refused|\n\s+at /);
+    expect(github.issue(19).comments).toEqual([]);
   });
 });

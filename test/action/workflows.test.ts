@@ -26,6 +26,7 @@ interface Step {
 }
 
 interface Job {
+  'timeout-minutes'?: number;
   permissions?: Record<string, string> | string;
   environment?: string;
   steps: Step[];
@@ -153,5 +154,39 @@ describe('.github/workflows', () => {
     const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
     expect(runs).toEqual(expect.arrayContaining(['npm run typecheck', 'npm test', 'npm run build', 'node .github/scripts/lint-actions.mjs']));
     expect(runs.join('\n')).toMatch(/git status --porcelain -- dist\//);
+  });
+});
+
+describe('AWS session length', () => {
+  /** What configure-aws-credentials asks for without role-duration-seconds when it assumes a role with OIDC. */
+  const ACTION_DEFAULT_SECONDS = 3600;
+  const docs = read('docs/github-action.md');
+
+  /** The roles' maximum session duration as docs/github-action.md tells the user to set it (step 3). */
+  function documentedMaximum(): number {
+    const statements = [...docs.matchAll(/\*\*maximum session duration\*\*[^.]*?\((\d+) seconds\)/g)];
+    expect(statements, 'docs/github-action.md must say once what maximum session duration the roles have').toHaveLength(1);
+    return Number(statements[0]?.[1]);
+  }
+
+  it('no job asks for a longer session than the roles the docs set up allow, nor runs longer than its session', () => {
+    const maximum = documentedMaximum();
+    expect(maximum).toBeLessThanOrEqual(43_200); // IAM's own limit
+    for (const [file, w] of Object.entries(workflows)) {
+      for (const [name, job] of Object.entries(w.jobs)) {
+        for (const step of job.steps.filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))) {
+          const seconds = Number(step.with?.['role-duration-seconds'] ?? ACTION_DEFAULT_SECONDS);
+          expect(seconds, `${file} ${name}: role-duration-seconds`).toBeLessThanOrEqual(maximum);
+          expect((job['timeout-minutes'] ?? 360) * 60, `${file} ${name}: timeout-minutes outlasts the AWS session`).toBeLessThanOrEqual(seconds);
+        }
+      }
+    }
+  });
+
+  it('the docs quote the apply workflow\'s session and timeout as they are', () => {
+    const job = workflow('org-apply.yml').jobs['apply'];
+    const seconds = job?.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-duration-seconds'];
+    expect(docs).toContain(`\`role-duration-seconds: ${String(seconds)}\``);
+    expect(docs).toContain(`\`timeout-minutes: ${String(job?.['timeout-minutes'])}\``);
   });
 });

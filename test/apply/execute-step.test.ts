@@ -161,6 +161,44 @@ describe('executeStep: organization and OUs', () => {
     expect(isAwsCallError(error, 'notFound')).toBe(true);
     expect(fake.parentOf(strayed)).toBe(elsewhere);
   });
+
+  it('moveAccount: whichever error AWS gives a move that already happened, it looks, and an account in its destination is done', async () => {
+    // AWS does not document which check answers a retried move first: "not in the source" gives AccountNotFound.
+    const setUp = () => {
+      const fake = organization();
+      const target = fake.seedOu(fake.rootId, 'Target');
+      const account = fake.seedAccount({ name: 'moved' });
+      const ctx = contextOf(fake); // planned while the account was in the root
+      return { fake, target, account, ctx };
+    };
+    const notInSource = { code: 'AccountNotFoundException' };
+
+    const retried = setUp();
+    await retried.fake.moveAccount(retried.account, retried.fake.rootId, retried.target); // the attempt whose reply was lost
+    retried.fake.resetCalls();
+    retried.fake.failNext('MoveAccount', 'notFound', 1, notInSource);
+    await executeStep(moveAccount(retried.account, '/', '/Target'), retried.ctx);
+    expect(retried.fake.calls.map((c) => [c.operation, c.args[0], c.failedWith])).toEqual([
+      ['MoveAccount', retried.account, 'notFound'],
+      ['ListAccountsForParent', retried.target, undefined],
+    ]);
+
+    // Every retry lost to 500s, yet the move went through: done.
+    const unlucky = setUp();
+    await unlucky.fake.moveAccount(unlucky.account, unlucky.fake.rootId, unlucky.target);
+    unlucky.fake.failNext('MoveAccount', 'transient', 100);
+    await executeStep(moveAccount(unlucky.account, '/', '/Target'), unlucky.ctx);
+
+    // Not in the destination: the move's own error stands, also when the look fails.
+    const stuck = setUp();
+    stuck.fake.failNext('MoveAccount', 'notFound', 1, notInSource);
+    expect(isAwsCallError(await failureOf(executeStep(moveAccount(stuck.account, '/', '/Target'), stuck.ctx)), 'notFound')).toBe(true);
+    const blind = setUp();
+    await blind.fake.moveAccount(blind.account, blind.fake.rootId, blind.target);
+    blind.fake.failNext('MoveAccount', 'notFound', 1, notInSource).failNext('ListAccountsForParent', 'accessDenied');
+    const error = await failureOf(executeStep(moveAccount(blind.account, '/', '/Target'), blind.ctx));
+    expect(isAwsCallError(error) && [error.operation, error.code]).toEqual(['MoveAccount', 'AccountNotFoundException']);
+  });
 });
 
 describe('executeStep: budgets', () => {

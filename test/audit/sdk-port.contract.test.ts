@@ -12,7 +12,8 @@ import { readAuditInput } from '../../src/audit/read-audit-input.js';
 import { isAwsCallError } from '../../src/aws/errors.js';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.js';
+import { testEmulatorOptions } from '../support/emulator.js';
+import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 import { aSecurity } from './support.js';
 
 const ACCOUNT = '123456789012';
@@ -26,7 +27,7 @@ interface Target {
 
 /** The same calls on either endpoint: seed with the SDK, read through the port. */
 function contract(name: string, start: () => Promise<Target>, quirks: { readonly listsFeatures: boolean; readonly instancesEverywhere: boolean; readonly reportsPassword: boolean }) {
-  describe.skipIf(name === 'moto' && !MOTO_AVAILABLE)(`the audit's port calls against ${name}`, () => {
+  (name === 'moto' ? describeWithMoto : describe)(`the audit's port calls against ${name}`, () => {
     let target: Target;
     let port: SdkPort;
     let iam: IAMClient;
@@ -129,7 +130,7 @@ function contract(name: string, start: () => Promise<Target>, quirks: { readonly
 contract(
   'our emulator',
   async (): Promise<Target> => {
-    const emulator: Emulator = await startEmulator({ port: 0, accountId: ACCOUNT });
+    const emulator: Emulator = await startEmulator(testEmulatorOptions({ accountId: ACCOUNT }));
     return { url: emulator.url, reset: async () => emulator.reset(), stop: () => emulator.stop() };
   },
   { listsFeatures: true, instancesEverywhere: false, reportsPassword: true },

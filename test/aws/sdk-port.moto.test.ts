@@ -14,18 +14,18 @@ import {
   MoveAccountCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { AwsCallError } from '../../src/aws/errors.js';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { UserError } from '../../src/model/errors.js';
 import { expectedReadCalls } from '../../src/reader/read-call-bound.js';
 import { readLiveOrg } from '../../src/reader/read-live-org.js';
-import { MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.js';
+import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 
 const MOTO_ACCOUNT = '123456789012';
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
-describe.skipIf(!MOTO_AVAILABLE)('SDK port against moto', () => {
+describeWithMoto('SDK port against moto', () => {
   let moto: MotoServer;
   let orgs: OrganizationsClient;
   let budgets: BudgetsClient;

@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { emulatorEnv, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
@@ -18,7 +19,7 @@ describe('apply killed mid-run, then run again', () => {
   let totalWrites = 0;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, onRequest: (entry) => onRequest?.(entry) });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, onRequest: (entry) => onRequest?.(entry) }));
     // How many writes a whole apply makes, so the kill points fall inside the run.
     emulator.seed(snapshotOf(CRASH_LIVE));
     emulator.clearStats();

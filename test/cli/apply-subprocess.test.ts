@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { emulatorEnv, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
 import { CRASH_LIVE, crashDesired } from '../workflow/support/crash-scenario.js';
 import { duplicatesIn, snapshotOf, writeCalls } from '../workflow/support/emulator-world.js';
@@ -13,7 +14,7 @@ describe('orgctl apply (real process)', () => {
   let emulator: Emulator;
   const ws = workspace({ 'org.yaml': orgYamlOf(crashDesired()) });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
     emulator.seed(snapshotOf(CRASH_LIVE));
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { emulatorEnv, PTY_AVAILABLE, spawnOrgctlOnTty, workspace } from '../workflow/support/cli-harness.js';
 import { CRASH_LIVE, crashDesired } from '../workflow/support/crash-scenario.js';
 import { snapshotOf, writeCalls } from '../workflow/support/emulator-world.js';
@@ -15,7 +16,7 @@ describe.skipIf(!PTY_AVAILABLE)('orgctl apply on a terminal', () => {
   let emulator: Emulator;
   const ws = workspace({ 'org.yaml': orgYamlOf(crashDesired()) });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
   });
   afterAll(async () => {
     await emulator.stop();

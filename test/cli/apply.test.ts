@@ -8,6 +8,7 @@ import type { SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { AwsCallError } from '../../src/aws/errors.js';
 import type { AwsPort } from '../../src/aws/port.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { duplicatesIn, emulatorPort, MGMT, snapshotOf, writeCalls, type LiveWorld } from '../workflow/support/emulator-world.js';
 import { orgctl, workspace } from '../workflow/support/cli-harness.js';
 
@@ -61,7 +62,7 @@ describe('orgctl apply (in-process, against the emulator)', () => {
   let port: SdkPort;
   let ws: ReturnType<typeof workspace>;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
     port = emulatorPort(emulator.url);
   });
   afterAll(async () => {

@@ -106,6 +106,7 @@ describe('orgctl emulator', () => {
     [['--faults', '*: thrott=10%'], /--faults is not valid: unknown fault "thrott"/],
     [['--rate-scale', '10'], /--rate-scale only applies with --rate-limits/],
     [['--empty-pages', '2'], /--empty-pages must be a number from 0 to 1/],
+    [['--trailing-tokens', '1.5'], /--trailing-tokens must be a number from 0 to 1/],
     [['--state', join(dir, 'missing.json')], /missing\.json does not exist/],
     [['--bogus'], /Unknown option '--bogus'.*orgctl emulator --help/],
     [['--save', join(dir, 'no-such-folder', 'state.json')], /--save .*the folder .*no-such-folder does not exist/],

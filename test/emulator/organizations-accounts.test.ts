@@ -12,14 +12,16 @@ import {
   MoveAccountCommand,
 } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { startTestEmulator, useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, bigOrganization, createOrganization, createOu, fakeClock, orgs } from './helpers.js';
 
 const clock = fakeClock();
 const DELAY = 60_000;
 
 describe('Organizations: accounts', () => {
-  const emulator = useEmulator({ now: clock.now, createAccountDelayMs: DELAY, closeAccountDelayMs: DELAY, quotas: { maxAccounts: 12 } });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = useEmulator({ ...FULL_PAGES, now: clock.now, createAccountDelayMs: DELAY, closeAccountDelayMs: DELAY, quotas: { maxAccounts: 12 } });
   const client = () => orgs(emulator().clientConfig);
 
   async function created(name: string): Promise<string> {

@@ -16,7 +16,7 @@ import {
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, createAccount, createOrganization, createOu, orgs } from './helpers.js';
 
 const DENY_LEAVE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
@@ -27,7 +27,9 @@ async function createScp(client: OrganizationsClient, name: string, content = DE
 }
 
 describe('Organizations: policies', () => {
-  const emulator = useEmulator({ createAccountDelayMs: 0 });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = useEmulator({ ...FULL_PAGES, createAccountDelayMs: 0 });
   const client = () => orgs(emulator().clientConfig);
   const scpsOn = async (target: string) =>
     (await client().send(new ListPoliciesForTargetCommand({ TargetId: target, Filter: 'SERVICE_CONTROL_POLICY' }))).Policies?.map((p) => p.Id);

@@ -2,11 +2,13 @@
 
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, CreateOrganizationalUnitCommand } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, createOrganization, orgs } from './helpers.js';
 
 describe('Organizations: tags', () => {
-  const emulator = useEmulator();
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = useEmulator(FULL_PAGES);
   const client = () => orgs(emulator().clientConfig);
   const tagsOf = async (id: string) => (await client().send(new ListTagsForResourceCommand({ ResourceId: id }))).Tags;
 

@@ -14,11 +14,13 @@ import {
   UpdateOrganizationalUnitCommand,
 } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, createAccount, createOrganization, createOu, orgs } from './helpers.js';
 
 describe('Organizations: the organization and the OU tree', () => {
-  const emulator = useEmulator({ createAccountDelayMs: 0, quotas: { maxOrganizationalUnits: 8 } });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = useEmulator({ ...FULL_PAGES, createAccountDelayMs: 0, quotas: { maxOrganizationalUnits: 8 } });
   const client = () => orgs(emulator().clientConfig);
 
   it('starts as a standalone account: DescribeOrganization says AWSOrganizationsNotInUseException (404)', async () => {

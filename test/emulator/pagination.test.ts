@@ -1,11 +1,12 @@
 // Pagination as AWS does it: MaxResults ≤ 20 for Organizations, opaque tokens bound to their listing,
-// empty pages that still carry a NextToken, and the Budgets page sizes.
+// empty pages that still carry a NextToken, last pages with a trailing NextToken, the count of those
+// extra pages, and the Budgets page sizes.
 
 import { CreateBudgetCommand, DescribeBudgetsCommand, paginateDescribeBudgets } from '@aws-sdk/client-budgets';
 import { ListAccountsCommand, ListAccountsForParentCommand, ListChildrenCommand, paginateListAccountsForParent } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSnapshot } from '../../src/emulator/index.js';
-import { startTestEmulator, useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, orgs } from './helpers.js';
 
 const ROOT = 'r-ab12';
@@ -30,7 +31,8 @@ function orgWith(n: number): EmulatorSnapshot {
 }
 
 describe('pagination', () => {
-  const emulator = useEmulator({ snapshot: orgWith(44) });
+  // These tests count pages and check what each holds: full pages unless a test asks for empty or trailing ones.
+  const emulator = useEmulator({ ...FULL_PAGES, snapshot: orgWith(44) });
   const client = () => orgs(emulator().clientConfig);
 
   it('pages hold at most 20 and default to 20; the tokens chain to the end and NextToken is then absent', async () => {
@@ -60,7 +62,7 @@ describe('pagination', () => {
   });
 
   it('with emptyPages, List* answers empty pages that still carry a NextToken; looping on NextToken still gets everything', async () => {
-    const withEmpty = await startTestEmulator({ snapshot: orgWith(44), emptyPages: 1 });
+    const withEmpty = await startTestEmulator({ ...FULL_PAGES, snapshot: orgWith(44), emptyPages: 1 });
     try {
       const c = orgs(withEmpty.clientConfig);
       const first = await c.send(new ListAccountsForParentCommand({ ParentId: OU }));
@@ -82,8 +84,55 @@ describe('pagination', () => {
     }
   });
 
+  it('with trailingTokens, the last page still carries a NextToken, which leads to one empty page without one', async () => {
+    const trailing = await startTestEmulator({ ...FULL_PAGES, snapshot: orgWith(44), trailingTokens: 1 });
+    try {
+      const c = orgs(trailing.clientConfig);
+      const pages: { accounts: number; token: boolean }[] = [];
+      let token: string | undefined;
+      do {
+        const page = await c.send(new ListAccountsForParentCommand({ ParentId: ROOT, NextToken: token }));
+        token = page.NextToken;
+        pages.push({ accounts: page.Accounts?.length ?? 0, token: token !== undefined });
+      } while (token !== undefined);
+      expect(pages).toEqual([
+        { accounts: 20, token: true },
+        { accounts: 20, token: true },
+        { accounts: 5, token: true }, // the last page, and still a token
+        { accounts: 0, token: false },
+      ]);
+      expect(trailing.extraPages()).toEqual({ 'organizations:ListAccountsForParent': 1 });
+      expect(trailing.requestLog().map((e) => e.extraPage)).toEqual([undefined, undefined, undefined, 'trailing']);
+    } finally {
+      await trailing.stop();
+    }
+  });
+
+  it('counts every extra page it serves: a full listing costs its full pages plus exactly extraPages()', async () => {
+    const realistic = await startTestEmulator({ snapshot: orgWith(60), pageSize: 7, emptyPages: 0.3, trailingTokens: 0.5, seed: 11 });
+    try {
+      const c = orgs(realistic.clientConfig);
+      const listings = 6;
+      for (let i = 0; i < listings; i++) {
+        const ids: string[] = [];
+        for await (const page of paginateListAccountsForParent({ client: c }, { ParentId: ROOT })) ids.push(...(page.Accounts ?? []).map((a) => a.Id ?? ''));
+        expect(new Set(ids).size).toBe(61);
+      }
+      const fullPages = listings * Math.ceil(61 / 7);
+      const extra = realistic.extraPages()['organizations:ListAccountsForParent'] ?? 0;
+      expect(extra).toBeGreaterThan(listings); // both kinds were served, several times
+      expect(realistic.counters()['organizations:ListAccountsForParent']).toBe(fullPages + extra);
+      const kinds = new Set(realistic.requestLog().map((e) => e.extraPage));
+      expect(kinds).toEqual(new Set([undefined, 'empty', 'trailing']));
+      realistic.clearStats();
+      expect(realistic.extraPages()).toEqual({});
+    } finally {
+      await realistic.stop();
+    }
+  });
+
   it('pageSize caps pages below 20, whatever MaxResults asks', async () => {
-    const small = await startTestEmulator({ snapshot: orgWith(10), pageSize: 3 });
+    const small = await startTestEmulator({ ...FULL_PAGES, snapshot: orgWith(10), pageSize: 3 });
     try {
       const page = await orgs(small.clientConfig).send(new ListAccountsForParentCommand({ ParentId: ROOT, MaxResults: 20 }));
       expect(page.Accounts).toHaveLength(3);

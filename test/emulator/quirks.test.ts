@@ -4,11 +4,13 @@ import { CreateBudgetCommand, DescribeBudgetCommand, DescribeNotificationsForBud
 import { CreateOrganizationalUnitCommand, ListAccountsCommand, MoveAccountCommand } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, createOrganization, createOu, orgs } from './helpers.js';
 
 async function withQuirks(quirks: EmulatorOptions['quirks'], body: (emulator: TestEmulator) => Promise<void>): Promise<void> {
-  const emulator = await startTestEmulator({ ...(quirks ? { quirks } : {}) });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = await startTestEmulator({ ...FULL_PAGES, ...(quirks ? { quirks } : {}) });
   try {
     await body(emulator);
   } finally {
@@ -49,6 +51,30 @@ describe('quirks', () => {
     };
     expect(await attempt('SourceParentNotFoundException')).toBe('SourceParentNotFoundException');
     expect(await attempt('ignore')).toBe('moved');
+  });
+
+  it('moveAccountCheckOrder picks the answer to a retried move that already happened (source named, already in the destination)', async () => {
+    const retriedMove = async (quirks: EmulatorOptions['quirks']) => {
+      let outcome = '';
+      await withQuirks(quirks, async (emulator) => {
+        const client = orgs(emulator.clientConfig);
+        const root = await createOrganization(client);
+        const b = await createOu(client, root, 'B');
+        const move = new MoveAccountCommand({ AccountId: MANAGEMENT, SourceParentId: root, DestinationParentId: b });
+        await client.send(move);
+        outcome = await client.send(move).then(
+          () => 'moved',
+          (e: Error) => e.name,
+        );
+      });
+      return outcome;
+    };
+    expect(await retriedMove(undefined)).toBe('DuplicateAccountException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'destinationFirst' })).toBe('DuplicateAccountException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst' })).toBe('AccountNotFoundException');
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst', wrongSourceParent: 'SourceParentNotFoundException' })).toBe('SourceParentNotFoundException');
+    // With the source check off, the destination check still refuses: nothing moves twice.
+    expect(await retriedMove({ moveAccountCheckOrder: 'sourceFirst', wrongSourceParent: 'ignore' })).toBe('DuplicateAccountException');
   });
 
   it('maxResultsAboveLimit: clamp answers a page of 20 instead of refusing', async () => {

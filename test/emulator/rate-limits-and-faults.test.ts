@@ -4,7 +4,7 @@
 import { DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { DescribeOrganizationCommand, ListRootsCommand, CreateOrganizationalUnitCommand, ListOrganizationalUnitsForParentCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, createOrganization, fakeClock, orgs } from './helpers.js';
 
 async function withEmulator(options: Parameters<typeof startTestEmulator>[0], body: (emulator: TestEmulator) => Promise<void>): Promise<void> {
@@ -123,7 +123,8 @@ describe('faults', () => {
   });
 
   it('drop closes the connection before the call runs; drop-after runs it, then drops', async () => {
-    await withEmulator({}, async (emulator) => {
+    // Reads single pages with raw SDK commands and checks what each holds: full pages (FULL_PAGES).
+    await withEmulator(FULL_PAGES, async (emulator) => {
       const client = orgs(emulator.clientConfig);
       const rootId = await createOrganization(client);
       emulator.injectFault('CreateOrganizationalUnit', 'drop');

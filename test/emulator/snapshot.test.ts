@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import type { EmulatorSnapshot } from '../../src/emulator/index.js';
 import { parseSnapshot } from '../../src/emulator/snapshot-file.js';
 import { UserError } from '../../src/model/errors.js';
-import { startTestEmulator, useEmulator } from '../support/emulator.js';
+import { FULL_PAGES, startTestEmulator, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, bigOrganization, budgets, createAccount, createOrganization, createOu, orgs } from './helpers.js';
 
 const SEED: EmulatorSnapshot = {
@@ -56,7 +56,9 @@ const SEED: EmulatorSnapshot = {
 };
 
 describe('snapshots', () => {
-  const emulator = useEmulator({ snapshot: SEED, createAccountDelayMs: 0 });
+  // These tests read single pages with raw SDK commands and check what each holds, so every page is full
+  // here (FULL_PAGES): no injected empty page or trailing NextToken.
+  const emulator = useEmulator({ ...FULL_PAGES, snapshot: SEED, createAccountDelayMs: 0 });
 
   it('a seeded organization reads back through the SDK: tree, states, policies, tags, budgets', async () => {
     const client = orgs(emulator().clientConfig);

@@ -79,7 +79,7 @@ describe('wire protocol', () => {
     expect(unknown.text).toMatch(/<ErrorResponse[^>]*><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/);
   });
 
-  it('admin paths: counters, requests, snapshot round trip, faults, reset', async () => {
+  it('admin paths: counters, requests, extra pages, snapshot round trip, faults, reset', async () => {
     const base = `${emulator().url}/_emulator`;
     await post(emulator().url, json11('AWSOrganizationsV20161128.CreateOrganization'), '{}');
     expect(await (await fetch(`${base}/counters`)).json()).toEqual({ 'organizations:CreateOrganization': 1 });
@@ -87,6 +87,11 @@ describe('wire protocol', () => {
     expect(requests.map((r) => r.operation)).toEqual(['CreateOrganization']);
     const snapshot = (await (await fetch(`${base}/snapshot`)).json()) as { organization: { id: string } };
     expect(snapshot.organization.id).toMatch(/^o-/);
+    // A listing's pages beyond the full ones: the same figure as Emulator.extraPages(), over HTTP.
+    for (let i = 0; i < 8; i++) await post(emulator().url, json11('AWSOrganizationsV20161128.ListRoots'), '{}');
+    const extraPages = (await (await fetch(`${base}/extra-pages`)).json()) as Record<string, number>;
+    expect(extraPages).toEqual(emulator().extraPages());
+    expect(extraPages['organizations:ListRoots']).toBeGreaterThan(0);
     const faults = await fetch(`${base}/faults`, { method: 'PUT', body: '*: throttle=100%' });
     expect(faults.status).toBe(200);
     expect((await post(emulator().url, json11('AWSOrganizationsV20161128.ListRoots'), '{}')).status).toBe(429);

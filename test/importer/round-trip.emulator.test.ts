@@ -15,6 +15,7 @@ import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.j
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import { scalar } from '../../src/config/write-org-yaml.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import type { Plan } from '../../src/model/plan.js';
 import { canonicalDesiredDocument } from '../../src/planner/index.js';
 import type { TimeUnit } from '../../src/model/desired.js';
@@ -42,7 +43,7 @@ describe('import round trip against the emulator', () => {
 
   beforeAll(async () => {
     // Small pages and some empty ones with a NextToken, as AWS may send; closures stay pending.
-    emulator = await startEmulator({ port: 0, pageSize: 4, emptyPages: 0.1, closeAccountDelayMs: 3_600_000 });
+    emulator = await startEmulator(testEmulatorOptions({ pageSize: 4, emptyPages: 0.1, closeAccountDelayMs: 3_600_000 }));
     // Time scale 1000: the published rates still shape the calls without slowing the suite.
     port = createSdkPort({ endpoint: emulator.url, credentials: CREDENTIALS, rateScale: 1000 });
   });

@@ -19,13 +19,13 @@ import {
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import type { Plan } from '../../src/model/plan.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { canonicalDesiredDocument } from '../../src/planner/index.js';
-import { MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.js';
+import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
 
 const MOTO_ACCOUNT = '123456789012';
@@ -38,7 +38,7 @@ interface MotoOrg {
   readonly accounts: readonly { readonly name: string; readonly parent: number; readonly closed: boolean }[];
 }
 
-describe.skipIf(!MOTO_AVAILABLE)('import round trip against moto', () => {
+describeWithMoto('import round trip against moto', () => {
   let moto: MotoServer;
   let orgs: OrganizationsClient;
   let port: SdkPort;

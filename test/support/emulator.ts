@@ -8,9 +8,38 @@
 //
 // Or, inside a describe block: `const emulator = useEmulator(options);` then `emulator()` in tests
 // (started before all, reset before each, stopped after all).
+//
+// Pages are realistic by default (REALISTIC_PAGES): Organizations List* calls sometimes answer an empty
+// page with a NextToken, and sometimes end with a NextToken that leads to one more, empty, page, as AWS
+// documents they may. Seeded by the emulator's seed, so a run repeats. A test that counts calls adds
+// exactly the extra pages the emulator served (`extraPagesByOperation(emulator.extraPages())`); only a
+// test about page counts themselves passes FULL_PAGES, and says so.
 
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { accessKeyIdFor, startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+
+/** How often the tests' emulator sends AWS's empty pages and trailing NextTokens (probabilities). */
+export const REALISTIC_PAGES = { emptyPages: 0.15, trailingTokens: 0.15 } as const;
+/** Every page full and no trailing NextToken: only for tests about exact page counts. */
+export const FULL_PAGES = { emptyPages: 0, trailingTokens: 0 } as const;
+
+/** The emulator options tests use: `options` over realistic pages. */
+export function testEmulatorOptions(options: EmulatorOptions = {}): EmulatorOptions {
+  return { port: 0, ...REALISTIC_PAGES, ...options };
+}
+
+/**
+ * The emulator's extra-page counts ("organizations:ListAccountsForParent") by bare operation name, as
+ * orgctl's port statistics and call bounds name them.
+ */
+export function extraPagesByOperation(extraPages: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, n] of Object.entries(extraPages)) {
+    const operation = key.slice(key.indexOf(':') + 1);
+    out[operation] = (out[operation] ?? 0) + n;
+  }
+  return out;
+}
 
 export interface SdkClientConfig {
   readonly endpoint: string;
@@ -37,7 +66,7 @@ export function credentialsFor(accountId: string): { accessKeyId: string; secret
 }
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
-  const emulator = await startEmulator({ port: 0, ...options });
+  const emulator = await startEmulator(testEmulatorOptions(options));
   const config = (credentials: SdkClientConfig['credentials']): SdkClientConfig => ({ endpoint: emulator.url, region: 'us-east-1', credentials });
   const env = (credentials: SdkClientConfig['credentials']): Record<string, string> => ({
     AWS_ENDPOINT_URL: emulator.url,
@@ -57,6 +86,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     seed: (snapshot) => emulator.seed(snapshot),
     snapshot: () => emulator.snapshot(),
     counters: () => emulator.counters(),
+    extraPages: () => emulator.extraPages(),
     requestLog: (since) => emulator.requestLog(since),
     clearStats: () => emulator.clearStats(),
     setFaults: (faults) => emulator.setFaults(faults),

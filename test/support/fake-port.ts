@@ -26,6 +26,7 @@
 //   fake.calls / fake.callCount('MoveAccount') / fake.stats() / fake.ouIdByPath('/Workloads/Prod')
 //   fake.liveOrg()   // the fake's state as a LiveOrg, without recording calls (convergence checks)
 //   fake.seedPolicy({ name: 'DenyRegions' }) / fake.seedAttachment(policyId, targetId) / fake.seedTags(id, { team: 'x' })
+//   fake.onCall('ListAccountsForParent', ([p]) => fake.removeOuOutOfBand(...))   // someone else's change, mid-read
 //   (SCPs: with feature set ALL, the AWS-managed p-FullAWSAccess exists and is attached to every root, OU and account.)
 
 import { AwsCallError, type AwsErrorKind } from '../../src/aws/errors.js';
@@ -252,6 +253,25 @@ export class FakeAwsPort implements AwsPort {
   seedTags(resourceId: string, tags: Readonly<Record<string, string>>): void {
     if (!this.targetExists(resourceId) && !this.policies.has(resourceId)) throw new Error(`seedTags: no resource ${resourceId}`);
     this.resourceTags.set(resourceId, { ...(this.resourceTags.get(resourceId) ?? {}), ...tags });
+  }
+
+  // ------------------------------------------------------------------ someone else's changes (not recorded, no checks)
+
+  /** Another administrator deletes an OU (with whatever it holds), e.g. from an onCall listener mid-read. */
+  removeOuOutOfBand(ouId: string): void {
+    if (!this.ous.delete(ouId)) throw new Error(`removeOuOutOfBand: no OU ${ouId}`);
+  }
+
+  /** Another administrator moves an account. */
+  moveAccountOutOfBand(accountId: string, parentId: string): void {
+    const account = this.accounts.get(accountId);
+    if (!account || !this.parentExists(parentId)) throw new Error(`moveAccountOutOfBand: no account ${accountId} or parent ${parentId}`);
+    account.parentId = parentId;
+  }
+
+  /** Another administrator deletes a budget. */
+  removeBudgetOutOfBand(accountId: string, budgetName: string): void {
+    if (!this.budgetsOf(accountId).delete(budgetName)) throw new Error(`removeBudgetOutOfBand: no budget ${budgetName}`);
   }
 
   // ------------------------------------------------------------------ fault injection and inspection

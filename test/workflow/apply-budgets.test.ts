@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { aDesiredOrg, MANAGED_TAGS } from '../support/builders.js';
 import { emulatorPort, MGMT, snapshotOf, type LiveWorld } from './support/emulator-world.js';
@@ -15,7 +16,7 @@ describe('apply keeps budgets alerting', () => {
   let emulator: Emulator;
   let watch: ((entry: RequestLogEntry) => void) | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, onRequest: (entry) => watch?.(entry) });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, onRequest: (entry) => watch?.(entry) }));
   });
   afterAll(async () => {
     await emulator.stop();

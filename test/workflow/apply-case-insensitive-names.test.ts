@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { aDesiredOrg } from '../support/builders.js';
 import { emulatorPort, MGMT, snapshotOf } from './support/emulator-world.js';
@@ -11,7 +12,7 @@ import { emulatorPort, MGMT, snapshotOf } from './support/emulator-world.js';
 describe('apply when AWS compares OU names without case', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, quirks: { ouNamesCaseSensitive: false } });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, quirks: { ouNamesCaseSensitive: false } }));
   });
   afterAll(async () => {
     await emulator.stop();

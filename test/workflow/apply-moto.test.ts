@@ -6,19 +6,19 @@
 
 import { BudgetsClient, DescribeBudgetCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
 import { CreateAccountCommand, CreateOrganizationalUnitCommand, CreateOrganizationCommand, ListRootsCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg, theRepositoryOrg } from '../support/builders.js';
-import { MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.js';
+import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 import { FAST_RETRIES, MGMT } from './support/emulator-world.js';
 
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const SHA = '0'.repeat(64);
 
-describe.skipIf(!MOTO_AVAILABLE)('apply against moto', () => {
+describeWithMoto('apply against moto', () => {
   let moto: MotoServer;
   let port: SdkPort;
   let orgs: OrganizationsClient;

@@ -39,12 +39,14 @@ Options:
                                 faults: throttle, conflict, error500, drop, drop-after, latency
   --empty-pages <p>             probability (0-1) that an Organizations List* page comes back empty with a
                                 NextToken, as AWS documents can happen
+  --trailing-tokens <p>         probability (0-1) that the last page of an Organizations List* listing
+                                still carries a NextToken, which leads to one empty page without one
   --page-size <n>               largest Organizations page, 1-20 (default 20)
   --max-accounts <n>            the organization's account quota (default: the snapshot's, else AWS's 10)
   --create-account-delay <ms>   how long CreateAccount stays IN_PROGRESS (default 200)
   --close-account-delay <ms>    how long CloseAccount stays PENDING_CLOSURE (default 200)
   --legacy-status-codes         answer every client error with HTTP 400, as Organizations once did
-  --seed <n>                    seed for generated IDs, faults and empty pages (default 1)
+  --seed <n>                    seed for generated IDs, faults, empty pages and trailing tokens (default 1)
   --log                         print one line per request to stderr
   -h, --help                    show this help
 
@@ -52,8 +54,8 @@ Point a client at it:
   export AWS_ENDPOINT_URL=http://127.0.0.1:4566
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 
-Admin paths (JSON): /_emulator/counters, /_emulator/requests, /_emulator/snapshot, /_emulator/faults,
-/_emulator/reset, /_emulator/save. Details: docs/emulator.md.
+Admin paths (JSON): /_emulator/counters, /_emulator/extra-pages, /_emulator/requests, /_emulator/snapshot,
+/_emulator/faults, /_emulator/reset, /_emulator/save. Details: docs/emulator.md.
 `;
 
 interface NumberRule {
@@ -109,6 +111,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     'rate-scale': { type: 'string' },
     faults: { type: 'string' },
     'empty-pages': { type: 'string' },
+    'trailing-tokens': { type: 'string' },
     'page-size': { type: 'string' },
     'max-accounts': { type: 'string' },
     'create-account-delay': { type: 'string' },
@@ -130,6 +133,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const createAccountDelayMs = numberFlag('create-account-delay', values['create-account-delay'], { min: 0 });
   const closeAccountDelayMs = numberFlag('close-account-delay', values['close-account-delay'], { min: 0 });
   const emptyPages = numberFlag('empty-pages', values['empty-pages'], { min: 0, max: 1 });
+  const trailingTokens = numberFlag('trailing-tokens', values['trailing-tokens'], { min: 0, max: 1 });
   const pageSize = numberFlag('page-size', values['page-size'], { min: 1, max: 20, integer: true });
   const seed = numberFlag('seed', values.seed, { min: 0, integer: true });
   if (values.save !== undefined) {
@@ -147,6 +151,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     rateLimits: values['rate-limits'] ? { scale: rateScale ?? 1 } : false,
     ...(values.faults === undefined ? {} : { faults: values.faults }),
     ...(emptyPages === undefined ? {} : { emptyPages }),
+    ...(trailingTokens === undefined ? {} : { trailingTokens }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(seed === undefined ? {} : { seed }),
     ...(createAccountDelayMs === undefined ? {} : { createAccountDelayMs }),

@@ -59,6 +59,8 @@ export function orgPage<T>(items: readonly T[], request: PageRequest, ctx: OrgCo
     defaultSize: ctx.settings.pageSize,
     serverMax: ctx.settings.pageSize,
     injectEmptyPage: ctx.settings.injectEmptyPage,
+    injectTrailingToken: ctx.settings.injectTrailingToken,
+    onExtraPage: ctx.settings.onExtraPage,
     invalidToken: () => invalidInput('INVALID_NEXT_TOKEN', 'The NextToken you provided is not valid.'),
   });
 }

@@ -74,11 +74,25 @@ export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitSte
   ouIds.deleted(step.before.path);
 }
 
+/**
+ * Moves the account. A refused move is still done when the account is already in the destination (an
+ * attempt whose reply was lost, or an earlier run). DuplicateAccountException says so; but a retry also
+ * fails AWS's "is it in the source?" check, and AWS does not document which check answers first
+ * (AccountNotFoundException if that one does). So on any other error, look where the account is.
+ */
 export async function moveAccount(step: MoveAccountStep, { port, ouIds }: StepContext): Promise<void> {
   const source = requireBeforeId(ouIds, step.before.parentPath);
   const destination = requireAfterId(ouIds, step.after.parentPath);
-  // DuplicateAccountException: the account is already in the destination.
-  await ignoring('alreadyExists', () => port.moveAccount(step.accountId, source, destination));
+  try {
+    await port.moveAccount(step.accountId, source, destination);
+  } catch (error) {
+    if (isAwsCallError(error, 'alreadyExists')) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === step.accountId),
+      () => false, // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error;
+  }
 }
 
 function requireBeforeId(ouIds: OuIds, path: string): string {

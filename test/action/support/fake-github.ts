@@ -1,7 +1,8 @@
 // A small GitHub REST API on 127.0.0.1 for running the bundled Action end to end: it keeps issues,
 // pull requests and comments in memory, answers the calls the Action makes the way api.github.com does
 // (status codes, `Link` pagination with per_page/page, 422 for a body over 65,536 characters,
-// 401 without a token), and records every request.
+// 401 without a token), and records every request. Each token writes as its own identity, and GET /user
+// answers for it as GitHub does (see FakeToken); comments and issues carry their author in `user`.
 //
 //   const gh = await startFakeGitHub({ owner: 'acme', repo: 'org' });
 //   gh.addPullRequest({ number: 7, headSha: 'abc…' });
@@ -22,10 +23,25 @@ export interface RecordedGitHubRequest {
   readonly authorization: string | undefined;
 }
 
+export interface FakeUser {
+  readonly login: string;
+  readonly type: 'User' | 'Bot';
+}
+
+/**
+ * What a token is, and so whom GitHub writes as and what GET /user answers:
+ * - `actions`: GITHUB_TOKEN. Writes as github-actions[bot]; GET /user is 403.
+ * - `app`: a GitHub App's installation token. Writes as `<slug>[bot]`; GET /user is 403.
+ * - `user`: a personal access token. Writes as the user; GET /user returns the user.
+ */
+export type FakeToken = { readonly kind: 'actions' } | { readonly kind: 'app'; readonly slug: string } | { readonly kind: 'user'; readonly login: string };
+
+export const GITHUB_ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', type: 'Bot' };
+
 export interface FakeComment {
   readonly id: number;
   body: string;
-  readonly user: { readonly login: string; readonly type: 'User' | 'Bot' };
+  readonly user: FakeUser;
 }
 
 export interface FakeIssue {
@@ -35,6 +51,7 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   stateReason: string | null;
   labels: string[];
+  readonly user: FakeUser;
   /** Pull requests are issues too (as in GitHub's issues API). */
   readonly pullRequest?: { readonly headSha: string; mergeCommitSha: string | null; mergedAt: string | null };
   readonly comments: FakeComment[];
@@ -44,9 +61,14 @@ export interface FakeGitHub {
   readonly url: string;
   readonly requests: RecordedGitHubRequest[];
   addPullRequest(pr: { number: number; headSha: string; mergeCommitSha?: string; merged?: boolean }): FakeIssue;
-  addIssue(issue: { title: string; body: string; labels?: string[]; state?: 'open' | 'closed' }): FakeIssue;
-  /** Adds comments by someone else (to make the comment list span pages). */
-  addComments(issueNumber: number, count: number, body?: (i: number) => string): void;
+  addIssue(issue: { title: string; body: string; labels?: string[]; state?: 'open' | 'closed'; user?: FakeUser }): FakeIssue;
+  /** Adds comments by someone else (by default `reviewer`; to make the comment list span pages). */
+  addComments(issueNumber: number, count: number, body?: (i: number) => string, user?: FakeUser): FakeComment[];
+  /**
+   * From now on, answers requests whose method and path match with `status` and GitHub's error body
+   * ({ message, documentation_url, status }), instead of serving them.
+   */
+  failRequests(method: string, pathPattern: RegExp, status: number, message: string): void;
   issue(number: number): FakeIssue;
   issues(): readonly FakeIssue[];
   /** Requests whose method and path match. */
@@ -60,8 +82,20 @@ interface Reply {
   readonly headers?: Record<string, string>;
 }
 
-export async function startFakeGitHub(repository: { owner: string; repo: string }): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  /** By token value; a token not listed is GITHUB_TOKEN (`actions`). */
+  readonly tokens?: Readonly<Record<string, FakeToken>>;
+}
+
+/** Whom GitHub writes as for a token. */
+export function writerOf(token: FakeToken): FakeUser {
+  if (token.kind === 'user') return { login: token.login, type: 'User' };
+  return token.kind === 'app' ? { login: `${token.slug}[bot]`, type: 'Bot' } : GITHUB_ACTIONS_BOT;
+}
+
+export async function startFakeGitHub(repository: { owner: string; repo: string }, options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const requests: RecordedGitHubRequest[] = [];
+  const failures: { method: string; pattern: RegExp; status: number; message: string }[] = [];
   const issues = new Map<number, FakeIssue>();
   let nextIssueNumber = 1;
   let nextCommentId = 1_000_001;
@@ -77,13 +111,13 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
     state_reason: i.stateReason,
     labels: i.labels.map((name, n) => ({ id: n + 1, name })),
     html_url: `https://github.example/${repository.owner}/${repository.repo}/${i.pullRequest ? 'pull' : 'issues'}/${i.number}`,
-    user: { login: 'someone', type: 'User' },
+    user: userJson(i.user),
     ...(i.pullRequest ? { pull_request: { url: `${baseUrl}${repoPath}/pulls/${i.number}` } } : {}),
   });
   const commentJson = (issueNumber: number, c: FakeComment): Record<string, unknown> => ({
     id: c.id,
     body: c.body,
-    user: c.user,
+    user: userJson(c.user),
     issue_url: `${baseUrl}${repoPath}/issues/${issueNumber}`,
     html_url: `https://github.example/${repository.owner}/${repository.repo}/issues/${issueNumber}#issuecomment-${c.id}`,
   });
@@ -95,6 +129,8 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
     merge_commit_sha: i.pullRequest?.mergeCommitSha ?? null,
     head: { sha: i.pullRequest?.headSha },
   });
+
+  const userJson = (u: FakeUser): Record<string, unknown> => ({ login: u.login, id: loginId(u.login), type: u.type, site_admin: false });
 
   /** A page of `items` with GitHub's Link header. */
   const page = (path: string, query: Record<string, string>, items: readonly unknown[]): Reply => {
@@ -120,7 +156,15 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
     body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field, message: `${field} is too long (maximum is ${GITHUB_BODY_LIMIT} characters)` }] },
   });
 
-  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown> | undefined): Reply {
+  const integration403: Reply = {
+    status: 403,
+    body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' },
+  };
+
+  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown> | undefined, token: FakeToken): Reply {
+    const failure = failures.find((f) => f.method === method && f.pattern.test(path));
+    if (failure) return { status: failure.status, body: { message: failure.message, documentation_url: 'https://docs.github.com/rest', status: String(failure.status) } };
+    if (path === '/user' && method === 'GET') return token.kind === 'user' ? { status: 200, body: { ...userJson(writerOf(token)), name: token.login } } : integration403;
     if (!path.startsWith(`${repoPath}/`)) return notFound;
     const rest = path.slice(repoPath.length);
     let m: RegExpMatchArray | null;
@@ -132,7 +176,7 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
       if (method === 'POST') {
         const text = String(body?.['body'] ?? '');
         if (text.length > GITHUB_BODY_LIMIT) return tooLong('body');
-        const comment: FakeComment = { id: nextCommentId++, body: text, user: { login: 'github-actions[bot]', type: 'Bot' } };
+        const comment: FakeComment = { id: nextCommentId++, body: text, user: writerOf(token) };
         issue.comments.push(comment);
         return { status: 201, body: commentJson(issue.number, comment) };
       }
@@ -167,7 +211,7 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
       const text = String(body?.['body'] ?? '');
       if (text.length > GITHUB_BODY_LIMIT) return tooLong('body');
       const rawLabels = Array.isArray(body?.['labels']) ? (body['labels'] as unknown[]) : [];
-      const issue = addIssue({ title: String(body?.['title'] ?? ''), body: text, labels: rawLabels.map(String) });
+      const issue = addIssue({ title: String(body?.['title'] ?? ''), body: text, labels: rawLabels.map(String), user: writerOf(token) });
       return { status: 201, body: issueJson(issue) };
     }
     if ((m = rest.match(/^\/issues\/(\d+)$/))) {
@@ -188,8 +232,17 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
     return notFound;
   }
 
-  function addIssue(input: { title: string; body: string; labels?: string[]; state?: 'open' | 'closed' }): FakeIssue {
-    const issue: FakeIssue = { number: nextIssueNumber++, title: input.title, body: input.body, state: input.state ?? 'open', stateReason: null, labels: [...(input.labels ?? [])], comments: [] };
+  function addIssue(input: { title: string; body: string; labels?: string[]; state?: 'open' | 'closed'; user?: FakeUser }): FakeIssue {
+    const issue: FakeIssue = {
+      number: nextIssueNumber++,
+      title: input.title,
+      body: input.body,
+      state: input.state ?? 'open',
+      stateReason: null,
+      labels: [...(input.labels ?? [])],
+      user: input.user ?? { login: 'someone', type: 'User' },
+      comments: [],
+    };
     issues.set(issue.number, issue);
     return issue;
   }
@@ -204,7 +257,8 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
       const query = Object.fromEntries(url.searchParams.entries());
       const authorization = req.headers.authorization;
       requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body, authorization });
-      const reply: Reply = authorization ? route(req.method ?? 'GET', url.pathname, query, body) : { status: 401, body: { message: 'Requires authentication' } };
+      const token = options.tokens?.[authorization?.replace(/^(token|bearer) /i, '') ?? ''] ?? { kind: 'actions' };
+      const reply: Reply = authorization ? route(req.method ?? 'GET', url.pathname, query, body, token) : { status: 401, body: { message: 'Requires authentication' } };
       res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
@@ -223,6 +277,7 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
         state: merged ? 'closed' : 'open',
         stateReason: null,
         labels: [],
+        user: { login: 'dev', type: 'User' },
         pullRequest: { headSha, mergeCommitSha: mergeCommitSha ?? null, mergedAt: merged ? '2026-01-02T03:04:05Z' : null },
         comments: [],
       };
@@ -231,11 +286,14 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
       return issue;
     },
     addIssue,
-    addComments: (issueNumber, count, body = (i) => `comment ${i}`) => {
+    addComments: (issueNumber, count, body = (i) => `comment ${i}`, user = { login: 'reviewer', type: 'User' }) => {
       const issue = issues.get(issueNumber);
       if (!issue) throw new Error(`no issue #${issueNumber}`);
-      for (let i = 0; i < count; i++) issue.comments.push({ id: nextCommentId++, body: body(i), user: { login: 'reviewer', type: 'User' } });
+      const added = Array.from({ length: count }, (_, i): FakeComment => ({ id: nextCommentId++, body: body(i), user }));
+      issue.comments.push(...added);
+      return added;
     },
+    failRequests: (method, pathPattern, status, message) => void failures.push({ method, pattern: pathPattern, status, message }),
     issue: (number) => {
       const issue = issues.get(number);
       if (!issue) throw new Error(`no issue #${number}`);
@@ -249,4 +307,11 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** A stable numeric id per login, as GitHub gives every account one. */
+function loginId(login: string): number {
+  let id = 7;
+  for (const char of login.toLowerCase()) id = (id * 31 + char.charCodeAt(0)) % 100_000_000;
+  return id;
 }

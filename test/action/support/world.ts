@@ -1,10 +1,12 @@
 // The world an end-to-end Action test runs in: our emulator as AWS (reset before each test), a fresh
 // fake GitHub per test, and helpers that run the committed bundle against both.
 
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import { useEmulator, type TestEmulator } from '../../support/emulator.js';
 import { OWNER, REPO } from './events.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { startFakeGitHub, type FakeGitHub, type FakeToken } from './fake-github.js';
 import { runAction, type ActionRun, type RunActionOptions } from './run-action.js';
 
 export const MANAGEMENT_ACCOUNT = '123456789012';
@@ -39,6 +41,21 @@ export function orgYaml(options: { readonly ous?: readonly string[]; readonly ex
   ].join('\n');
 }
 
+/**
+ * The tokens the fake GitHub knows, by what they are. Any other token (the tests' usual `ghs_test`) is
+ * GITHUB_TOKEN: it writes as github-actions[bot].
+ */
+export const TOKENS = {
+  /** A personal access token of the user Org-Automation. */
+  personal: 'ghp_org_automation',
+  /** An installation token of the GitHub App acme-orgctl (writes as acme-orgctl[bot]). */
+  app: 'ghs_acme_orgctl_installation',
+} as const;
+const FAKE_TOKENS: Record<string, FakeToken> = {
+  [TOKENS.personal]: { kind: 'user', login: 'Org-Automation' },
+  [TOKENS.app]: { kind: 'app', slug: 'acme-orgctl' },
+};
+
 export function sha(char: string): string {
   return char.repeat(40);
 }
@@ -47,14 +64,14 @@ export interface ActionWorld {
   emulator(): TestEmulator;
   github(): FakeGitHub;
   /** Runs dist/index.js against this world's emulator and fake GitHub. */
-  run(options: Omit<RunActionOptions, 'githubApiUrl' | 'awsEnv'> & { readonly withAws?: boolean }): Promise<ActionRun>;
+  run(options: Omit<RunActionOptions, 'githubApiUrl' | 'awsEnv'> & { readonly withAws?: boolean; readonly githubApiUrl?: string }): Promise<ActionRun>;
 }
 
 export function useActionWorld(): ActionWorld {
   const emulator = useEmulator({ accountId: MANAGEMENT_ACCOUNT });
   let github: FakeGitHub | undefined;
   beforeEach(async () => {
-    github = await startFakeGitHub({ owner: OWNER, repo: REPO });
+    github = await startFakeGitHub({ owner: OWNER, repo: REPO }, { tokens: FAKE_TOKENS });
   });
   afterEach(async () => {
     await github?.close();
@@ -67,10 +84,10 @@ export function useActionWorld(): ActionWorld {
   return {
     emulator,
     github: currentGitHub,
-    run: ({ withAws = true, ...options }) =>
+    run: ({ withAws = true, githubApiUrl, ...options }) =>
       runAction({
         ...options,
-        githubApiUrl: currentGitHub().url,
+        githubApiUrl: githubApiUrl ?? currentGitHub().url,
         // Our emulator does not throttle by default; pace 50x faster than AWS's published rates.
         ...(withAws ? { awsEnv: { ...emulator().env, ORGCTL_RATE_SCALE: '50' } } : {}),
       }),
@@ -83,4 +100,13 @@ export function markedComments(github: FakeGitHub, issueNumber: number, marker: 
     .issue(issueNumber)
     .comments.filter((c) => c.body.startsWith(marker))
     .map((c) => c.body);
+}
+
+/** A URL on 127.0.0.1 where nothing listens: connecting to it is refused (ECONNREFUSED). */
+export async function unreachableApiUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return `http://127.0.0.1:${port}`;
 }

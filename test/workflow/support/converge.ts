@@ -6,6 +6,7 @@
 
 import { expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions, type FaultSpec, type RequestLogEntry } from '../../../src/emulator/index.js';
+import { testEmulatorOptions } from '../../support/emulator.js';
 import type { RetryPolicy } from '../../../src/aws/retry.js';
 import { UserError } from '../../../src/model/errors.js';
 import { NoteCode } from '../../../src/planner/index.js';
@@ -38,7 +39,7 @@ export interface WatchedEmulator {
 
 export async function startWatchedEmulator(options: EmulatorOptions = {}): Promise<WatchedEmulator> {
   let listener: ((entry: RequestLogEntry) => void) | undefined;
-  const emulator = await startEmulator({ rateLimits: false, ...options, onRequest: (entry) => listener?.(entry) });
+  const emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, ...options, onRequest: (entry) => listener?.(entry) }));
   return { emulator, watch: (next) => (listener = next) };
 }
 

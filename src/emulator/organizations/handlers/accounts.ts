@@ -50,12 +50,18 @@ const moveAccount: OrgHandler = (input, ctx) => {
   const account = requireAccount(ctx, accountId);
   if (!state.isParent(sourceId)) throw orgError('SourceParentNotFoundException');
   if (!state.isParent(destinationId)) throw orgError('DestinationParentNotFoundException');
-  // Checked before the source so that a retried move that already happened reads as "already there".
-  if (account.parentId === destinationId) throw orgError('DuplicateAccountException');
-  if (account.parentId !== sourceId) {
-    const quirk = ctx.settings.quirks.wrongSourceParent;
-    if (quirk !== 'ignore') throw orgError(quirk);
-  }
+  // AWS documents both errors but not which comes first when both apply (a retried move that already
+  // happened): the quirk picks.
+  const { moveAccountCheckOrder, wrongSourceParent } = ctx.settings.quirks;
+  const checkDestination = () => {
+    if (account.parentId === destinationId) throw orgError('DuplicateAccountException');
+  };
+  const checkSource = () => {
+    if (account.parentId !== sourceId && wrongSourceParent !== 'ignore') throw orgError(wrongSourceParent);
+  };
+  if (moveAccountCheckOrder === 'destinationFirst') checkDestination();
+  checkSource();
+  checkDestination();
   state.moveAccount(accountId, destinationId);
   return {};
 };
