@@ -84767,7 +84767,11 @@ import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 
 // src/config/limits.ts
-var MAX_ORG_YAML_BYTES = 1024 * 1024;
+var MAX_ORG_YAML_BYTES = 8 * 1024 * 1024;
+function describeSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+var LARGEST_ORG_YAML_NOTE = "an organization of 50,000 accounts needs 3 to 5 MiB";
 var MAX_ALIAS_COUNT = 100;
 var MAX_OU_DEPTH = 5;
 var SUPPORTED_VERSION = 1;
@@ -87866,9 +87870,6 @@ function refuse(file, message) {
   const diagnostic = { severity: "error", file, message };
   return { ok: false, errors: [diagnostic] };
 }
-function describeSize(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
-}
 function describeReadError(error3, path) {
   switch (systemErrorCode(error3)) {
     case "ENOENT":
@@ -87903,7 +87904,7 @@ async function loadOrgFile(path, displayName = path) {
   } catch (error3) {
     return refuse(displayName, describeReadError(error3, path));
   }
-  const tooLarge = (bytes2) => `the file is ${describeSize(bytes2)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (a real one with thousands of accounts is far smaller). Is this the right file?`;
+  const tooLarge = (bytes2) => `the file is ${describeSize(bytes2)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (${LARGEST_ORG_YAML_NOTE}). Is this the right file?`;
   if (size > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(size));
   let bytes;
   try {
@@ -88481,7 +88482,7 @@ async function applyPlan(plan, options) {
   const ready = /* @__PURE__ */ new Map();
   const inFlight = /* @__PURE__ */ new Map();
   let running = 0;
-  let stopping = false;
+  let stoppedBy;
   const enqueue = (index) => {
     const kind = steps[index].kind;
     const lane = ready.get(kind) ?? [];
@@ -88495,7 +88496,8 @@ async function applyPlan(plan, options) {
       notify(() => options.onStepFinished?.(result));
     };
     const pump = () => {
-      if (!stopping) {
+      if (stoppedBy === void 0 && options.signal?.aborted) stoppedBy = "interrupt";
+      if (stoppedBy === void 0) {
         for (const [kind, lane] of ready) {
           while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift());
         }
@@ -88505,7 +88507,7 @@ async function applyPlan(plan, options) {
         if (!results[index]) finish(index, { index, step, status: "skipped", durationMs: 0, message: whyNotRun(index) });
       });
       const all = results;
-      resolve2({ results: all, allSucceeded: all.every((r5) => r5.status === "ok") });
+      resolve2({ results: all, allSucceeded: all.every((r5) => r5.status === "ok"), ...options.signal?.aborted && { interrupted: true } });
     };
     const whyNotRun = (index) => {
       const blocker = steps[index].dependsOn.find((dep) => results[dep]?.status !== "ok");
@@ -88514,7 +88516,7 @@ async function applyPlan(plan, options) {
         const what = results[blocker]?.status === "failed" ? "failed" : "was not run";
         return `not started: it depends on step ${blocker} (${dependency.kind} ${dependency.address}), which ${what}`;
       }
-      return "not started: the run stopped after a failure";
+      return stoppedBy === "interrupt" ? "not started: apply was interrupted" : "not started: the run stopped after a failure";
     };
     const start = (index) => {
       const step = steps[index];
@@ -88532,7 +88534,7 @@ async function applyPlan(plan, options) {
           }
         },
         (error3) => {
-          stopping = true;
+          stoppedBy ??= "failure";
           finish(index, { index, step, status: "failed", durationMs: now() - startedAt, message: describeError2(error3) });
         }
       ).finally(() => {
@@ -89897,6 +89899,31 @@ function canonicalJson(value) {
   );
 }
 
+// src/reader/changed-under-read.ts
+var ChangedUnderReadError = class extends Error {
+  constructor(awsError, subject, seen) {
+    super(awsError ? `${awsError.operation} answered ${awsError.code} for ${subject}, which this read had found moments before` : `${subject} ${seen ?? "changed"}`);
+    this.awsError = awsError;
+    this.subject = subject;
+    this.seen = seen;
+  }
+  awsError;
+  subject;
+  seen;
+  name = "ChangedUnderReadError";
+};
+var OrganizationChangedWhileReadError = class extends UserError {
+  constructor(changes) {
+    super(
+      `the organization changed while orgctl was reading it, each of the ${changes.length} times it tried, so orgctl has no consistent view of it to work from. The reads changed nothing; run the command again once no one else is changing the organization.`,
+      changes.map((change, i5) => `read ${i5 + 1}: ${change.message}.`)
+    );
+    this.changes = changes;
+  }
+  changes;
+  name = "OrganizationChangedWhileReadError";
+};
+
 // src/reader/check-caller.ts
 var WHERE = "organization.managementAccountId in org.yaml";
 function checkCallerAccount(callerAccountId, managementAccountId) {
@@ -89977,6 +90004,7 @@ var WorkQueue = class {
 
 // src/reader/read-live-org.ts
 var DEFAULT_CONCURRENCY = 16;
+var MAX_READS = 3;
 async function readLiveOrg(port, options) {
   const expected = options.managementAccountId;
   const callerAccountId = await port.getCallerAccountId();
@@ -89991,19 +90019,38 @@ async function readLiveOrg(port, options) {
     options.onReadUnderWay?.(callerAccountId);
   };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const progress = new ProgressCounter(options.onProgress);
+  const changes = [];
+  for (; ; ) {
+    try {
+      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
+      return { callerAccountId, organization, ...bulk };
+    } catch (error3) {
+      if (!(error3 instanceof ChangedUnderReadError)) throw error3;
+      changes.push(error3);
+      if (changes.length >= MAX_READS) throw new OrganizationChangedWhileReadError(changes);
+    }
+  }
+}
+async function readBulk(port, hasOrganization, managementAccountId, options, concurrency, readUnderWay) {
   const abort = new AbortController();
+  const progress = new ProgressCounter(options.onProgress, abort.signal);
   const stopOnFailure = (work) => work.catch((error3) => {
     abort.abort(error3);
     throw error3;
   });
-  if (!organization) readUnderWay();
+  if (!hasOrganization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(organization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve({ root: null, ous: [], accounts: [] })),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress))
   ]);
   readUnderWay();
-  return { callerAccountId, organization, ...tree, budgets };
+  return { ...tree, budgets };
+}
+function foundMomentsAgo(work, subject) {
+  return work.catch((error3) => {
+    if (isAwsCallError(error3, "notFound")) throw new ChangedUnderReadError(error3, subject);
+    throw error3;
+  });
 }
 async function readTree(port, concurrency, signal, progress, readUnderWay) {
   const roots = await port.listRoots();
@@ -90020,14 +90067,14 @@ async function readTree(port, concurrency, signal, progress, readUnderWay) {
     seen.add(parentId);
     progress.update({ parentsFound: 1 });
     ouQueue.add(async () => {
-      const ous2 = await port.listOrganizationalUnitsForParent(parentId);
+      const ous2 = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
       childOus.set(parentId, ous2);
       progress.update({ parentsListed: 1, ous: ous2.length });
       for (const ou of ous2) visit2(ou.id);
       readUnderWay();
     });
     accountQueue.add(async () => {
-      const accounts2 = await port.listAccountsForParent(parentId);
+      const accounts2 = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
       childAccounts.set(parentId, accounts2);
       progress.update({ accounts: accounts2.length });
     });
@@ -90037,8 +90084,14 @@ async function readTree(port, concurrency, signal, progress, readUnderWay) {
   await accountQueue.idle();
   const ous = [];
   const accounts = [];
+  const parentOf = /* @__PURE__ */ new Map();
   const emit = (parentId) => {
-    for (const a5 of childAccounts.get(parentId) ?? []) accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
+    for (const a5 of childAccounts.get(parentId) ?? []) {
+      const other = parentOf.get(a5.id);
+      if (other !== void 0) throw new ChangedUnderReadError(void 0, `account ${a5.id}`, `listed under both ${other} and ${parentId}`);
+      parentOf.set(a5.id, parentId);
+      accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
+    }
     for (const ou of childOus.get(parentId) ?? []) {
       ous.push({ id: ou.id, name: ou.name, parentId });
       emit(ou.id);
@@ -90061,12 +90114,12 @@ async function readBudgets(port, accountId, readTagsFor, concurrency, signal, pr
     subscribers.set(budget.name, lists);
     (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
       queue.add(async () => {
-        lists[index] = [...await port.describeSubscribersForNotification(accountId, budget.name, notification)];
+        lists[index] = [...await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`)];
       });
     });
     if (readTagsFor(budget.name)) {
       queue.add(async () => {
-        tags.set(budget.name, await port.listBudgetTags(accountId, budget.name));
+        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
       });
     }
   }
@@ -90085,13 +90138,15 @@ async function readBudgets(port, accountId, readTagsFor, concurrency, signal, pr
   });
 }
 var ProgressCounter = class {
-  constructor(listener) {
+  constructor(listener, stopped) {
     this.listener = listener;
+    this.stopped = stopped;
   }
   listener;
+  stopped;
   counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
   update(delta) {
-    if (!this.listener) return;
+    if (!this.listener || this.stopped.aborted) return;
     const c5 = this.counts;
     this.counts = {
       parentsFound: c5.parentsFound + (delta.parentsFound ?? 0),
@@ -90162,7 +90217,7 @@ async function runApplyWorkflow(options) {
   options.onPlanned?.(plan);
   if (plan.errors.length > 0) {
     throw new UserError(
-      `the plan has ${plan.errors.length} error(s); nothing was changed. Fix org.yaml (or the organization) and plan again.`,
+      `the plan has ${plural(plan.errors.length, "error")}; nothing was changed. Fix org.yaml (or the organization) and plan again.`,
       plan.errors.map((e5) => e5.message)
     );
   }
@@ -90173,14 +90228,18 @@ async function runApplyWorkflow(options) {
     port,
     live: fresh.live,
     managementAccountId: desired.managementAccountId,
-    ...options.onStepFinished ? { onStepFinished: options.onStepFinished } : {}
+    ...options.onStepFinished ? { onStepFinished: options.onStepFinished } : {},
+    ...options.signal ? { signal: options.signal } : {}
   });
+  const interrupted = { kind: "interrupted", plan, run: run2 };
+  if (options.signal?.aborted) return { ...interrupted, wallMs: now() - started };
   let after;
   try {
-    after = (await makePlan(port, desired, orgYamlSha256, { audit: false })).plan;
+    after = (await unlessAborted(makePlan(port, desired, orgYamlSha256, { audit: false }), options.signal))?.plan;
   } catch (error3) {
     throw new ApplyCheckFailedError(plan, run2, now() - started, error3);
   }
+  if (after === void 0) return { ...interrupted, wallMs: now() - started };
   const converged = after.steps.length === 0 && after.errors.length === 0;
   return { kind: "applied", plan, run: run2, after, converged, wallMs: now() - started };
 }
@@ -90198,6 +90257,14 @@ var ApplyCheckFailedError = class extends UserError {
   wallMs;
   name = "ApplyCheckFailedError";
 };
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve2, reject) => {
+    const onAbort = () => resolve2(void 0);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve2, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
 function assertNotStale(saved, fresh) {
   const changed = [];
   if (saved.inputs.orgYamlSha256 !== fresh.inputs.orgYamlSha256) changed.push("org.yaml changed since the plan was made");
@@ -90546,7 +90613,7 @@ The organization already matched ${fileName(settings)} at commit ${commit}; noth
   const { run: run2, after, converged } = outcome;
   const counts = countResults(run2);
   const verdict = converged ? "applied" : counts.failed > 0 ? "stopped" : "incomplete";
-  const checked = converged ? "Checked afterwards: the organization matches org.yaml." : `Checked afterwards: the organization still differs from org.yaml in ${after.steps.length} step${after.steps.length === 1 ? "" : "s"}${after.errors.length > 0 ? ` and has ${after.errors.length} error(s)` : ""}.`;
+  const checked = converged ? "Checked afterwards: the organization matches org.yaml." : `Checked afterwards: the organization still differs from org.yaml in ${plural(after.steps.length, "step")}${after.errors.length > 0 ? ` and has ${plural(after.errors.length, "error")}` : ""}.`;
   const headline = fixedPart(
     `### orgctl apply: ${verdict}
 
@@ -90560,7 +90627,7 @@ The organization already matched ${fileName(settings)} at commit ${commit}; noth
       outputs: { hasChanges: plan.steps.length > 0, planJson, summary: summaryLine },
       jobSummary: composeMarkdown([headline, resultsPart(run2, false), ...remaining, appliedPlan], JOB_SUMMARY_LIMIT),
       annotations,
-      ...converged ? {} : { failure: `apply did not converge: ${counts.failed} step(s) failed, ${counts.skipped} not run, ${after.steps.length} change(s) remain. See the job summary.` }
+      ...converged ? {} : { failure: `apply did not converge: ${plural(counts.failed, "step")} failed, ${counts.skipped} not run, ${plural(after.steps.length, "change")} ${after.steps.length === 1 ? "remains" : "remain"}. See the job summary.` }
     },
     // The comment leads with what went wrong; the full table is in the job summary.
     commentParts: [headline, ...converged ? [] : [resultsPart(run2, true)], ...remaining, appliedPlan]
@@ -90689,8 +90756,8 @@ The live AWS organization matches ${fileName(settings)} at commit ${commit}.`);
   }, issueFailure);
 }
 function failure2(plan, drifted, settings) {
-  if (plan.errors.length > 0) return { failure: `the plan has ${plan.errors.length} error(s): org.yaml cannot be applied to this organization. See the job summary.` };
-  if (drifted && settings.failOnDrift) return { failure: `drift: the live organization differs from ${settings.orgFile} (${plan.steps.length} step(s) to apply). See the job summary.` };
+  if (plan.errors.length > 0) return { failure: `the plan has ${plural(plan.errors.length, "error")}: org.yaml cannot be applied to this organization. See the job summary.` };
+  if (drifted && settings.failOnDrift) return { failure: `drift: the live organization differs from ${settings.orgFile} (${plural(plan.steps.length, "step")} to apply). See the job summary.` };
   return {};
 }
 

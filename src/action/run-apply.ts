@@ -114,7 +114,7 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
   const verdict = converged ? 'applied' : counts.failed > 0 ? 'stopped' : 'incomplete';
   const checked = converged
     ? 'Checked afterwards: the organization matches org.yaml.'
-    : `Checked afterwards: the organization still differs from org.yaml in ${after.steps.length} step${after.steps.length === 1 ? '' : 's'}${after.errors.length > 0 ? ` and has ${after.errors.length} error(s)` : ''}.`;
+    : `Checked afterwards: the organization still differs from org.yaml in ${plural(after.steps.length, 'step')}${after.errors.length > 0 ? ` and has ${plural(after.errors.length, 'error')}` : ''}.`;
   const headline = fixedPart(
     `### orgctl apply: ${verdict}\n\n` +
       `**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` +
@@ -130,7 +130,7 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
       outputs: { hasChanges: plan.steps.length > 0, planJson, summary: summaryLine },
       jobSummary: composeMarkdown([headline, resultsPart(run, false), ...remaining, appliedPlan], JOB_SUMMARY_LIMIT),
       annotations,
-      ...(converged ? {} : { failure: `apply did not converge: ${counts.failed} step(s) failed, ${counts.skipped} not run, ${after.steps.length} change(s) remain. See the job summary.` }),
+      ...(converged ? {} : { failure: `apply did not converge: ${plural(counts.failed, 'step')} failed, ${counts.skipped} not run, ${plural(after.steps.length, 'change')} ${after.steps.length === 1 ? 'remains' : 'remain'}. See the job summary.` }),
     },
     // The comment leads with what went wrong; the full table is in the job summary.
     commentParts: [headline, ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],

@@ -66,7 +66,7 @@ export async function runDrift(settings: ActionSettings, deps: ActionDeps): Prom
 }
 
 function failure(plan: Plan, drifted: boolean, settings: ActionSettings): { failure?: string } {
-  if (plan.errors.length > 0) return { failure: `the plan has ${plan.errors.length} error(s): org.yaml cannot be applied to this organization. See the job summary.` };
-  if (drifted && settings.failOnDrift) return { failure: `drift: the live organization differs from ${settings.orgFile} (${plan.steps.length} step(s) to apply). See the job summary.` };
+  if (plan.errors.length > 0) return { failure: `the plan has ${plural(plan.errors.length, 'error')}: org.yaml cannot be applied to this organization. See the job summary.` };
+  if (drifted && settings.failOnDrift) return { failure: `drift: the live organization differs from ${settings.orgFile} (${plural(plan.steps.length, 'step')} to apply). See the job summary.` };
   return {};
 }

@@ -2,6 +2,7 @@
 // it depends on have succeeded. Pacing to AWS's per-operation rates is the port's job; here each
 // step kind gets its own small lane so one slow operation (MoveAccount, 2/s) never starves another.
 // An error that retries could not cure stops the run: no new step starts, steps in flight finish.
+// So does a stop request (the CLI's Ctrl-C): the run then returns with the rest as not run.
 
 import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
@@ -27,6 +28,8 @@ export interface ApplyRun {
   readonly results: readonly StepResult[];
   /** Every step succeeded. */
   readonly allSucceeded: boolean;
+  /** Present when a stop was requested (ApplyOptions.signal) before the run ended. */
+  readonly interrupted?: true;
 }
 
 export interface ApplyOptions {
@@ -36,6 +39,8 @@ export interface ApplyOptions {
   readonly managementAccountId: string;
   /** Steps of one kind in flight at once. */
   readonly laneWidth?: number;
+  /** Stop requested: no new step starts, the steps in flight finish, the rest are reported as not run. */
+  readonly signal?: AbortSignal;
   /** Called as each step starts. */
   readonly onStepStarted?: (index: number, step: PlanStep) => void;
   /** Called once per step: as it finishes, or (skipped steps) when the run ends. */
@@ -65,7 +70,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const ready = new Map<StepKind, number[]>();
   const inFlight = new Map<StepKind, number>();
   let running = 0;
-  let stopping = false;
+  /** Why no new step starts, once one of them happened first. */
+  let stoppedBy: 'failure' | 'interrupt' | undefined;
 
   const enqueue = (index: number): void => {
     const kind = steps[index]!.kind;
@@ -82,7 +88,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     };
 
     const pump = (): void => {
-      if (!stopping) {
+      if (stoppedBy === undefined && options.signal?.aborted) stoppedBy = 'interrupt';
+      if (stoppedBy === undefined) {
         for (const [kind, lane] of ready) {
           while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift()!);
         }
@@ -93,7 +100,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (!results[index]) finish(index, { index, step, status: 'skipped', durationMs: 0, message: whyNotRun(index) });
       });
       const all = results as StepResult[];
-      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok') });
+      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok'), ...(options.signal?.aborted && { interrupted: true }) });
     };
 
     const whyNotRun = (index: number): string => {
@@ -103,7 +110,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         const what = results[blocker]?.status === 'failed' ? 'failed' : 'was not run';
         return `not started: it depends on step ${blocker} (${dependency.kind} ${dependency.address}), which ${what}`;
       }
-      return 'not started: the run stopped after a failure';
+      return stoppedBy === 'interrupt' ? 'not started: apply was interrupted' : 'not started: the run stopped after a failure';
     };
 
     const start = (index: number): void => {
@@ -123,7 +130,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             }
           },
           (error: unknown) => {
-            stopping = true;
+            stoppedBy ??= 'failure';
             finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error).message });
           },
         )

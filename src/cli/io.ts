@@ -11,7 +11,19 @@ export interface CliIo {
   readonly cwd: string;
   /** The port to AWS; when absent, commands build the SDK adapter from the environment. */
   readonly awsPort?: AwsPort;
+  /**
+   * While a long operation runs: SIGINT and SIGTERM call `listener` instead of ending the process.
+   * A second signal calls it again with `again` true, then ends the process at once (exit code
+   * INTERRUPT_EXIT_CODES[signal]). Returns the function that restores the defaults.
+   * Absent: signals keep their default effect.
+   */
+  readonly trapInterrupts?: (listener: (signal: InterruptSignal, again: boolean) => void) => () => void;
 }
+
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+/** 128 + the signal's number, as shells report a process a signal ended. */
+export const INTERRUPT_EXIT_CODES: Readonly<Record<InterruptSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Color only on a TTY and never with NO_COLOR (https://no-color.org). */
 export function useColor(io: CliIo): boolean {

@@ -19,7 +19,8 @@ function topLevelHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `orgctl <command> --help` for a command\'s options.',
-    'Exit codes: 0 success, 1 error; `plan --detailed-exitcode`: 0 no changes, 2 changes present.',
+    'Exit codes: 0 success, 1 error; `plan --detailed-exitcode`: 0 no changes, 2 changes present;',
+    '`apply` interrupted: 130 (Ctrl-C), 143 (SIGTERM).',
     '',
   ].join('\n');
 }

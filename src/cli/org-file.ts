@@ -8,6 +8,11 @@ import { plural } from '../text/plural.js';
 
 export const DEFAULT_ORG_FILE = 'org.yaml';
 
+/** How messages name org.yaml: the path as the user gave it with --file, so FILE:LINE:COL points at the right file. */
+export function shownOrgFile(file: string | undefined): string {
+  return file ?? DEFAULT_ORG_FILE;
+}
+
 /**
  * undefined when org.yaml is invalid (the problems are already printed); the command exits 1.
  * `consequence` ends the count line, e.g. "; nothing was read from AWS".
@@ -17,7 +22,7 @@ export async function loadOrgFileForCommand(
   file: string | undefined,
   consequence = '; nothing was read from AWS',
 ): Promise<LoadedOrgFile | undefined> {
-  const shownName = file ?? DEFAULT_ORG_FILE;
+  const shownName = shownOrgFile(file);
   const loaded = await loadOrgFile(resolve(io.cwd, shownName), shownName);
   if (loaded.ok) return loaded.value;
   for (const diagnostic of loaded.errors) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);

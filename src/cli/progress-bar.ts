@@ -6,6 +6,8 @@ import { formatDuration } from '../render/apply-results.js';
 export interface ProgressBar {
   /** Writes a line above the bar. */
   line(text: string): void;
+  /** Writes a line above the bar on the error stream (what the user should know, not a result). */
+  note(text: string): void;
   advance(): void;
   done(): void;
 }
@@ -43,6 +45,11 @@ export function createProgressBar(total: number, out: Stream, err: Stream, now: 
     line(text) {
       clear();
       out.write(`${text}\n`);
+      draw();
+    },
+    note(text) {
+      clear();
+      err.write(`${text}\n`);
       draw();
     },
     advance() {

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { DesiredOrg } from '../model/desired.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { systemErrorCode } from '../model/errors.js';
-import { MAX_ORG_YAML_BYTES } from './limits.js';
+import { describeSize, LARGEST_ORG_YAML_NOTE, MAX_ORG_YAML_BYTES } from './limits.js';
 import { parseOrgYaml } from './parse-org-yaml.js';
 
 export interface LoadedOrgFile {
@@ -19,10 +19,6 @@ export interface LoadedOrgFile {
 function refuse(file: string, message: string): Result<never> {
   const diagnostic: Diagnostic = { severity: 'error', file, message };
   return { ok: false, errors: [diagnostic] };
-}
-
-function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 function describeReadError(error: unknown, path: string): string {
@@ -68,7 +64,7 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
     return refuse(displayName, describeReadError(error, path));
   }
   const tooLarge = (bytes: number): string =>
-    `the file is ${describeSize(bytes)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (a real one with thousands of accounts is far smaller). Is this the right file?`;
+    `the file is ${describeSize(bytes)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (${LARGEST_ORG_YAML_NOTE}). Is this the right file?`;
   if (size > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(size));
 
   let bytes: Buffer;

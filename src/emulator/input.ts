@@ -4,6 +4,7 @@
 
 import { ApiError } from './api-error.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
+import { plural } from '../text/plural.js';
 
 export type ValidationReason =
   | 'INPUT_REQUIRED'
@@ -162,10 +163,10 @@ export class InputReader {
     const list = value as readonly JsonValue[];
     const field = this.field(name);
     if (rules.min !== undefined && list.length < rules.min) {
-      throw this.fail({ reason: 'MIN_LIST_LENGTH', field, message: `${field} must have at least ${rules.min} member(s).` });
+      throw this.fail({ reason: 'MIN_LIST_LENGTH', field, message: `${field} must have at least ${plural(rules.min, 'member')}.` });
     }
     if (rules.max !== undefined && list.length > rules.max) {
-      throw this.fail({ reason: 'MAX_LIST_LENGTH', field, message: `${field} must have at most ${rules.max} member(s).` });
+      throw this.fail({ reason: 'MAX_LIST_LENGTH', field, message: `${field} must have at most ${plural(rules.max, 'member')}.` });
     }
     return list;
   }

@@ -4,8 +4,10 @@
 // then not handed out, because committing it would make the first apply change the organization.
 
 import type { AwsPort } from '../aws/port.js';
+import { describeSize, LARGEST_ORG_YAML_NOTE, MAX_ORG_YAML_BYTES } from '../config/limits.js';
 import { parseOrgYaml } from '../config/parse-org-yaml.js';
 import { formatDiagnostic } from '../model/diagnostics.js';
+import { UserError } from '../model/errors.js';
 import { planOrg } from '../planner/index.js';
 import { buildImportedOrg, type ImportedOrg } from './build-imported-org.js';
 import { readForImport, type ImportReading, type ImportReadOptions } from './read-for-import.js';
@@ -29,8 +31,19 @@ export async function importOrg(port: AwsPort, options: ImportOptions = {}): Pro
   return { text, imported, reading };
 }
 
-/** Throws when the written file would not validate, or would not plan as "no changes". */
+/**
+ * Throws when the written file would not validate, or would not plan as "no changes". A file over
+ * the size limit is not a bug but an organization too large for one org.yaml, and is said so.
+ */
 export function checkImportedText(text: string, reading: ImportReading): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_ORG_YAML_BYTES) {
+    throw new UserError(
+      `orgctl import stopped without writing anything: the org.yaml for this organization would be ${describeSize(bytes)}, ` +
+        `and orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)}, so plan and apply could not read it.`,
+      [`For scale, ${LARGEST_ORG_YAML_NOTE}.`],
+    );
+  }
   const parsed = parseOrgYaml(text, 'org.yaml');
   if (!parsed.ok) {
     throw new ImportCheckError('the org.yaml it wrote does not validate', parsed.errors.map(formatDiagnostic));

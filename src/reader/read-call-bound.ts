@@ -47,7 +47,7 @@ export function withExtraPages(fullPages: CallCounts, extraPages: CallCounts): C
   for (const [operation, n] of Object.entries(extraPages)) {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`extra pages of ${operation} must be a whole number ≥ 0, got ${n}`);
     if (n === 0) continue;
-    if (!(operation in counts)) throw new RangeError(`${n} extra page(s) of ${operation}, an operation this read does not call`);
+    if (!(operation in counts)) throw new RangeError(`${n} extra ${n === 1 ? 'page' : 'pages'} of ${operation}, an operation this read does not call`);
     counts[operation] = (counts[operation] ?? 0) + n;
   }
   return counts;

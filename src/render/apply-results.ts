@@ -27,12 +27,15 @@ export function countResults(run: ApplyRun): Record<StepResult['status'], number
 
 export function renderApplySummaryText(run: ApplyRun, wallMs: number): string {
   const counts = countResults(run);
-  const lines = [`Apply ${counts.failed > 0 ? 'stopped' : 'complete'}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(wallMs)}.`];
+  const outcome = run.interrupted ? 'interrupted' : counts.failed > 0 ? 'stopped' : 'complete';
+  const lines = [`Apply ${outcome}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(wallMs)}.`];
   const failed = run.results.filter((r) => r.status === 'failed');
   if (failed.length > 0) {
     lines.push('', 'Failed:');
     for (const result of failed) lines.push(`  ${result.step.kind} ${visibleText(result.step.address)}: ${visibleText(result.message ?? 'unknown error')}`);
     lines.push('', 'Steps that succeeded stay done. Fix the cause and run apply again: it continues from the live state.');
+  } else if (run.interrupted) {
+    lines.push('', 'No step started after the interrupt; the steps in flight finished. Steps that succeeded stay done.', 'Run apply again: it continues from the live state.');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { StalePlanError, UserError } from '../model/errors.js';
 import type { Plan } from '../model/plan.js';
+import { plural } from '../text/plural.js';
 import { makePlan } from './make-plan.js';
 import { describeError } from '../text/describe-error.js';
 
@@ -20,6 +21,11 @@ export interface ApplyWorkflowOptions {
   readonly confirm: (plan: Plan) => Promise<boolean>;
   readonly onPlanned?: (plan: Plan) => void;
   readonly onStepFinished?: (result: StepResult) => void;
+  /**
+   * Stop requested (the CLI's Ctrl-C): no new step starts, the steps in flight finish, and the check
+   * afterwards is skipped (or abandoned, if it is under way); the outcome is then 'interrupted'.
+   */
+  readonly signal?: AbortSignal;
   readonly now?: () => number;
 }
 
@@ -34,7 +40,9 @@ export type ApplyOutcome =
       readonly after: Plan;
       readonly converged: boolean;
       readonly wallMs: number;
-    };
+    }
+  /** Stopped on request: `run` says what was done; whether the organization matches org.yaml was not checked. */
+  | { readonly kind: 'interrupted'; readonly plan: Plan; readonly run: ApplyRun; readonly wallMs: number };
 
 export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<ApplyOutcome> {
   const { port, desired, orgYamlSha256, savedPlan } = options;
@@ -45,7 +53,7 @@ export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<A
   options.onPlanned?.(plan);
 
   if (plan.errors.length > 0) {
-    throw new UserError(`the plan has ${plan.errors.length} error(s); nothing was changed. Fix org.yaml (or the organization) and plan again.`,
+    throw new UserError(`the plan has ${plural(plan.errors.length, 'error')}; nothing was changed. Fix org.yaml (or the organization) and plan again.`,
       plan.errors.map((e) => e.message));
   }
   if (plan.steps.length === 0) return { kind: 'no-changes', plan };
@@ -57,14 +65,18 @@ export async function runApplyWorkflow(options: ApplyWorkflowOptions): Promise<A
     live: fresh.live,
     managementAccountId: desired.managementAccountId,
     ...(options.onStepFinished ? { onStepFinished: options.onStepFinished } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  let after: Plan;
+  const interrupted = { kind: 'interrupted', plan, run } as const;
+  if (options.signal?.aborted) return { ...interrupted, wallMs: now() - started };
+  let after: Plan | undefined;
   try {
     // The check needs the organization, not the audit again: nothing apply does changes root credentials.
-    after = (await makePlan(port, desired, orgYamlSha256, { audit: false })).plan;
+    after = (await unlessAborted(makePlan(port, desired, orgYamlSha256, { audit: false }), options.signal))?.plan;
   } catch (error) {
     throw new ApplyCheckFailedError(plan, run, now() - started, error);
   }
+  if (after === undefined) return { ...interrupted, wallMs: now() - started };
   const converged = after.steps.length === 0 && after.errors.length === 0;
   return { kind: 'applied', plan, run, after, converged, wallMs: now() - started };
 }
@@ -82,6 +94,16 @@ export class ApplyCheckFailedError extends UserError {
       describeError(cause).message,
     ]);
   }
+}
+
+/** The promise's value, or undefined as soon as `signal` aborts (the promise is then left to settle unobserved). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return promise;
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function assertNotStale(saved: Plan, fresh: Plan): void {

@@ -88,7 +88,7 @@ describe('drift', () => {
     deleteSandboxOutOfBand();
     const run = await checkDrift({ 'fail-on-drift': 'true' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::drift: the live organization differs from org\.yaml \(1 step\(s\) to apply\)/m);
+    expect(run.stdout).toMatch(/^::error::drift: the live organization differs from org\.yaml \(1 step to apply\)/m);
     expect(driftIssues()).toHaveLength(1);
     expect(run.outputs['has-changes']).toBe('true');
   });

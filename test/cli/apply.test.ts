@@ -91,7 +91,7 @@ describe('orgctl apply (in-process, against the emulator)', () => {
 
   it('on a terminal, "yes" applies: a line per step, a summary, the check, exit 0', async () => {
     const run = await apply([], { answer: 'yes' });
-    expect(run.prompts).toEqual(['\nApply these 6 step(s)? Only "yes" is accepted: ']);
+    expect(run.prompts).toEqual(['\nApply 6 steps? Only "yes" is accepted: ']);
     expect(run.code).toBe(0);
     const lines = stepLines(run.stdout);
     expect(lines.map(([status]) => status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);

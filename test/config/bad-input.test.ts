@@ -52,7 +52,7 @@ describe('YAML syntax', () => {
 
   it('text over the size limit is refused before parsing', () => {
     const text = `# ${'x'.repeat(MAX_ORG_YAML_BYTES)}\n`;
-    expect(problemsOf(text)).toEqual([{ message: expect.stringContaining('larger than 1 MiB') }]);
+    expect(problemsOf(text)).toEqual([{ message: expect.stringContaining('larger than 8 MiB') }]);
   });
 });
 

@@ -67,7 +67,7 @@ describe('loadOrgFile', () => {
     const path = file('huge.yaml', '');
     truncateSync(path, 10 * 1024 * 1024);
     expect(await problemsLoading(path)).toEqual([
-      { file: 'org.yaml', message: 'the file is 10.0 MiB; orgctl reads org.yaml files up to 1.0 MiB (a real one with thousands of accounts is far smaller). Is this the right file?' },
+      { file: 'org.yaml', message: 'the file is 10.0 MiB; orgctl reads org.yaml files up to 8.0 MiB (an organization of 50,000 accounts needs 3 to 5 MiB). Is this the right file?' },
     ]);
   });
 

@@ -71,7 +71,7 @@ describe('orgctl emulator', () => {
     const running = await startCli(['--port', '0', '--state', state, '--save', saved, '--log']);
     expect(running.stdout()).toContain(`export AWS_ENDPOINT_URL=${running.url}`);
     expect(running.stdout()).toContain('AWS_ACCESS_KEY_ID=test');
-    expect(running.stdout()).toContain('organization o-abcdefghij with 1 account(s)');
+    expect(running.stdout()).toContain('organization o-abcdefghij with 1 account, ');
     const client = orgs(config(running.url));
     expect((await client.send(new DescribeOrganizationCommand({}))).Organization?.Id).toBe('o-abcdefghij');
     await client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-ab12', Name: 'Added' }));

@@ -339,3 +339,27 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   }
   return { removed: [...removed, ...a.slice(i)], added: [...added, ...b.slice(j)] };
 }
+
+describe('orgctl import: an organization too large for one org.yaml', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => ({ dir, remove } = await tempDir()));
+  afterEach(async () => remove());
+
+  it('is refused with the size and the limit, not as "a bug in orgctl"; nothing is written', async () => {
+    // 50,000 accounts, five OUs deep, each named with the 128 characters AWS allows a name as returned:
+    // about 9 MiB of org.yaml, over the 8 MiB limit.
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization({ managementAccountId: MGMT });
+    let parent = rootId;
+    for (const name of ['Level1', 'Level2', 'Level3', 'Level4', 'Level5']) parent = fake.seedOu(parent, name);
+    for (let i = 1; i < 50_000; i++) fake.seedAccount({ id: String(300000000000 + i), name: `account-${i}-`.padEnd(128, 'x'), parentId: parent });
+
+    const run = await runOrgctl(['import'], { cwd: dir, port: fake });
+    expect(run.stderr).toMatch(
+      /^Error: orgctl import stopped without writing anything: the org\.yaml for this organization would be \d+\.\d MiB, and orgctl reads org\.yaml files up to 8\.0 MiB, so plan and apply could not read it\.\n {2}For scale, an organization of 50,000 accounts needs 3 to 5 MiB\.\n$/,
+    );
+    expect(run.code).toBe(1);
+    await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  }, 60_000);
+});

@@ -90,7 +90,7 @@ describe('runApplyWorkflow', () => {
     let asked = false;
     const error = await rejection(runApplyWorkflow(options(fake, withUnknownAccount, { confirm: async () => (asked = true) })));
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toContain('the plan has 1 error(s); nothing was changed');
+    expect(error.message).toContain('the plan has 1 error; nothing was changed');
     expect((error as UserError).details.join('\n')).toContain('444444444444');
     expect(asked).toBe(false);
     expect(writeCount(fake)).toBe(0);

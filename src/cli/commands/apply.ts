@@ -6,13 +6,15 @@ import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
 import { parsePlanFile } from '../../render/plan-file.js';
+import { plural } from '../../text/plural.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { ApplyCheckFailedError, runApplyWorkflow } from '../../workflow/apply-workflow.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
-import { useColor, type CliIo } from '../io.js';
-import { loadOrgFileForCommand } from '../org-file.js';
+import { stopOnInterrupt, type InterruptWatch } from '../interrupts.js';
+import { INTERRUPT_EXIT_CODES, useColor, type CliIo } from '../io.js';
+import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 
 const USAGE = `Usage: orgctl apply [--file org.yaml] [--plan plan.json] [--auto-approve]
@@ -31,6 +33,9 @@ go away stops the run (steps in flight finish) and is reported; running apply ag
 from the live state. After the last step orgctl plans again and reports whether the
 organization now matches org.yaml.
 
+Ctrl-C (or SIGTERM) during the steps: no new step starts, the steps in flight finish, and the
+summary says what was done; run apply again to continue. A second Ctrl-C stops at once.
+
 Options:
   -f, --file <path>   org.yaml (default: org.yaml)
   -p, --plan <path>   apply this saved plan
@@ -38,7 +43,8 @@ Options:
   -h, --help          show this help
 
 Exit codes: 0 the organization matches org.yaml (or there was nothing to do);
-1 error, declined, a step failed, or the organization still differs afterwards.`;
+1 error, declined, a step failed, or the organization still differs afterwards;
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM.`;
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -55,19 +61,26 @@ export const applyCommand: Command = {
     const savedPlan = values.plan === undefined ? undefined : await readSavedPlan(io, values.plan);
     const autoApprove = values['auto-approve'] === true || savedPlan !== undefined;
     const color = useColor(io);
+    const sourceFile = shownOrgFile(values.file);
 
     const aws = openAwsPort(io);
     let progress: ProgressBar | undefined;
+    const stop = new AbortController();
+    let interrupts: InterruptWatch | undefined;
     try {
       const outcome = await runApplyWorkflow({
         port: aws.port,
         desired: loaded.desired,
         orgYamlSha256: loaded.sha256,
         ...(savedPlan ? { savedPlan } : {}),
-        onPlanned: (plan) => io.stdout.write(renderPlanText(plan, { color })),
+        onPlanned: (plan) => io.stdout.write(renderPlanText(plan, { color, sourceFile })),
         confirm: async (plan) => {
           const approved = await confirm(io, plan, autoApprove);
-          if (approved) progress = createProgressBar(plan.steps.length, io.stdout, io.stderr);
+          if (approved) {
+            progress = createProgressBar(plan.steps.length, io.stdout, io.stderr);
+            // From here on, Ctrl-C stops cleanly: no new step, the steps in flight finish, then the summary.
+            interrupts = stopOnInterrupt(io, progress, stop);
+          }
           return approved;
         },
         onStepFinished: (result) => {
@@ -75,6 +88,7 @@ export const applyCommand: Command = {
           progress.line(renderStepResultLine(result));
           progress.advance();
         },
+        signal: stop.signal,
       }).catch((error: unknown) => {
         // The steps ran but the check after them failed: show what was done before the error.
         if (error instanceof ApplyCheckFailedError) {
@@ -96,12 +110,18 @@ export const applyCommand: Command = {
             io.stdout.write('Checked: the organization now matches org.yaml.\n');
             return 0;
           }
-          io.stdout.write(`\nThe organization does not match org.yaml yet; what remains:\n${renderPlanText(outcome.after, { color })}`);
+          io.stdout.write(`\nThe organization does not match org.yaml yet; what remains:\n${renderPlanText(outcome.after, { color, sourceFile })}`);
           if (outcome.run.allSucceeded) io.stdout.write('Run `orgctl apply` again to continue.\n');
           return 1;
         }
+        case 'interrupted': {
+          io.stdout.write(`\n${renderApplySummaryText(outcome.run, outcome.wallMs)}`);
+          if (!outcome.run.interrupted) io.stdout.write('Interrupted before the check afterwards: run `orgctl plan` to see whether the organization now matches org.yaml.\n');
+          return INTERRUPT_EXIT_CODES[interrupts?.received ?? 'SIGINT'];
+        }
       }
     } finally {
+      interrupts?.restore();
       progress?.done();
       aws.close();
     }
@@ -126,6 +146,6 @@ async function confirm(io: CliIo, plan: Plan, autoApprove: boolean): Promise<boo
   if (!io.prompt) {
     throw new UserError('apply needs confirmation, and there is no terminal to ask on. Review the plan and pass --auto-approve (CI), or apply a saved plan with --plan.');
   }
-  const answer = await io.prompt(`\nApply these ${plan.steps.length} step(s)? Only "yes" is accepted: `);
+  const answer = await io.prompt(`\nApply ${plural(plan.steps.length, 'step')}? Only "yes" is accepted: `);
   return answer.trim() === 'yes';
 }

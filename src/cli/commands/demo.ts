@@ -11,7 +11,7 @@ import { makePlan } from '../../workflow/make-plan.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { useColor, type CliIo } from '../io.js';
-import { loadOrgFileForCommand } from '../org-file.js';
+import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 
 /** The demo's emulator throttles at AWS's published rates × this, and orgctl paces to match, so it runs in seconds. */
 const DEMO_RATE_SCALE = 4;
@@ -43,6 +43,7 @@ export const demoCommand: Command = {
     if (!loaded) return 1;
     const { desired, sha256 } = loaded;
     const color = useColor(io);
+    const sourceFile = shownOrgFile(values.file);
 
     const emulator = await startEmulator({ accountId: desired.managementAccountId, rateLimits: { scale: DEMO_RATE_SCALE } });
     const port = createSdkPort({
@@ -55,7 +56,7 @@ export const demoCommand: Command = {
       heading(io, 1, 'orgctl plan: what org.yaml asks for, against what exists.');
       // The emulator serves every region; AWS_REGION only says where to look for Identity Center.
       const first = await makePlan(port, desired, sha256, { audit: { env: { ...io.env, AWS_REGION: io.env['AWS_REGION'] || 'us-east-1' } } });
-      io.stdout.write(renderPlanText(first.plan, { color }));
+      io.stdout.write(renderPlanText(first.plan, { color, sourceFile }));
 
       heading(io, 2, 'orgctl apply --auto-approve: carry out the plan, paced to AWS\'s rate limits.');
       const outcome = await runApplyWorkflow({
@@ -70,7 +71,7 @@ export const demoCommand: Command = {
       heading(io, 3, 'orgctl plan again: the organization now matches org.yaml.');
       // The audit was shown with the first plan; this one only shows what is left to change.
       const after: Plan = (await makePlan(port, desired, sha256, { audit: false })).plan;
-      io.stdout.write(renderPlanText(after, { color }));
+      io.stdout.write(renderPlanText(after, { color, sourceFile }));
 
       const converged = after.steps.length === 0 && after.errors.length === 0;
       io.stdout.write(

@@ -15,6 +15,7 @@ import {
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
+import { plural } from '../../text/plural.js';
 
 const USAGE = `Usage: orgctl emulator [options]
 
@@ -78,8 +79,8 @@ function numberFlag(flag: string, value: string | undefined, rule: NumberRule): 
 function describeState(emulator: Emulator, snapshot: EmulatorSnapshot): string {
   const org = snapshot.organization;
   const budgets = snapshot.budgets?.length ?? 0;
-  if (!org) return `standalone account ${emulator.accountId}, no organization, ${budgets} budget(s)`;
-  return `organization ${org.id} with ${org.accounts.length} account(s), ${org.organizationalUnits?.length ?? 0} OU(s), ${budgets} budget(s); callers act as ${emulator.accountId}`;
+  if (!org) return `standalone account ${emulator.accountId}, no organization, ${plural(budgets, 'budget')}`;
+  return `organization ${org.id} with ${plural(org.accounts.length, 'account')}, ${plural(org.organizationalUnits?.length ?? 0, 'OU')}, ${plural(budgets, 'budget')}; callers act as ${emulator.accountId}`;
 }
 
 function logLine(entry: RequestLogEntry): string {

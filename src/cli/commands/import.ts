@@ -1,10 +1,9 @@
 // `orgctl import`: write an org.yaml that describes the live organization, to adopt it in one command.
 
-import { stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
-import { systemErrorCode, UserError } from '../../model/errors.js';
+import { UserError } from '../../model/errors.js';
 import type { ReadProgress } from '../../reader/read-live-org.js';
 import { plural } from '../../text/plural.js';
 import { parseCommandArgs } from '../args.js';
@@ -12,6 +11,7 @@ import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_ORG_FILE } from '../org-file.js';
+import { checkOutPath, writeOutFile } from '../out-file.js';
 
 const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags]
 
@@ -60,7 +60,8 @@ export const importCommand: Command = {
     });
 
     if (toStdout) io.stdout.write(result.text);
-    else await writeOrgFile(path, out, result.text, force);
+    // Without --force, never overwrite a file that appeared since the check.
+    else await writeOutFile(path, out, result.text, force ? undefined : () => alreadyExists(out));
     io.stderr.write(summary(result.imported, toStdout ? 'standard output' : out, toStdout ? DEFAULT_ORG_FILE : out));
     return 0;
   },
@@ -68,34 +69,14 @@ export const importCommand: Command = {
 
 /** The checks that can be made before reading AWS, so a refusal costs no calls. */
 async function refuseToOverwrite(path: string, shown: string, force: boolean): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError(`${shown} is a directory; pass the path of the file to write with --out, e.g. --out ${join(shown, DEFAULT_ORG_FILE)}.`);
-  if (existing && !force) throw alreadyExists(shown);
-  const directory = await stat(dirname(path)).catch(() => undefined);
-  if (!directory?.isDirectory()) throw noDirectory(shown);
-}
-
-function noDirectory(shown: string): UserError {
-  return new UserError(`cannot write ${shown}: its directory does not exist, so nothing was written. Create it, or pass another --out.`);
+  const { exists } = await checkOutPath(path, shown, DEFAULT_ORG_FILE);
+  if (exists && !force) throw alreadyExists(shown);
 }
 
 function alreadyExists(shown: string): UserError {
   return new UserError(`${shown} already exists; orgctl import does not overwrite it, so nothing was written.`, [
     'Pass --force to replace it, --out <path> to write elsewhere, or --out - to print to standard output.',
   ]);
-}
-
-async function writeOrgFile(path: string, shown: string, text: string, force: boolean): Promise<void> {
-  try {
-    // 'wx' fails if the file appeared since the check: never overwrite without --force.
-    await writeFile(path, text, { flag: force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = systemErrorCode(error);
-    if (code === 'EEXIST') throw alreadyExists(shown);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw noDirectory(shown);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${shown}: permission denied.`);
-    throw error;
-  }
 }
 
 function summary(imported: ImportedOrg, where: string, file: string): string {

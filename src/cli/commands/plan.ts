@@ -1,6 +1,5 @@
 // `orgctl plan`: read the live organization, diff it against org.yaml, show what apply will do.
 
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { serializePlan } from '../../render/plan-file.js';
@@ -10,9 +9,11 @@ import { choice, parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import { useColor } from '../io.js';
-import { loadOrgFileForCommand } from '../org-file.js';
+import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
+import { checkOutPath, writeOutFile } from '../out-file.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
+const DEFAULT_PLAN_FILE = 'plan.json';
 
 const USAGE = `Usage: orgctl plan [--file org.yaml] [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]
 
@@ -24,7 +25,8 @@ shown and counted but do not change the exit code.
 Options:
   -f, --file <path>      org.yaml to plan (default: org.yaml)
       --format <format>  text (default; the terminal), markdown (the PR comment), json (the plan value)
-  -o, --out <path>       also write the plan as JSON, for \`orgctl apply --plan <path>\`
+  -o, --out <path>       also write the plan as JSON, for \`orgctl apply --plan <path>\`; a directory
+                         or a missing directory is refused before AWS is read
       --detailed-exitcode
                          exit 0 when there are no changes, 2 when there are changes
   -h, --help             show this help
@@ -49,15 +51,19 @@ export const planCommand: Command = {
     const format = choice('plan', 'format', values.format, FORMATS, 'text');
     const loaded = await loadOrgFileForCommand(io, values.file);
     if (!loaded) return 1;
+    const out = values.out === undefined ? undefined : { path: resolve(io.cwd, values.out), shown: values.out };
+    // Before reading AWS: a path that cannot be written would waste the whole read.
+    if (out) await checkOutPath(out.path, out.shown, DEFAULT_PLAN_FILE);
 
     const aws = openAwsPort(io);
     try {
       // The root-credential audit comes with the plan (first in text and markdown, `audit` in json).
       const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env } });
-      if (values.out) await writeFile(resolve(io.cwd, values.out), serializePlan(plan));
+      if (out) await writeOutFile(out.path, out.shown, serializePlan(plan));
+      const sourceFile = shownOrgFile(values.file);
       if (format === 'json') io.stdout.write(serializePlan(plan));
-      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
-      else io.stdout.write(renderPlanText(plan, { color: useColor(io) }));
+      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan, { sourceFile }));
+      else io.stdout.write(renderPlanText(plan, { color: useColor(io), sourceFile }));
       if (plan.errors.length > 0) return 1;
       if (values['detailed-exitcode'] && plan.steps.length > 0) return 2;
       return 0;
