@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 import { pullRequestEvent, pushEvent } from './support/events.js';
 import { RUN_URL } from './support/run-action.js';
 import { markedComments, orgYaml, sha, unreachableApiUrl, useActionWorld } from './support/world.js';
@@ -60,6 +61,7 @@ describe('apply', () => {
     const mergeCommit = sha('c');
     github.addPullRequest({ number: 5, headSha: sha('4'), mergeCommitSha: sha('e'), merged: true }); // another PR
     github.addPullRequest({ number: 7, headSha: sha('d'), mergeCommitSha: mergeCommit, merged: true });
+    const before = await readEndState({ endpoint: world.emulator().url });
 
     const run = await applyOnPush(mergeCommit, orgYaml());
     expect(run.stderr).toBe('');
@@ -72,6 +74,8 @@ describe('apply', () => {
     const management = live.organization?.organizationalUnits?.find((ou) => ou.name === 'Management');
     expect(live.organization?.accounts.find((a) => a.id === '123456789012')?.parentId).toBe(management?.id);
     expect(live.budgets?.map((b) => b.budget['BudgetName'])).toEqual(['monthly-guardrail']);
+    // Field by field, read without orgctl (test/support/end-state).
+    expectEndStateMatches(await readEndState({ endpoint: world.emulator().url }), expectedEndState(orgYaml(), before));
 
     expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Applied 6 steps; the organization matches org.yaml.' });
     expect((JSON.parse(run.planJson ?? '') as Plan).steps).toHaveLength(6);
@@ -112,7 +116,7 @@ describe('apply', () => {
 
     const run = await applyOnPush(mergeCommit, orgYaml());
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::apply did not converge: \d+ step\(s\) failed/m);
+    expect(run.stdout).toMatch(/^::error::apply did not converge: \d+ steps? failed/m);
     expect(run.outputs['summary']).toMatch(/^Apply stopped: \d+ succeeded, [1-9]\d* failed/);
     expect(run.summary).toContain('### orgctl apply: stopped');
     expect(run.summary).toContain('#### What still differs');

@@ -7,6 +7,7 @@ import type { AuditReport } from '../../src/model/audit.js';
 import type { Plan } from '../../src/model/plan.js';
 import type { EmulatorSnapshot } from '../../src/emulator/index.js';
 import { credentialsFor, useEmulator } from '../support/emulator.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 import { orgctl, workspace } from '../workflow/support/cli-harness.js';
 
 const MGMT = '123456789012';
@@ -166,6 +167,8 @@ describe('orgctl audit and plan, against the emulator', () => {
 
   it('plan and apply set a declared contact that differs, then the plan is empty and the audit passes', async () => {
     emulator().seed({ ...LOCKED_DOWN, alternateContacts: [{ ...LOCKED_DOWN.alternateContacts![0]!, title: 'Old title' }] });
+    const endState = () => readEndState({ endpoint: emulator().url, credentials: credentialsFor(MGMT) });
+    const before = await endState();
     const dir = workspace({ 'org.yaml': ORG_YAML });
     dirs.push(dir);
     const port = createSdkPort({ endpoint: emulator().url, credentials: credentialsFor(MGMT), maxAttempts: 1 });
@@ -182,6 +185,7 @@ describe('orgctl audit and plan, against the emulator', () => {
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/ok\s+putAlternateContact alternate-contact:security/);
     expect(emulator().snapshot().alternateContacts).toEqual([{ ...LOCKED_DOWN.alternateContacts![0]! }]);
+    expectEndStateMatches(await endState(), expectedEndState(ORG_YAML, before));
 
     const again = await cli(['plan', '--detailed-exitcode']);
     expect(again.code).toBe(0);

@@ -11,6 +11,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { testEmulatorOptions } from '../support/emulator.js';
 import { duplicatesIn, emulatorPort, MGMT, snapshotOf, writeCalls, type LiveWorld } from '../workflow/support/emulator-world.js';
 import { orgctl, workspace } from '../workflow/support/cli-harness.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 
 const DEV = '200000000001';
 const PROD = '200000000002';
@@ -90,6 +91,7 @@ describe('orgctl apply (in-process, against the emulator)', () => {
   });
 
   it('on a terminal, "yes" applies: a line per step, a summary, the check, exit 0', async () => {
+    const before = await readEndState({ endpoint: emulator.url });
     const run = await apply([], { answer: 'yes' });
     expect(run.prompts).toEqual(['\nApply 6 steps? Only "yes" is accepted: ']);
     expect(run.code).toBe(0);
@@ -108,6 +110,8 @@ describe('orgctl apply (in-process, against the emulator)', () => {
     expect(run.stdout).toMatch(/Apply complete: 6 succeeded, 0 failed, 0 not run, in \d+(ms|\.\ds)\.\n/);
     expect(run.stdout).toContain('Checked: the organization now matches org.yaml.');
     expect((await orgctl(['plan', '--detailed-exitcode'], { cwd: ws.dir, port })).code).toBe(0);
+    // And so it does, read without orgctl (test/support/end-state).
+    expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(ORG_YAML, before));
   });
 
   it('on a terminal, anything but "yes" declines: exit 1, nothing changed', async () => {

@@ -3,7 +3,9 @@
 // --detailed-exitcode` exits 0 with no steps → re-import is byte-identical. The imported file is
 // also checked against the generator's own account of the organization (every ACTIVE account at
 // its place, every expressible budget declared, everything else listed in the trailing comments),
-// because an empty plan alone would not notice an OU or account left out (they are only warnings).
+// because an empty plan alone would not notice an OU or account left out (they are only warnings), and
+// with the end-state oracle (test/support/end-state), which reads the emulator itself and checks every
+// OU, placement and budget the imported org.yaml declares, field by field, without the planner.
 
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -33,6 +35,7 @@ import {
   type GeneratedOu,
 } from './support/generated-org.js';
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const BIN = fileURLToPath(new URL('../../bin/orgctl.js', import.meta.url));
@@ -87,6 +90,8 @@ describe('import round trip against the emulator', () => {
       expect(Object.keys(document.budgets).sort()).toEqual(org.budgets.filter((b) => b.expressible).map((b) => b.name).sort());
       expect(parsed.value.options).toEqual({ pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore' });
       expect(text.startsWith('# yaml-language-server: $schema=./schema/org.schema.json\n')).toBe(true);
+      const state = await readEndState({ endpoint: emulator.url });
+      expectEndStateMatches(state, expectedEndState(text, state));
 
       // Everything org.yaml cannot express is in the trailing comments.
       const trailer = text.slice(text.indexOf('\n# ---'));

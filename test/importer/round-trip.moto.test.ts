@@ -2,7 +2,9 @@
 // with the AWS SDK directly (not through our port), then `orgctl import`, `orgctl validate` and
 // `orgctl plan --detailed-exitcode` run in-process over HTTP. Moto has no
 // DescribeBudgetNotificationsForAccount, which the reader needs once a budget exists, so these
-// organizations have no budgets (budgets are covered against our emulator).
+// organizations have no budgets (budgets are covered against our emulator). The end-state oracle
+// (test/support/end-state) then reads moto itself and checks every OU and placement the imported
+// org.yaml declares, independently of the planner's empty plan.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import type { Plan } from '../../src/model/plan.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { canonicalDesiredDocument } from '../../src/planner/index.js';
+import { expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState } from '../support/end-state/index.js';
 import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
 
@@ -103,6 +106,8 @@ describeWithMoto('import round trip against moto', () => {
       expect(plan.errors).toEqual([]);
       expect(planned.code).toBe(0);
       const text = await readFile(join(dir, 'org.yaml'), 'utf8');
+      const state = await readEndState({ endpoint: moto.url, credentials: CREDENTIALS, backend: MOTO_BACKEND });
+      expectEndStateMatches(state, expectedEndState(text, state));
       const again = await runOrgctl(['import', '--out', '-', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port });
       expect(again.stdout).toBe(text);
       return { text, plan };

@@ -3,7 +3,8 @@
 // subscribers drawn from small pools, renamedFrom hints, prune options and tag variants.
 
 import fc from 'fast-check';
-import type { ComparisonOperator, DesiredOrg, NotificationType, ThresholdType, TimeUnit } from '../../src/model/desired.js';
+import { checkOrgRules } from '../../src/config/rules/index.js';
+import type { ComparisonOperator, DesiredNode, DesiredOrg, NotificationType, ThresholdType, TimeUnit } from '../../src/model/desired.js';
 import type { AccountState, LiveOrg } from '../../src/model/live.js';
 import { escapeSegment, ROOT_PATH } from '../../src/model/paths.js';
 import { aDesiredOrg, aLiveOrg, MANAGEMENT_ACCOUNT_ID, type NotificationInput } from '../support/builders.js';
@@ -105,3 +106,22 @@ export const liveOrgs: fc.Arbitrary<LiveOrg> = fc
     for (const account of accounts) org.withAccount(account.id, pick(parents, account.at), { state: account.state });
     return org.build();
   });
+
+/**
+ * `desired` made applicable to `live` the way a valid org.yaml is: accounts that are not in the live
+ * organization left out, and renamedFrom hints dropped when together they break org.yaml's rules.
+ * (Plans may still have errors, e.g. unlisted accounts with unlistedAccounts: error.)
+ */
+export function applicableTo(live: LiveOrg, desired: DesiredOrg): DesiredOrg {
+  const known = new Set(live.organization ? live.accounts.map((a) => a.id) : [live.callerAccountId]);
+  const node = <N extends DesiredNode>(n: N, keepRenames: boolean): N => ({
+    ...n,
+    accounts: n.accounts.filter((a) => known.has(a.id)),
+    organizationalUnits: n.organizationalUnits.map((ou) => {
+      const { renamedFrom, ...rest } = node(ou, keepRenames);
+      return keepRenames && renamedFrom !== undefined ? { ...rest, renamedFrom } : rest;
+    }),
+  });
+  const withRenames = { ...desired, root: node(desired.root, true) };
+  return checkOrgRules(withRenames, 'org.yaml').length === 0 ? withRenames : { ...desired, root: node(desired.root, false) };
+}

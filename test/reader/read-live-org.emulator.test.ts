@@ -82,6 +82,6 @@ describe('expectedReadCalls with extra pages', () => {
   it('refuses an extra page of an operation the read does not call: a mistake in the accounting, not an allowance', () => {
     const live = { callerAccountId: MGMT, organization: null, root: null, ous: [], accounts: [], budgets: [] };
     expect(expectedReadCalls(live, { DescribeBudgets: 2 })).toEqual({ GetCallerIdentity: 1, DescribeOrganization: 1, DescribeBudgets: 3 });
-    expect(() => expectedReadCalls(live, { ListAccountsForParent: 1 })).toThrow('1 extra page(s) of ListAccountsForParent, an operation this read does not call');
+    expect(() => expectedReadCalls(live, { ListAccountsForParent: 1 })).toThrow('1 extra page of ListAccountsForParent, an operation this read does not call');
   });
 });

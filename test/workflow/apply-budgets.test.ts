@@ -7,6 +7,7 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../../src/em
 import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { aDesiredOrg, MANAGED_TAGS } from '../support/builders.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 import { emulatorPort, MGMT, snapshotOf, type LiveWorld } from './support/emulator-world.js';
 
 const KEY = { type: 'ACTUAL', comparison: 'GREATER_THAN', thresholdType: 'PERCENTAGE' } as const;
@@ -45,6 +46,7 @@ describe('apply keeps budgets alerting', () => {
       ],
     };
     emulator.seed(snapshotOf(live));
+    const before = await readEndState({ endpoint: emulator.url });
     emulator.clearStats();
     const desired = aDesiredOrg()
       .withManagementAccount(MGMT)
@@ -78,5 +80,7 @@ describe('apply keeps budgets alerting', () => {
     const fresh = writes.filter((e) => JSON.stringify(e.input).includes('"fresh"'));
     expect(fresh.map((e) => e.operation)).toEqual(['CreateBudget']);
     expect(alerting('fresh')).toEqual([['a@example.com', 'arn:aws:sns:us-east-1:123456789012:t']]);
+    // Field by field, read without orgctl: what org.yaml declares (test/support/end-state).
+    expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(desired, before));
   });
 });

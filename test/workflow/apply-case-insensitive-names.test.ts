@@ -7,6 +7,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { aDesiredOrg } from '../support/builders.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 import { emulatorPort, MGMT, snapshotOf } from './support/emulator-world.js';
 
 describe('apply when AWS compares OU names without case', () => {
@@ -20,6 +21,7 @@ describe('apply when AWS compares OU names without case', () => {
 
   it('"Prod" next to a live "prod": the step fails saying how to rename; with renamedFrom it converges', async () => {
     emulator.seed(snapshotOf({ hasOrganization: true, ous: [{ path: '/prod', name: 'prod', parentPath: '/' }], accounts: [{ id: MGMT, parentPath: '/' }], budgets: [] }));
+    const before = await readEndState({ endpoint: emulator.url });
     const port = emulatorPort(emulator.url);
     try {
       const plain = aDesiredOrg().withManagementAccount(MGMT).withAccount(MGMT).withOu('/Prod').build();
@@ -32,6 +34,8 @@ describe('apply when AWS compares OU names without case', () => {
       const second = await runApplyWorkflow({ port, desired: renamed, orgYamlSha256: '3'.repeat(64), confirm: async () => true });
       expect(second.kind === 'applied' && second.converged).toBe(true);
       expect(emulator.snapshot().organization?.organizationalUnits?.map((o) => o.name)).toEqual(['Prod']);
+      // Read without orgctl: /Prod is the renamed OU (same ID), the account where declared.
+      expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(renamed, before));
     } finally {
       port.destroy();
     }

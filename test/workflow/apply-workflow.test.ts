@@ -9,6 +9,7 @@ import { parsePlanFile, serializePlan } from '../../src/render/plan-file.js';
 import { ApplyCheckFailedError, runApplyWorkflow, type ApplyWorkflowOptions } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg } from '../support/builders.js';
+import { endStateOfLive, expectedEndState, expectEndStateMatches } from '../support/end-state/index.js';
 import { FakeAwsPort } from '../support/fake-port.js';
 
 const MGMT = FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
@@ -55,6 +56,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('runApplyWorkflow', () => {
   it('applies after confirmation, then plans again: converged', async () => {
     const { fake, desired } = world();
+    const before = endStateOfLive(fake.liveOrg());
     const shown: Plan[] = [];
     const outcome = await runApplyWorkflow(options(fake, desired, { confirm: async (plan) => (shown.push(plan), true) }));
     expect(outcome.kind).toBe('applied');
@@ -64,6 +66,8 @@ describe('runApplyWorkflow', () => {
     expect(outcome.after.steps).toEqual([]);
     expect(outcome.converged).toBe(true);
     expect((await makePlan(fake, desired, SHA)).plan.steps).toEqual([]);
+    // The fake's own state (not read through the port), against org.yaml: test/support/end-state.
+    expectEndStateMatches(endStateOfLive(fake.liveOrg()), expectedEndState(desired, before));
   });
 
   it('nothing to do: no question asked, no write', async () => {

@@ -2,7 +2,9 @@
 // org.yaml or the run budget is spent, then checks what the issue promises: the plan has no steps,
 // and nothing was done twice (no duplicate OUs, budgets, notifications or subscribers; every account
 // in one place; each OU created, each budget created, each account moved at most once); and no budget
-// that alerted stopped alerting at any moment of the apply.
+// that alerted stopped alerting at any moment of the apply. Then the end-state oracle (test/support/end-state)
+// reads the organization with its own SDK calls and compares it with org.yaml field by field, so a
+// planner blind to some difference cannot pass by planning nothing both times.
 
 import { expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions, type FaultSpec, type RequestLogEntry } from '../../../src/emulator/index.js';
@@ -14,6 +16,7 @@ import { runApplyWorkflow } from '../../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../../src/workflow/make-plan.js';
 import { duplicatesIn, emulatorPort, repeatedWrites, snapshotOf, writeCalls } from './emulator-world.js';
 import { throughOrgYaml, withoutPositions } from './org-yaml.js';
+import { expectedEndState, expectEndStateMatches, readEndState } from '../../support/end-state/index.js';
 import type { Scenario } from './scenarios.js';
 
 const SHA = 'e'.repeat(64);
@@ -57,12 +60,13 @@ function silentBudgets(emulator: Emulator, names: ReadonlySet<string>): string[]
 export async function applyUntilConverged(watched: WatchedEmulator, generated: Scenario, options: ConvergeOptions): Promise<ConvergeResult> {
   const { emulator } = watched;
   // Through org.yaml text and orgctl's own parser, as the CLI reads it.
-  const { desired } = throughOrgYaml(generated.desired);
+  const { desired, text } = throughOrgYaml(generated.desired);
   expect(withoutPositions(desired)).toEqual(generated.desired);
   const scenario = { ...generated, desired };
   emulator.setFaults(undefined);
   emulator.seed(snapshotOf(scenario.world));
   emulator.clearStats();
+  const before = await readEndState({ endpoint: emulator.url });
   const port = emulatorPort(emulator.url);
   const applyPort = options.retryPolicy ? emulatorPort(emulator.url, undefined, options.retryPolicy) : port;
   try {
@@ -118,6 +122,7 @@ export async function applyUntilConverged(watched: WatchedEmulator, generated: S
     expect(converged).toBe(true);
     expect(duplicatesIn(emulator.snapshot())).toEqual([]);
     expect(repeatedWrites(emulator.requestLog())).toEqual([]);
+    expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(text, before));
     return { kind: 'converged', runs, steps: first.steps.length, failures };
   } finally {
     watched.watch(undefined);

@@ -2,7 +2,7 @@
 
 import { stringify } from 'yaml';
 import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
-import type { DesiredNode, DesiredOrg } from '../../../src/model/desired.js';
+import type { DesiredNode, DesiredOrg, DesiredSecurity } from '../../../src/model/desired.js';
 
 export function orgYamlOf(desired: DesiredOrg): string {
   const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
@@ -34,10 +34,24 @@ export function orgYamlOf(desired: DesiredOrg): string {
         }) }),
       })),
       options: desired.options,
+      ...(desired.security && { security: securityOf(desired.security) }),
     },
     // Account IDs must stay strings; the default would already quote them, this makes it explicit.
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
   );
+}
+
+function securityOf(security: DesiredSecurity): Record<string, unknown> {
+  return {
+    breakGlassUsers: security.breakGlassUsers.map((u) => u.name),
+    identityCenter: security.identityCenter,
+    ...(security.identityCenterRegion !== undefined && { identityCenterRegion: security.identityCenterRegion }),
+    ...(security.alternateContacts.length > 0 && {
+      alternateContacts: Object.fromEntries(
+        security.alternateContacts.map(({ type, at: _at, ...fields }) => [type.toLowerCase(), fields]),
+      ),
+    }),
+  };
 }
 
 /** The DesiredOrg orgctl reads back from orgYamlOf(desired): the same, apart from source positions. */

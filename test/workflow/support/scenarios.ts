@@ -42,6 +42,13 @@ export interface ScenarioInput {
   readonly desiredPlacements: readonly (number | null)[];
   readonly liveBudgets: readonly WorldBudget[];
   readonly desiredBudgets: readonly { readonly name: string; readonly amount: number; readonly timeUnit: TimeUnit; readonly notifications: readonly WorldNotification[] }[];
+  /**
+   * For each desired budget (by index), what it takes from the live budget of the same name, if that has
+   * notifications: 'own' nothing; 'live-but-timeUnit' its amount and notifications; 'live' those and its
+   * timeUnit. So some budgets differ only in timeUnit or only in type (the changes issue #19 found the
+   * planner could miss). Absent: 'own'.
+   */
+  readonly budgetsFromLive?: readonly ('own' | 'live-but-timeUnit' | 'live')[];
   readonly options: { readonly pruneOrganizationalUnits: boolean; readonly pruneBudgets: boolean; readonly strictAccounts: boolean };
   /** Accounts (by index, modulo) that are SUSPENDED: still moved where org.yaml says. */
   readonly suspended: readonly number[];
@@ -111,6 +118,7 @@ export function scenarioInputs(weights: { small: number; large: number } = { sma
     desiredPlacements: fc.array(fc.option(fc.nat({ max: 999 }), { nil: null, freq: 6 }), { minLength: MAX_ACCOUNTS + 1, maxLength: MAX_ACCOUNTS + 1 }),
     liveBudgets,
     desiredBudgets,
+    budgetsFromLive: fc.array(fc.constantFrom('own' as const, 'live-but-timeUnit' as const, 'live' as const), { minLength: 4, maxLength: 4 }),
     options: fc.record({ pruneOrganizationalUnits: fc.boolean(), pruneBudgets: fc.boolean(), strictAccounts: fc.boolean() }),
     suspended: fc.array(fc.nat({ max: 999 }), { maxLength: 3 }),
     featureSets: fc.record({ live: fc.constantFrom<FeatureSet>('ALL', 'ALL', 'CONSOLIDATED_BILLING'), desired: fc.constantFrom<FeatureSet>('ALL', 'ALL', 'CONSOLIDATED_BILLING') }),
@@ -210,7 +218,10 @@ export function buildScenario(input: ScenarioInput): Scenario {
     builder.withOu(ou.path, ou.renamedFrom !== undefined ? { renamedFrom: ou.renamedFrom } : {});
   }
   for (const account of placed) builder.withAccount(account.id, account.path);
-  for (const budget of input.desiredBudgets) {
+  for (const [i, own] of input.desiredBudgets.entries()) {
+    const from = input.budgetsFromLive?.[i] ?? 'own';
+    const live = from === 'own' ? undefined : input.liveBudgets.find((b) => b.name === own.name && b.notifications.length > 0);
+    const budget = live ? { ...own, amount: live.amount, notifications: live.notifications, ...(from === 'live' && { timeUnit: live.timeUnit as TimeUnit }) } : own;
     builder.withBudget({
       name: budget.name,
       amount: budget.amount,
