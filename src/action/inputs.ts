@@ -6,7 +6,7 @@ import * as github from '@actions/github';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { awsTimeoutsFrom } from '../aws/timeouts.js';
-import { rateScaleFrom } from '../cli/aws.js';
+import { rateScaleFrom } from '../aws/rate-scale.js';
 import { UserError } from '../model/errors.js';
 import { ACTION_COMMANDS, type ActionCommand, type ActionSettings, type RepositoryName, type TriggerEvent } from './settings.js';
 

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createSdkPort } from '../aws/sdk/create-sdk-port.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../text/describe-error.js';
 import type { GitHubAuthor } from './github-api.js';
 import { readActionSettings } from './inputs.js';
 import { createOctokitGitHubApi } from './octokit-github-api.js';

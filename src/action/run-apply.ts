@@ -12,13 +12,13 @@ import { renderPlanText } from '../render/plan-text.js';
 import { runApplyWorkflow, type ApplyOutcome } from '../workflow/apply-workflow.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fittedPart, fixedPart, MARKERS, truncateLines, type CommentPart } from './compose-comment.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../text/describe-error.js';
 import { attemptGitHubWrite, withFailure } from './github-write.js';
 import type { PullRequestRef } from './github-api.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 /** Checked in code, whatever the workflow's `on:` says: apply changes AWS, so only merged changes may run it. */
 export function assertApplyAllowed(settings: ActionSettings): void {

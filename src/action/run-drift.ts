@@ -15,7 +15,7 @@ import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart } from '.
 import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 export async function runDrift(settings: ActionSettings, deps: ActionDeps): Promise<ActionReport> {
   const loaded = await loadOrgFile(settings.orgFilePath, settings.orgFile);

@@ -11,14 +11,14 @@ import { serializePlan } from '../render/plan-file.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fixedPart, MARKERS, type CommentPart } from './compose-comment.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../text/describe-error.js';
 import { attemptGitHubWrite, withFailure } from './github-write.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import { planWithAws } from './plan-with-aws.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { upsertComment } from './upsert-comment.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 type PullRequestEvent = Extract<ActionSettings['event'], { kind: 'pullRequest' }>;
 
@@ -55,8 +55,8 @@ async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullReque
 }
 
 /**
- * The sections of the plan comment and summary, in order. New sections (an audit, say) go here, before
- * the plan; composeComment gives the plan the room they leave.
+ * The sections of the plan comment and summary, in order: the plan, whose part already carries the
+ * root-credential audit (plan.audit). composeComment gives the plan the room fixed sections leave.
  */
 export function planCommentParts(plan: Plan, settings: ActionSettings): CommentPart[] {
   return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];

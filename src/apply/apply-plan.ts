@@ -4,11 +4,11 @@
 // An error that retries could not cure stops the run: no new step starts, steps in flight finish.
 // So does a stop request (the CLI's Ctrl-C): the run then returns with the rest as not run.
 
-import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
 import { executeStep } from './execute-step.js';
+import { describeError } from '../text/describe-error.js';
 import { OuIds } from './ou-ids.js';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
@@ -131,7 +131,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           },
           (error: unknown) => {
             stoppedBy ??= 'failure';
-            finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error) });
+            finish(index, { index, step, status: 'failed', durationMs: now() - startedAt, message: describeError(error).message });
           },
         )
         .finally(() => {
@@ -152,9 +152,4 @@ function notify(listener: () => void): void {
   } catch {
     // ignored on purpose (see above)
   }
-}
-
-function describeError(error: unknown): string {
-  if (isAwsCallError(error)) return error.describe();
-  return error instanceof Error ? error.message : String(error);
 }

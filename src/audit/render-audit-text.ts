@@ -3,7 +3,7 @@
 // Every line passes through visibleText (values from AWS and org.yaml cannot move the cursor).
 
 import type { AuditCheck, AuditReport } from '../model/audit.js';
-import { visibleText } from '../render/visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 import { orderedChecks } from './order-checks.js';
 import { auditSummaryLine, runbookSentence } from './summarize-audit.js';
 

@@ -4,17 +4,9 @@
 import { createSdkPort } from '../aws/sdk/create-sdk-port.js';
 import type { AwsPort } from '../aws/port.js';
 import { awsTimeoutsFrom } from '../aws/timeouts.js';
-import { UserError } from '../model/errors.js';
+import { rateScaleFrom } from '../aws/rate-scale.js';
 import type { CliIo } from './io.js';
 
-/** ORGCTL_RATE_SCALE multiplies AWS's published rates (accounts with raised limits, time-scaled emulators). */
-export function rateScaleFrom(env: CliIo['env']): number {
-  const raw = env['ORGCTL_RATE_SCALE'];
-  if (raw === undefined || raw === '') return 1;
-  const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale <= 0) throw new UserError(`ORGCTL_RATE_SCALE must be a number above 0 (got "${raw}").`);
-  return scale;
-}
 
 export interface CliPort {
   readonly port: AwsPort;

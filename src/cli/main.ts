@@ -4,6 +4,7 @@ import { UserError } from '../model/errors.js';
 import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliIo } from './io.js';
+import { describeError } from '../text/describe-error.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,9 +58,8 @@ export function reportFailure(error: unknown, io: CliIo): number {
     for (const detail of error.details) io.stderr.write(`  ${detail}\n`);
     return 1;
   }
-  const described = error instanceof Error && 'describe' in error && typeof error.describe === 'function' ? String(error.describe()) : undefined;
-  const message = described ?? (error instanceof Error ? error.message : String(error));
-  io.stderr.write(`Error: ${message}\n`);
-  if (io.env['ORGCTL_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  const described = describeError(error);
+  io.stderr.write(`Error: ${described.message}\n`);
+  if (io.env['ORGCTL_DEBUG'] && described.stack) io.stderr.write(`${described.stack}\n`);
   return 1;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import type { CliIo } from './io.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 export const DEFAULT_ORG_FILE = 'org.yaml';
 

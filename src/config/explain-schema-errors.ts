@@ -4,8 +4,8 @@
 
 import type { ErrorObject } from 'ajv';
 import type { SourcePosition } from '../model/desired.js';
-import { plural } from '../render/plural.js';
-import { visibleText } from '../render/visible-text.js';
+import { plural } from '../text/plural.js';
+import { visibleText } from '../text/visible-text.js';
 import { closestMatch } from './closest-match.js';
 import { ORG_SCHEMA, resolveSchemaRef, type SchemaNode } from './org-schema.js';
 import { plainScalarSource, positionOfPath, type DocumentPath, type YamlSource } from './yaml-source.js';

@@ -4,7 +4,7 @@
 
 import type { DesiredAlternateContact, DesiredSecurity, SourcePosition } from '../model/desired.js';
 import type { AlternateContact, Security } from './written-org-yaml.js';
-import type { PositionLookup } from './normalize.js';
+import type { PositionLookup } from './position-lookup.js';
 
 /** Defaults for omitted keys of `security:`; the schema's `default` annotations say the same (a test keeps them equal). */
 export const SECURITY_DEFAULTS = { identityCenter: 'optional' } as const satisfies Pick<DesiredSecurity, 'identityCenter'>;

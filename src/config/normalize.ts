@@ -16,6 +16,7 @@ import { childPath, ROOT_PATH } from '../model/paths.js';
 import type { AccountEntry, Budget, Notification, OrganizationalUnits, Options, WrittenOrgYaml } from './written-org-yaml.js';
 import type { DocumentPath } from './yaml-source.js';
 import { normalizeSecurity } from './normalize-security.js';
+import type { PositionLookup } from './position-lookup.js';
 
 /** Defaults for omitted keys. The schema's `default` annotations say the same (a test keeps them equal). */
 export const DEFAULTS = {
@@ -34,8 +35,7 @@ export const DEFAULTS = {
   options: DesiredOptions;
 };
 
-/** Where the value at a document path was written; undefined when unknown. */
-export type PositionLookup = (path: DocumentPath) => SourcePosition | undefined;
+export type { PositionLookup } from './position-lookup.js';
 
 function at(position: SourcePosition | undefined): { at?: SourcePosition } {
   return position ? { at: position } : {};

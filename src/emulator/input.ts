@@ -4,7 +4,7 @@
 
 import { ApiError } from './api-error.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 export type ValidationReason =
   | 'INPUT_REQUIRED'

@@ -6,7 +6,7 @@ import type { EmulatorSnapshot } from './snapshot.js';
 import { formatPath, locatePaths, positionOf } from './snapshot-locate.js';
 import type { SnapshotIssue } from './snapshot-validate.js';
 import { validateSnapshot } from './snapshot-validate.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 
 /** A UserError listing each issue as "file:line:column: path: message". */
 export function snapshotError(file: string, text: string | undefined, issues: readonly SnapshotIssue[]): UserError {

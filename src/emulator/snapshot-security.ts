@@ -4,7 +4,7 @@
 import { ALTERNATE_CONTACT_TYPES } from './account/state.js';
 import { DEFAULT_ROOT_USER, ORGANIZATIONS_FEATURES, type OrganizationsFeature, type RootUserFlags } from './iam/state.js';
 import type { SnapshotAlternateContact, SnapshotIam, SnapshotIdentityCenterInstance, SnapshotIamUser, SnapshotRootUser, EmulatorSnapshot } from './snapshot.js';
-import type { SnapshotIssue, SnapshotPath } from './snapshot-validate.js';
+import type { SnapshotIssue, SnapshotPath } from './snapshot-issue.js';
 import { INSTANCE_STATUSES } from './sso-admin/state.js';
 import type { World } from './world.js';
 

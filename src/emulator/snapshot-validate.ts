@@ -7,12 +7,8 @@ import { ACCOUNT_ID, CREATE_ACCOUNT_REQUEST_ID, EMAIL, ORG_ID, OU_ID, POLICY_ID,
 import { SNAPSHOT_FORMAT_VERSION, type EmulatorSnapshot } from './snapshot.js';
 import { checkSecuritySections } from './snapshot-security.js';
 
-export type SnapshotPath = readonly (string | number)[];
-
-export interface SnapshotIssue {
-  readonly path: SnapshotPath;
-  readonly message: string;
-}
+export type { SnapshotIssue, SnapshotPath } from './snapshot-issue.js';
+import type { SnapshotIssue, SnapshotPath } from './snapshot-issue.js';
 
 export type SnapshotCheck = { readonly ok: true; readonly snapshot: EmulatorSnapshot } | { readonly ok: false; readonly issues: readonly SnapshotIssue[] };
 

@@ -100,7 +100,7 @@ function desiredBudgetDocument(budget: DesiredBudget): BudgetDocument {
   };
 }
 
-function liveBudgetDocument(budget: LiveBudget): BudgetDocument {
+export function liveBudgetDocument(budget: LiveBudget): BudgetDocument {
   return {
     budgetType: budget.budgetType,
     amount: budget.amount === null ? null : canonicalNumber(budget.amount),

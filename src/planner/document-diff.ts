@@ -1,8 +1,8 @@
-// Diffs two canonical documents with fast-json-patch and sorts the patch operations into the
-// entities they touch. The step builders read the values from the documents themselves.
+// Sorts the differences of two canonical documents into the entities they touch, one keyed diff per
+// collection (planner/keyed-diff.ts). The step builders read the values from the documents themselves.
 
-import jsonPatch from 'fast-json-patch';
-import { byCodeUnit, type OrgDocument } from './canonical-document.js';
+import type { BudgetDocument, OrgDocument } from './canonical-document.js';
+import { diffKeyed, jsonEqual } from './keyed-diff.js';
 
 export interface NotificationChanges {
   /** Notification keys in org.yaml, not live. */
@@ -13,7 +13,7 @@ export interface NotificationChanges {
   readonly subscribersChanged: readonly string[];
 }
 
-export interface DocumentChanges {
+export interface OrganizationChanges {
   readonly organizationChanged: boolean;
   readonly addedOus: readonly string[];
   readonly removedOus: readonly string[];
@@ -22,85 +22,54 @@ export interface DocumentChanges {
   /** In the organization, not declared. */
   readonly removedAccounts: readonly string[];
   readonly movedAccounts: readonly string[];
+}
+
+export interface BudgetChanges {
   readonly addedBudgets: readonly string[];
   readonly removedBudgets: readonly string[];
   /** Budgets on both sides whose amount, unit, time unit or type differ. */
   readonly changedBudgetLimits: readonly string[];
-  /** By budget name, for budgets on both sides. */
+  /** By budget name, for budgets on both sides whose notifications differ. */
   readonly notifications: ReadonlyMap<string, NotificationChanges>;
 }
 
-export function diffDocuments(live: OrgDocument, desired: OrgDocument): DocumentChanges {
-  const sets = {
-    addedOus: new Set<string>(),
-    removedOus: new Set<string>(),
-    addedAccounts: new Set<string>(),
-    removedAccounts: new Set<string>(),
-    movedAccounts: new Set<string>(),
-    addedBudgets: new Set<string>(),
-    removedBudgets: new Set<string>(),
-    changedBudgetLimits: new Set<string>(),
-  };
-  const notifications = new Map<string, { added: Set<string>; removed: Set<string>; subscribersChanged: Set<string> }>();
-  const notificationsOf = (budget: string) => {
-    let entry = notifications.get(budget);
-    if (!entry) notifications.set(budget, (entry = { added: new Set(), removed: new Set(), subscribersChanged: new Set() }));
-    return entry;
-  };
-  let organizationChanged = false;
+export type DocumentChanges = OrganizationChanges & BudgetChanges;
 
-  for (const op of jsonPatch.compare(live, desired)) {
-    const [collection, key, ...rest] = op.path.split('/').slice(1).map(jsonPatch.unescapePathComponent);
-    if (key === undefined) {
-      if (collection === 'organization') organizationChanged = true;
-      continue;
-    }
-    const added = op.op === 'add';
-    const removed = op.op === 'remove';
-    switch (collection) {
-      case 'organization':
-        organizationChanged = true;
-        break;
-      case 'ous':
-        if (rest.length === 0 && added) sets.addedOus.add(key);
-        if (rest.length === 0 && removed) sets.removedOus.add(key);
-        break;
-      case 'accounts':
-        if (rest.length === 0 && added) sets.addedAccounts.add(key);
-        else if (rest.length === 0 && removed) sets.removedAccounts.add(key);
-        else if (rest[0] === 'parentPath') sets.movedAccounts.add(key);
-        break;
-      case 'budgets': {
-        const [field, notificationKey, member] = rest;
-        if (field === undefined) (added ? sets.addedBudgets : sets.removedBudgets).add(key);
-        else if (field !== 'notifications') sets.changedBudgetLimits.add(key);
-        else if (notificationKey !== undefined && member === undefined) {
-          if (added) notificationsOf(key).added.add(notificationKey);
-          if (removed) notificationsOf(key).removed.add(notificationKey);
-        } else if (notificationKey !== undefined && member === 'subscribers') {
-          notificationsOf(key).subscribersChanged.add(notificationKey);
-        }
-        break;
-      }
+export function diffOrganization(live: OrgDocument, desired: OrgDocument): OrganizationChanges {
+  const ous = diffKeyed(live.ous, desired.ous);
+  // An account's only field is its parent path: a changed account is a moved one.
+  const accounts = diffKeyed(live.accounts, desired.accounts);
+  return {
+    organizationChanged: !jsonEqual(live.organization, desired.organization),
+    addedOus: ous.added,
+    removedOus: ous.removed,
+    addedAccounts: accounts.added,
+    removedAccounts: accounts.removed,
+    movedAccounts: accounts.changed,
+  };
+}
+
+export function diffBudgets(live: OrgDocument, desired: OrgDocument): BudgetChanges {
+  const budgets = diffKeyed(live.budgets, desired.budgets);
+  const notifications = new Map<string, NotificationChanges>();
+  const changedBudgetLimits: string[] = [];
+  for (const name of budgets.changed) {
+    const [before, after] = [live.budgets[name]!, desired.budgets[name]!];
+    if (!jsonEqual(limitOf(before), limitOf(after))) changedBudgetLimits.push(name);
+    // A notification's other fields are its key: a changed one differs in its subscribers.
+    const changes = diffKeyed(before.notifications, after.notifications);
+    if (changes.added.length + changes.removed.length + changes.changed.length > 0) {
+      notifications.set(name, { added: changes.added, removed: changes.removed, subscribersChanged: changes.changed });
     }
   }
+  return { addedBudgets: budgets.added, removedBudgets: budgets.removed, changedBudgetLimits, notifications };
+}
 
-  const sorted = (set: ReadonlySet<string>): string[] => [...set].sort(byCodeUnit);
-  return {
-    organizationChanged,
-    addedOus: sorted(sets.addedOus),
-    removedOus: sorted(sets.removedOus),
-    addedAccounts: sorted(sets.addedAccounts),
-    removedAccounts: sorted(sets.removedAccounts),
-    movedAccounts: sorted(sets.movedAccounts),
-    addedBudgets: sorted(sets.addedBudgets),
-    removedBudgets: sorted(sets.removedBudgets),
-    changedBudgetLimits: sorted(sets.changedBudgetLimits),
-    notifications: new Map(
-      [...notifications].sort(([a], [b]) => byCodeUnit(a, b)).map(([budget, n]) => [
-        budget,
-        { added: sorted(n.added), removed: sorted(n.removed), subscribersChanged: sorted(n.subscribersChanged) },
-      ]),
-    ),
-  };
+export function diffDocuments(live: OrgDocument, desired: OrgDocument): DocumentChanges {
+  return { ...diffOrganization(live, desired), ...diffBudgets(live, desired) };
+}
+
+function limitOf(budget: BudgetDocument): Omit<BudgetDocument, 'notifications'> {
+  const { notifications: _notifications, ...limit } = budget;
+  return limit;
 }

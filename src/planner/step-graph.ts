@@ -1,6 +1,7 @@
-// Collects steps with their prerequisites, then numbers them: by phase (the order that respects AWS),
-// then in the order they were added. Prerequisites always sit in an earlier phase or earlier in the
-// same phase, so every dependsOn index is smaller than the step's own index.
+// Collects steps with their prerequisites, then numbers them: by resource kind (the registry's order),
+// by phase within the kind (the order that respects AWS), then in the order they were added.
+// Prerequisites always sit in an earlier phase or earlier in the same phase, so every dependsOn index
+// is smaller than the step's own index.
 
 import type { PlanStep } from '../model/plan.js';
 
@@ -11,36 +12,17 @@ type WithoutDependsOn<S> = S extends PlanStep ? Omit<S, 'dependsOn'> : never;
 /** A handle on an added step, for use as a prerequisite of later ones. */
 export type StepRef = number & { readonly __stepRef: unique symbol };
 
-/** Phases in plan order. */
-export const Phase = {
-  createOrganization: 0,
-  renameOrganizationalUnit: 1,
-  createOrganizationalUnit: 2,
-  moveAccount: 3,
-  deleteOrganizationalUnit: 4,
-  createBudget: 5,
-  updateBudget: 6,
-  updateNotification: 7,
-  createNotification: 8,
-  createSubscriber: 9,
-  deleteSubscriber: 10,
-  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
-  createSubscriberAfterRemoval: 11,
-  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
-  deleteLastSubscriber: 12,
-  /** Subscribers whose type was full until that last old one left. */
-  createSubscriberAfterLast: 13,
-  deleteNotification: 14,
-  /** A notification deleted and created again because it cannot change in place. */
-  recreateNotification: 15,
-  deleteBudget: 16,
-  /** Independent of the organization and budgets. */
-  putAlternateContact: 17,
-} as const;
-export type Phase = (typeof Phase)[keyof typeof Phase];
+/**
+ * Adds the steps of one resource kind. `phase` orders them within the kind (each kind numbers its own
+ * phases); kinds are ordered by their rank, the registry's order.
+ */
+export interface KindStepGraph {
+  add(phase: number, draft: StepDraft, prerequisites?: readonly (StepRef | undefined)[]): StepRef;
+}
 
 interface Node {
-  readonly phase: Phase;
+  readonly rank: number;
+  readonly phase: number;
   readonly draft: StepDraft;
   readonly prerequisites: readonly (StepRef | undefined)[];
 }
@@ -48,14 +30,19 @@ interface Node {
 export class StepGraph {
   private readonly nodes: Node[] = [];
 
-  add(phase: Phase, draft: StepDraft, prerequisites: readonly (StepRef | undefined)[] = []): StepRef {
-    this.nodes.push({ phase, draft, prerequisites });
-    return (this.nodes.length - 1) as StepRef;
+  /** The graph as the resource kind at `rank` adds to it. */
+  forKind(rank: number): KindStepGraph {
+    return {
+      add: (phase, draft, prerequisites = []) => {
+        this.nodes.push({ rank, phase, draft, prerequisites });
+        return (this.nodes.length - 1) as StepRef;
+      },
+    };
   }
 
   /** The steps in plan order, each depending only on what it needs directly. */
   build(): PlanStep[] {
-    const order = this.nodes.map((_, ref) => ref).sort((a, b) => this.nodes[a]!.phase - this.nodes[b]!.phase || a - b);
+    const order = this.nodes.map((_, ref) => ref).sort((a, b) => this.nodes[a]!.rank - this.nodes[b]!.rank || this.nodes[a]!.phase - this.nodes[b]!.phase || a - b);
     const indexOf = new Map<number, number>(order.map((ref, index) => [ref, index]));
     const steps: PlanStep[] = [];
     for (const [index, ref] of order.entries()) {

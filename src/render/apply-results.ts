@@ -2,7 +2,7 @@
 
 import type { ApplyRun, StepResult } from '../apply/apply-plan.js';
 import { escapeMarkdownInline } from './markdown-escape.js';
-import { visibleText } from './visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 
 const MARK: Record<StepResult['status'], string> = { ok: 'ok', failed: 'FAILED', skipped: 'skipped' };
 

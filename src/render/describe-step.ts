@@ -1,13 +1,13 @@
 // What every renderer says about a plan: step titles, detail lines, groups and the summary line.
 // Plain strings with no markup; text and markdown renderers add symbols, color and escaping.
+// What each step says comes from its resource kind's handler (src/kinds/registry.ts).
 
-import type { NotificationKey, Subscriber } from '../model/desired.js';
-import { actionOfStep, assertNever, type NotificationSpec, type Plan, type PlanStep, type StepAction } from '../model/plan.js';
-import type { AlternateContactSpec } from '../model/security.js';
+import type { Plan, PlanStep, StepAction } from '../model/plan.js';
+import { actionOfStep, describeStepDetails, groupOf, STEP_GROUPS } from '../kinds/registry.js';
 import { auditSummaryLine } from '../audit/summarize-audit.js';
 
-export const STEP_GROUPS = ['Organization', 'Organizational units', 'Accounts', 'Budgets', 'Alternate contacts'] as const;
-export type StepGroup = (typeof STEP_GROUPS)[number];
+export { STEP_GROUPS } from '../kinds/registry.js';
+export type StepGroup = string;
 
 export interface StepDescription {
   readonly action: StepAction;
@@ -18,31 +18,7 @@ export interface StepDescription {
   readonly details: readonly string[];
 }
 
-export function groupOf(step: PlanStep): StepGroup {
-  switch (step.kind) {
-    case 'createOrganization':
-      return 'Organization';
-    case 'createOrganizationalUnit':
-    case 'renameOrganizationalUnit':
-    case 'deleteOrganizationalUnit':
-      return 'Organizational units';
-    case 'moveAccount':
-      return 'Accounts';
-    case 'createBudget':
-    case 'updateBudget':
-    case 'deleteBudget':
-    case 'createNotification':
-    case 'updateNotification':
-    case 'deleteNotification':
-    case 'createSubscriber':
-    case 'deleteSubscriber':
-      return 'Budgets';
-    case 'putAlternateContact':
-      return 'Alternate contacts';
-    default:
-      return assertNever(step);
-  }
-}
+export { groupOf };
 
 /** Steps by group, groups in STEP_GROUPS order, steps in plan order within each. */
 export function groupSteps(steps: readonly PlanStep[]): { group: StepGroup; steps: PlanStep[] }[] {
@@ -50,71 +26,8 @@ export function groupSteps(steps: readonly PlanStep[]): { group: StepGroup; step
 }
 
 export function describeStep(step: PlanStep): StepDescription {
-  const base = { action: actionOfStep(step), title: step.address, reason: step.reason };
-  switch (step.kind) {
-    case 'createOrganization':
-      return { ...base, details: [`featureSet: ${step.after.featureSet}`] };
-    case 'createOrganizationalUnit':
-      return { ...base, details: [] };
-    case 'renameOrganizationalUnit':
-      return { ...base, details: [`name: "${step.before.name}" → "${step.after.name}"`, `id: ${step.before.id}`] };
-    case 'deleteOrganizationalUnit':
-      return { ...base, details: [`id: ${step.before.id}`] };
-    case 'moveAccount':
-      return { ...base, title: step.before.accountName ? `${step.address} (${step.before.accountName})` : step.address, details: [] };
-    case 'createBudget':
-      return { ...base, details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] };
-    case 'updateBudget':
-      return { ...base, details: [] };
-    case 'deleteBudget': {
-      const limit = step.before.amount === null ? 'no fixed limit' : `${step.before.amount} ${step.before.unit}`;
-      return { ...base, details: [`limit: ${limit} ${step.before.timeUnit}`, ...step.before.notifications.map(notificationLine)] };
-    }
-    case 'createNotification':
-      return { ...base, details: [notificationLine(step.after)] };
-    case 'updateNotification':
-      return { ...base, details: [`notify when ${condition(step.before)} → ${condition(step.after)}`] };
-    case 'deleteNotification':
-      return { ...base, details: [notificationLine(step.before)] };
-    case 'createSubscriber':
-    case 'deleteSubscriber':
-      return { ...base, details: [] };
-    case 'putAlternateContact':
-      return { ...base, details: contactChanges(step.before, step.after) };
-    default:
-      return assertNever(step);
-  }
-}
-
-const COMPARISON: Readonly<Record<NotificationKey['comparison'], string>> = { GREATER_THAN: '>', LESS_THAN: '<', EQUAL_TO: '=' };
-
-/** "ACTUAL > 80%", "FORECASTED > 120 (absolute)". */
-export function condition(n: NotificationKey): string {
-  const threshold = n.thresholdType === 'PERCENTAGE' ? `${n.threshold}%` : `${n.threshold} (absolute)`;
-  return `${n.type} ${COMPARISON[n.comparison]} ${threshold}`;
-}
-
-function notificationLine(n: NotificationSpec): string {
-  return `notify when ${condition(n)}: ${n.subscribers.map(subscriberText).join(', ')}`;
-}
-
-function subscriberText(s: Subscriber): string {
-  return `${s.type === 'EMAIL' ? 'email' : 'sns'} ${s.address}`;
-}
-
-const CONTACT_FIELDS = [
-  ['email', 'email'],
-  ['name', 'name'],
-  ['title', 'title'],
-  ['phone', 'phone'],
-] as const satisfies readonly (readonly [keyof AlternateContactSpec, string])[];
-
-/** One line per field: `email: "old" → "new"` when it changes, `name: "same"` when it stays. */
-function contactChanges(before: AlternateContactSpec | null, after: AlternateContactSpec): string[] {
-  return CONTACT_FIELDS.map(([field, label]) => {
-    const old = before?.[field];
-    return old === undefined || old === after[field] ? `${label}: "${after[field]}"` : `${label}: "${old}" → "${after[field]}"`;
-  });
+  const { title, details } = describeStepDetails(step);
+  return { action: actionOfStep(step), title: title ?? step.address, reason: step.reason, details };
 }
 
 export interface ActionCounts {

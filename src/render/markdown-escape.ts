@@ -1,7 +1,7 @@
 // Escaping untrusted text (names from org.yaml or AWS) for GitHub-flavoured markdown, so it can
 // neither format, link, inject HTML, break a table or code fence, nor @-mention or cross-reference anyone.
 
-import { visibleText } from './visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 

@@ -9,7 +9,7 @@ import type { SourcePosition } from '../model/desired.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { type Plan, PLAN_FORMAT_VERSION } from '../model/plan.js';
 import { jsonSyntaxErrorOffset } from './json-syntax.js';
-import { visibleText } from './visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 
 /** Most problems reported for one file; the rest are counted. */
 const MAX_PROBLEMS = 20;

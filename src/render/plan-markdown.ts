@@ -9,7 +9,7 @@ import type { Plan, PlanNote, PlanStep, StepAction } from '../model/plan.js';
 import { renderAuditMarkdown } from '../audit/render-audit-markdown.js';
 import { describeStep, formatCount, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
 import { escapeMarkdownInline, fencedCodeBlock } from './markdown-escape.js';
-import { visibleText } from './visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 
 export interface MarkdownRenderOptions {
   /** GitHub's limit on a comment's length. Default 65,536. */

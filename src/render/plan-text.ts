@@ -6,7 +6,7 @@
 import type { Plan, PlanNote, StepAction } from '../model/plan.js';
 import { renderAuditText } from '../audit/render-audit-text.js';
 import { describeStep, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
-import { visibleText } from './visible-text.js';
+import { visibleText } from '../text/visible-text.js';
 
 export interface TextRenderOptions {
   readonly color: boolean;

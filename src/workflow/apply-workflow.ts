@@ -3,13 +3,13 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import { applyPlan, type ApplyRun, type StepResult } from '../apply/apply-plan.js';
-import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { StalePlanError, UserError } from '../model/errors.js';
 import type { Plan } from '../model/plan.js';
-import { plural } from '../render/plural.js';
+import { plural } from '../text/plural.js';
 import { makePlan } from './make-plan.js';
+import { describeError } from '../text/describe-error.js';
 
 export interface ApplyWorkflowOptions {
   readonly port: AwsPort;
@@ -91,7 +91,7 @@ export class ApplyCheckFailedError extends UserError {
     cause: unknown,
   ) {
     super('the steps ran, but the check afterwards could not read the organization, so whether it now matches org.yaml is unknown. Run `orgctl plan` to see what remains.', [
-      isAwsCallError(cause) ? cause.describe() : cause instanceof Error ? cause.message : String(cause),
+      describeError(cause).message,
     ]);
   }
 }

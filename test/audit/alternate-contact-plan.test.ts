@@ -3,7 +3,8 @@
 // how declared contacts enter the live-state hash (and the audit never does).
 
 import { describe, expect, it } from 'vitest';
-import { actionOf, actionOfStep, type Plan, type PutAlternateContactStep } from '../../src/model/plan.js';
+import type { Plan, PutAlternateContactStep } from '../../src/model/plan.js';
+import { actionOf, actionOfStep } from '../../src/kinds/registry.js';
 import type { DesiredAlternateContact, DesiredOrg } from '../../src/model/desired.js';
 import type { LiveAlternateContact, LiveOrg } from '../../src/model/live.js';
 import { planOrg, serializeLiveState } from '../../src/planner/index.js';

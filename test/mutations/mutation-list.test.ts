@@ -20,7 +20,7 @@ describe(MUTATIONS_FILE, () => {
   });
 
   it('mutates product code in every area the suite guards', () => {
-    const areas = ['src/planner/', 'src/apply/', 'src/reader/', 'src/config/rules/', 'src/emulator/', 'src/render/', 'src/aws/'];
+    const areas = ['src/planner/', 'src/kinds/', 'src/apply/', 'src/reader/', 'src/config/rules/', 'src/emulator/', 'src/render/', 'src/aws/'];
     for (const m of mutations) expect(m.file, m.id).toMatch(/^src\//);
     expect(areas.filter((area) => !mutations.some((m) => m.file.startsWith(area)))).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
 import { parsePlanFile } from '../../render/plan-file.js';
-import { plural } from '../../render/plural.js';
+import { plural } from '../../text/plural.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { ApplyCheckFailedError, runApplyWorkflow } from '../../workflow/apply-workflow.js';
 import { parseCommandArgs } from '../args.js';

@@ -15,7 +15,7 @@ import {
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
-import { plural } from '../../render/plural.js';
+import { plural } from '../../text/plural.js';
 
 const USAGE = `Usage: orgctl emulator [options]
 

@@ -5,7 +5,7 @@ import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
 import { UserError } from '../../model/errors.js';
 import type { ReadProgress } from '../../reader/read-live-org.js';
-import { plural } from '../../render/plural.js';
+import { plural } from '../../text/plural.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';

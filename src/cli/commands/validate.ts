@@ -2,7 +2,7 @@
 
 import type { DesiredOrg } from '../../model/desired.js';
 import { parseCommandArgs } from '../args.js';
-import { plural } from '../../render/plural.js';
+import { plural } from '../../text/plural.js';
 import type { Command } from '../command.js';
 import { DEFAULT_ORG_FILE, loadOrgFileForCommand } from '../org-file.js';
 

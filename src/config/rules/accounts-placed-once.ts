@@ -1,7 +1,7 @@
 // Each account has exactly one parent, so it may appear once in the whole tree (the management account too).
 
 import type { DesiredAccount, SourcePosition } from '../../model/desired.js';
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 import { walkOus } from './walk-ous.js';
 

@@ -2,7 +2,7 @@
 // so a second spelling in org.yaml is a mistake the schema's uniqueItems cannot see.
 
 import type { SourcePosition } from '../../model/desired.js';
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 
 export const breakGlassUserNamesUnique: OrgRule = (org, report) => {

@@ -1,7 +1,7 @@
 // orgctl identifies a budget by its name, and AWS Budgets keeps names unique per account.
 
 import type { SourcePosition } from '../../model/desired.js';
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 
 export const budgetNamesUnique: OrgRule = (org, report) => {

@@ -1,7 +1,7 @@
 // AWS Budgets identifies a notification by (type, comparison, threshold, thresholdType): no two alike in a budget.
 
 import type { NotificationKey, SourcePosition } from '../../model/desired.js';
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 
 function keyOf(n: NotificationKey): string {

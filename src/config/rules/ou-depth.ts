@@ -1,7 +1,7 @@
 // AWS Organizations refuses a sixth level of OUs under the root (OU_DEPTH_LIMIT_EXCEEDED).
 
 import { MAX_OU_DEPTH } from '../limits.js';
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 import { walkOus } from './walk-ous.js';
 

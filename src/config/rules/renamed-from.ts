@@ -1,6 +1,6 @@
 // `renamedFrom` names the OU's previous name under the same parent; it must identify exactly one old OU.
 
-import { visibleText } from '../../render/visible-text.js';
+import { visibleText } from '../../text/visible-text.js';
 import type { OrgRule } from './rule.js';
 import { walkOus } from './walk-ous.js';
 

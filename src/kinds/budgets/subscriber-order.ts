@@ -4,8 +4,8 @@
 // is there; subscribers that only fit after old ones leave come next; and when nothing else would keep
 // the notification alive, one old subscriber stays until the late ones exist.
 
-import { subscriberKeyString } from '../model/addresses.js';
-import type { Subscriber, SubscriptionType } from '../model/desired.js';
+import { subscriberKeyString } from '../../model/addresses.js';
+import type { Subscriber, SubscriptionType } from '../../model/desired.js';
 
 export const SUBSCRIBER_LIMITS: Readonly<Record<SubscriptionType, number>> = { EMAIL: 10, SNS: 1 };
 const TYPES: readonly SubscriptionType[] = ['EMAIL', 'SNS'];

@@ -2,16 +2,29 @@
 // Order: create the organization; rename OUs (parents first); create OUs (parents first);
 // move accounts; delete OUs (children first, after the accounts in them have moved out).
 
-import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../model/addresses.js';
-import type { LiveAccount, LiveOu } from '../model/live.js';
-import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../model/paths.js';
-import { byCodeUnit } from './canonical-document.js';
-import { plural } from '../render/plural.js';
-import { listSome, NoteCode } from './notes.js';
-import type { PlanContext } from './plan-context.js';
-import { Phase, type StepRef } from './step-graph.js';
+import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../../model/addresses.js';
+import type { LiveAccount, LiveOu } from '../../model/live.js';
+import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../../model/paths.js';
+import { byCodeUnit } from '../../planner/canonical-document.js';
+import { plural } from '../../text/plural.js';
+import { listSome, NoteCode } from '../../planner/notes.js';
+import type { PlanContext } from '../../planner/plan-context.js';
+import type { StepRef } from '../../planner/step-graph.js';
+import { diffOrganization, type OrganizationChanges } from '../../planner/document-diff.js';
 
-export function planOrganizationSteps(ctx: PlanContext): void {
+/** The organization kind's phases, in plan order. */
+const Phase = {
+  createOrganization: 0,
+  renameOrganizationalUnit: 1,
+  createOrganizationalUnit: 2,
+  moveAccount: 3,
+  deleteOrganizationalUnit: 4,
+} as const;
+
+type OrganizationContext = PlanContext & { readonly changes: OrganizationChanges };
+
+export function planOrganizationSteps(base: PlanContext): void {
+  const ctx: OrganizationContext = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
   const organization = planOrganization(ctx);
   const ready = new ReadyPaths(organization);
   const liveAccounts = new Map<string, LiveAccount>(ctx.live.accounts.map((a) => [a.id, a]));
@@ -40,7 +53,7 @@ class ReadyPaths {
   }
 }
 
-function planOrganization(ctx: PlanContext): StepRef | undefined {
+function planOrganization(ctx: OrganizationContext): StepRef | undefined {
   const { desired, live, notes, changes } = ctx;
   if (!changes.organizationChanged) return undefined;
   const existing = live.organization;
@@ -80,7 +93,7 @@ function planOrganization(ctx: PlanContext): StepRef | undefined {
   return undefined;
 }
 
-function planRenames(ctx: PlanContext, ready: ReadyPaths): void {
+function planRenames(ctx: OrganizationContext, ready: ReadyPaths): void {
   const renames = [...ctx.matching.renames].sort((a, b) => depthOf(a.toPath) - depthOf(b.toPath) || byCodeUnit(a.toPath, b.toPath));
   for (const rename of renames) {
     const step = ctx.graph.add(
@@ -98,7 +111,7 @@ function planRenames(ctx: PlanContext, ready: ReadyPaths): void {
   }
 }
 
-function planCreates(ctx: PlanContext, ready: ReadyPaths): void {
+function planCreates(ctx: OrganizationContext, ready: ReadyPaths): void {
   const paths = [...ctx.changes.addedOus].sort((a, b) => depthOf(a) - depthOf(b) || byCodeUnit(a, b));
   for (const path of paths) {
     const parentPath = parentPathOf(path);
@@ -119,7 +132,7 @@ function planCreates(ctx: PlanContext, ready: ReadyPaths): void {
 
 /** Returns the move steps by the (future) path of the OU each account leaves. */
 function planMoves(
-  ctx: PlanContext,
+  ctx: OrganizationContext,
   ready: ReadyPaths,
   organization: StepRef | undefined,
   liveAccounts: ReadonlyMap<string, LiveAccount>,
@@ -150,7 +163,7 @@ function planMoves(
   return movesOutOf;
 }
 
-function planDeletes(ctx: PlanContext, ready: ReadyPaths, movesOutOf: ReadonlyMap<string, readonly StepRef[]>): void {
+function planDeletes(ctx: OrganizationContext, ready: ReadyPaths, movesOutOf: ReadonlyMap<string, readonly StepRef[]>): void {
   const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
   const removed = new Set(ctx.changes.removedOus);
   if (removed.size === 0) return;
@@ -207,7 +220,7 @@ function planDeletes(ctx: PlanContext, ready: ReadyPaths, movesOutOf: ReadonlyMa
 }
 
 /** One warning per undeclared subtree, at its top. */
-function noteUndeclaredOus(ctx: PlanContext, removed: ReadonlySet<string>): void {
+function noteUndeclaredOus(ctx: OrganizationContext, removed: ReadonlySet<string>): void {
   const below = new Map<string, number>();
   for (const path of removed) {
     let top = path;
@@ -224,7 +237,7 @@ function noteUndeclaredOus(ctx: PlanContext, removed: ReadonlySet<string>): void
   }
 }
 
-function noteAccounts(ctx: PlanContext, liveAccounts: ReadonlyMap<string, LiveAccount>): void {
+function noteAccounts(ctx: OrganizationContext, liveAccounts: ReadonlyMap<string, LiveAccount>): void {
   const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
 
   for (const id of changes.addedAccounts) {

@@ -1,5 +1,6 @@
-// Turns a thrown error into what the job shows: the message (and details) of a known failure, never a
-// stack trace; anything unknown is a bug, and its stack goes to the debug log only.
+// Turns a thrown error into what a user sees: the message (and details) of a known failure, never a
+// stack trace; anything unknown is a bug, whose stack goes to a debug log only. The one such helper for
+// the CLI, the Action, apply's step results and the workflow (an AWS call failure describes itself).
 
 import { UserError } from '../model/errors.js';
 

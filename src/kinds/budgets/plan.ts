@@ -3,18 +3,43 @@
 // a removed one, same type and comparison first), so alerts never lapse; subscribers follow
 // subscriber-order.ts. Deletions only with pruneBudgets, and only of budgets tagged managed-by=orgctl.
 
-import { budgetAddress, notificationAddress, notificationKeyString, subscriberAddress } from '../model/addresses.js';
-import type { DesiredBudget, NotificationKey, Subscriber } from '../model/desired.js';
-import { type LiveBudget, MANAGED_BUDGET_TAG } from '../model/live.js';
-import type { NotificationSpec } from '../model/plan.js';
-import { type BudgetDocument, canonicalNotificationKey } from './canonical-document.js';
-import { plural } from '../render/plural.js';
-import { listSome, NoteCode } from './notes.js';
-import type { PlanContext } from './plan-context.js';
-import { Phase, type StepRef } from './step-graph.js';
+import { budgetAddress, notificationAddress, notificationKeyString, subscriberAddress } from '../../model/addresses.js';
+import type { DesiredBudget, NotificationKey, Subscriber } from '../../model/desired.js';
+import { type LiveBudget, MANAGED_BUDGET_TAG } from '../../model/live.js';
+import type { NotificationSpec } from '../../model/plan.js';
+import { type BudgetDocument, canonicalNotificationKey } from '../../planner/canonical-document.js';
+import { plural } from '../../text/plural.js';
+import { listSome, NoteCode } from '../../planner/notes.js';
+import type { PlanContext } from '../../planner/plan-context.js';
+import type { StepRef } from '../../planner/step-graph.js';
+import { diffBudgets, type BudgetChanges } from '../../planner/document-diff.js';
 import { orderSubscriberChanges } from './subscriber-order.js';
 
-export function planBudgetSteps(ctx: PlanContext): void {
+/** The budgets kind's phases, in plan order. */
+const Phase = {
+  createBudget: 0,
+  updateBudget: 1,
+  updateNotification: 2,
+  createNotification: 3,
+  createSubscriber: 4,
+  deleteSubscriber: 5,
+  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
+  createSubscriberAfterRemoval: 6,
+  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
+  deleteLastSubscriber: 7,
+  /** Subscribers whose type was full until that last old one left. */
+  createSubscriberAfterLast: 8,
+  deleteNotification: 9,
+  /** A notification deleted and created again because it cannot change in place. */
+  recreateNotification: 10,
+  deleteBudget: 11,
+} as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
+
+type BudgetContext = PlanContext & { readonly changes: BudgetChanges };
+
+export function planBudgetSteps(base: PlanContext): void {
+  const ctx: BudgetContext = { ...base, changes: diffBudgets(base.liveDocument, base.desiredDocument) };
   const desiredBudgets = new Map(ctx.desired.budgets.map((b) => [b.name, b]));
   const liveBudgets = new Map(ctx.live.budgets.map((b) => [b.name, b]));
 
@@ -41,7 +66,7 @@ export function planBudgetSteps(ctx: PlanContext): void {
   planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)!));
 }
 
-function planLimitUpdate(ctx: PlanContext, desired: DesiredBudget, live: LiveBudget): void {
+function planLimitUpdate(ctx: BudgetContext, desired: DesiredBudget, live: LiveBudget): void {
   const changes: string[] = [];
   const liveLimit = live.amount === null ? 'no fixed limit' : `${live.amount} ${live.unit}`;
   if (live.amount !== desired.amount || live.unit !== desired.unit) {
@@ -69,7 +94,7 @@ interface NotificationChangeSet {
 }
 
 function planNotificationChanges(
-  ctx: PlanContext,
+  ctx: BudgetContext,
   budgetName: string,
   live: BudgetDocument,
   desired: DesiredBudget,
@@ -125,7 +150,7 @@ function planNotificationChanges(
  * subscribers in place; falls back to delete + create when the subscribers cannot change in place.
  */
 function changeInPlace(
-  ctx: PlanContext,
+  ctx: BudgetContext,
   budgetName: string,
   old: NotificationKey,
   next: NotificationKey,
@@ -182,7 +207,7 @@ function changeInPlace(
   }
 }
 
-function replaceNotification(ctx: PlanContext, budgetName: string, old: NotificationSpec, next: NotificationSpec): void {
+function replaceNotification(ctx: BudgetContext, budgetName: string, old: NotificationSpec, next: NotificationSpec): void {
   const address = notificationAddress(budgetName, next);
   const reason = 'a notification holds one SNS topic and no other subscriber would keep it alive while the topic is swapped';
   const deleted = ctx.graph.add(Phase.deleteNotification, {
@@ -228,7 +253,7 @@ export function pairNotifications<R extends NotificationKey, A extends Notificat
   return { pairs, unpairedRemoved: freeRemoved, unpairedAdded };
 }
 
-function planRemovedBudgets(ctx: PlanContext, removed: readonly LiveBudget[]): void {
+function planRemovedBudgets(ctx: BudgetContext, removed: readonly LiveBudget[]): void {
   const prune = ctx.desired.options.pruneBudgets;
   const unknown: string[] = [];
   const foreign: string[] = [];

@@ -3,13 +3,12 @@
 // four fields to set a contact, so a contact that is not set yet and lacks a declared name, title or
 // phone gets a warning instead of a step: orgctl never invents contact details.
 
-import { alternateContactAddress } from '../model/addresses.js';
-import type { DesiredAlternateContact } from '../model/desired.js';
-import type { LiveAlternateContact } from '../model/live.js';
-import type { AlternateContactSpec } from '../model/security.js';
-import { NoteCode } from './notes.js';
-import type { PlanContext } from './plan-context.js';
-import { Phase } from './step-graph.js';
+import { alternateContactAddress } from '../../model/addresses.js';
+import type { DesiredAlternateContact } from '../../model/desired.js';
+import type { LiveAlternateContact } from '../../model/live.js';
+import type { AlternateContactSpec } from '../../model/security.js';
+import { NoteCode } from '../../planner/notes.js';
+import type { PlanContext } from '../../planner/plan-context.js';
 
 const FIELDS = ['email', 'name', 'title', 'phone'] as const;
 type ContactField = (typeof FIELDS)[number];
@@ -51,7 +50,7 @@ function planContact(ctx: PlanContext, desired: DesiredAlternateContact, live: L
     return;
   }
   const spec: AlternateContactSpec = { type: desired.type, email: after.email!, name: after.name!, title: after.title!, phone: after.phone! };
-  ctx.graph.add(Phase.putAlternateContact, {
+  ctx.graph.add(0, {
     kind: 'putAlternateContact',
     address,
     reason: before === null ? 'not set in AWS' : `${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'} from org.yaml`,

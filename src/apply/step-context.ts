@@ -1,0 +1,15 @@
+// What a step's executor gets: the port, the IDs known so far, and the management account.
+
+import type { AwsPort } from '../aws/port.js';
+import type { OuIds } from './ou-ids.js';
+
+export interface StepContext {
+  readonly port: AwsPort;
+  readonly ouIds: OuIds;
+  readonly managementAccountId: string;
+}
+
+/** A step could not start because something it needs is missing (not an AWS error). */
+export class StepPreconditionError extends Error {
+  override readonly name = 'StepPreconditionError';
+}

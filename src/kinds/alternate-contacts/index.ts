@@ -1,0 +1,45 @@
+// The alternate-contacts kind: the management account's security, billing and operations contacts.
+
+import type { AlternateContactSpec } from '../../model/security.js';
+import { sortedRecord } from '../../planner/canonical-document.js';
+import type { ResourceKind } from '../kind.js';
+import { planAlternateContactSteps } from './plan.js';
+import type { AlternateContactStep } from './steps.js';
+
+export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> = {
+  name: 'alternate contacts',
+  groups: ['Alternate contacts'],
+  plan: planAlternateContactSteps,
+  // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
+  fingerprint: (live) =>
+    live.alternateContacts
+      ? { alternateContacts: sortedRecord(live.alternateContacts.map((c) => [c.type, c.readError === undefined ? c.contact : { unreadable: true }])) }
+      : {},
+  steps: {
+    putAlternateContact: {
+      group: 'Alternate contacts',
+      action: 'update',
+      // Setting a contact that was not set is a create.
+      actionOf: (step) => (step.before === null ? 'create' : 'update'),
+      describe: (step) => ({ details: contactChanges(step.before, step.after) }),
+      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
+      // running it twice leaves the same contact.
+      execute: (step, { port }) => port.putAlternateContact(step.after),
+    },
+  },
+};
+
+const CONTACT_FIELDS = [
+  ['email', 'email'],
+  ['name', 'name'],
+  ['title', 'title'],
+  ['phone', 'phone'],
+] as const satisfies readonly (readonly [keyof AlternateContactSpec, string])[];
+
+/** One line per field: `email: "old" → "new"` when it changes, `name: "same"` when it stays. */
+function contactChanges(before: AlternateContactSpec | null, after: AlternateContactSpec): string[] {
+  return CONTACT_FIELDS.map(([field, label]) => {
+    const old = before?.[field];
+    return old === undefined || old === after[field] ? `${label}: "${after[field]}"` : `${label}: "${old}" → "${after[field]}"`;
+  });
+}

@@ -1,0 +1,51 @@
+// A resource kind: one thing orgctl manages (the OU tree with account placement, budgets, alternate
+// contacts, ...), declared in one folder src/kinds/<kind>/ and listed once in registry.ts. The planner,
+// the executor, the renderers and the stale-plan fingerprint loop over the registry; none of them knows
+// a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
+
+import type { StepContext } from '../apply/step-context.js';
+import type { LiveOrg } from '../model/live.js';
+import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
+import type { LiveTree } from '../planner/live-tree.js';
+import type { PlanContext } from '../planner/plan-context.js';
+
+/** What the renderers print for one step, beyond its action and reason. */
+export interface StepDetails {
+  /** Shown instead of the step's address when set (the account name beside an account, ...). */
+  readonly title?: string;
+  /** Before → after details beyond what the reason says. */
+  readonly details: readonly string[];
+}
+
+/** Everything the engine needs to know about one step kind. */
+export interface StepHandler<S extends PlanStep> {
+  /** The renderers' group for the step: one of its kind's `groups`. */
+  readonly group: string;
+  /** What steps of this kind do, for counts and summaries ("Plan: 4 to create, 1 to update, 0 to delete"). */
+  readonly action: StepAction;
+  /** `action`, refined by one step's values when they matter (setting a contact that was not set creates it). */
+  actionOf?(step: S): StepAction;
+  describe(step: S): StepDetails;
+  /** Carries the step out through the port. Idempotent: work AWS says is already done succeeds. */
+  execute(step: S, ctx: StepContext): Promise<void>;
+}
+
+/** One handler for each of the step kinds K: the compiler names a step kind without one. */
+export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
+
+export interface ResourceKind<K extends StepKind = StepKind> {
+  readonly name: string;
+  /** Group titles for the renderers, in display order. */
+  readonly groups: readonly string[];
+  /**
+   * Adds the kind's steps and notes to the plan. Its steps go through `ctx.graph`, whose phases order
+   * them within the kind; kinds are ordered as the registry lists them.
+   */
+  plan(ctx: PlanContext): void;
+  /**
+   * The kind's part of the live-state fingerprint (PlanInputs.liveStateSha256): every live value its
+   * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.
+   */
+  fingerprint(live: LiveOrg, tree: LiveTree): Readonly<Record<string, unknown>>;
+  readonly steps: StepHandlers<K>;
+}

@@ -1,0 +1,108 @@
+// Carries out the organization kind's steps. Each is idempotent: an OU that now exists, an account
+// already in its destination, an OU already gone all count as done, so a second apply converges.
+
+import { isAwsCallError } from '../../aws/errors.js';
+import type { FeatureSet } from '../../model/desired.js';
+import { parentPathOf } from '../../model/paths.js';
+import type { OuIds } from '../../apply/ou-ids.js';
+import { StepPreconditionError, type StepContext } from '../../apply/step-context.js';
+import { ignoring } from '../ignoring.js';
+import type {
+  CreateOrganizationalUnitStep,
+  DeleteOrganizationalUnitStep,
+  MoveAccountStep,
+  RenameOrganizationalUnitStep,
+} from './steps.js';
+
+export async function createOrganization(ctx: StepContext, featureSet: FeatureSet): Promise<void> {
+  const { port, ouIds, managementAccountId } = ctx;
+  let organization = await port.describeOrganization();
+  if (!organization) {
+    try {
+      organization = await port.createOrganization(featureSet);
+    } catch (error) {
+      // AlreadyInOrganizationException: an earlier run created it; read it back below.
+      if (!isAwsCallError(error) || error.code !== 'AlreadyInOrganizationException') throw error;
+      organization = await port.describeOrganization();
+    }
+  }
+  if (!organization || organization.managementAccountId !== managementAccountId) {
+    throw new StepPreconditionError(
+      `the organization's management account is ${organization?.managementAccountId ?? 'unknown'}, not ${managementAccountId}`,
+    );
+  }
+  const [root] = await port.listRoots();
+  if (!root) throw new StepPreconditionError('the new organization has no root yet');
+  ouIds.setRoot(root.id);
+}
+
+export async function createOrganizationalUnit(step: CreateOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
+  const parentId = requireAfterId(ouIds, step.after.parentPath);
+  try {
+    const ou = await port.createOrganizationalUnit(parentId, step.after.name);
+    ouIds.created(step.after.path, ou.id);
+  } catch (error) {
+    if (!isAwsCallError(error, 'alreadyExists')) throw error;
+    // Created by an attempt whose reply was lost, or by an earlier run: use it.
+    const siblings = await port.listOrganizationalUnitsForParent(parentId);
+    const existing = siblings.find((ou) => ou.name === step.after.name);
+    if (existing) return ouIds.created(step.after.path, existing.id);
+    const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
+    if (!variant) throw error;
+    throw new StepPreconditionError(
+      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names ` +
+        `without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`,
+    );
+  }
+}
+
+export async function renameOrganizationalUnit(step: RenameOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
+  try {
+    await port.renameOrganizationalUnit(step.before.id, step.after.name);
+  } catch (error) {
+    // Already renamed by an earlier run: the new name is taken by this very OU.
+    if (!isAwsCallError(error, 'alreadyExists')) throw error;
+    const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
+    const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
+    if (holder?.id !== step.before.id) throw error;
+  }
+  ouIds.renamed(step.before.path, step.after.path);
+}
+
+export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
+  await ignoring('notFound', () => port.deleteOrganizationalUnit(step.before.id));
+  ouIds.deleted(step.before.path);
+}
+
+/**
+ * Moves the account. A refused move is still done when the account is already in the destination (an
+ * attempt whose reply was lost, or an earlier run). DuplicateAccountException says so; but a retry also
+ * fails AWS's "is it in the source?" check, and AWS does not document which check answers first
+ * (AccountNotFoundException if that one does). So on any other error, look where the account is.
+ */
+export async function moveAccount(step: MoveAccountStep, { port, ouIds }: StepContext): Promise<void> {
+  const source = requireBeforeId(ouIds, step.before.parentPath);
+  const destination = requireAfterId(ouIds, step.after.parentPath);
+  try {
+    await port.moveAccount(step.accountId, source, destination);
+  } catch (error) {
+    if (isAwsCallError(error, 'alreadyExists')) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === step.accountId),
+      () => false, // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error;
+  }
+}
+
+function requireBeforeId(ouIds: OuIds, path: string): string {
+  const id = ouIds.beforeId(path);
+  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
+  return id;
+}
+
+function requireAfterId(ouIds: OuIds, path: string): string {
+  const id = ouIds.afterId(path);
+  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
+  return id;
+}

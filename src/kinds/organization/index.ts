@@ -1,0 +1,58 @@
+// The organization kind: the organization itself, the OU tree and where accounts sit. One kind, not
+// two: an account's placement is a path in the OU tree, so moves wait for the creates and renames of
+// their destination and OU deletions wait for the moves out of them (one step graph, one set of phases).
+
+import type { ResourceKind } from '../kind.js';
+import { sortedRecord } from '../../planner/canonical-document.js';
+import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
+import { planOrganizationSteps } from './plan.js';
+import type { OrganizationStep } from './steps.js';
+
+export const organizationKind: ResourceKind<OrganizationStep['kind']> = {
+  name: 'organization',
+  groups: ['Organization', 'Organizational units', 'Accounts'],
+  plan: planOrganizationSteps,
+  fingerprint(live, tree) {
+    const organization = live.organization;
+    return {
+      organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
+      rootId: tree.rootId,
+      ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id)!, { id: ou.id, name: ou.name }])),
+      accounts: sortedRecord(
+        live.accounts.map((a) => [a.id, { parentPath: tree.pathById.get(a.parentId) ?? null, name: a.name, state: a.state }]),
+      ),
+    };
+  },
+  steps: {
+    createOrganization: {
+      group: 'Organization',
+      action: 'create',
+      describe: (step) => ({ details: [`featureSet: ${step.after.featureSet}`] }),
+      execute: (step, ctx) => createOrganization(ctx, step.after.featureSet),
+    },
+    createOrganizationalUnit: {
+      group: 'Organizational units',
+      action: 'create',
+      describe: () => ({ details: [] }),
+      execute: createOrganizationalUnit,
+    },
+    renameOrganizationalUnit: {
+      group: 'Organizational units',
+      action: 'update',
+      describe: (step) => ({ details: [`name: "${step.before.name}" → "${step.after.name}"`, `id: ${step.before.id}`] }),
+      execute: renameOrganizationalUnit,
+    },
+    deleteOrganizationalUnit: {
+      group: 'Organizational units',
+      action: 'delete',
+      describe: (step) => ({ details: [`id: ${step.before.id}`] }),
+      execute: deleteOrganizationalUnit,
+    },
+    moveAccount: {
+      group: 'Accounts',
+      action: 'update',
+      describe: (step) => ({ ...(step.before.accountName && { title: `${step.address} (${step.before.accountName})` }), details: [] }),
+      execute: moveAccount,
+    },
+  },
+};

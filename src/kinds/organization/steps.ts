@@ -1,0 +1,47 @@
+// The steps of the organization kind: the organization itself, its OUs and where accounts sit.
+
+import type { FeatureSet } from '../../model/desired.js';
+import type { StepBase } from '../../model/plan.js';
+
+export interface CreateOrganizationStep extends StepBase {
+  readonly kind: 'createOrganization';
+  readonly before: null;
+  readonly after: { readonly featureSet: FeatureSet };
+}
+
+export interface CreateOrganizationalUnitStep extends StepBase {
+  readonly kind: 'createOrganizationalUnit';
+  readonly before: null;
+  /** parentPath is resolved to an ID at apply time; the parent may be created by an earlier step. */
+  readonly after: { readonly path: string; readonly name: string; readonly parentPath: string };
+}
+
+export interface RenameOrganizationalUnitStep extends StepBase {
+  readonly kind: 'renameOrganizationalUnit';
+  /** `path` is the OU's path when the step runs: after the renames of its ancestors that precede it in the plan. */
+  readonly before: { readonly path: string; readonly name: string; readonly id: string };
+  readonly after: { readonly path: string; readonly name: string };
+}
+
+export interface DeleteOrganizationalUnitStep extends StepBase {
+  readonly kind: 'deleteOrganizationalUnit';
+  /** `path` is the OU's path when the step runs (after earlier renames of its ancestors); `id` is what apply deletes. */
+  readonly before: { readonly path: string; readonly name: string; readonly id: string };
+  readonly after: null;
+}
+
+export interface MoveAccountStep extends StepBase {
+  readonly kind: 'moveAccount';
+  readonly accountId: string;
+  /** parentPath as in the live organization the plan was made from (resolve it with that snapshot's IDs). */
+  readonly before: { readonly parentPath: string; readonly accountName: string };
+  /** parentPath as in org.yaml; the OU may be created or renamed by an earlier step. */
+  readonly after: { readonly parentPath: string };
+}
+
+export type OrganizationStep =
+  | CreateOrganizationStep
+  | CreateOrganizationalUnitStep
+  | RenameOrganizationalUnitStep
+  | DeleteOrganizationalUnitStep
+  | MoveAccountStep;

@@ -1,0 +1,44 @@
+// Every resource kind orgctl manages, in plan order, and the lookups the engine derives from them once.
+// Adding a kind is one folder (src/kinds/<kind>/) plus one entry here and its step union in model/plan.ts.
+
+import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
+import { alternateContactsKind } from './alternate-contacts/index.js';
+import { budgetsKind } from './budgets/index.js';
+import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
+import { organizationKind } from './organization/index.js';
+
+/** In plan order: a kind's steps come after those of the kinds before it. */
+export const RESOURCE_KINDS: readonly ResourceKind<never>[] = [organizationKind, budgetsKind, alternateContactsKind];
+
+/** Every step kind's handler; the compiler names a step kind no registered kind handles. */
+const STEP_HANDLERS = {
+  ...organizationKind.steps,
+  ...budgetsKind.steps,
+  ...alternateContactsKind.steps,
+} satisfies StepHandlers<StepKind>;
+
+/** The renderers' groups, in display order: each kind's groups, kinds in registry order. */
+export const STEP_GROUPS: readonly string[] = RESOURCE_KINDS.flatMap((kind) => kind.groups);
+
+export function stepHandler<S extends PlanStep>(step: S): StepHandler<S> {
+  return STEP_HANDLERS[step.kind] as unknown as StepHandler<S>;
+}
+
+/** What steps of a kind do (create, update or delete). */
+export function actionOf(kind: StepKind): StepAction {
+  return STEP_HANDLERS[kind].action;
+}
+
+/** actionOf, refined by the step's values where its kind says they matter. */
+export function actionOfStep(step: PlanStep): StepAction {
+  const handler = stepHandler(step);
+  return handler.actionOf?.(step) ?? handler.action;
+}
+
+export function groupOf(step: PlanStep): string {
+  return stepHandler(step).group;
+}
+
+export function describeStepDetails(step: PlanStep): StepDetails {
+  return stepHandler(step).describe(step);
+}
