@@ -78080,696 +78080,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/fast-json-patch/commonjs/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d5, b5) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d6, b6) {
-          d6.__proto__ = b6;
-        } || function(d6, b6) {
-          for (var p3 in b6) if (b6.hasOwnProperty(p3)) d6[p3] = b6[p3];
-        };
-        return extendStatics(d5, b5);
-      };
-      return function(d5, b5) {
-        extendStatics(d5, b5);
-        function __() {
-          this.constructor = d5;
-        }
-        d5.prototype = b5 === null ? Object.create(b5) : (__.prototype = b5.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function hasOwnProperty(obj, key) {
-      return _hasOwnProperty.call(obj, key);
-    }
-    exports.hasOwnProperty = hasOwnProperty;
-    function _objectKeys(obj) {
-      if (Array.isArray(obj)) {
-        var keys_1 = new Array(obj.length);
-        for (var k5 = 0; k5 < keys_1.length; k5++) {
-          keys_1[k5] = "" + k5;
-        }
-        return keys_1;
-      }
-      if (Object.keys) {
-        return Object.keys(obj);
-      }
-      var keys = [];
-      for (var i5 in obj) {
-        if (hasOwnProperty(obj, i5)) {
-          keys.push(i5);
-        }
-      }
-      return keys;
-    }
-    exports._objectKeys = _objectKeys;
-    function _deepClone(obj) {
-      switch (typeof obj) {
-        case "object":
-          return JSON.parse(JSON.stringify(obj));
-        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
-        case "undefined":
-          return null;
-        //this is how JSON.stringify behaves for array items
-        default:
-          return obj;
-      }
-    }
-    exports._deepClone = _deepClone;
-    function isInteger(str) {
-      var i5 = 0;
-      var len = str.length;
-      var charCode;
-      while (i5 < len) {
-        charCode = str.charCodeAt(i5);
-        if (charCode >= 48 && charCode <= 57) {
-          i5++;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    exports.isInteger = isInteger;
-    function escapePathComponent(path) {
-      if (path.indexOf("/") === -1 && path.indexOf("~") === -1)
-        return path;
-      return path.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path) {
-      return path.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapePathComponent = unescapePathComponent;
-    function _getPathRecursive(root5, obj) {
-      var found;
-      for (var key in root5) {
-        if (hasOwnProperty(root5, key)) {
-          if (root5[key] === obj) {
-            return escapePathComponent(key) + "/";
-          } else if (typeof root5[key] === "object") {
-            found = _getPathRecursive(root5[key], obj);
-            if (found != "") {
-              return escapePathComponent(key) + "/" + found;
-            }
-          }
-        }
-      }
-      return "";
-    }
-    exports._getPathRecursive = _getPathRecursive;
-    function getPath(root5, obj) {
-      if (root5 === obj) {
-        return "/";
-      }
-      var path = _getPathRecursive(root5, obj);
-      if (path === "") {
-        throw new Error("Object not found in root");
-      }
-      return "/" + path;
-    }
-    exports.getPath = getPath;
-    function hasUndefined(obj) {
-      if (obj === void 0) {
-        return true;
-      }
-      if (obj) {
-        if (Array.isArray(obj)) {
-          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
-            if (hasUndefined(obj[i_1])) {
-              return true;
-            }
-          }
-        } else if (typeof obj === "object") {
-          var objKeys = _objectKeys(obj);
-          var objKeysLength = objKeys.length;
-          for (var i5 = 0; i5 < objKeysLength; i5++) {
-            if (hasUndefined(obj[objKeys[i5]])) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
-    exports.hasUndefined = hasUndefined;
-    function patchErrorMessageFormatter(message, args) {
-      var messageParts = [message];
-      for (var key in args) {
-        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
-        if (typeof value !== "undefined") {
-          messageParts.push(key + ": " + value);
-        }
-      }
-      return messageParts.join("\n");
-    }
-    var PatchError = (
-      /** @class */
-      (function(_super) {
-        __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation2, tree) {
-          var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation: operation2, tree })) || this;
-          _this.name = name;
-          _this.index = index;
-          _this.operation = operation2;
-          _this.tree = tree;
-          Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation: operation2, tree });
-          return _this;
-        }
-        return PatchError2;
-      })(Error)
-    );
-    exports.PatchError = PatchError;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/core.js
-var require_core = __commonJS({
-  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    exports.JsonPatchError = helpers_js_1.PatchError;
-    exports.deepClone = helpers_js_1._deepClone;
-    var objOps = {
-      add: function(obj, key, document) {
-        obj[key] = this.value;
-        return { newDocument: document };
-      },
-      remove: function(obj, key, document) {
-        var removed = obj[key];
-        delete obj[key];
-        return { newDocument: document, removed };
-      },
-      replace: function(obj, key, document) {
-        var removed = obj[key];
-        obj[key] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: function(obj, key, document) {
-        var removed = getValueByPointer(document, this.path);
-        if (removed) {
-          removed = helpers_js_1._deepClone(removed);
-        }
-        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
-        applyOperation(document, { op: "add", path: this.path, value: originalValue });
-        return { newDocument: document, removed };
-      },
-      copy: function(obj, key, document) {
-        var valueToCopy = getValueByPointer(document, this.from);
-        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
-        return { newDocument: document };
-      },
-      test: function(obj, key, document) {
-        return { newDocument: document, test: _areEquals(obj[key], this.value) };
-      },
-      _get: function(obj, key, document) {
-        this.value = obj[key];
-        return { newDocument: document };
-      }
-    };
-    var arrOps = {
-      add: function(arr, i5, document) {
-        if (helpers_js_1.isInteger(i5)) {
-          arr.splice(i5, 0, this.value);
-        } else {
-          arr[i5] = this.value;
-        }
-        return { newDocument: document, index: i5 };
-      },
-      remove: function(arr, i5, document) {
-        var removedList = arr.splice(i5, 1);
-        return { newDocument: document, removed: removedList[0] };
-      },
-      replace: function(arr, i5, document) {
-        var removed = arr[i5];
-        arr[i5] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: objOps.move,
-      copy: objOps.copy,
-      test: objOps.test,
-      _get: objOps._get
-    };
-    function getValueByPointer(document, pointer) {
-      if (pointer == "") {
-        return document;
-      }
-      var getOriginalDestination = { op: "_get", path: pointer };
-      applyOperation(document, getOriginalDestination);
-      return getOriginalDestination.value;
-    }
-    exports.getValueByPointer = getValueByPointer;
-    function applyOperation(document, operation2, validateOperation, mutateDocument, banPrototypeModifications, index) {
-      if (validateOperation === void 0) {
-        validateOperation = false;
-      }
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (index === void 0) {
-        index = 0;
-      }
-      if (validateOperation) {
-        if (typeof validateOperation == "function") {
-          validateOperation(operation2, 0, document, operation2.path);
-        } else {
-          validator(operation2, 0);
-        }
-      }
-      if (operation2.path === "") {
-        var returnValue = { newDocument: document };
-        if (operation2.op === "add") {
-          returnValue.newDocument = operation2.value;
-          return returnValue;
-        } else if (operation2.op === "replace") {
-          returnValue.newDocument = operation2.value;
-          returnValue.removed = document;
-          return returnValue;
-        } else if (operation2.op === "move" || operation2.op === "copy") {
-          returnValue.newDocument = getValueByPointer(document, operation2.from);
-          if (operation2.op === "move") {
-            returnValue.removed = document;
-          }
-          return returnValue;
-        } else if (operation2.op === "test") {
-          returnValue.test = _areEquals(document, operation2.value);
-          if (returnValue.test === false) {
-            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
-          }
-          returnValue.newDocument = document;
-          return returnValue;
-        } else if (operation2.op === "remove") {
-          returnValue.removed = document;
-          returnValue.newDocument = null;
-          return returnValue;
-        } else if (operation2.op === "_get") {
-          operation2.value = document;
-          return returnValue;
-        } else {
-          if (validateOperation) {
-            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation2, document);
-          } else {
-            return returnValue;
-          }
-        }
-      } else {
-        if (!mutateDocument) {
-          document = helpers_js_1._deepClone(document);
-        }
-        var path = operation2.path || "";
-        var keys = path.split("/");
-        var obj = document;
-        var t = 1;
-        var len = keys.length;
-        var existingPathFragment = void 0;
-        var key = void 0;
-        var validateFunction = void 0;
-        if (typeof validateOperation == "function") {
-          validateFunction = validateOperation;
-        } else {
-          validateFunction = validator;
-        }
-        while (true) {
-          key = keys[t];
-          if (key && key.indexOf("~") != -1) {
-            key = helpers_js_1.unescapePathComponent(key);
-          }
-          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
-            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
-          }
-          if (validateOperation) {
-            if (existingPathFragment === void 0) {
-              if (obj[key] === void 0) {
-                existingPathFragment = keys.slice(0, t).join("/");
-              } else if (t == len - 1) {
-                existingPathFragment = operation2.path;
-              }
-              if (existingPathFragment !== void 0) {
-                validateFunction(operation2, 0, document, existingPathFragment);
-              }
-            }
-          }
-          t++;
-          if (Array.isArray(obj)) {
-            if (key === "-") {
-              key = obj.length;
-            } else {
-              if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation2, document);
-              } else if (helpers_js_1.isInteger(key)) {
-                key = ~~key;
-              }
-            }
-            if (t >= len) {
-              if (validateOperation && operation2.op === "add" && key > obj.length) {
-                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation2, document);
-              }
-              var returnValue = arrOps[operation2.op].call(operation2, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
-              }
-              return returnValue;
-            }
-          } else {
-            if (t >= len) {
-              var returnValue = objOps[operation2.op].call(operation2, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
-              }
-              return returnValue;
-            }
-          }
-          obj = obj[key];
-          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
-            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation2, document);
-          }
-        }
-      }
-    }
-    exports.applyOperation = applyOperation;
-    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (validateOperation) {
-        if (!Array.isArray(patch)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-      }
-      if (!mutateDocument) {
-        document = helpers_js_1._deepClone(document);
-      }
-      var results = new Array(patch.length);
-      for (var i5 = 0, length_1 = patch.length; i5 < length_1; i5++) {
-        results[i5] = applyOperation(document, patch[i5], validateOperation, true, banPrototypeModifications, i5);
-        document = results[i5].newDocument;
-      }
-      results.newDocument = document;
-      return results;
-    }
-    exports.applyPatch = applyPatch;
-    function applyReducer(document, operation2, index) {
-      var operationResult = applyOperation(document, operation2);
-      if (operationResult.test === false) {
-        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
-      }
-      return operationResult.newDocument;
-    }
-    exports.applyReducer = applyReducer;
-    function validator(operation2, index, document, existingPathFragment) {
-      if (typeof operation2 !== "object" || operation2 === null || Array.isArray(operation2)) {
-        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation2, document);
-      } else if (!objOps[operation2.op]) {
-        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation2, document);
-      } else if (typeof operation2.path !== "string") {
-        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation2, document);
-      } else if (operation2.path.indexOf("/") !== 0 && operation2.path.length > 0) {
-        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation2, document);
-      } else if ((operation2.op === "move" || operation2.op === "copy") && typeof operation2.from !== "string") {
-        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation2, document);
-      } else if ((operation2.op === "add" || operation2.op === "replace" || operation2.op === "test") && operation2.value === void 0) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation2, document);
-      } else if ((operation2.op === "add" || operation2.op === "replace" || operation2.op === "test") && helpers_js_1.hasUndefined(operation2.value)) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation2, document);
-      } else if (document) {
-        if (operation2.op == "add") {
-          var pathLen = operation2.path.split("/").length;
-          var existingPathLen = existingPathFragment.split("/").length;
-          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation2, document);
-          }
-        } else if (operation2.op === "replace" || operation2.op === "remove" || operation2.op === "_get") {
-          if (operation2.path !== existingPathFragment) {
-            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation2, document);
-          }
-        } else if (operation2.op === "move" || operation2.op === "copy") {
-          var existingValue = { op: "_get", path: operation2.from, value: void 0 };
-          var error3 = validate2([existingValue], document);
-          if (error3 && error3.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation2, document);
-          }
-        }
-      }
-    }
-    exports.validator = validator;
-    function validate2(sequence, document, externalValidator) {
-      try {
-        if (!Array.isArray(sequence)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-        if (document) {
-          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
-        } else {
-          externalValidator = externalValidator || validator;
-          for (var i5 = 0; i5 < sequence.length; i5++) {
-            externalValidator(sequence[i5], i5, document, void 0);
-          }
-        }
-      } catch (e5) {
-        if (e5 instanceof exports.JsonPatchError) {
-          return e5;
-        } else {
-          throw e5;
-        }
-      }
-    }
-    exports.validate = validate2;
-    function _areEquals(a5, b5) {
-      if (a5 === b5)
-        return true;
-      if (a5 && b5 && typeof a5 == "object" && typeof b5 == "object") {
-        var arrA = Array.isArray(a5), arrB = Array.isArray(b5), i5, length, key;
-        if (arrA && arrB) {
-          length = a5.length;
-          if (length != b5.length)
-            return false;
-          for (i5 = length; i5-- !== 0; )
-            if (!_areEquals(a5[i5], b5[i5]))
-              return false;
-          return true;
-        }
-        if (arrA != arrB)
-          return false;
-        var keys = Object.keys(a5);
-        length = keys.length;
-        if (length !== Object.keys(b5).length)
-          return false;
-        for (i5 = length; i5-- !== 0; )
-          if (!b5.hasOwnProperty(keys[i5]))
-            return false;
-        for (i5 = length; i5-- !== 0; ) {
-          key = keys[i5];
-          if (!_areEquals(a5[key], b5[key]))
-            return false;
-        }
-        return true;
-      }
-      return a5 !== a5 && b5 !== b5;
-    }
-    exports._areEquals = _areEquals;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/duplex.js
-var require_duplex = __commonJS({
-  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    var core_js_1 = require_core();
-    var beforeDict = /* @__PURE__ */ new WeakMap();
-    var Mirror = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function Mirror2(obj) {
-          this.observers = /* @__PURE__ */ new Map();
-          this.obj = obj;
-        }
-        return Mirror2;
-      })()
-    );
-    var ObserverInfo = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function ObserverInfo2(callback, observer) {
-          this.callback = callback;
-          this.observer = observer;
-        }
-        return ObserverInfo2;
-      })()
-    );
-    function getMirror(obj) {
-      return beforeDict.get(obj);
-    }
-    function getObserverFromMirror(mirror, callback) {
-      return mirror.observers.get(callback);
-    }
-    function removeObserverFromMirror(mirror, observer) {
-      mirror.observers.delete(observer.callback);
-    }
-    function unobserve(root5, observer) {
-      observer.unobserve();
-    }
-    exports.unobserve = unobserve;
-    function observe2(obj, callback) {
-      var patches = [];
-      var observer;
-      var mirror = getMirror(obj);
-      if (!mirror) {
-        mirror = new Mirror(obj);
-        beforeDict.set(obj, mirror);
-      } else {
-        var observerInfo = getObserverFromMirror(mirror, callback);
-        observer = observerInfo && observerInfo.observer;
-      }
-      if (observer) {
-        return observer;
-      }
-      observer = {};
-      mirror.value = helpers_js_1._deepClone(obj);
-      if (callback) {
-        observer.callback = callback;
-        observer.next = null;
-        var dirtyCheck = function() {
-          generate(observer);
-        };
-        var fastCheck = function() {
-          clearTimeout(observer.next);
-          observer.next = setTimeout(dirtyCheck);
-        };
-        if (typeof window !== "undefined") {
-          window.addEventListener("mouseup", fastCheck);
-          window.addEventListener("keyup", fastCheck);
-          window.addEventListener("mousedown", fastCheck);
-          window.addEventListener("keydown", fastCheck);
-          window.addEventListener("change", fastCheck);
-        }
-      }
-      observer.patches = patches;
-      observer.object = obj;
-      observer.unobserve = function() {
-        generate(observer);
-        clearTimeout(observer.next);
-        removeObserverFromMirror(mirror, observer);
-        if (typeof window !== "undefined") {
-          window.removeEventListener("mouseup", fastCheck);
-          window.removeEventListener("keyup", fastCheck);
-          window.removeEventListener("mousedown", fastCheck);
-          window.removeEventListener("keydown", fastCheck);
-          window.removeEventListener("change", fastCheck);
-        }
-      };
-      mirror.observers.set(callback, new ObserverInfo(callback, observer));
-      return observer;
-    }
-    exports.observe = observe2;
-    function generate(observer, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var mirror = beforeDict.get(observer.object);
-      _generate(mirror.value, observer.object, observer.patches, "", invertible);
-      if (observer.patches.length) {
-        core_js_1.applyPatch(mirror.value, observer.patches);
-      }
-      var temp = observer.patches;
-      if (temp.length > 0) {
-        observer.patches = [];
-        if (observer.callback) {
-          observer.callback(temp);
-        }
-      }
-      return temp;
-    }
-    exports.generate = generate;
-    function _generate(mirror, obj, patches, path, invertible) {
-      if (obj === mirror) {
-        return;
-      }
-      if (typeof obj.toJSON === "function") {
-        obj = obj.toJSON();
-      }
-      var newKeys = helpers_js_1._objectKeys(obj);
-      var oldKeys = helpers_js_1._objectKeys(mirror);
-      var changed = false;
-      var deleted = false;
-      for (var t = oldKeys.length - 1; t >= 0; t--) {
-        var key = oldKeys[t];
-        var oldVal = mirror[key];
-        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
-          var newVal = obj[key];
-          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path + "/" + helpers_js_1.escapePathComponent(key), invertible);
-          } else {
-            if (oldVal !== newVal) {
-              changed = true;
-              if (invertible) {
-                patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-              }
-              patches.push({ op: "replace", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
-            }
-          }
-        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
-          if (invertible) {
-            patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-          }
-          patches.push({ op: "remove", path: path + "/" + helpers_js_1.escapePathComponent(key) });
-          deleted = true;
-        } else {
-          if (invertible) {
-            patches.push({ op: "test", path, value: mirror });
-          }
-          patches.push({ op: "replace", path, value: obj });
-          changed = true;
-        }
-      }
-      if (!deleted && newKeys.length == oldKeys.length) {
-        return;
-      }
-      for (var t = 0; t < newKeys.length; t++) {
-        var key = newKeys[t];
-        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
-        }
-      }
-    }
-    function compare2(tree1, tree2, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var patches = [];
-      _generate(tree1, tree2, patches, "", invertible);
-      return patches;
-    }
-    exports.compare = compare2;
-  }
-});
-
-// node_modules/fast-json-patch/index.js
-var require_fast_json_patch = __commonJS({
-  "node_modules/fast-json-patch/index.js"(exports) {
-    var core = require_core();
-    Object.assign(exports, core);
-    var duplex = require_duplex();
-    Object.assign(exports, duplex);
-    var helpers = require_helpers();
-    exports.JsonPatchError = helpers.PatchError;
-    exports.deepClone = helpers._deepClone;
-    exports.escapePathComponent = helpers.escapePathComponent;
-    exports.unescapePathComponent = helpers.unescapePathComponent;
-  }
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -80355,7 +79665,7 @@ var SdkAwsPort = class _SdkAwsPort {
   }
 };
 
-// src/action/describe-error.ts
+// src/text/describe-error.ts
 function describeError(error3) {
   if (error3 instanceof UserError) {
     return { message: [error3.message, ...error3.details.map((d5) => `  ${d5}`)].join("\n"), unexpected: false };
@@ -84536,7 +83846,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 import { tmpdir } from "node:os";
 import { isAbsolute, join as join5, relative, resolve, sep as sep3 } from "node:path";
 
-// src/cli/aws.ts
+// src/aws/rate-scale.ts
 function rateScaleFrom(env2) {
   const raw = env2["ORGCTL_RATE_SCALE"];
   if (raw === void 0 || raw === "") return 1;
@@ -84777,12 +84087,12 @@ var MAX_OU_DEPTH = 5;
 var SUPPORTED_VERSION = 1;
 var MAX_YAML_NESTING = 64;
 
-// src/render/plural.ts
+// src/text/plural.ts
 function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// src/render/visible-text.ts
+// src/text/visible-text.ts
 var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function visibleText(text) {
@@ -87973,36 +87283,6 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/model/plan.ts
 var PLAN_FORMAT_VERSION = 1;
-function actionOf(kind) {
-  switch (kind) {
-    case "createOrganization":
-    case "createOrganizationalUnit":
-    case "createBudget":
-    case "createNotification":
-    case "createSubscriber":
-      return "create";
-    case "renameOrganizationalUnit":
-    case "moveAccount":
-    case "updateBudget":
-    case "updateNotification":
-    case "putAlternateContact":
-      return "update";
-    case "deleteOrganizationalUnit":
-    case "deleteBudget":
-    case "deleteNotification":
-    case "deleteSubscriber":
-      return "delete";
-    default:
-      return assertNever(kind);
-  }
-}
-function actionOfStep(step) {
-  if (step.kind === "putAlternateContact" && step.before === null) return "create";
-  return actionOf(step.kind);
-}
-function assertNever(value) {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}
 
 // src/render/plan-file.ts
 function serializePlan(plan) {
@@ -88085,83 +87365,255 @@ function where(check, sourceFile) {
   return check.source ? ` (${visibleText(sourceFile)}:${check.source.line}:${check.source.column})` : "";
 }
 
-// src/render/describe-step.ts
-var STEP_GROUPS = ["Organization", "Organizational units", "Accounts", "Budgets", "Alternate contacts"];
-function groupOf(step) {
-  switch (step.kind) {
-    case "createOrganization":
-      return "Organization";
-    case "createOrganizationalUnit":
-    case "renameOrganizationalUnit":
-    case "deleteOrganizationalUnit":
-      return "Organizational units";
-    case "moveAccount":
-      return "Accounts";
-    case "createBudget":
-    case "updateBudget":
-    case "deleteBudget":
-    case "createNotification":
-    case "updateNotification":
-    case "deleteNotification":
-    case "createSubscriber":
-    case "deleteSubscriber":
-      return "Budgets";
-    case "putAlternateContact":
-      return "Alternate contacts";
-    default:
-      return assertNever(step);
-  }
+// src/model/addresses.ts
+var ORGANIZATION_ADDRESS = "organization";
+function ouAddress(path) {
+  return `ou:${path}`;
 }
-function groupSteps(steps) {
-  return STEP_GROUPS.map((group4) => ({ group: group4, steps: steps.filter((s2) => groupOf(s2) === group4) })).filter((g5) => g5.steps.length > 0);
+function accountAddress(accountId) {
+  return `account:${accountId}`;
 }
-function describeStep(step) {
-  const base = { action: actionOfStep(step), title: step.address, reason: step.reason };
-  switch (step.kind) {
-    case "createOrganization":
-      return { ...base, details: [`featureSet: ${step.after.featureSet}`] };
-    case "createOrganizationalUnit":
-      return { ...base, details: [] };
-    case "renameOrganizationalUnit":
-      return { ...base, details: [`name: "${step.before.name}" \u2192 "${step.after.name}"`, `id: ${step.before.id}`] };
-    case "deleteOrganizationalUnit":
-      return { ...base, details: [`id: ${step.before.id}`] };
-    case "moveAccount":
-      return { ...base, title: step.before.accountName ? `${step.address} (${step.before.accountName})` : step.address, details: [] };
-    case "createBudget":
-      return { ...base, details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] };
-    case "updateBudget":
-      return { ...base, details: [] };
-    case "deleteBudget": {
-      const limit = step.before.amount === null ? "no fixed limit" : `${step.before.amount} ${step.before.unit}`;
-      return { ...base, details: [`limit: ${limit} ${step.before.timeUnit}`, ...step.before.notifications.map(notificationLine)] };
+function budgetAddress(budgetName) {
+  return `budget:${budgetName}`;
+}
+function alternateContactAddress(type) {
+  return `alternate-contact:${type.toLowerCase()}`;
+}
+function notificationKeyString(n3) {
+  return `${n3.type}:${n3.comparison}:${n3.threshold}:${n3.thresholdType}`;
+}
+function notificationAddress(budgetName, n3) {
+  return `${budgetAddress(budgetName)}/notification:${notificationKeyString(n3)}`;
+}
+function subscriberKeyString(s2) {
+  return `${s2.type}:${s2.address}`;
+}
+function subscriberAddress(budgetName, n3, s2) {
+  return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
+}
+
+// src/planner/desired-index.ts
+function indexDesired(desired) {
+  const ous = [];
+  const accounts = /* @__PURE__ */ new Map();
+  const visit2 = (node, path) => {
+    for (const account of node.accounts) {
+      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
     }
-    case "createNotification":
-      return { ...base, details: [notificationLine(step.after)] };
-    case "updateNotification":
-      return { ...base, details: [`notify when ${condition(step.before)} \u2192 ${condition(step.after)}`] };
-    case "deleteNotification":
-      return { ...base, details: [notificationLine(step.before)] };
-    case "createSubscriber":
-    case "deleteSubscriber":
-      return { ...base, details: [] };
-    case "putAlternateContact":
-      return { ...base, details: contactChanges(step.before, step.after) };
-    default:
-      return assertNever(step);
+    for (const ou of node.organizationalUnits) {
+      ous.push(ou);
+      visit2(ou, ou.path);
+    }
+  };
+  visit2(desired.root, ROOT_PATH);
+  return { ous, accounts };
+}
+
+// src/planner/live-tree.ts
+function indexLiveTree(live) {
+  const pathById = /* @__PURE__ */ new Map();
+  const ouByPath = /* @__PURE__ */ new Map();
+  const ousTopDown = [];
+  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
+  const childrenByParent = /* @__PURE__ */ new Map();
+  for (const ou of live.ous) {
+    const siblings = childrenByParent.get(ou.parentId);
+    if (siblings) siblings.push(ou);
+    else childrenByParent.set(ou.parentId, [ou]);
   }
+  pathById.set(live.root.id, ROOT_PATH);
+  const queue = [live.root.id];
+  for (let next = 0; next < queue.length; next++) {
+    const parentId = queue[next];
+    const parentPath = pathById.get(parentId);
+    for (const ou of childrenByParent.get(parentId) ?? []) {
+      const path = childPath(parentPath, ou.name);
+      pathById.set(ou.id, path);
+      ouByPath.set(path, ou);
+      ousTopDown.push(ou);
+      queue.push(ou.id);
+    }
+  }
+  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
 }
-var COMPARISON = { GREATER_THAN: ">", LESS_THAN: "<", EQUAL_TO: "=" };
-function condition(n3) {
-  const threshold = n3.thresholdType === "PERCENTAGE" ? `${n3.threshold}%` : `${n3.threshold} (absolute)`;
-  return `${n3.type} ${COMPARISON[n3.comparison]} ${threshold}`;
+
+// src/planner/canonical-document.ts
+function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
+  return {
+    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
+    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
+    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }])),
+    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
+  };
 }
-function notificationLine(n3) {
-  return `notify when ${condition(n3)}: ${n3.subscribers.map(subscriberText).join(", ")}`;
+function buildLiveDocument(live, tree, pathById) {
+  const ous = [];
+  for (const ou of tree.ousTopDown) {
+    const path = pathById.get(ou.id);
+    if (path !== void 0) ous.push([path, { name: ou.name }]);
+  }
+  const accounts = [];
+  for (const account of live.accounts) {
+    const parentPath = pathById.get(account.parentId);
+    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
+  }
+  return {
+    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
+    ous: sortedRecord(ous),
+    accounts: sortedRecord(accounts),
+    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
+  };
 }
-function subscriberText(s2) {
-  return `${s2.type === "EMAIL" ? "email" : "sns"} ${s2.address}`;
+function desiredBudgetDocument(budget) {
+  return {
+    budgetType: "COST",
+    amount: canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
 }
+function liveBudgetDocument(budget) {
+  return {
+    budgetType: budget.budgetType,
+    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
+}
+function notificationEntry(n3, subscribers) {
+  const key = canonicalNotificationKey(n3);
+  return [
+    notificationKeyString(key),
+    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
+  ];
+}
+function canonicalNotificationKey(n3) {
+  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
+  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
+}
+function canonicalNumber(value) {
+  return value === 0 ? 0 : value;
+}
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
+}
+function byCodeUnit(a5, b5) {
+  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
+// src/planner/notes.ts
+var NoteCode = {
+  managementAccountMismatch: "management-account-mismatch",
+  featureSetDiffers: "feature-set-differs",
+  accountNotFound: "account-not-found",
+  accountNotActive: "account-not-active",
+  accountNameDiffers: "account-name-differs",
+  unlistedAccounts: "unlisted-accounts",
+  ouNotEmpty: "ou-not-empty",
+  ouNotDeclared: "ou-not-declared",
+  budgetNotDeclared: "budget-not-declared",
+  budgetOwnershipUnknown: "budget-ownership-unknown",
+  budgetNotManaged: "budget-not-managed",
+  budgetInvalid: "budget-invalid",
+  notificationReplaced: "notification-replaced",
+  alternateContactUnreadable: "alternate-contact-unreadable",
+  alternateContactIncomplete: "alternate-contact-incomplete"
+};
+var Notes = class {
+  warnings = [];
+  errors = [];
+  warn(code, message, where3 = {}) {
+    this.warnings.push(note(code, message, where3));
+  }
+  error(code, message, where3 = {}) {
+    this.errors.push(note(code, message, where3));
+  }
+};
+function note(code, message, where3) {
+  return {
+    code,
+    message,
+    ...where3.address !== void 0 && { address: where3.address },
+    ...where3.source !== void 0 && { source: { line: where3.source.line, column: where3.source.column } }
+  };
+}
+function listSome(items, shown = 20) {
+  if (items.length <= shown) return items.join(", ");
+  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+}
+
+// src/kinds/alternate-contacts/plan.ts
+var FIELDS = ["email", "name", "title", "phone"];
+function planAlternateContactSteps(ctx) {
+  const declared = ctx.desired.security?.alternateContacts ?? [];
+  if (declared.length === 0) return;
+  const live = new Map((ctx.live.alternateContacts ?? []).map((c5) => [c5.type, c5]));
+  for (const desired of declared) planContact(ctx, desired, live.get(desired.type));
+}
+function planContact(ctx, desired, live) {
+  const address = alternateContactAddress(desired.type);
+  const label = desired.type.toLowerCase();
+  if (live === void 0 || live.readError !== void 0) {
+    const why = live?.readError ?? "it was not read";
+    ctx.notes.error(NoteCode.alternateContactUnreadable, `could not read the ${label} alternate contact (${why}), so the plan cannot compare or set it.`, {
+      address,
+      source: desired.at
+    });
+    return;
+  }
+  const before = live.contact;
+  const differing = FIELDS.filter((field3) => desired[field3] !== void 0 && !sameValue(field3, desired[field3], before?.[field3]));
+  if (before !== null && differing.length === 0) return;
+  const after = {};
+  for (const field3 of FIELDS) {
+    const value = desired[field3] ?? before?.[field3];
+    if (value !== void 0) after[field3] = value;
+  }
+  const missing = FIELDS.filter((field3) => after[field3] === void 0);
+  if (missing.length > 0) {
+    ctx.notes.warn(
+      NoteCode.alternateContactIncomplete,
+      `the ${label} alternate contact is not set in AWS, and AWS needs ${missing.join(", ")} to set it: add ${missing.map((f5) => `\`${f5}\``).join(", ")} to security.alternateContacts.${label} in org.yaml.`,
+      { address, source: desired.at }
+    );
+    return;
+  }
+  const spec = { type: desired.type, email: after.email, name: after.name, title: after.title, phone: after.phone };
+  ctx.graph.add(0, {
+    kind: "putAlternateContact",
+    address,
+    reason: before === null ? "not set in AWS" : `${differing.join(", ")} ${differing.length === 1 ? "differs" : "differ"} from org.yaml`,
+    before,
+    after: spec
+  });
+}
+function sameValue(field3, declared, live) {
+  if (declared === void 0 || live === void 0) return declared === live;
+  return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
+}
+
+// src/kinds/alternate-contacts/index.ts
+var alternateContactsKind = {
+  name: "alternate contacts",
+  groups: ["Alternate contacts"],
+  plan: planAlternateContactSteps,
+  // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
+  fingerprint: (live) => live.alternateContacts ? { alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }])) } : {},
+  steps: {
+    putAlternateContact: {
+      group: "Alternate contacts",
+      action: "update",
+      // Setting a contact that was not set is a create.
+      actionOf: (step) => step.before === null ? "create" : "update",
+      describe: (step) => ({ details: contactChanges(step.before, step.after) }),
+      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
+      // running it twice leaves the same contact.
+      execute: (step, { port }) => port.putAlternateContact(step.after)
+    }
+  }
+};
 var CONTACT_FIELDS = [
   ["email", "email"],
   ["name", "name"],
@@ -88173,6 +87625,893 @@ function contactChanges(before, after) {
     const old = before?.[field3];
     return old === void 0 || old === after[field3] ? `${label}: "${after[field3]}"` : `${label}: "${old}" \u2192 "${after[field3]}"`;
   });
+}
+
+// src/kinds/ignoring.ts
+async function ignoring(kind, call) {
+  try {
+    await call();
+  } catch (error3) {
+    if (!isAwsCallError(error3, kind)) throw error3;
+  }
+}
+
+// src/kinds/budgets/describe.ts
+var COMPARISON = { GREATER_THAN: ">", LESS_THAN: "<", EQUAL_TO: "=" };
+function condition(n3) {
+  const threshold = n3.thresholdType === "PERCENTAGE" ? `${n3.threshold}%` : `${n3.threshold} (absolute)`;
+  return `${n3.type} ${COMPARISON[n3.comparison]} ${threshold}`;
+}
+function notificationLine(n3) {
+  return `notify when ${condition(n3)}: ${n3.subscribers.map(subscriberText).join(", ")}`;
+}
+function liveLimitLine(budget) {
+  const limit = budget.amount === null ? "no fixed limit" : `${budget.amount} ${budget.unit}`;
+  return `limit: ${limit} ${budget.timeUnit}`;
+}
+function subscriberText(s2) {
+  return `${s2.type === "EMAIL" ? "email" : "sns"} ${s2.address}`;
+}
+
+// src/model/live.ts
+var MANAGED_BUDGET_TAG = { key: "managed-by", value: "orgctl" };
+
+// src/kinds/budgets/execute.ts
+async function createBudget(port, account, budget) {
+  try {
+    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    await port.updateBudget(account, budget);
+    for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
+  }
+}
+async function createNotification(port, account, budgetName, notification) {
+  try {
+    await port.createNotification(account, budgetName, notification, notification.subscribers);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    for (const subscriber of notification.subscribers) {
+      await ignoring("alreadyExists", () => port.createSubscriber(account, budgetName, notification, subscriber));
+    }
+  }
+}
+async function updateNotification(step, { port, managementAccountId: account }) {
+  try {
+    await port.updateNotification(account, step.budgetName, step.before, step.after);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "notFound") && !isAwsCallError(error3, "alreadyExists")) throw error3;
+    const done = await notificationExists(port, account, step.budgetName, step.after) && !await notificationExists(port, account, step.budgetName, step.before);
+    if (!done) throw error3;
+  }
+}
+async function notificationExists(port, account, budgetName, key) {
+  try {
+    await port.describeSubscribersForNotification(account, budgetName, key);
+    return true;
+  } catch (error3) {
+    if (isAwsCallError(error3, "notFound")) return false;
+    throw error3;
+  }
+}
+
+// src/planner/keyed-diff.ts
+function diffKeyed(live, desired, equal = jsonEqual) {
+  const added = [];
+  const removed = [];
+  const changed = [];
+  for (const key of Object.keys(desired)) {
+    if (!Object.hasOwn(live, key)) added.push(key);
+    else if (!equal(live[key], desired[key])) changed.push(key);
+  }
+  for (const key of Object.keys(live)) if (!Object.hasOwn(desired, key)) removed.push(key);
+  return { added: added.sort(byCodeUnit), removed: removed.sort(byCodeUnit), changed: changed.sort(byCodeUnit) };
+}
+function jsonEqual(a5, b5) {
+  if (a5 === b5) return true;
+  if (a5 === null || b5 === null || typeof a5 !== "object" || typeof b5 !== "object") return false;
+  if (Array.isArray(a5) !== Array.isArray(b5)) return false;
+  if (Array.isArray(a5)) {
+    const other = b5;
+    return a5.length === other.length && a5.every((value, i5) => jsonEqual(value, other[i5]));
+  }
+  const left = a5;
+  const right = b5;
+  const keys = Object.keys(left).filter((k5) => left[k5] !== void 0);
+  const otherKeys = Object.keys(right).filter((k5) => right[k5] !== void 0);
+  return keys.length === otherKeys.length && keys.every((k5) => Object.hasOwn(right, k5) && jsonEqual(left[k5], right[k5]));
+}
+
+// src/planner/document-diff.ts
+function diffOrganization(live, desired) {
+  const ous = diffKeyed(live.ous, desired.ous);
+  const accounts = diffKeyed(live.accounts, desired.accounts);
+  return {
+    organizationChanged: !jsonEqual(live.organization, desired.organization),
+    addedOus: ous.added,
+    removedOus: ous.removed,
+    addedAccounts: accounts.added,
+    removedAccounts: accounts.removed,
+    movedAccounts: accounts.changed
+  };
+}
+function diffBudgets(live, desired) {
+  const budgets = diffKeyed(live.budgets, desired.budgets);
+  const notifications = /* @__PURE__ */ new Map();
+  const changedBudgetLimits = [];
+  for (const name of budgets.changed) {
+    const [before, after] = [live.budgets[name], desired.budgets[name]];
+    if (!jsonEqual(limitOf(before), limitOf(after))) changedBudgetLimits.push(name);
+    const changes = diffKeyed(before.notifications, after.notifications);
+    if (changes.added.length + changes.removed.length + changes.changed.length > 0) {
+      notifications.set(name, { added: changes.added, removed: changes.removed, subscribersChanged: changes.changed });
+    }
+  }
+  return { addedBudgets: budgets.added, removedBudgets: budgets.removed, changedBudgetLimits, notifications };
+}
+function limitOf(budget) {
+  const { notifications: _notifications, ...limit } = budget;
+  return limit;
+}
+
+// src/kinds/budgets/subscriber-order.ts
+var SUBSCRIBER_LIMITS = { EMAIL: 10, SNS: 1 };
+var TYPES = ["EMAIL", "SNS"];
+function orderSubscriberChanges(live, desired) {
+  const liveKeys = new Set(live.map(subscriberKeyString));
+  const desiredKeys = new Set(desired.map(subscriberKeyString));
+  const adds = desired.filter((s2) => !liveKeys.has(subscriberKeyString(s2)));
+  const removes = live.filter((s2) => !desiredKeys.has(subscriberKeyString(s2)));
+  const keptCount = live.length - removes.length;
+  const ofType = (list3, type) => list3.filter((s2) => s2.type === type);
+  const first = [];
+  const late = [];
+  for (const type of TYPES) {
+    const free = Math.max(0, SUBSCRIBER_LIMITS[type] - ofType(live, type).length);
+    const typeAdds = ofType(adds, type);
+    first.push(...typeAdds.slice(0, free));
+    late.push(...typeAdds.slice(free));
+  }
+  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: void 0, afterLast: [] };
+  for (const holdType of TYPES) {
+    const held = ofType(removes, holdType).at(-1);
+    if (held === void 0) continue;
+    const room = SUBSCRIBER_LIMITS[holdType] - 1;
+    const beforeLast = late.filter((s2) => s2.type !== holdType || ofType(late, holdType).indexOf(s2) < room);
+    if (beforeLast.length === 0) continue;
+    return {
+      first,
+      removals: removes.filter((s2) => s2 !== held),
+      late: beforeLast,
+      last: held,
+      afterLast: late.filter((s2) => !beforeLast.includes(s2))
+    };
+  }
+  return null;
+}
+
+// src/kinds/budgets/plan.ts
+var Phase = {
+  createBudget: 0,
+  updateBudget: 1,
+  updateNotification: 2,
+  createNotification: 3,
+  createSubscriber: 4,
+  deleteSubscriber: 5,
+  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
+  createSubscriberAfterRemoval: 6,
+  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
+  deleteLastSubscriber: 7,
+  /** Subscribers whose type was full until that last old one left. */
+  createSubscriberAfterLast: 8,
+  deleteNotification: 9,
+  /** A notification deleted and created again because it cannot change in place. */
+  recreateNotification: 10,
+  deleteBudget: 11
+};
+function planBudgetSteps(base) {
+  const ctx = { ...base, changes: diffBudgets(base.liveDocument, base.desiredDocument) };
+  const desiredBudgets = new Map(ctx.desired.budgets.map((b5) => [b5.name, b5]));
+  const liveBudgets = new Map(ctx.live.budgets.map((b5) => [b5.name, b5]));
+  for (const name of ctx.changes.addedBudgets) {
+    const budget = desiredBudgets.get(name);
+    ctx.graph.add(Phase.createBudget, {
+      kind: "createBudget",
+      address: budgetAddress(name),
+      reason: "not in the live budgets",
+      before: null,
+      after: {
+        name,
+        amount: budget.amount,
+        unit: budget.unit,
+        timeUnit: budget.timeUnit,
+        notifications: budget.notifications.map((n3) => notificationSpec(n3, n3.subscribers))
+      }
+    });
+  }
+  for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name), liveBudgets.get(name));
+  for (const [name, changes] of ctx.changes.notifications) {
+    planNotificationChanges(ctx, name, ctx.liveDocument.budgets[name], desiredBudgets.get(name), changes);
+  }
+  planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)));
+}
+function planLimitUpdate(ctx, desired, live) {
+  const changes = [];
+  const liveLimit = live.amount === null ? "no fixed limit" : `${live.amount} ${live.unit}`;
+  if (live.amount !== desired.amount || live.unit !== desired.unit) {
+    changes.push(
+      live.amount !== null && live.unit === desired.unit ? `amount ${live.amount} \u2192 ${desired.amount} ${desired.unit}` : `amount ${liveLimit} \u2192 ${desired.amount} ${desired.unit}`
+    );
+  }
+  if (live.timeUnit !== desired.timeUnit) changes.push(`timeUnit ${live.timeUnit} \u2192 ${desired.timeUnit}`);
+  if (live.budgetType !== "COST") changes.push(`budgetType ${live.budgetType} \u2192 COST`);
+  ctx.graph.add(Phase.updateBudget, {
+    kind: "updateBudget",
+    address: budgetAddress(desired.name),
+    reason: changes.join("; "),
+    before: { amount: live.amount, unit: live.unit, timeUnit: live.timeUnit, budgetType: live.budgetType },
+    after: { name: desired.name, amount: desired.amount, unit: desired.unit, timeUnit: desired.timeUnit }
+  });
+}
+function planNotificationChanges(ctx, budgetName, live, desired, changes) {
+  const desiredByKey = new Map(desired.notifications.map((n3) => [notificationKeyString(canonicalNotificationKey(n3)), n3]));
+  const removed = changes.removed.map((key) => live.notifications[key]);
+  const added = changes.added.map((key) => desiredByKey.get(key));
+  const { pairs, unpairedRemoved, unpairedAdded } = pairNotifications(removed, added);
+  for (const [old, next] of pairs) {
+    const nextKey = canonicalNotificationKey(next);
+    changeInPlace(
+      ctx,
+      budgetName,
+      old,
+      nextKey,
+      Object.values(old.subscribers),
+      next.subscribers,
+      () => ctx.graph.add(Phase.updateNotification, {
+        kind: "updateNotification",
+        address: notificationAddress(budgetName, nextKey),
+        budgetName,
+        reason: describeKeyChange(old, nextKey),
+        before: canonicalNotificationKey(old),
+        after: nextKey
+      })
+    );
+  }
+  for (const key of changes.subscribersChanged) {
+    const old = live.notifications[key];
+    changeInPlace(ctx, budgetName, old, canonicalNotificationKey(old), Object.values(old.subscribers), desiredByKey.get(key).subscribers, () => void 0);
+  }
+  for (const n3 of unpairedAdded) {
+    const key = canonicalNotificationKey(n3);
+    ctx.graph.add(Phase.createNotification, {
+      kind: "createNotification",
+      address: notificationAddress(budgetName, key),
+      budgetName,
+      reason: "not in the live budget",
+      before: null,
+      after: notificationSpec(key, n3.subscribers)
+    });
+  }
+  for (const n3 of unpairedRemoved) {
+    ctx.graph.add(Phase.deleteNotification, {
+      kind: "deleteNotification",
+      address: notificationAddress(budgetName, n3),
+      budgetName,
+      reason: "not in org.yaml",
+      before: notificationSpec(n3, Object.values(n3.subscribers)),
+      after: null
+    });
+  }
+}
+function changeInPlace(ctx, budgetName, old, next, liveSubscribers, desiredSubscribers, update) {
+  const order = orderSubscriberChanges(liveSubscribers, desiredSubscribers);
+  if (order === null) return replaceNotification(ctx, budgetName, notificationSpec(old, liveSubscribers), notificationSpec(next, desiredSubscribers));
+  const updated = update();
+  const { graph } = ctx;
+  const create = (phase, s2, after) => graph.add(
+    phase,
+    {
+      kind: "createSubscriber",
+      address: subscriberAddress(budgetName, next, s2),
+      budgetName,
+      notification: next,
+      reason: "not in the live notification",
+      before: null,
+      after: { type: s2.type, address: s2.address }
+    },
+    [updated, ...after]
+  );
+  const remove = (phase, s2, after) => graph.add(
+    phase,
+    {
+      kind: "deleteSubscriber",
+      address: subscriberAddress(budgetName, next, s2),
+      budgetName,
+      notification: next,
+      reason: "not in org.yaml",
+      before: { type: s2.type, address: s2.address },
+      after: null
+    },
+    [updated, ...after]
+  );
+  const first = order.first.map((s2) => create(Phase.createSubscriber, s2, []));
+  const removals = order.removals.map((s2) => ({ type: s2.type, step: remove(Phase.deleteSubscriber, s2, first) }));
+  const late = order.late.map(
+    (s2) => create(
+      Phase.createSubscriberAfterRemoval,
+      s2,
+      removals.filter((r5) => r5.type === s2.type).map((r5) => r5.step)
+    )
+  );
+  if (order.last) {
+    const last = remove(Phase.deleteLastSubscriber, order.last, late);
+    for (const s2 of order.afterLast) create(Phase.createSubscriberAfterLast, s2, [last]);
+  }
+}
+function replaceNotification(ctx, budgetName, old, next) {
+  const address = notificationAddress(budgetName, next);
+  const reason = "a notification holds one SNS topic and no other subscriber would keep it alive while the topic is swapped";
+  const deleted = ctx.graph.add(Phase.deleteNotification, {
+    kind: "deleteNotification",
+    address: notificationAddress(budgetName, old),
+    budgetName,
+    reason: `replaced: ${reason}`,
+    before: old,
+    after: null
+  });
+  ctx.graph.add(
+    Phase.recreateNotification,
+    { kind: "createNotification", address, budgetName, reason: `replaces the deleted one: ${reason}`, before: null, after: next },
+    [deleted]
+  );
+  ctx.notes.warn(
+    NoteCode.notificationReplaced,
+    `budget "${budgetName}": the notification's SNS topic changes and it has no other subscriber, so it is deleted and created again; it sends no alert between those two steps. Add an email subscriber first to change the topic without a gap.`,
+    { address }
+  );
+}
+function pairNotifications(removed, added) {
+  const pairs = [];
+  const freeRemoved = [...removed];
+  const freeAdded = [];
+  for (const next of added) {
+    const i5 = freeRemoved.findIndex((old) => old.type === next.type && old.comparison === next.comparison);
+    if (i5 >= 0) pairs.push([freeRemoved.splice(i5, 1)[0], next]);
+    else freeAdded.push(next);
+  }
+  const unpairedAdded = [];
+  for (const next of freeAdded) {
+    const old = freeRemoved.shift();
+    if (old) pairs.push([old, next]);
+    else unpairedAdded.push(next);
+  }
+  return { pairs, unpairedRemoved: freeRemoved, unpairedAdded };
+}
+function planRemovedBudgets(ctx, removed) {
+  const prune = ctx.desired.options.pruneBudgets;
+  const unknown = [];
+  const foreign = [];
+  const keptOurs = [];
+  for (const budget of removed) {
+    const ours = budget.tags !== void 0 && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
+    if (prune && ours) {
+      const document = ctx.liveDocument.budgets[budget.name];
+      ctx.graph.add(Phase.deleteBudget, {
+        kind: "deleteBudget",
+        address: budgetAddress(budget.name),
+        reason: `not in org.yaml; tagged ${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value} and pruneBudgets is on`,
+        before: {
+          name: budget.name,
+          budgetType: budget.budgetType,
+          amount: budget.amount,
+          unit: budget.unit,
+          timeUnit: budget.timeUnit,
+          notifications: Object.values(document.notifications).map((n3) => notificationSpec(n3, Object.values(n3.subscribers)))
+        },
+        after: null
+      });
+    } else if (prune && budget.tags === void 0) unknown.push(budget.name);
+    else if (prune) foreign.push(budget.name);
+    else if (ours) keptOurs.push(budget.name);
+  }
+  const { notes } = ctx;
+  const tag = `${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value}`;
+  if (unknown.length > 0) {
+    notes.warn(
+      NoteCode.budgetOwnershipUnknown,
+      `pruneBudgets is on, but the tags of ${plural(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
+    );
+  }
+  if (foreign.length > 0) {
+    notes.warn(
+      NoteCode.budgetNotManaged,
+      `${plural(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
+    );
+  }
+  if (keptOurs.length > 0) {
+    notes.warn(
+      NoteCode.budgetNotDeclared,
+      `${plural(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
+    );
+  }
+}
+function notificationSpec(n3, subscribers) {
+  return { ...canonicalNotificationKey(n3), subscribers: subscribers.map((s2) => ({ type: s2.type, address: s2.address })) };
+}
+function describeKeyChange(old, next) {
+  const fields = ["type", "comparison", "threshold", "thresholdType"];
+  return fields.filter((field3) => old[field3] !== next[field3]).map((field3) => `${field3} ${old[field3]} \u2192 ${next[field3]}`).join("; ");
+}
+function quote(name) {
+  return `"${name}"`;
+}
+
+// src/kinds/budgets/index.ts
+var GROUP = "Budgets";
+var budgetsKind = {
+  name: "budgets",
+  groups: [GROUP],
+  plan: planBudgetSteps,
+  fingerprint: (live) => ({
+    budgets: sortedRecord(
+      live.budgets.map((b5) => [b5.name, { ...liveBudgetDocument(b5), tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
+    )
+  }),
+  steps: {
+    createBudget: {
+      group: GROUP,
+      action: "create",
+      describe: (step) => ({ details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] }),
+      execute: (step, { port, managementAccountId }) => createBudget(port, managementAccountId, step.after)
+    },
+    updateBudget: {
+      group: GROUP,
+      action: "update",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => port.updateBudget(managementAccountId, step.after)
+    },
+    deleteBudget: {
+      group: GROUP,
+      action: "delete",
+      describe: (step) => ({ details: [liveLimitLine(step.before), ...step.before.notifications.map(notificationLine)] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteBudget(managementAccountId, step.before.name))
+    },
+    createNotification: {
+      group: GROUP,
+      action: "create",
+      describe: (step) => ({ details: [notificationLine(step.after)] }),
+      execute: (step, { port, managementAccountId }) => createNotification(port, managementAccountId, step.budgetName, step.after)
+    },
+    updateNotification: {
+      group: GROUP,
+      action: "update",
+      describe: (step) => ({ details: [`notify when ${condition(step.before)} \u2192 ${condition(step.after)}`] }),
+      execute: updateNotification
+    },
+    deleteNotification: {
+      group: GROUP,
+      action: "delete",
+      describe: (step) => ({ details: [notificationLine(step.before)] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteNotification(managementAccountId, step.budgetName, step.before))
+    },
+    createSubscriber: {
+      group: GROUP,
+      action: "create",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => ignoring("alreadyExists", () => port.createSubscriber(managementAccountId, step.budgetName, step.notification, step.after))
+    },
+    deleteSubscriber: {
+      group: GROUP,
+      action: "delete",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteSubscriber(managementAccountId, step.budgetName, step.notification, step.before))
+    }
+  }
+};
+
+// src/apply/step-context.ts
+var StepPreconditionError = class extends Error {
+  name = "StepPreconditionError";
+};
+
+// src/kinds/organization/execute.ts
+async function createOrganization(ctx, featureSet) {
+  const { port, ouIds, managementAccountId } = ctx;
+  let organization = await port.describeOrganization();
+  if (!organization) {
+    try {
+      organization = await port.createOrganization(featureSet);
+    } catch (error3) {
+      if (!isAwsCallError(error3) || error3.code !== "AlreadyInOrganizationException") throw error3;
+      organization = await port.describeOrganization();
+    }
+  }
+  if (!organization || organization.managementAccountId !== managementAccountId) {
+    throw new StepPreconditionError(
+      `the organization's management account is ${organization?.managementAccountId ?? "unknown"}, not ${managementAccountId}`
+    );
+  }
+  const [root5] = await port.listRoots();
+  if (!root5) throw new StepPreconditionError("the new organization has no root yet");
+  ouIds.setRoot(root5.id);
+}
+async function createOrganizationalUnit(step, { port, ouIds }) {
+  const parentId = requireAfterId(ouIds, step.after.parentPath);
+  try {
+    const ou = await port.createOrganizationalUnit(parentId, step.after.name);
+    ouIds.created(step.after.path, ou.id);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    const siblings = await port.listOrganizationalUnitsForParent(parentId);
+    const existing = siblings.find((ou) => ou.name === step.after.name);
+    if (existing) return ouIds.created(step.after.path, existing.id);
+    const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
+    if (!variant) throw error3;
+    throw new StepPreconditionError(
+      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
+    );
+  }
+}
+async function renameOrganizationalUnit(step, { port, ouIds }) {
+  try {
+    await port.renameOrganizationalUnit(step.before.id, step.after.name);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
+    const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
+    if (holder?.id !== step.before.id) throw error3;
+  }
+  ouIds.renamed(step.before.path, step.after.path);
+}
+async function deleteOrganizationalUnit(step, { port, ouIds }) {
+  await ignoring("notFound", () => port.deleteOrganizationalUnit(step.before.id));
+  ouIds.deleted(step.before.path);
+}
+async function moveAccount(step, { port, ouIds }) {
+  const source = requireBeforeId(ouIds, step.before.parentPath);
+  const destination = requireAfterId(ouIds, step.after.parentPath);
+  try {
+    await port.moveAccount(step.accountId, source, destination);
+  } catch (error3) {
+    if (isAwsCallError(error3, "alreadyExists")) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === step.accountId),
+      () => false
+      // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error3;
+  }
+}
+function requireBeforeId(ouIds, path) {
+  const id = ouIds.beforeId(path);
+  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
+  return id;
+}
+function requireAfterId(ouIds, path) {
+  const id = ouIds.afterId(path);
+  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
+  return id;
+}
+
+// src/kinds/organization/plan.ts
+var Phase2 = {
+  createOrganization: 0,
+  renameOrganizationalUnit: 1,
+  createOrganizationalUnit: 2,
+  moveAccount: 3,
+  deleteOrganizationalUnit: 4
+};
+function planOrganizationSteps(base) {
+  const ctx = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
+  const organization = planOrganization(ctx);
+  const ready = new ReadyPaths(organization);
+  const liveAccounts = new Map(ctx.live.accounts.map((a5) => [a5.id, a5]));
+  planRenames(ctx, ready);
+  planCreates(ctx, ready);
+  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
+  planDeletes(ctx, ready, movesOutOf);
+  noteAccounts(ctx, liveAccounts);
+}
+var ReadyPaths = class {
+  constructor(organization) {
+    this.organization = organization;
+  }
+  organization;
+  steps = /* @__PURE__ */ new Map();
+  set(path, step) {
+    this.steps.set(path, step);
+  }
+  of(path) {
+    for (let p3 = path; ; p3 = parentPathOf(p3)) {
+      const step = this.steps.get(p3);
+      if (step !== void 0) return step;
+      if (p3 === ROOT_PATH) return this.organization;
+    }
+  }
+};
+function planOrganization(ctx) {
+  const { desired, live, notes, changes } = ctx;
+  if (!changes.organizationChanged) return void 0;
+  const existing = live.organization;
+  if (!existing) {
+    if (live.callerAccountId !== desired.managementAccountId) {
+      notes.error(
+        NoteCode.managementAccountMismatch,
+        `org.yaml names ${desired.managementAccountId} as the management account, but the credentials belong to ${live.callerAccountId}; run orgctl with the management account named in org.yaml.`,
+        { address: ORGANIZATION_ADDRESS }
+      );
+    }
+    return ctx.graph.add(Phase2.createOrganization, {
+      kind: "createOrganization",
+      address: ORGANIZATION_ADDRESS,
+      reason: "there is no organization yet",
+      before: null,
+      after: { featureSet: desired.featureSet }
+    });
+  }
+  if (existing.managementAccountId !== desired.managementAccountId) {
+    notes.error(
+      NoteCode.managementAccountMismatch,
+      `org.yaml names ${desired.managementAccountId} as the management account, but organization ${existing.id} is managed by ${existing.managementAccountId}; orgctl only changes the organization org.yaml names.`,
+      { address: ORGANIZATION_ADDRESS }
+    );
+  }
+  if (existing.featureSet !== desired.featureSet) {
+    notes.warn(
+      NoteCode.featureSetDiffers,
+      `the organization has feature set ${existing.featureSet} but org.yaml says ${desired.featureSet}; orgctl never changes the feature set: change it in AWS or in org.yaml so they agree.`,
+      { address: ORGANIZATION_ADDRESS }
+    );
+  }
+  return void 0;
+}
+function planRenames(ctx, ready) {
+  const renames = [...ctx.matching.renames].sort((a5, b5) => depthOf(a5.toPath) - depthOf(b5.toPath) || byCodeUnit(a5.toPath, b5.toPath));
+  for (const rename2 of renames) {
+    const step = ctx.graph.add(
+      Phase2.renameOrganizationalUnit,
+      {
+        kind: "renameOrganizationalUnit",
+        address: ouAddress(rename2.toPath),
+        reason: `org.yaml renames "${rename2.oldName}" to "${rename2.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
+        before: { path: rename2.fromPath, name: rename2.oldName, id: rename2.id },
+        after: { path: rename2.toPath, name: rename2.newName }
+      },
+      [ready.of(parentPathOf(rename2.toPath))]
+    );
+    ready.set(rename2.toPath, step);
+  }
+}
+function planCreates(ctx, ready) {
+  const paths = [...ctx.changes.addedOus].sort((a5, b5) => depthOf(a5) - depthOf(b5) || byCodeUnit(a5, b5));
+  for (const path of paths) {
+    const parentPath = parentPathOf(path);
+    const step = ctx.graph.add(
+      Phase2.createOrganizationalUnit,
+      {
+        kind: "createOrganizationalUnit",
+        address: ouAddress(path),
+        reason: "not in the live organization",
+        before: null,
+        after: { path, name: nameOf2(path), parentPath }
+      },
+      [ready.of(parentPath)]
+    );
+    ready.set(path, step);
+  }
+}
+function planMoves(ctx, ready, organization, liveAccounts) {
+  const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
+  const movesOutOf = /* @__PURE__ */ new Map();
+  for (const id of ctx.changes.movedAccounts) {
+    const account = liveAccounts.get(id);
+    const from = account ? tree.pathById.get(account.parentId) : ROOT_PATH;
+    const to = desiredDocument.accounts[id].parentPath;
+    const reason = organization !== void 0 ? `the account will sit in the root of the new organization; org.yaml places it in ${to}` : `parent differs: ${from} \u2192 ${to}`;
+    const step = graph.add(
+      Phase2.moveAccount,
+      {
+        kind: "moveAccount",
+        address: accountAddress(id),
+        accountId: id,
+        reason,
+        before: { parentPath: from, accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
+        after: { parentPath: to }
+      },
+      [ready.of(to), organization]
+    );
+    pushTo(movesOutOf, liveDocument.accounts[id].parentPath, step);
+  }
+  return movesOutOf;
+}
+function planDeletes(ctx, ready, movesOutOf) {
+  const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
+  const removed = new Set(ctx.changes.removedOus);
+  if (removed.size === 0) return;
+  if (!desired.options.pruneOrganizationalUnits) return noteUndeclaredOus(ctx, removed);
+  const ouByPath = /* @__PURE__ */ new Map();
+  for (const ou of tree.ousTopDown) {
+    const path = matching.futurePathById.get(ou.id);
+    if (removed.has(path)) ouByPath.set(path, ou);
+  }
+  const unlistedIn = /* @__PURE__ */ new Map();
+  for (const [id, { parentPath }] of Object.entries(liveDocument.accounts)) {
+    if (removed.has(parentPath) && !Object.hasOwn(desiredDocument.accounts, id)) pushTo(unlistedIn, parentPath, id);
+  }
+  const childrenOf = /* @__PURE__ */ new Map();
+  for (const path of removed) {
+    const parent = parentPathOf(path);
+    if (removed.has(parent)) pushTo(childrenOf, parent, path);
+  }
+  const kept = /* @__PURE__ */ new Set();
+  const deleted = /* @__PURE__ */ new Map();
+  const bottomUp = [...removed].sort((a5, b5) => depthOf(b5) - depthOf(a5) || byCodeUnit(a5, b5));
+  for (const path of bottomUp) {
+    const children = childrenOf.get(path) ?? [];
+    const unlisted = unlistedIn.get(path) ?? [];
+    if (unlisted.length > 0) {
+      notes.error(
+        NoteCode.ouNotEmpty,
+        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
+        { address: ouAddress(path) }
+      );
+    }
+    if (unlisted.length > 0 || children.some((child) => kept.has(child))) {
+      kept.add(path);
+      continue;
+    }
+    const ou = ouByPath.get(path);
+    const step = ctx.graph.add(
+      Phase2.deleteOrganizationalUnit,
+      {
+        kind: "deleteOrganizationalUnit",
+        address: ouAddress(path),
+        reason: "not in org.yaml, and pruneOrganizationalUnits is on",
+        before: { path, name: ou.name, id: ou.id },
+        after: null
+      },
+      [...movesOutOf.get(path) ?? [], ...children.map((child) => deleted.get(child)), ready.of(path)]
+    );
+    deleted.set(path, step);
+  }
+}
+function noteUndeclaredOus(ctx, removed) {
+  const below = /* @__PURE__ */ new Map();
+  for (const path of removed) {
+    let top = path;
+    while (removed.has(parentPathOf(top))) top = parentPathOf(top);
+    below.set(top, (below.get(top) ?? 0) + (top === path ? 0 : 1));
+  }
+  for (const [top, count] of [...below].sort(([a5], [b5]) => byCodeUnit(a5, b5))) {
+    ctx.notes.warn(
+      NoteCode.ouNotDeclared,
+      `OU ${top}${count > 0 ? ` (and ${plural(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
+      { address: ouAddress(top) }
+    );
+  }
+}
+function noteAccounts(ctx, liveAccounts) {
+  const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
+  for (const id of changes.addedAccounts) {
+    const placed = desiredIndex.accounts.get(id);
+    const message = live.organization ? `account ${id} is declared in org.yaml but is not in the organization; invite it (or create it) first, or remove it from org.yaml.` : `account ${id} is declared in org.yaml, but there is no organization yet, so only the management account can be placed; declare it once it has joined.`;
+    notes.error(NoteCode.accountNotFound, message, { address: accountAddress(id), source: placed.account.at });
+  }
+  if (changes.removedAccounts.length > 0) {
+    const described = changes.removedAccounts.map((id) => {
+      const name = liveAccounts.get(id)?.name;
+      return `${id}${name ? ` (${name})` : ""} in ${liveDocument.accounts[id].parentPath}`;
+    });
+    const what = `${plural(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
+    if (desired.options.unlistedAccounts === "error") {
+      notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
+    } else {
+      notes.warn(NoteCode.unlistedAccounts, `${what}; orgctl leaves them where they are (options.unlistedAccounts: ignore).`);
+    }
+  }
+  for (const [id, { account }] of desiredIndex.accounts) {
+    const found = liveAccounts.get(id);
+    if (!found) continue;
+    if (found.state !== "ACTIVE") {
+      notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
+        address: accountAddress(id),
+        source: account.at
+      });
+    }
+    if (account.name !== void 0 && account.name !== found.name) {
+      notes.warn(
+        NoteCode.accountNameDiffers,
+        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
+        { address: accountAddress(id), source: account.at }
+      );
+    }
+  }
+}
+function pushTo(map3, key, value) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/kinds/organization/index.ts
+var organizationKind = {
+  name: "organization",
+  groups: ["Organization", "Organizational units", "Accounts"],
+  plan: planOrganizationSteps,
+  fingerprint(live, tree) {
+    const organization = live.organization;
+    return {
+      organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
+      rootId: tree.rootId,
+      ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
+      accounts: sortedRecord(
+        live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state }])
+      )
+    };
+  },
+  steps: {
+    createOrganization: {
+      group: "Organization",
+      action: "create",
+      describe: (step) => ({ details: [`featureSet: ${step.after.featureSet}`] }),
+      execute: (step, ctx) => createOrganization(ctx, step.after.featureSet)
+    },
+    createOrganizationalUnit: {
+      group: "Organizational units",
+      action: "create",
+      describe: () => ({ details: [] }),
+      execute: createOrganizationalUnit
+    },
+    renameOrganizationalUnit: {
+      group: "Organizational units",
+      action: "update",
+      describe: (step) => ({ details: [`name: "${step.before.name}" \u2192 "${step.after.name}"`, `id: ${step.before.id}`] }),
+      execute: renameOrganizationalUnit
+    },
+    deleteOrganizationalUnit: {
+      group: "Organizational units",
+      action: "delete",
+      describe: (step) => ({ details: [`id: ${step.before.id}`] }),
+      execute: deleteOrganizationalUnit
+    },
+    moveAccount: {
+      group: "Accounts",
+      action: "update",
+      describe: (step) => ({ ...step.before.accountName && { title: `${step.address} (${step.before.accountName})` }, details: [] }),
+      execute: moveAccount
+    }
+  }
+};
+
+// src/kinds/registry.ts
+var RESOURCE_KINDS = [organizationKind, budgetsKind, alternateContactsKind];
+var STEP_HANDLERS = {
+  ...organizationKind.steps,
+  ...budgetsKind.steps,
+  ...alternateContactsKind.steps
+};
+var STEP_GROUPS = RESOURCE_KINDS.flatMap((kind) => kind.groups);
+function stepHandler(step) {
+  return STEP_HANDLERS[step.kind];
+}
+function actionOfStep(step) {
+  const handler2 = stepHandler(step);
+  return handler2.actionOf?.(step) ?? handler2.action;
+}
+function groupOf(step) {
+  return stepHandler(step).group;
+}
+function describeStepDetails(step) {
+  return stepHandler(step).describe(step);
+}
+
+// src/render/describe-step.ts
+function groupSteps(steps) {
+  return STEP_GROUPS.map((group4) => ({ group: group4, steps: steps.filter((s2) => groupOf(s2) === group4) })).filter((g5) => g5.steps.length > 0);
+}
+function describeStep(step) {
+  const { title, details: details2 } = describeStepDetails(step);
+  return { action: actionOfStep(step), title: title ?? step.address, reason: step.reason, details: details2 };
 }
 function countActions(plan) {
   const counts = { create: 0, update: 0, delete: 0 };
@@ -88234,191 +88573,9 @@ function where2(note2, sourceFile) {
 // src/workflow/apply-workflow.ts
 import { isDeepStrictEqual } from "node:util";
 
-// src/model/live.ts
-var MANAGED_BUDGET_TAG = { key: "managed-by", value: "orgctl" };
-
 // src/apply/execute-step.ts
-var StepPreconditionError = class extends Error {
-  name = "StepPreconditionError";
-};
-async function executeStep(step, ctx) {
-  const { port, ouIds, managementAccountId: account } = ctx;
-  switch (step.kind) {
-    case "createOrganization":
-      return createOrganization(ctx, step.after.featureSet);
-    case "createOrganizationalUnit": {
-      const parentId = requireAfterId(ouIds, step.after.parentPath);
-      try {
-        const ou = await port.createOrganizationalUnit(parentId, step.after.name);
-        ouIds.created(step.after.path, ou.id);
-      } catch (error3) {
-        if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-        const siblings = await port.listOrganizationalUnitsForParent(parentId);
-        const existing = siblings.find((ou) => ou.name === step.after.name);
-        if (existing) return ouIds.created(step.after.path, existing.id);
-        const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
-        if (!variant) throw error3;
-        throw new StepPreconditionError(
-          `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
-        );
-      }
-      return;
-    }
-    case "renameOrganizationalUnit": {
-      try {
-        await port.renameOrganizationalUnit(step.before.id, step.after.name);
-      } catch (error3) {
-        if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-        const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
-        const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
-        if (holder?.id !== step.before.id) throw error3;
-      }
-      ouIds.renamed(step.before.path, step.after.path);
-      return;
-    }
-    case "deleteOrganizationalUnit":
-      await ignoring("notFound", () => port.deleteOrganizationalUnit(step.before.id));
-      ouIds.deleted(step.before.path);
-      return;
-    case "moveAccount": {
-      const source = requireBeforeId(ouIds, step.before.parentPath);
-      const destination = requireAfterId(ouIds, step.after.parentPath);
-      return moveAccount(port, step.accountId, source, destination);
-    }
-    case "createBudget":
-      return createBudget(port, account, step.after);
-    case "updateBudget":
-      return port.updateBudget(account, step.after);
-    case "deleteBudget":
-      return ignoring("notFound", () => port.deleteBudget(account, step.before.name));
-    case "createNotification":
-      return createNotification(port, account, step.budgetName, step.after);
-    case "updateNotification":
-      try {
-        await port.updateNotification(account, step.budgetName, step.before, step.after);
-      } catch (error3) {
-        if (!isAwsCallError(error3, "notFound") && !isAwsCallError(error3, "alreadyExists")) throw error3;
-        const done = await notificationExists(port, account, step.budgetName, step.after) && !await notificationExists(port, account, step.budgetName, step.before);
-        if (!done) throw error3;
-      }
-      return;
-    case "deleteNotification":
-      return ignoring("notFound", () => port.deleteNotification(account, step.budgetName, step.before));
-    case "createSubscriber":
-      return ignoring("alreadyExists", () => port.createSubscriber(account, step.budgetName, step.notification, step.after));
-    case "deleteSubscriber":
-      return ignoring("notFound", () => port.deleteSubscriber(account, step.budgetName, step.notification, step.before));
-    case "putAlternateContact":
-      return port.putAlternateContact(step.after);
-    default:
-      return assertNever(step);
-  }
-}
-async function createOrganization(ctx, featureSet) {
-  const { port, ouIds, managementAccountId } = ctx;
-  let organization = await port.describeOrganization();
-  if (!organization) {
-    try {
-      organization = await port.createOrganization(featureSet);
-    } catch (error3) {
-      if (!isAwsCallError(error3) || error3.code !== "AlreadyInOrganizationException") throw error3;
-      organization = await port.describeOrganization();
-    }
-  }
-  if (!organization || organization.managementAccountId !== managementAccountId) {
-    throw new StepPreconditionError(
-      `the organization's management account is ${organization?.managementAccountId ?? "unknown"}, not ${managementAccountId}`
-    );
-  }
-  const [root5] = await port.listRoots();
-  if (!root5) throw new StepPreconditionError("the new organization has no root yet");
-  ouIds.setRoot(root5.id);
-}
-async function moveAccount(port, accountId, source, destination) {
-  try {
-    await port.moveAccount(accountId, source, destination);
-  } catch (error3) {
-    if (isAwsCallError(error3, "alreadyExists")) return;
-    const arrived = await port.listAccountsForParent(destination).then(
-      (accounts) => accounts.some((account) => account.id === accountId),
-      () => false
-      // the look failed too: the move's own error says more
-    );
-    if (!arrived) throw error3;
-  }
-}
-async function createBudget(port, account, budget) {
-  try {
-    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    await port.updateBudget(account, budget);
-    for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
-  }
-}
-async function createNotification(port, account, budgetName, notification) {
-  try {
-    await port.createNotification(account, budgetName, notification, notification.subscribers);
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    for (const subscriber of notification.subscribers) {
-      await ignoring("alreadyExists", () => port.createSubscriber(account, budgetName, notification, subscriber));
-    }
-  }
-}
-async function notificationExists(port, account, budgetName, key) {
-  try {
-    await port.describeSubscribersForNotification(account, budgetName, key);
-    return true;
-  } catch (error3) {
-    if (isAwsCallError(error3, "notFound")) return false;
-    throw error3;
-  }
-}
-async function ignoring(kind, call) {
-  try {
-    await call();
-  } catch (error3) {
-    if (!isAwsCallError(error3, kind)) throw error3;
-  }
-}
-function requireBeforeId(ouIds, path) {
-  const id = ouIds.beforeId(path);
-  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
-  return id;
-}
-function requireAfterId(ouIds, path) {
-  const id = ouIds.afterId(path);
-  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
-  return id;
-}
-
-// src/planner/live-tree.ts
-function indexLiveTree(live) {
-  const pathById = /* @__PURE__ */ new Map();
-  const ouByPath = /* @__PURE__ */ new Map();
-  const ousTopDown = [];
-  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
-  const childrenByParent = /* @__PURE__ */ new Map();
-  for (const ou of live.ous) {
-    const siblings = childrenByParent.get(ou.parentId);
-    if (siblings) siblings.push(ou);
-    else childrenByParent.set(ou.parentId, [ou]);
-  }
-  pathById.set(live.root.id, ROOT_PATH);
-  const queue = [live.root.id];
-  for (let next = 0; next < queue.length; next++) {
-    const parentId = queue[next];
-    const parentPath = pathById.get(parentId);
-    for (const ou of childrenByParent.get(parentId) ?? []) {
-      const path = childPath(parentPath, ou.name);
-      pathById.set(ou.id, path);
-      ouByPath.set(path, ou);
-      ousTopDown.push(ou);
-      queue.push(ou.id);
-    }
-  }
-  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
+function executeStep(step, ctx) {
+  return stepHandler(step).execute(step, ctx);
 }
 
 // src/apply/ou-ids.ts
@@ -88535,7 +88692,7 @@ async function applyPlan(plan, options) {
         },
         (error3) => {
           stoppedBy ??= "failure";
-          finish(index, { index, step, status: "failed", durationMs: now() - startedAt, message: describeError2(error3) });
+          finish(index, { index, step, status: "failed", durationMs: now() - startedAt, message: describeError(error3).message });
         }
       ).finally(() => {
         running -= 1;
@@ -88551,10 +88708,6 @@ function notify(listener) {
     listener();
   } catch {
   }
-}
-function describeError2(error3) {
-  if (isAwsCallError(error3)) return error3.describe();
-  return error3 instanceof Error ? error3.message : String(error3);
 }
 
 // src/workflow/make-plan.ts
@@ -88585,7 +88738,7 @@ function cannotCheck(identity, failure3) {
 }
 
 // src/audit/checks/alternate-contacts.ts
-var FIELDS = ["email", "name", "title", "phone"];
+var FIELDS2 = ["email", "name", "title", "phone"];
 var DECLARED = { id: "alternate-contacts", title: "Alternate contacts are declared", severity: "recommended" };
 function checkAlternateContacts(input) {
   const declared = input.security?.alternateContacts ?? [];
@@ -88631,7 +88784,7 @@ function compare(identity, desired, live) {
       complete ? "Run orgctl apply: the plan sets it (putAlternateContact)." : `Add name, title and phone to security.alternateContacts.${label} in org.yaml (AWS needs all four to set a contact), then run orgctl apply.`
     );
   }
-  const differing = FIELDS.filter((field3) => {
+  const differing = FIELDS2.filter((field3) => {
     const want = desired[field3];
     if (want === void 0) return false;
     return field3 === "email" ? want.toLowerCase() !== live.email.toLowerCase() : want !== live[field3];
@@ -88966,610 +89119,6 @@ function identityCenterRegion(desired, env2) {
   return desired.security?.identityCenterRegion ?? (env2["AWS_REGION"] || env2["AWS_DEFAULT_REGION"] || void 0);
 }
 
-// src/model/addresses.ts
-var ORGANIZATION_ADDRESS = "organization";
-function ouAddress(path) {
-  return `ou:${path}`;
-}
-function accountAddress(accountId) {
-  return `account:${accountId}`;
-}
-function budgetAddress(budgetName) {
-  return `budget:${budgetName}`;
-}
-function alternateContactAddress(type) {
-  return `alternate-contact:${type.toLowerCase()}`;
-}
-function notificationKeyString(n3) {
-  return `${n3.type}:${n3.comparison}:${n3.threshold}:${n3.thresholdType}`;
-}
-function notificationAddress(budgetName, n3) {
-  return `${budgetAddress(budgetName)}/notification:${notificationKeyString(n3)}`;
-}
-function subscriberKeyString(s2) {
-  return `${s2.type}:${s2.address}`;
-}
-function subscriberAddress(budgetName, n3, s2) {
-  return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
-}
-
-// src/planner/notes.ts
-var NoteCode = {
-  managementAccountMismatch: "management-account-mismatch",
-  featureSetDiffers: "feature-set-differs",
-  accountNotFound: "account-not-found",
-  accountNotActive: "account-not-active",
-  accountNameDiffers: "account-name-differs",
-  unlistedAccounts: "unlisted-accounts",
-  ouNotEmpty: "ou-not-empty",
-  ouNotDeclared: "ou-not-declared",
-  budgetNotDeclared: "budget-not-declared",
-  budgetOwnershipUnknown: "budget-ownership-unknown",
-  budgetNotManaged: "budget-not-managed",
-  budgetInvalid: "budget-invalid",
-  notificationReplaced: "notification-replaced",
-  alternateContactUnreadable: "alternate-contact-unreadable",
-  alternateContactIncomplete: "alternate-contact-incomplete"
-};
-var Notes = class {
-  warnings = [];
-  errors = [];
-  warn(code, message, where3 = {}) {
-    this.warnings.push(note(code, message, where3));
-  }
-  error(code, message, where3 = {}) {
-    this.errors.push(note(code, message, where3));
-  }
-};
-function note(code, message, where3) {
-  return {
-    code,
-    message,
-    ...where3.address !== void 0 && { address: where3.address },
-    ...where3.source !== void 0 && { source: { line: where3.source.line, column: where3.source.column } }
-  };
-}
-function listSome(items, shown = 20) {
-  if (items.length <= shown) return items.join(", ");
-  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
-}
-
-// src/planner/step-graph.ts
-var Phase = {
-  createOrganization: 0,
-  renameOrganizationalUnit: 1,
-  createOrganizationalUnit: 2,
-  moveAccount: 3,
-  deleteOrganizationalUnit: 4,
-  createBudget: 5,
-  updateBudget: 6,
-  updateNotification: 7,
-  createNotification: 8,
-  createSubscriber: 9,
-  deleteSubscriber: 10,
-  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
-  createSubscriberAfterRemoval: 11,
-  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
-  deleteLastSubscriber: 12,
-  /** Subscribers whose type was full until that last old one left. */
-  createSubscriberAfterLast: 13,
-  deleteNotification: 14,
-  /** A notification deleted and created again because it cannot change in place. */
-  recreateNotification: 15,
-  deleteBudget: 16,
-  /** Independent of the organization and budgets. */
-  putAlternateContact: 17
-};
-var StepGraph = class {
-  nodes = [];
-  add(phase, draft, prerequisites = []) {
-    this.nodes.push({ phase, draft, prerequisites });
-    return this.nodes.length - 1;
-  }
-  /** The steps in plan order, each depending only on what it needs directly. */
-  build() {
-    const order = this.nodes.map((_, ref) => ref).sort((a5, b5) => this.nodes[a5].phase - this.nodes[b5].phase || a5 - b5);
-    const indexOf = new Map(order.map((ref, index) => [ref, index]));
-    const steps = [];
-    for (const [index, ref] of order.entries()) {
-      const node = this.nodes[ref];
-      const direct = /* @__PURE__ */ new Set();
-      for (const prerequisite of node.prerequisites) {
-        if (prerequisite === void 0) continue;
-        const dependency = indexOf.get(prerequisite);
-        if (dependency >= index) throw new Error(`planner bug: step ${index} depends on later step ${dependency}`);
-        direct.add(dependency);
-      }
-      const implied = /* @__PURE__ */ new Set();
-      for (const dependency of direct) for (const transitive of steps[dependency].dependsOn) implied.add(transitive);
-      const dependsOn = [...direct].filter((d5) => !implied.has(d5)).sort((a5, b5) => a5 - b5);
-      steps.push({ ...node.draft, dependsOn });
-    }
-    return steps;
-  }
-};
-
-// src/planner/alternate-contact-steps.ts
-var FIELDS2 = ["email", "name", "title", "phone"];
-function planAlternateContactSteps(ctx) {
-  const declared = ctx.desired.security?.alternateContacts ?? [];
-  if (declared.length === 0) return;
-  const live = new Map((ctx.live.alternateContacts ?? []).map((c5) => [c5.type, c5]));
-  for (const desired of declared) planContact(ctx, desired, live.get(desired.type));
-}
-function planContact(ctx, desired, live) {
-  const address = alternateContactAddress(desired.type);
-  const label = desired.type.toLowerCase();
-  if (live === void 0 || live.readError !== void 0) {
-    const why = live?.readError ?? "it was not read";
-    ctx.notes.error(NoteCode.alternateContactUnreadable, `could not read the ${label} alternate contact (${why}), so the plan cannot compare or set it.`, {
-      address,
-      source: desired.at
-    });
-    return;
-  }
-  const before = live.contact;
-  const differing = FIELDS2.filter((field3) => desired[field3] !== void 0 && !sameValue(field3, desired[field3], before?.[field3]));
-  if (before !== null && differing.length === 0) return;
-  const after = {};
-  for (const field3 of FIELDS2) {
-    const value = desired[field3] ?? before?.[field3];
-    if (value !== void 0) after[field3] = value;
-  }
-  const missing = FIELDS2.filter((field3) => after[field3] === void 0);
-  if (missing.length > 0) {
-    ctx.notes.warn(
-      NoteCode.alternateContactIncomplete,
-      `the ${label} alternate contact is not set in AWS, and AWS needs ${missing.join(", ")} to set it: add ${missing.map((f5) => `\`${f5}\``).join(", ")} to security.alternateContacts.${label} in org.yaml.`,
-      { address, source: desired.at }
-    );
-    return;
-  }
-  const spec = { type: desired.type, email: after.email, name: after.name, title: after.title, phone: after.phone };
-  ctx.graph.add(Phase.putAlternateContact, {
-    kind: "putAlternateContact",
-    address,
-    reason: before === null ? "not set in AWS" : `${differing.join(", ")} ${differing.length === 1 ? "differs" : "differ"} from org.yaml`,
-    before,
-    after: spec
-  });
-}
-function sameValue(field3, declared, live) {
-  if (declared === void 0 || live === void 0) return declared === live;
-  return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
-}
-
-// src/planner/desired-index.ts
-function indexDesired(desired) {
-  const ous = [];
-  const accounts = /* @__PURE__ */ new Map();
-  const visit2 = (node, path) => {
-    for (const account of node.accounts) {
-      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
-    }
-    for (const ou of node.organizationalUnits) {
-      ous.push(ou);
-      visit2(ou, ou.path);
-    }
-  };
-  visit2(desired.root, ROOT_PATH);
-  return { ous, accounts };
-}
-
-// src/planner/canonical-document.ts
-function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
-  return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }])),
-    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
-  };
-}
-function buildLiveDocument(live, tree, pathById) {
-  const ous = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== void 0) ous.push([path, { name: ou.name }]);
-  }
-  const accounts = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
-  }
-  return {
-    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts),
-    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
-  };
-}
-function desiredBudgetDocument(budget) {
-  return {
-    budgetType: "COST",
-    amount: canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function liveBudgetDocument(budget) {
-  return {
-    budgetType: budget.budgetType,
-    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function notificationEntry(n3, subscribers) {
-  const key = canonicalNotificationKey(n3);
-  return [
-    notificationKeyString(key),
-    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
-  ];
-}
-function canonicalNotificationKey(n3) {
-  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
-  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
-}
-function canonicalNumber(value) {
-  return value === 0 ? 0 : value;
-}
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
-}
-function byCodeUnit(a5, b5) {
-  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
-}
-
-// src/planner/subscriber-order.ts
-var SUBSCRIBER_LIMITS = { EMAIL: 10, SNS: 1 };
-var TYPES = ["EMAIL", "SNS"];
-function orderSubscriberChanges(live, desired) {
-  const liveKeys = new Set(live.map(subscriberKeyString));
-  const desiredKeys = new Set(desired.map(subscriberKeyString));
-  const adds = desired.filter((s2) => !liveKeys.has(subscriberKeyString(s2)));
-  const removes = live.filter((s2) => !desiredKeys.has(subscriberKeyString(s2)));
-  const keptCount = live.length - removes.length;
-  const ofType = (list3, type) => list3.filter((s2) => s2.type === type);
-  const first = [];
-  const late = [];
-  for (const type of TYPES) {
-    const free = Math.max(0, SUBSCRIBER_LIMITS[type] - ofType(live, type).length);
-    const typeAdds = ofType(adds, type);
-    first.push(...typeAdds.slice(0, free));
-    late.push(...typeAdds.slice(free));
-  }
-  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: void 0, afterLast: [] };
-  for (const holdType of TYPES) {
-    const held = ofType(removes, holdType).at(-1);
-    if (held === void 0) continue;
-    const room = SUBSCRIBER_LIMITS[holdType] - 1;
-    const beforeLast = late.filter((s2) => s2.type !== holdType || ofType(late, holdType).indexOf(s2) < room);
-    if (beforeLast.length === 0) continue;
-    return {
-      first,
-      removals: removes.filter((s2) => s2 !== held),
-      late: beforeLast,
-      last: held,
-      afterLast: late.filter((s2) => !beforeLast.includes(s2))
-    };
-  }
-  return null;
-}
-
-// src/planner/budget-steps.ts
-function planBudgetSteps(ctx) {
-  const desiredBudgets = new Map(ctx.desired.budgets.map((b5) => [b5.name, b5]));
-  const liveBudgets = new Map(ctx.live.budgets.map((b5) => [b5.name, b5]));
-  for (const name of ctx.changes.addedBudgets) {
-    const budget = desiredBudgets.get(name);
-    ctx.graph.add(Phase.createBudget, {
-      kind: "createBudget",
-      address: budgetAddress(name),
-      reason: "not in the live budgets",
-      before: null,
-      after: {
-        name,
-        amount: budget.amount,
-        unit: budget.unit,
-        timeUnit: budget.timeUnit,
-        notifications: budget.notifications.map((n3) => notificationSpec(n3, n3.subscribers))
-      }
-    });
-  }
-  for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name), liveBudgets.get(name));
-  for (const [name, changes] of ctx.changes.notifications) {
-    planNotificationChanges(ctx, name, ctx.liveDocument.budgets[name], desiredBudgets.get(name), changes);
-  }
-  planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)));
-}
-function planLimitUpdate(ctx, desired, live) {
-  const changes = [];
-  const liveLimit = live.amount === null ? "no fixed limit" : `${live.amount} ${live.unit}`;
-  if (live.amount !== desired.amount || live.unit !== desired.unit) {
-    changes.push(
-      live.amount !== null && live.unit === desired.unit ? `amount ${live.amount} \u2192 ${desired.amount} ${desired.unit}` : `amount ${liveLimit} \u2192 ${desired.amount} ${desired.unit}`
-    );
-  }
-  if (live.timeUnit !== desired.timeUnit) changes.push(`timeUnit ${live.timeUnit} \u2192 ${desired.timeUnit}`);
-  if (live.budgetType !== "COST") changes.push(`budgetType ${live.budgetType} \u2192 COST`);
-  ctx.graph.add(Phase.updateBudget, {
-    kind: "updateBudget",
-    address: budgetAddress(desired.name),
-    reason: changes.join("; "),
-    before: { amount: live.amount, unit: live.unit, timeUnit: live.timeUnit, budgetType: live.budgetType },
-    after: { name: desired.name, amount: desired.amount, unit: desired.unit, timeUnit: desired.timeUnit }
-  });
-}
-function planNotificationChanges(ctx, budgetName, live, desired, changes) {
-  const desiredByKey = new Map(desired.notifications.map((n3) => [notificationKeyString(canonicalNotificationKey(n3)), n3]));
-  const removed = changes.removed.map((key) => live.notifications[key]);
-  const added = changes.added.map((key) => desiredByKey.get(key));
-  const { pairs, unpairedRemoved, unpairedAdded } = pairNotifications(removed, added);
-  for (const [old, next] of pairs) {
-    const nextKey = canonicalNotificationKey(next);
-    changeInPlace(
-      ctx,
-      budgetName,
-      old,
-      nextKey,
-      Object.values(old.subscribers),
-      next.subscribers,
-      () => ctx.graph.add(Phase.updateNotification, {
-        kind: "updateNotification",
-        address: notificationAddress(budgetName, nextKey),
-        budgetName,
-        reason: describeKeyChange(old, nextKey),
-        before: canonicalNotificationKey(old),
-        after: nextKey
-      })
-    );
-  }
-  for (const key of changes.subscribersChanged) {
-    const old = live.notifications[key];
-    changeInPlace(ctx, budgetName, old, canonicalNotificationKey(old), Object.values(old.subscribers), desiredByKey.get(key).subscribers, () => void 0);
-  }
-  for (const n3 of unpairedAdded) {
-    const key = canonicalNotificationKey(n3);
-    ctx.graph.add(Phase.createNotification, {
-      kind: "createNotification",
-      address: notificationAddress(budgetName, key),
-      budgetName,
-      reason: "not in the live budget",
-      before: null,
-      after: notificationSpec(key, n3.subscribers)
-    });
-  }
-  for (const n3 of unpairedRemoved) {
-    ctx.graph.add(Phase.deleteNotification, {
-      kind: "deleteNotification",
-      address: notificationAddress(budgetName, n3),
-      budgetName,
-      reason: "not in org.yaml",
-      before: notificationSpec(n3, Object.values(n3.subscribers)),
-      after: null
-    });
-  }
-}
-function changeInPlace(ctx, budgetName, old, next, liveSubscribers, desiredSubscribers, update) {
-  const order = orderSubscriberChanges(liveSubscribers, desiredSubscribers);
-  if (order === null) return replaceNotification(ctx, budgetName, notificationSpec(old, liveSubscribers), notificationSpec(next, desiredSubscribers));
-  const updated = update();
-  const { graph } = ctx;
-  const create = (phase, s2, after) => graph.add(
-    phase,
-    {
-      kind: "createSubscriber",
-      address: subscriberAddress(budgetName, next, s2),
-      budgetName,
-      notification: next,
-      reason: "not in the live notification",
-      before: null,
-      after: { type: s2.type, address: s2.address }
-    },
-    [updated, ...after]
-  );
-  const remove = (phase, s2, after) => graph.add(
-    phase,
-    {
-      kind: "deleteSubscriber",
-      address: subscriberAddress(budgetName, next, s2),
-      budgetName,
-      notification: next,
-      reason: "not in org.yaml",
-      before: { type: s2.type, address: s2.address },
-      after: null
-    },
-    [updated, ...after]
-  );
-  const first = order.first.map((s2) => create(Phase.createSubscriber, s2, []));
-  const removals = order.removals.map((s2) => ({ type: s2.type, step: remove(Phase.deleteSubscriber, s2, first) }));
-  const late = order.late.map(
-    (s2) => create(
-      Phase.createSubscriberAfterRemoval,
-      s2,
-      removals.filter((r5) => r5.type === s2.type).map((r5) => r5.step)
-    )
-  );
-  if (order.last) {
-    const last = remove(Phase.deleteLastSubscriber, order.last, late);
-    for (const s2 of order.afterLast) create(Phase.createSubscriberAfterLast, s2, [last]);
-  }
-}
-function replaceNotification(ctx, budgetName, old, next) {
-  const address = notificationAddress(budgetName, next);
-  const reason = "a notification holds one SNS topic and no other subscriber would keep it alive while the topic is swapped";
-  const deleted = ctx.graph.add(Phase.deleteNotification, {
-    kind: "deleteNotification",
-    address: notificationAddress(budgetName, old),
-    budgetName,
-    reason: `replaced: ${reason}`,
-    before: old,
-    after: null
-  });
-  ctx.graph.add(
-    Phase.recreateNotification,
-    { kind: "createNotification", address, budgetName, reason: `replaces the deleted one: ${reason}`, before: null, after: next },
-    [deleted]
-  );
-  ctx.notes.warn(
-    NoteCode.notificationReplaced,
-    `budget "${budgetName}": the notification's SNS topic changes and it has no other subscriber, so it is deleted and created again; it sends no alert between those two steps. Add an email subscriber first to change the topic without a gap.`,
-    { address }
-  );
-}
-function pairNotifications(removed, added) {
-  const pairs = [];
-  const freeRemoved = [...removed];
-  const freeAdded = [];
-  for (const next of added) {
-    const i5 = freeRemoved.findIndex((old) => old.type === next.type && old.comparison === next.comparison);
-    if (i5 >= 0) pairs.push([freeRemoved.splice(i5, 1)[0], next]);
-    else freeAdded.push(next);
-  }
-  const unpairedAdded = [];
-  for (const next of freeAdded) {
-    const old = freeRemoved.shift();
-    if (old) pairs.push([old, next]);
-    else unpairedAdded.push(next);
-  }
-  return { pairs, unpairedRemoved: freeRemoved, unpairedAdded };
-}
-function planRemovedBudgets(ctx, removed) {
-  const prune = ctx.desired.options.pruneBudgets;
-  const unknown = [];
-  const foreign = [];
-  const keptOurs = [];
-  for (const budget of removed) {
-    const ours = budget.tags !== void 0 && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
-    if (prune && ours) {
-      const document = ctx.liveDocument.budgets[budget.name];
-      ctx.graph.add(Phase.deleteBudget, {
-        kind: "deleteBudget",
-        address: budgetAddress(budget.name),
-        reason: `not in org.yaml; tagged ${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value} and pruneBudgets is on`,
-        before: {
-          name: budget.name,
-          budgetType: budget.budgetType,
-          amount: budget.amount,
-          unit: budget.unit,
-          timeUnit: budget.timeUnit,
-          notifications: Object.values(document.notifications).map((n3) => notificationSpec(n3, Object.values(n3.subscribers)))
-        },
-        after: null
-      });
-    } else if (prune && budget.tags === void 0) unknown.push(budget.name);
-    else if (prune) foreign.push(budget.name);
-    else if (ours) keptOurs.push(budget.name);
-  }
-  const { notes } = ctx;
-  const tag = `${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value}`;
-  if (unknown.length > 0) {
-    notes.warn(
-      NoteCode.budgetOwnershipUnknown,
-      `pruneBudgets is on, but the tags of ${plural(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
-    );
-  }
-  if (foreign.length > 0) {
-    notes.warn(
-      NoteCode.budgetNotManaged,
-      `${plural(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
-    );
-  }
-  if (keptOurs.length > 0) {
-    notes.warn(
-      NoteCode.budgetNotDeclared,
-      `${plural(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
-    );
-  }
-}
-function notificationSpec(n3, subscribers) {
-  return { ...canonicalNotificationKey(n3), subscribers: subscribers.map((s2) => ({ type: s2.type, address: s2.address })) };
-}
-function describeKeyChange(old, next) {
-  const fields = ["type", "comparison", "threshold", "thresholdType"];
-  return fields.filter((field3) => old[field3] !== next[field3]).map((field3) => `${field3} ${old[field3]} \u2192 ${next[field3]}`).join("; ");
-}
-function quote(name) {
-  return `"${name}"`;
-}
-
-// src/planner/document-diff.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-function diffDocuments(live, desired) {
-  const sets = {
-    addedOus: /* @__PURE__ */ new Set(),
-    removedOus: /* @__PURE__ */ new Set(),
-    addedAccounts: /* @__PURE__ */ new Set(),
-    removedAccounts: /* @__PURE__ */ new Set(),
-    movedAccounts: /* @__PURE__ */ new Set(),
-    addedBudgets: /* @__PURE__ */ new Set(),
-    removedBudgets: /* @__PURE__ */ new Set(),
-    changedBudgetLimits: /* @__PURE__ */ new Set()
-  };
-  const notifications = /* @__PURE__ */ new Map();
-  const notificationsOf = (budget) => {
-    let entry = notifications.get(budget);
-    if (!entry) notifications.set(budget, entry = { added: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set(), subscribersChanged: /* @__PURE__ */ new Set() });
-    return entry;
-  };
-  let organizationChanged = false;
-  for (const op2 of import_fast_json_patch.default.compare(live, desired)) {
-    const [collection, key, ...rest] = op2.path.split("/").slice(1).map(import_fast_json_patch.default.unescapePathComponent);
-    if (key === void 0) {
-      if (collection === "organization") organizationChanged = true;
-      continue;
-    }
-    const added = op2.op === "add";
-    const removed = op2.op === "remove";
-    switch (collection) {
-      case "organization":
-        organizationChanged = true;
-        break;
-      case "ous":
-        if (rest.length === 0 && added) sets.addedOus.add(key);
-        if (rest.length === 0 && removed) sets.removedOus.add(key);
-        break;
-      case "accounts":
-        if (rest.length === 0 && added) sets.addedAccounts.add(key);
-        else if (rest.length === 0 && removed) sets.removedAccounts.add(key);
-        else if (rest[0] === "parentPath") sets.movedAccounts.add(key);
-        break;
-      case "budgets": {
-        const [field3, notificationKey, member2] = rest;
-        if (field3 === void 0) (added ? sets.addedBudgets : sets.removedBudgets).add(key);
-        else if (field3 !== "notifications") sets.changedBudgetLimits.add(key);
-        else if (notificationKey !== void 0 && member2 === void 0) {
-          if (added) notificationsOf(key).added.add(notificationKey);
-          if (removed) notificationsOf(key).removed.add(notificationKey);
-        } else if (notificationKey !== void 0 && member2 === "subscribers") {
-          notificationsOf(key).subscribersChanged.add(notificationKey);
-        }
-        break;
-      }
-    }
-  }
-  const sorted = (set) => [...set].sort(byCodeUnit);
-  return {
-    organizationChanged,
-    addedOus: sorted(sets.addedOus),
-    removedOus: sorted(sets.removedOus),
-    addedAccounts: sorted(sets.addedAccounts),
-    removedAccounts: sorted(sets.removedAccounts),
-    movedAccounts: sorted(sets.movedAccounts),
-    addedBudgets: sorted(sets.addedBudgets),
-    removedBudgets: sorted(sets.removedBudgets),
-    changedBudgetLimits: sorted(sets.changedBudgetLimits),
-    notifications: new Map(
-      [...notifications].sort(([a5], [b5]) => byCodeUnit(a5, b5)).map(([budget, n3]) => [
-        budget,
-        { added: sorted(n3.added), removed: sorted(n3.removed), subscribersChanged: sorted(n3.subscribersChanged) }
-      ])
-    )
-  };
-}
-
 // src/planner/ou-matching.ts
 function matchOus(desired, tree) {
   const renames = [];
@@ -89603,237 +89152,40 @@ function matchOus(desired, tree) {
   return { renames, futurePathById };
 }
 
-// src/planner/organization-steps.ts
-function planOrganizationSteps(ctx) {
-  const organization = planOrganization(ctx);
-  const ready = new ReadyPaths(organization);
-  const liveAccounts = new Map(ctx.live.accounts.map((a5) => [a5.id, a5]));
-  planRenames(ctx, ready);
-  planCreates(ctx, ready);
-  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
-  planDeletes(ctx, ready, movesOutOf);
-  noteAccounts(ctx, liveAccounts);
-}
-var ReadyPaths = class {
-  constructor(organization) {
-    this.organization = organization;
+// src/planner/step-graph.ts
+var StepGraph = class {
+  nodes = [];
+  /** The graph as the resource kind at `rank` adds to it. */
+  forKind(rank2) {
+    return {
+      add: (phase, draft, prerequisites = []) => {
+        this.nodes.push({ rank: rank2, phase, draft, prerequisites });
+        return this.nodes.length - 1;
+      }
+    };
   }
-  organization;
-  steps = /* @__PURE__ */ new Map();
-  set(path, step) {
-    this.steps.set(path, step);
-  }
-  of(path) {
-    for (let p3 = path; ; p3 = parentPathOf(p3)) {
-      const step = this.steps.get(p3);
-      if (step !== void 0) return step;
-      if (p3 === ROOT_PATH) return this.organization;
+  /** The steps in plan order, each depending only on what it needs directly. */
+  build() {
+    const order = this.nodes.map((_, ref) => ref).sort((a5, b5) => this.nodes[a5].rank - this.nodes[b5].rank || this.nodes[a5].phase - this.nodes[b5].phase || a5 - b5);
+    const indexOf = new Map(order.map((ref, index) => [ref, index]));
+    const steps = [];
+    for (const [index, ref] of order.entries()) {
+      const node = this.nodes[ref];
+      const direct = /* @__PURE__ */ new Set();
+      for (const prerequisite of node.prerequisites) {
+        if (prerequisite === void 0) continue;
+        const dependency = indexOf.get(prerequisite);
+        if (dependency >= index) throw new Error(`planner bug: step ${index} depends on later step ${dependency}`);
+        direct.add(dependency);
+      }
+      const implied = /* @__PURE__ */ new Set();
+      for (const dependency of direct) for (const transitive of steps[dependency].dependsOn) implied.add(transitive);
+      const dependsOn = [...direct].filter((d5) => !implied.has(d5)).sort((a5, b5) => a5 - b5);
+      steps.push({ ...node.draft, dependsOn });
     }
+    return steps;
   }
 };
-function planOrganization(ctx) {
-  const { desired, live, notes, changes } = ctx;
-  if (!changes.organizationChanged) return void 0;
-  const existing = live.organization;
-  if (!existing) {
-    if (live.callerAccountId !== desired.managementAccountId) {
-      notes.error(
-        NoteCode.managementAccountMismatch,
-        `org.yaml names ${desired.managementAccountId} as the management account, but the credentials belong to ${live.callerAccountId}; run orgctl with the management account named in org.yaml.`,
-        { address: ORGANIZATION_ADDRESS }
-      );
-    }
-    return ctx.graph.add(Phase.createOrganization, {
-      kind: "createOrganization",
-      address: ORGANIZATION_ADDRESS,
-      reason: "there is no organization yet",
-      before: null,
-      after: { featureSet: desired.featureSet }
-    });
-  }
-  if (existing.managementAccountId !== desired.managementAccountId) {
-    notes.error(
-      NoteCode.managementAccountMismatch,
-      `org.yaml names ${desired.managementAccountId} as the management account, but organization ${existing.id} is managed by ${existing.managementAccountId}; orgctl only changes the organization org.yaml names.`,
-      { address: ORGANIZATION_ADDRESS }
-    );
-  }
-  if (existing.featureSet !== desired.featureSet) {
-    notes.warn(
-      NoteCode.featureSetDiffers,
-      `the organization has feature set ${existing.featureSet} but org.yaml says ${desired.featureSet}; orgctl never changes the feature set: change it in AWS or in org.yaml so they agree.`,
-      { address: ORGANIZATION_ADDRESS }
-    );
-  }
-  return void 0;
-}
-function planRenames(ctx, ready) {
-  const renames = [...ctx.matching.renames].sort((a5, b5) => depthOf(a5.toPath) - depthOf(b5.toPath) || byCodeUnit(a5.toPath, b5.toPath));
-  for (const rename2 of renames) {
-    const step = ctx.graph.add(
-      Phase.renameOrganizationalUnit,
-      {
-        kind: "renameOrganizationalUnit",
-        address: ouAddress(rename2.toPath),
-        reason: `org.yaml renames "${rename2.oldName}" to "${rename2.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
-        before: { path: rename2.fromPath, name: rename2.oldName, id: rename2.id },
-        after: { path: rename2.toPath, name: rename2.newName }
-      },
-      [ready.of(parentPathOf(rename2.toPath))]
-    );
-    ready.set(rename2.toPath, step);
-  }
-}
-function planCreates(ctx, ready) {
-  const paths = [...ctx.changes.addedOus].sort((a5, b5) => depthOf(a5) - depthOf(b5) || byCodeUnit(a5, b5));
-  for (const path of paths) {
-    const parentPath = parentPathOf(path);
-    const step = ctx.graph.add(
-      Phase.createOrganizationalUnit,
-      {
-        kind: "createOrganizationalUnit",
-        address: ouAddress(path),
-        reason: "not in the live organization",
-        before: null,
-        after: { path, name: nameOf2(path), parentPath }
-      },
-      [ready.of(parentPath)]
-    );
-    ready.set(path, step);
-  }
-}
-function planMoves(ctx, ready, organization, liveAccounts) {
-  const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
-  const movesOutOf = /* @__PURE__ */ new Map();
-  for (const id of ctx.changes.movedAccounts) {
-    const account = liveAccounts.get(id);
-    const from = account ? tree.pathById.get(account.parentId) : ROOT_PATH;
-    const to = desiredDocument.accounts[id].parentPath;
-    const reason = organization !== void 0 ? `the account will sit in the root of the new organization; org.yaml places it in ${to}` : `parent differs: ${from} \u2192 ${to}`;
-    const step = graph.add(
-      Phase.moveAccount,
-      {
-        kind: "moveAccount",
-        address: accountAddress(id),
-        accountId: id,
-        reason,
-        before: { parentPath: from, accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
-        after: { parentPath: to }
-      },
-      [ready.of(to), organization]
-    );
-    pushTo(movesOutOf, liveDocument.accounts[id].parentPath, step);
-  }
-  return movesOutOf;
-}
-function planDeletes(ctx, ready, movesOutOf) {
-  const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
-  const removed = new Set(ctx.changes.removedOus);
-  if (removed.size === 0) return;
-  if (!desired.options.pruneOrganizationalUnits) return noteUndeclaredOus(ctx, removed);
-  const ouByPath = /* @__PURE__ */ new Map();
-  for (const ou of tree.ousTopDown) {
-    const path = matching.futurePathById.get(ou.id);
-    if (removed.has(path)) ouByPath.set(path, ou);
-  }
-  const unlistedIn = /* @__PURE__ */ new Map();
-  for (const [id, { parentPath }] of Object.entries(liveDocument.accounts)) {
-    if (removed.has(parentPath) && !Object.hasOwn(desiredDocument.accounts, id)) pushTo(unlistedIn, parentPath, id);
-  }
-  const childrenOf = /* @__PURE__ */ new Map();
-  for (const path of removed) {
-    const parent = parentPathOf(path);
-    if (removed.has(parent)) pushTo(childrenOf, parent, path);
-  }
-  const kept = /* @__PURE__ */ new Set();
-  const deleted = /* @__PURE__ */ new Map();
-  const bottomUp = [...removed].sort((a5, b5) => depthOf(b5) - depthOf(a5) || byCodeUnit(a5, b5));
-  for (const path of bottomUp) {
-    const children = childrenOf.get(path) ?? [];
-    const unlisted = unlistedIn.get(path) ?? [];
-    if (unlisted.length > 0) {
-      notes.error(
-        NoteCode.ouNotEmpty,
-        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
-        { address: ouAddress(path) }
-      );
-    }
-    if (unlisted.length > 0 || children.some((child) => kept.has(child))) {
-      kept.add(path);
-      continue;
-    }
-    const ou = ouByPath.get(path);
-    const step = ctx.graph.add(
-      Phase.deleteOrganizationalUnit,
-      {
-        kind: "deleteOrganizationalUnit",
-        address: ouAddress(path),
-        reason: "not in org.yaml, and pruneOrganizationalUnits is on",
-        before: { path, name: ou.name, id: ou.id },
-        after: null
-      },
-      [...movesOutOf.get(path) ?? [], ...children.map((child) => deleted.get(child)), ready.of(path)]
-    );
-    deleted.set(path, step);
-  }
-}
-function noteUndeclaredOus(ctx, removed) {
-  const below = /* @__PURE__ */ new Map();
-  for (const path of removed) {
-    let top = path;
-    while (removed.has(parentPathOf(top))) top = parentPathOf(top);
-    below.set(top, (below.get(top) ?? 0) + (top === path ? 0 : 1));
-  }
-  for (const [top, count] of [...below].sort(([a5], [b5]) => byCodeUnit(a5, b5))) {
-    ctx.notes.warn(
-      NoteCode.ouNotDeclared,
-      `OU ${top}${count > 0 ? ` (and ${plural(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
-      { address: ouAddress(top) }
-    );
-  }
-}
-function noteAccounts(ctx, liveAccounts) {
-  const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
-  for (const id of changes.addedAccounts) {
-    const placed = desiredIndex.accounts.get(id);
-    const message = live.organization ? `account ${id} is declared in org.yaml but is not in the organization; invite it (or create it) first, or remove it from org.yaml.` : `account ${id} is declared in org.yaml, but there is no organization yet, so only the management account can be placed; declare it once it has joined.`;
-    notes.error(NoteCode.accountNotFound, message, { address: accountAddress(id), source: placed.account.at });
-  }
-  if (changes.removedAccounts.length > 0) {
-    const described = changes.removedAccounts.map((id) => {
-      const name = liveAccounts.get(id)?.name;
-      return `${id}${name ? ` (${name})` : ""} in ${liveDocument.accounts[id].parentPath}`;
-    });
-    const what = `${plural(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
-    if (desired.options.unlistedAccounts === "error") {
-      notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
-    } else {
-      notes.warn(NoteCode.unlistedAccounts, `${what}; orgctl leaves them where they are (options.unlistedAccounts: ignore).`);
-    }
-  }
-  for (const [id, { account }] of desiredIndex.accounts) {
-    const found = liveAccounts.get(id);
-    if (!found) continue;
-    if (found.state !== "ACTIVE") {
-      notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
-        address: accountAddress(id),
-        source: account.at
-      });
-    }
-    if (account.name !== void 0 && account.name !== found.name) {
-      notes.warn(
-        NoteCode.accountNameDiffers,
-        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
-        { address: accountAddress(id), source: account.at }
-      );
-    }
-  }
-}
-function pushTo(map3, key, value) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value);
-  else map3.set(key, [value]);
-}
 
 // src/planner/plan-org.ts
 function planOrg(desired, live, inputs) {
@@ -89842,26 +89194,15 @@ function planOrg(desired, live, inputs) {
   const desiredIndex = indexDesired(desired);
   const desiredDocument = canonicalDesiredDocument(desired, desiredIndex);
   const liveDocument = withBootstrapManagementAccount(buildLiveDocument(live, tree, matching.futurePathById), desired);
-  const ctx = {
-    desired,
-    live,
-    tree,
-    desiredIndex,
-    matching,
-    desiredDocument,
-    liveDocument,
-    changes: diffDocuments(liveDocument, desiredDocument),
-    graph: new StepGraph(),
-    notes: new Notes()
-  };
-  planOrganizationSteps(ctx);
-  planBudgetSteps(ctx);
-  planAlternateContactSteps(ctx);
+  const graph = new StepGraph();
+  const notes = new Notes();
+  const shared = { desired, live, tree, desiredIndex, matching, desiredDocument, liveDocument, notes };
+  RESOURCE_KINDS.forEach((kind, rank2) => kind.plan({ ...shared, graph: graph.forKind(rank2) }));
   return {
     version: PLAN_FORMAT_VERSION,
-    steps: ctx.graph.build(),
-    warnings: ctx.notes.warnings,
-    errors: ctx.notes.errors,
+    steps: graph.build(),
+    warnings: notes.warnings,
+    errors: notes.errors,
     inputs: { orgYamlSha256: inputs.orgYamlSha256, liveStateSha256: inputs.liveStateSha256 }
   };
 }
@@ -89873,24 +89214,8 @@ function withBootstrapManagementAccount(document, desired) {
 // src/planner/live-state.ts
 function serializeLiveState(live) {
   const tree = indexLiveTree(live);
-  const document = buildLiveDocument(live, tree, tree.pathById);
-  const state2 = {
-    format: 1,
-    organization: live.organization && { ...document.organization, id: live.organization.id },
-    rootId: tree.rootId,
-    ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
-    accounts: sortedRecord(
-      live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state }])
-    ),
-    budgets: sortedRecord(
-      live.budgets.map((b5) => [b5.name, { ...document.budgets[b5.name], tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
-    ),
-    // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
-    ...live.alternateContacts && {
-      alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }]))
-    }
-  };
-  return canonicalJson(state2);
+  const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(live, tree));
+  return canonicalJson(Object.assign({ format: 1 }, ...parts));
 }
 function canonicalJson(value) {
   return JSON.stringify(
@@ -90246,7 +89571,7 @@ async function runApplyWorkflow(options) {
 var ApplyCheckFailedError = class extends UserError {
   constructor(plan, run2, wallMs, cause) {
     super("the steps ran, but the check afterwards could not read the organization, so whether it now matches org.yaml is unknown. Run `orgctl plan` to see what remains.", [
-      isAwsCallError(cause) ? cause.describe() : cause instanceof Error ? cause.message : String(cause)
+      describeError(cause).message
     ]);
     this.plan = plan;
     this.run = run2;
