@@ -9,7 +9,7 @@ import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
 import { executeStep } from './execute-step.js';
 import { describeError } from '../text/describe-error.js';
-import { OuIds } from './ou-ids.js';
+import { IdRegistry } from './id-registry.js';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
 
@@ -54,7 +54,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const { port, managementAccountId } = options;
   const now = options.now ?? (() => performance.now());
   const laneWidth = options.laneWidth ?? DEFAULT_LANE_WIDTH;
-  const ouIds = OuIds.fromLive(options.live);
+  const ids = IdRegistry.fromLive(options.live);
   const steps = plan.steps;
   // The planner and the plan file reader guarantee this; a plan that breaks it could deadlock or crash the run.
   steps.forEach((step, index) => {
@@ -119,7 +119,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
       notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ouIds, managementAccountId })
+      executeStep(step, { port, ids, managementAccountId })
         .then(
           () => {
             finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });

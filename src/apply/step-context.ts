@@ -1,11 +1,11 @@
 // What a step's executor gets: the port, the IDs known so far, and the management account.
 
 import type { AwsPort } from '../aws/port.js';
-import type { OuIds } from './ou-ids.js';
+import type { IdRegistry } from './id-registry.js';
 
 export interface StepContext {
   readonly port: AwsPort;
-  readonly ouIds: OuIds;
+  readonly ids: IdRegistry;
   readonly managementAccountId: string;
 }
 

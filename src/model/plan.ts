@@ -12,7 +12,8 @@ export type * from '../kinds/alternate-contacts/steps.js';
 export type * from '../kinds/budgets/steps.js';
 export type * from '../kinds/organization/steps.js';
 
-export const PLAN_FORMAT_VERSION = 1;
+/** 2: steps refer to OUs and the root by typed references (src/model/refs.ts) instead of path strings. */
+export const PLAN_FORMAT_VERSION = 2;
 
 /** A budget as orgctl declares it: a COST budget with a fixed limit. */
 export interface BudgetLimitSpec {

@@ -37,6 +37,14 @@ export function parsePlanFile(text: string, fileName: string): Result<Plan> {
     return fail('not a plan file: expected a JSON object written by `orgctl plan --out`.', { line: 1, column: 1 });
   }
   const version = (value as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < PLAN_FORMAT_VERSION) {
+    return fail(
+      `this plan file is in format version ${version}, made by an older orgctl; this orgctl reads version ${PLAN_FORMAT_VERSION} only. ` +
+        'Run `orgctl plan` again (`orgctl plan --out <file>`) and apply the new plan.',
+      locator(text)('/version'),
+      '/version',
+    );
+  }
   if (version !== PLAN_FORMAT_VERSION) {
     return fail(
       `plan format version ${JSON.stringify(version) ?? 'missing'} is not supported: this orgctl reads version ${PLAN_FORMAT_VERSION}. ` +

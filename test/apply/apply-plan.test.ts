@@ -34,8 +34,8 @@ function moveSteps(fake: FakeAwsPort, count: number): PlanStep[] {
       accountId: id,
       reason: 'test',
       dependsOn: [],
-      before: { parentPath: '/', accountName: `acct${i}` },
-      after: { parentPath: '/Target' },
+      before: { parent: { type: 'root' }, accountName: `acct${i}` },
+      after: { parent: { type: 'ou', path: '/Target' } },
     } satisfies PlanStep;
   });
 }

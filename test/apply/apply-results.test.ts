@@ -13,7 +13,7 @@ const step: PlanStep = {
   reason: 'test',
   dependsOn: [],
   before: null,
-  after: { path: `/${HOSTILE}`, name: HOSTILE, parentPath: '/' },
+  after: { path: `/${HOSTILE}`, name: HOSTILE, parent: { type: 'root' } },
 };
 const ok: StepResult = { index: 0, step, status: 'ok', durationMs: 1234 };
 const failed: StepResult = { index: 0, step, status: 'failed', durationMs: 20, message: `CreateOrganizationalUnit failed: InvalidInputException: bad name ${HOSTILE}` };

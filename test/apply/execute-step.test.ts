@@ -3,10 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { executeStep, type StepContext } from '../../src/apply/execute-step.js';
-import { OuIds } from '../../src/apply/ou-ids.js';
+import { IdRegistry } from '../../src/apply/id-registry.js';
 import { isAwsCallError } from '../../src/aws/errors.js';
 import type { NotificationKey, Subscriber } from '../../src/model/desired.js';
 import type { NotificationSpec, PlanStep } from '../../src/model/plan.js';
+import { parentRef } from '../../src/model/refs.js';
 import { MANAGED_TAGS } from '../support/builders.js';
 import { FakeAwsPort } from '../support/fake-port.js';
 
@@ -26,7 +27,7 @@ function organization(): FakeAwsPort {
 
 /** The context apply gives steps: IDs from the organization as it is now (when the plan was made). */
 function contextOf(fake: FakeAwsPort): StepContext {
-  return { port: fake, ouIds: OuIds.fromLive(fake.liveOrg()), managementAccountId: MGMT };
+  return { port: fake, ids: IdRegistry.fromLive(fake.liveOrg()), managementAccountId: MGMT };
 }
 
 const writes = (fake: FakeAwsPort) => fake.calls.filter((c) => /^(Create|Update|Delete|Move)/.test(c.operation)).map((c) => c.operation);
@@ -40,14 +41,14 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the step to fail');
 }
 
-const createOu = (path: string, parentPath: string, name: string): PlanStep => ({ ...base, kind: 'createOrganizationalUnit', address: `ou:${path}`, before: null, after: { path, name, parentPath } });
+const createOu = (path: string, parentPath: string, name: string): PlanStep => ({ ...base, kind: 'createOrganizationalUnit', address: `ou:${path}`, before: null, after: { path, name, parent: parentRef(parentPath) } });
 const moveAccount = (accountId: string, from: string, to: string): PlanStep => ({
   ...base,
   kind: 'moveAccount',
   address: `account:${accountId}`,
   accountId,
-  before: { parentPath: from, accountName: 'x' },
-  after: { parentPath: to },
+  before: { parent: parentRef(from), accountName: 'x' },
+  after: { parent: parentRef(to) },
 });
 const budgetSpec = (notifications: readonly NotificationSpec[]) => ({ name: 'monthly', amount: 50, unit: 'USD', timeUnit: 'MONTHLY' as const, notifications });
 
@@ -57,14 +58,14 @@ describe('executeStep: organization and OUs', () => {
     const ctx = contextOf(fresh);
     await executeStep({ ...base, kind: 'createOrganization', address: 'organization', before: null, after: { featureSet: 'ALL' } }, ctx);
     expect(fresh.organizationOrNull?.managementAccountId).toBe(MGMT);
-    expect(ctx.ouIds.afterId('/')).toBe(fresh.rootId);
+    expect(ctx.ids.findAfter(parentRef('/'))).toBe(fresh.rootId);
 
     // The plan was made before the organization existed; by the time the step runs, it does.
     const raced = new FakeAwsPort();
     const stale = contextOf(raced);
     raced.seedOrganization();
     await executeStep({ ...base, kind: 'createOrganization', address: 'organization', before: null, after: { featureSet: 'ALL' } }, stale);
-    expect(stale.ouIds.beforeId('/')).toBe(raced.rootId);
+    expect(stale.ids.findBefore(parentRef('/'))).toBe(raced.rootId);
     expect(writes(raced)).toEqual([]);
   });
 
@@ -83,7 +84,7 @@ describe('executeStep: organization and OUs', () => {
     const account = fake.seedAccount({ name: 'app' });
     await executeStep(createOu('/Prod', '/', 'Prod'), ctx);
     await executeStep(moveAccount(account, '/', '/Prod'), ctx);
-    expect(ctx.ouIds.afterId('/Prod')).toBe(existing);
+    expect(ctx.ids.findAfter(parentRef('/Prod'))).toBe(existing);
     expect(fake.liveOrg().ous).toHaveLength(1);
     expect(fake.parentOf(account)).toBe(existing);
   });
@@ -103,7 +104,7 @@ describe('executeStep: organization and OUs', () => {
     await executeStep(createOu('/A', '/', 'A'), ctx);
     await executeStep(createOu('/A/B', '/A', 'B'), ctx);
     await executeStep(createOu('/A/B/C', '/A/B', 'C'), ctx);
-    expect(fake.ouIdByPath('/A/B/C')).toBe(ctx.ouIds.afterId('/A/B/C'));
+    expect(fake.ouIdByPath('/A/B/C')).toBe(ctx.ids.findAfter(parentRef('/A/B/C')));
     const error = await failureOf(executeStep(createOu('/X/Y', '/X', 'Y'), ctx));
     expect(String(error)).toContain('the OU /X does not exist');
     expect(writes(fake)).toEqual(['CreateOrganizationalUnit', 'CreateOrganizationalUnit', 'CreateOrganizationalUnit']);
@@ -118,9 +119,9 @@ describe('executeStep: organization and OUs', () => {
     await executeStep(rename, ctx);
     await executeStep(rename, ctx); // a second attempt after a lost reply
     expect(fake.pathOf(old)).toBe('/New');
-    expect(ctx.ouIds.afterId('/New/Child')).toBe(child);
-    expect(ctx.ouIds.afterId('/Old/Child')).toBeUndefined();
-    expect(ctx.ouIds.beforeId('/Old/Child')).toBe(child);
+    expect(ctx.ids.findAfter(parentRef('/New/Child'))).toBe(child);
+    expect(ctx.ids.findAfter(parentRef('/Old/Child'))).toBeUndefined();
+    expect(ctx.ids.findBefore(parentRef('/Old/Child'))).toBe(child);
 
     const other = organization();
     const a = other.seedOu(other.rootId, 'A');
@@ -140,7 +141,7 @@ describe('executeStep: organization and OUs', () => {
     const del = (id: string, path: string): PlanStep => ({ ...base, kind: 'deleteOrganizationalUnit', address: `ou:${path}`, before: { path, name: path.slice(1), id }, after: null });
     await executeStep(del(gone, '/Gone'), ctx);
     await executeStep(del(gone, '/Gone'), ctx);
-    expect(ctx.ouIds.afterId('/Gone')).toBeUndefined();
+    expect(ctx.ids.findAfter(parentRef('/Gone'))).toBeUndefined();
     const error = await failureOf(executeStep(del(full, '/Full'), ctx));
     expect(isAwsCallError(error, 'constraint')).toBe(true);
   });

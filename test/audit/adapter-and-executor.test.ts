@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { executeStep } from '../../src/apply/execute-step.js';
-import { OuIds } from '../../src/apply/ou-ids.js';
+import { IdRegistry } from '../../src/apply/id-registry.js';
 import { classifyError } from '../../src/aws/sdk/classify-error.js';
 import { accessDeniedMessage, iamActionsFor } from '../../src/aws/operations.js';
 import type { PutAlternateContactStep } from '../../src/model/plan.js';
@@ -49,7 +49,7 @@ describe('executing putAlternateContact', () => {
   it('sets the contact, and running it again leaves the same contact (an upsert)', async () => {
     const fake = new FakeAwsPort();
     fake.seedOrganization();
-    const ctx = { port: fake, ouIds: OuIds.fromLive(fake.liveOrg()), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
+    const ctx = { port: fake, ids: IdRegistry.fromLive(fake.liveOrg()), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
     await executeStep(step, ctx);
     await executeStep(step, ctx);
     expect(fake.security.contacts.get('SECURITY')).toEqual(step.after);
@@ -60,7 +60,7 @@ describe('executing putAlternateContact', () => {
     const fake = new FakeAwsPort();
     fake.seedOrganization();
     fake.failNext('PutAlternateContact', 'accessDenied');
-    const ctx = { port: fake, ouIds: OuIds.fromLive(fake.liveOrg()), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
+    const ctx = { port: fake, ids: IdRegistry.fromLive(fake.liveOrg()), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
     await expect(executeStep(step, ctx)).rejects.toMatchObject({ kind: 'accessDenied', message: expect.stringContaining('account:PutAlternateContact') });
     expect(fake.security.contacts.size).toBe(0);
   });

@@ -22,8 +22,8 @@ const failing = buildAuditReport(
 const passing = buildAuditReport(anAuditInput());
 
 const plan = (audit?: Plan['audit']): Plan => ({
-  version: 1,
-  steps: [{ kind: 'createOrganizationalUnit', address: 'ou:/Sandbox', reason: 'not in the live organization', before: null, after: { path: '/Sandbox', name: 'Sandbox', parentPath: '/' }, dependsOn: [] }],
+  version: 2,
+  steps: [{ kind: 'createOrganizationalUnit', address: 'ou:/Sandbox', reason: 'not in the live organization', before: null, after: { path: '/Sandbox', name: 'Sandbox', parent: { type: 'root' } }, dependsOn: [] }],
   warnings: [],
   errors: [],
   inputs: { orgYamlSha256: 'a'.repeat(64), liveStateSha256: 'b'.repeat(64) },

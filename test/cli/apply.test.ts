@@ -180,6 +180,24 @@ describe('orgctl apply (in-process, against the emulator)', () => {
     expect(emulator.requestLog()).toEqual([]);
   });
 
+  it('--plan with a plan an older orgctl wrote (format version 1): says to plan again, exit 1, nothing changed', async () => {
+    expect((await orgctl(['plan', '--out', 'plan.json'], { cwd: ws.dir, port })).code).toBe(0);
+    // What the previous orgctl wrote for the same plan: OU paths where version 2 has references.
+    const asVersion1 = readFileSync(join(ws.dir, 'plan.json'), 'utf8')
+      .replace('"version": 2', '"version": 1')
+      .replace(/"parent": \{\s*"type": "root"\s*\}/g, '"parentPath": "/"')
+      .replace(/"parent": \{\s*"type": "ou",\s*"path": ("[^"]*")\s*\}/g, '"parentPath": $1');
+    expect(asVersion1).toContain('"parentPath": "/Workloads"');
+    ws.write('old.json', asVersion1);
+    const run = await apply(['--plan', 'old.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('old.json is not a plan orgctl can apply');
+    expect(run.stderr).toContain('made by an older orgctl');
+    expect(run.stderr).toContain('Run `orgctl plan` again');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(writes()).toEqual([]);
+  });
+
   it('a step that keeps failing: exit 1, the summary lists what was done, what failed and why; apply again converges', async () => {
     emulator.injectFault('CreateBudget', 'error500', 50);
     const run = await apply(['--auto-approve']);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import type { DesiredOrg } from '../../src/model/desired.js';
 import { planOrg } from '../../src/planner/index.js';
+import { parentRef } from '../../src/model/refs.js';
 import { aLiveOrg, FAKE_INPUTS, MANAGEMENT_ACCOUNT_ID, theRepositoryOrg } from '../support/builders.js';
 
 function repositoryOrgYaml(): DesiredOrg {
@@ -18,7 +19,7 @@ const createOu = (path: string, parentPath: string, dependsOn: number[]) => ({
   address: `ou:${path}`,
   reason: 'not in the live organization',
   before: null,
-  after: { path, name: path.slice(path.lastIndexOf('/') + 1), parentPath },
+  after: { path, name: path.slice(path.lastIndexOf('/') + 1), parent: parentRef(parentPath) },
   dependsOn,
 });
 
@@ -37,8 +38,8 @@ const BOOTSTRAP_STEPS = [
     address: `account:${MANAGEMENT_ACCOUNT_ID}`,
     accountId: MANAGEMENT_ACCOUNT_ID,
     reason: 'the account will sit in the root of the new organization; org.yaml places it in /Management',
-    before: { parentPath: '/', accountName: '' },
-    after: { parentPath: '/Management' },
+    before: { parent: { type: 'root' }, accountName: '' },
+    after: { parent: { type: 'ou', path: '/Management' } },
     dependsOn: [2],
   },
   {
@@ -70,7 +71,7 @@ describe('bootstrap: no organization yet', () => {
 
   it("plans exactly the bootstrap for the repository's org.yaml", () => {
     const plan = planOrg(repositoryOrgYaml(), noOrganization, FAKE_INPUTS);
-    expect(plan).toEqual({ version: 1, steps: BOOTSTRAP_STEPS, warnings: [], errors: [], inputs: FAKE_INPUTS });
+    expect(plan).toEqual({ version: 2, steps: BOOTSTRAP_STEPS, warnings: [], errors: [], inputs: FAKE_INPUTS });
   });
 
   it('the builder replica of org.yaml plans the same (other suites rely on theRepositoryOrg)', () => {

@@ -15,7 +15,7 @@ describe('an organization that already matches', () => {
   it('has no steps, warnings or errors', () => {
     const desired = baseline().withBudget({ name: 'monthly', notifications: [{ emails: ['a@example.com'], sns: 'arn:aws:sns:us-east-1:123456789012:t' }] }).build();
     const plan = planOrg(desired, aLiveOrgMatching(desired).build(), FAKE_INPUTS);
-    expect(plan).toEqual({ version: 1, steps: [], warnings: [], errors: [], inputs: FAKE_INPUTS });
+    expect(plan).toEqual({ version: 2, steps: [], warnings: [], errors: [], inputs: FAKE_INPUTS });
   });
 });
 
@@ -30,8 +30,8 @@ describe('accounts', () => {
         address: `account:${prodAccount}`,
         accountId: prodAccount,
         reason: 'parent differs: /Sandbox → /Workloads/Prod',
-        before: { parentPath: '/Sandbox', accountName: 'prod' },
-        after: { parentPath: '/Workloads/Prod' },
+        before: { parent: { type: 'ou', path: '/Sandbox' }, accountName: 'prod' },
+        after: { parent: { type: 'ou', path: '/Workloads/Prod' } },
         dependsOn: [],
       },
     ]);
@@ -48,7 +48,7 @@ describe('accounts', () => {
         address: 'ou:/Workloads',
         reason: 'not in the live organization',
         before: null,
-        after: { path: '/Workloads', name: 'Workloads', parentPath: '/' },
+        after: { path: '/Workloads', name: 'Workloads', parent: { type: 'root' } },
         dependsOn: [],
       },
       {
@@ -56,7 +56,7 @@ describe('accounts', () => {
         address: 'ou:/Workloads/Prod',
         reason: 'not in the live organization',
         before: null,
-        after: { path: '/Workloads/Prod', name: 'Prod', parentPath: '/Workloads' },
+        after: { path: '/Workloads/Prod', name: 'Prod', parent: { type: 'ou', path: '/Workloads' } },
         dependsOn: [0],
       },
       {
@@ -64,8 +64,8 @@ describe('accounts', () => {
         address: `account:${prodAccount}`,
         accountId: prodAccount,
         reason: 'parent differs: / → /Workloads/Prod',
-        before: { parentPath: '/', accountName: 'prod' },
-        after: { parentPath: '/Workloads/Prod' },
+        before: { parent: { type: 'root' }, accountName: 'prod' },
+        after: { parent: { type: 'ou', path: '/Workloads/Prod' } },
         dependsOn: [1],
       },
     ]);
@@ -228,7 +228,7 @@ describe('organizational units', () => {
         address: 'ou:/Workloads/Prod/Web',
         reason: 'not in the live organization',
         before: null,
-        after: { path: '/Workloads/Prod/Web', name: 'Web', parentPath: '/Workloads/Prod' },
+        after: { path: '/Workloads/Prod/Web', name: 'Web', parent: { type: 'ou', path: '/Workloads/Prod' } },
         dependsOn: [0],
       },
       {
@@ -236,8 +236,8 @@ describe('organizational units', () => {
         address: `account:${prodAccount}`,
         accountId: prodAccount,
         reason: 'parent differs: /Workloads → /Workloads/Prod',
-        before: { parentPath: '/Workloads', accountName: 'prod' },
-        after: { parentPath: '/Workloads/Prod' },
+        before: { parent: { type: 'ou', path: '/Workloads' }, accountName: 'prod' },
+        after: { parent: { type: 'ou', path: '/Workloads/Prod' } },
         dependsOn: [0],
       },
     ]);
@@ -272,8 +272,8 @@ describe('organizational units', () => {
     const live = aLiveOrg().withOu('/a%2Fb').withAccount(prodAccount, '/', { name: 'p' }).build();
     const plan = planOrg(desired, live, FAKE_INPUTS);
     expect(plan.steps.map((s) => [s.kind, s.after])).toEqual([
-      ['createOrganizationalUnit', { path: '/a%2Fb/100%25', name: '100%', parentPath: '/a%2Fb' }],
-      ['moveAccount', { parentPath: '/a%2Fb/100%25' }],
+      ['createOrganizationalUnit', { path: '/a%2Fb/100%25', name: '100%', parent: { type: 'ou', path: '/a%2Fb' } }],
+      ['moveAccount', { parent: { type: 'ou', path: '/a%2Fb/100%25' } }],
     ]);
   });
 });

@@ -11,6 +11,7 @@ import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu } from 
 import { MANAGED_BUDGET_TAG } from '../../src/model/live.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { assertNever, type NotificationSpec, type Plan, type PlanStep } from '../../src/model/plan.js';
+import { pathOfParent } from '../../src/model/refs.js';
 import type { AlternateContactSpec, AlternateContactType } from '../../src/model/security.js';
 
 const LIMITS = { EMAIL: 10, SNS: 1, notifications: 10 } as const;
@@ -54,7 +55,7 @@ class World {
   private readonly accounts = new Map<string, LiveAccount>();
   private readonly budgets = new Map<string, SimBudget>();
   private readonly contacts = new Map<AlternateContactType, AlternateContactSpec | null>();
-  /** Paths as in the live organization the plan was made from (moveAccount.before.parentPath). */
+  /** Paths as in the live organization the plan was made from (moveAccount.before.parent). */
   private readonly snapshotPaths = new Map<string, string>();
   private nextId = 1;
 
@@ -96,7 +97,7 @@ class World {
         return;
       }
       case 'createOrganizationalUnit': {
-        const parentId = this.resolve(step.after.parentPath);
+        const parentId = this.resolve(pathOfParent(step.after.parent));
         this.checkNameFree(parentId, step.after.name);
         const id = `ou-simu-${String(this.nextId++).padStart(8, '0')}`;
         this.ous.set(id, { id, name: step.after.name, parentId });
@@ -124,9 +125,9 @@ class World {
       case 'moveAccount': {
         const account = this.accounts.get(step.accountId);
         check(account !== undefined, 'AccountNotFound');
-        const source = this.snapshotPaths.get(step.before.parentPath);
+        const source = this.snapshotPaths.get(pathOfParent(step.before.parent));
         check(source !== undefined && source === account.parentId, 'SourceParentNotFound');
-        const destination = this.resolve(step.after.parentPath);
+        const destination = this.resolve(pathOfParent(step.after.parent));
         check(destination !== source, 'DuplicateAccount');
         this.accounts.set(account.id, { ...account, parentId: destination });
         return;

@@ -86,12 +86,36 @@ describe('parsePlanFile refuses what is not a valid plan, saying where', () => {
     expect(errorsOf('[1, 2]')[0]?.message).toBe('not a plan file: expected a JSON object written by `orgctl plan --out`.');
   });
 
-  it('another format version, before anything else is checked', () => {
-    const [error] = errorsOf(valid.replace('"version": 1', '"version": 2'));
+  it('a version 1 plan (made by an older orgctl, OU paths instead of references) says to plan again', () => {
+    const [error] = errorsOf(valid.replace('"version": 2', '"version": 1'));
     expect(error).toEqual({
       severity: 'error',
       file: 'plan.json',
-      message: 'plan format version 2 is not supported: this orgctl reads version 1. Make the plan again with this orgctl (`orgctl plan --out <file>`).',
+      message:
+        'this plan file is in format version 1, made by an older orgctl; this orgctl reads version 2 only. ' +
+        'Run `orgctl plan` again (`orgctl plan --out <file>`) and apply the new plan.',
+      position: { line: 2, column: 14 },
+      pointer: '/version',
+    });
+  });
+
+  it('a parent that is not a reference to the root or an OU', () => {
+    const plan = JSON.parse(serializePlan(planOrg(theRepositoryOrg().build(), aLiveOrg().withoutOrganization().build(), FAKE_INPUTS))) as {
+      steps: { kind: string; after: Record<string, unknown> }[];
+    };
+    const createOu = plan.steps.findIndex((step) => step.kind === 'createOrganizationalUnit');
+    plan.steps[createOu]!.after['parent'] = { type: 'ou', path: '/' };
+    expect(errorsOf(JSON.stringify(plan, null, 2)).map((e) => e.pointer)).toContain(`/steps/${createOu}/after/parent`);
+    plan.steps[createOu]!.after['parent'] = '/';
+    expect(errorsOf(JSON.stringify(plan, null, 2)).map((e) => e.pointer)).toContain(`/steps/${createOu}/after/parent`);
+  });
+
+  it('another format version, before anything else is checked', () => {
+    const [error] = errorsOf(valid.replace('"version": 2', '"version": 3'));
+    expect(error).toEqual({
+      severity: 'error',
+      file: 'plan.json',
+      message: 'plan format version 3 is not supported: this orgctl reads version 2. Make the plan again with this orgctl (`orgctl plan --out <file>`).',
       position: { line: 2, column: 14 },
       pointer: '/version',
     });

@@ -4,7 +4,7 @@
 import { isAwsCallError } from '../../aws/errors.js';
 import type { FeatureSet } from '../../model/desired.js';
 import { parentPathOf } from '../../model/paths.js';
-import type { OuIds } from '../../apply/ou-ids.js';
+import { ouRef, parentRef, pathOfParent, ROOT_REF } from '../../model/refs.js';
 import { StepPreconditionError, type StepContext } from '../../apply/step-context.js';
 import { ignoring } from '../ignoring.js';
 import type {
@@ -15,7 +15,7 @@ import type {
 } from './steps.js';
 
 export async function createOrganization(ctx: StepContext, featureSet: FeatureSet): Promise<void> {
-  const { port, ouIds, managementAccountId } = ctx;
+  const { port, ids, managementAccountId } = ctx;
   let organization = await port.describeOrganization();
   if (!organization) {
     try {
@@ -33,45 +33,45 @@ export async function createOrganization(ctx: StepContext, featureSet: FeatureSe
   }
   const [root] = await port.listRoots();
   if (!root) throw new StepPreconditionError('the new organization has no root yet');
-  ouIds.setRoot(root.id);
+  ids.record(ROOT_REF, root.id);
 }
 
-export async function createOrganizationalUnit(step: CreateOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
-  const parentId = requireAfterId(ouIds, step.after.parentPath);
+export async function createOrganizationalUnit(step: CreateOrganizationalUnitStep, { port, ids }: StepContext): Promise<void> {
+  const parentId = ids.resolveAfter(step.after.parent);
   try {
     const ou = await port.createOrganizationalUnit(parentId, step.after.name);
-    ouIds.created(step.after.path, ou.id);
+    ids.record(ouRef(step.after.path), ou.id);
   } catch (error) {
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
     // Created by an attempt whose reply was lost, or by an earlier run: use it.
     const siblings = await port.listOrganizationalUnitsForParent(parentId);
     const existing = siblings.find((ou) => ou.name === step.after.name);
-    if (existing) return ouIds.created(step.after.path, existing.id);
+    if (existing) return ids.record(ouRef(step.after.path), existing.id);
     const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
     if (!variant) throw error;
     throw new StepPreconditionError(
-      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names ` +
+      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${pathOfParent(step.after.parent)} (it compares OU names ` +
         `without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`,
     );
   }
 }
 
-export async function renameOrganizationalUnit(step: RenameOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
+export async function renameOrganizationalUnit(step: RenameOrganizationalUnitStep, { port, ids }: StepContext): Promise<void> {
   try {
     await port.renameOrganizationalUnit(step.before.id, step.after.name);
   } catch (error) {
     // Already renamed by an earlier run: the new name is taken by this very OU.
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
-    const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
+    const parentId = ids.resolveAfter(parentRef(parentPathOf(step.after.path)));
     const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
     if (holder?.id !== step.before.id) throw error;
   }
-  ouIds.renamed(step.before.path, step.after.path);
+  ids.renamed(ouRef(step.before.path), ouRef(step.after.path));
 }
 
-export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitStep, { port, ouIds }: StepContext): Promise<void> {
+export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitStep, { port, ids }: StepContext): Promise<void> {
   await ignoring('notFound', () => port.deleteOrganizationalUnit(step.before.id));
-  ouIds.deleted(step.before.path);
+  ids.deleted(ouRef(step.before.path));
 }
 
 /**
@@ -80,9 +80,9 @@ export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitSte
  * fails AWS's "is it in the source?" check, and AWS does not document which check answers first
  * (AccountNotFoundException if that one does). So on any other error, look where the account is.
  */
-export async function moveAccount(step: MoveAccountStep, { port, ouIds }: StepContext): Promise<void> {
-  const source = requireBeforeId(ouIds, step.before.parentPath);
-  const destination = requireAfterId(ouIds, step.after.parentPath);
+export async function moveAccount(step: MoveAccountStep, { port, ids }: StepContext): Promise<void> {
+  const source = ids.resolveBefore(step.before.parent);
+  const destination = ids.resolveAfter(step.after.parent);
   try {
     await port.moveAccount(step.accountId, source, destination);
   } catch (error) {
@@ -93,16 +93,4 @@ export async function moveAccount(step: MoveAccountStep, { port, ouIds }: StepCo
     );
     if (!arrived) throw error;
   }
-}
-
-function requireBeforeId(ouIds: OuIds, path: string): string {
-  const id = ouIds.beforeId(path);
-  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
-  return id;
-}
-
-function requireAfterId(ouIds: OuIds, path: string): string {
-  const id = ouIds.afterId(path);
-  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
-  return id;
 }

@@ -5,6 +5,7 @@
 import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../../model/addresses.js';
 import type { LiveAccount, LiveOu } from '../../model/live.js';
 import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../../model/paths.js';
+import { parentRef } from '../../model/refs.js';
 import { byCodeUnit } from '../../planner/canonical-document.js';
 import { plural } from '../../text/plural.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
@@ -122,7 +123,7 @@ function planCreates(ctx: OrganizationContext, ready: ReadyPaths): void {
         address: ouAddress(path),
         reason: 'not in the live organization',
         before: null,
-        after: { path, name: nameOf(path), parentPath },
+        after: { path, name: nameOf(path), parent: parentRef(parentPath) },
       },
       [ready.of(parentPath)],
     );
@@ -153,8 +154,8 @@ function planMoves(
         address: accountAddress(id),
         accountId: id,
         reason,
-        before: { parentPath: from, accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? '' },
-        after: { parentPath: to },
+        before: { parent: parentRef(from), accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? '' },
+        after: { parent: parentRef(to) },
       },
       [ready.of(to), organization],
     );

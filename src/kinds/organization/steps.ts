@@ -2,6 +2,7 @@
 
 import type { FeatureSet } from '../../model/desired.js';
 import type { StepBase } from '../../model/plan.js';
+import type { ParentRef } from '../../model/refs.js';
 
 export interface CreateOrganizationStep extends StepBase {
   readonly kind: 'createOrganization';
@@ -12,8 +13,8 @@ export interface CreateOrganizationStep extends StepBase {
 export interface CreateOrganizationalUnitStep extends StepBase {
   readonly kind: 'createOrganizationalUnit';
   readonly before: null;
-  /** parentPath is resolved to an ID at apply time; the parent may be created by an earlier step. */
-  readonly after: { readonly path: string; readonly name: string; readonly parentPath: string };
+  /** `parent` is resolved to an ID at apply time; it may be created by an earlier step. */
+  readonly after: { readonly path: string; readonly name: string; readonly parent: ParentRef };
 }
 
 export interface RenameOrganizationalUnitStep extends StepBase {
@@ -33,10 +34,10 @@ export interface DeleteOrganizationalUnitStep extends StepBase {
 export interface MoveAccountStep extends StepBase {
   readonly kind: 'moveAccount';
   readonly accountId: string;
-  /** parentPath as in the live organization the plan was made from (resolve it with that snapshot's IDs). */
-  readonly before: { readonly parentPath: string; readonly accountName: string };
-  /** parentPath as in org.yaml; the OU may be created or renamed by an earlier step. */
-  readonly after: { readonly parentPath: string };
+  /** `parent` as in the live organization the plan was made from (resolved with that snapshot's IDs). */
+  readonly before: { readonly parent: ParentRef; readonly accountName: string };
+  /** `parent` as in org.yaml; the OU may be created or renamed by an earlier step. */
+  readonly after: { readonly parent: ParentRef };
 }
 
 export type OrganizationStep =

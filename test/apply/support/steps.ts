@@ -16,7 +16,7 @@ export function createBudgetStep(name: string, dependsOn: readonly number[] = []
 }
 
 export function planOf(steps: readonly PlanStep[]): Plan {
-  return { version: 1, steps, warnings: [], errors: [], inputs: FAKE_INPUTS };
+  return { version: 2, steps, warnings: [], errors: [], inputs: FAKE_INPUTS };
 }
 
 /** The budget name a CreateBudget call was made for. */
