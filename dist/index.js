@@ -87282,7 +87282,7 @@ function renderApplyResultsMarkdown(run2) {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/model/plan.ts
-var PLAN_FORMAT_VERSION = 1;
+var PLAN_FORMAT_VERSION = 2;
 
 // src/render/plan-file.ts
 function serializePlan(plan) {
@@ -88109,6 +88109,42 @@ var budgetsKind = {
   }
 };
 
+// src/model/refs.ts
+var ROOT_REF = { type: "root" };
+function ouRef(path) {
+  return { type: "ou", path };
+}
+function parentRef(path) {
+  return path === ROOT_PATH ? ROOT_REF : ouRef(path);
+}
+function pathOfParent(ref) {
+  return ref.type === "root" ? ROOT_PATH : ref.path;
+}
+function refKey(ref) {
+  switch (ref.type) {
+    case "root":
+      return "root";
+    case "ou":
+      return `ou:${ref.path}`;
+    case "account":
+      return "id" in ref ? `account:${ref.id}` : `account-email:${ref.email}`;
+    case "policy":
+      return `policy:${ref.name}`;
+  }
+}
+function describeRef(ref) {
+  switch (ref.type) {
+    case "root":
+      return "the root";
+    case "ou":
+      return `the OU ${ref.path}`;
+    case "account":
+      return `the account ${"id" in ref ? ref.id : ref.email}`;
+    case "policy":
+      return `the policy "${ref.name}"`;
+  }
+}
+
 // src/apply/step-context.ts
 var StepPreconditionError = class extends Error {
   name = "StepPreconditionError";
@@ -88116,7 +88152,7 @@ var StepPreconditionError = class extends Error {
 
 // src/kinds/organization/execute.ts
 async function createOrganization(ctx, featureSet) {
-  const { port, ouIds, managementAccountId } = ctx;
+  const { port, ids, managementAccountId } = ctx;
   let organization = await port.describeOrganization();
   if (!organization) {
     try {
@@ -88133,43 +88169,43 @@ async function createOrganization(ctx, featureSet) {
   }
   const [root5] = await port.listRoots();
   if (!root5) throw new StepPreconditionError("the new organization has no root yet");
-  ouIds.setRoot(root5.id);
+  ids.record(ROOT_REF, root5.id);
 }
-async function createOrganizationalUnit(step, { port, ouIds }) {
-  const parentId = requireAfterId(ouIds, step.after.parentPath);
+async function createOrganizationalUnit(step, { port, ids }) {
+  const parentId = ids.resolveAfter(step.after.parent);
   try {
     const ou = await port.createOrganizationalUnit(parentId, step.after.name);
-    ouIds.created(step.after.path, ou.id);
+    ids.record(ouRef(step.after.path), ou.id);
   } catch (error3) {
     if (!isAwsCallError(error3, "alreadyExists")) throw error3;
     const siblings = await port.listOrganizationalUnitsForParent(parentId);
     const existing = siblings.find((ou) => ou.name === step.after.name);
-    if (existing) return ouIds.created(step.after.path, existing.id);
+    if (existing) return ids.record(ouRef(step.after.path), existing.id);
     const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
     if (!variant) throw error3;
     throw new StepPreconditionError(
-      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${step.after.parentPath} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
+      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${pathOfParent(step.after.parent)} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
     );
   }
 }
-async function renameOrganizationalUnit(step, { port, ouIds }) {
+async function renameOrganizationalUnit(step, { port, ids }) {
   try {
     await port.renameOrganizationalUnit(step.before.id, step.after.name);
   } catch (error3) {
     if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    const parentId = requireAfterId(ouIds, parentPathOf(step.after.path));
+    const parentId = ids.resolveAfter(parentRef(parentPathOf(step.after.path)));
     const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
     if (holder?.id !== step.before.id) throw error3;
   }
-  ouIds.renamed(step.before.path, step.after.path);
+  ids.renamed(ouRef(step.before.path), ouRef(step.after.path));
 }
-async function deleteOrganizationalUnit(step, { port, ouIds }) {
+async function deleteOrganizationalUnit(step, { port, ids }) {
   await ignoring("notFound", () => port.deleteOrganizationalUnit(step.before.id));
-  ouIds.deleted(step.before.path);
+  ids.deleted(ouRef(step.before.path));
 }
-async function moveAccount(step, { port, ouIds }) {
-  const source = requireBeforeId(ouIds, step.before.parentPath);
-  const destination = requireAfterId(ouIds, step.after.parentPath);
+async function moveAccount(step, { port, ids }) {
+  const source = ids.resolveBefore(step.before.parent);
+  const destination = ids.resolveAfter(step.after.parent);
   try {
     await port.moveAccount(step.accountId, source, destination);
   } catch (error3) {
@@ -88181,16 +88217,6 @@ async function moveAccount(step, { port, ouIds }) {
     );
     if (!arrived) throw error3;
   }
-}
-function requireBeforeId(ouIds, path) {
-  const id = ouIds.beforeId(path);
-  if (!id) throw new StepPreconditionError(`no OU at ${path} in the organization the plan was made from`);
-  return id;
-}
-function requireAfterId(ouIds, path) {
-  const id = ouIds.afterId(path);
-  if (!id) throw new StepPreconditionError(`the OU ${path} does not exist (a step that creates it failed or was skipped)`);
-  return id;
 }
 
 // src/kinds/organization/plan.ts
@@ -88293,7 +88319,7 @@ function planCreates(ctx, ready) {
         address: ouAddress(path),
         reason: "not in the live organization",
         before: null,
-        after: { path, name: nameOf2(path), parentPath }
+        after: { path, name: nameOf2(path), parent: parentRef(parentPath) }
       },
       [ready.of(parentPath)]
     );
@@ -88315,8 +88341,8 @@ function planMoves(ctx, ready, organization, liveAccounts) {
         address: accountAddress(id),
         accountId: id,
         reason,
-        before: { parentPath: from, accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
-        after: { parentPath: to }
+        before: { parent: parentRef(from), accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
+        after: { parent: parentRef(to) }
       },
       [ready.of(to), organization]
     );
@@ -88578,45 +88604,60 @@ function executeStep(step, ctx) {
   return stepHandler(step).execute(step, ctx);
 }
 
-// src/apply/ou-ids.ts
-var OuIds = class _OuIds {
-  livePaths = /* @__PURE__ */ new Map();
-  currentPaths = /* @__PURE__ */ new Map();
+// src/apply/id-registry.ts
+var IdRegistry = class _IdRegistry {
+  before = /* @__PURE__ */ new Map();
+  after = /* @__PURE__ */ new Map();
   static fromLive(live) {
-    const ids = new _OuIds();
-    for (const [id, path] of indexLiveTree(live).pathById) {
-      ids.livePaths.set(path, id);
-      ids.currentPaths.set(path, id);
+    const ids = new _IdRegistry();
+    const known = (ref, id) => {
+      ids.before.set(refKey(ref), id);
+      ids.after.set(refKey(ref), id);
+    };
+    for (const [id, path] of indexLiveTree(live).pathById) known(parentRef(path), id);
+    for (const account of live.accounts) {
+      known({ type: "account", id: account.id }, account.id);
+      known({ type: "account", email: account.email }, account.id);
     }
     return ids;
   }
-  /** The ID of an OU (or the root, "/") as it was when the plan was made. */
-  beforeId(path) {
-    return this.livePaths.get(path);
+  /** The ID as it was when the plan was made; a StepPreconditionError when there was none. */
+  resolveBefore(ref) {
+    const id = this.findBefore(ref);
+    if (id === void 0) throw new StepPreconditionError(`${describeRef(ref)} is not in the organization the plan was made from`);
+    return id;
   }
-  /** The ID of an OU at its desired path, once it exists. */
-  afterId(path) {
-    return this.currentPaths.get(path);
+  /** The ID as org.yaml wants it, once it exists; a StepPreconditionError when it does not (yet). */
+  resolveAfter(ref) {
+    const id = this.findAfter(ref);
+    if (id === void 0) throw new StepPreconditionError(`${describeRef(ref)} does not exist (a step that creates it failed or was skipped)`);
+    return id;
   }
-  /** The organization was just created: its root becomes "/". */
-  setRoot(rootId) {
-    this.livePaths.set(ROOT_PATH, rootId);
-    this.currentPaths.set(ROOT_PATH, rootId);
+  findBefore(ref) {
+    return this.before.get(refKey(ref));
   }
-  created(path, id) {
-    this.currentPaths.set(path, id);
+  findAfter(ref) {
+    return this.after.get(refKey(ref));
+  }
+  /** A step created (or found) the thing: later steps resolve the reference to `id`. */
+  record(ref, id) {
+    this.after.set(refKey(ref), id);
+    if (ref.type === "root") this.before.set(refKey(ref), id);
   }
   /** Moves the renamed OU and everything below it to the new path. */
-  renamed(oldPath, newPath) {
-    for (const [path, id] of [...this.currentPaths]) {
-      if (path === oldPath || path.startsWith(`${oldPath}/`)) {
-        this.currentPaths.delete(path);
-        this.currentPaths.set(newPath + path.slice(oldPath.length), id);
+  renamed(from, to) {
+    const exact = refKey(from);
+    const below = `${exact}/`;
+    const newKey = refKey(to);
+    for (const [key, id] of [...this.after]) {
+      if (key === exact || key.startsWith(below)) {
+        this.after.delete(key);
+        this.after.set(newKey + key.slice(exact.length), id);
       }
     }
   }
-  deleted(path) {
-    this.currentPaths.delete(path);
+  deleted(ref) {
+    this.after.delete(refKey(ref));
   }
 };
 
@@ -88626,7 +88667,7 @@ async function applyPlan(plan, options) {
   const { port, managementAccountId } = options;
   const now = options.now ?? (() => performance.now());
   const laneWidth = options.laneWidth ?? DEFAULT_LANE_WIDTH;
-  const ouIds = OuIds.fromLive(options.live);
+  const ids = IdRegistry.fromLive(options.live);
   const steps = plan.steps;
   steps.forEach((step, index) => {
     const bad = step.dependsOn.find((dep) => !Number.isInteger(dep) || dep < 0 || dep >= index);
@@ -88681,7 +88722,7 @@ async function applyPlan(plan, options) {
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
       notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ouIds, managementAccountId }).then(
+      executeStep(step, { port, ids, managementAccountId }).then(
         () => {
           finish(index, { index, step, status: "ok", durationMs: now() - startedAt });
           for (const dependent of dependents[index]) {
