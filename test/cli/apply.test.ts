@@ -176,6 +176,8 @@ describe('orgctl apply (in-process, against the emulator)', () => {
     const broken = await apply(['--plan', 'broken.json']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('broken.json is not a plan orgctl can apply');
+    // Each problem is located, file:line:col, as for org.yaml.
+    expect(broken.stderr).toMatch(/broken\.json:1:\d+: /);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
     expect(emulator.requestLog()).toEqual([]);
   });
@@ -192,7 +194,7 @@ describe('orgctl apply (in-process, against the emulator)', () => {
     const run = await apply(['--plan', 'old.json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('old.json is not a plan orgctl can apply');
-    expect(run.stderr).toContain('made by an older orgctl');
+    expect(run.stderr).toMatch(/old\.json:2:\d+: this plan file is in format version 1, made by an older orgctl/);
     expect(run.stderr).toContain('Run `orgctl plan` again');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(writes()).toEqual([]);

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { systemErrorCode, UserError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplySummaryText, renderStepResultLine } from '../../render/apply-results.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
 import { parsePlanFile } from '../../render/plan-file.js';
 import { plural } from '../../text/plural.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -137,7 +138,7 @@ async function readSavedPlan(io: CliIo, file: string): Promise<Plan> {
     throw new UserError(`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot be read'}. Make one with \`orgctl plan --out ${file}\`.`);
   }
   const parsed = parsePlanFile(text, file);
-  if (!parsed.ok) throw new UserError(`${file} is not a plan orgctl can apply.`, parsed.errors.map((e) => e.message));
+  if (!parsed.ok) throw new UserError(`${file} is not a plan orgctl can apply.`, parsed.errors.map(formatDiagnostic));
   return parsed.value;
 }
 
