@@ -31,7 +31,7 @@ export function listAll<Reply, Item>(call: CallRunner, paged: PagedOperation<Rep
 }
 
 /** `fetchPage` is called once per page, sequentially (each page needs the previous token). */
-export async function collectPages<T>(operation: string, fetchPage: (nextToken: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+async function collectPages<T>(operation: string, fetchPage: (nextToken: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
