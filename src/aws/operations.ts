@@ -1,7 +1,7 @@
 // Every AWS operation orgctl calls, keyed by the port method that makes it. One list, read by the
 // SDK adapter (operation names for pacing and stats), the fake port, and docs/aws-access.md.
 
-import type { AwsPort } from './port.js';
+import type { AccountPort, AwsPort, BudgetsPort, IamPort, OrganizationsPort, SsoAdminPort, StsPort } from './port.js';
 
 export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin';
 
@@ -11,6 +11,21 @@ export interface OperationInfo {
   readonly operation: string;
   readonly access: 'read' | 'write';
 }
+
+/** The service whose interface (src/aws/ports/) declares port method M. */
+type ServiceOf<M extends keyof AwsPort> = M extends keyof OrganizationsPort
+  ? 'organizations'
+  : M extends keyof BudgetsPort
+    ? 'budgets'
+    : M extends keyof AccountPort
+      ? 'account'
+      : M extends keyof IamPort
+        ? 'iam'
+        : M extends keyof SsoAdminPort
+          ? 'sso-admin'
+          : M extends keyof StsPort
+            ? 'sts'
+            : never;
 
 export const PORT_OPERATIONS = {
   getCallerAccountId: { service: 'sts', operation: 'GetCallerIdentity', access: 'read' },
@@ -45,7 +60,8 @@ export const PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: 'sso-admin', operation: 'ListInstances', access: 'read' },
   getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
   putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
-} as const satisfies Record<keyof AwsPort, OperationInfo>;
+  // Every method, under the service whose interface declares it.
+} as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
 export type PortMethod = keyof typeof PORT_OPERATIONS;
 

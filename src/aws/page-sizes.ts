@@ -8,6 +8,10 @@ export const PAGE_SIZES = {
   budgets: 1000,
   /** DescribeSubscribersForNotification: MaxResults 1..100. */
   subscribers: 100,
+  /** IAM List* MaxItems: 1..1000. */
+  iam: 1000,
+  /** SSO Admin ListInstances MaxResults: 1..100. */
+  ssoAdmin: 100,
 } as const;
 
 /** Requests needed to list `items` items at `pageSize` per page: an empty list still takes one. */

@@ -14,56 +14,32 @@ import {
   MoveAccountCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { AwsCallError } from '../../src/aws/errors.js';
-import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { UserError } from '../../src/model/errors.js';
 import { expectedReadCalls } from '../../src/reader/read-call-bound.js';
 import { readLiveOrg } from '../../src/reader/read-live-org.js';
-import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
-
-const MOTO_ACCOUNT = '123456789012';
-const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+import { describeWithMoto, MOTO_ACCOUNT, useMoto } from '../support/moto.js';
 
 describeWithMoto('SDK port against moto', () => {
-  let moto: MotoServer;
-  let orgs: OrganizationsClient;
-  let budgets: BudgetsClient;
-  let port: SdkPort;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    const config = { endpoint: moto.url, region: 'us-east-1', credentials: CREDENTIALS };
-    orgs = new OrganizationsClient(config);
-    budgets = new BudgetsClient(config);
-  });
-  afterAll(async () => {
-    orgs?.destroy();
-    budgets?.destroy();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    port?.destroy();
-    // Time scale 200: the published rates still shape the calls, without making the suite slow.
-    port = createSdkPort({ endpoint: moto.url, credentials: CREDENTIALS, rateScale: 200 });
-  });
+  // Time scale 200: the published rates still shape the calls, without making the suite slow.
+  const moto = useMoto({ port: { rateScale: 200 }, clients: (config) => ({ orgs: new OrganizationsClient(config), budgets: new BudgetsClient(config) }) });
 
   async function createOu(parentId: string, name: string): Promise<string> {
-    const out = await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }));
+    const out = await moto.clients.orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }));
     return out.OrganizationalUnit!.Id!;
   }
 
   async function createAccount(name: string, parentId: string, rootId: string): Promise<string> {
-    const out = await orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
+    const out = await moto.clients.orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
     const id = out.CreateAccountStatus!.AccountId!;
-    if (parentId !== rootId) await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: parentId }));
+    if (parentId !== rootId) await moto.clients.orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: parentId }));
     return id;
   }
 
   it('reads an organization with more than a page of children at several levels, with exactly the expected calls', async () => {
-    await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
+    await moto.clients.orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const rootId = (await moto.clients.orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
     // Root: 23 OUs (2 pages). /A00: 21 OUs (2 pages). /A00/B00: 25 accounts (2 pages). Root: 21 accounts + management (2 pages).
     const top: string[] = [];
     for (let i = 0; i < 23; i++) top.push(await createOu(rootId, `A${String(i).padStart(2, '0')}`));
@@ -76,7 +52,7 @@ describeWithMoto('SDK port against moto', () => {
     for (let i = 0; i < 21; i++) placed.set(await createAccount(`root-${i}`, rootId, rootId), rootId);
     placed.set(await createAccount('deep', deepest, rootId), deepest);
 
-    const live = await readLiveOrg(port, { managementAccountId: MOTO_ACCOUNT });
+    const live = await readLiveOrg(moto.port, { managementAccountId: MOTO_ACCOUNT });
 
     expect(live.organization?.managementAccountId).toBe(MOTO_ACCOUNT);
     expect(live.root?.id).toBe(rootId);
@@ -93,7 +69,7 @@ describeWithMoto('SDK port against moto', () => {
 
     // The call-count contract: one page per parent, plus a page per extra 20 children.
     const parents = 1 + live.ous.length; // 48
-    const calls = port.stats().calls;
+    const calls = moto.port.stats().calls;
     expect(calls).toEqual({
       GetCallerIdentity: 1,
       DescribeOrganization: 1,
@@ -103,32 +79,32 @@ describeWithMoto('SDK port against moto', () => {
       DescribeBudgets: 1,
     });
     expect(calls).toEqual(expectedReadCalls(live));
-    expect(port.stats().throttled).toEqual({});
+    expect(moto.port.stats().throttled).toEqual({});
   });
 
   it('guards: other credentials are refused; no organization reads budgets only', async () => {
-    await expect(readLiveOrg(port, { managementAccountId: '999999999999' })).rejects.toThrow(UserError);
-    expect(port.stats().calls).toEqual({ GetCallerIdentity: 1 });
-    port.resetStats();
-    const live = await readLiveOrg(port, { managementAccountId: MOTO_ACCOUNT });
+    await expect(readLiveOrg(moto.port, { managementAccountId: '999999999999' })).rejects.toThrow(UserError);
+    expect(moto.port.stats().calls).toEqual({ GetCallerIdentity: 1 });
+    moto.port.resetStats();
+    const live = await readLiveOrg(moto.port, { managementAccountId: MOTO_ACCOUNT });
     expect(live).toEqual({ callerAccountId: MOTO_ACCOUNT, organization: null, root: null, ous: [], accounts: [], budgets: [] });
-    expect(port.stats().calls).toEqual({ GetCallerIdentity: 1, DescribeOrganization: 1, DescribeBudgets: 1 });
+    expect(moto.port.stats().calls).toEqual({ GetCallerIdentity: 1, DescribeOrganization: 1, DescribeBudgets: 1 });
   });
 
   it('creates the organization and changes OUs and accounts through the port', async () => {
-    const organization = await port.createOrganization('ALL');
+    const organization = await moto.port.createOrganization('ALL');
     expect(organization).toMatchObject({ featureSet: 'ALL', managementAccountId: MOTO_ACCOUNT });
-    const [root] = await port.listRoots();
-    const prod = await port.createOrganizationalUnit(root!.id, 'Prod');
-    const dev = await port.createOrganizationalUnit(root!.id, 'Dev');
-    const nested = await port.createOrganizationalUnit(prod.id, 'Web');
+    const [root] = await moto.port.listRoots();
+    const prod = await moto.port.createOrganizationalUnit(root!.id, 'Prod');
+    const dev = await moto.port.createOrganizationalUnit(root!.id, 'Dev');
+    const nested = await moto.port.createOrganizationalUnit(prod.id, 'Web');
     expect(prod.name).toBe('Prod');
-    await port.renameOrganizationalUnit(dev.id, 'Development');
+    await moto.port.renameOrganizationalUnit(dev.id, 'Development');
     const member = await createAccount('member', root!.id, root!.id);
-    await port.moveAccount(member, root!.id, nested.id);
-    await port.deleteOrganizationalUnit(dev.id);
+    await moto.port.moveAccount(member, root!.id, nested.id);
+    await moto.port.deleteOrganizationalUnit(dev.id);
 
-    const live = await readLiveOrg(port, { managementAccountId: MOTO_ACCOUNT });
+    const live = await readLiveOrg(moto.port, { managementAccountId: MOTO_ACCOUNT });
     expect(live.ous.map((o) => [o.name, o.parentId])).toEqual([
       ['Prod', root!.id],
       ['Web', prod.id],
@@ -136,10 +112,10 @@ describeWithMoto('SDK port against moto', () => {
     expect(live.accounts.find((a) => a.id === member)?.parentId).toBe(nested.id);
 
     // (moto does not refuse deleting a non-empty OU; FakeAwsPort and our emulator do.)
-    const missing = (await port.renameOrganizationalUnit('ou-zzzz-zzzzzzzz', 'X').catch((e: unknown) => e)) as AwsCallError;
+    const missing = (await moto.port.renameOrganizationalUnit('ou-zzzz-zzzzzzzz', 'X').catch((e: unknown) => e)) as AwsCallError;
     expect(missing).toBeInstanceOf(AwsCallError);
     expect([missing.kind, missing.code]).toEqual(['notFound', 'OrganizationalUnitNotFoundException']);
-    const noParent = (await port.listAccountsForParent('ou-zzzz-zzzzzzzz').catch((e: unknown) => e)) as AwsCallError;
+    const noParent = (await moto.port.listAccountsForParent('ou-zzzz-zzzzzzzz').catch((e: unknown) => e)) as AwsCallError;
     expect(noParent.describe()).toMatch(/^ListAccountsForParent failed: ParentNotFoundException/);
   });
 
@@ -147,24 +123,24 @@ describeWithMoto('SDK port against moto', () => {
     const alert = { type: 'ACTUAL' as const, comparison: 'GREATER_THAN' as const, threshold: 80, thresholdType: 'PERCENTAGE' as const };
     const forecast = { type: 'FORECASTED' as const, comparison: 'GREATER_THAN' as const, threshold: 120.5, thresholdType: 'ABSOLUTE_VALUE' as const };
     const subscribers = [{ type: 'EMAIL' as const, address: 'finops@example.com' }];
-    await port.createBudget(MOTO_ACCOUNT, { name: 'monthly', amount: 1234.5, unit: 'USD', timeUnit: 'MONTHLY', notifications: [{ ...alert, subscribers }] }, { 'managed-by': 'orgctl' });
-    expect(await port.describeBudgets(MOTO_ACCOUNT)).toEqual([{ name: 'monthly', budgetType: 'COST', amount: 1234.5, unit: 'USD', timeUnit: 'MONTHLY' }]);
+    await moto.port.createBudget(MOTO_ACCOUNT, { name: 'monthly', amount: 1234.5, unit: 'USD', timeUnit: 'MONTHLY', notifications: [{ ...alert, subscribers }] }, { 'managed-by': 'orgctl' });
+    expect(await moto.port.describeBudgets(MOTO_ACCOUNT)).toEqual([{ name: 'monthly', budgetType: 'COST', amount: 1234.5, unit: 'USD', timeUnit: 'MONTHLY' }]);
 
-    await port.createNotification(MOTO_ACCOUNT, 'monthly', forecast, subscribers);
+    await moto.port.createNotification(MOTO_ACCOUNT, 'monthly', forecast, subscribers);
     const notifications = async () =>
-      (await budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: MOTO_ACCOUNT, BudgetName: 'monthly' }))).Notifications?.map((n) => [n.NotificationType, n.Threshold, n.ThresholdType ?? 'PERCENTAGE']);
+      (await moto.clients.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: MOTO_ACCOUNT, BudgetName: 'monthly' }))).Notifications?.map((n) => [n.NotificationType, n.Threshold, n.ThresholdType ?? 'PERCENTAGE']);
     expect(await notifications()).toEqual([
       ['ACTUAL', 80, 'PERCENTAGE'],
       ['FORECASTED', 120.5, 'ABSOLUTE_VALUE'],
     ]);
-    await port.deleteNotification(MOTO_ACCOUNT, 'monthly', alert);
+    await moto.port.deleteNotification(MOTO_ACCOUNT, 'monthly', alert);
     expect(await notifications()).toEqual([['FORECASTED', 120.5, 'ABSOLUTE_VALUE']]);
 
-    const duplicate = (await port.createBudget(MOTO_ACCOUNT, { name: 'monthly', amount: 1, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }, {}).catch((e: unknown) => e)) as AwsCallError;
+    const duplicate = (await moto.port.createBudget(MOTO_ACCOUNT, { name: 'monthly', amount: 1, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }, {}).catch((e: unknown) => e)) as AwsCallError;
     expect([duplicate.kind, duplicate.code]).toEqual(['alreadyExists', 'DuplicateRecordException']);
-    await port.deleteBudget(MOTO_ACCOUNT, 'monthly');
-    expect(await port.describeBudgets(MOTO_ACCOUNT)).toEqual([]);
-    const gone = (await port.deleteBudget(MOTO_ACCOUNT, 'monthly').catch((e: unknown) => e)) as AwsCallError;
+    await moto.port.deleteBudget(MOTO_ACCOUNT, 'monthly');
+    expect(await moto.port.describeBudgets(MOTO_ACCOUNT)).toEqual([]);
+    const gone = (await moto.port.deleteBudget(MOTO_ACCOUNT, 'monthly').catch((e: unknown) => e)) as AwsCallError;
     expect([gone.kind, gone.code]).toEqual(['notFound', 'NotFoundException']);
   });
 });

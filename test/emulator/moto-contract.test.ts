@@ -53,7 +53,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MOTO_SKIPPED, describeWithMoto, itWithMoto, startMoto, type MotoServer } from '../support/moto.js';
+import { MOTO_SKIPPED, describeWithMoto, itWithMoto, motoClientConfig, startMoto, type MotoServer } from '../support/moto.js';
 import { FULL_PAGES, startTestEmulator, type SdkClientConfig, type TestEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, budgets, orgs } from './helpers.js';
 
@@ -80,7 +80,7 @@ function startedMoto(): MotoServer {
   if (!moto) throw motoStartError;
   return moto;
 }
-const motoConfig = (accessKeyId: string): SdkClientConfig => ({ endpoint: startedMoto().url, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'test' } });
+const motoConfig = (accessKeyId: string): SdkClientConfig => motoClientConfig(startedMoto().url, { accessKeyId, secretAccessKey: 'test' });
 const motoTarget: Target = { name: 'moto', config: () => motoConfig('test'), configAs: (id) => motoConfig(`AKIA${id}`), reset: async () => startedMoto().reset() };
 
 beforeAll(async () => {

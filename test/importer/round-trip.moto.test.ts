@@ -21,18 +21,15 @@ import {
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
+import { expect, it } from 'vitest';
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import type { Plan } from '../../src/model/plan.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { canonicalDesiredDocument } from '../../src/planner/index.js';
 import { expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState } from '../support/end-state/index.js';
-import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
+import { describeWithMoto, MOTO_ACCOUNT, MOTO_CREDENTIALS, useMoto } from '../support/moto.js';
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
 
-const MOTO_ACCOUNT = '123456789012';
-const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const SCP = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}';
 
 interface MotoOrg {
@@ -42,47 +39,28 @@ interface MotoOrg {
 }
 
 describeWithMoto('import round trip against moto', () => {
-  let moto: MotoServer;
-  let orgs: OrganizationsClient;
-  let port: SdkPort;
-
-  beforeAll(async () => {
-    // As createSdkPort does: no Node-version notice from the SDK client built here first.
-    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-    moto = await startMoto();
-    orgs = new OrganizationsClient({ endpoint: moto.url, region: 'us-east-1', credentials: CREDENTIALS });
-  });
-  afterAll(async () => {
-    orgs?.destroy();
-    port?.destroy();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    port?.destroy();
-    port = createSdkPort({ endpoint: moto.url, credentials: CREDENTIALS, rateScale: 200 });
-  });
+  const moto = useMoto({ port: { rateScale: 200 }, clients: (config) => ({ orgs: new OrganizationsClient(config) }) });
 
   /** Builds `org` in moto; returns the expected OU paths, ACTIVE placements and IDs. */
   async function build(org: MotoOrg): Promise<{ rootId: string; ouIds: string[]; accountIds: string[]; paths: string[]; placements: Record<string, string>; closed: string[] }> {
-    await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
+    await moto.clients.orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const rootId = (await moto.clients.orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
     const ouIds: string[] = [];
     const paths: string[] = [];
     for (const ou of org.ous) {
       const parentId = ou.parent < 0 ? rootId : ouIds[ou.parent]!;
-      ouIds.push((await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: ou.name }))).OrganizationalUnit!.Id!);
+      ouIds.push((await moto.clients.orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: ou.name }))).OrganizationalUnit!.Id!);
       paths.push(childPath(ou.parent < 0 ? ROOT_PATH : paths[ou.parent]!, ou.name));
     }
     const placements: Record<string, string> = { [MOTO_ACCOUNT]: ROOT_PATH };
     const accountIds: string[] = [];
     const closed: string[] = [];
     for (const [i, account] of org.accounts.entries()) {
-      const id = (await orgs.send(new CreateAccountCommand({ AccountName: account.name, Email: `a${i}@example.com` }))).CreateAccountStatus!.AccountId!;
+      const id = (await moto.clients.orgs.send(new CreateAccountCommand({ AccountName: account.name, Email: `a${i}@example.com` }))).CreateAccountStatus!.AccountId!;
       accountIds.push(id);
-      if (account.parent >= 0) await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ouIds[account.parent]! }));
+      if (account.parent >= 0) await moto.clients.orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ouIds[account.parent]! }));
       if (account.closed) {
-        await orgs.send(new CloseAccountCommand({ AccountId: id }));
+        await moto.clients.orgs.send(new CloseAccountCommand({ AccountId: id }));
         closed.push(id);
       } else {
         placements[id] = account.parent < 0 ? ROOT_PATH : paths[account.parent]!;
@@ -94,21 +72,21 @@ describeWithMoto('import round trip against moto', () => {
   async function importValidatePlan(includeTags = false): Promise<{ text: string; plan: Plan }> {
     const { dir, remove } = await tempDir();
     try {
-      const imported = await runOrgctl(['import', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port });
+      const imported = await runOrgctl(['import', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port: moto.port });
       expect(imported.stderr).toContain('Next steps');
       expect(imported.code).toBe(0);
       const validated = await runOrgctl(['validate'], { cwd: dir });
       expect([validated.code, validated.stderr]).toEqual([0, '']);
-      const planned = await runOrgctl(['plan', '--detailed-exitcode', '--format', 'json'], { cwd: dir, port });
+      const planned = await runOrgctl(['plan', '--detailed-exitcode', '--format', 'json'], { cwd: dir, port: moto.port });
       expect(planned.stderr).toBe('');
       const plan = JSON.parse(planned.stdout) as Plan;
       expect(plan.steps).toEqual([]);
       expect(plan.errors).toEqual([]);
       expect(planned.code).toBe(0);
       const text = await readFile(join(dir, 'org.yaml'), 'utf8');
-      const state = await readEndState({ endpoint: moto.url, credentials: CREDENTIALS, backend: MOTO_BACKEND });
+      const state = await readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND });
       expectEndStateMatches(state, expectedEndState(text, state));
-      const again = await runOrgctl(['import', '--out', '-', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port });
+      const again = await runOrgctl(['import', '--out', '-', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port: moto.port });
       expect(again.stdout).toBe(text);
       return { text, plan };
     } finally {
@@ -138,10 +116,10 @@ describeWithMoto('import round trip against moto', () => {
         { name: 'old sandbox', parent: 2, closed: true },
       ],
     });
-    const policyId = (await orgs.send(new CreatePolicyCommand({ Name: 'DenyBucketDeletion', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: SCP }))).Policy!.PolicySummary!.Id!;
-    await orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.ouIds[0]! }));
-    await orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.accountIds[2]! }));
-    await orgs.send(new TagResourceCommand({ ResourceId: built.ouIds[4]!, Tags: [{ Key: 'owner', Value: 'secops' }] }));
+    const policyId = (await moto.clients.orgs.send(new CreatePolicyCommand({ Name: 'DenyBucketDeletion', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: SCP }))).Policy!.PolicySummary!.Id!;
+    await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.ouIds[0]! }));
+    await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.accountIds[2]! }));
+    await moto.clients.orgs.send(new TagResourceCommand({ ResourceId: built.ouIds[4]!, Tags: [{ Key: 'owner', Value: 'secops' }] }));
 
     const { text, plan } = await importValidatePlan(true);
     expect(placementsIn(text)).toEqual(built.placements);

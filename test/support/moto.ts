@@ -1,12 +1,15 @@
 // Starts moto_server (an independent AWS emulator) for the moto cross-check suites. moto is required:
 // without moto_server on PATH those suites FAIL with MOTO_MISSING_MESSAGE, they do not skip. Only on a
 // laptop, ORGCTL_SKIP_MOTO=1 skips them, loudly; with CI set the opt-out is refused.
-// Suites use `describeWithMoto` (or `itWithMoto`) and `startMoto`.
+// Suites use `describeWithMoto` (or `itWithMoto`) and either `useMoto` (moto started once, reset and a
+// fresh SDK port before each test, the suite's own seeding clients) or `startMoto` directly.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { createSdkPort, type SdkPort, type SdkPortOptions } from '../../src/aws/sdk/create-sdk-port.js';
+import type { SdkClientConfig } from './emulator.js';
 
 /** The pinned requirement, from the file CI installs it with. */
 export const MOTO_REQUIREMENTS_FILE = '.ci/moto-requirements.txt';
@@ -104,4 +107,75 @@ export async function startMoto(): Promise<MotoServer> {
       await exited;
     },
   };
+}
+
+/** The account moto answers as, whatever the credentials (its default). */
+export const MOTO_ACCOUNT = '123456789012';
+export const MOTO_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
+
+/** For `new OrganizationsClient(...)` and the other SDK clients a suite seeds moto with. */
+export function motoClientConfig(url: string, credentials: SdkClientConfig['credentials'] = MOTO_CREDENTIALS): SdkClientConfig {
+  return { endpoint: url, region: 'us-east-1', credentials: { ...credentials } };
+}
+
+export interface MotoSession<Clients> {
+  /** The running server's URL. */
+  readonly url: string;
+  /** Clears moto's state mid-test (each test already starts on a reset moto). */
+  reset(): Promise<void>;
+  /** The SDK port on moto, made fresh before each test (its stats start at zero). */
+  readonly port: SdkPort;
+  /** The suite's own SDK clients on moto, made once. */
+  readonly clients: Clients;
+}
+
+export interface MotoSessionOptions<Clients> {
+  /** How the port is made (rate scale, retries); endpoint and credentials are moto's. */
+  readonly port?: Omit<SdkPortOptions, 'endpoint' | 'credentials'>;
+  /** The suite's seeding clients, given moto's client config; each is destroyed after the suite. */
+  readonly clients?: (config: SdkClientConfig) => Clients;
+}
+
+/**
+ * Inside `describeWithMoto`: starts moto before the suite, resets it and makes a fresh port before each
+ * test, and closes the port, the clients and moto after the suite. Read the session's fields in tests
+ * and hooks, not at collection time.
+ */
+export function useMoto<Clients extends Record<string, { destroy(): void }> = Record<string, never>>(options: MotoSessionOptions<Clients> = {}): MotoSession<Clients> {
+  let moto: MotoServer | undefined;
+  let port: SdkPort | undefined;
+  let clients: Clients | undefined;
+  const started = (): MotoServer => moto ?? expectStarted();
+  beforeAll(async () => {
+    // As createSdkPort does: no Node-version notice from an SDK client built here first.
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+    moto = await startMoto();
+    clients = options.clients?.(motoClientConfig(moto.url));
+  });
+  afterAll(async () => {
+    port?.destroy();
+    for (const client of Object.values(clients ?? {})) client.destroy();
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await started().reset();
+    port?.destroy();
+    port = createSdkPort({ ...options.port, endpoint: started().url, credentials: MOTO_CREDENTIALS });
+  });
+  return {
+    get url() {
+      return started().url;
+    },
+    reset: () => started().reset(),
+    get port() {
+      return port ?? expectStarted();
+    },
+    get clients() {
+      return clients ?? ({} as Clients);
+    },
+  };
+}
+
+function expectStarted(): never {
+  throw new Error('moto is not started: use the moto session inside tests and hooks of its describeWithMoto block');
 }

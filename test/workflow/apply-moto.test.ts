@@ -9,43 +9,20 @@
 
 import { BudgetsClient, DescribeBudgetCommand, DescribeNotificationsForBudgetCommand } from '@aws-sdk/client-budgets';
 import { CreateAccountCommand, CreateOrganizationalUnitCommand, CreateOrganizationCommand, ListRootsCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg, theRepositoryOrg } from '../support/builders.js';
 import { type EndState, expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState } from '../support/end-state/index.js';
-import { describeWithMoto, startMoto, type MotoServer } from '../support/moto.js';
+import { describeWithMoto, MOTO_CREDENTIALS, useMoto } from '../support/moto.js';
 import { FAST_RETRIES, MGMT } from './support/emulator-world.js';
 
-const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const SHA = '0'.repeat(64);
 
 describeWithMoto('apply against moto', () => {
-  let moto: MotoServer;
-  let port: SdkPort;
-  let orgs: OrganizationsClient;
-  let budgets: BudgetsClient;
-  const endState = (): Promise<EndState> => readEndState({ endpoint: moto.url, credentials: CREDENTIALS, backend: MOTO_BACKEND });
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    const config = { endpoint: moto.url, region: 'us-east-1', credentials: CREDENTIALS };
-    orgs = new OrganizationsClient(config);
-    budgets = new BudgetsClient(config);
-  });
-  afterAll(async () => {
-    orgs?.destroy();
-    budgets?.destroy();
-    port?.destroy();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    port?.destroy();
-    port = createSdkPort({ endpoint: moto.url, credentials: CREDENTIALS, rateScale: 1000, retryPolicy: FAST_RETRIES });
-  });
+  const moto = useMoto({ port: { rateScale: 1000, retryPolicy: FAST_RETRIES }, clients: (config) => ({ orgs: new OrganizationsClient(config), budgets: new BudgetsClient(config) }) });
+  const endState = (): Promise<EndState> => readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND });
 
   it('bootstrap from no organization: organization, OUs five deep, management account moved; the plan after is empty', async () => {
     const desired = aDesiredOrg()
@@ -55,27 +32,27 @@ describeWithMoto('apply against moto', () => {
       .withAccount(MGMT, '/Workloads/Prod')
       .build();
     const before = await endState();
-    const outcome = await runApplyWorkflow({ port, desired, orgYamlSha256: SHA, confirm: async () => true });
+    const outcome = await runApplyWorkflow({ port: moto.port, desired, orgYamlSha256: SHA, confirm: async () => true });
     if (outcome.kind !== 'applied') throw new Error(`expected an apply, got ${outcome.kind}`);
     expect(outcome.plan.steps[0]!.kind).toBe('createOrganization');
     expect(outcome.run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
     expect(outcome.converged).toBe(true);
-    expect((await makePlan(port, desired, SHA)).plan.steps).toEqual([]);
+    expect((await makePlan(moto.port, desired, SHA)).plan.steps).toEqual([]);
     expectEndStateMatches(await endState(), expectedEndState(desired, before));
   });
 
   it('an existing organization: rename an OU, create OUs under it, move accounts, prune an OU; the plan after is empty', async () => {
-    await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
-    const ou = async (parentId: string, name: string) => (await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }))).OrganizationalUnit!.Id!;
+    await moto.clients.orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const rootId = (await moto.clients.orgs.send(new ListRootsCommand({}))).Roots![0]!.Id!;
+    const ou = async (parentId: string, name: string) => (await moto.clients.orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }))).OrganizationalUnit!.Id!;
     const old = await ou(rootId, 'Old');
     const trash = await ou(rootId, 'Trash');
     const accounts: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const id = (await orgs.send(new CreateAccountCommand({ AccountName: `a${i}`, Email: `a${i}@example.com` }))).CreateAccountStatus!.AccountId!;
+      const id = (await moto.clients.orgs.send(new CreateAccountCommand({ AccountName: `a${i}`, Email: `a${i}@example.com` }))).CreateAccountStatus!.AccountId!;
       accounts.push(id);
       const parent = [rootId, old, trash][i % 3]!;
-      if (parent !== rootId) await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: parent }));
+      if (parent !== rootId) await moto.clients.orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: parent }));
     }
     const desired = aDesiredOrg()
       .withManagementAccount(MGMT)
@@ -90,14 +67,14 @@ describeWithMoto('apply against moto', () => {
       .withOptions({ pruneOrganizationalUnits: true })
       .build();
     const before = await endState();
-    const outcome = await runApplyWorkflow({ port, desired, orgYamlSha256: SHA, confirm: async () => true });
+    const outcome = await runApplyWorkflow({ port: moto.port, desired, orgYamlSha256: SHA, confirm: async () => true });
     if (outcome.kind !== 'applied') throw new Error(`expected an apply, got ${outcome.kind}`);
     expect(outcome.plan.steps.map((s) => s.kind).sort()).toEqual(
       ['renameOrganizationalUnit', 'createOrganizationalUnit', 'createOrganizationalUnit', 'deleteOrganizationalUnit', ...Array(4).fill('moveAccount')].sort(),
     );
     expect(outcome.run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
     expect(outcome.converged).toBe(true);
-    const live = (await makePlan(port, desired, SHA)).live;
+    const live = (await makePlan(moto.port, desired, SHA)).live;
     expect(live.ous.find((o) => o.name === 'New')?.id).toBe(old);
     expect(live.ous.some((o) => o.id === trash)).toBe(false);
     expectEndStateMatches(await endState(), expectedEndState(desired, before));
@@ -109,20 +86,20 @@ describeWithMoto('apply against moto', () => {
       .withBudget({ name: 'second', amount: 99.5, timeUnit: 'QUARTERLY', notifications: [{ type: 'FORECASTED', threshold: 100, emails: ['a@example.com'] }, { threshold: 50, emails: ['b@example.com'] }] })
       .build();
     const before = await endState();
-    const { plan, live } = await makePlan(port, desired, SHA);
-    const run = await applyPlan(plan, { port, live, managementAccountId: MGMT });
+    const { plan, live } = await makePlan(moto.port, desired, SHA);
+    const run = await applyPlan(plan, { port: moto.port, live, managementAccountId: MGMT });
     expect(run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
 
     // The organization part, read back through the port (planning needs Budgets reads moto lacks).
-    const [root] = await port.listRoots();
-    const top = await port.listOrganizationalUnitsForParent(root!.id);
+    const [root] = await moto.port.listRoots();
+    const top = await moto.port.listOrganizationalUnitsForParent(root!.id);
     expect(top.map((o) => o.name).sort()).toEqual(['Infrastructure', 'Management', 'Sandbox', 'Security', 'Suspended', 'Workloads']);
     const management = top.find((o) => o.name === 'Management')!;
-    expect((await port.listAccountsForParent(management.id)).map((a) => a.id)).toEqual([MGMT]);
+    expect((await moto.port.listAccountsForParent(management.id)).map((a) => a.id)).toEqual([MGMT]);
 
     const read = async (name: string) => ({
-      budget: (await budgets.send(new DescribeBudgetCommand({ AccountId: MGMT, BudgetName: name }))).Budget,
-      notifications: (await budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: MGMT, BudgetName: name }))).Notifications,
+      budget: (await moto.clients.budgets.send(new DescribeBudgetCommand({ AccountId: MGMT, BudgetName: name }))).Budget,
+      notifications: (await moto.clients.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: MGMT, BudgetName: name }))).Notifications,
     });
     const guardrail = await read('monthly-guardrail');
     expect(Number(guardrail.budget?.BudgetLimit?.Amount)).toBe(10);

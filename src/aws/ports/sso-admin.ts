@@ -1,0 +1,8 @@
+// IAM Identity Center (SSO Admin): whether an instance exists, region by region.
+
+import type { IdentityCenterInstance } from '../../model/security.js';
+
+export interface SsoAdminPort {
+  /** SSO Admin ListInstances in `region` (Identity Center is regional). */
+  listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
+}

@@ -1,0 +1,33 @@
+// The Account Management side of the SDK port: the caller account's alternate contacts.
+
+import { isAwsCallError } from '../errors.js';
+import type { AccountPort } from '../ports/account.js';
+import type { AdapterContext } from './adapter-context.js';
+import { toAlternateContact } from './security-shapes.js';
+
+export function accountAdapter({ clients, call }: AdapterContext): AccountPort {
+  const service = 'account';
+  return {
+    async getAlternateContact(type) {
+      const { account, sdk } = await clients.security();
+      try {
+        // No AccountId: the caller's own account (the management account may not name itself).
+        const out = await call(service, 'GetAlternateContact', () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
+        return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
+      } catch (error) {
+        // ResourceNotFoundException: this contact type is not set.
+        if (isAwsCallError(error, 'notFound')) return null;
+        throw error;
+      }
+    },
+
+    async putAlternateContact(contact) {
+      const { account, sdk } = await clients.security();
+      await call(service, 'PutAlternateContact', () =>
+        account.send(
+          new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone }),
+        ),
+      );
+    },
+  };
+}

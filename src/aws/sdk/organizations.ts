@@ -1,0 +1,131 @@
+// The Organizations side of the SDK port: the tree, policies and tags (reads), and the tree's writes.
+
+import {
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  DeleteOrganizationalUnitCommand,
+  DescribeOrganizationCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  ListTargetsForPolicyCommand,
+  MoveAccountCommand,
+  UpdateOrganizationalUnitCommand,
+} from '@aws-sdk/client-organizations';
+import { AwsCallError, isAwsCallError } from '../errors.js';
+import { PAGE_SIZES } from '../page-sizes.js';
+import type { OrganizationsPort } from '../ports/organizations.js';
+import type { AdapterContext } from './adapter-context.js';
+import { toAccountSummary, toOrganization, toOuSummary, toPolicySummary, toPolicyTarget, toRoot } from './shapes.js';
+
+export function organizationsAdapter({ clients, call, list }: AdapterContext): OrganizationsPort {
+  const organizations = clients.organizations;
+  const service = 'organizations';
+  const pageSize = PAGE_SIZES.organizations;
+  return {
+    async describeOrganization() {
+      try {
+        const out = await call(service, 'DescribeOrganization', () => organizations.send(new DescribeOrganizationCommand({})));
+        return out.Organization ? toOrganization(out.Organization) : null;
+      } catch (error) {
+        if (isAwsCallError(error, 'notInUse')) return null;
+        throw error;
+      }
+    },
+
+    async listRoots() {
+      const roots = await list({
+        service,
+        operation: 'ListRoots',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListRootsCommand({ MaxResults, NextToken })),
+        page: (out) => ({ items: out.Roots, nextToken: out.NextToken }),
+      });
+      return roots.map(toRoot);
+    },
+
+    async listOrganizationalUnitsForParent(parentId) {
+      const ous = await list({
+        service,
+        operation: 'ListOrganizationalUnitsForParent',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.OrganizationalUnits, nextToken: out.NextToken }),
+      });
+      return ous.map(toOuSummary);
+    },
+
+    async listAccountsForParent(parentId) {
+      const accounts = await list({
+        service,
+        operation: 'ListAccountsForParent',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListAccountsForParentCommand({ ParentId: parentId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Accounts, nextToken: out.NextToken }),
+      });
+      return accounts.map(toAccountSummary);
+    },
+
+    async listPolicies(policyType) {
+      const policies = await list({
+        service,
+        operation: 'ListPolicies',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListPoliciesCommand({ Filter: policyType, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Policies, nextToken: out.NextToken }),
+      });
+      return policies.map((p) => toPolicySummary(p, policyType));
+    },
+
+    async listTargetsForPolicy(policyId) {
+      const targets = await list({
+        service,
+        operation: 'ListTargetsForPolicy',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListTargetsForPolicyCommand({ PolicyId: policyId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Targets, nextToken: out.NextToken }),
+      });
+      return targets.map(toPolicyTarget);
+    },
+
+    async listResourceTags(resourceId) {
+      const tags = await list({
+        service,
+        operation: 'ListTagsForResource',
+        // No MaxResults on this operation: AWS picks the page size.
+        pageSize: undefined,
+        send: (NextToken) => organizations.send(new ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })),
+        page: (out) => ({ items: out.Tags, nextToken: out.NextToken }),
+      });
+      return Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
+    },
+
+    async createOrganization(featureSet) {
+      const out = await call(service, 'CreateOrganization', () => organizations.send(new CreateOrganizationCommand({ FeatureSet: featureSet })));
+      if (!out.Organization) throw new AwsCallError('CreateOrganization', 'other', 'MissingOrganization', 'the response described no organization');
+      return toOrganization(out.Organization);
+    },
+
+    async createOrganizationalUnit(parentId, name) {
+      const out = await call(service, 'CreateOrganizationalUnit', () => organizations.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name })));
+      if (!out.OrganizationalUnit) throw new AwsCallError('CreateOrganizationalUnit', 'other', 'MissingOrganizationalUnit', 'the response described no OU');
+      return toOuSummary(out.OrganizationalUnit);
+    },
+
+    async renameOrganizationalUnit(ouId, name) {
+      await call(service, 'UpdateOrganizationalUnit', () => organizations.send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: ouId, Name: name })));
+    },
+
+    async deleteOrganizationalUnit(ouId) {
+      await call(service, 'DeleteOrganizationalUnit', () => organizations.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ouId })));
+    },
+
+    async moveAccount(accountId, sourceParentId, destinationParentId) {
+      await call(service, 'MoveAccount', () =>
+        organizations.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId })),
+      );
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// The Account Management side of FakeAwsPort: the alternate contacts FakeSecurity holds.
+
+import type { AccountPort } from '../../../src/aws/port.js';
+import type { FakeSecurity } from '../fake-security.js';
+import type { FakeCaller } from './calls.js';
+
+export function fakeAccount(security: FakeSecurity, call: FakeCaller<AccountPort>): AccountPort {
+  return {
+    getAlternateContact: (type) =>
+      call('getAlternateContact', [type], () => {
+        const contact = security.contacts.get(type);
+        return contact ? { ...contact } : null;
+      }),
+
+    putAlternateContact: (contact) =>
+      call('putAlternateContact', [contact], () => {
+        security.contacts.set(contact.type, { ...contact });
+      }),
+  };
+}

@@ -1,0 +1,99 @@
+// The Organizations side of FakeAwsPort: reads and writes on the fake's tree (org-tree.ts).
+
+import type { OrganizationsPort } from '../../../src/aws/port.js';
+import type { FakeCaller } from './calls.js';
+import { awsError } from './errors.js';
+import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
+
+export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): OrganizationsPort {
+  return {
+    describeOrganization: () => call('describeOrganization', [], () => tree.organization),
+
+    listRoots: () =>
+      call('listRoots', [], () => {
+        tree.requireOrganization('ListRoots');
+        return tree.root ? [{ ...tree.root }] : [];
+      }),
+
+    listOrganizationalUnitsForParent: (parentId) =>
+      call('listOrganizationalUnitsForParent', [parentId], () => {
+        tree.requireParent('ListOrganizationalUnitsForParent', parentId, 'ParentNotFoundException');
+        return [...tree.ous.values()].filter((ou) => ou.parentId === parentId).map((ou) => ({ id: ou.id, name: ou.name }));
+      }),
+
+    listAccountsForParent: (parentId) =>
+      call('listAccountsForParent', [parentId], () => {
+        tree.requireParent('ListAccountsForParent', parentId, 'ParentNotFoundException');
+        return [...tree.accounts.values()].filter((a) => a.parentId === parentId).map((a) => ({ id: a.id, name: a.name, email: a.email, state: a.state }));
+      }),
+
+    listPolicies: (policyType) =>
+      call('listPolicies', [policyType], () => {
+        tree.requireManagementCaller('ListPolicies');
+        const managed = policyType === 'SERVICE_CONTROL_POLICY' && tree.scpsAvailable() ? [FULL_AWS_ACCESS] : [];
+        return [...managed, ...[...tree.policies.values()].filter((p) => p.type === policyType)].map((p) => ({ ...p }));
+      }),
+
+    listTargetsForPolicy: (policyId) =>
+      call('listTargetsForPolicy', [policyId], () => {
+        const op = 'ListTargetsForPolicy';
+        tree.requireManagementCaller(op);
+        if (policyId === FULL_AWS_ACCESS.id && tree.scpsAvailable()) return tree.allTargetIds().map((id) => tree.targetOf(id));
+        const targets = tree.attachments.get(policyId);
+        if (!targets) throw awsError(op, 'notFound', 'PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
+        return targets.filter((id) => tree.targetExists(id)).map((id) => tree.targetOf(id));
+      }),
+
+    listResourceTags: (resourceId) =>
+      call('listResourceTags', [resourceId], () => {
+        const op = 'ListTagsForResource';
+        tree.requireManagementCaller(op);
+        if (!tree.targetExists(resourceId) && !tree.policies.has(resourceId)) throw awsError(op, 'notFound', 'TargetNotFoundException', `We can't find a resource with the ResourceId ${resourceId}.`);
+        return { ...(tree.resourceTags.get(resourceId) ?? {}) };
+      }),
+
+    createOrganization: (featureSet) =>
+      call('createOrganization', [featureSet], () => {
+        if (tree.organization) throw awsError('CreateOrganization', 'alreadyExists', 'AlreadyInOrganizationException', 'This account is already a member of an organization.');
+        return tree.seedOrganization({ featureSet }).organization;
+      }),
+
+    createOrganizationalUnit: (parentId, name) =>
+      call('createOrganizationalUnit', [parentId, name], () => {
+        tree.requireManagementCaller('CreateOrganizationalUnit');
+        const ou = tree.createOu(parentId, name);
+        return { id: ou.id, name: ou.name };
+      }),
+
+    renameOrganizationalUnit: (ouId, name) =>
+      call('renameOrganizationalUnit', [ouId, name], () => {
+        tree.requireManagementCaller('UpdateOrganizationalUnit');
+        const ou = tree.requireOu('UpdateOrganizationalUnit', ouId);
+        checkOuName('UpdateOrganizationalUnit', name);
+        if (tree.siblingNamed(ou.parentId, name, ou.id)) throw awsError('UpdateOrganizationalUnit', 'alreadyExists', 'DuplicateOrganizationalUnitException', 'An OU with the same name already exists.');
+        ou.name = name;
+      }),
+
+    deleteOrganizationalUnit: (ouId) =>
+      call('deleteOrganizationalUnit', [ouId], () => {
+        tree.requireManagementCaller('DeleteOrganizationalUnit');
+        tree.requireOu('DeleteOrganizationalUnit', ouId);
+        const hasChildren = [...tree.ous.values()].some((o) => o.parentId === ouId) || [...tree.accounts.values()].some((a) => a.parentId === ouId);
+        if (hasChildren) throw awsError('DeleteOrganizationalUnit', 'constraint', 'OrganizationalUnitNotEmptyException', 'The specified OU is not empty. Move all accounts to another root or OU and delete all child OUs, then try the operation again.');
+        tree.ous.delete(ouId);
+      }),
+
+    moveAccount: (accountId, sourceParentId, destinationParentId) =>
+      call('moveAccount', [accountId, sourceParentId, destinationParentId], () => {
+        const op = 'MoveAccount';
+        tree.requireManagementCaller(op);
+        const account = tree.accounts.get(accountId);
+        if (!account) throw awsError(op, 'notFound', 'AccountNotFoundException', `We can't find an account with the AccountId ${accountId}.`);
+        if (!tree.parentExists(sourceParentId)) throw awsError(op, 'notFound', 'SourceParentNotFoundException', `We can't find a source root or OU with the ParentId ${sourceParentId}.`);
+        if (!tree.parentExists(destinationParentId)) throw awsError(op, 'notFound', 'DestinationParentNotFoundException', `We can't find a destination root or OU with the ParentId ${destinationParentId}.`);
+        if (account.parentId === destinationParentId) throw awsError(op, 'alreadyExists', 'DuplicateAccountException', 'That account is already present in the specified destination.');
+        if (account.parentId !== sourceParentId) throw awsError(op, 'notFound', 'AccountNotFoundException', `Account ${accountId} is not in ${sourceParentId}.`);
+        account.parentId = destinationParentId;
+      }),
+  };
+}
