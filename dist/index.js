@@ -49145,7 +49145,7 @@ var require_dist_cjs16 = __commonJS({
     };
     var ExecuteBudgetActionCommand = class extends command5(_ep05, _mw05, "ExecuteBudgetAction", ExecuteBudgetAction$) {
     };
-    var ListTagsForResourceCommand2 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
+    var ListTagsForResourceCommand3 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
     };
     var TagResourceCommand = class extends command5(_ep05, _mw05, "TagResource", TagResource$) {
     };
@@ -49187,7 +49187,7 @@ var require_dist_cjs16 = __commonJS({
       DescribeNotificationsForBudgetCommand,
       DescribeSubscribersForNotificationCommand: DescribeSubscribersForNotificationCommand2,
       ExecuteBudgetActionCommand,
-      ListTagsForResourceCommand: ListTagsForResourceCommand2,
+      ListTagsForResourceCommand: ListTagsForResourceCommand3,
       TagResourceCommand,
       UntagResourceCommand,
       UpdateBudgetCommand: UpdateBudgetCommand2,
@@ -49478,7 +49478,7 @@ var require_dist_cjs16 = __commonJS({
     exports.InvalidParameterException = InvalidParameterException;
     exports.InvalidParameterException$ = InvalidParameterException$;
     exports.ListTagsForResource$ = ListTagsForResource$;
-    exports.ListTagsForResourceCommand = ListTagsForResourceCommand2;
+    exports.ListTagsForResourceCommand = ListTagsForResourceCommand3;
     exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
     exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
     exports.MatchOption = MatchOption;
@@ -53287,7 +53287,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var ListRootsCommand2 = class extends command5(_ep05, _mw05, "ListRoots", ListRoots$) {
     };
-    var ListTagsForResourceCommand2 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
+    var ListTagsForResourceCommand3 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
     };
     var ListTargetsForPolicyCommand2 = class extends command5(_ep05, _mw05, "ListTargetsForPolicy", ListTargetsForPolicy$) {
     };
@@ -53327,7 +53327,7 @@ var require_dist_cjs17 = __commonJS({
     var paginateListPoliciesForTarget = createPaginator2(OrganizationsClient2, ListPoliciesForTargetCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListPolicies = createPaginator2(OrganizationsClient2, ListPoliciesCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListRoots = createPaginator2(OrganizationsClient2, ListRootsCommand2, "NextToken", "NextToken", "MaxResults");
-    var paginateListTagsForResource = createPaginator2(OrganizationsClient2, ListTagsForResourceCommand2, "NextToken", "NextToken", "");
+    var paginateListTagsForResource = createPaginator2(OrganizationsClient2, ListTagsForResourceCommand3, "NextToken", "NextToken", "");
     var paginateListTargetsForPolicy = createPaginator2(OrganizationsClient2, ListTargetsForPolicyCommand2, "NextToken", "NextToken", "MaxResults");
     var commands5 = {
       AcceptHandshakeCommand,
@@ -53381,7 +53381,7 @@ var require_dist_cjs17 = __commonJS({
       ListPoliciesCommand: ListPoliciesCommand2,
       ListPoliciesForTargetCommand,
       ListRootsCommand: ListRootsCommand2,
-      ListTagsForResourceCommand: ListTagsForResourceCommand2,
+      ListTagsForResourceCommand: ListTagsForResourceCommand3,
       ListTargetsForPolicyCommand: ListTargetsForPolicyCommand2,
       MoveAccountCommand: MoveAccountCommand2,
       PutResourcePolicyCommand,
@@ -53947,7 +53947,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ListRootsRequest$ = ListRootsRequest$;
     exports.ListRootsResponse$ = ListRootsResponse$;
     exports.ListTagsForResource$ = ListTagsForResource$;
-    exports.ListTagsForResourceCommand = ListTagsForResourceCommand2;
+    exports.ListTagsForResourceCommand = ListTagsForResourceCommand3;
     exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
     exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
     exports.ListTargetsForPolicy$ = ListTargetsForPolicy$;
@@ -69200,7 +69200,7 @@ var require_dist_cjs21 = __commonJS({
     };
     var ListRegionsCommand = class extends command5(_ep05, _mw05, "ListRegions", ListRegions$) {
     };
-    var ListTagsForResourceCommand2 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
+    var ListTagsForResourceCommand3 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
     };
     var ListTrustedTokenIssuersCommand = class extends command5(_ep05, _mw05, "ListTrustedTokenIssuers", ListTrustedTokenIssuers$) {
     };
@@ -69255,7 +69255,7 @@ var require_dist_cjs21 = __commonJS({
     var paginateListPermissionSets = createPaginator2(SSOAdminClient2, ListPermissionSetsCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListPermissionSetsProvisionedToAccount = createPaginator2(SSOAdminClient2, ListPermissionSetsProvisionedToAccountCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListRegions = createPaginator2(SSOAdminClient2, ListRegionsCommand, "NextToken", "NextToken", "MaxResults");
-    var paginateListTagsForResource = createPaginator2(SSOAdminClient2, ListTagsForResourceCommand2, "NextToken", "NextToken", "");
+    var paginateListTagsForResource = createPaginator2(SSOAdminClient2, ListTagsForResourceCommand3, "NextToken", "NextToken", "");
     var paginateListTrustedTokenIssuers = createPaginator2(SSOAdminClient2, ListTrustedTokenIssuersCommand, "NextToken", "NextToken", "MaxResults");
     var commands5 = {
       AddRegionCommand,
@@ -69319,7 +69319,7 @@ var require_dist_cjs21 = __commonJS({
       ListPermissionSetsCommand,
       ListPermissionSetsProvisionedToAccountCommand,
       ListRegionsCommand,
-      ListTagsForResourceCommand: ListTagsForResourceCommand2,
+      ListTagsForResourceCommand: ListTagsForResourceCommand3,
       ListTrustedTokenIssuersCommand,
       ProvisionPermissionSetCommand,
       PutApplicationAccessScopeCommand,
@@ -69745,7 +69745,7 @@ var require_dist_cjs21 = __commonJS({
     exports.ListRegionsRequest$ = ListRegionsRequest$;
     exports.ListRegionsResponse$ = ListRegionsResponse$;
     exports.ListTagsForResource$ = ListTagsForResource$;
-    exports.ListTagsForResourceCommand = ListTagsForResourceCommand2;
+    exports.ListTagsForResourceCommand = ListTagsForResourceCommand3;
     exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
     exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
     exports.ListTrustedTokenIssuers$ = ListTrustedTokenIssuers$;
@@ -78583,11 +78583,6 @@ function info(message) {
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname } from "node:path";
 
-// src/aws/sdk/create-sdk-port.ts
-var import_client_budgets2 = __toESM(require_dist_cjs16(), 1);
-var import_client_organizations2 = __toESM(require_dist_cjs17(), 1);
-var import_client_sts2 = __toESM(require_dist_cjs18(), 1);
-
 // src/aws/call-stats.ts
 var CallStatsRecorder = class {
   calls = {};
@@ -78706,16 +78701,6 @@ function createCallRunner(options) {
     }
   });
 }
-
-// src/aws/page-sizes.ts
-var PAGE_SIZES = {
-  /** Every Organizations List* operation: MaxResults 1..20. */
-  organizations: 20,
-  /** DescribeBudgets and DescribeBudgetNotificationsForAccount: MaxResults 1..1000. */
-  budgets: 1e3,
-  /** DescribeSubscribersForNotification: MaxResults 1..100. */
-  subscribers: 100
-};
 
 // src/aws/rate-limits.ts
 var org = (rate, burst) => ({ rate, burst, published: true });
@@ -78860,6 +78845,71 @@ var Pacer = class {
   }
 };
 
+// src/model/security.ts
+var ALTERNATE_CONTACT_TYPES = ["SECURITY", "BILLING", "OPERATIONS"];
+var ORGANIZATIONS_FEATURES = ["RootCredentialsManagement", "RootSessions"];
+
+// src/aws/sdk/security-shapes.ts
+function toRootCredentialSummary(summary2) {
+  const flag = (key) => summary2?.[key] === void 0 ? void 0 : summary2[key] === 1;
+  return {
+    mfaEnabled: flag("AccountMFAEnabled") ?? false,
+    accessKeysPresent: flag("AccountAccessKeysPresent") ?? false,
+    signingCertificatesPresent: flag("AccountSigningCertificatesPresent") ?? false,
+    passwordPresent: flag("AccountPasswordPresent")
+  };
+}
+function toOrganizationsFeatures(names) {
+  return (names ?? []).filter((name) => ORGANIZATIONS_FEATURES.includes(name));
+}
+function toMfaDevice(device) {
+  return { serialNumber: device.SerialNumber ?? "", enabledAt: device.EnableDate?.getTime() ?? 0 };
+}
+var KEY_STATUSES = ["Active", "Inactive", "Expired"];
+function toAccessKeyMetadata(key) {
+  const status = KEY_STATUSES.find((s2) => s2 === key.Status) ?? "Active";
+  return { accessKeyId: key.AccessKeyId ?? "", status, createdAt: key.CreateDate?.getTime() ?? 0 };
+}
+var INSTANCE_STATUSES = ["CREATE_IN_PROGRESS", "CREATE_FAILED", "DELETE_IN_PROGRESS", "ACTIVE"];
+function toIdentityCenterInstance(instance) {
+  return {
+    instanceArn: instance.InstanceArn ?? "",
+    ownerAccountId: instance.OwnerAccountId ?? "",
+    status: INSTANCE_STATUSES.find((s2) => s2 === instance.Status)
+  };
+}
+function toAlternateContact(contact, requested) {
+  const type = ALTERNATE_CONTACT_TYPES.find((t) => t === contact.AlternateContactType) ?? requested;
+  return { type, name: contact.Name ?? "", title: contact.Title ?? "", email: contact.EmailAddress ?? "", phone: contact.PhoneNumber ?? "" };
+}
+
+// src/aws/sdk/account.ts
+function accountAdapter({ clients, call }) {
+  const service = "account";
+  return {
+    async getAlternateContact(type) {
+      const { account, sdk } = await clients.security();
+      try {
+        const out = await call(service, "GetAlternateContact", () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
+        return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
+      } catch (error3) {
+        if (isAwsCallError(error3, "notFound")) return null;
+        throw error3;
+      }
+    },
+    async putAlternateContact(contact) {
+      const { account, sdk } = await clients.security();
+      await call(
+        service,
+        "PutAlternateContact",
+        () => account.send(
+          new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone })
+        )
+      );
+    }
+  };
+}
+
 // src/aws/operations.ts
 var PORT_OPERATIONS = {
   getCallerAccountId: { service: "sts", operation: "GetCallerIdentity", access: "read" },
@@ -78894,6 +78944,7 @@ var PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: "sso-admin", operation: "ListInstances", access: "read" },
   getAlternateContact: { service: "account", operation: "GetAlternateContact", access: "read" },
   putAlternateContact: { service: "account", operation: "PutAlternateContact", access: "write" }
+  // Every method, under the service whose interface declares it.
 };
 function iamActionsFor(service, operation2) {
   switch (service) {
@@ -79116,76 +79167,10 @@ function firstLineOf(body) {
   return `its first line: ${line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX)}\u2026` : line}`;
 }
 
-// src/aws/sdk/clients.ts
-var import_client_budgets = __toESM(require_dist_cjs16(), 1);
-var import_client_organizations = __toESM(require_dist_cjs17(), 1);
-var import_client_sts = __toESM(require_dist_cjs18(), 1);
-var GLOBAL_SERVICE_REGION = "us-east-1";
-var SILENT_LOGGER = { trace: () => void 0, debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
-function createClients(options) {
-  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-  const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
-  const common = {
-    maxAttempts: 1,
-    customUserAgent: "orgctl",
-    logger: SILENT_LOGGER,
-    requestHandler: {
-      connectionTimeout: timeouts.connectMs,
-      requestTimeout: timeouts.requestMs,
-      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
-      throwOnRequestTimeout: true,
-      // A reply whose body stops arriving: the same limit, on silence (the SDK's default is 5 minutes).
-      socketTimeout: timeouts.requestMs,
-      logger: SILENT_LOGGER
-    },
-    ...options.endpoint ? { endpoint: options.endpoint } : {},
-    ...options.credentials ? { credentials: { ...options.credentials } } : {}
-  };
-  const clients = {
-    // Signed for us-east-1 whatever AWS_REGION says.
-    organizations: new import_client_organizations.OrganizationsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
-    budgets: new import_client_budgets.BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
-    sts: new import_client_sts.STSClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) })
-  };
-  recordTransportFacts(clients.organizations, timeouts);
-  recordTransportFacts(clients.budgets, timeouts);
-  recordTransportFacts(clients.sts, timeouts);
-  const destroyLater = [];
-  let security;
-  const loadSecurity = async () => {
-    const sdk = await Promise.resolve().then(() => (init_security_sdk(), security_sdk_exports));
-    const ssoAdminByRegion = /* @__PURE__ */ new Map();
-    const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
-    const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
-    recordTransportFacts(iam, timeouts);
-    recordTransportFacts(account, timeouts);
-    destroyLater.push(iam, account);
-    return {
-      sdk,
-      iam,
-      account,
-      ssoAdmin(region) {
-        let client = ssoAdminByRegion.get(region);
-        if (!client) {
-          client = new sdk.SSOAdminClient({ ...common, region });
-          recordTransportFacts(client, timeouts);
-          ssoAdminByRegion.set(region, client);
-          destroyLater.push(client);
-        }
-        return client;
-      }
-    };
-  };
-  return {
-    ...clients,
-    security: () => security ??= loadSecurity(),
-    destroy() {
-      for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
-    }
-  };
-}
-
 // src/aws/sdk/paginate.ts
+function listAll(call, paged) {
+  return collectPages(paged.operation, async (token) => paged.page(await call(paged.service, paged.operation, () => paged.send(token, paged.pageSize))));
+}
 async function collectPages(operation2, fetchPage) {
   const items = [];
   const seen = /* @__PURE__ */ new Set();
@@ -79201,6 +79186,35 @@ async function collectPages(operation2, fetchPage) {
   } while (token !== void 0);
   return items;
 }
+
+// src/aws/sdk/adapter-context.ts
+function createAdapterContext(clients, run2) {
+  const call = (service, operation2, send) => run2(service, operation2, async () => {
+    try {
+      return await send();
+    } catch (error3) {
+      throw classifyError(error3, service, operation2);
+    }
+  });
+  return { clients, call, list: (paged) => listAll(call, paged) };
+}
+
+// src/aws/sdk/budgets.ts
+var import_client_budgets = __toESM(require_dist_cjs16(), 1);
+
+// src/aws/page-sizes.ts
+var PAGE_SIZES = {
+  /** Every Organizations List* operation: MaxResults 1..20. */
+  organizations: 20,
+  /** DescribeBudgets and DescribeBudgetNotificationsForAccount: MaxResults 1..1000. */
+  budgets: 1e3,
+  /** DescribeSubscribersForNotification: MaxResults 1..100. */
+  subscribers: 100,
+  /** IAM List* MaxItems: 1..1000. */
+  iam: 1e3,
+  /** SSO Admin ListInstances MaxResults: 1..100. */
+  ssoAdmin: 100
+};
 
 // src/aws/sdk/shapes.ts
 function toOrganization(o3) {
@@ -79267,52 +79281,402 @@ function budgetArn(accountId, budgetName) {
   return `arn:aws:budgets::${accountId}:budget/${budgetName}`;
 }
 
-// src/model/security.ts
-var ALTERNATE_CONTACT_TYPES = ["SECURITY", "BILLING", "OPERATIONS"];
-var ORGANIZATIONS_FEATURES = ["RootCredentialsManagement", "RootSessions"];
+// src/aws/sdk/budgets.ts
+function budgetsAdapter({ clients, call, list: list3 }) {
+  const budgets = clients.budgets;
+  const service = "budgets";
+  return {
+    async describeBudgets(accountId) {
+      const found = await list3({
+        service,
+        operation: "DescribeBudgets",
+        pageSize: PAGE_SIZES.budgets,
+        send: (NextToken, MaxResults) => budgets.send(new import_client_budgets.DescribeBudgetsCommand({ AccountId: accountId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Budgets, nextToken: out.NextToken })
+      });
+      return found.map(toBudgetSummary);
+    },
+    async describeBudgetNotificationsForAccount(accountId) {
+      const entries = await list3({
+        service,
+        operation: "DescribeBudgetNotificationsForAccount",
+        pageSize: PAGE_SIZES.budgets,
+        send: (NextToken, MaxResults) => budgets.send(new import_client_budgets.DescribeBudgetNotificationsForAccountCommand({ AccountId: accountId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.BudgetNotificationsForAccount, nextToken: out.NextToken })
+      });
+      return entries.map((e5) => ({ budgetName: e5.BudgetName ?? "", notifications: (e5.Notifications ?? []).map(toNotificationKey) }));
+    },
+    async describeSubscribersForNotification(accountId, budgetName, notification) {
+      const subscribers = await list3({
+        service,
+        operation: "DescribeSubscribersForNotification",
+        pageSize: PAGE_SIZES.subscribers,
+        send: (NextToken, MaxResults) => budgets.send(
+          new import_client_budgets.DescribeSubscribersForNotificationCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), MaxResults, NextToken })
+        ),
+        page: (out) => ({ items: out.Subscribers, nextToken: out.NextToken })
+      });
+      return subscribers.map(toSubscriber);
+    },
+    async listBudgetTags(accountId, budgetName) {
+      const out = await call(service, "ListTagsForResource", () => budgets.send(new import_client_budgets.ListTagsForResourceCommand({ ResourceARN: budgetArn(accountId, budgetName) })));
+      return Object.fromEntries((out.ResourceTags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+    },
+    async createBudget(accountId, budget, tags) {
+      const resourceTags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+      await call(
+        service,
+        "CreateBudget",
+        () => budgets.send(
+          new import_client_budgets.CreateBudgetCommand({
+            AccountId: accountId,
+            // CostTypes, TimePeriod: AWS's defaults.
+            Budget: { BudgetName: budget.name, BudgetType: "COST", BudgetLimit: { Amount: formatAmount(budget.amount), Unit: budget.unit }, TimeUnit: budget.timeUnit },
+            NotificationsWithSubscribers: budget.notifications.map((n3) => ({ Notification: fromNotificationKey(n3), Subscribers: n3.subscribers.map(fromSubscriber) })),
+            ...resourceTags.length > 0 ? { ResourceTags: resourceTags } : {}
+          })
+        )
+      );
+    },
+    async updateBudget(accountId, budget) {
+      await call(
+        service,
+        "UpdateBudget",
+        () => budgets.send(
+          new import_client_budgets.UpdateBudgetCommand({
+            AccountId: accountId,
+            NewBudget: { BudgetName: budget.name, BudgetType: "COST", BudgetLimit: { Amount: formatAmount(budget.amount), Unit: budget.unit }, TimeUnit: budget.timeUnit }
+          })
+        )
+      );
+    },
+    async deleteBudget(accountId, budgetName) {
+      await call(service, "DeleteBudget", () => budgets.send(new import_client_budgets.DeleteBudgetCommand({ AccountId: accountId, BudgetName: budgetName })));
+    },
+    async createNotification(accountId, budgetName, notification, subscribers) {
+      await call(
+        service,
+        "CreateNotification",
+        () => budgets.send(
+          new import_client_budgets.CreateNotificationCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscribers: subscribers.map(fromSubscriber) })
+        )
+      );
+    },
+    async updateNotification(accountId, budgetName, oldNotification, newNotification) {
+      await call(
+        service,
+        "UpdateNotification",
+        () => budgets.send(
+          new import_client_budgets.UpdateNotificationCommand({
+            AccountId: accountId,
+            BudgetName: budgetName,
+            OldNotification: fromNotificationKey(oldNotification),
+            NewNotification: fromNotificationKey(newNotification)
+          })
+        )
+      );
+    },
+    async deleteNotification(accountId, budgetName, notification) {
+      await call(
+        service,
+        "DeleteNotification",
+        () => budgets.send(new import_client_budgets.DeleteNotificationCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification) }))
+      );
+    },
+    async createSubscriber(accountId, budgetName, notification, subscriber) {
+      await call(
+        service,
+        "CreateSubscriber",
+        () => budgets.send(
+          new import_client_budgets.CreateSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) })
+        )
+      );
+    },
+    async deleteSubscriber(accountId, budgetName, notification, subscriber) {
+      await call(
+        service,
+        "DeleteSubscriber",
+        () => budgets.send(
+          new import_client_budgets.DeleteSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) })
+        )
+      );
+    }
+  };
+}
 
-// src/aws/sdk/security-shapes.ts
-function toRootCredentialSummary(summary2) {
-  const flag = (key) => summary2?.[key] === void 0 ? void 0 : summary2[key] === 1;
+// src/aws/sdk/clients.ts
+var import_client_budgets2 = __toESM(require_dist_cjs16(), 1);
+var import_client_organizations = __toESM(require_dist_cjs17(), 1);
+var import_client_sts = __toESM(require_dist_cjs18(), 1);
+var GLOBAL_SERVICE_REGION = "us-east-1";
+var SILENT_LOGGER = { trace: () => void 0, debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
+function createClients(options) {
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
+  const common = {
+    maxAttempts: 1,
+    customUserAgent: "orgctl",
+    logger: SILENT_LOGGER,
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs,
+      requestTimeout: timeouts.requestMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+      // A reply whose body stops arriving: the same limit, on silence (the SDK's default is 5 minutes).
+      socketTimeout: timeouts.requestMs,
+      logger: SILENT_LOGGER
+    },
+    ...options.endpoint ? { endpoint: options.endpoint } : {},
+    ...options.credentials ? { credentials: { ...options.credentials } } : {}
+  };
+  const clients = {
+    // Signed for us-east-1 whatever AWS_REGION says.
+    organizations: new import_client_organizations.OrganizationsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
+    budgets: new import_client_budgets2.BudgetsClient({ ...common, region: GLOBAL_SERVICE_REGION }),
+    sts: new import_client_sts.STSClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) })
+  };
+  recordTransportFacts(clients.organizations, timeouts);
+  recordTransportFacts(clients.budgets, timeouts);
+  recordTransportFacts(clients.sts, timeouts);
+  const destroyLater = [];
+  let security;
+  const loadSecurity = async () => {
+    const sdk = await Promise.resolve().then(() => (init_security_sdk(), security_sdk_exports));
+    const ssoAdminByRegion = /* @__PURE__ */ new Map();
+    const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
+    recordTransportFacts(iam, timeouts);
+    recordTransportFacts(account, timeouts);
+    destroyLater.push(iam, account);
+    return {
+      sdk,
+      iam,
+      account,
+      ssoAdmin(region) {
+        let client = ssoAdminByRegion.get(region);
+        if (!client) {
+          client = new sdk.SSOAdminClient({ ...common, region });
+          recordTransportFacts(client, timeouts);
+          ssoAdminByRegion.set(region, client);
+          destroyLater.push(client);
+        }
+        return client;
+      }
+    };
+  };
   return {
-    mfaEnabled: flag("AccountMFAEnabled") ?? false,
-    accessKeysPresent: flag("AccountAccessKeysPresent") ?? false,
-    signingCertificatesPresent: flag("AccountSigningCertificatesPresent") ?? false,
-    passwordPresent: flag("AccountPasswordPresent")
+    ...clients,
+    security: () => security ??= loadSecurity(),
+    destroy() {
+      for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
+    }
   };
 }
-function toOrganizationsFeatures(names) {
-  return (names ?? []).filter((name) => ORGANIZATIONS_FEATURES.includes(name));
-}
-function toMfaDevice(device) {
-  return { serialNumber: device.SerialNumber ?? "", enabledAt: device.EnableDate?.getTime() ?? 0 };
-}
-var KEY_STATUSES = ["Active", "Inactive", "Expired"];
-function toAccessKeyMetadata(key) {
-  const status = KEY_STATUSES.find((s2) => s2 === key.Status) ?? "Active";
-  return { accessKeyId: key.AccessKeyId ?? "", status, createdAt: key.CreateDate?.getTime() ?? 0 };
-}
-var INSTANCE_STATUSES = ["CREATE_IN_PROGRESS", "CREATE_FAILED", "DELETE_IN_PROGRESS", "ACTIVE"];
-function toIdentityCenterInstance(instance) {
+
+// src/aws/sdk/iam.ts
+function iamAdapter({ clients, call, list: list3 }) {
+  const service = "iam";
   return {
-    instanceArn: instance.InstanceArn ?? "",
-    ownerAccountId: instance.OwnerAccountId ?? "",
-    status: INSTANCE_STATUSES.find((s2) => s2 === instance.Status)
+    async getRootCredentialSummary() {
+      const { iam, sdk } = await clients.security();
+      const out = await call(service, "GetAccountSummary", () => iam.send(new sdk.GetAccountSummaryCommand({})));
+      return toRootCredentialSummary(out.SummaryMap);
+    },
+    async listOrganizationsFeatures() {
+      const { iam, sdk } = await clients.security();
+      const out = await call(service, "ListOrganizationsFeatures", () => iam.send(new sdk.ListOrganizationsFeaturesCommand({})));
+      return { organizationId: out.OrganizationId ?? "", enabledFeatures: toOrganizationsFeatures(out.EnabledFeatures) };
+    },
+    async listMfaDevices(userName) {
+      const { iam, sdk } = await clients.security();
+      const devices = await list3({
+        service,
+        operation: "ListMFADevices",
+        pageSize: PAGE_SIZES.iam,
+        send: (Marker, MaxItems) => iam.send(new sdk.ListMFADevicesCommand({ UserName: userName, MaxItems, Marker })),
+        // IAM pages with Marker while IsTruncated.
+        page: (out) => ({ items: out.MFADevices, nextToken: out.IsTruncated ? out.Marker : void 0 })
+      });
+      return devices.map(toMfaDevice);
+    },
+    async listAccessKeys(userName) {
+      const { iam, sdk } = await clients.security();
+      const keys = await list3({
+        service,
+        operation: "ListAccessKeys",
+        pageSize: PAGE_SIZES.iam,
+        send: (Marker, MaxItems) => iam.send(new sdk.ListAccessKeysCommand({ UserName: userName, MaxItems, Marker })),
+        page: (out) => ({ items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : void 0 })
+      });
+      return keys.map(toAccessKeyMetadata);
+    }
   };
 }
-function toAlternateContact(contact, requested) {
-  const type = ALTERNATE_CONTACT_TYPES.find((t) => t === contact.AlternateContactType) ?? requested;
-  return { type, name: contact.Name ?? "", title: contact.Title ?? "", email: contact.EmailAddress ?? "", phone: contact.PhoneNumber ?? "" };
+
+// src/aws/sdk/organizations.ts
+var import_client_organizations2 = __toESM(require_dist_cjs17(), 1);
+function organizationsAdapter({ clients, call, list: list3 }) {
+  const organizations = clients.organizations;
+  const service = "organizations";
+  const pageSize = PAGE_SIZES.organizations;
+  return {
+    async describeOrganization() {
+      try {
+        const out = await call(service, "DescribeOrganization", () => organizations.send(new import_client_organizations2.DescribeOrganizationCommand({})));
+        return out.Organization ? toOrganization(out.Organization) : null;
+      } catch (error3) {
+        if (isAwsCallError(error3, "notInUse")) return null;
+        throw error3;
+      }
+    },
+    async listRoots() {
+      const roots = await list3({
+        service,
+        operation: "ListRoots",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListRootsCommand({ MaxResults, NextToken })),
+        page: (out) => ({ items: out.Roots, nextToken: out.NextToken })
+      });
+      return roots.map(toRoot);
+    },
+    async listOrganizationalUnitsForParent(parentId) {
+      const ous = await list3({
+        service,
+        operation: "ListOrganizationalUnitsForParent",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.OrganizationalUnits, nextToken: out.NextToken })
+      });
+      return ous.map(toOuSummary);
+    },
+    async listAccountsForParent(parentId) {
+      const accounts = await list3({
+        service,
+        operation: "ListAccountsForParent",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListAccountsForParentCommand({ ParentId: parentId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Accounts, nextToken: out.NextToken })
+      });
+      return accounts.map(toAccountSummary);
+    },
+    async listPolicies(policyType) {
+      const policies = await list3({
+        service,
+        operation: "ListPolicies",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListPoliciesCommand({ Filter: policyType, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Policies, nextToken: out.NextToken })
+      });
+      return policies.map((p3) => toPolicySummary(p3, policyType));
+    },
+    async listTargetsForPolicy(policyId) {
+      const targets = await list3({
+        service,
+        operation: "ListTargetsForPolicy",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListTargetsForPolicyCommand({ PolicyId: policyId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Targets, nextToken: out.NextToken })
+      });
+      return targets.map(toPolicyTarget);
+    },
+    async listResourceTags(resourceId) {
+      const tags = await list3({
+        service,
+        operation: "ListTagsForResource",
+        // No MaxResults on this operation: AWS picks the page size.
+        pageSize: void 0,
+        send: (NextToken) => organizations.send(new import_client_organizations2.ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })),
+        page: (out) => ({ items: out.Tags, nextToken: out.NextToken })
+      });
+      return Object.fromEntries(tags.map((t) => [t.Key ?? "", t.Value ?? ""]));
+    },
+    async createOrganization(featureSet) {
+      const out = await call(service, "CreateOrganization", () => organizations.send(new import_client_organizations2.CreateOrganizationCommand({ FeatureSet: featureSet })));
+      if (!out.Organization) throw new AwsCallError("CreateOrganization", "other", "MissingOrganization", "the response described no organization");
+      return toOrganization(out.Organization);
+    },
+    async createOrganizationalUnit(parentId, name) {
+      const out = await call(service, "CreateOrganizationalUnit", () => organizations.send(new import_client_organizations2.CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name })));
+      if (!out.OrganizationalUnit) throw new AwsCallError("CreateOrganizationalUnit", "other", "MissingOrganizationalUnit", "the response described no OU");
+      return toOuSummary(out.OrganizationalUnit);
+    },
+    async renameOrganizationalUnit(ouId, name) {
+      await call(service, "UpdateOrganizationalUnit", () => organizations.send(new import_client_organizations2.UpdateOrganizationalUnitCommand({ OrganizationalUnitId: ouId, Name: name })));
+    },
+    async deleteOrganizationalUnit(ouId) {
+      await call(service, "DeleteOrganizationalUnit", () => organizations.send(new import_client_organizations2.DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ouId })));
+    },
+    async moveAccount(accountId, sourceParentId, destinationParentId) {
+      await call(
+        service,
+        "MoveAccount",
+        () => organizations.send(new import_client_organizations2.MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId }))
+      );
+    }
+  };
+}
+
+// src/aws/sdk/sso-admin.ts
+function ssoAdminAdapter({ clients, list: list3 }) {
+  return {
+    async listIdentityCenterInstances(region) {
+      const security = await clients.security();
+      const instances = await list3({
+        service: "sso-admin",
+        operation: "ListInstances",
+        pageSize: PAGE_SIZES.ssoAdmin,
+        send: (NextToken, MaxResults) => security.ssoAdmin(region).send(new security.sdk.ListInstancesCommand({ MaxResults, NextToken })),
+        page: (out) => ({ items: out.Instances, nextToken: out.NextToken })
+      });
+      return instances.map(toIdentityCenterInstance);
+    }
+  };
+}
+
+// src/aws/sdk/sts.ts
+var import_client_sts2 = __toESM(require_dist_cjs18(), 1);
+function stsAdapter({ clients, call }) {
+  return {
+    async getCallerAccountId() {
+      const out = await call("sts", "GetCallerIdentity", () => clients.sts.send(new import_client_sts2.GetCallerIdentityCommand({})));
+      if (!out.Account) throw new AwsCallError("GetCallerIdentity", "other", "MissingAccount", "the response named no account");
+      return out.Account;
+    }
+  };
 }
 
 // src/aws/sdk/create-sdk-port.ts
-var ORGANIZATIONS_PAGE_SIZE = PAGE_SIZES.organizations;
-var BUDGETS_PAGE_SIZE = PAGE_SIZES.budgets;
-var SUBSCRIBERS_PAGE_SIZE = PAGE_SIZES.subscribers;
-var IAM_PAGE_SIZE = 1e3;
-var SSO_ADMIN_PAGE_SIZE = 100;
 function createSdkPort(options = {}) {
-  return SdkAwsPort.create(options);
+  const clients = createClients({
+    ...options.endpoint !== void 0 ? { endpoint: options.endpoint } : {},
+    ...options.credentials !== void 0 ? { credentials: options.credentials } : {},
+    ...options.stsRegion !== void 0 ? { stsRegion: options.stsRegion } : {},
+    ...options.timeouts !== void 0 ? { timeouts: options.timeouts } : {}
+  });
+  const recorder = new CallStatsRecorder();
+  const clock = { now: options.now ?? SYSTEM_CLOCK.now, sleep: options.sleep ?? SYSTEM_CLOCK.sleep };
+  const run2 = createCallRunner({
+    stats: recorder,
+    pacer: new Pacer({ clock, scale: options.rateScale ?? 1 }),
+    sleep: clock.sleep,
+    random: options.random ?? Math.random,
+    retryPolicy: policyFrom(options)
+  });
+  const context3 = createAdapterContext(clients, run2);
+  const port = {
+    ...organizationsAdapter(context3),
+    ...budgetsAdapter(context3),
+    ...accountAdapter(context3),
+    ...iamAdapter(context3),
+    ...ssoAdminAdapter(context3),
+    ...stsAdapter(context3)
+  };
+  return {
+    ...port,
+    stats: () => recorder.snapshot(),
+    resetStats: () => recorder.reset(),
+    destroy: () => clients.destroy()
+  };
 }
 function policyFrom(options) {
   const base = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
@@ -79321,349 +79685,6 @@ function policyFrom(options) {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxAttempts must be a whole number \u2265 1, got ${max}`);
   return { throttled: { ...base.throttled, maxAttempts: max }, other: { ...base.other, maxAttempts: Math.min(base.other.maxAttempts, max) } };
 }
-var SdkAwsPort = class _SdkAwsPort {
-  constructor(clients, options) {
-    this.clients = clients;
-    const clock = { now: options.now ?? SYSTEM_CLOCK.now, sleep: options.sleep ?? SYSTEM_CLOCK.sleep };
-    this.run = createCallRunner({
-      stats: this.recorder,
-      pacer: new Pacer({ clock, scale: options.rateScale ?? 1 }),
-      sleep: clock.sleep,
-      random: options.random ?? Math.random,
-      retryPolicy: policyFrom(options)
-    });
-  }
-  clients;
-  recorder = new CallStatsRecorder();
-  run;
-  static create(options) {
-    return new _SdkAwsPort(
-      createClients({
-        ...options.endpoint !== void 0 ? { endpoint: options.endpoint } : {},
-        ...options.credentials !== void 0 ? { credentials: options.credentials } : {},
-        ...options.stsRegion !== void 0 ? { stsRegion: options.stsRegion } : {},
-        ...options.timeouts !== void 0 ? { timeouts: options.timeouts } : {}
-      }),
-      options
-    );
-  }
-  stats() {
-    return this.recorder.snapshot();
-  }
-  resetStats() {
-    this.recorder.reset();
-  }
-  destroy() {
-    this.clients.destroy();
-  }
-  /** One paced, counted, classified, retried request. */
-  call(service, operation2, send) {
-    return this.run(service, operation2, async () => {
-      try {
-        return await send();
-      } catch (error3) {
-        throw classifyError(error3, service, operation2);
-      }
-    });
-  }
-  // ------------------------------------------------------------------ reads
-  async getCallerAccountId() {
-    const out = await this.call("sts", "GetCallerIdentity", () => this.clients.sts.send(new import_client_sts2.GetCallerIdentityCommand({})));
-    if (!out.Account) throw new AwsCallError("GetCallerIdentity", "other", "MissingAccount", "the response named no account");
-    return out.Account;
-  }
-  async describeOrganization() {
-    try {
-      const out = await this.call("organizations", "DescribeOrganization", () => this.clients.organizations.send(new import_client_organizations2.DescribeOrganizationCommand({})));
-      return out.Organization ? toOrganization(out.Organization) : null;
-    } catch (error3) {
-      if (isAwsCallError(error3, "notInUse")) return null;
-      throw error3;
-    }
-  }
-  async listRoots() {
-    const op2 = "ListRoots";
-    const roots = await collectPages(op2, async (NextToken) => {
-      const out = await this.call("organizations", op2, () => this.clients.organizations.send(new import_client_organizations2.ListRootsCommand({ MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken })));
-      return { items: out.Roots, nextToken: out.NextToken };
-    });
-    return roots.map(toRoot);
-  }
-  async listOrganizationalUnitsForParent(parentId) {
-    const op2 = "ListOrganizationalUnitsForParent";
-    const ous = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "organizations",
-        op2,
-        () => this.clients.organizations.send(new import_client_organizations2.ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
-      );
-      return { items: out.OrganizationalUnits, nextToken: out.NextToken };
-    });
-    return ous.map(toOuSummary);
-  }
-  async listAccountsForParent(parentId) {
-    const op2 = "ListAccountsForParent";
-    const accounts = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "organizations",
-        op2,
-        () => this.clients.organizations.send(new import_client_organizations2.ListAccountsForParentCommand({ ParentId: parentId, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
-      );
-      return { items: out.Accounts, nextToken: out.NextToken };
-    });
-    return accounts.map(toAccountSummary);
-  }
-  async describeBudgets(accountId) {
-    const op2 = "DescribeBudgets";
-    const budgets = await collectPages(op2, async (NextToken) => {
-      const out = await this.call("budgets", op2, () => this.clients.budgets.send(new import_client_budgets2.DescribeBudgetsCommand({ AccountId: accountId, MaxResults: BUDGETS_PAGE_SIZE, NextToken })));
-      return { items: out.Budgets, nextToken: out.NextToken };
-    });
-    return budgets.map(toBudgetSummary);
-  }
-  async describeBudgetNotificationsForAccount(accountId) {
-    const op2 = "DescribeBudgetNotificationsForAccount";
-    const entries = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "budgets",
-        op2,
-        () => this.clients.budgets.send(new import_client_budgets2.DescribeBudgetNotificationsForAccountCommand({ AccountId: accountId, MaxResults: BUDGETS_PAGE_SIZE, NextToken }))
-      );
-      return { items: out.BudgetNotificationsForAccount, nextToken: out.NextToken };
-    });
-    return entries.map((e5) => ({ budgetName: e5.BudgetName ?? "", notifications: (e5.Notifications ?? []).map(toNotificationKey) }));
-  }
-  async describeSubscribersForNotification(accountId, budgetName, notification) {
-    const op2 = "DescribeSubscribersForNotification";
-    const subscribers = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "budgets",
-        op2,
-        () => this.clients.budgets.send(
-          new import_client_budgets2.DescribeSubscribersForNotificationCommand({
-            AccountId: accountId,
-            BudgetName: budgetName,
-            Notification: fromNotificationKey(notification),
-            MaxResults: SUBSCRIBERS_PAGE_SIZE,
-            NextToken
-          })
-        )
-      );
-      return { items: out.Subscribers, nextToken: out.NextToken };
-    });
-    return subscribers.map(toSubscriber);
-  }
-  async listBudgetTags(accountId, budgetName) {
-    const out = await this.call(
-      "budgets",
-      "ListTagsForResource",
-      () => this.clients.budgets.send(new import_client_budgets2.ListTagsForResourceCommand({ ResourceARN: budgetArn(accountId, budgetName) }))
-    );
-    return Object.fromEntries((out.ResourceTags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
-  }
-  async listPolicies(policyType) {
-    const op2 = "ListPolicies";
-    const policies = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "organizations",
-        op2,
-        () => this.clients.organizations.send(new import_client_organizations2.ListPoliciesCommand({ Filter: policyType, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
-      );
-      return { items: out.Policies, nextToken: out.NextToken };
-    });
-    return policies.map((p3) => toPolicySummary(p3, policyType));
-  }
-  async listTargetsForPolicy(policyId) {
-    const op2 = "ListTargetsForPolicy";
-    const targets = await collectPages(op2, async (NextToken) => {
-      const out = await this.call(
-        "organizations",
-        op2,
-        () => this.clients.organizations.send(new import_client_organizations2.ListTargetsForPolicyCommand({ PolicyId: policyId, MaxResults: ORGANIZATIONS_PAGE_SIZE, NextToken }))
-      );
-      return { items: out.Targets, nextToken: out.NextToken };
-    });
-    return targets.map(toPolicyTarget);
-  }
-  async listResourceTags(resourceId) {
-    const op2 = "ListTagsForResource";
-    const tags = await collectPages(op2, async (NextToken) => {
-      const out = await this.call("organizations", op2, () => this.clients.organizations.send(new import_client_organizations2.ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })));
-      return { items: out.Tags, nextToken: out.NextToken };
-    });
-    return Object.fromEntries(tags.map((t) => [t.Key ?? "", t.Value ?? ""]));
-  }
-  // ------------------------------------------------------------------ Organizations writes
-  async createOrganization(featureSet) {
-    const out = await this.call("organizations", "CreateOrganization", () => this.clients.organizations.send(new import_client_organizations2.CreateOrganizationCommand({ FeatureSet: featureSet })));
-    if (!out.Organization) throw new AwsCallError("CreateOrganization", "other", "MissingOrganization", "the response described no organization");
-    return toOrganization(out.Organization);
-  }
-  async createOrganizationalUnit(parentId, name) {
-    const out = await this.call(
-      "organizations",
-      "CreateOrganizationalUnit",
-      () => this.clients.organizations.send(new import_client_organizations2.CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }))
-    );
-    if (!out.OrganizationalUnit) throw new AwsCallError("CreateOrganizationalUnit", "other", "MissingOrganizationalUnit", "the response described no OU");
-    return toOuSummary(out.OrganizationalUnit);
-  }
-  async renameOrganizationalUnit(ouId, name) {
-    await this.call(
-      "organizations",
-      "UpdateOrganizationalUnit",
-      () => this.clients.organizations.send(new import_client_organizations2.UpdateOrganizationalUnitCommand({ OrganizationalUnitId: ouId, Name: name }))
-    );
-  }
-  async deleteOrganizationalUnit(ouId) {
-    await this.call("organizations", "DeleteOrganizationalUnit", () => this.clients.organizations.send(new import_client_organizations2.DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ouId })));
-  }
-  async moveAccount(accountId, sourceParentId, destinationParentId) {
-    await this.call(
-      "organizations",
-      "MoveAccount",
-      () => this.clients.organizations.send(new import_client_organizations2.MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId }))
-    );
-  }
-  // ------------------------------------------------------------------ Budgets writes
-  async createBudget(accountId, budget, tags) {
-    const resourceTags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    await this.call(
-      "budgets",
-      "CreateBudget",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.CreateBudgetCommand({
-          AccountId: accountId,
-          // CostTypes, TimePeriod: AWS's defaults.
-          Budget: { BudgetName: budget.name, BudgetType: "COST", BudgetLimit: { Amount: formatAmount(budget.amount), Unit: budget.unit }, TimeUnit: budget.timeUnit },
-          NotificationsWithSubscribers: budget.notifications.map((n3) => ({ Notification: fromNotificationKey(n3), Subscribers: n3.subscribers.map(fromSubscriber) })),
-          ...resourceTags.length > 0 ? { ResourceTags: resourceTags } : {}
-        })
-      )
-    );
-  }
-  async updateBudget(accountId, budget) {
-    await this.call(
-      "budgets",
-      "UpdateBudget",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.UpdateBudgetCommand({
-          AccountId: accountId,
-          NewBudget: { BudgetName: budget.name, BudgetType: "COST", BudgetLimit: { Amount: formatAmount(budget.amount), Unit: budget.unit }, TimeUnit: budget.timeUnit }
-        })
-      )
-    );
-  }
-  async deleteBudget(accountId, budgetName) {
-    await this.call("budgets", "DeleteBudget", () => this.clients.budgets.send(new import_client_budgets2.DeleteBudgetCommand({ AccountId: accountId, BudgetName: budgetName })));
-  }
-  async createNotification(accountId, budgetName, notification, subscribers) {
-    await this.call(
-      "budgets",
-      "CreateNotification",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.CreateNotificationCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscribers: subscribers.map(fromSubscriber) })
-      )
-    );
-  }
-  async updateNotification(accountId, budgetName, oldNotification, newNotification) {
-    await this.call(
-      "budgets",
-      "UpdateNotification",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.UpdateNotificationCommand({
-          AccountId: accountId,
-          BudgetName: budgetName,
-          OldNotification: fromNotificationKey(oldNotification),
-          NewNotification: fromNotificationKey(newNotification)
-        })
-      )
-    );
-  }
-  async deleteNotification(accountId, budgetName, notification) {
-    await this.call(
-      "budgets",
-      "DeleteNotification",
-      () => this.clients.budgets.send(new import_client_budgets2.DeleteNotificationCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification) }))
-    );
-  }
-  async createSubscriber(accountId, budgetName, notification, subscriber) {
-    await this.call(
-      "budgets",
-      "CreateSubscriber",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.CreateSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) })
-      )
-    );
-  }
-  async deleteSubscriber(accountId, budgetName, notification, subscriber) {
-    await this.call(
-      "budgets",
-      "DeleteSubscriber",
-      () => this.clients.budgets.send(
-        new import_client_budgets2.DeleteSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) })
-      )
-    );
-  }
-  // ------------------------------------------------------------------ root-credential audit
-  async getRootCredentialSummary() {
-    const { iam, sdk } = await this.clients.security();
-    const out = await this.call("iam", "GetAccountSummary", () => iam.send(new sdk.GetAccountSummaryCommand({})));
-    return toRootCredentialSummary(out.SummaryMap);
-  }
-  async listOrganizationsFeatures() {
-    const { iam, sdk } = await this.clients.security();
-    const out = await this.call("iam", "ListOrganizationsFeatures", () => iam.send(new sdk.ListOrganizationsFeaturesCommand({})));
-    return { organizationId: out.OrganizationId ?? "", enabledFeatures: toOrganizationsFeatures(out.EnabledFeatures) };
-  }
-  async listMfaDevices(userName) {
-    const op2 = "ListMFADevices";
-    const { iam, sdk } = await this.clients.security();
-    const devices = await collectPages(op2, async (Marker) => {
-      const out = await this.call("iam", op2, () => iam.send(new sdk.ListMFADevicesCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
-      return { items: out.MFADevices, nextToken: out.IsTruncated ? out.Marker : void 0 };
-    });
-    return devices.map(toMfaDevice);
-  }
-  async listAccessKeys(userName) {
-    const op2 = "ListAccessKeys";
-    const { iam, sdk } = await this.clients.security();
-    const keys = await collectPages(op2, async (Marker) => {
-      const out = await this.call("iam", op2, () => iam.send(new sdk.ListAccessKeysCommand({ UserName: userName, MaxItems: IAM_PAGE_SIZE, Marker })));
-      return { items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : void 0 };
-    });
-    return keys.map(toAccessKeyMetadata);
-  }
-  async listIdentityCenterInstances(region) {
-    const op2 = "ListInstances";
-    const security = await this.clients.security();
-    const instances = await collectPages(op2, async (NextToken) => {
-      const out = await this.call("sso-admin", op2, () => security.ssoAdmin(region).send(new security.sdk.ListInstancesCommand({ MaxResults: SSO_ADMIN_PAGE_SIZE, NextToken })));
-      return { items: out.Instances, nextToken: out.NextToken };
-    });
-    return instances.map(toIdentityCenterInstance);
-  }
-  async getAlternateContact(type) {
-    const { account, sdk } = await this.clients.security();
-    try {
-      const out = await this.call("account", "GetAlternateContact", () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
-      return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
-    } catch (error3) {
-      if (isAwsCallError(error3, "notFound")) return null;
-      throw error3;
-    }
-  }
-  async putAlternateContact(contact) {
-    const { account, sdk } = await this.clients.security();
-    await this.call(
-      "account",
-      "PutAlternateContact",
-      () => account.send(
-        new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone })
-      )
-    );
-  }
-};
 
 // src/text/describe-error.ts
 function describeError(error3) {
