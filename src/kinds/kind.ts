@@ -1,6 +1,6 @@
 // A resource kind: one thing orgctl manages (the OU tree with account placement, budgets, alternate
 // contacts, ...), declared in one folder src/kinds/<kind>/ and listed once in registry.ts. The planner,
-// the executor, the renderers and the stale-plan fingerprint loop over the registry; none of them knows
+// the executor, the renderers, the importer and the stale-plan fingerprint loop over the registry; none of them knows
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
@@ -8,6 +8,7 @@ import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
+import type { ImportReading, KindImport } from './kind-import.js';
 
 /** What the renderers print for one step, beyond its action and reason. */
 export interface StepDetails {
@@ -47,5 +48,10 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.
    */
   fingerprint(live: LiveOrg, tree: LiveTree): Readonly<Record<string, unknown>>;
+  /**
+   * How `orgctl import` writes the kind back: its part of org.yaml's model from what import read, and
+   * what of it org.yaml cannot express. Importing and then planning must give no steps of this kind.
+   */
+  importDesired(reading: ImportReading): KindImport;
   readonly steps: StepHandlers<K>;
 }
