@@ -4,6 +4,7 @@
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
+import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
@@ -53,5 +54,10 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    * what of it org.yaml cannot express. Importing and then planning must give no steps of this kind.
    */
   importDesired(reading: ImportReading): KindImport;
+  /**
+   * The kind's top-level sections of org.yaml as written by `orgctl import` (src/config/write-org-yaml.ts),
+   * whose parse gives the same values back; none when the kind has no section of its own.
+   */
+  orgYamlSection(org: DesiredOrg): readonly string[];
   readonly steps: StepHandlers<K>;
 }

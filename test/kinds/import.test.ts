@@ -36,6 +36,17 @@ describe('import over the resource kind registry', () => {
     expect(merged(parts, 'leftOut', { inactiveAccounts: true, leftOutBudgets: true }).inactiveAccounts.map((a) => a.id)).toEqual(['222222222222']);
   });
 
+  it('each kind writes its own top-level org.yaml sections, in registry order', () => {
+    const desired = merged(
+      RESOURCE_KINDS.map((kind) => ({ kind: kind.name, part: kind.importDesired(aReading()) })),
+      'desired',
+      DESIRED,
+    );
+    const org = { ...desired, options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore' as const } };
+    const sections = RESOURCE_KINDS.flatMap((kind) => kind.orgYamlSection(org).filter((line) => /^\S/.test(line)));
+    expect(sections).toEqual(['organization:', 'root:', 'budgets:']);
+  });
+
   it('refuses a field no kind imports', () => {
     const parts = [{ kind: 'organization', part: { desired: { featureSet: 'ALL' as const }, leftOut: {}, counts: {} } }];
     expect(() => merged(parts, 'desired', DESIRED)).toThrow('no resource kind imports desired.managementAccountId, desired.root, desired.budgets');

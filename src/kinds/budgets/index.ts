@@ -8,6 +8,7 @@ import { createBudget, createNotification, updateNotification } from './execute.
 import { importBudgets } from './import.js';
 import { planBudgetSteps } from './plan.js';
 import type { BudgetStep } from './steps.js';
+import { writeBudgetsSection } from './write-yaml.js';
 
 const GROUP = 'Budgets';
 
@@ -16,6 +17,7 @@ export const budgetsKind: ResourceKind<BudgetStep['kind']> = {
   groups: [GROUP],
   plan: planBudgetSteps,
   importDesired: importBudgets,
+  orgYamlSection: writeBudgetsSection,
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b) => [b.name, { ...liveBudgetDocument(b), tags: b.tags === undefined ? null : sortedRecord(Object.entries(b.tags)) }]),

@@ -8,12 +8,14 @@ import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit,
 import { importOrganization } from './import.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
+import { writeOrganizationSection } from './write-yaml.js';
 
 export const organizationKind: ResourceKind<OrganizationStep['kind']> = {
   name: 'organization',
   groups: ['Organization', 'Organizational units', 'Accounts'],
   plan: planOrganizationSteps,
   importDesired: importOrganization,
+  orgYamlSection: writeOrganizationSection,
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
