@@ -1,45 +1,32 @@
 // What import read → the org.yaml model (DesiredOrg), sorted the way a person keeps it, plus
 // everything org.yaml cannot express, to be listed as comments. Pure.
 //
-// Sorted: OUs by name, accounts by name then ID, budgets by name, notifications by type, threshold
-// type, threshold and comparison, email subscribers by address. So an unchanged organization gives
-// the same model (and file) every time, whatever order AWS lists things in.
+// Each registered kind imports its own part (ResourceKind.importDesired: the OU tree and account
+// placement, budgets, ...), sorted so an unchanged organization gives the same model (and file) every
+// time, whatever order AWS lists things in. This file merges the parts, fills in the option defaults
+// and lists what belongs to no kind: service control policies and tags.
 
 import { DEFAULTS } from '../config/normalize.js';
-import type { ComparisonOperator, DesiredAccount, DesiredBudget, DesiredNode, DesiredNotification, DesiredOrg, DesiredOu, Subscriber } from '../model/desired.js';
-import type { AccountState, LiveAccount, LiveBudget, LiveNotification, LiveOu } from '../model/live.js';
-import { childPath, ROOT_PATH } from '../model/paths.js';
-import { canonicalNotificationKey } from '../planner/canonical-document.js';
-import { budgetProblems } from './budget-expressible.js';
+import type { ImportCounts, ImportedDesired, ImportLeftOut, InactiveAccount, KindImport, LeftOutBudget } from '../kinds/kind-import.js';
+import { RESOURCE_KINDS } from '../kinds/registry.js';
+import type { DesiredOrg } from '../model/desired.js';
+import { ROOT_PATH } from '../model/paths.js';
+import { indexLiveTree } from '../planner/live-tree.js';
 import { byNaturalOrder } from './natural-order.js';
 import type { ImportReading, Tags } from './read-for-import.js';
 
-export interface ImportedOrg {
+export type { ImportCounts, InactiveAccount, LeftOutBudget };
+
+export interface ImportedOrg extends ImportLeftOut {
   readonly organizationId: string;
   /** org.yaml's content: every ACTIVE account in its place, every budget org.yaml can express. */
   readonly desired: DesiredOrg;
-  /** Everything below is what org.yaml cannot express. */
-  readonly inactiveAccounts: readonly InactiveAccount[];
+  // Everything below, like the kinds' lists in ImportLeftOut, is what org.yaml cannot express.
   /** null: the organization has no SCPs (CONSOLIDATED_BILLING). */
   readonly policies: readonly LeftOutPolicy[] | null;
-  readonly leftOutBudgets: readonly LeftOutBudget[];
   /** null: tags were not read. Only resources with at least one tag. */
   readonly tags: readonly TaggedResource[] | null;
   readonly counts: ImportCounts;
-}
-
-export interface ImportCounts {
-  readonly ous: number;
-  readonly accountsPlaced: number;
-  readonly budgets: number;
-}
-
-export interface InactiveAccount {
-  readonly id: string;
-  readonly name: string;
-  readonly state: AccountState;
-  /** Path of the OU it sits in ("/" for the root). */
-  readonly parentPath: string;
 }
 
 export interface LeftOutPolicy {
@@ -53,11 +40,6 @@ export type TargetRef =
   | { readonly kind: 'ou'; readonly path: string }
   | { readonly kind: 'account'; readonly id: string; readonly name: string };
 
-export interface LeftOutBudget {
-  readonly name: string;
-  readonly reasons: readonly string[];
-}
-
 export interface TaggedResource {
   readonly resource: TargetRef | { readonly kind: 'budget'; readonly name: string };
   /** Sorted by key. */
@@ -65,33 +47,14 @@ export interface TaggedResource {
 }
 
 export function buildImportedOrg(reading: ImportReading): ImportedOrg {
-  const { live, organization, root } = reading;
-  const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
-  const accountsByParent = groupBy(
-    live.accounts.filter((a) => a.state === 'ACTIVE'),
-    (a) => a.parentId,
-  );
-  const pathById = new Map<string, string>([[root.id, ROOT_PATH]]);
+  const { live, organization } = reading;
+  const parts = RESOURCE_KINDS.map((kind) => ({ kind: kind.name, part: kind.importDesired(reading) }));
+  const imported = merged(parts, 'desired', IMPORTED_DESIRED);
+  const leftOut = merged(parts, 'leftOut', IMPORT_LEFT_OUT);
+  const counts = merged(parts, 'counts', IMPORT_COUNTS);
+
+  const { pathById } = indexLiveTree(live);
   const accountById = new Map(live.accounts.map((a) => [a.id, a]));
-
-  const buildNode = (parentId: string, path: string): DesiredNode => ({
-    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a): DesiredAccount => ({ id: a.id, name: a.name })),
-    organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou): DesiredOu => {
-      const ouPath = childPath(path, ou.name);
-      pathById.set(ou.id, ouPath);
-      return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
-    }),
-  });
-  const rootNode = buildNode(root.id, ROOT_PATH);
-
-  const budgets: DesiredBudget[] = [];
-  const leftOutBudgets: LeftOutBudget[] = [];
-  for (const budget of [...live.budgets].sort((a, b) => byNaturalOrder(a.name, b.name))) {
-    const reasons = budgetProblems(budget);
-    if (reasons.length === 0) budgets.push(toDesiredBudget(budget));
-    else leftOutBudgets.push({ name: budget.name, reasons });
-  }
-
   const targetRef = (target: { id: string }): TargetRef => {
     const path = pathById.get(target.id);
     if (path === ROOT_PATH) return { kind: 'root' };
@@ -99,32 +62,54 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
     return { kind: 'account', id: target.id, name: accountById.get(target.id)?.name ?? '' };
   };
 
-  const placed = live.accounts.filter((a) => a.state === 'ACTIVE' && pathById.has(a.parentId)).length;
   return {
     organizationId: organization.id,
     desired: {
-      managementAccountId: organization.managementAccountId,
-      featureSet: organization.featureSet,
-      root: rootNode,
-      budgets,
+      managementAccountId: imported.managementAccountId,
+      featureSet: imported.featureSet,
+      root: imported.root,
+      budgets: imported.budgets,
       options: { ...DEFAULTS.options },
     },
-    inactiveAccounts: sortAccounts(live.accounts.filter((a) => a.state !== 'ACTIVE')).map((a) => ({
-      id: a.id,
-      name: a.name,
-      state: a.state,
-      parentPath: pathById.get(a.parentId) ?? a.parentId,
-    })),
+    inactiveAccounts: leftOut.inactiveAccounts,
     policies:
       reading.scps.kind === 'unavailable'
         ? null
         : reading.scps.policies
             .map(({ policy, targets }) => ({ id: policy.id, name: policy.name, targets: sortTargets(targets.map(targetRef)) }))
             .sort((a, b) => byNaturalOrder(a.name, b.name) || byNaturalOrder(a.id, b.id)),
-    leftOutBudgets,
+    leftOutBudgets: leftOut.leftOutBudgets,
     tags: reading.resourceTags === null ? null : taggedResources(reading, (id) => targetRef({ id })),
-    counts: { ous: live.ous.length, accountsPlaced: placed, budgets: budgets.length },
+    counts,
   };
+}
+
+// The fields the kinds fill together, each by exactly one kind (`satisfies`: a new field is listed here or does not compile).
+const IMPORTED_DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true } as const satisfies Record<keyof ImportedDesired, true>;
+const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, true>;
+const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true } as const satisfies Record<keyof ImportCounts, true>;
+
+interface KindPart {
+  readonly kind: string;
+  readonly part: KindImport;
+}
+
+/** One record from every kind's fields of it; a field filled by no kind or by two is a bug in a kind. */
+export function merged<S extends keyof KindImport>(parts: readonly KindPart[], section: S, fields: Record<keyof KindImport[S], true>): Required<KindImport[S]> {
+  const out: Record<string, unknown> = {};
+  const filledBy = new Map<string, string>();
+  for (const { kind, part } of parts) {
+    for (const [field, value] of Object.entries(part[section])) {
+      if (value === undefined) continue;
+      const other = filledBy.get(field);
+      if (other !== undefined) throw new Error(`the ${other} and ${kind} kinds both import ${section}.${field}`);
+      filledBy.set(field, kind);
+      out[field] = value;
+    }
+  }
+  const missing = Object.keys(fields).filter((field) => !filledBy.has(field));
+  if (missing.length > 0) throw new Error(`no resource kind imports ${missing.map((field) => `${section}.${field}`).join(', ')}`);
+  return out as Required<KindImport[S]>;
 }
 
 function taggedResources(reading: ImportReading, refOf: (id: string) => TargetRef): TaggedResource[] {
@@ -142,45 +127,6 @@ function sortedTags(tags: Tags): (readonly [string, string])[] {
   return Object.entries(tags).sort(([a], [b]) => byNaturalOrder(a, b));
 }
 
-function toDesiredBudget(budget: LiveBudget): DesiredBudget {
-  return {
-    name: budget.name,
-    // budgetProblems accepted it: a COST budget with a fixed limit and one of org.yaml's time units.
-    amount: budget.amount!,
-    unit: budget.unit,
-    timeUnit: budget.timeUnit as DesiredBudget['timeUnit'],
-    notifications: [...budget.notifications].sort(byNotificationOrder).map(toDesiredNotification),
-  };
-}
-
-function toDesiredNotification(n: LiveNotification): DesiredNotification {
-  const key = canonicalNotificationKey(n);
-  const emails = n.subscribers.filter((s) => s.type === 'EMAIL').sort((a, b) => byNaturalOrder(a.address, b.address));
-  const sns = n.subscribers.filter((s) => s.type === 'SNS');
-  return { ...key, subscribers: [...emails, ...sns].map((s): Subscriber => ({ type: s.type, address: s.address })) };
-}
-
-const COMPARISON_ORDER: readonly ComparisonOperator[] = ['GREATER_THAN', 'LESS_THAN', 'EQUAL_TO'];
-
-function byNotificationOrder(a: LiveNotification, b: LiveNotification): number {
-  const x = canonicalNotificationKey(a);
-  const y = canonicalNotificationKey(b);
-  return (
-    byNaturalOrder(x.type, y.type) ||
-    byNaturalOrder(y.thresholdType, x.thresholdType) || // PERCENTAGE before ABSOLUTE_VALUE
-    x.threshold - y.threshold ||
-    COMPARISON_ORDER.indexOf(x.comparison) - COMPARISON_ORDER.indexOf(y.comparison)
-  );
-}
-
-function sortOus(ous: readonly LiveOu[]): LiveOu[] {
-  return [...ous].sort((a, b) => byNaturalOrder(a.name, b.name) || byNaturalOrder(a.id, b.id));
-}
-
-function sortAccounts<T extends Pick<LiveAccount, 'id' | 'name'>>(accounts: readonly T[]): T[] {
-  return [...accounts].sort((a, b) => byNaturalOrder(a.name, b.name) || byNaturalOrder(a.id, b.id));
-}
-
 /** The root, then OUs by path, then accounts by name and ID. */
 function sortTargets(targets: readonly TargetRef[]): TargetRef[] {
   return [...targets].sort(byTarget);
@@ -192,14 +138,4 @@ function byTarget(a: TargetRef, b: TargetRef): number {
   if (a.kind === 'ou' && b.kind === 'ou') return byNaturalOrder(a.path, b.path);
   if (a.kind === 'account' && b.kind === 'account') return byNaturalOrder(a.name, b.name) || byNaturalOrder(a.id, b.id);
   return TARGET_RANK[a.kind] - TARGET_RANK[b.kind];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

@@ -1,13 +1,15 @@
 // A resource kind: one thing orgctl manages (the OU tree with account placement, budgets, alternate
 // contacts, ...), declared in one folder src/kinds/<kind>/ and listed once in registry.ts. The planner,
-// the executor, the renderers and the stale-plan fingerprint loop over the registry; none of them knows
+// the executor, the renderers, the importer and the stale-plan fingerprint loop over the registry; none of them knows
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
+import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
+import type { ImportReading, KindImport } from './kind-import.js';
 
 /** What the renderers print for one step, beyond its action and reason. */
 export interface StepDetails {
@@ -47,5 +49,15 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.
    */
   fingerprint(live: LiveOrg, tree: LiveTree): Readonly<Record<string, unknown>>;
+  /**
+   * How `orgctl import` writes the kind back: its part of org.yaml's model from what import read, and
+   * what of it org.yaml cannot express. Importing and then planning must give no steps of this kind.
+   */
+  importDesired(reading: ImportReading): KindImport;
+  /**
+   * The kind's top-level sections of org.yaml as written by `orgctl import` (src/config/write-org-yaml.ts),
+   * whose parse gives the same values back; none when the kind has no section of its own.
+   */
+  orgYamlSection(org: DesiredOrg): readonly string[];
   readonly steps: StepHandlers<K>;
 }

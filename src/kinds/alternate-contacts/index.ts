@@ -10,6 +10,11 @@ export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> =
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
   plan: planAlternateContactSteps,
+  // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
+  // `security:` section: a file without contacts compares none, and plans nothing for them.
+  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
+  // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
+  orgYamlSection: () => [],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) =>
     live.alternateContacts

@@ -5,8 +5,10 @@ import { liveBudgetDocument, sortedRecord } from '../../planner/canonical-docume
 import { ignoring } from '../ignoring.js';
 import { condition, liveLimitLine, notificationLine } from './describe.js';
 import { createBudget, createNotification, updateNotification } from './execute.js';
+import { importBudgets } from './import.js';
 import { planBudgetSteps } from './plan.js';
 import type { BudgetStep } from './steps.js';
+import { writeBudgetsSection } from './write-yaml.js';
 
 const GROUP = 'Budgets';
 
@@ -14,6 +16,8 @@ export const budgetsKind: ResourceKind<BudgetStep['kind']> = {
   name: 'budgets',
   groups: [GROUP],
   plan: planBudgetSteps,
+  importDesired: importBudgets,
+  orgYamlSection: writeBudgetsSection,
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b) => [b.name, { ...liveBudgetDocument(b), tags: b.tags === undefined ? null : sortedRecord(Object.entries(b.tags)) }]),

@@ -5,13 +5,17 @@
 import type { ResourceKind } from '../kind.js';
 import { sortedRecord } from '../../planner/canonical-document.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
+import { importOrganization } from './import.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
+import { writeOrganizationSection } from './write-yaml.js';
 
 export const organizationKind: ResourceKind<OrganizationStep['kind']> = {
   name: 'organization',
   groups: ['Organization', 'Organizational units', 'Accounts'],
   plan: planOrganizationSteps,
+  importDesired: importOrganization,
+  orgYamlSection: writeOrganizationSection,
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
