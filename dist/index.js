@@ -20303,8 +20303,8 @@ var init_schema_date_utils = __esm({
       date2.setUTCFullYear(Number(yearStr));
       if (offsetStr.toUpperCase() != "Z") {
         const [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
-        const scalar = sign2 === "-" ? 1 : -1;
-        date2.setTime(date2.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
+        const scalar2 = sign2 === "-" ? 1 : -1;
+        date2.setTime(date2.getTime() + scalar2 * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
       }
       return date2;
     };
@@ -27292,15 +27292,15 @@ var init_Int64 = __esm({
           throw new Error("Int64 buffers must be exactly 8 bytes");
         }
       }
-      static fromNumber(number) {
-        if (number > 9223372036854776e3 || number < -9223372036854776e3) {
-          throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
+      static fromNumber(number2) {
+        if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3) {
+          throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         }
         const bytes = new Uint8Array(8);
-        for (let i5 = 7, remaining = Math.abs(Math.round(number)); i5 > -1 && remaining > 0; i5--, remaining /= 256) {
+        for (let i5 = 7, remaining = Math.abs(Math.round(number2)); i5 > -1 && remaining > 0; i5--, remaining /= 256) {
           bytes[i5] = remaining;
         }
-        if (number < 0) {
+        if (number2 < 0) {
           negate(bytes);
         }
         return new _Int64(bytes);
@@ -30359,9 +30359,9 @@ var init_JsonShapeSerializer2 = __esm({
         let { json, i: i5 } = this;
         json[i5++] = BACKSLASH;
         json[i5++] = 117;
-        const hex = code.toString(16).padStart(4, "0");
+        const hex2 = code.toString(16).padStart(4, "0");
         for (let j5 = 0; j5 < 4; ++j5) {
-          json[i5++] = hex.charCodeAt(j5);
+          json[i5++] = hex2.charCodeAt(j5);
         }
         this.i = i5;
       }
@@ -36632,15 +36632,15 @@ var require_dist_cjs2 = __commonJS({
           throw new Error("Int64 buffers must be exactly 8 bytes");
         }
       }
-      static fromNumber(number) {
-        if (number > 9223372036854776e3 || number < -9223372036854776e3) {
-          throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
+      static fromNumber(number2) {
+        if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3) {
+          throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         }
         const bytes = new Uint8Array(8);
-        for (let i5 = 7, remaining = Math.abs(Math.round(number)); i5 > -1 && remaining > 0; i5--, remaining /= 256) {
+        for (let i5 = 7, remaining = Math.abs(Math.round(number2)); i5 > -1 && remaining > 0; i5--, remaining /= 256) {
           bytes[i5] = remaining;
         }
-        if (number < 0) {
+        if (number2 < 0) {
           negate2(bytes);
         }
         return new _Int64(bytes);
@@ -40048,19 +40048,19 @@ function bytesToFloat16(a5, b5) {
   const sign2 = a5 >> 7;
   const exponent = (a5 & 124) >> 2;
   const fraction = (a5 & 3) << 8 | b5;
-  const scalar = sign2 === 0 ? 1 : -1;
+  const scalar2 = sign2 === 0 ? 1 : -1;
   if (exponent === 0) {
     if (fraction === 0) {
       return 0;
     }
-    return scalar * (Math.pow(2, 1 - 15) * (fraction / 1024));
+    return scalar2 * (Math.pow(2, 1 - 15) * (fraction / 1024));
   } else if (exponent === 31) {
     if (fraction === 0) {
-      return scalar * Infinity;
+      return scalar2 * Infinity;
     }
     return NaN;
   }
-  return scalar * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
+  return scalar2 * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
 }
 function castBigInt(value) {
   if (typeof value === "number") {
@@ -41146,9 +41146,9 @@ var require_dist_cjs7 = __commonJS({
         throw new Error("@aws-sdk XML parse error: unclosed DOCTYPE.");
       }
       decodeEntities(s2) {
-        return s2.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex, dec, named) => {
-          if (hex) {
-            return String.fromCharCode(parseInt(hex, 16));
+        return s2.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex2, dec, named) => {
+          if (hex2) {
+            return String.fromCharCode(parseInt(hex2, 16));
           }
           if (dec) {
             return String.fromCharCode(parseInt(dec, 10));
@@ -75160,13 +75160,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i5 = lines.length - 1; i5 >= 0; --i5) {
         const content = lines[i5][1];
@@ -75178,12 +75178,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end3 = start + header.length;
-        if (scalar.source)
-          end3 += scalar.source.length;
+        if (scalar2.source)
+          end3 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i5 = 0; i5 < chompStart; ++i5) {
         const [indent, content] = lines[i5];
@@ -75261,7 +75261,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end2 = start + header.length + scalar.source.length;
+      const end2 = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -75344,8 +75344,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end: end2 } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end: end2 } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -75364,7 +75364,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -75579,26 +75579,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
-      scalar.source = value;
+      scalar2.range = range2;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -77426,37 +77426,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep4;
-          if (scalar.end) {
-            sep4 = scalar.end;
+          if (scalar2.end) {
+            sep4 = scalar2.end;
             sep4.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep4 = [this.sourceToken];
           const map3 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -83969,15 +83969,15 @@ function parseRepository(raw) {
 function parseEvent(name, payload2) {
   if (name === "pull_request" || name === "pull_request_target") {
     const pr = field(payload2, "pull_request");
-    const number = field(pr, "number");
+    const number2 = field(pr, "number");
     const headSha = field(field(pr, "head"), "sha");
-    if (typeof number !== "number" || typeof headSha !== "string") {
+    if (typeof number2 !== "number" || typeof headSha !== "string") {
       throw new UserError(`the ${name} event payload has no pull_request.number or head.sha; is GITHUB_EVENT_PATH the event file the runner wrote?`);
     }
     const headRepo = field(field(field(pr, "head"), "repo"), "full_name");
     const baseRepo = field(field(field(pr, "base"), "repo"), "full_name");
     const fromFork = typeof headRepo !== "string" || headRepo !== baseRepo;
-    return { kind: "pullRequest", number, headSha, fromFork };
+    return { kind: "pullRequest", number: number2, headSha, fromFork };
   }
   if (name === "push") {
     const ref = field(payload2, "ref");
@@ -87620,6 +87620,11 @@ var alternateContactsKind = {
   name: "alternate contacts",
   groups: ["Alternate contacts"],
   plan: planAlternateContactSteps,
+  // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
+  // `security:` section: a file without contacts compares none, and plans nothing for them.
+  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
+  // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
+  orgYamlSection: () => [],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) => live.alternateContacts ? { alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }])) } : {},
   steps: {
@@ -87714,6 +87719,131 @@ async function notificationExists(port, account, budgetName, key) {
     if (isAwsCallError(error3, "notFound")) return false;
     throw error3;
   }
+}
+
+// src/importer/natural-order.ts
+var CHUNKS = /\d+|\D+/g;
+function byNaturalOrder(a5, b5) {
+  const left = a5.toLowerCase().match(CHUNKS) ?? [];
+  const right = b5.toLowerCase().match(CHUNKS) ?? [];
+  for (let i5 = 0; i5 < Math.min(left.length, right.length); i5++) {
+    const order = compareChunks(left[i5], right[i5]);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length || byCodeUnit2(a5, b5);
+}
+function compareChunks(x, y) {
+  if (isDigits(x) && isDigits(y)) {
+    const xs = x.replace(/^0+(?=\d)/, "");
+    const ys = y.replace(/^0+(?=\d)/, "");
+    return xs.length - ys.length || byCodeUnit2(xs, ys) || x.length - y.length;
+  }
+  return byCodeUnit2(x, y);
+}
+function isDigits(chunk) {
+  return chunk.charCodeAt(0) >= 48 && chunk.charCodeAt(0) <= 57;
+}
+function byCodeUnit2(a5, b5) {
+  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
+// src/kinds/budgets/expressible.ts
+var TIME_UNITS = ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"];
+var definitions = ORG_SCHEMA.definitions ?? {};
+var budgetSchema = propertiesOf(definitions["budget"]);
+var notificationSchema = propertiesOf(definitions["notification"]);
+var emailSchema = definitions["emailAddress"] ?? {};
+var BUDGET_NAME = stringRule(budgetSchema["name"]);
+var UNIT = stringRule(budgetSchema["unit"]);
+var EMAIL = stringRule(emailSchema);
+var SNS = stringRule(notificationSchema["sns"]);
+var MAX_NOTIFICATIONS = numberField(budgetSchema["notifications"], "maxItems");
+var MAX_EMAILS = numberField(notificationSchema["emails"], "maxItems");
+var MIN_THRESHOLD = numberField(notificationSchema["threshold"], "minimum");
+var MAX_THRESHOLD = numberField(notificationSchema["threshold"], "maximum");
+function budgetProblems(budget) {
+  const problems = [];
+  if (budget.budgetType !== "COST") problems.push(`a ${budget.budgetType} budget; org.yaml declares COST budgets only`);
+  if (budget.amount === null) problems.push("no fixed limit (planned or auto-adjusted amounts)");
+  else if (!(budget.amount > 0)) problems.push(`amount ${budget.amount}; org.yaml needs an amount above 0`);
+  if (!TIME_UNITS.includes(budget.timeUnit)) problems.push(`time unit ${budget.timeUnit}; org.yaml has ${TIME_UNITS.join(", ")}`);
+  if (budget.budgetType === "COST" && budget.amount !== null && !UNIT(budget.unit)) problems.push(`unit "${budget.unit}" is not a 3-letter currency code`);
+  if (!BUDGET_NAME(budget.name)) problems.push("its name cannot be written in org.yaml");
+  if (budget.notifications.length === 0) problems.push("no notifications; org.yaml needs at least one per budget");
+  if (budget.notifications.length > MAX_NOTIFICATIONS) problems.push(`${budget.notifications.length} notifications; org.yaml allows ${MAX_NOTIFICATIONS}`);
+  const keys = /* @__PURE__ */ new Set();
+  for (const notification of budget.notifications) {
+    const key = notificationKeyString(canonicalNotificationKey(notification));
+    if (keys.has(key)) problems.push(`notification ${key} appears twice`);
+    keys.add(key);
+    problems.push(...notificationProblems(notification, key));
+  }
+  return problems;
+}
+function notificationProblems(n3, key) {
+  const problems = [];
+  const where3 = `notification ${key}`;
+  if (!(n3.threshold >= MIN_THRESHOLD && n3.threshold <= MAX_THRESHOLD)) problems.push(`${where3}: threshold ${n3.threshold} is outside ${MIN_THRESHOLD}..${MAX_THRESHOLD}`);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").map((s2) => s2.address);
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS").map((s2) => s2.address);
+  const other = n3.subscribers.length - emails.length - sns.length;
+  if (n3.subscribers.length === 0) problems.push(`${where3}: no subscribers`);
+  if (other > 0) problems.push(`${where3}: subscribers of a type org.yaml does not know`);
+  if (sns.length > 1) problems.push(`${where3}: ${sns.length} SNS subscribers; org.yaml has one per notification`);
+  if (emails.length > MAX_EMAILS) problems.push(`${where3}: ${emails.length} email subscribers; org.yaml allows ${MAX_EMAILS}`);
+  if (new Set(emails).size !== emails.length) problems.push(`${where3}: an email address is listed twice`);
+  for (const address of emails) if (!EMAIL(address)) problems.push(`${where3}: email address "${address}" is not one org.yaml accepts`);
+  for (const address of sns) if (!SNS(address)) problems.push(`${where3}: SNS subscriber "${address}" is not a topic ARN org.yaml accepts`);
+  return problems;
+}
+function propertiesOf(node) {
+  return node?.properties ?? {};
+}
+function stringRule(node) {
+  const pattern = typeof node?.pattern === "string" ? new RegExp(node.pattern, "u") : void 0;
+  const min = typeof node?.["minLength"] === "number" ? node["minLength"] : 0;
+  const max = typeof node?.["maxLength"] === "number" ? node["maxLength"] : Infinity;
+  return (value) => [...value].length >= min && [...value].length <= max && (pattern?.test(value) ?? true);
+}
+function numberField(node, field3) {
+  const value = node?.[field3];
+  if (typeof value !== "number") throw new Error(`schema/org.schema.json has no ${field3} where the importer expects one`);
+  return value;
+}
+
+// src/kinds/budgets/import.ts
+function importBudgets({ live }) {
+  const budgets = [];
+  const leftOutBudgets = [];
+  for (const budget of [...live.budgets].sort((a5, b5) => byNaturalOrder(a5.name, b5.name))) {
+    const reasons = budgetProblems(budget);
+    if (reasons.length === 0) budgets.push(toDesiredBudget(budget));
+    else leftOutBudgets.push({ name: budget.name, reasons });
+  }
+  return { desired: { budgets }, leftOut: { leftOutBudgets }, counts: { budgets: budgets.length } };
+}
+function toDesiredBudget(budget) {
+  return {
+    name: budget.name,
+    // budgetProblems accepted it: a COST budget with a fixed limit and one of org.yaml's time units.
+    amount: budget.amount,
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: [...budget.notifications].sort(byNotificationOrder).map(toDesiredNotification)
+  };
+}
+function toDesiredNotification(n3) {
+  const key = canonicalNotificationKey(n3);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").sort((a5, b5) => byNaturalOrder(a5.address, b5.address));
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
+  return { ...key, subscribers: [...emails, ...sns].map((s2) => ({ type: s2.type, address: s2.address })) };
+}
+var COMPARISON_ORDER = ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"];
+function byNotificationOrder(a5, b5) {
+  const x = canonicalNotificationKey(a5);
+  const y = canonicalNotificationKey(b5);
+  return byNaturalOrder(x.type, y.type) || byNaturalOrder(y.thresholdType, x.thresholdType) || // PERCENTAGE before ABSOLUTE_VALUE
+  x.threshold - y.threshold || COMPARISON_ORDER.indexOf(x.comparison) - COMPARISON_ORDER.indexOf(y.comparison);
 }
 
 // src/planner/keyed-diff.ts
@@ -88067,12 +88197,89 @@ function quote(name) {
   return `"${name}"`;
 }
 
+// src/config/yaml-scalar.ts
+var INDENT = "  ";
+function number(value) {
+  if (!Number.isFinite(value)) throw new RangeError(`org.yaml numbers are finite, got ${value}`);
+  return Object.is(value, -0) ? "0" : String(value);
+}
+var PLAIN_BLOCK = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=:-]*(?: [\p{L}\p{M}\p{N}_./@+=:-]+)*$/u;
+var PLAIN_FLOW = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=-]*(?: [\p{L}\p{M}\p{N}_./@+=-]+)*$/u;
+var RESERVED = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
+function scalar(text, context3 = "block") {
+  const plain = context3 === "flow" ? PLAIN_FLOW : PLAIN_BLOCK;
+  if (plain.test(text) && !RESERVED.test(text) && !/:(?: |$)/.test(text)) return text;
+  return quoted(text);
+}
+function quoted(text) {
+  return `"${text.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
+}
+var INVISIBLE2 = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
+var NAMED_ESCAPES = {
+  "\0": "\\0",
+  "\x07": "\\a",
+  "\b": "\\b",
+  "	": "\\t",
+  "\n": "\\n",
+  "\v": "\\v",
+  "\f": "\\f",
+  "\r": "\\r",
+  "\x1B": "\\e",
+  "\x85": "\\N",
+  "\xA0": "\\_",
+  "\u2028": "\\L",
+  "\u2029": "\\P"
+};
+function escapeChar(c5) {
+  const named = NAMED_ESCAPES[c5];
+  if (named) return named;
+  const code = c5.charCodeAt(0);
+  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
+}
+function hex(code, width) {
+  return code.toString(16).toUpperCase().padStart(width, "0");
+}
+
+// src/kinds/budgets/write-yaml.ts
+function writeBudgetsSection(org2) {
+  if (org2.budgets.length === 0) return [];
+  const lines = ["budgets:"];
+  for (const budget of org2.budgets) writeBudget(lines, budget);
+  return lines;
+}
+function writeBudget(lines, budget) {
+  const at3 = INDENT + INDENT;
+  lines.push(`${INDENT}- name: ${scalar(budget.name)}`);
+  lines.push(`${at3}amount: ${number(budget.amount)}`);
+  lines.push(`${at3}unit: ${scalar(budget.unit)}`);
+  lines.push(`${at3}timeUnit: ${budget.timeUnit}`);
+  lines.push(`${at3}notifications:`);
+  for (const notification of budget.notifications) writeNotification(lines, notification, at3 + INDENT);
+}
+function writeNotification(lines, n3, indent) {
+  const at3 = indent + INDENT;
+  lines.push(`${indent}- type: ${n3.type}`);
+  lines.push(`${at3}threshold: ${number(n3.threshold)}`);
+  lines.push(`${at3}thresholdType: ${n3.thresholdType}`);
+  lines.push(`${at3}comparison: ${n3.comparison}`);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL");
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
+  if (sns.length > 1) throw new RangeError(`a notification can hold one SNS subscriber in org.yaml, got ${sns.length}`);
+  if (emails.length > 0) {
+    lines.push(`${at3}emails:`);
+    for (const email of emails) lines.push(`${at3}${INDENT}- ${scalar(email.address)}`);
+  }
+  if (sns[0]) lines.push(`${at3}sns: ${scalar(sns[0].address)}`);
+}
+
 // src/kinds/budgets/index.ts
 var GROUP = "Budgets";
 var budgetsKind = {
   name: "budgets",
   groups: [GROUP],
   plan: planBudgetSteps,
+  importDesired: importBudgets,
+  orgYamlSection: writeBudgetsSection,
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b5) => [b5.name, { ...liveBudgetDocument(b5), tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
@@ -88238,6 +88445,48 @@ async function moveAccount(step, { port, ids }) {
     );
     if (!arrived) throw error3;
   }
+}
+
+// src/kinds/organization/import.ts
+function importOrganization({ live, organization, root: root5 }) {
+  const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
+  const active = live.accounts.filter((a5) => a5.state === "ACTIVE");
+  const accountsByParent = groupBy(active, (a5) => a5.parentId);
+  const { pathById } = indexLiveTree(live);
+  const buildNode = (parentId, path) => ({
+    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a5) => ({ id: a5.id, name: a5.name })),
+    organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou) => {
+      const ouPath = childPath(path, ou.name);
+      return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
+    })
+  });
+  return {
+    desired: { managementAccountId: organization.managementAccountId, featureSet: organization.featureSet, root: buildNode(root5.id, ROOT_PATH) },
+    leftOut: {
+      inactiveAccounts: sortAccounts(live.accounts.filter((a5) => a5.state !== "ACTIVE")).map((a5) => ({
+        id: a5.id,
+        name: a5.name,
+        state: a5.state,
+        parentPath: pathById.get(a5.parentId) ?? a5.parentId
+      }))
+    },
+    counts: { ous: live.ous.length, accountsPlaced: active.filter((a5) => pathById.has(a5.parentId)).length }
+  };
+}
+function sortOus(ous) {
+  return [...ous].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
+}
+function sortAccounts(accounts) {
+  return [...accounts].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item2 of items) {
+    const group4 = groups.get(key(item2));
+    if (group4) group4.push(item2);
+    else groups.set(key(item2), [item2]);
+  }
+  return groups;
 }
 
 // src/kinds/organization/plan.ts
@@ -88480,11 +88729,42 @@ function pushTo(map3, key, value) {
   else map3.set(key, [value]);
 }
 
+// src/kinds/organization/write-yaml.ts
+function writeOrganizationSection(org2) {
+  const lines = ["organization:", `${INDENT}managementAccountId: ${quoted(org2.managementAccountId)}`, `${INDENT}featureSet: ${org2.featureSet}`];
+  writeNode(lines, "root", org2.root, "");
+  return lines;
+}
+function writeNode(lines, key, node, indent) {
+  const renamed = node.renamedFrom !== void 0;
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
+    lines.push(`${indent}${key}: {}`);
+    return;
+  }
+  lines.push(`${indent}${key}:`);
+  const inner = indent + INDENT;
+  if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
+  if (node.accounts.length > 0) {
+    lines.push(`${inner}accounts:`);
+    for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
+  }
+  if (node.organizationalUnits.length > 0) {
+    lines.push(`${inner}organizationalUnits:`);
+    for (const ou of node.organizationalUnits) writeNode(lines, scalar(ou.name), ou, inner + INDENT);
+  }
+}
+function accountEntry(account) {
+  if (account.name === void 0 || account.name === "") return quoted(account.id);
+  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, "flow")} }`;
+}
+
 // src/kinds/organization/index.ts
 var organizationKind = {
   name: "organization",
   groups: ["Organization", "Organizational units", "Accounts"],
   plan: planOrganizationSteps,
+  importDesired: importOrganization,
+  orgYamlSection: writeOrganizationSection,
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
