@@ -4,6 +4,9 @@
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
+import type { AlternateContactObservation } from '../audit/audit-input.js';
+import type { AwsPort } from '../aws/port.js';
+import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
@@ -30,6 +33,24 @@ export interface StepHandler<S extends PlanStep> {
   execute(step: S, ctx: StepContext): Promise<void>;
 }
 
+/**
+ * What a kind's read gets: the port (the same pacer as the bulk read), org.yaml (what to read) and the
+ * caller the guard accepted. The reader calls every kind's read once the guard has passed and the bulk
+ * read is under way.
+ */
+export interface KindReadContext {
+  readonly port: AwsPort;
+  readonly desired: DesiredOrg;
+  readonly callerAccountId: string;
+  /** Raw results a kind's read shares with the audit, which checks the same values, so nothing is read twice. */
+  readonly observations: ReadObservations;
+}
+
+/** Filled by the kinds' reads as they start; the audit waits for what it needs. */
+export interface ReadObservations {
+  alternateContacts?: Promise<readonly AlternateContactObservation[]>;
+}
+
 /** One handler for each of the step kinds K: the compiler names a step kind without one. */
 export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
 
@@ -42,6 +63,11 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    * them within the kind; kinds are ordered as the registry lists them.
    */
   plan(ctx: PlanContext): void;
+  /**
+   * What the kind reads from AWS beyond the bulk read of the tree and budgets (src/reader), as its
+   * slice of the live organization. Few, bulk calls: the bench's call bounds count them.
+   */
+  read?(ctx: KindReadContext): Promise<Partial<LiveOrg>>;
   /**
    * The kind's part of the live-state fingerprint (PlanInputs.liveStateSha256): every live value its
    * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.

@@ -4,12 +4,14 @@ import type { AlternateContactSpec } from '../../model/security.js';
 import { sortedRecord } from '../../planner/canonical-document.js';
 import type { ResourceKind } from '../kind.js';
 import { planAlternateContactSteps } from './plan.js';
+import { readAlternateContactsSlice } from './read.js';
 import type { AlternateContactStep } from './steps.js';
 
 export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> = {
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
   plan: planAlternateContactSteps,
+  read: readAlternateContactsSlice,
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) =>
     live.alternateContacts
