@@ -54,7 +54,11 @@ export interface ReadObservations {
 /** One handler for each of the step kinds K: the compiler names a step kind without one. */
 export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
 
-export interface ResourceKind<K extends StepKind = StepKind> {
+/**
+ * K: the kind's step kinds. F: the LiveOrg fields the kind owns (reads, plans from and fingerprints);
+ * registry.ts checks at compile time that every LiveOrg field is owned by a kind.
+ */
+export interface ResourceKind<K extends StepKind = StepKind, F extends keyof LiveOrg = keyof LiveOrg> {
   readonly name: string;
   /** Group titles for the renderers, in display order. */
   readonly groups: readonly string[];
@@ -67,11 +71,14 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    * What the kind reads from AWS beyond the bulk read of the tree and budgets (src/reader), as its
    * slice of the live organization. Few, bulk calls: the bench's call bounds count them.
    */
-  read?(ctx: KindReadContext): Promise<Partial<LiveOrg>>;
+  read?(ctx: KindReadContext): Promise<Partial<Pick<LiveOrg, F>>>;
+  /** The live organization's fields this kind owns: its fingerprint sees exactly these. */
+  readonly liveFields: readonly F[];
   /**
    * The kind's part of the live-state fingerprint (PlanInputs.liveStateSha256): every live value its
    * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.
+   * It gets only the kind's `liveFields` (and the tree indexed from the whole live organization).
    */
-  fingerprint(live: LiveOrg, tree: LiveTree): Readonly<Record<string, unknown>>;
+  fingerprint(live: Pick<LiveOrg, F>, tree: LiveTree): Readonly<Record<string, unknown>>;
   readonly steps: StepHandlers<K>;
 }

@@ -7,11 +7,12 @@ import { planAlternateContactSteps } from './plan.js';
 import { readAlternateContactsSlice } from './read.js';
 import type { AlternateContactStep } from './steps.js';
 
-export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> = {
+export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], 'alternateContacts'> = {
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
   plan: planAlternateContactSteps,
   read: readAlternateContactsSlice,
+  liveFields: ['alternateContacts'],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) =>
     live.alternateContacts

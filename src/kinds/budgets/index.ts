@@ -10,10 +10,11 @@ import type { BudgetStep } from './steps.js';
 
 const GROUP = 'Budgets';
 
-export const budgetsKind: ResourceKind<BudgetStep['kind']> = {
+export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
   name: 'budgets',
   groups: [GROUP],
   plan: planBudgetSteps,
+  liveFields: ['budgets'],
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b) => [b.name, { ...liveBudgetDocument(b), tags: b.tags === undefined ? null : sortedRecord(Object.entries(b.tags)) }]),

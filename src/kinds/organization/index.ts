@@ -8,13 +8,18 @@ import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit,
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
 
-export const organizationKind: ResourceKind<OrganizationStep['kind']> = {
+export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAccountId' | 'organization' | 'root' | 'ous' | 'accounts'> = {
   name: 'organization',
   groups: ['Organization', 'Organizational units', 'Accounts'],
   plan: planOrganizationSteps,
+  liveFields: ['callerAccountId', 'organization', 'root', 'ous', 'accounts'],
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
+      // The plan notes a caller who is not the management account (only possible without an
+      // organization: the guard refuses other callers); as the management account it adds nothing, so
+      // plans of an existing organization hash as before.
+      ...(live.callerAccountId !== organization?.managementAccountId && { callerAccountId: live.callerAccountId }),
       organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
       rootId: tree.rootId,
       ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id)!, { id: ou.id, name: ou.name }])),
