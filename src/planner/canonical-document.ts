@@ -1,13 +1,18 @@
 // The one document shape desired and live are both normalized into before diffing:
-// OUs keyed by path, accounts by ID with their parent path, budgets by name, notifications by
-// their four identifying fields, subscribers by type:address. Keys are inserted in sorted order,
-// numbers are numbers, and absent ThresholdType means PERCENTAGE, so equal states give equal documents.
+// OUs keyed by path, accounts by ID with their parent path, budgets by name (the budgets kind's
+// canonical form, src/kinds/budgets/document.ts). Keys are inserted in sorted order, so equal states
+// give equal documents.
 
-import type { DesiredBudget, DesiredOrg, FeatureSet, NotificationKey, Subscriber, ThresholdType } from '../model/desired.js';
-import type { LiveBudget, LiveOrg } from '../model/live.js';
-import { notificationKeyString, subscriberKeyString } from '../model/addresses.js';
+import { type BudgetDocument, desiredBudgetDocument, liveBudgetDocument } from '../kinds/budgets/document.js';
+import type { DesiredOrg, FeatureSet } from '../model/desired.js';
+import type { LiveOrg } from '../model/live.js';
 import { type DesiredIndex, indexDesired } from './desired-index.js';
 import { indexLiveTree, type LiveTree } from './live-tree.js';
+import { sortedRecord } from './sorted-record.js';
+
+// Each kind's canonical form lives in its folder; re-exported for the planner and the importer.
+export { type BudgetDocument, canonicalNotificationKey, liveBudgetDocument, type NotificationDocument, type SubscriberDocument } from '../kinds/budgets/document.js';
+export { byCodeUnit, sortedRecord } from './sorted-record.js';
 
 export interface OrganizationDocument {
   readonly featureSet: FeatureSet;
@@ -20,22 +25,6 @@ export interface OuDocument {
 
 export interface AccountDocument {
   readonly parentPath: string;
-}
-
-export type SubscriberDocument = Subscriber;
-
-export interface NotificationDocument extends NotificationKey {
-  /** By subscriberKeyString ("EMAIL:ops@example.com"). */
-  readonly subscribers: Readonly<Record<string, SubscriberDocument>>;
-}
-
-export interface BudgetDocument {
-  readonly budgetType: string;
-  readonly amount: number | null;
-  readonly unit: string;
-  readonly timeUnit: string;
-  /** By notificationKeyString ("ACTUAL:GREATER_THAN:80:PERCENTAGE"). */
-  readonly notifications: Readonly<Record<string, NotificationDocument>>;
 }
 
 export interface OrgDocument {
@@ -90,51 +79,3 @@ export function buildLiveDocument(live: LiveOrg, tree: LiveTree, pathById: Reado
   };
 }
 
-function desiredBudgetDocument(budget: DesiredBudget): BudgetDocument {
-  return {
-    budgetType: 'COST',
-    amount: canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n) => notificationEntry(n, n.subscribers))),
-  };
-}
-
-export function liveBudgetDocument(budget: LiveBudget): BudgetDocument {
-  return {
-    budgetType: budget.budgetType,
-    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n) => notificationEntry(n, n.subscribers))),
-  };
-}
-
-function notificationEntry(n: NotificationKey, subscribers: readonly Subscriber[]): [string, NotificationDocument] {
-  const key = canonicalNotificationKey(n);
-  return [
-    notificationKeyString(key),
-    { ...key, subscribers: sortedRecord(subscribers.map((s) => [subscriberKeyString(s), { type: s.type, address: s.address }])) },
-  ];
-}
-
-/** The four identifying fields, with Budgets' omitted ThresholdType read as PERCENTAGE. */
-export function canonicalNotificationKey(n: NotificationKey): NotificationKey {
-  const thresholdType: ThresholdType = (n.thresholdType as ThresholdType | undefined) ?? 'PERCENTAGE';
-  return { type: n.type, comparison: n.comparison, threshold: canonicalNumber(n.threshold), thresholdType };
-}
-
-/** -0 and 0 are the same amount; JSON cannot tell them apart either. */
-function canonicalNumber(value: number): number {
-  return value === 0 ? 0 : value;
-}
-
-/** A record with keys in code-unit order. Object.fromEntries defines own properties, so "__proto__" is just a key. */
-export function sortedRecord<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => byCodeUnit(a, b)));
-}
-
-/** Locale-independent string order, so plans are the same on every machine. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

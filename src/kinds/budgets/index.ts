@@ -1,7 +1,8 @@
 // The budgets kind: the management account's budgets with their notifications and subscribers.
 
 import type { ResourceKind } from '../kind.js';
-import { liveBudgetDocument, sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
+import { liveBudgetDocument } from './document.js';
 import { ignoring } from '../ignoring.js';
 import { condition, liveLimitLine, notificationLine } from './describe.js';
 import { createBudget, createNotification, updateNotification } from './execute.js';
