@@ -1,10 +1,11 @@
-// The one document shape desired and live are both normalized into before diffing:
-// OUs keyed by path, accounts by ID with their parent path, budgets by name (the budgets kind's
-// canonical form, src/kinds/budgets/document.ts). Keys are inserted in sorted order, so equal states
-// give equal documents.
+// The one document desired and live are both normalized into before diffing, composed from each kind's
+// canonical form: the organization kind's (src/kinds/organization/document.ts: OUs by path, accounts by
+// ID with their parent path) and the budgets kind's (src/kinds/budgets/document.ts: budgets by name).
+// Keys are inserted in sorted order, so equal states give equal documents.
 
 import { type BudgetDocument, desiredBudgetDocument, liveBudgetDocument } from '../kinds/budgets/document.js';
-import type { DesiredOrg, FeatureSet } from '../model/desired.js';
+import { desiredOrganizationDocument, liveOrganizationDocument, type OrganizationKindDocument } from '../kinds/organization/document.js';
+import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import { type DesiredIndex, indexDesired } from './desired-index.js';
 import { indexLiveTree, type LiveTree } from './live-tree.js';
@@ -12,28 +13,10 @@ import { sortedRecord } from './sorted-record.js';
 
 // Each kind's canonical form lives in its folder; re-exported for the planner and the importer.
 export { type BudgetDocument, canonicalNotificationKey, liveBudgetDocument, type NotificationDocument, type SubscriberDocument } from '../kinds/budgets/document.js';
+export { type AccountDocument, type OrganizationDocument, type OuDocument } from '../kinds/organization/document.js';
 export { byCodeUnit, sortedRecord } from './sorted-record.js';
 
-export interface OrganizationDocument {
-  readonly featureSet: FeatureSet;
-  readonly managementAccountId: string;
-}
-
-export interface OuDocument {
-  readonly name: string;
-}
-
-export interface AccountDocument {
-  readonly parentPath: string;
-}
-
-export interface OrgDocument {
-  /** null: no organization yet. */
-  readonly organization: OrganizationDocument | null;
-  /** By OU path ("/Workloads/Prod"); the root is implicit. */
-  readonly ous: Readonly<Record<string, OuDocument>>;
-  /** By 12-digit account ID. */
-  readonly accounts: Readonly<Record<string, AccountDocument>>;
+export interface OrgDocument extends OrganizationKindDocument {
   /** By budget name. */
   readonly budgets: Readonly<Record<string, BudgetDocument>>;
 }
@@ -41,9 +24,7 @@ export interface OrgDocument {
 /** org.yaml as a canonical document. */
 export function canonicalDesiredDocument(desired: DesiredOrg, index: DesiredIndex = indexDesired(desired)): OrgDocument {
   return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }])),
+    ...desiredOrganizationDocument(desired, index),
     budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)])),
   };
 }
@@ -59,22 +40,8 @@ export function canonicalLiveDocument(live: LiveOrg): OrgDocument {
  * (the planner passes the paths OUs will have after the plan's renames).
  */
 export function buildLiveDocument(live: LiveOrg, tree: LiveTree, pathById: ReadonlyMap<string, string>): OrgDocument {
-  const ous: [string, OuDocument][] = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== undefined) ous.push([path, { name: ou.name }]);
-  }
-  const accounts: [string, AccountDocument][] = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== undefined) accounts.push([account.id, { parentPath }]);
-  }
   return {
-    organization: live.organization
-      ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId }
-      : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts),
+    ...liveOrganizationDocument(live, tree, pathById),
     budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)])),
   };
 }

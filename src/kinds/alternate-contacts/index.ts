@@ -1,7 +1,7 @@
 // The alternate-contacts kind: the management account's security, billing and operations contacts.
 
 import type { AlternateContactSpec } from '../../model/security.js';
-import { sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
 import type { ResourceKind } from '../kind.js';
 import { planAlternateContactSteps } from './plan.js';
 import { readAlternateContactsSlice } from './read.js';

@@ -3,7 +3,7 @@
 // their destination and OU deletions wait for the moves out of them (one step graph, one set of phases).
 
 import type { ResourceKind } from '../kind.js';
-import { sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
