@@ -4,6 +4,8 @@
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
+import type { AlternateContactObservation } from '../audit/audit-input.js';
+import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
@@ -32,10 +34,32 @@ export interface StepHandler<S extends PlanStep> {
   execute(step: S, ctx: StepContext): Promise<void>;
 }
 
+/**
+ * What a kind's read gets: the port (the same pacer as the bulk read), org.yaml (what to read) and the
+ * caller the guard accepted. The reader calls every kind's read once the guard has passed and the bulk
+ * read is under way.
+ */
+export interface KindReadContext {
+  readonly port: AwsPort;
+  readonly desired: DesiredOrg;
+  readonly callerAccountId: string;
+  /** Raw results a kind's read shares with the audit, which checks the same values, so nothing is read twice. */
+  readonly observations: ReadObservations;
+}
+
+/** Filled by the kinds' reads as they start; the audit waits for what it needs. */
+export interface ReadObservations {
+  alternateContacts?: Promise<readonly AlternateContactObservation[]>;
+}
+
 /** One handler for each of the step kinds K: the compiler names a step kind without one. */
 export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
 
-export interface ResourceKind<K extends StepKind = StepKind> {
+/**
+ * K: the kind's step kinds. F: the LiveOrg fields the kind owns (reads, plans from and fingerprints);
+ * registry.ts checks at compile time that every LiveOrg field is owned by a kind.
+ */
+export interface ResourceKind<K extends StepKind = StepKind, F extends keyof LiveOrg = keyof LiveOrg> {
   readonly name: string;
   /** Group titles for the renderers, in display order. */
   readonly groups: readonly string[];
@@ -45,10 +69,18 @@ export interface ResourceKind<K extends StepKind = StepKind> {
    */
   plan(ctx: PlanContext): void;
   /**
+   * What the kind reads from AWS beyond the bulk read of the tree and budgets (src/reader), as its
+   * slice of the live organization. Few, bulk calls: the bench's call bounds count them.
+   */
+  read?(ctx: KindReadContext): Promise<Partial<Pick<LiveOrg, F>>>;
+  /** The live organization's fields this kind owns: its fingerprint sees exactly these. */
+  readonly liveFields: readonly F[];
+  /**
    * The kind's part of the live-state fingerprint (PlanInputs.liveStateSha256): every live value its
    * steps and notes depend on, by top-level name. A plan is stale when any kind's part has changed.
+   * It gets only the kind's `liveFields` (and the tree indexed from the whole live organization).
    */
-  fingerprint(live: LiveOrg, tree: LiveTree): Readonly<Record<string, unknown>>;
+  fingerprint(live: Pick<LiveOrg, F>, tree: LiveTree): Readonly<Record<string, unknown>>;
   /**
    * How `orgctl import` writes the kind back: its part of org.yaml's model from what import read, and
    * what of it org.yaml cannot express. Importing and then planning must give no steps of this kind.

@@ -1,14 +1,26 @@
 // Every resource kind orgctl manages, in plan order, and the lookups the engine derives from them once.
 // Adding a kind is one folder (src/kinds/<kind>/) plus one entry here and its step union in model/plan.ts.
 
+import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import { alternateContactsKind } from './alternate-contacts/index.js';
 import { budgetsKind } from './budgets/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind] as const;
+
 /** In plan order: a kind's steps come after those of the kinds before it. */
-export const RESOURCE_KINDS: readonly ResourceKind<never>[] = [organizationKind, budgetsKind, alternateContactsKind];
+export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;
+
+/**
+ * Every LiveOrg field is owned by a kind, so the stale-plan fingerprint (composed from the kinds') cannot
+ * miss one: a field no kind lists in `liveFields` does not compile here (and
+ * test/planner/live-state-coverage.test.ts checks that changing any field changes the fingerprint).
+ */
+type UnownedLiveField = Exclude<keyof LiveOrg, (typeof KINDS)[number]['liveFields'][number]>;
+const EVERY_LIVE_FIELD_OWNED: [UnownedLiveField] extends [never] ? true : { unownedLiveField: UnownedLiveField } = true;
+void EVERY_LIVE_FIELD_OWNED;
 
 /** Every step kind's handler; the compiler names a step kind no registered kind handles. */
 const STEP_HANDLERS = {

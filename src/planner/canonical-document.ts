@@ -1,50 +1,22 @@
-// The one document shape desired and live are both normalized into before diffing:
-// OUs keyed by path, accounts by ID with their parent path, budgets by name, notifications by
-// their four identifying fields, subscribers by type:address. Keys are inserted in sorted order,
-// numbers are numbers, and absent ThresholdType means PERCENTAGE, so equal states give equal documents.
+// The one document desired and live are both normalized into before diffing, composed from each kind's
+// canonical form: the organization kind's (src/kinds/organization/document.ts: OUs by path, accounts by
+// ID with their parent path) and the budgets kind's (src/kinds/budgets/document.ts: budgets by name).
+// Keys are inserted in sorted order, so equal states give equal documents.
 
-import type { DesiredBudget, DesiredOrg, FeatureSet, NotificationKey, Subscriber, ThresholdType } from '../model/desired.js';
-import type { LiveBudget, LiveOrg } from '../model/live.js';
-import { notificationKeyString, subscriberKeyString } from '../model/addresses.js';
+import { type BudgetDocument, desiredBudgetDocument, liveBudgetDocument } from '../kinds/budgets/document.js';
+import { desiredOrganizationDocument, liveOrganizationDocument, type OrganizationKindDocument } from '../kinds/organization/document.js';
+import type { DesiredOrg } from '../model/desired.js';
+import type { LiveOrg } from '../model/live.js';
 import { type DesiredIndex, indexDesired } from './desired-index.js';
 import { indexLiveTree, type LiveTree } from './live-tree.js';
+import { sortedRecord } from './sorted-record.js';
 
-export interface OrganizationDocument {
-  readonly featureSet: FeatureSet;
-  readonly managementAccountId: string;
-}
+// Each kind's canonical form lives in its folder; re-exported for the planner and the importer.
+export { type BudgetDocument, canonicalNotificationKey, liveBudgetDocument, type NotificationDocument, type SubscriberDocument } from '../kinds/budgets/document.js';
+export { type AccountDocument, type OrganizationDocument, type OuDocument } from '../kinds/organization/document.js';
+export { byCodeUnit, sortedRecord } from './sorted-record.js';
 
-export interface OuDocument {
-  readonly name: string;
-}
-
-export interface AccountDocument {
-  readonly parentPath: string;
-}
-
-export type SubscriberDocument = Subscriber;
-
-export interface NotificationDocument extends NotificationKey {
-  /** By subscriberKeyString ("EMAIL:ops@example.com"). */
-  readonly subscribers: Readonly<Record<string, SubscriberDocument>>;
-}
-
-export interface BudgetDocument {
-  readonly budgetType: string;
-  readonly amount: number | null;
-  readonly unit: string;
-  readonly timeUnit: string;
-  /** By notificationKeyString ("ACTUAL:GREATER_THAN:80:PERCENTAGE"). */
-  readonly notifications: Readonly<Record<string, NotificationDocument>>;
-}
-
-export interface OrgDocument {
-  /** null: no organization yet. */
-  readonly organization: OrganizationDocument | null;
-  /** By OU path ("/Workloads/Prod"); the root is implicit. */
-  readonly ous: Readonly<Record<string, OuDocument>>;
-  /** By 12-digit account ID. */
-  readonly accounts: Readonly<Record<string, AccountDocument>>;
+export interface OrgDocument extends OrganizationKindDocument {
   /** By budget name. */
   readonly budgets: Readonly<Record<string, BudgetDocument>>;
 }
@@ -52,9 +24,7 @@ export interface OrgDocument {
 /** org.yaml as a canonical document. */
 export function canonicalDesiredDocument(desired: DesiredOrg, index: DesiredIndex = indexDesired(desired)): OrgDocument {
   return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }])),
+    ...desiredOrganizationDocument(desired, index),
     budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)])),
   };
 }
@@ -70,71 +40,9 @@ export function canonicalLiveDocument(live: LiveOrg): OrgDocument {
  * (the planner passes the paths OUs will have after the plan's renames).
  */
 export function buildLiveDocument(live: LiveOrg, tree: LiveTree, pathById: ReadonlyMap<string, string>): OrgDocument {
-  const ous: [string, OuDocument][] = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== undefined) ous.push([path, { name: ou.name }]);
-  }
-  const accounts: [string, AccountDocument][] = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== undefined) accounts.push([account.id, { parentPath }]);
-  }
   return {
-    organization: live.organization
-      ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId }
-      : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts),
+    ...liveOrganizationDocument(live, tree, pathById),
     budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)])),
   };
 }
 
-function desiredBudgetDocument(budget: DesiredBudget): BudgetDocument {
-  return {
-    budgetType: 'COST',
-    amount: canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n) => notificationEntry(n, n.subscribers))),
-  };
-}
-
-export function liveBudgetDocument(budget: LiveBudget): BudgetDocument {
-  return {
-    budgetType: budget.budgetType,
-    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n) => notificationEntry(n, n.subscribers))),
-  };
-}
-
-function notificationEntry(n: NotificationKey, subscribers: readonly Subscriber[]): [string, NotificationDocument] {
-  const key = canonicalNotificationKey(n);
-  return [
-    notificationKeyString(key),
-    { ...key, subscribers: sortedRecord(subscribers.map((s) => [subscriberKeyString(s), { type: s.type, address: s.address }])) },
-  ];
-}
-
-/** The four identifying fields, with Budgets' omitted ThresholdType read as PERCENTAGE. */
-export function canonicalNotificationKey(n: NotificationKey): NotificationKey {
-  const thresholdType: ThresholdType = (n.thresholdType as ThresholdType | undefined) ?? 'PERCENTAGE';
-  return { type: n.type, comparison: n.comparison, threshold: canonicalNumber(n.threshold), thresholdType };
-}
-
-/** -0 and 0 are the same amount; JSON cannot tell them apart either. */
-function canonicalNumber(value: number): number {
-  return value === 0 ? 0 : value;
-}
-
-/** A record with keys in code-unit order. Object.fromEntries defines own properties, so "__proto__" is just a key. */
-export function sortedRecord<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => byCodeUnit(a, b)));
-}
-
-/** Locale-independent string order, so plans are the same on every machine. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

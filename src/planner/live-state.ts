@@ -9,8 +9,9 @@ import { indexLiveTree } from './live-tree.js';
 
 export function serializeLiveState(live: LiveOrg): string {
   const tree = indexLiveTree(live);
-  // Each kind adds what its steps and notes depend on; nothing is listed here by hand.
-  const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(live, tree));
+  // Each kind adds what its steps and notes depend on, from the fields it owns; nothing is listed here
+  // by hand, and registry.ts makes every LiveOrg field owned by some kind.
+  const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(liveFields(live, kind.liveFields), tree));
   return canonicalJson(Object.assign({ format: 1 }, ...parts));
 }
 
@@ -19,4 +20,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? sortedRecord(Object.entries(v)) : v,
   );
+}
+
+/** The fields of `live` a kind owns (absent optional fields stay absent). */
+function liveFields<F extends keyof LiveOrg>(live: LiveOrg, fields: readonly F[]): Pick<LiveOrg, F> {
+  return Object.fromEntries(fields.filter((field) => field in live).map((field) => [field, live[field]])) as Pick<LiveOrg, F>;
 }

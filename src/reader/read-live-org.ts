@@ -6,6 +6,8 @@
 //   3. at the same time, budgets: DescribeBudgets, DescribeBudgetNotificationsForAccount (all
 //      budgets' notifications in one paginated call), DescribeSubscribersForNotification per
 //      notification, and ListTagsForResource only for the budgets `readTagsFor` selects.
+//   4. once the guard has passed and the walk is under way, every resource kind's own read (read-kinds.ts:
+//      the alternate contacts org.yaml declares), beside steps 2 and 3, merged into the result.
 // Nothing is fetched twice and nothing the walk already knows is asked for (no DescribeAccount,
 // ListParents, DescribeOrganizationalUnit or ListChildren).
 // Someone else may change the organization while it is read: an OU the walk just listed is deleted
@@ -16,11 +18,13 @@
 
 import { isAwsCallError } from '../aws/errors.js';
 import type { AwsPort } from '../aws/port.js';
-import type { Subscriber } from '../model/desired.js';
+import type { ReadObservations } from '../kinds/kind.js';
+import type { DesiredOrg, Subscriber } from '../model/desired.js';
 import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu, LiveRoot } from '../model/live.js';
 import { UserError } from '../model/errors.js';
 import { ChangedUnderReadError, OrganizationChangedWhileReadError } from './changed-under-read.js';
 import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
+import { readKinds } from './read-kinds.js';
 import { WorkQueue } from './work-queue.js';
 
 /**
@@ -49,6 +53,11 @@ export interface ReadLiveOptions {
    * (loading SDK clients) in front of the walk's first requests, where pacing has no slack to hide it.
    */
   readonly onReadUnderWay?: (callerAccountId: string) => void;
+  /**
+   * org.yaml, for the resource kinds' own reads (what each declares it needs), started just before
+   * onReadUnderWay; they fill `observations` for the audit. Without it (import) no kind read runs.
+   */
+  readonly kinds?: { readonly desired: DesiredOrg; readonly observations: ReadObservations };
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
   readonly concurrency?: number;
 }
@@ -80,9 +89,15 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   if (typeof expected === 'string') checkOrganizationOwner(organization, callerAccountId, expected);
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
   let underWay = false;
+  let kindReads: Promise<Partial<LiveOrg>> | undefined;
   const readUnderWay = (): void => {
     if (underWay) return;
     underWay = true;
+    if (options.kinds) {
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations);
+      // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
+      kindReads.catch(() => undefined);
+    }
     options.onReadUnderWay?.(callerAccountId);
   };
 
@@ -91,7 +106,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   for (;;) {
     try {
       const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
-      return { callerAccountId, organization, ...bulk };
+      return { callerAccountId, organization, ...bulk, ...(await kindReads) };
     } catch (error) {
       if (!(error instanceof ChangedUnderReadError)) throw error;
       changes.push(error);

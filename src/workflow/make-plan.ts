@@ -3,13 +3,13 @@
 
 import { createHash } from 'node:crypto';
 import { identityCenterRegion } from '../audit/audit-account.js';
-import type { AlternateContactObservation } from '../audit/audit-input.js';
 import { buildAuditReport } from '../audit/build-audit-report.js';
-import { readAlternateContacts, readAuditInput } from '../audit/read-audit-input.js';
+import { readAuditInput } from '../audit/read-audit-input.js';
 import type { AwsPort } from '../aws/port.js';
+import type { ReadObservations } from '../kinds/kind.js';
 import type { AuditReport } from '../model/audit.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveAlternateContact, LiveOrg } from '../model/live.js';
+import type { LiveOrg } from '../model/live.js';
 import type { Plan } from '../model/plan.js';
 import { planOrg, serializeLiveState } from '../planner/index.js';
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
@@ -31,40 +31,38 @@ export interface MakePlanOptions {
 
 export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256: string, options: MakePlanOptions = {}): Promise<PlannedOrg> {
   const declaredBudgets = new Set(desired.budgets.map((b) => b.name));
-  // The contacts and the audit need only the caller, so they start once the guard has passed and the
-  // bulk read is under way, and run beside it (their few calls take no time from it: other services,
-  // other buckets).
-  const sideReads: { contacts?: Promise<AlternateContactObservation[]>; audit?: Promise<AuditReport> } = {};
-  const startSideReads = (callerAccountId: string): void => {
-    // Declared alternate contacts are live state the plan reconciles; the audit checks the same reads.
-    const contacts = desired.security?.alternateContacts.length ? readAlternateContacts(port, desired.security) : undefined;
-    const audit = options.audit === false ? undefined : auditWithPlan(port, desired, callerAccountId, contacts, options.audit ?? {});
-    if (contacts) sideReads.contacts = contacts;
-    if (audit) sideReads.audit = audit;
-    // If the bulk read fails, its error is the one reported; these must not surface as unhandled rejections.
-    contacts?.catch(() => undefined);
-    audit?.catch(() => undefined);
+  // The kinds' own reads (the declared alternate contacts) and the audit need only the caller, so the
+  // reader starts them once the guard has passed and the bulk read is under way, and they run beside it
+  // (their few calls take no time from it: other services, other buckets).
+  const observations: ReadObservations = {};
+  let audit: Promise<AuditReport> | undefined;
+  const startAudit = (callerAccountId: string): void => {
+    if (options.audit === false) return;
+    // The audit checks the contacts the alternate-contacts kind has just started reading.
+    audit = auditWithPlan(port, desired, callerAccountId, observations.alternateContacts, options.audit ?? {});
+    // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
+    audit.catch(() => undefined);
   };
   const live = await readLiveOrg(port, {
     managementAccountId: desired.managementAccountId,
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...(options.onReadProgress ? { onProgress: options.onReadProgress } : {}),
-    onReadUnderWay: startSideReads,
+    kinds: { desired, observations },
+    onReadUnderWay: startAudit,
   });
-  const [observedContacts, audit] = await Promise.all([sideReads.contacts, sideReads.audit]);
-  const liveWithContacts: LiveOrg = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
+  const auditReport = await audit;
   // The audit is not hashed: it never decides whether a saved plan is stale.
-  const liveStateSha256 = sha256(serializeLiveState(liveWithContacts));
-  const plan = planOrg(desired, liveWithContacts, { orgYamlSha256, liveStateSha256 });
-  return { plan: audit ? { ...plan, audit } : plan, live: liveWithContacts };
+  const liveStateSha256 = sha256(serializeLiveState(live));
+  const plan = planOrg(desired, live, { orgYamlSha256, liveStateSha256 });
+  return { plan: auditReport ? { ...plan, audit: auditReport } : plan, live };
 }
 
 async function auditWithPlan(
   port: AwsPort,
   desired: DesiredOrg,
   callerAccountId: string,
-  contacts: Promise<AlternateContactObservation[]> | undefined,
+  contacts: ReadObservations['alternateContacts'],
   settings: { readonly env?: Readonly<Record<string, string | undefined>>; readonly now?: number },
 ): Promise<AuditReport> {
   const input = await readAuditInput(port, {
@@ -78,13 +76,6 @@ async function auditWithPlan(
     now: settings.now ?? Date.now(),
   });
   return buildAuditReport(input);
-}
-
-function toLiveContact(observed: AlternateContactObservation): LiveAlternateContact {
-  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
-  const { failure } = observed.contact;
-  const readError = failure.denied ? `AWS denied ${failure.operation}: the credentials lack ${failure.action}` : `${failure.operation} failed: ${failure.message}`;
-  return { type: observed.type, contact: null, readError };
 }
 
 export function sha256(text: string): string {

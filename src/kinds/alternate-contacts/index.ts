@@ -1,12 +1,13 @@
 // The alternate-contacts kind: the management account's security, billing and operations contacts.
 
 import type { AlternateContactSpec } from '../../model/security.js';
-import { sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
 import type { ResourceKind } from '../kind.js';
 import { planAlternateContactSteps } from './plan.js';
+import { readAlternateContactsSlice } from './read.js';
 import type { AlternateContactStep } from './steps.js';
 
-export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> = {
+export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], 'alternateContacts'> = {
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
   plan: planAlternateContactSteps,
@@ -15,6 +16,8 @@ export const alternateContactsKind: ResourceKind<AlternateContactStep['kind']> =
   importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
   // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
   orgYamlSection: () => [],
+  read: readAlternateContactsSlice,
+  liveFields: ['alternateContacts'],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) =>
     live.alternateContacts

@@ -1,7 +1,8 @@
 // The budgets kind: the management account's budgets with their notifications and subscribers.
 
 import type { ResourceKind } from '../kind.js';
-import { liveBudgetDocument, sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
+import { liveBudgetDocument } from './document.js';
 import { ignoring } from '../ignoring.js';
 import { condition, liveLimitLine, notificationLine } from './describe.js';
 import { createBudget, createNotification, updateNotification } from './execute.js';
@@ -12,12 +13,13 @@ import { writeBudgetsSection } from './write-yaml.js';
 
 const GROUP = 'Budgets';
 
-export const budgetsKind: ResourceKind<BudgetStep['kind']> = {
+export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
   name: 'budgets',
   groups: [GROUP],
   plan: planBudgetSteps,
   importDesired: importBudgets,
   orgYamlSection: writeBudgetsSection,
+  liveFields: ['budgets'],
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b) => [b.name, { ...liveBudgetDocument(b), tags: b.tags === undefined ? null : sortedRecord(Object.entries(b.tags)) }]),

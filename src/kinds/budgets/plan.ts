@@ -7,7 +7,7 @@ import { budgetAddress, notificationAddress, notificationKeyString, subscriberAd
 import type { DesiredBudget, NotificationKey, Subscriber } from '../../model/desired.js';
 import { type LiveBudget, MANAGED_BUDGET_TAG } from '../../model/live.js';
 import type { NotificationSpec } from '../../model/plan.js';
-import { type BudgetDocument, canonicalNotificationKey } from '../../planner/canonical-document.js';
+import { type BudgetDocument, canonicalNotificationKey } from './document.js';
 import { plural } from '../../text/plural.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';

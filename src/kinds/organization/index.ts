@@ -3,22 +3,27 @@
 // their destination and OU deletions wait for the moves out of them (one step graph, one set of phases).
 
 import type { ResourceKind } from '../kind.js';
-import { sortedRecord } from '../../planner/canonical-document.js';
+import { sortedRecord } from '../../planner/sorted-record.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
 import { importOrganization } from './import.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
 import { writeOrganizationSection } from './write-yaml.js';
 
-export const organizationKind: ResourceKind<OrganizationStep['kind']> = {
+export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAccountId' | 'organization' | 'root' | 'ous' | 'accounts'> = {
   name: 'organization',
   groups: ['Organization', 'Organizational units', 'Accounts'],
   plan: planOrganizationSteps,
   importDesired: importOrganization,
   orgYamlSection: writeOrganizationSection,
+  liveFields: ['callerAccountId', 'organization', 'root', 'ous', 'accounts'],
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
+      // The plan notes a caller who is not the management account (only possible without an
+      // organization: the guard refuses other callers); as the management account it adds nothing, so
+      // plans of an existing organization hash as before.
+      ...(live.callerAccountId !== organization?.managementAccountId && { callerAccountId: live.callerAccountId }),
       organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
       rootId: tree.rootId,
       ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id)!, { id: ou.id, name: ou.name }])),

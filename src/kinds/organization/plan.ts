@@ -6,7 +6,7 @@ import { accountAddress, ORGANIZATION_ADDRESS, ouAddress } from '../../model/add
 import type { LiveAccount, LiveOu } from '../../model/live.js';
 import { depthOf, nameOf, parentPathOf, ROOT_PATH } from '../../model/paths.js';
 import { parentRef } from '../../model/refs.js';
-import { byCodeUnit } from '../../planner/canonical-document.js';
+import { byCodeUnit } from '../../planner/sorted-record.js';
 import { plural } from '../../text/plural.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
