@@ -87386,6 +87386,14 @@ function where(check, sourceFile) {
   return check.source ? ` (${visibleText(sourceFile)}:${check.source.line}:${check.source.column})` : "";
 }
 
+// src/planner/sorted-record.ts
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
+}
+function byCodeUnit(a5, b5) {
+  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
 // src/model/addresses.ts
 var ORGANIZATION_ADDRESS = "organization";
 function ouAddress(path) {
@@ -87411,117 +87419,6 @@ function subscriberKeyString(s2) {
 }
 function subscriberAddress(budgetName, n3, s2) {
   return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
-}
-
-// src/planner/desired-index.ts
-function indexDesired(desired) {
-  const ous = [];
-  const accounts = /* @__PURE__ */ new Map();
-  const visit2 = (node, path) => {
-    for (const account of node.accounts) {
-      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
-    }
-    for (const ou of node.organizationalUnits) {
-      ous.push(ou);
-      visit2(ou, ou.path);
-    }
-  };
-  visit2(desired.root, ROOT_PATH);
-  return { ous, accounts };
-}
-
-// src/planner/live-tree.ts
-function indexLiveTree(live) {
-  const pathById = /* @__PURE__ */ new Map();
-  const ouByPath = /* @__PURE__ */ new Map();
-  const ousTopDown = [];
-  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
-  const childrenByParent = /* @__PURE__ */ new Map();
-  for (const ou of live.ous) {
-    const siblings = childrenByParent.get(ou.parentId);
-    if (siblings) siblings.push(ou);
-    else childrenByParent.set(ou.parentId, [ou]);
-  }
-  pathById.set(live.root.id, ROOT_PATH);
-  const queue = [live.root.id];
-  for (let next = 0; next < queue.length; next++) {
-    const parentId = queue[next];
-    const parentPath = pathById.get(parentId);
-    for (const ou of childrenByParent.get(parentId) ?? []) {
-      const path = childPath(parentPath, ou.name);
-      pathById.set(ou.id, path);
-      ouByPath.set(path, ou);
-      ousTopDown.push(ou);
-      queue.push(ou.id);
-    }
-  }
-  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
-}
-
-// src/planner/canonical-document.ts
-function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
-  return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }])),
-    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
-  };
-}
-function buildLiveDocument(live, tree, pathById) {
-  const ous = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== void 0) ous.push([path, { name: ou.name }]);
-  }
-  const accounts = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
-  }
-  return {
-    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts),
-    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
-  };
-}
-function desiredBudgetDocument(budget) {
-  return {
-    budgetType: "COST",
-    amount: canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function liveBudgetDocument(budget) {
-  return {
-    budgetType: budget.budgetType,
-    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function notificationEntry(n3, subscribers) {
-  const key = canonicalNotificationKey(n3);
-  return [
-    notificationKeyString(key),
-    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
-  ];
-}
-function canonicalNotificationKey(n3) {
-  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
-  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
-}
-function canonicalNumber(value) {
-  return value === 0 ? 0 : value;
-}
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
-}
-function byCodeUnit(a5, b5) {
-  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
 }
 
 // src/planner/notes.ts
@@ -87615,6 +87512,83 @@ function sameValue(field3, declared, live) {
   return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
 }
 
+// src/audit/read-audit-input.ts
+async function readAuditInput(port, options) {
+  const management = options.scope === "management";
+  const security = options.security;
+  const region = options.identityCenterRegion;
+  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts] = await Promise.all([
+    observe("getRootCredentialSummary", () => port.getRootCredentialSummary()),
+    observe("listOrganizationsFeatures", () => port.listOrganizationsFeatures()),
+    Promise.all(
+      (management ? security?.breakGlassUsers ?? [] : []).map(async (user) => {
+        const [mfaDevices, accessKeys] = await Promise.all([
+          observe("listMfaDevices", () => port.listMfaDevices(user.name)),
+          observe("listAccessKeys", () => port.listAccessKeys(user.name))
+        ]);
+        return { name: user.name, ...user.at && { at: user.at }, mfaDevices, accessKeys };
+      })
+    ),
+    region === void 0 ? void 0 : observe("listIdentityCenterInstances", () => port.listIdentityCenterInstances(region)),
+    options.alternateContacts ?? (management ? readAlternateContacts(port, security) : Promise.resolve([]))
+  ]);
+  const identityCenter = region === void 0 || instances === void 0 ? { region: void 0 } : { region, instances };
+  return {
+    accountId: options.accountId,
+    scope: options.scope,
+    managementAccountId: options.managementAccountId,
+    security,
+    rootCredentials,
+    organizationsFeatures,
+    breakGlassUsers,
+    identityCenter,
+    alternateContacts,
+    now: options.now
+  };
+}
+function readAlternateContacts(port, security) {
+  return Promise.all(
+    (security?.alternateContacts ?? []).map(async (c5) => ({
+      type: c5.type,
+      contact: await observe("getAlternateContact", () => port.getAlternateContact(c5.type))
+    }))
+  );
+}
+async function observe(method, call) {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error3) {
+    if (!isAwsCallError(error3)) throw error3;
+    const { service, operation: operation2 } = PORT_OPERATIONS[method];
+    return {
+      ok: false,
+      failure: {
+        operation: operation2,
+        action: iamActionsFor(service, operation2).join(" or "),
+        code: error3.code,
+        denied: error3.kind === "accessDenied",
+        notFound: error3.kind === "notFound",
+        message: error3.message
+      }
+    };
+  }
+}
+
+// src/kinds/alternate-contacts/read.ts
+function readAlternateContactsSlice(ctx) {
+  const security = ctx.desired.security;
+  if (!security?.alternateContacts.length) return Promise.resolve({});
+  const observed = readAlternateContacts(ctx.port, security);
+  ctx.observations.alternateContacts = observed;
+  return observed.then((list3) => ({ alternateContacts: list3.map(toLiveContact) }));
+}
+function toLiveContact(observed) {
+  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
+  const { failure: failure3 } = observed.contact;
+  const readError = failure3.denied ? `AWS denied ${failure3.operation}: the credentials lack ${failure3.action}` : `${failure3.operation} failed: ${failure3.message}`;
+  return { type: observed.type, contact: null, readError };
+}
+
 // src/kinds/alternate-contacts/index.ts
 var alternateContactsKind = {
   name: "alternate contacts",
@@ -87625,6 +87599,8 @@ var alternateContactsKind = {
   importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
   // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
   orgYamlSection: () => [],
+  read: readAlternateContactsSlice,
+  liveFields: ["alternateContacts"],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
   fingerprint: (live) => live.alternateContacts ? { alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }])) } : {},
   steps: {
@@ -87651,6 +87627,40 @@ function contactChanges(before, after) {
     const old = before?.[field3];
     return old === void 0 || old === after[field3] ? `${label}: "${after[field3]}"` : `${label}: "${old}" \u2192 "${after[field3]}"`;
   });
+}
+
+// src/kinds/budgets/document.ts
+function desiredBudgetDocument(budget) {
+  return {
+    budgetType: "COST",
+    amount: canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
+}
+function liveBudgetDocument(budget) {
+  return {
+    budgetType: budget.budgetType,
+    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
+}
+function notificationEntry(n3, subscribers) {
+  const key = canonicalNotificationKey(n3);
+  return [
+    notificationKeyString(key),
+    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
+  ];
+}
+function canonicalNotificationKey(n3) {
+  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
+  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
+}
+function canonicalNumber(value) {
+  return value === 0 ? 0 : value;
 }
 
 // src/kinds/ignoring.ts
@@ -87719,6 +87729,91 @@ async function notificationExists(port, account, budgetName, key) {
     if (isAwsCallError(error3, "notFound")) return false;
     throw error3;
   }
+}
+
+// src/kinds/organization/document.ts
+function desiredOrganizationDocument(desired, index) {
+  return {
+    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
+    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
+    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }]))
+  };
+}
+function liveOrganizationDocument(live, tree, pathById) {
+  const ous = [];
+  for (const ou of tree.ousTopDown) {
+    const path = pathById.get(ou.id);
+    if (path !== void 0) ous.push([path, { name: ou.name }]);
+  }
+  const accounts = [];
+  for (const account of live.accounts) {
+    const parentPath = pathById.get(account.parentId);
+    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
+  }
+  return {
+    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
+    ous: sortedRecord(ous),
+    accounts: sortedRecord(accounts)
+  };
+}
+
+// src/planner/desired-index.ts
+function indexDesired(desired) {
+  const ous = [];
+  const accounts = /* @__PURE__ */ new Map();
+  const visit2 = (node, path) => {
+    for (const account of node.accounts) {
+      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
+    }
+    for (const ou of node.organizationalUnits) {
+      ous.push(ou);
+      visit2(ou, ou.path);
+    }
+  };
+  visit2(desired.root, ROOT_PATH);
+  return { ous, accounts };
+}
+
+// src/planner/live-tree.ts
+function indexLiveTree(live) {
+  const pathById = /* @__PURE__ */ new Map();
+  const ouByPath = /* @__PURE__ */ new Map();
+  const ousTopDown = [];
+  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
+  const childrenByParent = /* @__PURE__ */ new Map();
+  for (const ou of live.ous) {
+    const siblings = childrenByParent.get(ou.parentId);
+    if (siblings) siblings.push(ou);
+    else childrenByParent.set(ou.parentId, [ou]);
+  }
+  pathById.set(live.root.id, ROOT_PATH);
+  const queue = [live.root.id];
+  for (let next = 0; next < queue.length; next++) {
+    const parentId = queue[next];
+    const parentPath = pathById.get(parentId);
+    for (const ou of childrenByParent.get(parentId) ?? []) {
+      const path = childPath(parentPath, ou.name);
+      pathById.set(ou.id, path);
+      ouByPath.set(path, ou);
+      ousTopDown.push(ou);
+      queue.push(ou.id);
+    }
+  }
+  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
+}
+
+// src/planner/canonical-document.ts
+function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
+  return {
+    ...desiredOrganizationDocument(desired, index),
+    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
+  };
+}
+function buildLiveDocument(live, tree, pathById) {
+  return {
+    ...liveOrganizationDocument(live, tree, pathById),
+    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
+  };
 }
 
 // src/importer/natural-order.ts
@@ -88280,6 +88375,7 @@ var budgetsKind = {
   plan: planBudgetSteps,
   importDesired: importBudgets,
   orgYamlSection: writeBudgetsSection,
+  liveFields: ["budgets"],
   fingerprint: (live) => ({
     budgets: sortedRecord(
       live.budgets.map((b5) => [b5.name, { ...liveBudgetDocument(b5), tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
@@ -88765,9 +88861,14 @@ var organizationKind = {
   plan: planOrganizationSteps,
   importDesired: importOrganization,
   orgYamlSection: writeOrganizationSection,
+  liveFields: ["callerAccountId", "organization", "root", "ous", "accounts"],
   fingerprint(live, tree) {
     const organization = live.organization;
     return {
+      // The plan notes a caller who is not the management account (only possible without an
+      // organization: the guard refuses other callers); as the management account it adds nothing, so
+      // plans of an existing organization hash as before.
+      ...live.callerAccountId !== organization?.managementAccountId && { callerAccountId: live.callerAccountId },
       organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
       rootId: tree.rootId,
       ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
@@ -88811,7 +88912,8 @@ var organizationKind = {
 };
 
 // src/kinds/registry.ts
-var RESOURCE_KINDS = [organizationKind, budgetsKind, alternateContactsKind];
+var KINDS = [organizationKind, budgetsKind, alternateContactsKind];
+var RESOURCE_KINDS = KINDS;
 var STEP_HANDLERS = {
   ...organizationKind.steps,
   ...budgetsKind.steps,
@@ -89394,68 +89496,6 @@ function buildAuditReport(input) {
   };
 }
 
-// src/audit/read-audit-input.ts
-async function readAuditInput(port, options) {
-  const management = options.scope === "management";
-  const security = options.security;
-  const region = options.identityCenterRegion;
-  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts] = await Promise.all([
-    observe("getRootCredentialSummary", () => port.getRootCredentialSummary()),
-    observe("listOrganizationsFeatures", () => port.listOrganizationsFeatures()),
-    Promise.all(
-      (management ? security?.breakGlassUsers ?? [] : []).map(async (user) => {
-        const [mfaDevices, accessKeys] = await Promise.all([
-          observe("listMfaDevices", () => port.listMfaDevices(user.name)),
-          observe("listAccessKeys", () => port.listAccessKeys(user.name))
-        ]);
-        return { name: user.name, ...user.at && { at: user.at }, mfaDevices, accessKeys };
-      })
-    ),
-    region === void 0 ? void 0 : observe("listIdentityCenterInstances", () => port.listIdentityCenterInstances(region)),
-    options.alternateContacts ?? (management ? readAlternateContacts(port, security) : Promise.resolve([]))
-  ]);
-  const identityCenter = region === void 0 || instances === void 0 ? { region: void 0 } : { region, instances };
-  return {
-    accountId: options.accountId,
-    scope: options.scope,
-    managementAccountId: options.managementAccountId,
-    security,
-    rootCredentials,
-    organizationsFeatures,
-    breakGlassUsers,
-    identityCenter,
-    alternateContacts,
-    now: options.now
-  };
-}
-function readAlternateContacts(port, security) {
-  return Promise.all(
-    (security?.alternateContacts ?? []).map(async (c5) => ({
-      type: c5.type,
-      contact: await observe("getAlternateContact", () => port.getAlternateContact(c5.type))
-    }))
-  );
-}
-async function observe(method, call) {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error3) {
-    if (!isAwsCallError(error3)) throw error3;
-    const { service, operation: operation2 } = PORT_OPERATIONS[method];
-    return {
-      ok: false,
-      failure: {
-        operation: operation2,
-        action: iamActionsFor(service, operation2).join(" or "),
-        code: error3.code,
-        denied: error3.kind === "accessDenied",
-        notFound: error3.kind === "notFound",
-        message: error3.message
-      }
-    };
-  }
-}
-
 // src/audit/audit-account.ts
 function identityCenterRegion(desired, env2) {
   return desired.security?.identityCenterRegion ?? (env2["AWS_REGION"] || env2["AWS_DEFAULT_REGION"] || void 0);
@@ -89556,7 +89596,7 @@ function withBootstrapManagementAccount(document, desired) {
 // src/planner/live-state.ts
 function serializeLiveState(live) {
   const tree = indexLiveTree(live);
-  const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(live, tree));
+  const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(liveFields(live, kind.liveFields), tree));
   return canonicalJson(Object.assign({ format: 1 }, ...parts));
 }
 function canonicalJson(value) {
@@ -89564,6 +89604,9 @@ function canonicalJson(value) {
     value,
     (_key, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? sortedRecord(Object.entries(v)) : v
   );
+}
+function liveFields(live, fields) {
+  return Object.fromEntries(fields.filter((field3) => field3 in live).map((field3) => [field3, live[field3]]));
 }
 
 // src/reader/changed-under-read.ts
@@ -89606,6 +89649,13 @@ function checkOrganizationOwner(organization, callerAccountId, managementAccount
     `these credentials belong to account ${callerAccountId}, a member of organization ${organization.id} whose management account is ${organization.managementAccountId}; org.yaml manages the organization of ${managementAccountId}; use the management account's credentials.`,
     [`If ${organization.managementAccountId} is the right management account, correct ${WHERE}.`]
   );
+}
+
+// src/reader/read-kinds.ts
+async function readKinds(port, desired, callerAccountId, observations) {
+  const ctx = { port, desired, callerAccountId, observations };
+  const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
+  return Object.assign({}, ...slices);
 }
 
 // src/reader/work-queue.ts
@@ -89680,9 +89730,14 @@ async function readLiveOrg(port, options) {
   if (typeof expected === "string") checkOrganizationOwner(organization, callerAccountId, expected);
   const managementAccountId = typeof expected === "string" ? expected : expected(callerAccountId, organization);
   let underWay = false;
+  let kindReads;
   const readUnderWay = () => {
     if (underWay) return;
     underWay = true;
+    if (options.kinds) {
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations);
+      kindReads.catch(() => void 0);
+    }
     options.onReadUnderWay?.(callerAccountId);
   };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -89690,7 +89745,7 @@ async function readLiveOrg(port, options) {
   for (; ; ) {
     try {
       const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
-      return { callerAccountId, organization, ...bulk };
+      return { callerAccountId, organization, ...bulk, ...await kindReads };
     } catch (error3) {
       if (!(error3 instanceof ChangedUnderReadError)) throw error3;
       changes.push(error3);
@@ -89829,27 +89884,25 @@ var ProgressCounter = class {
 // src/workflow/make-plan.ts
 async function makePlan(port, desired, orgYamlSha256, options = {}) {
   const declaredBudgets = new Set(desired.budgets.map((b5) => b5.name));
-  const sideReads = {};
-  const startSideReads = (callerAccountId) => {
-    const contacts = desired.security?.alternateContacts.length ? readAlternateContacts(port, desired.security) : void 0;
-    const audit2 = options.audit === false ? void 0 : auditWithPlan(port, desired, callerAccountId, contacts, options.audit ?? {});
-    if (contacts) sideReads.contacts = contacts;
-    if (audit2) sideReads.audit = audit2;
-    contacts?.catch(() => void 0);
-    audit2?.catch(() => void 0);
+  const observations = {};
+  let audit;
+  const startAudit = (callerAccountId) => {
+    if (options.audit === false) return;
+    audit = auditWithPlan(port, desired, callerAccountId, observations.alternateContacts, options.audit ?? {});
+    audit.catch(() => void 0);
   };
   const live = await readLiveOrg(port, {
     managementAccountId: desired.managementAccountId,
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...options.onReadProgress ? { onProgress: options.onReadProgress } : {},
-    onReadUnderWay: startSideReads
+    kinds: { desired, observations },
+    onReadUnderWay: startAudit
   });
-  const [observedContacts, audit] = await Promise.all([sideReads.contacts, sideReads.audit]);
-  const liveWithContacts = observedContacts ? { ...live, alternateContacts: observedContacts.map(toLiveContact) } : live;
-  const liveStateSha256 = sha256(serializeLiveState(liveWithContacts));
-  const plan = planOrg(desired, liveWithContacts, { orgYamlSha256, liveStateSha256 });
-  return { plan: audit ? { ...plan, audit } : plan, live: liveWithContacts };
+  const auditReport = await audit;
+  const liveStateSha256 = sha256(serializeLiveState(live));
+  const plan = planOrg(desired, live, { orgYamlSha256, liveStateSha256 });
+  return { plan: auditReport ? { ...plan, audit: auditReport } : plan, live };
 }
 async function auditWithPlan(port, desired, callerAccountId, contacts, settings) {
   const input = await readAuditInput(port, {
@@ -89863,12 +89916,6 @@ async function auditWithPlan(port, desired, callerAccountId, contacts, settings)
     now: settings.now ?? Date.now()
   });
   return buildAuditReport(input);
-}
-function toLiveContact(observed) {
-  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
-  const { failure: failure3 } = observed.contact;
-  const readError = failure3.denied ? `AWS denied ${failure3.operation}: the credentials lack ${failure3.action}` : `${failure3.operation} failed: ${failure3.message}`;
-  return { type: observed.type, contact: null, readError };
 }
 function sha256(text) {
   return createHash6("sha256").update(text).digest("hex");
