@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { emulatorEnv, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
 import { MGMT, snapshotOf, type LiveWorld } from '../workflow/support/emulator-world.js';
 
@@ -35,7 +36,7 @@ describe('the management account left out of the tree', () => {
     'error-placed.yaml': orgYaml('error', true),
   });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
     emulator.seed(snapshotOf(LIVE));
   });
   afterAll(async () => {

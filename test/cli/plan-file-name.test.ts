@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { emulatorEnv, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
 import { MGMT, snapshotOf, type LiveWorld } from '../workflow/support/emulator-world.js';
 
@@ -35,7 +36,7 @@ describe('plan notes name the file given with --file', () => {
   let emulator: Emulator;
   const ws = workspace({ 'sub/prod-org.yaml': ORG_YAML });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
     emulator.seed(snapshotOf(LIVE));
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { emulatorEnv, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
 import { MGMT, snapshotOf, type LiveWorld } from '../workflow/support/emulator-world.js';
 
@@ -21,7 +22,7 @@ describe('orgctl plan --out', () => {
   let emulator: Emulator;
   const ws = workspace({ 'org.yaml': ORG_YAML });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false }));
     emulator.seed(snapshotOf(LIVE));
     mkdirSync(join(ws.dir, 'plans'));
   });
