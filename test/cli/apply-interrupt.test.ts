@@ -10,6 +10,7 @@ import type { AwsPort } from '../../src/aws/port.js';
 import type { CliIo, InterruptSignal } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { FakeAwsPort } from '../support/fake-port.js';
 import { emulatorEnv, PTY_AVAILABLE, REPO, spawnOrgctl, workspace } from '../workflow/support/cli-harness.js';
 import { CRASH_LIVE, crashDesired } from '../workflow/support/crash-scenario.js';
@@ -60,7 +61,7 @@ describe('apply interrupted', () => {
   let onRequest: ((entry: RequestLogEntry) => void) | undefined;
   const ws = workspace({ 'org.yaml': orgYamlOf(crashDesired()) });
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, onRequest: (entry) => onRequest?.(entry) });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, onRequest: (entry) => onRequest?.(entry) }));
   });
   beforeEach(() => {
     emulator.seed(snapshotOf(CRASH_LIVE));

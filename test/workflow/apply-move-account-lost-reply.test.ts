@@ -5,6 +5,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorQuirks } from '../../src/emulator/index.js';
+import { testEmulatorOptions } from '../support/emulator.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { aDesiredOrg } from '../support/builders.js';
 import { emulatorPort, MGMT, repeatedWrites, snapshotOf } from './support/emulator-world.js';
@@ -24,7 +25,7 @@ describe('apply: a MoveAccount retried after its reply was lost', () => {
   ];
   for (const [order, retryAnswer] of cases) {
     it(`moveAccountCheckOrder ${order}: the retry gets ${retryAnswer}, and the step is done`, async () => {
-      emulator = await startEmulator({ rateLimits: false, quirks: { moveAccountCheckOrder: order } });
+      emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, quirks: { moveAccountCheckOrder: order } }));
       emulator.seed(snapshotOf({ hasOrganization: true, ous: [{ path: '/Target', name: 'Target', parentPath: '/' }], accounts: [{ id: MGMT, parentPath: '/' }, { id: MEMBER, parentPath: '/' }], budgets: [] }));
       emulator.injectFault('MoveAccount', 'drop-after');
       const port = emulatorPort(emulator.url);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
+import { testEmulatorOptions } from '../emulator.js';
 import type { DesiredOrg } from '../../../src/model/desired.js';
 import type { LiveAlternateContact, LiveOrg } from '../../../src/model/live.js';
 import { aDesiredOrg, aLiveOrg, MANAGEMENT_ACCOUNT_ID as MGMT, type LiveBudgetInput } from '../builders.js';
@@ -199,7 +200,7 @@ describe('end-state oracle: every difference from org.yaml is reported', () => {
 describe('end-state oracle: readEndState against the emulator', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, pageSize: 1 });
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, pageSize: 1 }));
   });
   afterAll(async () => {
     await emulator.stop();
