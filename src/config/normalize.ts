@@ -2,6 +2,7 @@
 // Each top-level section has its own function; a new section (e.g. `security:`) adds one more.
 
 import type {
+  AccountCreationSettings,
   DesiredAccount,
   DesiredBudget,
   DesiredNode,
@@ -44,8 +45,23 @@ function at(position: SourcePosition | undefined): { at?: SourcePosition } {
 function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
-    return typeof entry === 'string' ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+    return typeof entry === 'string' ? { id: entry, ...position } : { ...normalizeNamedAccount(entry), ...position };
   });
+}
+
+function normalizeNamedAccount(entry: Exclude<AccountEntry, string>): DesiredAccount {
+  const creation: AccountCreationSettings = {
+    ...(entry.tags !== undefined && { tags: entry.tags as Record<string, string> }),
+    ...(entry.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: entry.iamUserAccessToBilling }),
+    ...(entry.roleName !== undefined && { roleName: entry.roleName }),
+  };
+  return {
+    ...(entry.id !== undefined && { id: entry.id }),
+    name: entry.name,
+    ...(entry.email !== undefined && { email: entry.email }),
+    ...(entry.closed === true && { closed: true }),
+    ...(Object.keys(creation).length > 0 && { creation }),
+  };
 }
 
 function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {
@@ -105,6 +121,7 @@ function normalizeOptions(written: Options | undefined): DesiredOptions {
     pruneOrganizationalUnits: written?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
     pruneBudgets: written?.pruneBudgets ?? DEFAULTS.options.pruneBudgets,
     unlistedAccounts: written?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+    ...(written?.closedAccountsOu !== undefined && { closedAccountsOu: written.closedAccountsOu }),
   };
 }
 

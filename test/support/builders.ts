@@ -329,7 +329,7 @@ export function aLiveOrgMatching(desired: DesiredOrg): LiveOrgBuilder {
   };
   visit(desired.root.organizationalUnits);
   const place = (accounts: readonly DesiredAccount[], path: string): void => {
-    for (const account of accounts) live.withAccount(account.id, path, account.name !== undefined ? { name: account.name } : {});
+    for (const account of accounts) live.withAccount(account.id!, path, account.name !== undefined ? { name: account.name } : {});
   };
   place(desired.root.accounts, ROOT_PATH);
   const placeAll = (ous: readonly DesiredOu[]): void => {
