@@ -8,6 +8,7 @@ import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
 import { executeStep } from './execute-step.js';
+import { stepHandler } from '../kinds/registry.js';
 import { describeError } from '../text/describe-error.js';
 import { IdRegistry } from './id-registry.js';
 
@@ -46,6 +47,8 @@ export interface ApplyOptions {
   /** Called once per step: as it finishes, or (skipped steps) when the run ends. */
   readonly onStepFinished?: (result: StepResult) => void;
   readonly now?: () => number;
+  /** Waits between polls of asynchronous work (account creation); default: a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const DEFAULT_LANE_WIDTH = 4;
@@ -91,7 +94,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       if (stoppedBy === undefined && options.signal?.aborted) stoppedBy = 'interrupt';
       if (stoppedBy === undefined) {
         for (const [kind, lane] of ready) {
-          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift()!);
+          if (lane.length === 0) continue;
+          const width = Math.min(laneWidth, stepHandler(steps[lane[0]!]!).maxInFlight ?? laneWidth);
+          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < width) start(lane.shift()!);
         }
       }
       if (running > 0) return;
@@ -119,7 +124,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
       notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ids, managementAccountId })
+      executeStep(step, { port, ids, managementAccountId, ...(options.sleep && { sleep: options.sleep }) })
         .then(
           () => {
             finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });
