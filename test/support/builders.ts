@@ -169,6 +169,13 @@ export class DesiredOrgBuilder {
     return this;
   }
 
+  /** Places an account entry as written (by email, closed, with creation settings, ...). */
+  withAccountEntry(entry: DesiredAccount, parentPath: string = ROOT_PATH): this {
+    const node = parentPath === ROOT_PATH ? this.root : this.ensureOu(parentPath)!.node;
+    node.accounts.push(entry);
+    return this;
+  }
+
   withBudget(input: DesiredBudgetInput): this {
     this.budgets.push(aDesiredBudget(input));
     return this;
