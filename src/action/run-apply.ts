@@ -14,6 +14,7 @@ import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js'
 import { composeComment, composeMarkdown, fittedPart, fixedPart, MARKERS, truncateLines, type CommentPart } from './compose-comment.js';
 import { describeError } from '../text/describe-error.js';
 import { attemptGitHubWrite, withFailure } from './github-write.js';
+import { newAccountsPart } from './new-accounts.js';
 import type { PullRequestRef } from './github-api.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import type { ActionDeps, ActionReport } from './report.js';
@@ -133,7 +134,7 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
       ...(converged ? {} : { failure: `apply did not converge: ${plural(counts.failed, 'step')} failed, ${counts.skipped} not run, ${plural(after.steps.length, 'change')} ${after.steps.length === 1 ? 'remains' : 'remain'}. See the job summary.` }),
     },
     // The comment leads with what went wrong; the full table is in the job summary.
-    commentParts: [headline, ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],
+    commentParts: [headline, ...newAccountsPart(plan, run), ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],
   };
 }
 

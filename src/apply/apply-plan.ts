@@ -7,6 +7,7 @@
 import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
+import type { ResourceRef } from '../model/refs.js';
 import { executeStep } from './execute-step.js';
 import { stepHandler } from '../kinds/registry.js';
 import { describeError } from '../text/describe-error.js';
@@ -31,6 +32,8 @@ export interface ApplyRun {
   readonly allSucceeded: boolean;
   /** Present when a stop was requested (ApplyOptions.signal) before the run ended. */
   readonly interrupted?: true;
+  /** The IDs executors recorded for what they created (or found already created): the root, OUs, accounts by email. */
+  readonly recorded?: readonly { readonly ref: ResourceRef; readonly id: string }[];
 }
 
 export interface ApplyOptions {
@@ -105,7 +108,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (!results[index]) finish(index, { index, step, status: 'skipped', durationMs: 0, message: whyNotRun(index) });
       });
       const all = results as StepResult[];
-      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok'), ...(options.signal?.aborted && { interrupted: true }) });
+      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok'), ...(options.signal?.aborted && { interrupted: true }), ...recordedOf(ids) });
     };
 
     const whyNotRun = (index: number): string => {
@@ -148,6 +151,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
 
     pump();
   });
+}
+
+/** What the run recorded, when anything (most runs create nothing). */
+function recordedOf(ids: IdRegistry): Pick<ApplyRun, 'recorded'> {
+  const recorded = ids.recorded();
+  return recorded.length > 0 ? { recorded } : {};
 }
 
 /** A broken progress display must not abandon the steps in flight or hang the run; the results are returned anyway. */
