@@ -6,6 +6,8 @@
 import type { StepContext } from '../apply/step-context.js';
 import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
+import type { PositionLookup } from '../config/position-lookup.js';
+import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
@@ -52,6 +54,21 @@ export interface ReadObservations {
   alternateContacts?: Promise<readonly AlternateContactObservation[]>;
 }
 
+/** What a kind's normalize gets: org.yaml as written (schema-valid), and where each value was written. */
+export interface NormalizeContext {
+  readonly written: WrittenOrgYaml;
+  /** Fills the `at` fields that diagnostics and rules point at. */
+  readonly positionOf: PositionLookup;
+}
+
+/**
+ * A kind's fields of DesiredOrg. A section several owners share (`options:`, `security:`) is given as the
+ * kind's fields of it; src/config/merge-desired-parts.ts merges the parts, and a field two owners fill is
+ * an error.
+ */
+export type DesiredPart = { readonly [F in keyof DesiredOrg]?: SectionPart<DesiredOrg[F]> };
+type SectionPart<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
+
 /** One handler for each of the step kinds K: the compiler names a step kind without one. */
 export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
 
@@ -63,6 +80,12 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
   readonly name: string;
   /** Group titles for the renderers, in display order. */
   readonly groups: readonly string[];
+  /**
+   * Its top-level section(s) of org.yaml (or its fields inside a shared one) → its fields of DesiredOrg:
+   * defaults applied, positions attached (src/config/normalize.ts merges every kind's part). Pure; runs
+   * after schema validation, before the rules (src/config/rules) check the result.
+   */
+  normalize?(ctx: NormalizeContext): DesiredPart;
   /**
    * Adds the kind's steps and notes to the plan. Its steps go through `ctx.graph`, whose phases order
    * them within the kind; kinds are ordered as the registry lists them.
