@@ -11,6 +11,7 @@ import { planBudgetSteps } from './plan.js';
 import type { BudgetStep } from './steps.js';
 import { writeBudgetsSection } from './write-yaml.js';
 import { normalizeBudgetsSection } from './normalize.js';
+import { readBudgets } from './read.js';
 
 const GROUP = 'Budgets';
 
@@ -18,6 +19,7 @@ export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
   name: 'budgets',
   groups: [GROUP],
   normalize: normalizeBudgetsSection,
+  readSnapshot: readBudgets,
   plan: planBudgetSteps,
   importDesired: importBudgets,
   orgYamlSection: writeBudgetsSection,
