@@ -92,6 +92,29 @@ describe('account lifecycle against the emulator', () => {
     }
   });
 
+  it('apply killed while a creation is IN_PROGRESS: the next apply waits for that request and creates nothing twice', async () => {
+    const slow = await startEmulator(testEmulatorOptions({ rateLimits: false, createAccountDelayMs: 1500 }));
+    slow.seed(snapshotOf({ hasOrganization: true, ous: [], accounts: [{ id: MGMT, parentPath: '/' }], budgets: [] }));
+    const before = await readEndState({ endpoint: slow.url });
+    const port = emulatorPort(slow.url);
+    try {
+      const desired = aDesiredOrg().withManagementAccount(MGMT).withAccount(MGMT).withAccountEntry({ name: 'team-x', email: 'team-x@example.com' }, '/Workloads').build();
+      // The first run dies right after CreateAccount was answered: its polls never get a reply.
+      const dying: typeof port = { ...port, describeCreateAccountStatus: async () => Promise.reject(new Error('the process was killed')) };
+      const first = await runApplyWorkflow({ port: dying, desired, orgYamlSha256: SHA, confirm: async () => true });
+      expect(first.kind === 'applied' && first.converged).toBe(false);
+      const second = await runApplyWorkflow({ port, desired, orgYamlSha256: SHA, confirm: async () => true });
+      if (second.kind !== 'applied') throw new Error(second.kind);
+      expect(second.plan.steps.map((s) => s.kind)).toContain('createAccount');
+      expect(second.converged).toBe(true);
+      expect(slow.requestLog().filter((e) => e.operation === 'CreateAccount')).toHaveLength(1);
+      expectEndStateMatches(await readEndState({ endpoint: slow.url }), expectedEndState(desired, before));
+    } finally {
+      port.destroy();
+      await slow.stop();
+    }
+  });
+
   it('more closures than the quota: the plan has an error and apply refuses it, closing nothing', async () => {
     const accounts = Array.from({ length: 251 }, (_, i) => ({ id: String(300000000000 + i), parentPath: '/' }));
     emulator.seed(snapshotOf({ hasOrganization: true, ous: [], accounts: [{ id: MGMT, parentPath: '/' }, ...accounts], budgets: [] }));
