@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p3, at3, len) => {
+          wasm_on_url: (p3, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p3, at3, len) => {
+          wasm_on_status: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p3) => {
             assert(currentParser.ptr === p3);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p3, at3, len) => {
+          wasm_on_header_field: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p3, at3, len) => {
+          wasm_on_header_value: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p3, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p3);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p3, at3, len) => {
+          wasm_on_body: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p3) => {
@@ -20963,8 +20963,8 @@ var init_parseIni = __esm({
       let currentSubSection;
       for (const iniLine of iniData.split(/\r?\n/)) {
         const trimmedLine = iniLine.split(/(^|\s)[;#]/)[0].trim();
-        const isSection = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
-        if (isSection) {
+        const isSection2 = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
+        if (isSection2) {
           currentSection = void 0;
           currentSubSection = void 0;
           const sectionName = trimmedLine.substring(1, trimmedLine.length - 1);
@@ -39885,13 +39885,13 @@ function matchStructKey(encodedKeys, z, hint) {
   }
   return -1;
 }
-function bytesMatch(at3, expected) {
+function bytesMatch(at2, expected) {
   const len = expected.length;
-  if (payload[at3] !== expected[0]) {
+  if (payload[at2] !== expected[0]) {
     return false;
   }
   for (let i5 = 1; i5 < len; ++i5) {
-    if (payload[at3 + i5] !== expected[i5]) {
+    if (payload[at2 + i5] !== expected[i5]) {
       return false;
     }
   }
@@ -39976,17 +39976,17 @@ function readUtf8String() {
   }
   return textDecoder.decode(payload.subarray(start, start + length));
 }
-function decodeUtf8Cached(at3, length) {
+function decodeUtf8Cached(at2, length) {
   let h5 = length;
   for (let i5 = 0; i5 < length; ++i5) {
-    h5 = h5 * 31 + payload[at3 + i5] | 0;
+    h5 = h5 * 31 + payload[at2 + i5] | 0;
   }
   const slot = h5 >>> 0 & STRING_CACHE_SIZE - 1;
   const cached = stringCache[slot];
   if (cached !== void 0 && cached.length === length) {
     let match = true;
     for (let i5 = 0; i5 < length; ++i5) {
-      if (cached.charCodeAt(i5) !== payload[at3 + i5]) {
+      if (cached.charCodeAt(i5) !== payload[at2 + i5]) {
         match = false;
         break;
       }
@@ -39996,7 +39996,7 @@ function decodeUtf8Cached(at3, length) {
       return cached;
     }
   }
-  const result = isBuffer ? payload.toString("utf-8", at3, at3 + length) : textDecoder.decode(payload.subarray(at3, at3 + length));
+  const result = isBuffer ? payload.toString("utf-8", at2, at2 + length) : textDecoder.decode(payload.subarray(at2, at2 + length));
   if (stringCacheEpochs[slot] !== cacheEpoch) {
     stringCache[slot] = result;
     stringCacheEpochs[slot] = cacheEpoch;
@@ -84127,18 +84127,18 @@ function editDistance(a5, b5) {
   const rows = s2.length + 1;
   const cols = t.length + 1;
   const d5 = new Array(rows * cols).fill(0);
-  const at3 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
+  const at2 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
   for (let i5 = 0; i5 < rows; i5++) d5[i5 * cols] = i5;
   for (let j5 = 0; j5 < cols; j5++) d5[j5] = j5;
   for (let i5 = 1; i5 < rows; i5++) {
     for (let j5 = 1; j5 < cols; j5++) {
       const cost = s2[i5 - 1] === t[j5 - 1] ? 0 : 1;
-      let best = Math.min(at3(i5 - 1, j5) + 1, at3(i5, j5 - 1) + 1, at3(i5 - 1, j5 - 1) + cost);
-      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at3(i5 - 2, j5 - 2) + 1);
+      let best = Math.min(at2(i5 - 1, j5) + 1, at2(i5, j5 - 1) + 1, at2(i5 - 1, j5 - 1) + cost);
+      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at2(i5 - 2, j5 - 2) + 1);
       d5[i5 * cols + j5] = best;
     }
   }
-  return at3(s2.length, t.length);
+  return at2(s2.length, t.length);
 }
 function closestMatch(word, candidates) {
   let best;
@@ -86834,6 +86834,1178 @@ function explainError(error3, source, fileName2) {
   return { ...position ? { position } : {}, pointer: toPointer(explained.at.map(String)), message: explained.message };
 }
 
+// src/planner/sorted-record.ts
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
+}
+function byCodeUnit(a5, b5) {
+  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
+// src/model/addresses.ts
+var ORGANIZATION_ADDRESS = "organization";
+function ouAddress(path) {
+  return `ou:${path}`;
+}
+function accountAddress(accountId) {
+  return `account:${accountId}`;
+}
+function budgetAddress(budgetName) {
+  return `budget:${budgetName}`;
+}
+function alternateContactAddress(type) {
+  return `alternate-contact:${type.toLowerCase()}`;
+}
+function notificationKeyString(n3) {
+  return `${n3.type}:${n3.comparison}:${n3.threshold}:${n3.thresholdType}`;
+}
+function notificationAddress(budgetName, n3) {
+  return `${budgetAddress(budgetName)}/notification:${notificationKeyString(n3)}`;
+}
+function subscriberKeyString(s2) {
+  return `${s2.type}:${s2.address}`;
+}
+function subscriberAddress(budgetName, n3, s2) {
+  return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
+}
+
+// src/planner/notes.ts
+var NoteCode = {
+  managementAccountMismatch: "management-account-mismatch",
+  featureSetDiffers: "feature-set-differs",
+  accountNotFound: "account-not-found",
+  accountNotActive: "account-not-active",
+  accountNameDiffers: "account-name-differs",
+  unlistedAccounts: "unlisted-accounts",
+  ouNotEmpty: "ou-not-empty",
+  ouNotDeclared: "ou-not-declared",
+  budgetNotDeclared: "budget-not-declared",
+  budgetOwnershipUnknown: "budget-ownership-unknown",
+  budgetNotManaged: "budget-not-managed",
+  budgetInvalid: "budget-invalid",
+  notificationReplaced: "notification-replaced",
+  alternateContactUnreadable: "alternate-contact-unreadable",
+  alternateContactIncomplete: "alternate-contact-incomplete"
+};
+var Notes = class {
+  warnings = [];
+  errors = [];
+  warn(code, message, where3 = {}) {
+    this.warnings.push(note(code, message, where3));
+  }
+  error(code, message, where3 = {}) {
+    this.errors.push(note(code, message, where3));
+  }
+};
+function note(code, message, where3) {
+  return {
+    code,
+    message,
+    ...where3.address !== void 0 && { address: where3.address },
+    ...where3.source !== void 0 && { source: { line: where3.source.line, column: where3.source.column } }
+  };
+}
+function listSome(items, shown = 20) {
+  if (items.length <= shown) return items.join(", ");
+  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+}
+
+// src/kinds/alternate-contacts/plan.ts
+var FIELDS = ["email", "name", "title", "phone"];
+function planAlternateContactSteps(ctx) {
+  const declared = ctx.desired.security?.alternateContacts ?? [];
+  if (declared.length === 0) return;
+  const live = new Map((ctx.live.alternateContacts ?? []).map((c5) => [c5.type, c5]));
+  for (const desired of declared) planContact(ctx, desired, live.get(desired.type));
+}
+function planContact(ctx, desired, live) {
+  const address = alternateContactAddress(desired.type);
+  const label = desired.type.toLowerCase();
+  if (live === void 0 || live.readError !== void 0) {
+    const why = live?.readError ?? "it was not read";
+    ctx.notes.error(NoteCode.alternateContactUnreadable, `could not read the ${label} alternate contact (${why}), so the plan cannot compare or set it.`, {
+      address,
+      source: desired.at
+    });
+    return;
+  }
+  const before = live.contact;
+  const differing = FIELDS.filter((field3) => desired[field3] !== void 0 && !sameValue(field3, desired[field3], before?.[field3]));
+  if (before !== null && differing.length === 0) return;
+  const after = {};
+  for (const field3 of FIELDS) {
+    const value = desired[field3] ?? before?.[field3];
+    if (value !== void 0) after[field3] = value;
+  }
+  const missing = FIELDS.filter((field3) => after[field3] === void 0);
+  if (missing.length > 0) {
+    ctx.notes.warn(
+      NoteCode.alternateContactIncomplete,
+      `the ${label} alternate contact is not set in AWS, and AWS needs ${missing.join(", ")} to set it: add ${missing.map((f5) => `\`${f5}\``).join(", ")} to security.alternateContacts.${label} in org.yaml.`,
+      { address, source: desired.at }
+    );
+    return;
+  }
+  const spec = { type: desired.type, email: after.email, name: after.name, title: after.title, phone: after.phone };
+  ctx.graph.add(0, {
+    kind: "putAlternateContact",
+    address,
+    reason: before === null ? "not set in AWS" : `${differing.join(", ")} ${differing.length === 1 ? "differs" : "differ"} from org.yaml`,
+    before,
+    after: spec
+  });
+}
+function sameValue(field3, declared, live) {
+  if (declared === void 0 || live === void 0) return declared === live;
+  return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
+}
+
+// src/audit/read-audit-input.ts
+async function readAuditInput(port, options) {
+  const management = options.scope === "management";
+  const security = options.security;
+  const region = options.identityCenterRegion;
+  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts] = await Promise.all([
+    observe("getRootCredentialSummary", () => port.getRootCredentialSummary()),
+    observe("listOrganizationsFeatures", () => port.listOrganizationsFeatures()),
+    Promise.all(
+      (management ? security?.breakGlassUsers ?? [] : []).map(async (user) => {
+        const [mfaDevices, accessKeys] = await Promise.all([
+          observe("listMfaDevices", () => port.listMfaDevices(user.name)),
+          observe("listAccessKeys", () => port.listAccessKeys(user.name))
+        ]);
+        return { name: user.name, ...user.at && { at: user.at }, mfaDevices, accessKeys };
+      })
+    ),
+    region === void 0 ? void 0 : observe("listIdentityCenterInstances", () => port.listIdentityCenterInstances(region)),
+    options.alternateContacts ?? (management ? readAlternateContacts(port, security) : Promise.resolve([]))
+  ]);
+  const identityCenter = region === void 0 || instances === void 0 ? { region: void 0 } : { region, instances };
+  return {
+    accountId: options.accountId,
+    scope: options.scope,
+    managementAccountId: options.managementAccountId,
+    security,
+    rootCredentials,
+    organizationsFeatures,
+    breakGlassUsers,
+    identityCenter,
+    alternateContacts,
+    now: options.now
+  };
+}
+function readAlternateContacts(port, security) {
+  return Promise.all(
+    (security?.alternateContacts ?? []).map(async (c5) => ({
+      type: c5.type,
+      contact: await observe("getAlternateContact", () => port.getAlternateContact(c5.type))
+    }))
+  );
+}
+async function observe(method, call) {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error3) {
+    if (!isAwsCallError(error3)) throw error3;
+    const { service, operation: operation2 } = PORT_OPERATIONS[method];
+    return {
+      ok: false,
+      failure: {
+        operation: operation2,
+        action: iamActionsFor(service, operation2).join(" or "),
+        code: error3.code,
+        denied: error3.kind === "accessDenied",
+        notFound: error3.kind === "notFound",
+        message: error3.message
+      }
+    };
+  }
+}
+
+// src/kinds/alternate-contacts/read.ts
+function readAlternateContactsSlice(ctx) {
+  const security = ctx.desired.security;
+  if (!security?.alternateContacts.length) return Promise.resolve({});
+  const observed = readAlternateContacts(ctx.port, security);
+  ctx.observations.alternateContacts = observed;
+  return observed.then((list3) => ({ alternateContacts: list3.map(toLiveContact) }));
+}
+function toLiveContact(observed) {
+  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
+  const { failure: failure3 } = observed.contact;
+  const readError = failure3.denied ? `AWS denied ${failure3.operation}: the credentials lack ${failure3.action}` : `${failure3.operation} failed: ${failure3.message}`;
+  return { type: observed.type, contact: null, readError };
+}
+
+// src/config/position-lookup.ts
+function at(position) {
+  return position ? { at: position } : {};
+}
+
+// src/kinds/alternate-contacts/normalize.ts
+var CONTACT_KEYS = [
+  ["security", "SECURITY"],
+  ["billing", "BILLING"],
+  ["operations", "OPERATIONS"]
+];
+function normalizeAlternateContacts({ written, positionOf }) {
+  if (written.security === void 0) return {};
+  const contacts = written.security.alternateContacts ?? {};
+  return {
+    security: {
+      alternateContacts: CONTACT_KEYS.flatMap(([key, type]) => {
+        const contact = contacts[key];
+        return contact ? [normalizeContact(type, contact, positionOf(["security", "alternateContacts", key]))] : [];
+      })
+    }
+  };
+}
+function normalizeContact(type, written, position) {
+  return {
+    type,
+    email: written.email,
+    ...written.name !== void 0 && { name: written.name },
+    ...written.title !== void 0 && { title: written.title },
+    ...written.phone !== void 0 && { phone: written.phone },
+    ...at(position)
+  };
+}
+
+// src/kinds/alternate-contacts/index.ts
+var alternateContactsKind = {
+  name: "alternate contacts",
+  groups: ["Alternate contacts"],
+  normalize: normalizeAlternateContacts,
+  plan: planAlternateContactSteps,
+  // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
+  // `security:` section: a file without contacts compares none, and plans nothing for them.
+  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
+  // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
+  orgYamlSection: () => [],
+  read: readAlternateContactsSlice,
+  liveFields: ["alternateContacts"],
+  // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
+  fingerprint: (live) => live.alternateContacts ? { alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }])) } : {},
+  steps: {
+    putAlternateContact: {
+      group: "Alternate contacts",
+      action: "update",
+      // Setting a contact that was not set is a create.
+      actionOf: (step) => step.before === null ? "create" : "update",
+      describe: (step) => ({ details: contactChanges(step.before, step.after) }),
+      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
+      // running it twice leaves the same contact.
+      execute: (step, { port }) => port.putAlternateContact(step.after)
+    }
+  }
+};
+var CONTACT_FIELDS = [
+  ["email", "email"],
+  ["name", "name"],
+  ["title", "title"],
+  ["phone", "phone"]
+];
+function contactChanges(before, after) {
+  return CONTACT_FIELDS.map(([field3, label]) => {
+    const old = before?.[field3];
+    return old === void 0 || old === after[field3] ? `${label}: "${after[field3]}"` : `${label}: "${old}" \u2192 "${after[field3]}"`;
+  });
+}
+
+// src/kinds/budgets/document.ts
+function desiredBudgetDocuments(budgets) {
+  return sortedRecord(budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]));
+}
+function liveBudgetDocuments(budgets) {
+  return sortedRecord(budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]));
+}
+function desiredBudgetDocument(budget) {
+  return {
+    budgetType: "COST",
+    amount: canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
+}
+function liveBudgetDocument(budget) {
+  return {
+    budgetType: budget.budgetType,
+    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
+  };
+}
+function notificationEntry(n3, subscribers) {
+  const key = canonicalNotificationKey(n3);
+  return [
+    notificationKeyString(key),
+    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
+  ];
+}
+function canonicalNotificationKey(n3) {
+  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
+  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
+}
+function canonicalNumber(value) {
+  return value === 0 ? 0 : value;
+}
+
+// src/kinds/ignoring.ts
+async function ignoring(kind, call) {
+  try {
+    await call();
+  } catch (error3) {
+    if (!isAwsCallError(error3, kind)) throw error3;
+  }
+}
+
+// src/kinds/budgets/describe.ts
+var COMPARISON = { GREATER_THAN: ">", LESS_THAN: "<", EQUAL_TO: "=" };
+function condition(n3) {
+  const threshold = n3.thresholdType === "PERCENTAGE" ? `${n3.threshold}%` : `${n3.threshold} (absolute)`;
+  return `${n3.type} ${COMPARISON[n3.comparison]} ${threshold}`;
+}
+function notificationLine(n3) {
+  return `notify when ${condition(n3)}: ${n3.subscribers.map(subscriberText).join(", ")}`;
+}
+function liveLimitLine(budget) {
+  const limit = budget.amount === null ? "no fixed limit" : `${budget.amount} ${budget.unit}`;
+  return `limit: ${limit} ${budget.timeUnit}`;
+}
+function subscriberText(s2) {
+  return `${s2.type === "EMAIL" ? "email" : "sns"} ${s2.address}`;
+}
+
+// src/model/live.ts
+var MANAGED_BUDGET_TAG = { key: "managed-by", value: "orgctl" };
+
+// src/kinds/budgets/execute.ts
+async function createBudget(port, account, budget) {
+  try {
+    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    await port.updateBudget(account, budget);
+    for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
+  }
+}
+async function createNotification(port, account, budgetName, notification) {
+  try {
+    await port.createNotification(account, budgetName, notification, notification.subscribers);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    for (const subscriber of notification.subscribers) {
+      await ignoring("alreadyExists", () => port.createSubscriber(account, budgetName, notification, subscriber));
+    }
+  }
+}
+async function updateNotification(step, { port, managementAccountId: account }) {
+  try {
+    await port.updateNotification(account, step.budgetName, step.before, step.after);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "notFound") && !isAwsCallError(error3, "alreadyExists")) throw error3;
+    const done = await notificationExists(port, account, step.budgetName, step.after) && !await notificationExists(port, account, step.budgetName, step.before);
+    if (!done) throw error3;
+  }
+}
+async function notificationExists(port, account, budgetName, key) {
+  try {
+    await port.describeSubscribersForNotification(account, budgetName, key);
+    return true;
+  } catch (error3) {
+    if (isAwsCallError(error3, "notFound")) return false;
+    throw error3;
+  }
+}
+
+// src/importer/natural-order.ts
+var CHUNKS = /\d+|\D+/g;
+function byNaturalOrder(a5, b5) {
+  const left = a5.toLowerCase().match(CHUNKS) ?? [];
+  const right = b5.toLowerCase().match(CHUNKS) ?? [];
+  for (let i5 = 0; i5 < Math.min(left.length, right.length); i5++) {
+    const order = compareChunks(left[i5], right[i5]);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length || byCodeUnit2(a5, b5);
+}
+function compareChunks(x, y) {
+  if (isDigits(x) && isDigits(y)) {
+    const xs = x.replace(/^0+(?=\d)/, "");
+    const ys = y.replace(/^0+(?=\d)/, "");
+    return xs.length - ys.length || byCodeUnit2(xs, ys) || x.length - y.length;
+  }
+  return byCodeUnit2(x, y);
+}
+function isDigits(chunk) {
+  return chunk.charCodeAt(0) >= 48 && chunk.charCodeAt(0) <= 57;
+}
+function byCodeUnit2(a5, b5) {
+  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
+// src/kinds/budgets/expressible.ts
+var TIME_UNITS = ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"];
+var definitions = ORG_SCHEMA.definitions ?? {};
+var budgetSchema = propertiesOf(definitions["budget"]);
+var notificationSchema = propertiesOf(definitions["notification"]);
+var emailSchema = definitions["emailAddress"] ?? {};
+var BUDGET_NAME = stringRule(budgetSchema["name"]);
+var UNIT = stringRule(budgetSchema["unit"]);
+var EMAIL = stringRule(emailSchema);
+var SNS = stringRule(notificationSchema["sns"]);
+var MAX_NOTIFICATIONS = numberField(budgetSchema["notifications"], "maxItems");
+var MAX_EMAILS = numberField(notificationSchema["emails"], "maxItems");
+var MIN_THRESHOLD = numberField(notificationSchema["threshold"], "minimum");
+var MAX_THRESHOLD = numberField(notificationSchema["threshold"], "maximum");
+function budgetProblems(budget) {
+  const problems = [];
+  if (budget.budgetType !== "COST") problems.push(`a ${budget.budgetType} budget; org.yaml declares COST budgets only`);
+  if (budget.amount === null) problems.push("no fixed limit (planned or auto-adjusted amounts)");
+  else if (!(budget.amount > 0)) problems.push(`amount ${budget.amount}; org.yaml needs an amount above 0`);
+  if (!TIME_UNITS.includes(budget.timeUnit)) problems.push(`time unit ${budget.timeUnit}; org.yaml has ${TIME_UNITS.join(", ")}`);
+  if (budget.budgetType === "COST" && budget.amount !== null && !UNIT(budget.unit)) problems.push(`unit "${budget.unit}" is not a 3-letter currency code`);
+  if (!BUDGET_NAME(budget.name)) problems.push("its name cannot be written in org.yaml");
+  if (budget.notifications.length === 0) problems.push("no notifications; org.yaml needs at least one per budget");
+  if (budget.notifications.length > MAX_NOTIFICATIONS) problems.push(`${budget.notifications.length} notifications; org.yaml allows ${MAX_NOTIFICATIONS}`);
+  const keys = /* @__PURE__ */ new Set();
+  for (const notification of budget.notifications) {
+    const key = notificationKeyString(canonicalNotificationKey(notification));
+    if (keys.has(key)) problems.push(`notification ${key} appears twice`);
+    keys.add(key);
+    problems.push(...notificationProblems(notification, key));
+  }
+  return problems;
+}
+function notificationProblems(n3, key) {
+  const problems = [];
+  const where3 = `notification ${key}`;
+  if (!(n3.threshold >= MIN_THRESHOLD && n3.threshold <= MAX_THRESHOLD)) problems.push(`${where3}: threshold ${n3.threshold} is outside ${MIN_THRESHOLD}..${MAX_THRESHOLD}`);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").map((s2) => s2.address);
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS").map((s2) => s2.address);
+  const other = n3.subscribers.length - emails.length - sns.length;
+  if (n3.subscribers.length === 0) problems.push(`${where3}: no subscribers`);
+  if (other > 0) problems.push(`${where3}: subscribers of a type org.yaml does not know`);
+  if (sns.length > 1) problems.push(`${where3}: ${sns.length} SNS subscribers; org.yaml has one per notification`);
+  if (emails.length > MAX_EMAILS) problems.push(`${where3}: ${emails.length} email subscribers; org.yaml allows ${MAX_EMAILS}`);
+  if (new Set(emails).size !== emails.length) problems.push(`${where3}: an email address is listed twice`);
+  for (const address of emails) if (!EMAIL(address)) problems.push(`${where3}: email address "${address}" is not one org.yaml accepts`);
+  for (const address of sns) if (!SNS(address)) problems.push(`${where3}: SNS subscriber "${address}" is not a topic ARN org.yaml accepts`);
+  return problems;
+}
+function propertiesOf(node) {
+  return node?.properties ?? {};
+}
+function stringRule(node) {
+  const pattern = typeof node?.pattern === "string" ? new RegExp(node.pattern, "u") : void 0;
+  const min = typeof node?.["minLength"] === "number" ? node["minLength"] : 0;
+  const max = typeof node?.["maxLength"] === "number" ? node["maxLength"] : Infinity;
+  return (value) => [...value].length >= min && [...value].length <= max && (pattern?.test(value) ?? true);
+}
+function numberField(node, field3) {
+  const value = node?.[field3];
+  if (typeof value !== "number") throw new Error(`schema/org.schema.json has no ${field3} where the importer expects one`);
+  return value;
+}
+
+// src/kinds/budgets/import.ts
+function importBudgets({ live }) {
+  const budgets = [];
+  const leftOutBudgets = [];
+  for (const budget of [...live.budgets].sort((a5, b5) => byNaturalOrder(a5.name, b5.name))) {
+    const reasons = budgetProblems(budget);
+    if (reasons.length === 0) budgets.push(toDesiredBudget(budget));
+    else leftOutBudgets.push({ name: budget.name, reasons });
+  }
+  return { desired: { budgets }, leftOut: { leftOutBudgets }, counts: { budgets: budgets.length } };
+}
+function toDesiredBudget(budget) {
+  return {
+    name: budget.name,
+    // budgetProblems accepted it: a COST budget with a fixed limit and one of org.yaml's time units.
+    amount: budget.amount,
+    unit: budget.unit,
+    timeUnit: budget.timeUnit,
+    notifications: [...budget.notifications].sort(byNotificationOrder).map(toDesiredNotification)
+  };
+}
+function toDesiredNotification(n3) {
+  const key = canonicalNotificationKey(n3);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").sort((a5, b5) => byNaturalOrder(a5.address, b5.address));
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
+  return { ...key, subscribers: [...emails, ...sns].map((s2) => ({ type: s2.type, address: s2.address })) };
+}
+var COMPARISON_ORDER = ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"];
+function byNotificationOrder(a5, b5) {
+  const x = canonicalNotificationKey(a5);
+  const y = canonicalNotificationKey(b5);
+  return byNaturalOrder(x.type, y.type) || byNaturalOrder(y.thresholdType, x.thresholdType) || // PERCENTAGE before ABSOLUTE_VALUE
+  x.threshold - y.threshold || COMPARISON_ORDER.indexOf(x.comparison) - COMPARISON_ORDER.indexOf(y.comparison);
+}
+
+// src/planner/keyed-diff.ts
+function diffKeyed(live, desired, equal = jsonEqual) {
+  const added = [];
+  const removed = [];
+  const changed = [];
+  for (const key of Object.keys(desired)) {
+    if (!Object.hasOwn(live, key)) added.push(key);
+    else if (!equal(live[key], desired[key])) changed.push(key);
+  }
+  for (const key of Object.keys(live)) if (!Object.hasOwn(desired, key)) removed.push(key);
+  return { added: added.sort(byCodeUnit), removed: removed.sort(byCodeUnit), changed: changed.sort(byCodeUnit) };
+}
+function jsonEqual(a5, b5) {
+  if (a5 === b5) return true;
+  if (a5 === null || b5 === null || typeof a5 !== "object" || typeof b5 !== "object") return false;
+  if (Array.isArray(a5) !== Array.isArray(b5)) return false;
+  if (Array.isArray(a5)) {
+    const other = b5;
+    return a5.length === other.length && a5.every((value, i5) => jsonEqual(value, other[i5]));
+  }
+  const left = a5;
+  const right = b5;
+  const keys = Object.keys(left).filter((k5) => left[k5] !== void 0);
+  const otherKeys = Object.keys(right).filter((k5) => right[k5] !== void 0);
+  return keys.length === otherKeys.length && keys.every((k5) => Object.hasOwn(right, k5) && jsonEqual(left[k5], right[k5]));
+}
+
+// src/kinds/budgets/diff.ts
+function diffBudgets(live, desired) {
+  const budgets = diffKeyed(live, desired);
+  const notifications = /* @__PURE__ */ new Map();
+  const changedBudgetLimits = [];
+  for (const name of budgets.changed) {
+    const [before, after] = [live[name], desired[name]];
+    if (!jsonEqual(limitOf(before), limitOf(after))) changedBudgetLimits.push(name);
+    const changes = diffKeyed(before.notifications, after.notifications);
+    if (changes.added.length + changes.removed.length + changes.changed.length > 0) {
+      notifications.set(name, { added: changes.added, removed: changes.removed, subscribersChanged: changes.changed });
+    }
+  }
+  return { addedBudgets: budgets.added, removedBudgets: budgets.removed, changedBudgetLimits, notifications };
+}
+function limitOf(budget) {
+  const { notifications: _notifications, ...limit } = budget;
+  return limit;
+}
+
+// src/kinds/budgets/subscriber-order.ts
+var SUBSCRIBER_LIMITS = { EMAIL: 10, SNS: 1 };
+var TYPES = ["EMAIL", "SNS"];
+function orderSubscriberChanges(live, desired) {
+  const liveKeys = new Set(live.map(subscriberKeyString));
+  const desiredKeys = new Set(desired.map(subscriberKeyString));
+  const adds = desired.filter((s2) => !liveKeys.has(subscriberKeyString(s2)));
+  const removes = live.filter((s2) => !desiredKeys.has(subscriberKeyString(s2)));
+  const keptCount = live.length - removes.length;
+  const ofType = (list3, type) => list3.filter((s2) => s2.type === type);
+  const first = [];
+  const late = [];
+  for (const type of TYPES) {
+    const free = Math.max(0, SUBSCRIBER_LIMITS[type] - ofType(live, type).length);
+    const typeAdds = ofType(adds, type);
+    first.push(...typeAdds.slice(0, free));
+    late.push(...typeAdds.slice(free));
+  }
+  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: void 0, afterLast: [] };
+  for (const holdType of TYPES) {
+    const held = ofType(removes, holdType).at(-1);
+    if (held === void 0) continue;
+    const room = SUBSCRIBER_LIMITS[holdType] - 1;
+    const beforeLast = late.filter((s2) => s2.type !== holdType || ofType(late, holdType).indexOf(s2) < room);
+    if (beforeLast.length === 0) continue;
+    return {
+      first,
+      removals: removes.filter((s2) => s2 !== held),
+      late: beforeLast,
+      last: held,
+      afterLast: late.filter((s2) => !beforeLast.includes(s2))
+    };
+  }
+  return null;
+}
+
+// src/kinds/budgets/plan.ts
+var Phase = {
+  createBudget: 0,
+  updateBudget: 1,
+  updateNotification: 2,
+  createNotification: 3,
+  createSubscriber: 4,
+  deleteSubscriber: 5,
+  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
+  createSubscriberAfterRemoval: 6,
+  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
+  deleteLastSubscriber: 7,
+  /** Subscribers whose type was full until that last old one left. */
+  createSubscriberAfterLast: 8,
+  deleteNotification: 9,
+  /** A notification deleted and created again because it cannot change in place. */
+  recreateNotification: 10,
+  deleteBudget: 11
+};
+function planBudgetSteps(base) {
+  const live = liveBudgetDocuments(base.live.budgets);
+  const desired = desiredBudgetDocuments(base.desired.budgets);
+  const ctx = { ...base, liveBudgetDocuments: live, changes: diffBudgets(live, desired) };
+  const desiredBudgets = new Map(ctx.desired.budgets.map((b5) => [b5.name, b5]));
+  const liveBudgets = new Map(ctx.live.budgets.map((b5) => [b5.name, b5]));
+  for (const name of ctx.changes.addedBudgets) {
+    const budget = desiredBudgets.get(name);
+    ctx.graph.add(Phase.createBudget, {
+      kind: "createBudget",
+      address: budgetAddress(name),
+      reason: "not in the live budgets",
+      before: null,
+      after: {
+        name,
+        amount: budget.amount,
+        unit: budget.unit,
+        timeUnit: budget.timeUnit,
+        notifications: budget.notifications.map((n3) => notificationSpec(n3, n3.subscribers))
+      }
+    });
+  }
+  for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name), liveBudgets.get(name));
+  for (const [name, changes] of ctx.changes.notifications) {
+    planNotificationChanges(ctx, name, ctx.liveBudgetDocuments[name], desiredBudgets.get(name), changes);
+  }
+  planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)));
+}
+function planLimitUpdate(ctx, desired, live) {
+  const changes = [];
+  const liveLimit = live.amount === null ? "no fixed limit" : `${live.amount} ${live.unit}`;
+  if (live.amount !== desired.amount || live.unit !== desired.unit) {
+    changes.push(
+      live.amount !== null && live.unit === desired.unit ? `amount ${live.amount} \u2192 ${desired.amount} ${desired.unit}` : `amount ${liveLimit} \u2192 ${desired.amount} ${desired.unit}`
+    );
+  }
+  if (live.timeUnit !== desired.timeUnit) changes.push(`timeUnit ${live.timeUnit} \u2192 ${desired.timeUnit}`);
+  if (live.budgetType !== "COST") changes.push(`budgetType ${live.budgetType} \u2192 COST`);
+  ctx.graph.add(Phase.updateBudget, {
+    kind: "updateBudget",
+    address: budgetAddress(desired.name),
+    reason: changes.join("; "),
+    before: { amount: live.amount, unit: live.unit, timeUnit: live.timeUnit, budgetType: live.budgetType },
+    after: { name: desired.name, amount: desired.amount, unit: desired.unit, timeUnit: desired.timeUnit }
+  });
+}
+function planNotificationChanges(ctx, budgetName, live, desired, changes) {
+  const desiredByKey = new Map(desired.notifications.map((n3) => [notificationKeyString(canonicalNotificationKey(n3)), n3]));
+  const removed = changes.removed.map((key) => live.notifications[key]);
+  const added = changes.added.map((key) => desiredByKey.get(key));
+  const { pairs, unpairedRemoved, unpairedAdded } = pairNotifications(removed, added);
+  for (const [old, next] of pairs) {
+    const nextKey = canonicalNotificationKey(next);
+    changeInPlace(
+      ctx,
+      budgetName,
+      old,
+      nextKey,
+      Object.values(old.subscribers),
+      next.subscribers,
+      () => ctx.graph.add(Phase.updateNotification, {
+        kind: "updateNotification",
+        address: notificationAddress(budgetName, nextKey),
+        budgetName,
+        reason: describeKeyChange(old, nextKey),
+        before: canonicalNotificationKey(old),
+        after: nextKey
+      })
+    );
+  }
+  for (const key of changes.subscribersChanged) {
+    const old = live.notifications[key];
+    changeInPlace(ctx, budgetName, old, canonicalNotificationKey(old), Object.values(old.subscribers), desiredByKey.get(key).subscribers, () => void 0);
+  }
+  for (const n3 of unpairedAdded) {
+    const key = canonicalNotificationKey(n3);
+    ctx.graph.add(Phase.createNotification, {
+      kind: "createNotification",
+      address: notificationAddress(budgetName, key),
+      budgetName,
+      reason: "not in the live budget",
+      before: null,
+      after: notificationSpec(key, n3.subscribers)
+    });
+  }
+  for (const n3 of unpairedRemoved) {
+    ctx.graph.add(Phase.deleteNotification, {
+      kind: "deleteNotification",
+      address: notificationAddress(budgetName, n3),
+      budgetName,
+      reason: "not in org.yaml",
+      before: notificationSpec(n3, Object.values(n3.subscribers)),
+      after: null
+    });
+  }
+}
+function changeInPlace(ctx, budgetName, old, next, liveSubscribers, desiredSubscribers, update) {
+  const order = orderSubscriberChanges(liveSubscribers, desiredSubscribers);
+  if (order === null) return replaceNotification(ctx, budgetName, notificationSpec(old, liveSubscribers), notificationSpec(next, desiredSubscribers));
+  const updated = update();
+  const { graph } = ctx;
+  const create = (phase, s2, after) => graph.add(
+    phase,
+    {
+      kind: "createSubscriber",
+      address: subscriberAddress(budgetName, next, s2),
+      budgetName,
+      notification: next,
+      reason: "not in the live notification",
+      before: null,
+      after: { type: s2.type, address: s2.address }
+    },
+    [updated, ...after]
+  );
+  const remove = (phase, s2, after) => graph.add(
+    phase,
+    {
+      kind: "deleteSubscriber",
+      address: subscriberAddress(budgetName, next, s2),
+      budgetName,
+      notification: next,
+      reason: "not in org.yaml",
+      before: { type: s2.type, address: s2.address },
+      after: null
+    },
+    [updated, ...after]
+  );
+  const first = order.first.map((s2) => create(Phase.createSubscriber, s2, []));
+  const removals = order.removals.map((s2) => ({ type: s2.type, step: remove(Phase.deleteSubscriber, s2, first) }));
+  const late = order.late.map(
+    (s2) => create(
+      Phase.createSubscriberAfterRemoval,
+      s2,
+      removals.filter((r5) => r5.type === s2.type).map((r5) => r5.step)
+    )
+  );
+  if (order.last) {
+    const last = remove(Phase.deleteLastSubscriber, order.last, late);
+    for (const s2 of order.afterLast) create(Phase.createSubscriberAfterLast, s2, [last]);
+  }
+}
+function replaceNotification(ctx, budgetName, old, next) {
+  const address = notificationAddress(budgetName, next);
+  const reason = "a notification holds one SNS topic and no other subscriber would keep it alive while the topic is swapped";
+  const deleted = ctx.graph.add(Phase.deleteNotification, {
+    kind: "deleteNotification",
+    address: notificationAddress(budgetName, old),
+    budgetName,
+    reason: `replaced: ${reason}`,
+    before: old,
+    after: null
+  });
+  ctx.graph.add(
+    Phase.recreateNotification,
+    { kind: "createNotification", address, budgetName, reason: `replaces the deleted one: ${reason}`, before: null, after: next },
+    [deleted]
+  );
+  ctx.notes.warn(
+    NoteCode.notificationReplaced,
+    `budget "${budgetName}": the notification's SNS topic changes and it has no other subscriber, so it is deleted and created again; it sends no alert between those two steps. Add an email subscriber first to change the topic without a gap.`,
+    { address }
+  );
+}
+function pairNotifications(removed, added) {
+  const pairs = [];
+  const freeRemoved = [...removed];
+  const freeAdded = [];
+  for (const next of added) {
+    const i5 = freeRemoved.findIndex((old) => old.type === next.type && old.comparison === next.comparison);
+    if (i5 >= 0) pairs.push([freeRemoved.splice(i5, 1)[0], next]);
+    else freeAdded.push(next);
+  }
+  const unpairedAdded = [];
+  for (const next of freeAdded) {
+    const old = freeRemoved.shift();
+    if (old) pairs.push([old, next]);
+    else unpairedAdded.push(next);
+  }
+  return { pairs, unpairedRemoved: freeRemoved, unpairedAdded };
+}
+function planRemovedBudgets(ctx, removed) {
+  const prune = ctx.desired.options.pruneBudgets;
+  const unknown = [];
+  const foreign = [];
+  const keptOurs = [];
+  for (const budget of removed) {
+    const ours = budget.tags !== void 0 && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
+    if (prune && ours) {
+      const document = ctx.liveBudgetDocuments[budget.name];
+      ctx.graph.add(Phase.deleteBudget, {
+        kind: "deleteBudget",
+        address: budgetAddress(budget.name),
+        reason: `not in org.yaml; tagged ${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value} and pruneBudgets is on`,
+        before: {
+          name: budget.name,
+          budgetType: budget.budgetType,
+          amount: budget.amount,
+          unit: budget.unit,
+          timeUnit: budget.timeUnit,
+          notifications: Object.values(document.notifications).map((n3) => notificationSpec(n3, Object.values(n3.subscribers)))
+        },
+        after: null
+      });
+    } else if (prune && budget.tags === void 0) unknown.push(budget.name);
+    else if (prune) foreign.push(budget.name);
+    else if (ours) keptOurs.push(budget.name);
+  }
+  const { notes } = ctx;
+  const tag = `${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value}`;
+  if (unknown.length > 0) {
+    notes.warn(
+      NoteCode.budgetOwnershipUnknown,
+      `pruneBudgets is on, but the tags of ${plural(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
+    );
+  }
+  if (foreign.length > 0) {
+    notes.warn(
+      NoteCode.budgetNotManaged,
+      `${plural(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
+    );
+  }
+  if (keptOurs.length > 0) {
+    notes.warn(
+      NoteCode.budgetNotDeclared,
+      `${plural(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
+    );
+  }
+}
+function notificationSpec(n3, subscribers) {
+  return { ...canonicalNotificationKey(n3), subscribers: subscribers.map((s2) => ({ type: s2.type, address: s2.address })) };
+}
+function describeKeyChange(old, next) {
+  const fields = ["type", "comparison", "threshold", "thresholdType"];
+  return fields.filter((field3) => old[field3] !== next[field3]).map((field3) => `${field3} ${old[field3]} \u2192 ${next[field3]}`).join("; ");
+}
+function quote(name) {
+  return `"${name}"`;
+}
+
+// src/config/yaml-scalar.ts
+var INDENT = "  ";
+function number(value) {
+  if (!Number.isFinite(value)) throw new RangeError(`org.yaml numbers are finite, got ${value}`);
+  return Object.is(value, -0) ? "0" : String(value);
+}
+var PLAIN_BLOCK = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=:-]*(?: [\p{L}\p{M}\p{N}_./@+=:-]+)*$/u;
+var PLAIN_FLOW = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=-]*(?: [\p{L}\p{M}\p{N}_./@+=-]+)*$/u;
+var RESERVED = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
+function scalar(text, context3 = "block") {
+  const plain = context3 === "flow" ? PLAIN_FLOW : PLAIN_BLOCK;
+  if (plain.test(text) && !RESERVED.test(text) && !/:(?: |$)/.test(text)) return text;
+  return quoted(text);
+}
+function quoted(text) {
+  return `"${text.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
+}
+var INVISIBLE2 = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
+var NAMED_ESCAPES = {
+  "\0": "\\0",
+  "\x07": "\\a",
+  "\b": "\\b",
+  "	": "\\t",
+  "\n": "\\n",
+  "\v": "\\v",
+  "\f": "\\f",
+  "\r": "\\r",
+  "\x1B": "\\e",
+  "\x85": "\\N",
+  "\xA0": "\\_",
+  "\u2028": "\\L",
+  "\u2029": "\\P"
+};
+function escapeChar(c5) {
+  const named = NAMED_ESCAPES[c5];
+  if (named) return named;
+  const code = c5.charCodeAt(0);
+  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
+}
+function hex(code, width) {
+  return code.toString(16).toUpperCase().padStart(width, "0");
+}
+
+// src/kinds/budgets/write-yaml.ts
+function writeBudgetsSection(org2) {
+  if (org2.budgets.length === 0) return [];
+  const lines = ["budgets:"];
+  for (const budget of org2.budgets) writeBudget(lines, budget);
+  return lines;
+}
+function writeBudget(lines, budget) {
+  const at2 = INDENT + INDENT;
+  lines.push(`${INDENT}- name: ${scalar(budget.name)}`);
+  lines.push(`${at2}amount: ${number(budget.amount)}`);
+  lines.push(`${at2}unit: ${scalar(budget.unit)}`);
+  lines.push(`${at2}timeUnit: ${budget.timeUnit}`);
+  lines.push(`${at2}notifications:`);
+  for (const notification of budget.notifications) writeNotification(lines, notification, at2 + INDENT);
+}
+function writeNotification(lines, n3, indent) {
+  const at2 = indent + INDENT;
+  lines.push(`${indent}- type: ${n3.type}`);
+  lines.push(`${at2}threshold: ${number(n3.threshold)}`);
+  lines.push(`${at2}thresholdType: ${n3.thresholdType}`);
+  lines.push(`${at2}comparison: ${n3.comparison}`);
+  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL");
+  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
+  if (sns.length > 1) throw new RangeError(`a notification can hold one SNS subscriber in org.yaml, got ${sns.length}`);
+  if (emails.length > 0) {
+    lines.push(`${at2}emails:`);
+    for (const email of emails) lines.push(`${at2}${INDENT}- ${scalar(email.address)}`);
+  }
+  if (sns[0]) lines.push(`${at2}sns: ${scalar(sns[0].address)}`);
+}
+
+// src/config/defaults.ts
+var DEFAULTS2 = {
+  featureSet: "ALL",
+  unit: "USD",
+  timeUnit: "MONTHLY",
+  thresholdType: "PERCENTAGE",
+  comparison: "GREATER_THAN",
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore" }
+};
+
+// src/kinds/budgets/normalize.ts
+function normalizeBudgetsSection({ written, positionOf }) {
+  return {
+    budgets: normalizeBudgets(written.budgets, positionOf),
+    options: { pruneBudgets: written.options?.pruneBudgets ?? DEFAULTS2.options.pruneBudgets }
+  };
+}
+function subscribersOf(notification) {
+  return [
+    ...(notification.emails ?? []).map((address) => ({ type: "EMAIL", address })),
+    ...notification.sns !== void 0 ? [{ type: "SNS", address: notification.sns }] : []
+  ];
+}
+function normalizeNotification(written, path, positionOf) {
+  return {
+    type: written.type,
+    comparison: written.comparison ?? DEFAULTS2.comparison,
+    threshold: written.threshold,
+    thresholdType: written.thresholdType ?? DEFAULTS2.thresholdType,
+    subscribers: subscribersOf(written),
+    ...at(positionOf(path))
+  };
+}
+function normalizeBudgets(written, positionOf) {
+  return (written ?? []).map((budget, index) => ({
+    name: budget.name,
+    amount: budget.amount,
+    unit: budget.unit ?? DEFAULTS2.unit,
+    timeUnit: budget.timeUnit ?? DEFAULTS2.timeUnit,
+    notifications: budget.notifications.map((n3, k5) => normalizeNotification(n3, ["budgets", index, "notifications", k5], positionOf)),
+    ...at(positionOf(["budgets", index]))
+  }));
+}
+
+// src/reader/changed-under-read.ts
+var ChangedUnderReadError = class extends Error {
+  constructor(awsError, subject, seen) {
+    super(awsError ? `${awsError.operation} answered ${awsError.code} for ${subject}, which this read had found moments before` : `${subject} ${seen ?? "changed"}`);
+    this.awsError = awsError;
+    this.subject = subject;
+    this.seen = seen;
+  }
+  awsError;
+  subject;
+  seen;
+  name = "ChangedUnderReadError";
+};
+var OrganizationChangedWhileReadError = class extends UserError {
+  constructor(changes) {
+    super(
+      `the organization changed while orgctl was reading it, each of the ${changes.length} times it tried, so orgctl has no consistent view of it to work from. The reads changed nothing; run the command again once no one else is changing the organization.`,
+      changes.map((change, i5) => `read ${i5 + 1}: ${change.message}.`)
+    );
+    this.changes = changes;
+  }
+  changes;
+  name = "OrganizationChangedWhileReadError";
+};
+function foundMomentsAgo(work, subject) {
+  return work.catch((error3) => {
+    if (isAwsCallError(error3, "notFound")) throw new ChangedUnderReadError(error3, subject);
+    throw error3;
+  });
+}
+
+// src/reader/work-queue.ts
+var WorkQueue = class {
+  constructor(concurrency, signal) {
+    this.concurrency = concurrency;
+    this.signal = signal;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number \u2265 1, got ${concurrency}`);
+    if (signal?.aborted) this.fail(signal.reason);
+    else signal?.addEventListener("abort", () => this.fail(signal.reason), { once: true });
+  }
+  concurrency;
+  signal;
+  pending = [];
+  running = 0;
+  failure;
+  waiters = [];
+  add(task) {
+    if (this.failure) return;
+    this.pending.push(task);
+    this.pump();
+  }
+  /** Resolves when every task (including tasks added by tasks) has finished; rejects on the first failure. */
+  idle() {
+    return new Promise((resolve2, reject) => {
+      this.waiters.push({ resolve: resolve2, reject });
+      this.settle();
+    });
+  }
+  pump() {
+    while (!this.failure && this.running < this.concurrency) {
+      const task = this.pending.shift();
+      if (!task) break;
+      this.running += 1;
+      task().then(
+        () => this.finished(),
+        (error3) => {
+          this.fail(error3);
+          this.finished();
+        }
+      );
+    }
+  }
+  fail(error3) {
+    this.failure ??= { error: error3 };
+    this.pending.length = 0;
+    this.settle();
+  }
+  finished() {
+    this.running -= 1;
+    this.pump();
+    this.settle();
+  }
+  settle() {
+    if (this.failure) {
+      const { error: error3 } = this.failure;
+      for (const w of this.waiters.splice(0)) w.reject(error3);
+    } else if (this.running === 0 && this.pending.length === 0) {
+      for (const w of this.waiters.splice(0)) w.resolve();
+    }
+  }
+};
+
+// src/kinds/budgets/read.ts
+async function readBudgets(ctx) {
+  const { port, managementAccountId: accountId, signal } = ctx;
+  const summaries = await port.describeBudgets(accountId);
+  ctx.progress({ budgets: summaries.length });
+  if (summaries.length === 0) return { budgets: [] };
+  signal.throwIfAborted();
+  const notificationsOf = new Map((await port.describeBudgetNotificationsForAccount(accountId)).map((e5) => [e5.budgetName, e5.notifications]));
+  const queue = new WorkQueue(ctx.concurrency, signal);
+  const subscribers = /* @__PURE__ */ new Map();
+  const tags = /* @__PURE__ */ new Map();
+  for (const budget of summaries) {
+    const lists = [];
+    subscribers.set(budget.name, lists);
+    (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
+      queue.add(async () => {
+        lists[index] = [...await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`)];
+      });
+    });
+    if (ctx.readTagsFor(budget.name)) {
+      queue.add(async () => {
+        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
+      });
+    }
+  }
+  await queue.idle();
+  const budgets = summaries.map((b5) => {
+    const budgetTags = tags.get(b5.name);
+    return {
+      name: b5.name,
+      budgetType: b5.budgetType,
+      amount: b5.amount,
+      unit: b5.unit,
+      timeUnit: b5.timeUnit,
+      notifications: (notificationsOf.get(b5.name) ?? []).map((n3, i5) => ({ ...n3, subscribers: subscribers.get(b5.name)?.[i5] ?? [] })),
+      ...budgetTags ? { tags: budgetTags } : {}
+    };
+  });
+  return { budgets };
+}
+
+// src/kinds/budgets/index.ts
+var GROUP = "Budgets";
+var budgetsKind = {
+  name: "budgets",
+  groups: [GROUP],
+  normalize: normalizeBudgetsSection,
+  readSnapshot: readBudgets,
+  plan: planBudgetSteps,
+  importDesired: importBudgets,
+  orgYamlSection: writeBudgetsSection,
+  liveFields: ["budgets"],
+  fingerprint: (live) => ({
+    budgets: sortedRecord(
+      live.budgets.map((b5) => [b5.name, { ...liveBudgetDocument(b5), tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
+    )
+  }),
+  steps: {
+    createBudget: {
+      group: GROUP,
+      action: "create",
+      describe: (step) => ({ details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] }),
+      execute: (step, { port, managementAccountId }) => createBudget(port, managementAccountId, step.after)
+    },
+    updateBudget: {
+      group: GROUP,
+      action: "update",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => port.updateBudget(managementAccountId, step.after)
+    },
+    deleteBudget: {
+      group: GROUP,
+      action: "delete",
+      describe: (step) => ({ details: [liveLimitLine(step.before), ...step.before.notifications.map(notificationLine)] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteBudget(managementAccountId, step.before.name))
+    },
+    createNotification: {
+      group: GROUP,
+      action: "create",
+      describe: (step) => ({ details: [notificationLine(step.after)] }),
+      execute: (step, { port, managementAccountId }) => createNotification(port, managementAccountId, step.budgetName, step.after)
+    },
+    updateNotification: {
+      group: GROUP,
+      action: "update",
+      describe: (step) => ({ details: [`notify when ${condition(step.before)} \u2192 ${condition(step.after)}`] }),
+      execute: updateNotification
+    },
+    deleteNotification: {
+      group: GROUP,
+      action: "delete",
+      describe: (step) => ({ details: [notificationLine(step.before)] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteNotification(managementAccountId, step.budgetName, step.before))
+    },
+    createSubscriber: {
+      group: GROUP,
+      action: "create",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => ignoring("alreadyExists", () => port.createSubscriber(managementAccountId, step.budgetName, step.notification, step.after))
+    },
+    deleteSubscriber: {
+      group: GROUP,
+      action: "delete",
+      describe: () => ({ details: [] }),
+      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteSubscriber(managementAccountId, step.budgetName, step.notification, step.before))
+    }
+  }
+};
+
 // src/model/paths.ts
 var ROOT_PATH = "/";
 function escapeSegment(name) {
@@ -86856,58 +88028,484 @@ function depthOf(path) {
   return path === ROOT_PATH ? 0 : path.split("/").length - 1;
 }
 
-// src/config/normalize-security.ts
-var SECURITY_DEFAULTS = { identityCenter: "optional" };
-var CONTACT_KEYS = [
-  ["security", "SECURITY"],
-  ["billing", "BILLING"],
-  ["operations", "OPERATIONS"]
-];
-function at(position) {
-  return position ? { at: position } : {};
+// src/model/refs.ts
+var ROOT_REF = { type: "root" };
+function ouRef(path) {
+  return { type: "ou", path };
 }
-function normalizeContact(type, written, position) {
+function parentRef(path) {
+  return path === ROOT_PATH ? ROOT_REF : ouRef(path);
+}
+function pathOfParent(ref) {
+  return ref.type === "root" ? ROOT_PATH : ref.path;
+}
+function refKey(ref) {
+  switch (ref.type) {
+    case "root":
+      return "root";
+    case "ou":
+      return `ou:${ref.path}`;
+    case "account":
+      return "id" in ref ? `account:${ref.id}` : `account-email:${ref.email}`;
+    case "policy":
+      return `policy:${ref.name}`;
+  }
+}
+function describeRef(ref) {
+  switch (ref.type) {
+    case "root":
+      return "the root";
+    case "ou":
+      return `the OU ${ref.path}`;
+    case "account":
+      return `the account ${"id" in ref ? ref.id : ref.email}`;
+    case "policy":
+      return `the policy "${ref.name}"`;
+  }
+}
+
+// src/apply/step-context.ts
+var StepPreconditionError = class extends Error {
+  name = "StepPreconditionError";
+};
+
+// src/kinds/organization/execute.ts
+async function createOrganization(ctx, featureSet) {
+  const { port, ids, managementAccountId } = ctx;
+  let organization = await port.describeOrganization();
+  if (!organization) {
+    try {
+      organization = await port.createOrganization(featureSet);
+    } catch (error3) {
+      if (!isAwsCallError(error3) || error3.code !== "AlreadyInOrganizationException") throw error3;
+      organization = await port.describeOrganization();
+    }
+  }
+  if (!organization || organization.managementAccountId !== managementAccountId) {
+    throw new StepPreconditionError(
+      `the organization's management account is ${organization?.managementAccountId ?? "unknown"}, not ${managementAccountId}`
+    );
+  }
+  const [root5] = await port.listRoots();
+  if (!root5) throw new StepPreconditionError("the new organization has no root yet");
+  ids.record(ROOT_REF, root5.id);
+}
+async function createOrganizationalUnit(step, { port, ids }) {
+  const parentId = ids.resolveAfter(step.after.parent);
+  try {
+    const ou = await port.createOrganizationalUnit(parentId, step.after.name);
+    ids.record(ouRef(step.after.path), ou.id);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    const siblings = await port.listOrganizationalUnitsForParent(parentId);
+    const existing = siblings.find((ou) => ou.name === step.after.name);
+    if (existing) return ids.record(ouRef(step.after.path), existing.id);
+    const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
+    if (!variant) throw error3;
+    throw new StepPreconditionError(
+      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${pathOfParent(step.after.parent)} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
+    );
+  }
+}
+async function renameOrganizationalUnit(step, { port, ids }) {
+  try {
+    await port.renameOrganizationalUnit(step.before.id, step.after.name);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    const parentId = ids.resolveAfter(parentRef(parentPathOf(step.after.path)));
+    const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
+    if (holder?.id !== step.before.id) throw error3;
+  }
+  ids.renamed(ouRef(step.before.path), ouRef(step.after.path));
+}
+async function deleteOrganizationalUnit(step, { port, ids }) {
+  await ignoring("notFound", () => port.deleteOrganizationalUnit(step.before.id));
+  ids.deleted(ouRef(step.before.path));
+}
+async function moveAccount(step, { port, ids }) {
+  const source = ids.resolveBefore(step.before.parent);
+  const destination = ids.resolveAfter(step.after.parent);
+  try {
+    await port.moveAccount(step.accountId, source, destination);
+  } catch (error3) {
+    if (isAwsCallError(error3, "alreadyExists")) return;
+    const arrived = await port.listAccountsForParent(destination).then(
+      (accounts) => accounts.some((account) => account.id === step.accountId),
+      () => false
+      // the look failed too: the move's own error says more
+    );
+    if (!arrived) throw error3;
+  }
+}
+
+// src/planner/live-tree.ts
+function indexLiveTree(live) {
+  const pathById = /* @__PURE__ */ new Map();
+  const ouByPath = /* @__PURE__ */ new Map();
+  const ousTopDown = [];
+  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
+  const childrenByParent = /* @__PURE__ */ new Map();
+  for (const ou of live.ous) {
+    const siblings = childrenByParent.get(ou.parentId);
+    if (siblings) siblings.push(ou);
+    else childrenByParent.set(ou.parentId, [ou]);
+  }
+  pathById.set(live.root.id, ROOT_PATH);
+  const queue = [live.root.id];
+  for (let next = 0; next < queue.length; next++) {
+    const parentId = queue[next];
+    const parentPath = pathById.get(parentId);
+    for (const ou of childrenByParent.get(parentId) ?? []) {
+      const path = childPath(parentPath, ou.name);
+      pathById.set(ou.id, path);
+      ouByPath.set(path, ou);
+      ousTopDown.push(ou);
+      queue.push(ou.id);
+    }
+  }
+  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
+}
+
+// src/kinds/organization/import.ts
+function importOrganization({ live, organization, root: root5 }) {
+  const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
+  const active = live.accounts.filter((a5) => a5.state === "ACTIVE");
+  const accountsByParent = groupBy(active, (a5) => a5.parentId);
+  const { pathById } = indexLiveTree(live);
+  const buildNode = (parentId, path) => ({
+    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a5) => ({ id: a5.id, name: a5.name })),
+    organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou) => {
+      const ouPath = childPath(path, ou.name);
+      return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
+    })
+  });
   return {
-    type,
-    email: written.email,
-    ...written.name !== void 0 && { name: written.name },
-    ...written.title !== void 0 && { title: written.title },
-    ...written.phone !== void 0 && { phone: written.phone },
-    ...at(position)
+    desired: { managementAccountId: organization.managementAccountId, featureSet: organization.featureSet, root: buildNode(root5.id, ROOT_PATH) },
+    leftOut: {
+      inactiveAccounts: sortAccounts(live.accounts.filter((a5) => a5.state !== "ACTIVE")).map((a5) => ({
+        id: a5.id,
+        name: a5.name,
+        state: a5.state,
+        parentPath: pathById.get(a5.parentId) ?? a5.parentId
+      }))
+    },
+    counts: { ous: live.ous.length, accountsPlaced: active.filter((a5) => pathById.has(a5.parentId)).length }
   };
 }
-function normalizeSecurity(written, positionOf) {
-  if (written === void 0) return void 0;
-  const contacts = written.alternateContacts ?? {};
-  const identityCenterAt = written.identityCenter !== void 0 ? positionOf(["security", "identityCenter"]) : void 0;
+function sortOus(ous) {
+  return [...ous].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
+}
+function sortAccounts(accounts) {
+  return [...accounts].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item2 of items) {
+    const group4 = groups.get(key(item2));
+    if (group4) group4.push(item2);
+    else groups.set(key(item2), [item2]);
+  }
+  return groups;
+}
+
+// src/kinds/organization/diff.ts
+function diffOrganization(live, desired) {
+  const ous = diffKeyed(live.ous, desired.ous);
+  const accounts = diffKeyed(live.accounts, desired.accounts);
   return {
-    breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf(["security", "breakGlassUsers", index])) })),
-    identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
-    ...identityCenterAt && { identityCenterAt },
-    ...written.identityCenterRegion !== void 0 && { identityCenterRegion: written.identityCenterRegion },
-    alternateContacts: CONTACT_KEYS.flatMap(([key, type]) => {
-      const contact = contacts[key];
-      return contact ? [normalizeContact(type, contact, positionOf(["security", "alternateContacts", key]))] : [];
-    }),
-    ...at(positionOf(["security"]))
+    organizationChanged: !jsonEqual(live.organization, desired.organization),
+    addedOus: ous.added,
+    removedOus: ous.removed,
+    addedAccounts: accounts.added,
+    removedAccounts: accounts.removed,
+    movedAccounts: accounts.changed
   };
 }
 
-// src/config/normalize.ts
-var DEFAULTS2 = {
-  featureSet: "ALL",
-  unit: "USD",
-  timeUnit: "MONTHLY",
-  thresholdType: "PERCENTAGE",
-  comparison: "GREATER_THAN",
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore" }
+// src/kinds/organization/plan.ts
+var Phase2 = {
+  createOrganization: 0,
+  renameOrganizationalUnit: 1,
+  createOrganizationalUnit: 2,
+  moveAccount: 3,
+  deleteOrganizationalUnit: 4
 };
-function at2(position) {
-  return position ? { at: position } : {};
+function planOrganizationSteps(base) {
+  const ctx = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
+  const organization = planOrganization(ctx);
+  const ready = new ReadyPaths(organization);
+  const liveAccounts = new Map(ctx.live.accounts.map((a5) => [a5.id, a5]));
+  planRenames(ctx, ready);
+  planCreates(ctx, ready);
+  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
+  planDeletes(ctx, ready, movesOutOf);
+  noteAccounts(ctx, liveAccounts);
+}
+var ReadyPaths = class {
+  constructor(organization) {
+    this.organization = organization;
+  }
+  organization;
+  steps = /* @__PURE__ */ new Map();
+  set(path, step) {
+    this.steps.set(path, step);
+  }
+  of(path) {
+    for (let p3 = path; ; p3 = parentPathOf(p3)) {
+      const step = this.steps.get(p3);
+      if (step !== void 0) return step;
+      if (p3 === ROOT_PATH) return this.organization;
+    }
+  }
+};
+function planOrganization(ctx) {
+  const { desired, live, notes, changes } = ctx;
+  if (!changes.organizationChanged) return void 0;
+  const existing = live.organization;
+  if (!existing) {
+    if (live.callerAccountId !== desired.managementAccountId) {
+      notes.error(
+        NoteCode.managementAccountMismatch,
+        `org.yaml names ${desired.managementAccountId} as the management account, but the credentials belong to ${live.callerAccountId}; run orgctl with the management account named in org.yaml.`,
+        { address: ORGANIZATION_ADDRESS }
+      );
+    }
+    return ctx.graph.add(Phase2.createOrganization, {
+      kind: "createOrganization",
+      address: ORGANIZATION_ADDRESS,
+      reason: "there is no organization yet",
+      before: null,
+      after: { featureSet: desired.featureSet }
+    });
+  }
+  if (existing.managementAccountId !== desired.managementAccountId) {
+    notes.error(
+      NoteCode.managementAccountMismatch,
+      `org.yaml names ${desired.managementAccountId} as the management account, but organization ${existing.id} is managed by ${existing.managementAccountId}; orgctl only changes the organization org.yaml names.`,
+      { address: ORGANIZATION_ADDRESS }
+    );
+  }
+  if (existing.featureSet !== desired.featureSet) {
+    notes.warn(
+      NoteCode.featureSetDiffers,
+      `the organization has feature set ${existing.featureSet} but org.yaml says ${desired.featureSet}; orgctl never changes the feature set: change it in AWS or in org.yaml so they agree.`,
+      { address: ORGANIZATION_ADDRESS }
+    );
+  }
+  return void 0;
+}
+function planRenames(ctx, ready) {
+  const renames = [...ctx.matching.renames].sort((a5, b5) => depthOf(a5.toPath) - depthOf(b5.toPath) || byCodeUnit(a5.toPath, b5.toPath));
+  for (const rename2 of renames) {
+    const step = ctx.graph.add(
+      Phase2.renameOrganizationalUnit,
+      {
+        kind: "renameOrganizationalUnit",
+        address: ouAddress(rename2.toPath),
+        reason: `org.yaml renames "${rename2.oldName}" to "${rename2.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
+        before: { path: rename2.fromPath, name: rename2.oldName, id: rename2.id },
+        after: { path: rename2.toPath, name: rename2.newName }
+      },
+      [ready.of(parentPathOf(rename2.toPath))]
+    );
+    ready.set(rename2.toPath, step);
+  }
+}
+function planCreates(ctx, ready) {
+  const paths = [...ctx.changes.addedOus].sort((a5, b5) => depthOf(a5) - depthOf(b5) || byCodeUnit(a5, b5));
+  for (const path of paths) {
+    const parentPath = parentPathOf(path);
+    const step = ctx.graph.add(
+      Phase2.createOrganizationalUnit,
+      {
+        kind: "createOrganizationalUnit",
+        address: ouAddress(path),
+        reason: "not in the live organization",
+        before: null,
+        after: { path, name: nameOf2(path), parent: parentRef(parentPath) }
+      },
+      [ready.of(parentPath)]
+    );
+    ready.set(path, step);
+  }
+}
+function planMoves(ctx, ready, organization, liveAccounts) {
+  const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
+  const movesOutOf = /* @__PURE__ */ new Map();
+  for (const id of ctx.changes.movedAccounts) {
+    const account = liveAccounts.get(id);
+    const from = account ? tree.pathById.get(account.parentId) : ROOT_PATH;
+    const to = desiredDocument.accounts[id].parentPath;
+    const reason = organization !== void 0 ? `the account will sit in the root of the new organization; org.yaml places it in ${to}` : `parent differs: ${from} \u2192 ${to}`;
+    const step = graph.add(
+      Phase2.moveAccount,
+      {
+        kind: "moveAccount",
+        address: accountAddress(id),
+        accountId: id,
+        reason,
+        before: { parent: parentRef(from), accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
+        after: { parent: parentRef(to) }
+      },
+      [ready.of(to), organization]
+    );
+    pushTo(movesOutOf, liveDocument.accounts[id].parentPath, step);
+  }
+  return movesOutOf;
+}
+function planDeletes(ctx, ready, movesOutOf) {
+  const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
+  const removed = new Set(ctx.changes.removedOus);
+  if (removed.size === 0) return;
+  if (!desired.options.pruneOrganizationalUnits) return noteUndeclaredOus(ctx, removed);
+  const ouByPath = /* @__PURE__ */ new Map();
+  for (const ou of tree.ousTopDown) {
+    const path = matching.futurePathById.get(ou.id);
+    if (removed.has(path)) ouByPath.set(path, ou);
+  }
+  const unlistedIn = /* @__PURE__ */ new Map();
+  for (const [id, { parentPath }] of Object.entries(liveDocument.accounts)) {
+    if (removed.has(parentPath) && !Object.hasOwn(desiredDocument.accounts, id)) pushTo(unlistedIn, parentPath, id);
+  }
+  const childrenOf = /* @__PURE__ */ new Map();
+  for (const path of removed) {
+    const parent = parentPathOf(path);
+    if (removed.has(parent)) pushTo(childrenOf, parent, path);
+  }
+  const kept = /* @__PURE__ */ new Set();
+  const deleted = /* @__PURE__ */ new Map();
+  const bottomUp = [...removed].sort((a5, b5) => depthOf(b5) - depthOf(a5) || byCodeUnit(a5, b5));
+  for (const path of bottomUp) {
+    const children = childrenOf.get(path) ?? [];
+    const unlisted = unlistedIn.get(path) ?? [];
+    if (unlisted.length > 0) {
+      notes.error(
+        NoteCode.ouNotEmpty,
+        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
+        { address: ouAddress(path) }
+      );
+    }
+    if (unlisted.length > 0 || children.some((child) => kept.has(child))) {
+      kept.add(path);
+      continue;
+    }
+    const ou = ouByPath.get(path);
+    const step = ctx.graph.add(
+      Phase2.deleteOrganizationalUnit,
+      {
+        kind: "deleteOrganizationalUnit",
+        address: ouAddress(path),
+        reason: "not in org.yaml, and pruneOrganizationalUnits is on",
+        before: { path, name: ou.name, id: ou.id },
+        after: null
+      },
+      [...movesOutOf.get(path) ?? [], ...children.map((child) => deleted.get(child)), ready.of(path)]
+    );
+    deleted.set(path, step);
+  }
+}
+function noteUndeclaredOus(ctx, removed) {
+  const below = /* @__PURE__ */ new Map();
+  for (const path of removed) {
+    let top = path;
+    while (removed.has(parentPathOf(top))) top = parentPathOf(top);
+    below.set(top, (below.get(top) ?? 0) + (top === path ? 0 : 1));
+  }
+  for (const [top, count] of [...below].sort(([a5], [b5]) => byCodeUnit(a5, b5))) {
+    ctx.notes.warn(
+      NoteCode.ouNotDeclared,
+      `OU ${top}${count > 0 ? ` (and ${plural(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
+      { address: ouAddress(top) }
+    );
+  }
+}
+function noteAccounts(ctx, liveAccounts) {
+  const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
+  for (const id of changes.addedAccounts) {
+    const placed = desiredIndex.accounts.get(id);
+    const message = live.organization ? `account ${id} is declared in org.yaml but is not in the organization; invite it (or create it) first, or remove it from org.yaml.` : `account ${id} is declared in org.yaml, but there is no organization yet, so only the management account can be placed; declare it once it has joined.`;
+    notes.error(NoteCode.accountNotFound, message, { address: accountAddress(id), source: placed.account.at });
+  }
+  if (changes.removedAccounts.length > 0) {
+    const described = changes.removedAccounts.map((id) => {
+      const name = liveAccounts.get(id)?.name;
+      return `${id}${name ? ` (${name})` : ""} in ${liveDocument.accounts[id].parentPath}`;
+    });
+    const what = `${plural(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
+    if (desired.options.unlistedAccounts === "error") {
+      notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
+    } else {
+      notes.warn(NoteCode.unlistedAccounts, `${what}; orgctl leaves them where they are (options.unlistedAccounts: ignore).`);
+    }
+  }
+  for (const [id, { account }] of desiredIndex.accounts) {
+    const found = liveAccounts.get(id);
+    if (!found) continue;
+    if (found.state !== "ACTIVE") {
+      notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
+        address: accountAddress(id),
+        source: account.at
+      });
+    }
+    if (account.name !== void 0 && account.name !== found.name) {
+      notes.warn(
+        NoteCode.accountNameDiffers,
+        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
+        { address: accountAddress(id), source: account.at }
+      );
+    }
+  }
+}
+function pushTo(map3, key, value) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/kinds/organization/write-yaml.ts
+function writeOrganizationSection(org2) {
+  const lines = ["organization:", `${INDENT}managementAccountId: ${quoted(org2.managementAccountId)}`, `${INDENT}featureSet: ${org2.featureSet}`];
+  writeNode(lines, "root", org2.root, "");
+  return lines;
+}
+function writeNode(lines, key, node, indent) {
+  const renamed = node.renamedFrom !== void 0;
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
+    lines.push(`${indent}${key}: {}`);
+    return;
+  }
+  lines.push(`${indent}${key}:`);
+  const inner = indent + INDENT;
+  if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
+  if (node.accounts.length > 0) {
+    lines.push(`${inner}accounts:`);
+    for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
+  }
+  if (node.organizationalUnits.length > 0) {
+    lines.push(`${inner}organizationalUnits:`);
+    for (const ou of node.organizationalUnits) writeNode(lines, scalar(ou.name), ou, inner + INDENT);
+  }
+}
+function accountEntry(account) {
+  if (account.name === void 0 || account.name === "") return quoted(account.id);
+  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, "flow")} }`;
+}
+
+// src/kinds/organization/normalize.ts
+function normalizeOrganization({ written, positionOf }) {
+  return {
+    managementAccountId: written.organization.managementAccountId,
+    featureSet: written.organization.featureSet ?? DEFAULTS2.featureSet,
+    root: normalizeRoot(written.root, positionOf),
+    options: {
+      pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS2.options.pruneOrganizationalUnits,
+      unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts
+    }
+  };
 }
 function normalizeAccounts(entries, path, positionOf) {
   return (entries ?? []).map((entry, index) => {
-    const position = at2(positionOf([...path, index]));
+    const position = at(positionOf([...path, index]));
     return typeof entry === "string" ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
   });
 }
@@ -86922,7 +88520,7 @@ function normalizeOus(written, parentPath, path, positionOf) {
       accounts: normalizeAccounts(node?.accounts, [...nodePath, "accounts"], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, "organizationalUnits"], positionOf),
       // An OU's position is its name (the mapping key).
-      ...at2(positionOf(nodePath))
+      ...at(positionOf(nodePath))
     };
   });
 }
@@ -86932,48 +88530,196 @@ function normalizeRoot(written, positionOf) {
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ["root", "organizationalUnits"], positionOf)
   };
 }
-function subscribersOf(notification) {
-  return [
-    ...(notification.emails ?? []).map((address) => ({ type: "EMAIL", address })),
-    ...notification.sns !== void 0 ? [{ type: "SNS", address: notification.sns }] : []
-  ];
+
+// src/kinds/organization/read.ts
+async function readTree(ctx) {
+  if (ctx.organization === null) return { root: null, ous: [], accounts: [] };
+  const { port, concurrency, signal } = ctx;
+  const roots = await port.listRoots();
+  signal.throwIfAborted();
+  const root5 = roots[0];
+  if (!root5) throw new UserError("the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.");
+  const ouQueue = new WorkQueue(concurrency, signal);
+  const accountQueue = new WorkQueue(concurrency, signal);
+  const childOus = /* @__PURE__ */ new Map();
+  const childAccounts = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (parentId) => {
+    if (seen.has(parentId)) return;
+    seen.add(parentId);
+    ctx.progress({ parentsFound: 1 });
+    ouQueue.add(async () => {
+      const ous2 = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
+      childOus.set(parentId, ous2);
+      ctx.progress({ parentsListed: 1, ous: ous2.length });
+      for (const ou of ous2) visit2(ou.id);
+      ctx.underWay();
+    });
+    accountQueue.add(async () => {
+      const accounts2 = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
+      childAccounts.set(parentId, accounts2);
+      ctx.progress({ accounts: accounts2.length });
+    });
+  };
+  visit2(root5.id);
+  await ouQueue.idle();
+  await accountQueue.idle();
+  const ous = [];
+  const accounts = [];
+  const parentOf = /* @__PURE__ */ new Map();
+  const emit = (parentId) => {
+    for (const a5 of childAccounts.get(parentId) ?? []) {
+      const other = parentOf.get(a5.id);
+      if (other !== void 0) throw new ChangedUnderReadError(void 0, `account ${a5.id}`, `listed under both ${other} and ${parentId}`);
+      parentOf.set(a5.id, parentId);
+      accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
+    }
+    for (const ou of childOus.get(parentId) ?? []) {
+      ous.push({ id: ou.id, name: ou.name, parentId });
+      emit(ou.id);
+    }
+  };
+  emit(root5.id);
+  return { root: root5, ous, accounts };
 }
-function normalizeNotification(written, path, positionOf) {
+
+// src/kinds/organization/index.ts
+var organizationKind = {
+  name: "organization",
+  groups: ["Organization", "Organizational units", "Accounts"],
+  normalize: normalizeOrganization,
+  readSnapshot: readTree,
+  plan: planOrganizationSteps,
+  importDesired: importOrganization,
+  orgYamlSection: writeOrganizationSection,
+  liveFields: ["callerAccountId", "organization", "root", "ous", "accounts"],
+  fingerprint(live, tree) {
+    const organization = live.organization;
+    return {
+      // The plan notes a caller who is not the management account (only possible without an
+      // organization: the guard refuses other callers); as the management account it adds nothing, so
+      // plans of an existing organization hash as before.
+      ...live.callerAccountId !== organization?.managementAccountId && { callerAccountId: live.callerAccountId },
+      organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
+      rootId: tree.rootId,
+      ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
+      accounts: sortedRecord(
+        live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state }])
+      )
+    };
+  },
+  steps: {
+    createOrganization: {
+      group: "Organization",
+      action: "create",
+      describe: (step) => ({ details: [`featureSet: ${step.after.featureSet}`] }),
+      execute: (step, ctx) => createOrganization(ctx, step.after.featureSet)
+    },
+    createOrganizationalUnit: {
+      group: "Organizational units",
+      action: "create",
+      describe: () => ({ details: [] }),
+      execute: createOrganizationalUnit
+    },
+    renameOrganizationalUnit: {
+      group: "Organizational units",
+      action: "update",
+      describe: (step) => ({ details: [`name: "${step.before.name}" \u2192 "${step.after.name}"`, `id: ${step.before.id}`] }),
+      execute: renameOrganizationalUnit
+    },
+    deleteOrganizationalUnit: {
+      group: "Organizational units",
+      action: "delete",
+      describe: (step) => ({ details: [`id: ${step.before.id}`] }),
+      execute: deleteOrganizationalUnit
+    },
+    moveAccount: {
+      group: "Accounts",
+      action: "update",
+      describe: (step) => ({ ...step.before.accountName && { title: `${step.address} (${step.before.accountName})` }, details: [] }),
+      execute: moveAccount
+    }
+  }
+};
+
+// src/kinds/registry.ts
+var KINDS = [organizationKind, budgetsKind, alternateContactsKind];
+var RESOURCE_KINDS = KINDS;
+var STEP_HANDLERS = {
+  ...organizationKind.steps,
+  ...budgetsKind.steps,
+  ...alternateContactsKind.steps
+};
+var STEP_GROUPS = RESOURCE_KINDS.flatMap((kind) => kind.groups);
+function stepHandler(step) {
+  return STEP_HANDLERS[step.kind];
+}
+function actionOfStep(step) {
+  const handler2 = stepHandler(step);
+  return handler2.actionOf?.(step) ?? handler2.action;
+}
+function groupOf(step) {
+  return stepHandler(step).group;
+}
+function describeStepDetails(step) {
+  return stepHandler(step).describe(step);
+}
+
+// src/config/merge-desired-parts.ts
+function mergeDesiredParts(parts) {
+  const merged = {};
+  const ownerOf = /* @__PURE__ */ new Map();
+  const sections = /* @__PURE__ */ new Set();
+  const claim = (field3, owner) => {
+    const other = ownerOf.get(field3);
+    if (other !== void 0) throw new Error(`DesiredOrg.${field3} is normalized by both ${other} and ${owner}; give it one owner.`);
+    ownerOf.set(field3, owner);
+  };
+  for (const [owner, part] of parts) {
+    for (const [field3, value] of Object.entries(part)) {
+      if (value === void 0) continue;
+      if (!isSection(value) || ownerOf.has(field3) && !sections.has(field3)) {
+        claim(field3, owner);
+        merged[field3] = value;
+        continue;
+      }
+      if (!sections.has(field3)) claim(field3, owner);
+      sections.add(field3);
+      const section = merged[field3] ??= {};
+      for (const [key, inner] of Object.entries(value)) {
+        if (inner === void 0) continue;
+        claim(`${field3}.${key}`, owner);
+        section[key] = inner;
+      }
+    }
+  }
+  return merged;
+}
+function isSection(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/normalize-security.ts
+var SECURITY_DEFAULTS = { identityCenter: "optional" };
+function normalizeSecurity(written, positionOf) {
+  if (written === void 0) return void 0;
+  const identityCenterAt = written.identityCenter !== void 0 ? positionOf(["security", "identityCenter"]) : void 0;
   return {
-    type: written.type,
-    comparison: written.comparison ?? DEFAULTS2.comparison,
-    threshold: written.threshold,
-    thresholdType: written.thresholdType ?? DEFAULTS2.thresholdType,
-    subscribers: subscribersOf(written),
-    ...at2(positionOf(path))
+    breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf(["security", "breakGlassUsers", index])) })),
+    identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
+    ...identityCenterAt && { identityCenterAt },
+    ...written.identityCenterRegion !== void 0 && { identityCenterRegion: written.identityCenterRegion },
+    ...at(positionOf(["security"]))
   };
 }
-function normalizeBudgets(written, positionOf) {
-  return (written ?? []).map((budget, index) => ({
-    name: budget.name,
-    amount: budget.amount,
-    unit: budget.unit ?? DEFAULTS2.unit,
-    timeUnit: budget.timeUnit ?? DEFAULTS2.timeUnit,
-    notifications: budget.notifications.map((n3, k5) => normalizeNotification(n3, ["budgets", index, "notifications", k5], positionOf)),
-    ...at2(positionOf(["budgets", index]))
-  }));
-}
-function normalizeOptions(written) {
-  return {
-    pruneOrganizationalUnits: written?.pruneOrganizationalUnits ?? DEFAULTS2.options.pruneOrganizationalUnits,
-    pruneBudgets: written?.pruneBudgets ?? DEFAULTS2.options.pruneBudgets,
-    unlistedAccounts: written?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts
-  };
-}
+
+// src/config/normalize.ts
 function normalizeOrg(written, positionOf = () => void 0) {
-  return {
-    managementAccountId: written.organization.managementAccountId,
-    featureSet: written.organization.featureSet ?? DEFAULTS2.featureSet,
-    root: normalizeRoot(written.root, positionOf),
-    budgets: normalizeBudgets(written.budgets, positionOf),
-    options: normalizeOptions(written.options),
-    ...written.security !== void 0 && { security: normalizeSecurity(written.security, positionOf) }
-  };
+  const ctx = { written, positionOf };
+  const security = normalizeSecurity(written.security, positionOf);
+  const parts = RESOURCE_KINDS.flatMap((kind) => kind.normalize ? [[`the ${kind.name} kind`, kind.normalize(ctx)]] : []);
+  parts.push(["the audit (security:)", security === void 0 ? {} : { security }]);
+  return mergeDesiredParts(parts);
 }
 
 // src/config/rules/walk-ous.ts
@@ -87111,7 +88857,7 @@ var ORG_RULES = [
 function checkOrgRules(org2, fileName2, rules = ORG_RULES) {
   const found = [];
   for (const rule of rules) {
-    rule(org2, (at3, message) => found.push({ severity: "error", file: fileName2, ...at3 ? { position: at3 } : {}, message }));
+    rule(org2, (at2, message) => found.push({ severity: "error", file: fileName2, ...at2 ? { position: at2 } : {}, message }));
   }
   return found;
 }
@@ -87384,1554 +89130,6 @@ var LABELS = {
 };
 function where(check, sourceFile) {
   return check.source ? ` (${visibleText(sourceFile)}:${check.source.line}:${check.source.column})` : "";
-}
-
-// src/planner/sorted-record.ts
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a5], [b5]) => byCodeUnit(a5, b5)));
-}
-function byCodeUnit(a5, b5) {
-  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
-}
-
-// src/model/addresses.ts
-var ORGANIZATION_ADDRESS = "organization";
-function ouAddress(path) {
-  return `ou:${path}`;
-}
-function accountAddress(accountId) {
-  return `account:${accountId}`;
-}
-function budgetAddress(budgetName) {
-  return `budget:${budgetName}`;
-}
-function alternateContactAddress(type) {
-  return `alternate-contact:${type.toLowerCase()}`;
-}
-function notificationKeyString(n3) {
-  return `${n3.type}:${n3.comparison}:${n3.threshold}:${n3.thresholdType}`;
-}
-function notificationAddress(budgetName, n3) {
-  return `${budgetAddress(budgetName)}/notification:${notificationKeyString(n3)}`;
-}
-function subscriberKeyString(s2) {
-  return `${s2.type}:${s2.address}`;
-}
-function subscriberAddress(budgetName, n3, s2) {
-  return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
-}
-
-// src/planner/notes.ts
-var NoteCode = {
-  managementAccountMismatch: "management-account-mismatch",
-  featureSetDiffers: "feature-set-differs",
-  accountNotFound: "account-not-found",
-  accountNotActive: "account-not-active",
-  accountNameDiffers: "account-name-differs",
-  unlistedAccounts: "unlisted-accounts",
-  ouNotEmpty: "ou-not-empty",
-  ouNotDeclared: "ou-not-declared",
-  budgetNotDeclared: "budget-not-declared",
-  budgetOwnershipUnknown: "budget-ownership-unknown",
-  budgetNotManaged: "budget-not-managed",
-  budgetInvalid: "budget-invalid",
-  notificationReplaced: "notification-replaced",
-  alternateContactUnreadable: "alternate-contact-unreadable",
-  alternateContactIncomplete: "alternate-contact-incomplete"
-};
-var Notes = class {
-  warnings = [];
-  errors = [];
-  warn(code, message, where3 = {}) {
-    this.warnings.push(note(code, message, where3));
-  }
-  error(code, message, where3 = {}) {
-    this.errors.push(note(code, message, where3));
-  }
-};
-function note(code, message, where3) {
-  return {
-    code,
-    message,
-    ...where3.address !== void 0 && { address: where3.address },
-    ...where3.source !== void 0 && { source: { line: where3.source.line, column: where3.source.column } }
-  };
-}
-function listSome(items, shown = 20) {
-  if (items.length <= shown) return items.join(", ");
-  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
-}
-
-// src/kinds/alternate-contacts/plan.ts
-var FIELDS = ["email", "name", "title", "phone"];
-function planAlternateContactSteps(ctx) {
-  const declared = ctx.desired.security?.alternateContacts ?? [];
-  if (declared.length === 0) return;
-  const live = new Map((ctx.live.alternateContacts ?? []).map((c5) => [c5.type, c5]));
-  for (const desired of declared) planContact(ctx, desired, live.get(desired.type));
-}
-function planContact(ctx, desired, live) {
-  const address = alternateContactAddress(desired.type);
-  const label = desired.type.toLowerCase();
-  if (live === void 0 || live.readError !== void 0) {
-    const why = live?.readError ?? "it was not read";
-    ctx.notes.error(NoteCode.alternateContactUnreadable, `could not read the ${label} alternate contact (${why}), so the plan cannot compare or set it.`, {
-      address,
-      source: desired.at
-    });
-    return;
-  }
-  const before = live.contact;
-  const differing = FIELDS.filter((field3) => desired[field3] !== void 0 && !sameValue(field3, desired[field3], before?.[field3]));
-  if (before !== null && differing.length === 0) return;
-  const after = {};
-  for (const field3 of FIELDS) {
-    const value = desired[field3] ?? before?.[field3];
-    if (value !== void 0) after[field3] = value;
-  }
-  const missing = FIELDS.filter((field3) => after[field3] === void 0);
-  if (missing.length > 0) {
-    ctx.notes.warn(
-      NoteCode.alternateContactIncomplete,
-      `the ${label} alternate contact is not set in AWS, and AWS needs ${missing.join(", ")} to set it: add ${missing.map((f5) => `\`${f5}\``).join(", ")} to security.alternateContacts.${label} in org.yaml.`,
-      { address, source: desired.at }
-    );
-    return;
-  }
-  const spec = { type: desired.type, email: after.email, name: after.name, title: after.title, phone: after.phone };
-  ctx.graph.add(0, {
-    kind: "putAlternateContact",
-    address,
-    reason: before === null ? "not set in AWS" : `${differing.join(", ")} ${differing.length === 1 ? "differs" : "differ"} from org.yaml`,
-    before,
-    after: spec
-  });
-}
-function sameValue(field3, declared, live) {
-  if (declared === void 0 || live === void 0) return declared === live;
-  return field3 === "email" ? declared.toLowerCase() === live.toLowerCase() : declared === live;
-}
-
-// src/audit/read-audit-input.ts
-async function readAuditInput(port, options) {
-  const management = options.scope === "management";
-  const security = options.security;
-  const region = options.identityCenterRegion;
-  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts] = await Promise.all([
-    observe("getRootCredentialSummary", () => port.getRootCredentialSummary()),
-    observe("listOrganizationsFeatures", () => port.listOrganizationsFeatures()),
-    Promise.all(
-      (management ? security?.breakGlassUsers ?? [] : []).map(async (user) => {
-        const [mfaDevices, accessKeys] = await Promise.all([
-          observe("listMfaDevices", () => port.listMfaDevices(user.name)),
-          observe("listAccessKeys", () => port.listAccessKeys(user.name))
-        ]);
-        return { name: user.name, ...user.at && { at: user.at }, mfaDevices, accessKeys };
-      })
-    ),
-    region === void 0 ? void 0 : observe("listIdentityCenterInstances", () => port.listIdentityCenterInstances(region)),
-    options.alternateContacts ?? (management ? readAlternateContacts(port, security) : Promise.resolve([]))
-  ]);
-  const identityCenter = region === void 0 || instances === void 0 ? { region: void 0 } : { region, instances };
-  return {
-    accountId: options.accountId,
-    scope: options.scope,
-    managementAccountId: options.managementAccountId,
-    security,
-    rootCredentials,
-    organizationsFeatures,
-    breakGlassUsers,
-    identityCenter,
-    alternateContacts,
-    now: options.now
-  };
-}
-function readAlternateContacts(port, security) {
-  return Promise.all(
-    (security?.alternateContacts ?? []).map(async (c5) => ({
-      type: c5.type,
-      contact: await observe("getAlternateContact", () => port.getAlternateContact(c5.type))
-    }))
-  );
-}
-async function observe(method, call) {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error3) {
-    if (!isAwsCallError(error3)) throw error3;
-    const { service, operation: operation2 } = PORT_OPERATIONS[method];
-    return {
-      ok: false,
-      failure: {
-        operation: operation2,
-        action: iamActionsFor(service, operation2).join(" or "),
-        code: error3.code,
-        denied: error3.kind === "accessDenied",
-        notFound: error3.kind === "notFound",
-        message: error3.message
-      }
-    };
-  }
-}
-
-// src/kinds/alternate-contacts/read.ts
-function readAlternateContactsSlice(ctx) {
-  const security = ctx.desired.security;
-  if (!security?.alternateContacts.length) return Promise.resolve({});
-  const observed = readAlternateContacts(ctx.port, security);
-  ctx.observations.alternateContacts = observed;
-  return observed.then((list3) => ({ alternateContacts: list3.map(toLiveContact) }));
-}
-function toLiveContact(observed) {
-  if (observed.contact.ok) return { type: observed.type, contact: observed.contact.value };
-  const { failure: failure3 } = observed.contact;
-  const readError = failure3.denied ? `AWS denied ${failure3.operation}: the credentials lack ${failure3.action}` : `${failure3.operation} failed: ${failure3.message}`;
-  return { type: observed.type, contact: null, readError };
-}
-
-// src/kinds/alternate-contacts/index.ts
-var alternateContactsKind = {
-  name: "alternate contacts",
-  groups: ["Alternate contacts"],
-  plan: planAlternateContactSteps,
-  // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
-  // `security:` section: a file without contacts compares none, and plans nothing for them.
-  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
-  // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
-  orgYamlSection: () => [],
-  read: readAlternateContactsSlice,
-  liveFields: ["alternateContacts"],
-  // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
-  fingerprint: (live) => live.alternateContacts ? { alternateContacts: sortedRecord(live.alternateContacts.map((c5) => [c5.type, c5.readError === void 0 ? c5.contact : { unreadable: true }])) } : {},
-  steps: {
-    putAlternateContact: {
-      group: "Alternate contacts",
-      action: "update",
-      // Setting a contact that was not set is a create.
-      actionOf: (step) => step.before === null ? "create" : "update",
-      describe: (step) => ({ details: contactChanges(step.before, step.after) }),
-      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
-      // running it twice leaves the same contact.
-      execute: (step, { port }) => port.putAlternateContact(step.after)
-    }
-  }
-};
-var CONTACT_FIELDS = [
-  ["email", "email"],
-  ["name", "name"],
-  ["title", "title"],
-  ["phone", "phone"]
-];
-function contactChanges(before, after) {
-  return CONTACT_FIELDS.map(([field3, label]) => {
-    const old = before?.[field3];
-    return old === void 0 || old === after[field3] ? `${label}: "${after[field3]}"` : `${label}: "${old}" \u2192 "${after[field3]}"`;
-  });
-}
-
-// src/kinds/budgets/document.ts
-function desiredBudgetDocument(budget) {
-  return {
-    budgetType: "COST",
-    amount: canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function liveBudgetDocument(budget) {
-  return {
-    budgetType: budget.budgetType,
-    amount: budget.amount === null ? null : canonicalNumber(budget.amount),
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: sortedRecord(budget.notifications.map((n3) => notificationEntry(n3, n3.subscribers)))
-  };
-}
-function notificationEntry(n3, subscribers) {
-  const key = canonicalNotificationKey(n3);
-  return [
-    notificationKeyString(key),
-    { ...key, subscribers: sortedRecord(subscribers.map((s2) => [subscriberKeyString(s2), { type: s2.type, address: s2.address }])) }
-  ];
-}
-function canonicalNotificationKey(n3) {
-  const thresholdType = n3.thresholdType ?? "PERCENTAGE";
-  return { type: n3.type, comparison: n3.comparison, threshold: canonicalNumber(n3.threshold), thresholdType };
-}
-function canonicalNumber(value) {
-  return value === 0 ? 0 : value;
-}
-
-// src/kinds/ignoring.ts
-async function ignoring(kind, call) {
-  try {
-    await call();
-  } catch (error3) {
-    if (!isAwsCallError(error3, kind)) throw error3;
-  }
-}
-
-// src/kinds/budgets/describe.ts
-var COMPARISON = { GREATER_THAN: ">", LESS_THAN: "<", EQUAL_TO: "=" };
-function condition(n3) {
-  const threshold = n3.thresholdType === "PERCENTAGE" ? `${n3.threshold}%` : `${n3.threshold} (absolute)`;
-  return `${n3.type} ${COMPARISON[n3.comparison]} ${threshold}`;
-}
-function notificationLine(n3) {
-  return `notify when ${condition(n3)}: ${n3.subscribers.map(subscriberText).join(", ")}`;
-}
-function liveLimitLine(budget) {
-  const limit = budget.amount === null ? "no fixed limit" : `${budget.amount} ${budget.unit}`;
-  return `limit: ${limit} ${budget.timeUnit}`;
-}
-function subscriberText(s2) {
-  return `${s2.type === "EMAIL" ? "email" : "sns"} ${s2.address}`;
-}
-
-// src/model/live.ts
-var MANAGED_BUDGET_TAG = { key: "managed-by", value: "orgctl" };
-
-// src/kinds/budgets/execute.ts
-async function createBudget(port, account, budget) {
-  try {
-    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    await port.updateBudget(account, budget);
-    for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
-  }
-}
-async function createNotification(port, account, budgetName, notification) {
-  try {
-    await port.createNotification(account, budgetName, notification, notification.subscribers);
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    for (const subscriber of notification.subscribers) {
-      await ignoring("alreadyExists", () => port.createSubscriber(account, budgetName, notification, subscriber));
-    }
-  }
-}
-async function updateNotification(step, { port, managementAccountId: account }) {
-  try {
-    await port.updateNotification(account, step.budgetName, step.before, step.after);
-  } catch (error3) {
-    if (!isAwsCallError(error3, "notFound") && !isAwsCallError(error3, "alreadyExists")) throw error3;
-    const done = await notificationExists(port, account, step.budgetName, step.after) && !await notificationExists(port, account, step.budgetName, step.before);
-    if (!done) throw error3;
-  }
-}
-async function notificationExists(port, account, budgetName, key) {
-  try {
-    await port.describeSubscribersForNotification(account, budgetName, key);
-    return true;
-  } catch (error3) {
-    if (isAwsCallError(error3, "notFound")) return false;
-    throw error3;
-  }
-}
-
-// src/kinds/organization/document.ts
-function desiredOrganizationDocument(desired, index) {
-  return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }]))
-  };
-}
-function liveOrganizationDocument(live, tree, pathById) {
-  const ous = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== void 0) ous.push([path, { name: ou.name }]);
-  }
-  const accounts = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
-  }
-  return {
-    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts)
-  };
-}
-
-// src/planner/desired-index.ts
-function indexDesired(desired) {
-  const ous = [];
-  const accounts = /* @__PURE__ */ new Map();
-  const visit2 = (node, path) => {
-    for (const account of node.accounts) {
-      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
-    }
-    for (const ou of node.organizationalUnits) {
-      ous.push(ou);
-      visit2(ou, ou.path);
-    }
-  };
-  visit2(desired.root, ROOT_PATH);
-  return { ous, accounts };
-}
-
-// src/planner/live-tree.ts
-function indexLiveTree(live) {
-  const pathById = /* @__PURE__ */ new Map();
-  const ouByPath = /* @__PURE__ */ new Map();
-  const ousTopDown = [];
-  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
-  const childrenByParent = /* @__PURE__ */ new Map();
-  for (const ou of live.ous) {
-    const siblings = childrenByParent.get(ou.parentId);
-    if (siblings) siblings.push(ou);
-    else childrenByParent.set(ou.parentId, [ou]);
-  }
-  pathById.set(live.root.id, ROOT_PATH);
-  const queue = [live.root.id];
-  for (let next = 0; next < queue.length; next++) {
-    const parentId = queue[next];
-    const parentPath = pathById.get(parentId);
-    for (const ou of childrenByParent.get(parentId) ?? []) {
-      const path = childPath(parentPath, ou.name);
-      pathById.set(ou.id, path);
-      ouByPath.set(path, ou);
-      ousTopDown.push(ou);
-      queue.push(ou.id);
-    }
-  }
-  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
-}
-
-// src/planner/canonical-document.ts
-function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
-  return {
-    ...desiredOrganizationDocument(desired, index),
-    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
-  };
-}
-function buildLiveDocument(live, tree, pathById) {
-  return {
-    ...liveOrganizationDocument(live, tree, pathById),
-    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
-  };
-}
-
-// src/importer/natural-order.ts
-var CHUNKS = /\d+|\D+/g;
-function byNaturalOrder(a5, b5) {
-  const left = a5.toLowerCase().match(CHUNKS) ?? [];
-  const right = b5.toLowerCase().match(CHUNKS) ?? [];
-  for (let i5 = 0; i5 < Math.min(left.length, right.length); i5++) {
-    const order = compareChunks(left[i5], right[i5]);
-    if (order !== 0) return order;
-  }
-  return left.length - right.length || byCodeUnit2(a5, b5);
-}
-function compareChunks(x, y) {
-  if (isDigits(x) && isDigits(y)) {
-    const xs = x.replace(/^0+(?=\d)/, "");
-    const ys = y.replace(/^0+(?=\d)/, "");
-    return xs.length - ys.length || byCodeUnit2(xs, ys) || x.length - y.length;
-  }
-  return byCodeUnit2(x, y);
-}
-function isDigits(chunk) {
-  return chunk.charCodeAt(0) >= 48 && chunk.charCodeAt(0) <= 57;
-}
-function byCodeUnit2(a5, b5) {
-  return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
-}
-
-// src/kinds/budgets/expressible.ts
-var TIME_UNITS = ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"];
-var definitions = ORG_SCHEMA.definitions ?? {};
-var budgetSchema = propertiesOf(definitions["budget"]);
-var notificationSchema = propertiesOf(definitions["notification"]);
-var emailSchema = definitions["emailAddress"] ?? {};
-var BUDGET_NAME = stringRule(budgetSchema["name"]);
-var UNIT = stringRule(budgetSchema["unit"]);
-var EMAIL = stringRule(emailSchema);
-var SNS = stringRule(notificationSchema["sns"]);
-var MAX_NOTIFICATIONS = numberField(budgetSchema["notifications"], "maxItems");
-var MAX_EMAILS = numberField(notificationSchema["emails"], "maxItems");
-var MIN_THRESHOLD = numberField(notificationSchema["threshold"], "minimum");
-var MAX_THRESHOLD = numberField(notificationSchema["threshold"], "maximum");
-function budgetProblems(budget) {
-  const problems = [];
-  if (budget.budgetType !== "COST") problems.push(`a ${budget.budgetType} budget; org.yaml declares COST budgets only`);
-  if (budget.amount === null) problems.push("no fixed limit (planned or auto-adjusted amounts)");
-  else if (!(budget.amount > 0)) problems.push(`amount ${budget.amount}; org.yaml needs an amount above 0`);
-  if (!TIME_UNITS.includes(budget.timeUnit)) problems.push(`time unit ${budget.timeUnit}; org.yaml has ${TIME_UNITS.join(", ")}`);
-  if (budget.budgetType === "COST" && budget.amount !== null && !UNIT(budget.unit)) problems.push(`unit "${budget.unit}" is not a 3-letter currency code`);
-  if (!BUDGET_NAME(budget.name)) problems.push("its name cannot be written in org.yaml");
-  if (budget.notifications.length === 0) problems.push("no notifications; org.yaml needs at least one per budget");
-  if (budget.notifications.length > MAX_NOTIFICATIONS) problems.push(`${budget.notifications.length} notifications; org.yaml allows ${MAX_NOTIFICATIONS}`);
-  const keys = /* @__PURE__ */ new Set();
-  for (const notification of budget.notifications) {
-    const key = notificationKeyString(canonicalNotificationKey(notification));
-    if (keys.has(key)) problems.push(`notification ${key} appears twice`);
-    keys.add(key);
-    problems.push(...notificationProblems(notification, key));
-  }
-  return problems;
-}
-function notificationProblems(n3, key) {
-  const problems = [];
-  const where3 = `notification ${key}`;
-  if (!(n3.threshold >= MIN_THRESHOLD && n3.threshold <= MAX_THRESHOLD)) problems.push(`${where3}: threshold ${n3.threshold} is outside ${MIN_THRESHOLD}..${MAX_THRESHOLD}`);
-  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").map((s2) => s2.address);
-  const sns = n3.subscribers.filter((s2) => s2.type === "SNS").map((s2) => s2.address);
-  const other = n3.subscribers.length - emails.length - sns.length;
-  if (n3.subscribers.length === 0) problems.push(`${where3}: no subscribers`);
-  if (other > 0) problems.push(`${where3}: subscribers of a type org.yaml does not know`);
-  if (sns.length > 1) problems.push(`${where3}: ${sns.length} SNS subscribers; org.yaml has one per notification`);
-  if (emails.length > MAX_EMAILS) problems.push(`${where3}: ${emails.length} email subscribers; org.yaml allows ${MAX_EMAILS}`);
-  if (new Set(emails).size !== emails.length) problems.push(`${where3}: an email address is listed twice`);
-  for (const address of emails) if (!EMAIL(address)) problems.push(`${where3}: email address "${address}" is not one org.yaml accepts`);
-  for (const address of sns) if (!SNS(address)) problems.push(`${where3}: SNS subscriber "${address}" is not a topic ARN org.yaml accepts`);
-  return problems;
-}
-function propertiesOf(node) {
-  return node?.properties ?? {};
-}
-function stringRule(node) {
-  const pattern = typeof node?.pattern === "string" ? new RegExp(node.pattern, "u") : void 0;
-  const min = typeof node?.["minLength"] === "number" ? node["minLength"] : 0;
-  const max = typeof node?.["maxLength"] === "number" ? node["maxLength"] : Infinity;
-  return (value) => [...value].length >= min && [...value].length <= max && (pattern?.test(value) ?? true);
-}
-function numberField(node, field3) {
-  const value = node?.[field3];
-  if (typeof value !== "number") throw new Error(`schema/org.schema.json has no ${field3} where the importer expects one`);
-  return value;
-}
-
-// src/kinds/budgets/import.ts
-function importBudgets({ live }) {
-  const budgets = [];
-  const leftOutBudgets = [];
-  for (const budget of [...live.budgets].sort((a5, b5) => byNaturalOrder(a5.name, b5.name))) {
-    const reasons = budgetProblems(budget);
-    if (reasons.length === 0) budgets.push(toDesiredBudget(budget));
-    else leftOutBudgets.push({ name: budget.name, reasons });
-  }
-  return { desired: { budgets }, leftOut: { leftOutBudgets }, counts: { budgets: budgets.length } };
-}
-function toDesiredBudget(budget) {
-  return {
-    name: budget.name,
-    // budgetProblems accepted it: a COST budget with a fixed limit and one of org.yaml's time units.
-    amount: budget.amount,
-    unit: budget.unit,
-    timeUnit: budget.timeUnit,
-    notifications: [...budget.notifications].sort(byNotificationOrder).map(toDesiredNotification)
-  };
-}
-function toDesiredNotification(n3) {
-  const key = canonicalNotificationKey(n3);
-  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL").sort((a5, b5) => byNaturalOrder(a5.address, b5.address));
-  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
-  return { ...key, subscribers: [...emails, ...sns].map((s2) => ({ type: s2.type, address: s2.address })) };
-}
-var COMPARISON_ORDER = ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"];
-function byNotificationOrder(a5, b5) {
-  const x = canonicalNotificationKey(a5);
-  const y = canonicalNotificationKey(b5);
-  return byNaturalOrder(x.type, y.type) || byNaturalOrder(y.thresholdType, x.thresholdType) || // PERCENTAGE before ABSOLUTE_VALUE
-  x.threshold - y.threshold || COMPARISON_ORDER.indexOf(x.comparison) - COMPARISON_ORDER.indexOf(y.comparison);
-}
-
-// src/planner/keyed-diff.ts
-function diffKeyed(live, desired, equal = jsonEqual) {
-  const added = [];
-  const removed = [];
-  const changed = [];
-  for (const key of Object.keys(desired)) {
-    if (!Object.hasOwn(live, key)) added.push(key);
-    else if (!equal(live[key], desired[key])) changed.push(key);
-  }
-  for (const key of Object.keys(live)) if (!Object.hasOwn(desired, key)) removed.push(key);
-  return { added: added.sort(byCodeUnit), removed: removed.sort(byCodeUnit), changed: changed.sort(byCodeUnit) };
-}
-function jsonEqual(a5, b5) {
-  if (a5 === b5) return true;
-  if (a5 === null || b5 === null || typeof a5 !== "object" || typeof b5 !== "object") return false;
-  if (Array.isArray(a5) !== Array.isArray(b5)) return false;
-  if (Array.isArray(a5)) {
-    const other = b5;
-    return a5.length === other.length && a5.every((value, i5) => jsonEqual(value, other[i5]));
-  }
-  const left = a5;
-  const right = b5;
-  const keys = Object.keys(left).filter((k5) => left[k5] !== void 0);
-  const otherKeys = Object.keys(right).filter((k5) => right[k5] !== void 0);
-  return keys.length === otherKeys.length && keys.every((k5) => Object.hasOwn(right, k5) && jsonEqual(left[k5], right[k5]));
-}
-
-// src/planner/document-diff.ts
-function diffOrganization(live, desired) {
-  const ous = diffKeyed(live.ous, desired.ous);
-  const accounts = diffKeyed(live.accounts, desired.accounts);
-  return {
-    organizationChanged: !jsonEqual(live.organization, desired.organization),
-    addedOus: ous.added,
-    removedOus: ous.removed,
-    addedAccounts: accounts.added,
-    removedAccounts: accounts.removed,
-    movedAccounts: accounts.changed
-  };
-}
-function diffBudgets(live, desired) {
-  const budgets = diffKeyed(live.budgets, desired.budgets);
-  const notifications = /* @__PURE__ */ new Map();
-  const changedBudgetLimits = [];
-  for (const name of budgets.changed) {
-    const [before, after] = [live.budgets[name], desired.budgets[name]];
-    if (!jsonEqual(limitOf(before), limitOf(after))) changedBudgetLimits.push(name);
-    const changes = diffKeyed(before.notifications, after.notifications);
-    if (changes.added.length + changes.removed.length + changes.changed.length > 0) {
-      notifications.set(name, { added: changes.added, removed: changes.removed, subscribersChanged: changes.changed });
-    }
-  }
-  return { addedBudgets: budgets.added, removedBudgets: budgets.removed, changedBudgetLimits, notifications };
-}
-function limitOf(budget) {
-  const { notifications: _notifications, ...limit } = budget;
-  return limit;
-}
-
-// src/kinds/budgets/subscriber-order.ts
-var SUBSCRIBER_LIMITS = { EMAIL: 10, SNS: 1 };
-var TYPES = ["EMAIL", "SNS"];
-function orderSubscriberChanges(live, desired) {
-  const liveKeys = new Set(live.map(subscriberKeyString));
-  const desiredKeys = new Set(desired.map(subscriberKeyString));
-  const adds = desired.filter((s2) => !liveKeys.has(subscriberKeyString(s2)));
-  const removes = live.filter((s2) => !desiredKeys.has(subscriberKeyString(s2)));
-  const keptCount = live.length - removes.length;
-  const ofType = (list3, type) => list3.filter((s2) => s2.type === type);
-  const first = [];
-  const late = [];
-  for (const type of TYPES) {
-    const free = Math.max(0, SUBSCRIBER_LIMITS[type] - ofType(live, type).length);
-    const typeAdds = ofType(adds, type);
-    first.push(...typeAdds.slice(0, free));
-    late.push(...typeAdds.slice(free));
-  }
-  if (keptCount + first.length > 0 || removes.length === 0) return { first, removals: removes, late, last: void 0, afterLast: [] };
-  for (const holdType of TYPES) {
-    const held = ofType(removes, holdType).at(-1);
-    if (held === void 0) continue;
-    const room = SUBSCRIBER_LIMITS[holdType] - 1;
-    const beforeLast = late.filter((s2) => s2.type !== holdType || ofType(late, holdType).indexOf(s2) < room);
-    if (beforeLast.length === 0) continue;
-    return {
-      first,
-      removals: removes.filter((s2) => s2 !== held),
-      late: beforeLast,
-      last: held,
-      afterLast: late.filter((s2) => !beforeLast.includes(s2))
-    };
-  }
-  return null;
-}
-
-// src/kinds/budgets/plan.ts
-var Phase = {
-  createBudget: 0,
-  updateBudget: 1,
-  updateNotification: 2,
-  createNotification: 3,
-  createSubscriber: 4,
-  deleteSubscriber: 5,
-  /** Subscribers that only fit once others are gone (Budgets allows 1 SNS and 10 email subscribers). */
-  createSubscriberAfterRemoval: 6,
-  /** A subscriber kept until the late ones exist, so the notification is never left without one. */
-  deleteLastSubscriber: 7,
-  /** Subscribers whose type was full until that last old one left. */
-  createSubscriberAfterLast: 8,
-  deleteNotification: 9,
-  /** A notification deleted and created again because it cannot change in place. */
-  recreateNotification: 10,
-  deleteBudget: 11
-};
-function planBudgetSteps(base) {
-  const ctx = { ...base, changes: diffBudgets(base.liveDocument, base.desiredDocument) };
-  const desiredBudgets = new Map(ctx.desired.budgets.map((b5) => [b5.name, b5]));
-  const liveBudgets = new Map(ctx.live.budgets.map((b5) => [b5.name, b5]));
-  for (const name of ctx.changes.addedBudgets) {
-    const budget = desiredBudgets.get(name);
-    ctx.graph.add(Phase.createBudget, {
-      kind: "createBudget",
-      address: budgetAddress(name),
-      reason: "not in the live budgets",
-      before: null,
-      after: {
-        name,
-        amount: budget.amount,
-        unit: budget.unit,
-        timeUnit: budget.timeUnit,
-        notifications: budget.notifications.map((n3) => notificationSpec(n3, n3.subscribers))
-      }
-    });
-  }
-  for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name), liveBudgets.get(name));
-  for (const [name, changes] of ctx.changes.notifications) {
-    planNotificationChanges(ctx, name, ctx.liveDocument.budgets[name], desiredBudgets.get(name), changes);
-  }
-  planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)));
-}
-function planLimitUpdate(ctx, desired, live) {
-  const changes = [];
-  const liveLimit = live.amount === null ? "no fixed limit" : `${live.amount} ${live.unit}`;
-  if (live.amount !== desired.amount || live.unit !== desired.unit) {
-    changes.push(
-      live.amount !== null && live.unit === desired.unit ? `amount ${live.amount} \u2192 ${desired.amount} ${desired.unit}` : `amount ${liveLimit} \u2192 ${desired.amount} ${desired.unit}`
-    );
-  }
-  if (live.timeUnit !== desired.timeUnit) changes.push(`timeUnit ${live.timeUnit} \u2192 ${desired.timeUnit}`);
-  if (live.budgetType !== "COST") changes.push(`budgetType ${live.budgetType} \u2192 COST`);
-  ctx.graph.add(Phase.updateBudget, {
-    kind: "updateBudget",
-    address: budgetAddress(desired.name),
-    reason: changes.join("; "),
-    before: { amount: live.amount, unit: live.unit, timeUnit: live.timeUnit, budgetType: live.budgetType },
-    after: { name: desired.name, amount: desired.amount, unit: desired.unit, timeUnit: desired.timeUnit }
-  });
-}
-function planNotificationChanges(ctx, budgetName, live, desired, changes) {
-  const desiredByKey = new Map(desired.notifications.map((n3) => [notificationKeyString(canonicalNotificationKey(n3)), n3]));
-  const removed = changes.removed.map((key) => live.notifications[key]);
-  const added = changes.added.map((key) => desiredByKey.get(key));
-  const { pairs, unpairedRemoved, unpairedAdded } = pairNotifications(removed, added);
-  for (const [old, next] of pairs) {
-    const nextKey = canonicalNotificationKey(next);
-    changeInPlace(
-      ctx,
-      budgetName,
-      old,
-      nextKey,
-      Object.values(old.subscribers),
-      next.subscribers,
-      () => ctx.graph.add(Phase.updateNotification, {
-        kind: "updateNotification",
-        address: notificationAddress(budgetName, nextKey),
-        budgetName,
-        reason: describeKeyChange(old, nextKey),
-        before: canonicalNotificationKey(old),
-        after: nextKey
-      })
-    );
-  }
-  for (const key of changes.subscribersChanged) {
-    const old = live.notifications[key];
-    changeInPlace(ctx, budgetName, old, canonicalNotificationKey(old), Object.values(old.subscribers), desiredByKey.get(key).subscribers, () => void 0);
-  }
-  for (const n3 of unpairedAdded) {
-    const key = canonicalNotificationKey(n3);
-    ctx.graph.add(Phase.createNotification, {
-      kind: "createNotification",
-      address: notificationAddress(budgetName, key),
-      budgetName,
-      reason: "not in the live budget",
-      before: null,
-      after: notificationSpec(key, n3.subscribers)
-    });
-  }
-  for (const n3 of unpairedRemoved) {
-    ctx.graph.add(Phase.deleteNotification, {
-      kind: "deleteNotification",
-      address: notificationAddress(budgetName, n3),
-      budgetName,
-      reason: "not in org.yaml",
-      before: notificationSpec(n3, Object.values(n3.subscribers)),
-      after: null
-    });
-  }
-}
-function changeInPlace(ctx, budgetName, old, next, liveSubscribers, desiredSubscribers, update) {
-  const order = orderSubscriberChanges(liveSubscribers, desiredSubscribers);
-  if (order === null) return replaceNotification(ctx, budgetName, notificationSpec(old, liveSubscribers), notificationSpec(next, desiredSubscribers));
-  const updated = update();
-  const { graph } = ctx;
-  const create = (phase, s2, after) => graph.add(
-    phase,
-    {
-      kind: "createSubscriber",
-      address: subscriberAddress(budgetName, next, s2),
-      budgetName,
-      notification: next,
-      reason: "not in the live notification",
-      before: null,
-      after: { type: s2.type, address: s2.address }
-    },
-    [updated, ...after]
-  );
-  const remove = (phase, s2, after) => graph.add(
-    phase,
-    {
-      kind: "deleteSubscriber",
-      address: subscriberAddress(budgetName, next, s2),
-      budgetName,
-      notification: next,
-      reason: "not in org.yaml",
-      before: { type: s2.type, address: s2.address },
-      after: null
-    },
-    [updated, ...after]
-  );
-  const first = order.first.map((s2) => create(Phase.createSubscriber, s2, []));
-  const removals = order.removals.map((s2) => ({ type: s2.type, step: remove(Phase.deleteSubscriber, s2, first) }));
-  const late = order.late.map(
-    (s2) => create(
-      Phase.createSubscriberAfterRemoval,
-      s2,
-      removals.filter((r5) => r5.type === s2.type).map((r5) => r5.step)
-    )
-  );
-  if (order.last) {
-    const last = remove(Phase.deleteLastSubscriber, order.last, late);
-    for (const s2 of order.afterLast) create(Phase.createSubscriberAfterLast, s2, [last]);
-  }
-}
-function replaceNotification(ctx, budgetName, old, next) {
-  const address = notificationAddress(budgetName, next);
-  const reason = "a notification holds one SNS topic and no other subscriber would keep it alive while the topic is swapped";
-  const deleted = ctx.graph.add(Phase.deleteNotification, {
-    kind: "deleteNotification",
-    address: notificationAddress(budgetName, old),
-    budgetName,
-    reason: `replaced: ${reason}`,
-    before: old,
-    after: null
-  });
-  ctx.graph.add(
-    Phase.recreateNotification,
-    { kind: "createNotification", address, budgetName, reason: `replaces the deleted one: ${reason}`, before: null, after: next },
-    [deleted]
-  );
-  ctx.notes.warn(
-    NoteCode.notificationReplaced,
-    `budget "${budgetName}": the notification's SNS topic changes and it has no other subscriber, so it is deleted and created again; it sends no alert between those two steps. Add an email subscriber first to change the topic without a gap.`,
-    { address }
-  );
-}
-function pairNotifications(removed, added) {
-  const pairs = [];
-  const freeRemoved = [...removed];
-  const freeAdded = [];
-  for (const next of added) {
-    const i5 = freeRemoved.findIndex((old) => old.type === next.type && old.comparison === next.comparison);
-    if (i5 >= 0) pairs.push([freeRemoved.splice(i5, 1)[0], next]);
-    else freeAdded.push(next);
-  }
-  const unpairedAdded = [];
-  for (const next of freeAdded) {
-    const old = freeRemoved.shift();
-    if (old) pairs.push([old, next]);
-    else unpairedAdded.push(next);
-  }
-  return { pairs, unpairedRemoved: freeRemoved, unpairedAdded };
-}
-function planRemovedBudgets(ctx, removed) {
-  const prune = ctx.desired.options.pruneBudgets;
-  const unknown = [];
-  const foreign = [];
-  const keptOurs = [];
-  for (const budget of removed) {
-    const ours = budget.tags !== void 0 && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
-    if (prune && ours) {
-      const document = ctx.liveDocument.budgets[budget.name];
-      ctx.graph.add(Phase.deleteBudget, {
-        kind: "deleteBudget",
-        address: budgetAddress(budget.name),
-        reason: `not in org.yaml; tagged ${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value} and pruneBudgets is on`,
-        before: {
-          name: budget.name,
-          budgetType: budget.budgetType,
-          amount: budget.amount,
-          unit: budget.unit,
-          timeUnit: budget.timeUnit,
-          notifications: Object.values(document.notifications).map((n3) => notificationSpec(n3, Object.values(n3.subscribers)))
-        },
-        after: null
-      });
-    } else if (prune && budget.tags === void 0) unknown.push(budget.name);
-    else if (prune) foreign.push(budget.name);
-    else if (ours) keptOurs.push(budget.name);
-  }
-  const { notes } = ctx;
-  const tag = `${MANAGED_BUDGET_TAG.key}=${MANAGED_BUDGET_TAG.value}`;
-  if (unknown.length > 0) {
-    notes.warn(
-      NoteCode.budgetOwnershipUnknown,
-      `pruneBudgets is on, but the tags of ${plural(unknown.length, "budget")} not in org.yaml could not be read, so orgctl cannot tell whether it created them and keeps them: ${listSome(unknown.map(quote))}.`
-    );
-  }
-  if (foreign.length > 0) {
-    notes.warn(
-      NoteCode.budgetNotManaged,
-      `${plural(foreign.length, "budget")} not in org.yaml ${foreign.length === 1 ? "is" : "are"} kept because orgctl did not create ${foreign.length === 1 ? "it" : "them"} (no ${tag} tag): ${listSome(foreign.map(quote))}.`
-    );
-  }
-  if (keptOurs.length > 0) {
-    notes.warn(
-      NoteCode.budgetNotDeclared,
-      `${plural(keptOurs.length, "budget")} created by orgctl ${keptOurs.length === 1 ? "is" : "are"} no longer in org.yaml and ${keptOurs.length === 1 ? "is" : "are"} kept because pruneBudgets is off: ${listSome(keptOurs.map(quote))}.`
-    );
-  }
-}
-function notificationSpec(n3, subscribers) {
-  return { ...canonicalNotificationKey(n3), subscribers: subscribers.map((s2) => ({ type: s2.type, address: s2.address })) };
-}
-function describeKeyChange(old, next) {
-  const fields = ["type", "comparison", "threshold", "thresholdType"];
-  return fields.filter((field3) => old[field3] !== next[field3]).map((field3) => `${field3} ${old[field3]} \u2192 ${next[field3]}`).join("; ");
-}
-function quote(name) {
-  return `"${name}"`;
-}
-
-// src/config/yaml-scalar.ts
-var INDENT = "  ";
-function number(value) {
-  if (!Number.isFinite(value)) throw new RangeError(`org.yaml numbers are finite, got ${value}`);
-  return Object.is(value, -0) ? "0" : String(value);
-}
-var PLAIN_BLOCK = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=:-]*(?: [\p{L}\p{M}\p{N}_./@+=:-]+)*$/u;
-var PLAIN_FLOW = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=-]*(?: [\p{L}\p{M}\p{N}_./@+=-]+)*$/u;
-var RESERVED = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
-function scalar(text, context3 = "block") {
-  const plain = context3 === "flow" ? PLAIN_FLOW : PLAIN_BLOCK;
-  if (plain.test(text) && !RESERVED.test(text) && !/:(?: |$)/.test(text)) return text;
-  return quoted(text);
-}
-function quoted(text) {
-  return `"${text.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
-}
-var INVISIBLE2 = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
-var NAMED_ESCAPES = {
-  "\0": "\\0",
-  "\x07": "\\a",
-  "\b": "\\b",
-  "	": "\\t",
-  "\n": "\\n",
-  "\v": "\\v",
-  "\f": "\\f",
-  "\r": "\\r",
-  "\x1B": "\\e",
-  "\x85": "\\N",
-  "\xA0": "\\_",
-  "\u2028": "\\L",
-  "\u2029": "\\P"
-};
-function escapeChar(c5) {
-  const named = NAMED_ESCAPES[c5];
-  if (named) return named;
-  const code = c5.charCodeAt(0);
-  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
-}
-function hex(code, width) {
-  return code.toString(16).toUpperCase().padStart(width, "0");
-}
-
-// src/kinds/budgets/write-yaml.ts
-function writeBudgetsSection(org2) {
-  if (org2.budgets.length === 0) return [];
-  const lines = ["budgets:"];
-  for (const budget of org2.budgets) writeBudget(lines, budget);
-  return lines;
-}
-function writeBudget(lines, budget) {
-  const at3 = INDENT + INDENT;
-  lines.push(`${INDENT}- name: ${scalar(budget.name)}`);
-  lines.push(`${at3}amount: ${number(budget.amount)}`);
-  lines.push(`${at3}unit: ${scalar(budget.unit)}`);
-  lines.push(`${at3}timeUnit: ${budget.timeUnit}`);
-  lines.push(`${at3}notifications:`);
-  for (const notification of budget.notifications) writeNotification(lines, notification, at3 + INDENT);
-}
-function writeNotification(lines, n3, indent) {
-  const at3 = indent + INDENT;
-  lines.push(`${indent}- type: ${n3.type}`);
-  lines.push(`${at3}threshold: ${number(n3.threshold)}`);
-  lines.push(`${at3}thresholdType: ${n3.thresholdType}`);
-  lines.push(`${at3}comparison: ${n3.comparison}`);
-  const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL");
-  const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
-  if (sns.length > 1) throw new RangeError(`a notification can hold one SNS subscriber in org.yaml, got ${sns.length}`);
-  if (emails.length > 0) {
-    lines.push(`${at3}emails:`);
-    for (const email of emails) lines.push(`${at3}${INDENT}- ${scalar(email.address)}`);
-  }
-  if (sns[0]) lines.push(`${at3}sns: ${scalar(sns[0].address)}`);
-}
-
-// src/kinds/budgets/index.ts
-var GROUP = "Budgets";
-var budgetsKind = {
-  name: "budgets",
-  groups: [GROUP],
-  plan: planBudgetSteps,
-  importDesired: importBudgets,
-  orgYamlSection: writeBudgetsSection,
-  liveFields: ["budgets"],
-  fingerprint: (live) => ({
-    budgets: sortedRecord(
-      live.budgets.map((b5) => [b5.name, { ...liveBudgetDocument(b5), tags: b5.tags === void 0 ? null : sortedRecord(Object.entries(b5.tags)) }])
-    )
-  }),
-  steps: {
-    createBudget: {
-      group: GROUP,
-      action: "create",
-      describe: (step) => ({ details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] }),
-      execute: (step, { port, managementAccountId }) => createBudget(port, managementAccountId, step.after)
-    },
-    updateBudget: {
-      group: GROUP,
-      action: "update",
-      describe: () => ({ details: [] }),
-      execute: (step, { port, managementAccountId }) => port.updateBudget(managementAccountId, step.after)
-    },
-    deleteBudget: {
-      group: GROUP,
-      action: "delete",
-      describe: (step) => ({ details: [liveLimitLine(step.before), ...step.before.notifications.map(notificationLine)] }),
-      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteBudget(managementAccountId, step.before.name))
-    },
-    createNotification: {
-      group: GROUP,
-      action: "create",
-      describe: (step) => ({ details: [notificationLine(step.after)] }),
-      execute: (step, { port, managementAccountId }) => createNotification(port, managementAccountId, step.budgetName, step.after)
-    },
-    updateNotification: {
-      group: GROUP,
-      action: "update",
-      describe: (step) => ({ details: [`notify when ${condition(step.before)} \u2192 ${condition(step.after)}`] }),
-      execute: updateNotification
-    },
-    deleteNotification: {
-      group: GROUP,
-      action: "delete",
-      describe: (step) => ({ details: [notificationLine(step.before)] }),
-      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteNotification(managementAccountId, step.budgetName, step.before))
-    },
-    createSubscriber: {
-      group: GROUP,
-      action: "create",
-      describe: () => ({ details: [] }),
-      execute: (step, { port, managementAccountId }) => ignoring("alreadyExists", () => port.createSubscriber(managementAccountId, step.budgetName, step.notification, step.after))
-    },
-    deleteSubscriber: {
-      group: GROUP,
-      action: "delete",
-      describe: () => ({ details: [] }),
-      execute: (step, { port, managementAccountId }) => ignoring("notFound", () => port.deleteSubscriber(managementAccountId, step.budgetName, step.notification, step.before))
-    }
-  }
-};
-
-// src/model/refs.ts
-var ROOT_REF = { type: "root" };
-function ouRef(path) {
-  return { type: "ou", path };
-}
-function parentRef(path) {
-  return path === ROOT_PATH ? ROOT_REF : ouRef(path);
-}
-function pathOfParent(ref) {
-  return ref.type === "root" ? ROOT_PATH : ref.path;
-}
-function refKey(ref) {
-  switch (ref.type) {
-    case "root":
-      return "root";
-    case "ou":
-      return `ou:${ref.path}`;
-    case "account":
-      return "id" in ref ? `account:${ref.id}` : `account-email:${ref.email}`;
-    case "policy":
-      return `policy:${ref.name}`;
-  }
-}
-function describeRef(ref) {
-  switch (ref.type) {
-    case "root":
-      return "the root";
-    case "ou":
-      return `the OU ${ref.path}`;
-    case "account":
-      return `the account ${"id" in ref ? ref.id : ref.email}`;
-    case "policy":
-      return `the policy "${ref.name}"`;
-  }
-}
-
-// src/apply/step-context.ts
-var StepPreconditionError = class extends Error {
-  name = "StepPreconditionError";
-};
-
-// src/kinds/organization/execute.ts
-async function createOrganization(ctx, featureSet) {
-  const { port, ids, managementAccountId } = ctx;
-  let organization = await port.describeOrganization();
-  if (!organization) {
-    try {
-      organization = await port.createOrganization(featureSet);
-    } catch (error3) {
-      if (!isAwsCallError(error3) || error3.code !== "AlreadyInOrganizationException") throw error3;
-      organization = await port.describeOrganization();
-    }
-  }
-  if (!organization || organization.managementAccountId !== managementAccountId) {
-    throw new StepPreconditionError(
-      `the organization's management account is ${organization?.managementAccountId ?? "unknown"}, not ${managementAccountId}`
-    );
-  }
-  const [root5] = await port.listRoots();
-  if (!root5) throw new StepPreconditionError("the new organization has no root yet");
-  ids.record(ROOT_REF, root5.id);
-}
-async function createOrganizationalUnit(step, { port, ids }) {
-  const parentId = ids.resolveAfter(step.after.parent);
-  try {
-    const ou = await port.createOrganizationalUnit(parentId, step.after.name);
-    ids.record(ouRef(step.after.path), ou.id);
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    const siblings = await port.listOrganizationalUnitsForParent(parentId);
-    const existing = siblings.find((ou) => ou.name === step.after.name);
-    if (existing) return ids.record(ouRef(step.after.path), existing.id);
-    const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
-    if (!variant) throw error3;
-    throw new StepPreconditionError(
-      `AWS refuses "${step.after.name}" because an OU named "${variant.name}" exists under ${pathOfParent(step.after.parent)} (it compares OU names without regard to case). To rename that OU, declare "${step.after.name}" with renamedFrom: "${variant.name}" in org.yaml.`
-    );
-  }
-}
-async function renameOrganizationalUnit(step, { port, ids }) {
-  try {
-    await port.renameOrganizationalUnit(step.before.id, step.after.name);
-  } catch (error3) {
-    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
-    const parentId = ids.resolveAfter(parentRef(parentPathOf(step.after.path)));
-    const holder = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === step.after.name);
-    if (holder?.id !== step.before.id) throw error3;
-  }
-  ids.renamed(ouRef(step.before.path), ouRef(step.after.path));
-}
-async function deleteOrganizationalUnit(step, { port, ids }) {
-  await ignoring("notFound", () => port.deleteOrganizationalUnit(step.before.id));
-  ids.deleted(ouRef(step.before.path));
-}
-async function moveAccount(step, { port, ids }) {
-  const source = ids.resolveBefore(step.before.parent);
-  const destination = ids.resolveAfter(step.after.parent);
-  try {
-    await port.moveAccount(step.accountId, source, destination);
-  } catch (error3) {
-    if (isAwsCallError(error3, "alreadyExists")) return;
-    const arrived = await port.listAccountsForParent(destination).then(
-      (accounts) => accounts.some((account) => account.id === step.accountId),
-      () => false
-      // the look failed too: the move's own error says more
-    );
-    if (!arrived) throw error3;
-  }
-}
-
-// src/kinds/organization/import.ts
-function importOrganization({ live, organization, root: root5 }) {
-  const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
-  const active = live.accounts.filter((a5) => a5.state === "ACTIVE");
-  const accountsByParent = groupBy(active, (a5) => a5.parentId);
-  const { pathById } = indexLiveTree(live);
-  const buildNode = (parentId, path) => ({
-    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a5) => ({ id: a5.id, name: a5.name })),
-    organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou) => {
-      const ouPath = childPath(path, ou.name);
-      return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
-    })
-  });
-  return {
-    desired: { managementAccountId: organization.managementAccountId, featureSet: organization.featureSet, root: buildNode(root5.id, ROOT_PATH) },
-    leftOut: {
-      inactiveAccounts: sortAccounts(live.accounts.filter((a5) => a5.state !== "ACTIVE")).map((a5) => ({
-        id: a5.id,
-        name: a5.name,
-        state: a5.state,
-        parentPath: pathById.get(a5.parentId) ?? a5.parentId
-      }))
-    },
-    counts: { ous: live.ous.length, accountsPlaced: active.filter((a5) => pathById.has(a5.parentId)).length }
-  };
-}
-function sortOus(ous) {
-  return [...ous].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
-}
-function sortAccounts(accounts) {
-  return [...accounts].sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.id, b5.id));
-}
-function groupBy(items, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item2 of items) {
-    const group4 = groups.get(key(item2));
-    if (group4) group4.push(item2);
-    else groups.set(key(item2), [item2]);
-  }
-  return groups;
-}
-
-// src/kinds/organization/plan.ts
-var Phase2 = {
-  createOrganization: 0,
-  renameOrganizationalUnit: 1,
-  createOrganizationalUnit: 2,
-  moveAccount: 3,
-  deleteOrganizationalUnit: 4
-};
-function planOrganizationSteps(base) {
-  const ctx = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
-  const organization = planOrganization(ctx);
-  const ready = new ReadyPaths(organization);
-  const liveAccounts = new Map(ctx.live.accounts.map((a5) => [a5.id, a5]));
-  planRenames(ctx, ready);
-  planCreates(ctx, ready);
-  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
-  planDeletes(ctx, ready, movesOutOf);
-  noteAccounts(ctx, liveAccounts);
-}
-var ReadyPaths = class {
-  constructor(organization) {
-    this.organization = organization;
-  }
-  organization;
-  steps = /* @__PURE__ */ new Map();
-  set(path, step) {
-    this.steps.set(path, step);
-  }
-  of(path) {
-    for (let p3 = path; ; p3 = parentPathOf(p3)) {
-      const step = this.steps.get(p3);
-      if (step !== void 0) return step;
-      if (p3 === ROOT_PATH) return this.organization;
-    }
-  }
-};
-function planOrganization(ctx) {
-  const { desired, live, notes, changes } = ctx;
-  if (!changes.organizationChanged) return void 0;
-  const existing = live.organization;
-  if (!existing) {
-    if (live.callerAccountId !== desired.managementAccountId) {
-      notes.error(
-        NoteCode.managementAccountMismatch,
-        `org.yaml names ${desired.managementAccountId} as the management account, but the credentials belong to ${live.callerAccountId}; run orgctl with the management account named in org.yaml.`,
-        { address: ORGANIZATION_ADDRESS }
-      );
-    }
-    return ctx.graph.add(Phase2.createOrganization, {
-      kind: "createOrganization",
-      address: ORGANIZATION_ADDRESS,
-      reason: "there is no organization yet",
-      before: null,
-      after: { featureSet: desired.featureSet }
-    });
-  }
-  if (existing.managementAccountId !== desired.managementAccountId) {
-    notes.error(
-      NoteCode.managementAccountMismatch,
-      `org.yaml names ${desired.managementAccountId} as the management account, but organization ${existing.id} is managed by ${existing.managementAccountId}; orgctl only changes the organization org.yaml names.`,
-      { address: ORGANIZATION_ADDRESS }
-    );
-  }
-  if (existing.featureSet !== desired.featureSet) {
-    notes.warn(
-      NoteCode.featureSetDiffers,
-      `the organization has feature set ${existing.featureSet} but org.yaml says ${desired.featureSet}; orgctl never changes the feature set: change it in AWS or in org.yaml so they agree.`,
-      { address: ORGANIZATION_ADDRESS }
-    );
-  }
-  return void 0;
-}
-function planRenames(ctx, ready) {
-  const renames = [...ctx.matching.renames].sort((a5, b5) => depthOf(a5.toPath) - depthOf(b5.toPath) || byCodeUnit(a5.toPath, b5.toPath));
-  for (const rename2 of renames) {
-    const step = ctx.graph.add(
-      Phase2.renameOrganizationalUnit,
-      {
-        kind: "renameOrganizationalUnit",
-        address: ouAddress(rename2.toPath),
-        reason: `org.yaml renames "${rename2.oldName}" to "${rename2.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
-        before: { path: rename2.fromPath, name: rename2.oldName, id: rename2.id },
-        after: { path: rename2.toPath, name: rename2.newName }
-      },
-      [ready.of(parentPathOf(rename2.toPath))]
-    );
-    ready.set(rename2.toPath, step);
-  }
-}
-function planCreates(ctx, ready) {
-  const paths = [...ctx.changes.addedOus].sort((a5, b5) => depthOf(a5) - depthOf(b5) || byCodeUnit(a5, b5));
-  for (const path of paths) {
-    const parentPath = parentPathOf(path);
-    const step = ctx.graph.add(
-      Phase2.createOrganizationalUnit,
-      {
-        kind: "createOrganizationalUnit",
-        address: ouAddress(path),
-        reason: "not in the live organization",
-        before: null,
-        after: { path, name: nameOf2(path), parent: parentRef(parentPath) }
-      },
-      [ready.of(parentPath)]
-    );
-    ready.set(path, step);
-  }
-}
-function planMoves(ctx, ready, organization, liveAccounts) {
-  const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
-  const movesOutOf = /* @__PURE__ */ new Map();
-  for (const id of ctx.changes.movedAccounts) {
-    const account = liveAccounts.get(id);
-    const from = account ? tree.pathById.get(account.parentId) : ROOT_PATH;
-    const to = desiredDocument.accounts[id].parentPath;
-    const reason = organization !== void 0 ? `the account will sit in the root of the new organization; org.yaml places it in ${to}` : `parent differs: ${from} \u2192 ${to}`;
-    const step = graph.add(
-      Phase2.moveAccount,
-      {
-        kind: "moveAccount",
-        address: accountAddress(id),
-        accountId: id,
-        reason,
-        before: { parent: parentRef(from), accountName: account?.name ?? desiredIndex.accounts.get(id)?.account.name ?? "" },
-        after: { parent: parentRef(to) }
-      },
-      [ready.of(to), organization]
-    );
-    pushTo(movesOutOf, liveDocument.accounts[id].parentPath, step);
-  }
-  return movesOutOf;
-}
-function planDeletes(ctx, ready, movesOutOf) {
-  const { desired, notes, tree, matching, liveDocument, desiredDocument } = ctx;
-  const removed = new Set(ctx.changes.removedOus);
-  if (removed.size === 0) return;
-  if (!desired.options.pruneOrganizationalUnits) return noteUndeclaredOus(ctx, removed);
-  const ouByPath = /* @__PURE__ */ new Map();
-  for (const ou of tree.ousTopDown) {
-    const path = matching.futurePathById.get(ou.id);
-    if (removed.has(path)) ouByPath.set(path, ou);
-  }
-  const unlistedIn = /* @__PURE__ */ new Map();
-  for (const [id, { parentPath }] of Object.entries(liveDocument.accounts)) {
-    if (removed.has(parentPath) && !Object.hasOwn(desiredDocument.accounts, id)) pushTo(unlistedIn, parentPath, id);
-  }
-  const childrenOf = /* @__PURE__ */ new Map();
-  for (const path of removed) {
-    const parent = parentPathOf(path);
-    if (removed.has(parent)) pushTo(childrenOf, parent, path);
-  }
-  const kept = /* @__PURE__ */ new Set();
-  const deleted = /* @__PURE__ */ new Map();
-  const bottomUp = [...removed].sort((a5, b5) => depthOf(b5) - depthOf(a5) || byCodeUnit(a5, b5));
-  for (const path of bottomUp) {
-    const children = childrenOf.get(path) ?? [];
-    const unlisted = unlistedIn.get(path) ?? [];
-    if (unlisted.length > 0) {
-      notes.error(
-        NoteCode.ouNotEmpty,
-        `OU ${path} is not in org.yaml and pruneOrganizationalUnits would delete it, but it holds ${plural(unlisted.length, "account")} org.yaml does not place anywhere (${listSome(unlisted)}); declare where they go in org.yaml, or move them out, before it (and the OUs above it) can be deleted.`,
-        { address: ouAddress(path) }
-      );
-    }
-    if (unlisted.length > 0 || children.some((child) => kept.has(child))) {
-      kept.add(path);
-      continue;
-    }
-    const ou = ouByPath.get(path);
-    const step = ctx.graph.add(
-      Phase2.deleteOrganizationalUnit,
-      {
-        kind: "deleteOrganizationalUnit",
-        address: ouAddress(path),
-        reason: "not in org.yaml, and pruneOrganizationalUnits is on",
-        before: { path, name: ou.name, id: ou.id },
-        after: null
-      },
-      [...movesOutOf.get(path) ?? [], ...children.map((child) => deleted.get(child)), ready.of(path)]
-    );
-    deleted.set(path, step);
-  }
-}
-function noteUndeclaredOus(ctx, removed) {
-  const below = /* @__PURE__ */ new Map();
-  for (const path of removed) {
-    let top = path;
-    while (removed.has(parentPathOf(top))) top = parentPathOf(top);
-    below.set(top, (below.get(top) ?? 0) + (top === path ? 0 : 1));
-  }
-  for (const [top, count] of [...below].sort(([a5], [b5]) => byCodeUnit(a5, b5))) {
-    ctx.notes.warn(
-      NoteCode.ouNotDeclared,
-      `OU ${top}${count > 0 ? ` (and ${plural(count, "OU")} below it)` : ""} is in the organization but not in org.yaml; it is kept because pruneOrganizationalUnits is off.`,
-      { address: ouAddress(top) }
-    );
-  }
-}
-function noteAccounts(ctx, liveAccounts) {
-  const { desired, live, notes, changes, desiredIndex, liveDocument } = ctx;
-  for (const id of changes.addedAccounts) {
-    const placed = desiredIndex.accounts.get(id);
-    const message = live.organization ? `account ${id} is declared in org.yaml but is not in the organization; invite it (or create it) first, or remove it from org.yaml.` : `account ${id} is declared in org.yaml, but there is no organization yet, so only the management account can be placed; declare it once it has joined.`;
-    notes.error(NoteCode.accountNotFound, message, { address: accountAddress(id), source: placed.account.at });
-  }
-  if (changes.removedAccounts.length > 0) {
-    const described = changes.removedAccounts.map((id) => {
-      const name = liveAccounts.get(id)?.name;
-      return `${id}${name ? ` (${name})` : ""} in ${liveDocument.accounts[id].parentPath}`;
-    });
-    const what = `${plural(described.length, "account")} in the organization ${described.length === 1 ? "is" : "are"} not in org.yaml: ${listSome(described)}`;
-    if (desired.options.unlistedAccounts === "error") {
-      notes.error(NoteCode.unlistedAccounts, `${what}; declare where they belong in org.yaml, or set options.unlistedAccounts to ignore.`);
-    } else {
-      notes.warn(NoteCode.unlistedAccounts, `${what}; orgctl leaves them where they are (options.unlistedAccounts: ignore).`);
-    }
-  }
-  for (const [id, { account }] of desiredIndex.accounts) {
-    const found = liveAccounts.get(id);
-    if (!found) continue;
-    if (found.state !== "ACTIVE") {
-      notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
-        address: accountAddress(id),
-        source: account.at
-      });
-    }
-    if (account.name !== void 0 && account.name !== found.name) {
-      notes.warn(
-        NoteCode.accountNameDiffers,
-        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
-        { address: accountAddress(id), source: account.at }
-      );
-    }
-  }
-}
-function pushTo(map3, key, value) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value);
-  else map3.set(key, [value]);
-}
-
-// src/kinds/organization/write-yaml.ts
-function writeOrganizationSection(org2) {
-  const lines = ["organization:", `${INDENT}managementAccountId: ${quoted(org2.managementAccountId)}`, `${INDENT}featureSet: ${org2.featureSet}`];
-  writeNode(lines, "root", org2.root, "");
-  return lines;
-}
-function writeNode(lines, key, node, indent) {
-  const renamed = node.renamedFrom !== void 0;
-  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
-    lines.push(`${indent}${key}: {}`);
-    return;
-  }
-  lines.push(`${indent}${key}:`);
-  const inner = indent + INDENT;
-  if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
-  if (node.accounts.length > 0) {
-    lines.push(`${inner}accounts:`);
-    for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
-  }
-  if (node.organizationalUnits.length > 0) {
-    lines.push(`${inner}organizationalUnits:`);
-    for (const ou of node.organizationalUnits) writeNode(lines, scalar(ou.name), ou, inner + INDENT);
-  }
-}
-function accountEntry(account) {
-  if (account.name === void 0 || account.name === "") return quoted(account.id);
-  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, "flow")} }`;
-}
-
-// src/kinds/organization/index.ts
-var organizationKind = {
-  name: "organization",
-  groups: ["Organization", "Organizational units", "Accounts"],
-  plan: planOrganizationSteps,
-  importDesired: importOrganization,
-  orgYamlSection: writeOrganizationSection,
-  liveFields: ["callerAccountId", "organization", "root", "ous", "accounts"],
-  fingerprint(live, tree) {
-    const organization = live.organization;
-    return {
-      // The plan notes a caller who is not the management account (only possible without an
-      // organization: the guard refuses other callers); as the management account it adds nothing, so
-      // plans of an existing organization hash as before.
-      ...live.callerAccountId !== organization?.managementAccountId && { callerAccountId: live.callerAccountId },
-      organization: organization && { featureSet: organization.featureSet, managementAccountId: organization.managementAccountId, id: organization.id },
-      rootId: tree.rootId,
-      ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
-      accounts: sortedRecord(
-        live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state }])
-      )
-    };
-  },
-  steps: {
-    createOrganization: {
-      group: "Organization",
-      action: "create",
-      describe: (step) => ({ details: [`featureSet: ${step.after.featureSet}`] }),
-      execute: (step, ctx) => createOrganization(ctx, step.after.featureSet)
-    },
-    createOrganizationalUnit: {
-      group: "Organizational units",
-      action: "create",
-      describe: () => ({ details: [] }),
-      execute: createOrganizationalUnit
-    },
-    renameOrganizationalUnit: {
-      group: "Organizational units",
-      action: "update",
-      describe: (step) => ({ details: [`name: "${step.before.name}" \u2192 "${step.after.name}"`, `id: ${step.before.id}`] }),
-      execute: renameOrganizationalUnit
-    },
-    deleteOrganizationalUnit: {
-      group: "Organizational units",
-      action: "delete",
-      describe: (step) => ({ details: [`id: ${step.before.id}`] }),
-      execute: deleteOrganizationalUnit
-    },
-    moveAccount: {
-      group: "Accounts",
-      action: "update",
-      describe: (step) => ({ ...step.before.accountName && { title: `${step.address} (${step.before.accountName})` }, details: [] }),
-      execute: moveAccount
-    }
-  }
-};
-
-// src/kinds/registry.ts
-var KINDS = [organizationKind, budgetsKind, alternateContactsKind];
-var RESOURCE_KINDS = KINDS;
-var STEP_HANDLERS = {
-  ...organizationKind.steps,
-  ...budgetsKind.steps,
-  ...alternateContactsKind.steps
-};
-var STEP_GROUPS = RESOURCE_KINDS.flatMap((kind) => kind.groups);
-function stepHandler(step) {
-  return STEP_HANDLERS[step.kind];
-}
-function actionOfStep(step) {
-  const handler2 = stepHandler(step);
-  return handler2.actionOf?.(step) ?? handler2.action;
-}
-function groupOf(step) {
-  return stepHandler(step).group;
-}
-function describeStepDetails(step) {
-  return stepHandler(step).describe(step);
 }
 
 // src/render/describe-step.ts
@@ -89266,8 +89464,8 @@ function checkBreakGlassUsers(input) {
   }
   return input.breakGlassUsers.map((user) => checkUser(user, input.now));
 }
-function identityOf2(name, at3) {
-  return { id: `break-glass-user:${name}`, title: `Break-glass user ${name} exists, has MFA and no usable access key`, severity: "required", ...at3 && { source: at3 } };
+function identityOf2(name, at2) {
+  return { id: `break-glass-user:${name}`, title: `Break-glass user ${name} exists, has MFA and no usable access key`, severity: "required", ...at2 && { source: at2 } };
 }
 function checkUser(user, now) {
   const identity = identityOf2(user.name, user.at);
@@ -89501,6 +89699,23 @@ function identityCenterRegion(desired, env2) {
   return desired.security?.identityCenterRegion ?? (env2["AWS_REGION"] || env2["AWS_DEFAULT_REGION"] || void 0);
 }
 
+// src/planner/desired-index.ts
+function indexDesired(desired) {
+  const ous = [];
+  const accounts = /* @__PURE__ */ new Map();
+  const visit2 = (node, path) => {
+    for (const account of node.accounts) {
+      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
+    }
+    for (const ou of node.organizationalUnits) {
+      ous.push(ou);
+      visit2(ou, ou.path);
+    }
+  };
+  visit2(desired.root, ROOT_PATH);
+  return { ous, accounts };
+}
+
 // src/planner/ou-matching.ts
 function matchOus(desired, tree) {
   const renames = [];
@@ -89569,13 +89784,43 @@ var StepGraph = class {
   }
 };
 
+// src/planner/tree-document.ts
+function desiredTreeDocument(desired, index = indexDesired(desired)) {
+  return {
+    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
+    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
+    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }]))
+  };
+}
+function liveTreeDocument(live, tree, pathById) {
+  const ous = [];
+  for (const ou of tree.ousTopDown) {
+    const path = pathById.get(ou.id);
+    if (path !== void 0) ous.push([path, { name: ou.name }]);
+  }
+  const accounts = [];
+  for (const account of live.accounts) {
+    const parentPath = pathById.get(account.parentId);
+    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
+  }
+  return {
+    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
+    ous: sortedRecord(ous),
+    accounts: sortedRecord(accounts)
+  };
+}
+function withBootstrapManagementAccount(document, desired) {
+  if (document.organization !== null) return document;
+  return { ...document, accounts: { ...document.accounts, [desired.managementAccountId]: { parentPath: ROOT_PATH } } };
+}
+
 // src/planner/plan-org.ts
 function planOrg(desired, live, inputs) {
   const tree = indexLiveTree(live);
   const matching = matchOus(desired, tree);
   const desiredIndex = indexDesired(desired);
-  const desiredDocument = canonicalDesiredDocument(desired, desiredIndex);
-  const liveDocument = withBootstrapManagementAccount(buildLiveDocument(live, tree, matching.futurePathById), desired);
+  const desiredDocument = desiredTreeDocument(desired, desiredIndex);
+  const liveDocument = withBootstrapManagementAccount(liveTreeDocument(live, tree, matching.futurePathById), desired);
   const graph = new StepGraph();
   const notes = new Notes();
   const shared = { desired, live, tree, desiredIndex, matching, desiredDocument, liveDocument, notes };
@@ -89587,10 +89832,6 @@ function planOrg(desired, live, inputs) {
     errors: notes.errors,
     inputs: { orgYamlSha256: inputs.orgYamlSha256, liveStateSha256: inputs.liveStateSha256 }
   };
-}
-function withBootstrapManagementAccount(document, desired) {
-  if (document.organization !== null) return document;
-  return { ...document, accounts: { ...document.accounts, [desired.managementAccountId]: { parentPath: ROOT_PATH } } };
 }
 
 // src/planner/live-state.ts
@@ -89608,31 +89849,6 @@ function canonicalJson(value) {
 function liveFields(live, fields) {
   return Object.fromEntries(fields.filter((field3) => field3 in live).map((field3) => [field3, live[field3]]));
 }
-
-// src/reader/changed-under-read.ts
-var ChangedUnderReadError = class extends Error {
-  constructor(awsError, subject, seen) {
-    super(awsError ? `${awsError.operation} answered ${awsError.code} for ${subject}, which this read had found moments before` : `${subject} ${seen ?? "changed"}`);
-    this.awsError = awsError;
-    this.subject = subject;
-    this.seen = seen;
-  }
-  awsError;
-  subject;
-  seen;
-  name = "ChangedUnderReadError";
-};
-var OrganizationChangedWhileReadError = class extends UserError {
-  constructor(changes) {
-    super(
-      `the organization changed while orgctl was reading it, each of the ${changes.length} times it tried, so orgctl has no consistent view of it to work from. The reads changed nothing; run the command again once no one else is changing the organization.`,
-      changes.map((change, i5) => `read ${i5 + 1}: ${change.message}.`)
-    );
-    this.changes = changes;
-  }
-  changes;
-  name = "OrganizationChangedWhileReadError";
-};
 
 // src/reader/check-caller.ts
 var WHERE = "organization.managementAccountId in org.yaml";
@@ -89658,66 +89874,52 @@ async function readKinds(port, desired, callerAccountId, observations) {
   return Object.assign({}, ...slices);
 }
 
-// src/reader/work-queue.ts
-var WorkQueue = class {
-  constructor(concurrency, signal) {
-    this.concurrency = concurrency;
-    this.signal = signal;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number \u2265 1, got ${concurrency}`);
-    if (signal?.aborted) this.fail(signal.reason);
-    else signal?.addEventListener("abort", () => this.fail(signal.reason), { once: true });
+// src/reader/read-progress.ts
+var ProgressCounter = class {
+  constructor(listener, stopped) {
+    this.listener = listener;
+    this.stopped = stopped;
   }
-  concurrency;
-  signal;
-  pending = [];
-  running = 0;
-  failure;
-  waiters = [];
-  add(task) {
-    if (this.failure) return;
-    this.pending.push(task);
-    this.pump();
-  }
-  /** Resolves when every task (including tasks added by tasks) has finished; rejects on the first failure. */
-  idle() {
-    return new Promise((resolve2, reject) => {
-      this.waiters.push({ resolve: resolve2, reject });
-      this.settle();
-    });
-  }
-  pump() {
-    while (!this.failure && this.running < this.concurrency) {
-      const task = this.pending.shift();
-      if (!task) break;
-      this.running += 1;
-      task().then(
-        () => this.finished(),
-        (error3) => {
-          this.fail(error3);
-          this.finished();
-        }
-      );
-    }
-  }
-  fail(error3) {
-    this.failure ??= { error: error3 };
-    this.pending.length = 0;
-    this.settle();
-  }
-  finished() {
-    this.running -= 1;
-    this.pump();
-    this.settle();
-  }
-  settle() {
-    if (this.failure) {
-      const { error: error3 } = this.failure;
-      for (const w of this.waiters.splice(0)) w.reject(error3);
-    } else if (this.running === 0 && this.pending.length === 0) {
-      for (const w of this.waiters.splice(0)) w.resolve();
-    }
+  listener;
+  stopped;
+  counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
+  update(delta) {
+    if (!this.listener || this.stopped.aborted) return;
+    const c5 = this.counts;
+    this.counts = {
+      parentsFound: c5.parentsFound + (delta.parentsFound ?? 0),
+      parentsListed: c5.parentsListed + (delta.parentsListed ?? 0),
+      ous: c5.ous + (delta.ous ?? 0),
+      accounts: c5.accounts + (delta.accounts ?? 0),
+      budgets: c5.budgets + (delta.budgets ?? 0)
+    };
+    this.listener(this.counts);
   }
 };
+
+// src/reader/read-snapshot.ts
+async function readSnapshot(port, options) {
+  const abort = new AbortController();
+  const progress = new ProgressCounter(options.onProgress, abort.signal);
+  const stopOnFailure = (work) => work.catch((error3) => {
+    abort.abort(error3);
+    throw error3;
+  });
+  const ctx = {
+    port,
+    organization: options.organization,
+    managementAccountId: options.managementAccountId,
+    concurrency: options.concurrency,
+    signal: abort.signal,
+    readTagsFor: options.readTagsFor,
+    progress: (delta) => progress.update(delta),
+    underWay: options.underWay
+  };
+  if (options.organization === null) options.underWay();
+  const slices = await Promise.all(RESOURCE_KINDS.map((kind) => stopOnFailure(kind.readSnapshot?.(ctx) ?? Promise.resolve({}))));
+  options.underWay();
+  return Object.assign({}, ...slices);
+}
 
 // src/reader/read-live-org.ts
 var DEFAULT_CONCURRENCY = 16;
@@ -89740,12 +89942,19 @@ async function readLiveOrg(port, options) {
     }
     options.onReadUnderWay?.(callerAccountId);
   };
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const snapshot = {
+    organization,
+    managementAccountId,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    readTagsFor: options.readTagsFor ?? (() => false),
+    onProgress: options.onProgress,
+    underWay: readUnderWay
+  };
   const changes = [];
   for (; ; ) {
     try {
-      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
-      return { callerAccountId, organization, ...bulk, ...await kindReads };
+      const slices = await readSnapshot(port, snapshot);
+      return { callerAccountId, organization, ...slices, ...await kindReads };
     } catch (error3) {
       if (!(error3 instanceof ChangedUnderReadError)) throw error3;
       changes.push(error3);
@@ -89753,133 +89962,6 @@ async function readLiveOrg(port, options) {
     }
   }
 }
-async function readBulk(port, hasOrganization, managementAccountId, options, concurrency, readUnderWay) {
-  const abort = new AbortController();
-  const progress = new ProgressCounter(options.onProgress, abort.signal);
-  const stopOnFailure = (work) => work.catch((error3) => {
-    abort.abort(error3);
-    throw error3;
-  });
-  if (!hasOrganization) readUnderWay();
-  const [tree, budgets] = await Promise.all([
-    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve({ root: null, ous: [], accounts: [] })),
-    stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress))
-  ]);
-  readUnderWay();
-  return { ...tree, budgets };
-}
-function foundMomentsAgo(work, subject) {
-  return work.catch((error3) => {
-    if (isAwsCallError(error3, "notFound")) throw new ChangedUnderReadError(error3, subject);
-    throw error3;
-  });
-}
-async function readTree(port, concurrency, signal, progress, readUnderWay) {
-  const roots = await port.listRoots();
-  signal.throwIfAborted();
-  const root5 = roots[0];
-  if (!root5) throw new UserError("the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.");
-  const ouQueue = new WorkQueue(concurrency, signal);
-  const accountQueue = new WorkQueue(concurrency, signal);
-  const childOus = /* @__PURE__ */ new Map();
-  const childAccounts = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = (parentId) => {
-    if (seen.has(parentId)) return;
-    seen.add(parentId);
-    progress.update({ parentsFound: 1 });
-    ouQueue.add(async () => {
-      const ous2 = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
-      childOus.set(parentId, ous2);
-      progress.update({ parentsListed: 1, ous: ous2.length });
-      for (const ou of ous2) visit2(ou.id);
-      readUnderWay();
-    });
-    accountQueue.add(async () => {
-      const accounts2 = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
-      childAccounts.set(parentId, accounts2);
-      progress.update({ accounts: accounts2.length });
-    });
-  };
-  visit2(root5.id);
-  await ouQueue.idle();
-  await accountQueue.idle();
-  const ous = [];
-  const accounts = [];
-  const parentOf = /* @__PURE__ */ new Map();
-  const emit = (parentId) => {
-    for (const a5 of childAccounts.get(parentId) ?? []) {
-      const other = parentOf.get(a5.id);
-      if (other !== void 0) throw new ChangedUnderReadError(void 0, `account ${a5.id}`, `listed under both ${other} and ${parentId}`);
-      parentOf.set(a5.id, parentId);
-      accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
-    }
-    for (const ou of childOus.get(parentId) ?? []) {
-      ous.push({ id: ou.id, name: ou.name, parentId });
-      emit(ou.id);
-    }
-  };
-  emit(root5.id);
-  return { root: root5, ous, accounts };
-}
-async function readBudgets(port, accountId, readTagsFor, concurrency, signal, progress) {
-  const summaries = await port.describeBudgets(accountId);
-  progress.update({ budgets: summaries.length });
-  if (summaries.length === 0) return [];
-  signal.throwIfAborted();
-  const notificationsOf = new Map((await port.describeBudgetNotificationsForAccount(accountId)).map((e5) => [e5.budgetName, e5.notifications]));
-  const queue = new WorkQueue(concurrency, signal);
-  const subscribers = /* @__PURE__ */ new Map();
-  const tags = /* @__PURE__ */ new Map();
-  for (const budget of summaries) {
-    const lists = [];
-    subscribers.set(budget.name, lists);
-    (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
-      queue.add(async () => {
-        lists[index] = [...await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`)];
-      });
-    });
-    if (readTagsFor(budget.name)) {
-      queue.add(async () => {
-        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
-      });
-    }
-  }
-  await queue.idle();
-  return summaries.map((b5) => {
-    const budgetTags = tags.get(b5.name);
-    return {
-      name: b5.name,
-      budgetType: b5.budgetType,
-      amount: b5.amount,
-      unit: b5.unit,
-      timeUnit: b5.timeUnit,
-      notifications: (notificationsOf.get(b5.name) ?? []).map((n3, i5) => ({ ...n3, subscribers: subscribers.get(b5.name)?.[i5] ?? [] })),
-      ...budgetTags ? { tags: budgetTags } : {}
-    };
-  });
-}
-var ProgressCounter = class {
-  constructor(listener, stopped) {
-    this.listener = listener;
-    this.stopped = stopped;
-  }
-  listener;
-  stopped;
-  counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
-  update(delta) {
-    if (!this.listener || this.stopped.aborted) return;
-    const c5 = this.counts;
-    this.counts = {
-      parentsFound: c5.parentsFound + (delta.parentsFound ?? 0),
-      parentsListed: c5.parentsListed + (delta.parentsListed ?? 0),
-      ous: c5.ous + (delta.ous ?? 0),
-      accounts: c5.accounts + (delta.accounts ?? 0),
-      budgets: c5.budgets + (delta.budgets ?? 0)
-    };
-    this.listener(this.counts);
-  }
-};
 
 // src/workflow/make-plan.ts
 async function makePlan(port, desired, orgYamlSha256, options = {}) {
