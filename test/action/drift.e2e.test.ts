@@ -15,8 +15,9 @@ describe('drift', () => {
   const checkDrift = (inputs: Record<string, string> = {}) =>
     world.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { ...DRIFT_INPUTS, ...inputs }, orgYaml: orgYaml(), sha: COMMIT, ref: 'refs/heads/main' });
 
-  /** Makes the emulator's organization match org.yaml, through the Action itself. */
+  /** Makes the emulator's organization match org.yaml, through the Action itself: a reviewed pull request, merged and applied. */
   async function applyOrgYaml(): Promise<void> {
+    await world.reviewAndMerge({ number: 90, headSha: sha('8'), mergeCommit: COMMIT, yaml: orgYaml() });
     const run = await world.run({
       eventName: 'push',
       event: pushEvent({ after: COMMIT }),
