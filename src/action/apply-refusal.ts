@@ -81,7 +81,12 @@ function differencePart(authorization: ApplyAuthorization, plan: Plan): CommentP
     return `- ${description.action} ${escapeMarkdownInline(description.title)}`;
   });
   const removed = difference.removed === 0 ? '' : `\n\n${plural(difference.removed, 'reviewed step')} ${difference.removed === 1 ? 'is' : 'are'} no longer in the plan (the comment above shows the reviewed plan).`;
-  const added = lines.length === 0 ? 'No step was added.' : `${plural(lines.length, 'step')} added since the review:\n\n${lines.join('\n')}`;
+  const added =
+    lines.length > 0
+      ? `${plural(lines.length, 'step')} added since the review:\n\n${lines.join('\n')}`
+      : difference.removed === 0
+        ? 'The same steps, in another order or with other dependencies.'
+        : 'No step was added.';
   return [fittedPart((maxLength) => truncateLines(`#### What differs\n\n${added}${removed}`, maxLength, (n) => `_… ${n} more lines not shown; the plan below has every step._`))];
 }
 

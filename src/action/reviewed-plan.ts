@@ -38,7 +38,7 @@ export function applyMarker(orgFile: string): string {
   return orgFile === DEFAULT_ORG_FILE ? MARKERS.apply : `<!-- orgctl:apply file=${fileKey(orgFile)} -->`;
 }
 
-const RECORD = /^<!-- orgctl:reviewed-plan digest=([0-9a-f]{64}) commit=([0-9a-f]{40}|unknown) steps=((?:[0-9a-f]{12}(?:,[0-9a-f]{12})*)?|more) -->$/m;
+const RECORD = /^<!-- orgctl:reviewed-plan digest=([0-9a-f]{64}) commit=([0-9a-f]{40}|unknown) steps=((?:[0-9a-f]{12}(?:,[0-9a-f]{12})*)?|more) -->$/;
 
 /** The hidden line a plan comment carries. */
 export function reviewedPlanRecord(plan: ReviewedPlan): string {
@@ -47,8 +47,13 @@ export function reviewedPlanRecord(plan: ReviewedPlan): string {
   return `<!-- orgctl:reviewed-plan digest=${plan.digest} commit=${commit} steps=${steps} -->`;
 }
 
+/**
+ * The record in a comment body: only the first line after the marker counts, so a record-like line in
+ * the plan itself (a name from org.yaml or AWS) is never read as one.
+ */
 export function parseReviewedPlanRecord(body: string): ReviewedPlan | undefined {
-  const match = RECORD.exec(body);
+  const afterMarker = body.split('\n').slice(1).find((line) => line !== '') ?? '';
+  const match = RECORD.exec(afterMarker);
   if (!match) return undefined;
   const [, digest = '', commit = '', steps = ''] = match;
   return { digest, commit, stepKeys: steps === 'more' ? undefined : steps === '' ? [] : steps.split(',') };

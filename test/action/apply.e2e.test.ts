@@ -11,7 +11,8 @@ const MARKER = '<!-- orgctl:apply -->';
 const APPLY_INPUTS = { command: 'apply', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
 const WRITES = /CreateOrganization|CreateOrganizationalUnit|MoveAccount|CreateBudget|Update|Delete/;
 
-describe('apply', () => {
+// Several runs of the bundle per test (the review, then apply): more than the default timeout when the machine is busy.
+describe('apply', { timeout: 120_000 }, () => {
   const world = useActionWorld();
 
   const writesTo = (counters: Record<string, number>): string[] => Object.keys(counters).filter((op) => WRITES.test(op));

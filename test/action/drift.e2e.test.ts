@@ -9,7 +9,8 @@ const MARKER = '<!-- orgctl:drift -->';
 const DRIFT_INPUTS = { command: 'drift', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
 const COMMIT = sha('a');
 
-describe('drift', () => {
+// Several runs of the bundle per test (a reviewed merge first): more than the default timeout when the machine is busy.
+describe('drift', { timeout: 120_000 }, () => {
   const world = useActionWorld();
 
   const checkDrift = (inputs: Record<string, string> = {}) =>

@@ -14,7 +14,8 @@ const APPLY_INPUTS = { command: 'apply', file: 'org.yaml', 'github-token': 'ghs_
 const WRITES = /CreateOrganization|CreateOrganizationalUnit|MoveAccount|CreateBudget|Update|Delete/;
 const DIGEST = /plan-digest ([0-9a-f]{64})/;
 
-describe('apply applies the reviewed plan, or nothing', () => {
+// Several runs of the bundle per test: more than the default timeout when the machine is busy.
+describe('apply applies the reviewed plan, or nothing', { timeout: 120_000 }, () => {
   const world = useActionWorld();
   const writes = (): string[] => Object.keys(world.emulator().counters()).filter((op) => WRITES.test(op));
 
