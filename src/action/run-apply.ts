@@ -71,8 +71,8 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
   } catch (error) {
     const { message } = describeError(error);
     const commentFailure = await commentOnMergedPullRequest(settings, deps, [
-      fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`),
-    ], pullRequest);
+      fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done. Once the cause is fixed, re-run the job: it applies the reviewed plan if no step was done, and otherwise changes nothing and gives the digest of what remains, to apply by hand with \`plan-digest\`.`),
+    ], pullRequest, 'Tried at commit');
     // The apply's own error fails the job; the comment's is secondary.
     if (commentFailure) deps.warn(commentFailure);
     throw error;
@@ -81,7 +81,7 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
   if (outcome.kind === 'declined') {
     const refusal = refusedReport(settings, authorization, outcome.plan);
     // A direct push and a refused dispatch have no pull request to explain it on: the job summary does.
-    const commentFailure = authorization.kind === 'pullRequest' ? await commentOnMergedPullRequest(settings, deps, refusal.commentParts, pullRequest) : undefined;
+    const commentFailure = authorization.kind === 'pullRequest' ? await commentOnMergedPullRequest(settings, deps, refusal.commentParts, pullRequest, 'Nothing applied; planned at commit') : undefined;
     return withFailure(refusal.report, commentFailure && `the refusal is in the job summary, but orgctl ${commentFailure}`);
   }
   const report = reportOutcome(settings, outcome);
@@ -137,7 +137,10 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
   const headline = fixedPart(
     `### orgctl apply: ${verdict}\n\n` +
       `**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` +
-      (converged ? '' : '\n\nSteps that succeeded stay done. Fix the cause and re-run the apply job: it plans again from the live organization.'),
+      (converged
+        ? ''
+        : '\n\nSteps that succeeded stay done. Fix the cause, then apply what remains deliberately: run the apply workflow by hand with ' +
+          `\`plan-digest\` \`${planDigest(after)}\` (the digest of what still differs, below). Re-running this job applies nothing: what remains is not the plan that was reviewed.`),
   );
   const appliedPlan = planPart(plan, settings, '#### Applied plan');
   const remaining = converged ? [] : [planPart(after, settings, '#### What still differs')];
@@ -170,7 +173,13 @@ function resultsPart(run: ApplyRun, problemsOnly: boolean): CommentPart {
  * each apply's comment is the record of what it changed, and a re-run must not replace it.
  * Returns why the comment could not be written, if it could not.
  */
-async function commentOnMergedPullRequest(settings: ActionSettings, deps: ActionDeps, parts: readonly CommentPart[], known?: number): Promise<string | undefined> {
+async function commentOnMergedPullRequest(
+  settings: ActionSettings,
+  deps: ActionDeps,
+  parts: readonly CommentPart[],
+  known?: number,
+  footer = 'Applied from commit',
+): Promise<string | undefined> {
   if (!settings.comment) return undefined;
   return attemptGitHubWrite('the apply comment on the merged pull request', async () => {
     const number = known ?? (await findMergedPullRequest(settings, deps));
@@ -178,7 +187,7 @@ async function commentOnMergedPullRequest(settings: ActionSettings, deps: Action
       deps.log(`No merged pull request contains commit ${settings.sha} (pushed directly?); the result is in the job summary only.`);
       return;
     }
-    const body = composeComment(applyMarker(settings.orgFile), [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
+    const body = composeComment(applyMarker(settings.orgFile), [...parts, footerPart(settings, `${footer} ${commitLink(settings, settings.sha)}`)]);
     const created = await deps.github.createIssueComment(number, body);
     deps.log(`Apply comment added to #${number} (comment ${created.id}).`);
   });

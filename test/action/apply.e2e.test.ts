@@ -127,6 +127,8 @@ describe('apply', { timeout: 120_000 }, () => {
     expect(comment).toContain('#### Steps that did not succeed');
     expect(comment).not.toMatch(/\| ok \|/);
     expect(comment).not.toMatch(/\*\*0 succeeded/);
+    // What remains is not the reviewed plan: the comment gives its digest, to apply it by hand.
+    expect(comment).toMatch(/run the apply workflow by hand with `plan-digest` `[0-9a-f]{64}`/);
   });
 
   it('applies nothing for a direct push (no pull request, so no reviewed plan), fails, and says how to proceed in the job summary', async () => {
