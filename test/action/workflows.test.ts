@@ -62,6 +62,8 @@ describe('action.yml', () => {
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
     expect(action.inputs['comment']?.default).toBe('true');
     expect(action.inputs['fail-on-drift']?.default).toBe('false');
+    expect(action.inputs['labels']?.default).toBe('false');
+    expect(action.inputs['plan-digest']?.default).toBe('');
   });
 
   it('declares exactly the outputs src/action/main.ts sets', () => {
@@ -92,7 +94,7 @@ describe('.github/workflows', () => {
       expect(w.permissions, file).toEqual({});
       for (const job of Object.values(w.jobs)) expect(typeof job.permissions, file).toBe('object');
     }
-    expect(workflow('org-plan.yml').jobs['plan']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+    expect(workflow('org-plan.yml').jobs['plan']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' }); // issues: the labels
     expect(workflow('org-apply.yml').jobs['apply']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
     expect(workflow('org-drift.yml').jobs['drift']?.permissions).toEqual({ contents: 'read', issues: 'write', 'id-token': 'write' });
     for (const job of Object.values(workflow('ci.yml').jobs)) expect(job.permissions).toEqual({ contents: 'read' });
@@ -138,7 +140,12 @@ describe('.github/workflows', () => {
 
   it('applies pushes to main that touch org.yaml, one at a time, never cancelled, in the protected environment', () => {
     const apply = workflow('org-apply.yml');
-    expect(apply.on).toEqual({ push: { branches: ['main'], paths: ['org.yaml'] } });
+    expect(apply.on).toEqual({
+      push: { branches: ['main'], paths: ['org.yaml'] },
+      // A person applies a plan that changed after review by its digest.
+      workflow_dispatch: { inputs: { 'plan-digest': { description: expect.any(String), required: true, type: 'string' } } },
+    });
+    expect(apply.jobs['apply']?.steps.find((s) => s.uses === './')?.with?.['plan-digest']).toBe('${{ inputs.plan-digest }}');
     expect(apply.concurrency).toEqual({ group: 'org-apply', 'cancel-in-progress': false });
     expect(apply.jobs['apply']?.environment).toBe('org-apply');
   });
