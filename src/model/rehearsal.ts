@@ -17,3 +17,13 @@ export type Rehearsal =
   | { readonly outcome: 'not-converged'; readonly applied: number; readonly remaining: number }
   /** Nothing was rehearsed (the plan has errors, or the organization could not be copied into the emulator). */
   | { readonly outcome: 'skipped'; readonly reason: string };
+
+/** How long applying a plan takes at AWS's published per-operation rates (src/render/apply-estimate.ts). */
+export interface ApplyEstimate {
+  /** Seconds of pacing the rates impose (0: every operation fits in its burst). */
+  readonly seconds: number;
+  /** true when some of the rates are Budgets', which AWS does not publish (ours are assumptions). */
+  readonly assumedRates: boolean;
+  /** The operation that takes longest, when any takes time. */
+  readonly slowest?: { readonly operation: string; readonly calls: number; readonly rate: number };
+}

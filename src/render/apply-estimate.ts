@@ -7,15 +7,9 @@
 import { PORT_OPERATIONS, type PortMethod } from '../aws/operations.js';
 import { rateLimitFor } from '../aws/rate-limits.js';
 import type { PlanStep } from '../model/plan.js';
+import type { ApplyEstimate } from '../model/rehearsal.js';
 
-export interface ApplyEstimate {
-  /** Seconds of pacing the rates impose (0: every operation fits in its burst). */
-  readonly seconds: number;
-  /** The operation that takes longest, when any takes time. */
-  readonly slowest?: { readonly operation: string; readonly calls: number; readonly rate: number };
-  /** true when some of the rates are Budgets', which AWS does not publish (ours are assumptions). */
-  readonly assumedRates: boolean;
-}
+export type { ApplyEstimate };
 
 export function estimateApply(steps: readonly PlanStep[]): ApplyEstimate {
   const calls = new Map<string, { service: 'organizations' | 'budgets'; operation: string; count: number }>();
