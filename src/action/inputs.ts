@@ -18,6 +18,7 @@ export interface RawActionInputs {
   readonly commentAuthor: string;
   readonly comment: string;
   readonly failOnDrift: string;
+  readonly rehearse: string;
 }
 
 /** The run's context as the runner describes it (GITHUB_* variables and the event payload file). */
@@ -48,6 +49,7 @@ export function readActionSettings(): ActionSettings {
       commentAuthor: core.getInput('comment-author'),
       comment: core.getInput('comment'),
       failOnDrift: core.getInput('fail-on-drift'),
+      rehearse: core.getInput('rehearse'),
     },
     {
       eventName: context.eventName ?? '',
@@ -95,6 +97,7 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     hasJobSummary: Boolean(context.env['GITHUB_STEP_SUMMARY']),
     rateScale: rateScaleFrom(context.env),
     awsTimeouts: awsTimeoutsFrom(context.env),
+    rehearse: parseBoolean('rehearse', inputs.rehearse, true),
   };
 }
 

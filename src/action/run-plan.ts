@@ -9,6 +9,7 @@ import { planSummaryLine } from '../render/describe-step.js';
 import { escapeMarkdownInline } from '../render/markdown-escape.js';
 import { serializePlan } from '../render/plan-file.js';
 import { renderPlanText } from '../render/plan-text.js';
+import { renderPlanExtrasMarkdown } from '../render/rehearsal.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fixedPart, MARKERS, type CommentPart } from './compose-comment.js';
 import { describeError } from '../text/describe-error.js';
@@ -32,7 +33,7 @@ export async function runPlan(settings: ActionSettings, deps: ActionDeps): Promi
 
 async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, loaded: LoadedOrgFile): Promise<ActionReport> {
   deps.log(`Planning ${settings.orgFile} against the live organization (reads AWS, changes nothing).`);
-  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded));
+  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded, { rehearse: settings.rehearse }));
   deps.log(renderPlanText(plan, { color: true }));
   await deps.writeFile(settings.planJsonPath, serializePlan(plan));
 
@@ -59,7 +60,7 @@ async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullReque
  * root-credential audit (plan.audit). composeComment gives the plan the room fixed sections leave.
  */
 export function planCommentParts(plan: Plan, settings: ActionSettings): CommentPart[] {
-  return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];
+  return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`), fixedPart(renderPlanExtrasMarkdown(plan))];
 }
 
 
