@@ -5,8 +5,10 @@ import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { describeError } from '../text/describe-error.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const VERSION = '0.1.0';
+// One source of truth: the bundle carries package.json's version, so a release only bumps package.json.
+export const VERSION: string = packageJson.version;
 
 function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
