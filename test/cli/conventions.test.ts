@@ -108,3 +108,26 @@ describe('--profile NAME', () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe('plan: a progress line while it reads', () => {
+  const ws = workspace({ 'org.yaml': ORG_YAML(FakeAwsPort.MANAGEMENT_ACCOUNT_ID) });
+  afterAll(() => ws.remove());
+  const largeOrg = (): FakeAwsPort => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    for (let i = 0; i < 300; i += 1) fake.seedAccount({ id: String(300000000000 + i), name: `a${i}`, parentId: rootId });
+    return fake;
+  };
+
+  it('on a terminal: drawn on stderr, then cleared, so the plan on stdout is untouched', async () => {
+    const run = await orgctl(['plan'], { cwd: ws.dir, port: largeOrg(), stderrTTY: true });
+    expect(run.stderr).toMatch(/^\r\u001b\[2KReading: \d+ OUs, \d+ accounts, \d+ budgets/);
+    expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(run.stdout).not.toContain('Reading:');
+  });
+
+  it('not on a terminal: nothing', async () => {
+    const run = await orgctl(['plan'], { cwd: ws.dir, port: largeOrg() });
+    expect(run.stderr).toBe('');
+  });
+});

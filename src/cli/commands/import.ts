@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
 import { UserError } from '../../model/errors.js';
-import type { ReadProgress } from '../../reader/read-live-org.js';
+import { progressLine } from '../read-progress.js';
 import { plural } from '../../text/plural.js';
 import { parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
@@ -103,20 +103,3 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
 
 
 /** One self-updating line on a terminal while the organization is read; nothing otherwise. */
-function progressLine(io: CliIo): { update: (progress: ReadProgress) => void; done: () => void } {
-  if (!io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
-  let last = 0;
-  let drawn = false;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      drawn = true;
-      io.stderr.write(`\r\x1b[2KReading: ${p.ous} OUs, ${p.accounts} accounts, ${p.budgets} budgets`);
-    },
-    done: () => {
-      if (drawn) io.stderr.write('\r\x1b[2K');
-    },
-  };
-}

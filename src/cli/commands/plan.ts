@@ -13,6 +13,7 @@ import type { Command } from '../command.js';
 import { useColor } from '../io.js';
 import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 import { checkOutPath, writeOutFile } from '../out-file.js';
+import { progressLine } from '../read-progress.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 const DEFAULT_PLAN_FILE = 'plan.json';
@@ -65,7 +66,8 @@ export const planCommand: Command = {
     const aws = openAwsPort(io);
     try {
       // The root-credential audit comes with the plan (first in text and markdown, `audit` in json).
-      const planned = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env } });
+      const progress = progressLine(io);
+      const planned = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env }, onReadProgress: progress.update }).finally(() => progress.done());
       // The plan file holds what apply reads; the estimate and the rehearsal are for the reader.
       if (out) await writeOutFile(out.path, out.shown, serializePlan(planned.plan));
       const plan = await withPlanExtras(planned, { desired: loaded.desired, orgYamlSha256: loaded.sha256, rehearse: values.rehearse === true });
