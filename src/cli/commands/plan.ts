@@ -38,7 +38,8 @@ Options:
                          exit 1 when a step would be refused
   -h, --help             show this help
 
-Exit codes: 0 success; 1 error (invalid org.yaml, AWS failure, or a plan with errors);
+Exit codes: 0 success; 1 error (invalid org.yaml, AWS failure, a plan with errors, or with
+--rehearse a step AWS would refuse);
 with --detailed-exitcode: 0 no changes, 2 changes present, 1 error.
 
 AWS credentials and endpoints come from the standard chain and variables (AWS_PROFILE,
