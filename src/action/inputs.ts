@@ -22,6 +22,7 @@ export interface RawActionInputs {
   readonly labels?: string;
   /** Empty or absent: none. */
   readonly planDigest?: string;
+  readonly rehearse: string;
 }
 
 /** The run's context as the runner describes it (GITHUB_* variables and the event payload file). */
@@ -54,6 +55,7 @@ export function readActionSettings(): ActionSettings {
       failOnDrift: core.getInput('fail-on-drift'),
       labels: core.getInput('labels'),
       planDigest: core.getInput('plan-digest'),
+      rehearse: core.getInput('rehearse'),
     },
     {
       eventName: context.eventName ?? '',
@@ -105,6 +107,7 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     hasJobSummary: Boolean(context.env['GITHUB_STEP_SUMMARY']),
     rateScale: rateScaleFrom(context.env),
     awsTimeouts: awsTimeoutsFrom(context.env),
+    rehearse: parseBoolean('rehearse', inputs.rehearse, true),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Plan } from '../model/plan.js';
 import { escapeMarkdownInline } from '../render/markdown-escape.js';
 import { serializePlan } from '../render/plan-file.js';
 import { renderPlanText } from '../render/plan-text.js';
+import { renderPlanExtrasMarkdown } from '../render/rehearsal.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
 import { composeComment, composeMarkdown, fixedPart, type CommentPart } from './compose-comment.js';
 import { countActions, planSummaryLine } from '../render/describe-step.js';
@@ -35,7 +36,7 @@ export async function runPlan(settings: ActionSettings, deps: ActionDeps): Promi
 
 async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullRequestEvent | undefined, loaded: LoadedOrgFile): Promise<ActionReport> {
   deps.log(`Planning ${settings.orgFile} against the live organization (reads AWS, changes nothing).`);
-  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded));
+  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded, { rehearse: settings.rehearse }));
   deps.log(renderPlanText(plan, { color: true }));
   await deps.writeFile(settings.planJsonPath, serializePlan(plan));
 
@@ -76,7 +77,7 @@ async function planned(settings: ActionSettings, deps: ActionDeps, pr: PullReque
  */
 export function planCommentParts(plan: Plan, settings: ActionSettings): CommentPart[] {
   const deletes = countActions(plan).delete;
-  return [...(deletes > 0 ? [deletionWarningPart(deletes)] : []), planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];
+  return [...(deletes > 0 ? [deletionWarningPart(deletes)] : []), planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`), fixedPart(renderPlanExtrasMarkdown(plan))];
 }
 
 /** A callout GitHub renders in yellow: the plan removes something from AWS (deletes, closes). */

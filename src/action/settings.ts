@@ -70,4 +70,6 @@ export interface ActionSettings {
   readonly rateScale: number;
   /** Connect and request timeouts of AWS calls (ORGCTL_CONNECT_TIMEOUT_MS, ORGCTL_REQUEST_TIMEOUT_MS), as in the CLI. */
   readonly awsTimeouts: AwsTimeouts;
+  /** plan: rehearse the plan in the built-in emulator and show the verdict in the comment (the rehearse input). */
+  readonly rehearse: boolean;
 }

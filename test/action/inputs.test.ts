@@ -7,7 +7,7 @@ import { DEFAULT_AWS_TIMEOUTS } from '../../src/aws/timeouts.js';
 import { UserError } from '../../src/model/errors.js';
 import { pullRequestEvent, pushEvent, scheduleEvent, workflowDispatchEvent } from './support/events.js';
 
-const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '' };
+const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '', rehearse: '' };
 const CONTEXT: RawActionContext = {
   eventName: 'pull_request',
   payload: pullRequestEvent({ number: 7, headSha: 'a'.repeat(40) }),
@@ -54,7 +54,14 @@ describe('parseActionSettings', () => {
       hasJobSummary: false,
       rateScale: 1,
       awsTimeouts: DEFAULT_AWS_TIMEOUTS,
+      rehearse: true,
     });
+  });
+
+  it('reads the rehearse input (default true) as a boolean', () => {
+    expect(parse({ rehearse: 'false' })).toMatchObject({ rehearse: false });
+    expect(parse({ rehearse: 'TRUE' })).toMatchObject({ rehearse: true });
+    expect(refusal(() => parse({ rehearse: 'yes' }))).toBe('the rehearse input must be true or false (got "yes").');
   });
 
   it('tells a fork (or a deleted fork) from a branch of the repository', () => {

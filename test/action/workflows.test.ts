@@ -76,8 +76,8 @@ describe('action.yml', () => {
 describe('.github/workflows', () => {
   const allSteps = Object.entries(workflows).flatMap(([file, w]) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => ({ file, step }))));
 
-  it('has the plan, apply, drift and CI workflows', () => {
-    expect(workflowFiles.sort()).toEqual(['ci.yml', 'org-apply.yml', 'org-drift.yml', 'org-plan.yml']);
+  it('has the plan, apply, drift, CI and release workflows', () => {
+    expect(workflowFiles.sort()).toEqual(['ci.yml', 'org-apply.yml', 'org-drift.yml', 'org-plan.yml', 'release.yml']);
   });
 
   it('pins every third-party action to a full commit SHA, with the version in a comment', () => {
@@ -105,7 +105,9 @@ describe('.github/workflows', () => {
       for (const job of Object.values(w.jobs)) {
         const credentials = job.steps.filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
         const permissions = job.permissions as Record<string, string>;
-        expect(permissions['id-token'] === 'write', file).toBe(credentials.length > 0);
+        // The release's OIDC token is npm's provenance (checked below), never AWS credentials.
+        const provenance = job.steps.some((s) => /npm publish --provenance/.test(s.run ?? ''));
+        expect(permissions['id-token'] === 'write', file).toBe(credentials.length > 0 || provenance);
         for (const step of credentials) {
           expect(step.with?.['role-to-assume'], file).toMatch(/^\$\{\{ vars\.ORGCTL_(PLAN|APPLY)_ROLE_ARN \}\}$/);
           expect(Object.keys(step.with ?? {}).some((k) => /access-key|secret/.test(k)), file).toBe(false);
@@ -195,5 +197,23 @@ describe('AWS session length', () => {
     const seconds = job?.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-duration-seconds'];
     expect(docs).toContain(`\`role-duration-seconds: ${String(seconds)}\``);
     expect(docs).toContain(`\`timeout-minutes: ${String(job?.['timeout-minutes'])}\``);
+  });
+
+  it('releases on a version tag: checks tag and changelog, packs, publishes with provenance only with NPM_TOKEN, moves the major tag', () => {
+    const release = workflow('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } });
+    expect(release.concurrency).toEqual({ group: 'release', 'cancel-in-progress': false });
+    const job = release.jobs['release']!;
+    expect(job.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    expect(job.steps.some((s) => s.uses?.startsWith('aws-actions/'))).toBe(false);
+    const runs = job.steps.map((s) => s.run ?? '');
+    const at = (pattern: RegExp): number => runs.findIndex((r) => pattern.test(r));
+    expect(at(/release-notes\.mjs "\$TAG"/)).toBeGreaterThan(-1);
+    expect(at(/release-notes/)).toBeLessThan(at(/npm run build/));
+    expect(at(/npm run build/)).toBeLessThan(at(/\.ci\/check-package/));
+    expect(at(/\.ci\/check-package/)).toBeLessThan(at(/npm publish --provenance/));
+    expect(job.steps[at(/npm publish --provenance/)]?.if).toBe("env.NPM_TOKEN != ''");
+    expect(at(/npm publish/)).toBeLessThan(at(/gh release create "\$TAG" .*--notes-file/));
+    expect(at(/gh release create/)).toBeLessThan(at(/major="\$\{TAG%%\.\*\}"/));
   });
 });
