@@ -65,6 +65,11 @@ export const PORT_OPERATIONS = {
   getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
   putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
   validatePolicy: { service: 'accessanalyzer', operation: 'ValidatePolicy', access: 'read', optional: true },
+  createAccount: { service: 'organizations', operation: 'CreateAccount', access: 'write' },
+  describeCreateAccountStatus: { service: 'organizations', operation: 'DescribeCreateAccountStatus', access: 'read' },
+  listCreateAccountStatus: { service: 'organizations', operation: 'ListCreateAccountStatus', access: 'read' },
+  closeAccount: { service: 'organizations', operation: 'CloseAccount', access: 'write' },
+  putAccountName: { service: 'account', operation: 'PutAccountName', access: 'write' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 

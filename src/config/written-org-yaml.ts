@@ -3,7 +3,7 @@
 // The raw shape of org.yaml as written (before defaults); src/config/normalize.ts turns it into DesiredOrg.
 
 /**
- * An account: its 12-digit ID in quotes, or { id, name } to record its name too.
+ * An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).
  */
 export type AccountEntry = AccountId | NamedAccount;
 /**
@@ -72,14 +72,36 @@ export interface Root {
   organizationalUnits?: OrganizationalUnits;
 }
 /**
- * An account ID with the account's name (informational: the plan warns when it differs from the live name).
+ * An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.
  */
 export interface NamedAccount {
-  id: AccountId;
+  id?: AccountId;
   /**
-   * The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.
+   * The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).
    */
   name: string;
+  /**
+   * The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).
+   */
+  email?: string;
+  /**
+   * true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.
+   */
+  closed?: boolean;
+  /**
+   * Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.
+   */
+  tags?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.
+   */
+  iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  /**
+   * The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.
+   */
+  roleName?: string;
 }
 /**
  * Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.
@@ -163,6 +185,10 @@ export interface Options {
    * Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).
    */
   unlistedAccounts?: 'ignore' | 'error';
+  /**
+   * The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.
+   */
+  closedAccountsOu?: string;
 }
 /**
  * What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.

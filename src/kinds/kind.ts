@@ -33,6 +33,8 @@ export interface StepHandler<S extends PlanStep> {
   /** `action`, refined by one step's values when they matter (setting a contact that was not set creates it). */
   actionOf?(step: S): StepAction;
   describe(step: S): StepDetails;
+  /** At most this many steps of this kind run at once (an AWS limit on work in progress), below the run's lane width. */
+  readonly maxInFlight?: number;
   /** Carries the step out through the port. Idempotent: work AWS says is already done succeeds. */
   execute(step: S, ctx: StepContext): Promise<void>;
 }

@@ -16,11 +16,24 @@ export type SubscriptionType = 'EMAIL' | 'SNS';
 export type UnlistedAccountsPolicy = 'ignore' | 'error';
 
 export interface DesiredAccount {
-  /** 12-digit account ID. */
-  readonly id: string;
-  /** Informational; the plan warns when it differs from the live name. */
+  /** 12-digit account ID; absent for an account identified by its email (created when no account has it). */
+  readonly id?: string;
+  /** The account's name; the plan renames the account when AWS has another. */
   readonly name?: string;
+  /** The root email: the identity of an account without `id`; checked against AWS when `id` is given. */
+  readonly email?: string;
+  /** true: orgctl closes the account (never by leaving it out of org.yaml). */
+  readonly closed?: boolean;
+  /** Settings used only when orgctl creates the account (AWS cannot change or read back most of them). */
+  readonly creation?: AccountCreationSettings;
   readonly at?: SourcePosition;
+}
+
+/** CreateAccount's optional settings, as org.yaml gives them. */
+export interface AccountCreationSettings {
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  readonly roleName?: string;
 }
 
 /** The root and every OU share this shape. */
@@ -70,6 +83,8 @@ export interface DesiredOptions {
   readonly pruneOrganizationalUnits: boolean;
   readonly pruneBudgets: boolean;
   readonly unlistedAccounts: UnlistedAccountsPolicy;
+  /** The OU path closed accounts are moved to; absent: they stay where org.yaml places them. */
+  readonly closedAccountsOu?: string;
 }
 
 export interface DesiredOrg {

@@ -20,6 +20,12 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  accountEmailDiffers: 'account-email-differs',
+  accountNameInvalid: 'account-name-invalid',
+  accountCreationSettingsIgnored: 'account-creation-settings-ignored',
+  accountsToCreate: 'accounts-to-create',
+  accountsToClose: 'accounts-to-close',
+  closureQuotaExceeded: 'closure-quota-exceeded',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -128,7 +128,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'options:', '  pruneOU: true  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts\.$/,
+      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu\.$/,
     },
   ];
 
@@ -193,7 +193,7 @@ describe('account IDs', () => {
   it('an entry that is neither an ID nor a mapping lists both allowed forms', () => {
     const text = yamlDoc(...HEADER, '    A:', '      accounts: [["123456789012"]]');
     expect(problemsOf(text)).toEqual([
-      { line: 7, column: 18, message: 'item 1 of `accounts`: an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" }; got a list.' },
+      { line: 7, column: 18, message: 'item 1 of `accounts`: an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }; got a list.' },
     ]);
   });
 

@@ -82,7 +82,7 @@ describe('orgctl import: where it writes', () => {
     const run = await runOrgctl(['import', '--out', '-'], { cwd: dir, port: fake });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# yaml-language-server/);
-    expect(run.stdout).toContain('- { id: "444444444444", name: audit }');
+    expect(run.stdout).toContain('- { id: "444444444444", name: audit, email: audit+444444444444@example.com }');
     expect(run.stderr).toContain('into standard output:');
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
@@ -299,10 +299,10 @@ describe('orgctl import: stable output', () => {
     Team 2: {}
     Team 10: {}
 `);
-    expect(first.text).toContain(`    - { id: "111111111111", name: management }
-    - { id: "200000000001", name: same }
-    - { id: "200000000002", name: same }
-    - { id: "200000000003", name: Zed }
+    expect(first.text).toContain(`    - { id: "111111111111", name: management, email: mgmt+111111111111@example.com }
+    - { id: "200000000001", name: same, email: same+200000000001@example.com }
+    - { id: "200000000002", name: same, email: same+200000000002@example.com }
+    - { id: "200000000003", name: Zed, email: Zed+200000000003@example.com }
 `);
     expect(first.text).toMatch(/- name: a\n[\s\S]*- name: b\n[\s\S]*threshold: 50[\s\S]*threshold: 80\n[\s\S]*- A@example\.com\n {10}- z@example\.com\n/);
   });
@@ -314,11 +314,11 @@ describe('orgctl import: stable output', () => {
     await fake.moveAccount('222222222223', prod, dev);
     const after = (await importOrg(fake)).text;
     expect(lineDiff(before, after)).toEqual({
-      removed: ['            - { id: "222222222223", name: web-prod }'],
-      added: ['            - { id: "222222222223", name: web-prod }'],
+      removed: ['            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }'],
+      added: ['            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }'],
     });
     // Same line, new place: Dev lists its accounts by name.
-    expect(after).toContain('Dev:\n          accounts:\n            - { id: "333333333333", name: payments-dev }\n            - { id: "333333333334", name: web-dev }\n            - { id: "222222222223", name: web-prod }\n');
+    expect(after).toContain('Dev:\n          accounts:\n            - { id: "333333333333", name: payments-dev, email: paymentsdev+333333333333@example.com }\n            - { id: "333333333334", name: web-dev, email: webdev+333333333334@example.com }\n            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }\n');
   });
 });
 

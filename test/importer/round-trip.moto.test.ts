@@ -125,7 +125,7 @@ describeWithMoto('import round trip against moto', () => {
     expect(placementsIn(text)).toEqual(built.placements);
     expect(text).toContain('    Workloads:\n      organizationalUnits:\n        Prod:\n');
     expect(text).toContain('"a: b #c":');
-    expect(text).toContain(`- { id: "${built.accountIds[1]}", name: "web, prod" }`);
+    expect(text).toContain(`- { id: "${built.accountIds[1]}", name: "web, prod", email: a1@example.com }`);
     expect(text).toMatch(new RegExp(`#   ${built.closed[0]} old sandbox: (SUSPENDED|PENDING_CLOSURE|CLOSED), in /Workloads/yes\\n`));
     expect(text).toContain(`#   DenyBucketDeletion (${policyId})\n#     - OU /Workloads\n#     - account ${built.accountIds[2]} audit\n`);
     expect(text).toContain('#   OU /Security: owner=secops\n');

@@ -21,7 +21,7 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createOrganization: [],
   renameOrganizationalUnit: ['renameOrganizationalUnit'],
   createOrganizationalUnit: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit'],
-  moveAccount: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit'],
+  moveAccount: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit', 'createAccount'],
   deleteOrganizationalUnit: ['renameOrganizationalUnit', 'moveAccount', 'deleteOrganizationalUnit'],
   createBudget: [],
   updateBudget: [],
@@ -32,6 +32,9 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createSubscriber: ['updateNotification', 'deleteSubscriber'],
   deleteSubscriber: ['updateNotification', 'createSubscriber'],
   putAlternateContact: [],
+  createAccount: ['createOrganization'],
+  renameAccount: [],
+  closeAccount: ['moveAccount'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

@@ -49,6 +49,28 @@ export interface PolicyTarget {
   readonly name: string;
 }
 
+/** CreateAccount's input. */
+export interface CreateAccountRequest {
+  readonly email: string;
+  readonly accountName: string;
+  readonly roleName?: string;
+  readonly iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export type CreateAccountState = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+
+/** A CreateAccount request as AWS reports it (it names the account, not its email). */
+export interface CreateAccountStatus {
+  readonly requestId: string;
+  readonly accountName: string;
+  readonly state: CreateAccountState;
+  /** Set once SUCCEEDED. */
+  readonly accountId?: string;
+  /** EMAIL_ALREADY_EXISTS, ACCOUNT_LIMIT_EXCEEDED, ... when FAILED. */
+  readonly failureReason?: string;
+}
+
 export interface OrganizationsPort {
   // --- reads ---
   /** null when the caller is not in an organization (AWSOrganizationsNotInUseException). */
@@ -69,4 +91,11 @@ export interface OrganizationsPort {
   renameOrganizationalUnit(ouId: string, name: string): Promise<void>;
   deleteOrganizationalUnit(ouId: string): Promise<void>;
   moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
+  /** Organizations CreateAccount: starts an asynchronous creation (the account lands in the root). */
+  createAccount(request: CreateAccountRequest): Promise<CreateAccountStatus>;
+  describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
+  /** Organizations ListCreateAccountStatus: the creation requests of the last 90 days in these states. */
+  listCreateAccountStatus(states: readonly CreateAccountState[]): Promise<readonly CreateAccountStatus[]>;
+  /** Organizations CloseAccount: starts an asynchronous closure (PENDING_CLOSURE, then SUSPENDED). */
+  closeAccount(accountId: string): Promise<void>;
 }

@@ -1,7 +1,12 @@
 // The Organizations side of the SDK port: the tree, policies and tags (reads), and the tree's writes.
 
 import {
+  CloseAccountCommand,
+  CreateAccountCommand,
+  type CreateAccountStatus as SdkCreateAccountStatus,
   CreateOrganizationalUnitCommand,
+  DescribeCreateAccountStatusCommand,
+  ListCreateAccountStatusCommand,
   CreateOrganizationCommand,
   DeleteOrganizationalUnitCommand,
   DescribeOrganizationCommand,
@@ -16,7 +21,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AwsCallError, isAwsCallError } from '../errors.js';
 import { PAGE_SIZES } from '../page-sizes.js';
-import type { OrganizationsPort } from '../ports/organizations.js';
+import type { CreateAccountState, CreateAccountStatus, OrganizationsPort } from '../ports/organizations.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toAccountSummary, toOrganization, toOuSummary, toPolicySummary, toPolicyTarget, toRoot } from './shapes.js';
 
@@ -127,5 +132,54 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
         organizations.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId })),
       );
     },
+
+    async createAccount(request) {
+      const tags = Object.entries(request.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+      const out = await call(service, 'CreateAccount', () =>
+        organizations.send(
+          new CreateAccountCommand({
+            Email: request.email,
+            AccountName: request.accountName,
+            ...(request.roleName !== undefined && { RoleName: request.roleName }),
+            ...(request.iamUserAccessToBilling !== undefined && { IamUserAccessToBilling: request.iamUserAccessToBilling }),
+            ...(tags.length > 0 && { Tags: tags }),
+          }),
+        ),
+      );
+      return toCreateAccountStatus('CreateAccount', out.CreateAccountStatus);
+    },
+
+    async describeCreateAccountStatus(requestId) {
+      const out = await call(service, 'DescribeCreateAccountStatus', () =>
+        organizations.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })),
+      );
+      return toCreateAccountStatus('DescribeCreateAccountStatus', out.CreateAccountStatus);
+    },
+
+    async listCreateAccountStatus(states) {
+      const statuses = await list({
+        service,
+        operation: 'ListCreateAccountStatus',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListCreateAccountStatusCommand({ States: [...states], MaxResults, NextToken })),
+        page: (out) => ({ items: out.CreateAccountStatuses, nextToken: out.NextToken }),
+      });
+      return statuses.map((s) => toCreateAccountStatus('ListCreateAccountStatus', s));
+    },
+
+    async closeAccount(accountId) {
+      await call(service, 'CloseAccount', () => organizations.send(new CloseAccountCommand({ AccountId: accountId })));
+    },
+  };
+}
+
+function toCreateAccountStatus(operation: string, status: SdkCreateAccountStatus | undefined): CreateAccountStatus {
+  if (!status?.Id) throw new AwsCallError(operation, 'other', 'MissingCreateAccountStatus', 'the response described no account creation request');
+  return {
+    requestId: status.Id,
+    accountName: status.AccountName ?? '',
+    state: (status.State ?? 'IN_PROGRESS') as CreateAccountState,
+    ...(status.AccountId !== undefined && { accountId: status.AccountId }),
+    ...(status.FailureReason !== undefined && { failureReason: status.FailureReason }),
   };
 }

@@ -2,6 +2,7 @@
 
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg } from '../../model/desired.js';
+import { accountEmailsUnique, closedAccountsOuDeclared, managementAccountNotClosed, newAccountNamesValid } from './account-lifecycle.js';
 import { accountsPlacedOnce } from './accounts-placed-once.js';
 import { breakGlassUserNamesUnique } from './break-glass-users-unique.js';
 import { budgetNamesUnique } from './budget-names-unique.js';
@@ -17,6 +18,10 @@ export const ORG_RULES: readonly OrgRule[] = [
   budgetNamesUnique,
   notificationsUniquePerBudget,
   breakGlassUserNamesUnique,
+  accountEmailsUnique,
+  newAccountNamesValid,
+  managementAccountNotClosed,
+  closedAccountsOuDeclared,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

@@ -5,7 +5,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { at, type PositionLookup } from '../../config/position-lookup.js';
 import type { AccountEntry, OrganizationalUnits, WrittenOrgYaml } from '../../config/written-org-yaml.js';
 import type { DocumentPath } from '../../config/yaml-source.js';
-import type { DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
+import type { AccountCreationSettings, DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
 import { childPath, ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
 
@@ -17,6 +17,7 @@ export function normalizeOrganization({ written, positionOf }: NormalizeContext)
     options: {
       pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
       unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+      ...(written.options?.closedAccountsOu !== undefined && { closedAccountsOu: written.options.closedAccountsOu }),
     },
   };
 }
@@ -24,8 +25,23 @@ export function normalizeOrganization({ written, positionOf }: NormalizeContext)
 function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
-    return typeof entry === 'string' ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+    return typeof entry === 'string' ? { id: entry, ...position } : { ...normalizeNamedAccount(entry), ...position };
   });
+}
+
+function normalizeNamedAccount(entry: Exclude<AccountEntry, string>): DesiredAccount {
+  const creation: AccountCreationSettings = {
+    ...(entry.tags !== undefined && { tags: entry.tags as Record<string, string> }),
+    ...(entry.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: entry.iamUserAccessToBilling }),
+    ...(entry.roleName !== undefined && { roleName: entry.roleName }),
+  };
+  return {
+    ...(entry.id !== undefined && { id: entry.id }),
+    name: entry.name,
+    ...(entry.email !== undefined && { email: entry.email }),
+    ...(entry.closed === true && { closed: true }),
+    ...(Object.keys(creation).length > 0 && { creation }),
+  };
 }
 
 function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {

@@ -31,6 +31,18 @@ function writeNode(lines: string[], key: string, node: DesiredNode & { readonly 
 }
 
 function accountEntry(account: DesiredAccount): string {
-  if (account.name === undefined || account.name === '') return quoted(account.id);
-  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, 'flow')} }`;
+  if ((account.name === undefined || account.name === '') && account.id !== undefined) return quoted(account.id);
+  const { creation } = account;
+  const fields = [
+    ...(account.id !== undefined ? [`id: ${quoted(account.id)}`] : []),
+    `name: ${scalar(account.name ?? '', 'flow')}`,
+    ...(account.email !== undefined ? [`email: ${scalar(account.email, 'flow')}`] : []),
+    ...(account.closed ? ['closed: true'] : []),
+    ...(creation?.tags !== undefined
+      ? [`tags: { ${Object.entries(creation.tags).map(([k, v]) => `${scalar(k, 'flow')}: ${scalar(v, 'flow')}`).join(', ')} }`]
+      : []),
+    ...(creation?.iamUserAccessToBilling !== undefined ? [`iamUserAccessToBilling: ${creation.iamUserAccessToBilling}`] : []),
+    ...(creation?.roleName !== undefined ? [`roleName: ${scalar(creation.roleName, 'flow')}`] : []),
+  ];
+  return `{ ${fields.join(', ')} }`;
 }

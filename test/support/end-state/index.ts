@@ -6,12 +6,13 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
 import type { DesiredOrg } from '../../../src/model/desired.js';
 import type { LiveOrg } from '../../../src/model/live.js';
+import { accountsKind } from './accounts.js';
 import { alternateContactsKind } from './alternate-contacts.js';
 import { callerAccountId, oracleClients, type OracleTarget } from './aws.js';
 import { type Backend, EMULATOR_BACKEND } from './backends.js';
@@ -27,6 +28,7 @@ export const END_STATE_KINDS = {
   organization: organizationKind,
   budgets: budgetsKind,
   alternateContacts: alternateContactsKind,
+  accounts: accountsKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -43,9 +43,9 @@ export interface FakeOu {
 
 export interface FakeAccount {
   readonly id: string;
-  readonly name: string;
+  name: string;
   readonly email: string;
-  readonly state: AccountState;
+  state: AccountState;
   parentId: string;
 }
 

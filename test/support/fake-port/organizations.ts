@@ -1,11 +1,12 @@
 // The Organizations side of FakeAwsPort: reads and writes on the fake's tree (org-tree.ts).
 
 import type { OrganizationsPort } from '../../../src/aws/port.js';
+import type { FakeAccountLifecycle } from './account-lifecycle.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
 import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
 
-export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): OrganizationsPort {
+export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>, lifecycle: FakeAccountLifecycle): OrganizationsPort {
   return {
     describeOrganization: () => call('describeOrganization', [], () => tree.organization),
 
@@ -95,5 +96,18 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         if (account.parentId !== sourceParentId) throw awsError(op, 'notFound', 'AccountNotFoundException', `Account ${accountId} is not in ${sourceParentId}.`);
         account.parentId = destinationParentId;
       }),
+
+    createAccount: (request) => call('createAccount', [request], () => lifecycle.create(request)),
+    describeCreateAccountStatus: (requestId) =>
+      call('describeCreateAccountStatus', [requestId], () => {
+        tree.requireManagementCaller('DescribeCreateAccountStatus');
+        return lifecycle.describe(requestId);
+      }),
+    listCreateAccountStatus: (states) =>
+      call('listCreateAccountStatus', [states], () => {
+        tree.requireManagementCaller('ListCreateAccountStatus');
+        return lifecycle.list(states);
+      }),
+    closeAccount: (accountId) => call('closeAccount', [accountId], () => lifecycle.close(accountId)),
   };
 }

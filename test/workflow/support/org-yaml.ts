@@ -7,7 +7,21 @@ import type { DesiredNode, DesiredOrg, DesiredSecurity } from '../../../src/mode
 export function orgYamlOf(desired: DesiredOrg): string {
   const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
     ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
-    ...(n.accounts.length > 0 && { accounts: n.accounts.map((a) => (a.name !== undefined ? { id: a.id, name: a.name } : a.id)) }),
+    ...(n.accounts.length > 0 && {
+      accounts: n.accounts.map((a) =>
+        a.name !== undefined
+          ? {
+              ...(a.id !== undefined && { id: a.id }),
+              name: a.name,
+              ...(a.email !== undefined && { email: a.email }),
+              ...(a.closed && { closed: true }),
+              ...(a.creation?.tags !== undefined && { tags: a.creation.tags }),
+              ...(a.creation?.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: a.creation.iamUserAccessToBilling }),
+              ...(a.creation?.roleName !== undefined && { roleName: a.creation.roleName }),
+            }
+          : a.id,
+      ),
+    }),
     ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
   });
   return stringify(
