@@ -16935,7 +16935,7 @@ var require_util7 = __commonJS({
     function isClosing(ws) {
       return ws[kReadyState] === states.CLOSING;
     }
-    function isClosed(ws) {
+    function isClosed2(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
     function fireEvent(e5, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
@@ -17073,7 +17073,7 @@ var require_util7 = __commonJS({
       isConnecting,
       isEstablished,
       isClosing,
-      isClosed,
+      isClosed: isClosed2,
       fireEvent,
       isValidSubprotocol,
       isValidStatusCode,
@@ -17179,7 +17179,7 @@ var require_connection = __commonJS({
       kReceivedClose,
       kResponse
     } = require_symbols5();
-    var { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = require_util7();
+    var { fireEvent, failWebsocketConnection, isClosing, isClosed: isClosed2, isEstablished, parseExtensions } = require_util7();
     var { channels } = require_diagnostics();
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
@@ -17277,7 +17277,7 @@ var require_connection = __commonJS({
       return controller;
     }
     function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
-      if (isClosing(ws) || isClosed(ws)) {
+      if (isClosing(ws) || isClosed2(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
         ws[kReadyState] = states.CLOSING;
@@ -21721,12 +21721,12 @@ var init_poller = __esm({
       }
       const delay = minDelayMs * 2 ** (attempt - 1);
       const capped = Math.min(delay, maxDelayMs);
-      const waitFor = randomInRange(minDelayMs, capped);
-      if (Date.now() + waitFor > waitUntil) {
+      const waitFor2 = randomInRange(minDelayMs, capped);
+      if (Date.now() + waitFor2 > waitUntil) {
         const timeRemaining = waitUntil - Date.now();
         return Math.max(0, timeRemaining - 500);
       }
-      return waitFor;
+      return waitFor2;
     };
     randomInRange = (min, max) => min + Math.random() * (max - min);
   }
@@ -53191,9 +53191,9 @@ var require_dist_cjs17 = __commonJS({
     };
     var CancelHandshakeCommand = class extends command5(_ep05, _mw05, "CancelHandshake", CancelHandshake$) {
     };
-    var CloseAccountCommand = class extends command5(_ep05, _mw05, "CloseAccount", CloseAccount$) {
+    var CloseAccountCommand2 = class extends command5(_ep05, _mw05, "CloseAccount", CloseAccount$) {
     };
-    var CreateAccountCommand = class extends command5(_ep05, _mw05, "CreateAccount", CreateAccount$) {
+    var CreateAccountCommand2 = class extends command5(_ep05, _mw05, "CreateAccount", CreateAccount$) {
     };
     var CreateGovCloudAccountCommand = class extends command5(_ep05, _mw05, "CreateGovCloudAccount", CreateGovCloudAccount$) {
     };
@@ -53217,7 +53217,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var DescribeAccountCommand = class extends command5(_ep05, _mw05, "DescribeAccount", DescribeAccount$) {
     };
-    var DescribeCreateAccountStatusCommand = class extends command5(_ep05, _mw05, "DescribeCreateAccountStatus", DescribeCreateAccountStatus$) {
+    var DescribeCreateAccountStatusCommand2 = class extends command5(_ep05, _mw05, "DescribeCreateAccountStatus", DescribeCreateAccountStatus$) {
     };
     var DescribeEffectivePolicyCommand = class extends command5(_ep05, _mw05, "DescribeEffectivePolicy", DescribeEffectivePolicy$) {
     };
@@ -53261,7 +53261,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var ListChildrenCommand = class extends command5(_ep05, _mw05, "ListChildren", ListChildren$) {
     };
-    var ListCreateAccountStatusCommand = class extends command5(_ep05, _mw05, "ListCreateAccountStatus", ListCreateAccountStatus$) {
+    var ListCreateAccountStatusCommand2 = class extends command5(_ep05, _mw05, "ListCreateAccountStatus", ListCreateAccountStatus$) {
     };
     var ListDelegatedAdministratorsCommand = class extends command5(_ep05, _mw05, "ListDelegatedAdministrators", ListDelegatedAdministrators$) {
     };
@@ -53316,7 +53316,7 @@ var require_dist_cjs17 = __commonJS({
     var paginateListAccountsWithInvalidEffectivePolicy = createPaginator2(OrganizationsClient2, ListAccountsWithInvalidEffectivePolicyCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListAWSServiceAccessForOrganization = createPaginator2(OrganizationsClient2, ListAWSServiceAccessForOrganizationCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListChildren = createPaginator2(OrganizationsClient2, ListChildrenCommand, "NextToken", "NextToken", "MaxResults");
-    var paginateListCreateAccountStatus = createPaginator2(OrganizationsClient2, ListCreateAccountStatusCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListCreateAccountStatus = createPaginator2(OrganizationsClient2, ListCreateAccountStatusCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListDelegatedAdministrators = createPaginator2(OrganizationsClient2, ListDelegatedAdministratorsCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListDelegatedServicesForAccount = createPaginator2(OrganizationsClient2, ListDelegatedServicesForAccountCommand, "NextToken", "NextToken", "MaxResults");
     var paginateListEffectivePolicyValidationErrors = createPaginator2(OrganizationsClient2, ListEffectivePolicyValidationErrorsCommand, "NextToken", "NextToken", "MaxResults");
@@ -53333,8 +53333,8 @@ var require_dist_cjs17 = __commonJS({
       AcceptHandshakeCommand,
       AttachPolicyCommand,
       CancelHandshakeCommand,
-      CloseAccountCommand,
-      CreateAccountCommand,
+      CloseAccountCommand: CloseAccountCommand2,
+      CreateAccountCommand: CreateAccountCommand2,
       CreateGovCloudAccountCommand,
       CreateOrganizationCommand: CreateOrganizationCommand2,
       CreateOrganizationalUnitCommand: CreateOrganizationalUnitCommand2,
@@ -53346,7 +53346,7 @@ var require_dist_cjs17 = __commonJS({
       DeleteResourcePolicyCommand,
       DeregisterDelegatedAdministratorCommand,
       DescribeAccountCommand,
-      DescribeCreateAccountStatusCommand,
+      DescribeCreateAccountStatusCommand: DescribeCreateAccountStatusCommand2,
       DescribeEffectivePolicyCommand,
       DescribeHandshakeCommand,
       DescribeOrganizationCommand: DescribeOrganizationCommand2,
@@ -53368,7 +53368,7 @@ var require_dist_cjs17 = __commonJS({
       ListAccountsWithInvalidEffectivePolicyCommand,
       ListAWSServiceAccessForOrganizationCommand,
       ListChildrenCommand,
-      ListCreateAccountStatusCommand,
+      ListCreateAccountStatusCommand: ListCreateAccountStatusCommand2,
       ListDelegatedAdministratorsCommand,
       ListDelegatedServicesForAccountCommand,
       ListEffectivePolicyValidationErrorsCommand,
@@ -53714,7 +53714,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ChildNotFoundException$ = ChildNotFoundException$;
     exports.ChildType = ChildType;
     exports.CloseAccount$ = CloseAccount$;
-    exports.CloseAccountCommand = CloseAccountCommand;
+    exports.CloseAccountCommand = CloseAccountCommand2;
     exports.CloseAccountRequest$ = CloseAccountRequest$;
     exports.ConcurrentModificationException = ConcurrentModificationException;
     exports.ConcurrentModificationException$ = ConcurrentModificationException$;
@@ -53724,7 +53724,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ConstraintViolationException$ = ConstraintViolationException$;
     exports.ConstraintViolationExceptionReason = ConstraintViolationExceptionReason;
     exports.CreateAccount$ = CreateAccount$;
-    exports.CreateAccountCommand = CreateAccountCommand;
+    exports.CreateAccountCommand = CreateAccountCommand2;
     exports.CreateAccountFailureReason = CreateAccountFailureReason;
     exports.CreateAccountRequest$ = CreateAccountRequest$;
     exports.CreateAccountResponse$ = CreateAccountResponse$;
@@ -53772,7 +53772,7 @@ var require_dist_cjs17 = __commonJS({
     exports.DescribeAccountRequest$ = DescribeAccountRequest$;
     exports.DescribeAccountResponse$ = DescribeAccountResponse$;
     exports.DescribeCreateAccountStatus$ = DescribeCreateAccountStatus$;
-    exports.DescribeCreateAccountStatusCommand = DescribeCreateAccountStatusCommand;
+    exports.DescribeCreateAccountStatusCommand = DescribeCreateAccountStatusCommand2;
     exports.DescribeCreateAccountStatusRequest$ = DescribeCreateAccountStatusRequest$;
     exports.DescribeCreateAccountStatusResponse$ = DescribeCreateAccountStatusResponse$;
     exports.DescribeEffectivePolicy$ = DescribeEffectivePolicy$;
@@ -53895,7 +53895,7 @@ var require_dist_cjs17 = __commonJS({
     exports.ListChildrenRequest$ = ListChildrenRequest$;
     exports.ListChildrenResponse$ = ListChildrenResponse$;
     exports.ListCreateAccountStatus$ = ListCreateAccountStatus$;
-    exports.ListCreateAccountStatusCommand = ListCreateAccountStatusCommand;
+    exports.ListCreateAccountStatusCommand = ListCreateAccountStatusCommand2;
     exports.ListCreateAccountStatusRequest$ = ListCreateAccountStatusRequest$;
     exports.ListCreateAccountStatusResponse$ = ListCreateAccountStatusResponse$;
     exports.ListDelegatedAdministrators$ = ListDelegatedAdministrators$;
@@ -56877,7 +56877,7 @@ var require_dist_cjs19 = __commonJS({
     };
     var ListRegionsCommand = class extends command5(_ep05, _mw05, "ListRegions", ListRegions$) {
     };
-    var PutAccountNameCommand = class extends command5(_ep05, _mw05, "PutAccountName", PutAccountName$) {
+    var PutAccountNameCommand2 = class extends command5(_ep05, _mw05, "PutAccountName", PutAccountName$) {
     };
     var PutAlternateContactCommand2 = class extends command5(_ep05, _mw05, "PutAlternateContact", PutAlternateContact$) {
     };
@@ -56903,7 +56903,7 @@ var require_dist_cjs19 = __commonJS({
       GetPrimaryEmailUpdateStatusCommand,
       GetRegionOptStatusCommand,
       ListRegionsCommand,
-      PutAccountNameCommand,
+      PutAccountNameCommand: PutAccountNameCommand2,
       PutAlternateContactCommand: PutAlternateContactCommand2,
       PutContactInformationCommand,
       SendPhoneNumberVerificationCommand,
@@ -57019,7 +57019,7 @@ var require_dist_cjs19 = __commonJS({
     exports.PhoneNumberVerificationStatus = PhoneNumberVerificationStatus;
     exports.PrimaryEmailUpdateStatus = PrimaryEmailUpdateStatus;
     exports.PutAccountName$ = PutAccountName$;
-    exports.PutAccountNameCommand = PutAccountNameCommand;
+    exports.PutAccountNameCommand = PutAccountNameCommand2;
     exports.PutAccountNameRequest$ = PutAccountNameRequest$;
     exports.PutAlternateContact$ = PutAlternateContact$;
     exports.PutAlternateContactCommand = PutAlternateContactCommand2;
@@ -69893,6 +69893,7 @@ __export(security_sdk_exports, {
   ListInstancesCommand: () => import_client_sso_admin.ListInstancesCommand,
   ListMFADevicesCommand: () => import_client_iam.ListMFADevicesCommand,
   ListOrganizationsFeaturesCommand: () => import_client_iam.ListOrganizationsFeaturesCommand,
+  PutAccountNameCommand: () => import_client_account.PutAccountNameCommand,
   PutAlternateContactCommand: () => import_client_account.PutAlternateContactCommand,
   SSOAdminClient: () => import_client_sso_admin.SSOAdminClient
 });
@@ -82556,7 +82557,12 @@ var PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: "sso-admin", operation: "ListInstances", access: "read" },
   getAlternateContact: { service: "account", operation: "GetAlternateContact", access: "read" },
   putAlternateContact: { service: "account", operation: "PutAlternateContact", access: "write" },
-  validatePolicy: { service: "accessanalyzer", operation: "ValidatePolicy", access: "read", optional: true }
+  validatePolicy: { service: "accessanalyzer", operation: "ValidatePolicy", access: "read", optional: true },
+  createAccount: { service: "organizations", operation: "CreateAccount", access: "write" },
+  describeCreateAccountStatus: { service: "organizations", operation: "DescribeCreateAccountStatus", access: "read" },
+  listCreateAccountStatus: { service: "organizations", operation: "ListCreateAccountStatus", access: "read" },
+  closeAccount: { service: "organizations", operation: "CloseAccount", access: "write" },
+  putAccountName: { service: "account", operation: "PutAccountName", access: "write" }
   // Every method, under the service whose interface declares it.
 };
 function iamActionsFor(service, operation2) {
@@ -82675,6 +82681,14 @@ function accountAdapter({ clients, call }) {
         () => account.send(
           new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone })
         )
+      );
+    },
+    async putAccountName(accountId, name) {
+      const { account, sdk } = await clients.security();
+      await call(
+        service,
+        "PutAccountName",
+        () => account.send(new sdk.PutAccountNameCommand({ AccountName: name, ...accountId !== void 0 && { AccountId: accountId } }))
       );
     }
   };
@@ -83337,7 +83351,55 @@ function organizationsAdapter({ clients, call, list: list3 }) {
         "MoveAccount",
         () => organizations.send(new import_client_organizations2.MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId }))
       );
+    },
+    async createAccount(request2) {
+      const tags = Object.entries(request2.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+      const out = await call(
+        service,
+        "CreateAccount",
+        () => organizations.send(
+          new import_client_organizations2.CreateAccountCommand({
+            Email: request2.email,
+            AccountName: request2.accountName,
+            ...request2.roleName !== void 0 && { RoleName: request2.roleName },
+            ...request2.iamUserAccessToBilling !== void 0 && { IamUserAccessToBilling: request2.iamUserAccessToBilling },
+            ...tags.length > 0 && { Tags: tags }
+          })
+        )
+      );
+      return toCreateAccountStatus("CreateAccount", out.CreateAccountStatus);
+    },
+    async describeCreateAccountStatus(requestId) {
+      const out = await call(
+        service,
+        "DescribeCreateAccountStatus",
+        () => organizations.send(new import_client_organizations2.DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }))
+      );
+      return toCreateAccountStatus("DescribeCreateAccountStatus", out.CreateAccountStatus);
+    },
+    async listCreateAccountStatus(states) {
+      const statuses = await list3({
+        service,
+        operation: "ListCreateAccountStatus",
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new import_client_organizations2.ListCreateAccountStatusCommand({ States: [...states], MaxResults, NextToken })),
+        page: (out) => ({ items: out.CreateAccountStatuses, nextToken: out.NextToken })
+      });
+      return statuses.map((s2) => toCreateAccountStatus("ListCreateAccountStatus", s2));
+    },
+    async closeAccount(accountId) {
+      await call(service, "CloseAccount", () => organizations.send(new import_client_organizations2.CloseAccountCommand({ AccountId: accountId })));
     }
+  };
+}
+function toCreateAccountStatus(operation2, status) {
+  if (!status?.Id) throw new AwsCallError(operation2, "other", "MissingCreateAccountStatus", "the response described no account creation request");
+  return {
+    requestId: status.Id,
+    accountName: status.AccountName ?? "",
+    state: status.State ?? "IN_PROGRESS",
+    ...status.AccountId !== void 0 && { accountId: status.AccountId },
+    ...status.FailureReason !== void 0 && { failureReason: status.FailureReason }
   };
 }
 
@@ -88046,7 +88108,7 @@ var org_schema_default = {
       }
     },
     accountEntry: {
-      description: "An account: its 12-digit ID in quotes, or { id, name } to record its name too.",
+      description: "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).",
       anyOf: [
         {
           $ref: "#/definitions/accountId"
@@ -88055,28 +88117,79 @@ var org_schema_default = {
           $ref: "#/definitions/namedAccount"
         }
       ],
-      errorMessage: 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" }'
+      errorMessage: 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }'
     },
     namedAccount: {
-      description: "An account ID with the account's name (informational: the plan warns when it differs from the live name).",
+      description: "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.",
       type: "object",
       additionalProperties: false,
       required: [
-        "id",
         "name"
       ],
+      if: {
+        not: {
+          required: [
+            "id"
+          ]
+        }
+      },
+      then: {
+        required: [
+          "email"
+        ],
+        errorMessage: "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it"
+      },
       properties: {
         id: {
           $ref: "#/definitions/accountId"
         },
         name: {
-          description: "The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.",
+          description: "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).",
           type: "string",
           minLength: 1,
           maxLength: 128
+        },
+        email: {
+          description: "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).",
+          type: "string",
+          minLength: 6,
+          maxLength: 64,
+          pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
+          errorMessage: "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)"
+        },
+        closed: {
+          description: "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.",
+          type: "boolean",
+          default: false
+        },
+        tags: {
+          description: "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.",
+          type: "object",
+          propertyNames: {
+            minLength: 1,
+            maxLength: 128
+          },
+          additionalProperties: {
+            type: "string",
+            maxLength: 256
+          }
+        },
+        iamUserAccessToBilling: {
+          description: "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.",
+          type: "string",
+          enum: [
+            "ALLOW",
+            "DENY"
+          ]
+        },
+        roleName: {
+          description: "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.",
+          type: "string",
+          pattern: "^[\\w+=,.@-]{1,64}$",
+          errorMessage: "a role name is 1 to 64 letters, digits or + = , . @ _ -"
         }
       },
-      errorMessage: "an account mapping has `id` (12 digits in quotes) and `name`; to give only the ID, write the quoted ID by itself"
+      errorMessage: "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself"
     },
     budget: {
       description: "A cost budget in the management account.",
@@ -88233,6 +88346,12 @@ var org_schema_default = {
             "error"
           ],
           default: "ignore"
+        },
+        closedAccountsOu: {
+          description: "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.",
+          type: "string",
+          pattern: "^/.+",
+          errorMessage: "closedAccountsOu is the path of an OU declared in this file, like /Suspended"
         }
       }
     },
@@ -88337,8 +88456,8 @@ var org_schema_default = {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_equal = __toESM(require_equal(), 1);
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "orgctl org.yaml", "description": "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.", "type": "object", "additionalProperties": false, "required": ["version", "organization", "root"], "properties": { "version": { "description": "Format version of this file. Always 1; orgctl refuses versions it does not know.", "type": "integer", "const": 1 }, "organization": { "$ref": "#/definitions/organization" }, "root": { "$ref": "#/definitions/root" }, "budgets": { "description": "Budgets in the management account, with their email and SNS notifications. Default: none.", "type": "array", "default": [], "items": { "$ref": "#/definitions/budget" } }, "options": { "$ref": "#/definitions/options" }, "security": { "$ref": "#/definitions/security" } }, "definitions": { "accountId": { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' }, "organization": { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } }, "root": { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" } } }, "organizationalUnit": { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 } } }, "organizationalUnits": { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } }, "accounts": { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } }, "accountEntry": { "description": "An account: its 12-digit ID in quotes, or { id, name } to record its name too.", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" }' }, "namedAccount": { "description": "An account ID with the account's name (informational: the plan warns when it differs from the live name).", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.", "type": "string", "minLength": 1, "maxLength": 128 } }, "errorMessage": "an account mapping has `id` (12 digits in quotes) and `name`; to give only the ID, write the quoted ID by itself" }, "budget": { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } }, "notification": { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } }, "emailAddress": { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" }, "options": { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" } } }, "security": { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } }, "iamUserName": { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" }, "alternateContacts": { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } }, "alternateContact": { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } } } };
-var schema25 = { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "orgctl org.yaml", "description": "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.", "type": "object", "additionalProperties": false, "required": ["version", "organization", "root"], "properties": { "version": { "description": "Format version of this file. Always 1; orgctl refuses versions it does not know.", "type": "integer", "const": 1 }, "organization": { "$ref": "#/definitions/organization" }, "root": { "$ref": "#/definitions/root" }, "budgets": { "description": "Budgets in the management account, with their email and SNS notifications. Default: none.", "type": "array", "default": [], "items": { "$ref": "#/definitions/budget" } }, "options": { "$ref": "#/definitions/options" }, "security": { "$ref": "#/definitions/security" } }, "definitions": { "accountId": { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' }, "organization": { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } }, "root": { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" } } }, "organizationalUnit": { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 } } }, "organizationalUnits": { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } }, "accounts": { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } }, "accountEntry": { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' }, "namedAccount": { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.", "type": "object", "additionalProperties": false, "required": ["name"], "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" }, "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" } }, "errorMessage": "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself" }, "budget": { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } }, "notification": { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } }, "emailAddress": { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" }, "options": { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" } } }, "security": { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } }, "iamUserName": { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" }, "alternateContacts": { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } }, "alternateContact": { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } } } };
+var schema25 = { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" } } };
 var schema12 = { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } };
 var schema13 = { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' };
 var pattern0 = new RegExp("^[0-9]{12}$", "u");
@@ -88423,15 +88542,23 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var schema14 = { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" } } };
 var schema15 = { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } };
-var schema16 = { "description": "An account: its 12-digit ID in quotes, or { id, name } to record its name too.", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" }' };
-var schema18 = { "description": "An account ID with the account's name (informational: the plan warns when it differs from the live name).", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.", "type": "string", "minLength": 1, "maxLength": 128 } }, "errorMessage": "an account mapping has `id` (12 digits in quotes) and `name`; to give only the ID, write the quoted ID by itself" };
+var schema16 = { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' };
+var schema18 = { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.", "type": "object", "additionalProperties": false, "required": ["name"], "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" }, "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" } }, "errorMessage": "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself" };
+var pattern3 = new RegExp("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "u");
+var pattern4 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
 var func2 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
+  const _errs1 = errors;
+  let valid0 = true;
+  const _errs2 = errors;
+  const _errs3 = errors;
+  const _errs4 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema18.required, parentSchema: schema18, data };
+    let missing0;
+    if (data.id === void 0 && (missing0 = "id")) {
+      const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -88439,18 +88566,40 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema18.required, parentSchema: schema18, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
+  }
+  var valid1 = _errs4 === errors;
+  if (valid1) {
+    const err1 = {};
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
     }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
+    errors++;
+  } else {
+    errors = _errs3;
+    if (vErrors !== null) {
+      if (_errs3) {
+        vErrors.length = _errs3;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if (vErrors !== null) {
+    if (_errs1) {
+      vErrors.length = _errs1;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid0) {
+    const _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.email === void 0) {
+        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema18.then.required, parentSchema: schema18.then, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -88459,42 +88608,44 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
+    var _valid0 = _errs5 === errors;
+    valid0 = _valid0;
+  }
+  if (!valid0) {
+    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.if, parentSchema: schema18, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema18.required, parentSchema: schema18, data };
+      if (vErrors === null) {
+        vErrors = [err4];
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "name" || key0 === "email" || key0 === "closed" || key0 === "tags" || key0 === "iamUserAccessToBilling" || key0 === "roleName")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err5];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 128) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.name, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.name, data: data1 };
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -88503,7 +88654,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.name.type, parentSchema: schema18.properties.name, data: data1 };
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -88512,12 +88663,206 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 128) {
+          const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err9 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.name.type, parentSchema: schema18.properties.name, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      let data2 = data.email;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data2) < 6) {
+          const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters", schema: 6, parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (!pattern3.test(data2)) {
+          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/pattern", keyword: "pattern", params: { pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" }, message: 'must match pattern "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"', schema: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.email.type, parentSchema: schema18.properties.email, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.closed !== void 0) {
+      let data3 = data.closed;
+      if (typeof data3 !== "boolean") {
+        const err15 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties.closed.type, parentSchema: schema18.properties.closed, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.tags !== void 0) {
+      let data4 = data.tags;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          const _errs22 = errors;
+          if (typeof key1 === "string") {
+            if (func2(key1) > 128) {
+              const err16 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (func2(key1) < 1) {
+              const err17 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+          var valid4 = _errs22 === errors;
+          if (!valid4) {
+            const err18 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema18.properties.tags.propertyNames, parentSchema: schema18.properties.tags, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data4) {
+          let data5 = data4[key2];
+          if (typeof data5 === "string") {
+            if (func2(data5) > 256) {
+              const err19 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.tags.additionalProperties.type, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.properties.tags.type, parentSchema: schema18.properties.tags, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.iamUserAccessToBilling !== void 0) {
+      let data6 = data.iamUserAccessToBilling;
+      if (typeof data6 !== "string") {
+        const err22 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.iamUserAccessToBilling.type, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (!(data6 === "ALLOW" || data6 === "DENY")) {
+        const err23 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/enum", keyword: "enum", params: { allowedValues: schema18.properties.iamUserAccessToBilling.enum }, message: "must be equal to one of the allowed values", schema: schema18.properties.iamUserAccessToBilling.enum, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.roleName !== void 0) {
+      let data7 = data.roleName;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err24 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema18.properties.roleName, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.roleName.type, parentSchema: schema18.properties.roleName, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err26];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err26);
     }
     errors++;
   }
@@ -88773,13 +89118,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var schema22 = { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } };
-var pattern3 = new RegExp("^(?![\\s\\S]*/action/)[^:\\\\]*$", "u");
-var pattern4 = new RegExp("^[A-Z]{3}$", "u");
+var pattern5 = new RegExp("^(?![\\s\\S]*/action/)[^:\\\\]*$", "u");
+var pattern6 = new RegExp("^[A-Z]{3}$", "u");
 var schema23 = { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } };
 var schema24 = { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" };
 var func0 = typeof import_equal.default === "function" ? import_equal.default : import_equal.default.default;
-var pattern5 = new RegExp("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
-var pattern6 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+var pattern8 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "u");
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -89011,7 +89356,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern5.test(data5)) {
+            if (!pattern7.test(data5)) {
               const err19 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: 'must match pattern "^[A-Za-z0-9.!#$%&\'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"', schema: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema24, data: data5 };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -89061,7 +89406,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sns !== void 0) {
       let data6 = data.sns;
       if (typeof data6 === "string") {
-        if (!pattern6.test(data6)) {
+        if (!pattern8.test(data6)) {
           const err23 = { instancePath: instancePath + "/sns", schemaPath: "#/properties/sns/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$" }, message: 'must match pattern "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$"', schema: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", parentSchema: schema23.properties.sns, data: data6 };
           if (vErrors === null) {
             vErrors = [err23];
@@ -89155,7 +89500,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern3.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^(?![\\s\\S]*/action/)[^:\\\\]*$" }, message: 'must match pattern "^(?![\\s\\S]*/action/)[^:\\\\]*$"', schema: "^(?![\\s\\S]*/action/)[^:\\\\]*$", parentSchema: schema22.properties.name, data: data0 };
           if (vErrors === null) {
             vErrors = [err6];
@@ -89199,7 +89544,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unit !== void 0) {
       let data2 = data.unit;
       if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
+        if (!pattern6.test(data2)) {
           const err10 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema22.properties.unit, data: data2 };
           if (vErrors === null) {
             vErrors = [err10];
@@ -89291,12 +89636,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var schema26 = { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } };
 var schema27 = { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" };
-var pattern7 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
-var pattern8 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
+var pattern11 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
 var schema28 = { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } };
 var schema29 = { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } };
-var pattern9 = new RegExp("^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "u");
-var pattern10 = new RegExp("^[\\s0-9()+-]+$", "u");
+var pattern12 = new RegExp("^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "u");
+var pattern13 = new RegExp("^[\\s0-9()+-]+$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -89356,7 +89700,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern9.test(data1)) {
+            if (!pattern12.test(data1)) {
               const err5 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
@@ -89458,7 +89802,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern10.test(data4)) {
+            if (!pattern13.test(data4)) {
               const err15 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data4 };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -89531,7 +89875,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern9.test(data6)) {
+            if (!pattern12.test(data6)) {
               const err22 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data6 };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -89633,7 +89977,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern10.test(data9)) {
+            if (!pattern13.test(data9)) {
               const err32 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data9 };
               if (vErrors === null) {
                 vErrors = [err32];
@@ -89706,7 +90050,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern9.test(data11)) {
+            if (!pattern12.test(data11)) {
               const err39 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data11 };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -89808,7 +90152,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern10.test(data14)) {
+            if (!pattern13.test(data14)) {
               const err49 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data14 };
               if (vErrors === null) {
                 vErrors = [err49];
@@ -89871,7 +90215,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern7.test(data1)) {
+            if (!pattern4.test(data1)) {
               const err1 = { instancePath: instancePath + "/breakGlassUsers/" + i0, schemaPath: "#/definitions/iamUserName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema27, data: data1 };
               if (vErrors === null) {
                 vErrors = [err1];
@@ -89942,7 +90286,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.identityCenterRegion !== void 0) {
       let data3 = data.identityCenterRegion;
       if (typeof data3 === "string") {
-        if (!pattern8.test(data3)) {
+        if (!pattern11.test(data3)) {
           const err7 = { instancePath: instancePath + "/identityCenterRegion", schemaPath: "#/properties/identityCenterRegion/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]+$"', schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema26.properties.identityCenterRegion, data: data3 };
           if (vErrors === null) {
             vErrors = [err7];
@@ -89979,6 +90323,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   validate30.errors = vErrors;
   return errors === 0;
 }
+var pattern9 = new RegExp("^/.+", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -90078,7 +90423,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.options;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         for (const key1 in data5) {
-          if (!(key1 === "pruneOrganizationalUnits" || key1 === "pruneBudgets" || key1 === "unlistedAccounts")) {
+          if (!(key1 === "pruneOrganizationalUnits" || key1 === "pruneBudgets" || key1 === "unlistedAccounts" || key1 === "closedAccountsOu")) {
             const err7 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data: data5 };
             if (vErrors === null) {
               vErrors = [err7];
@@ -90133,12 +90478,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data5.closedAccountsOu !== void 0) {
+          let data9 = data5.closedAccountsOu;
+          if (typeof data9 === "string") {
+            if (!pattern9.test(data9)) {
+              const err12 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/pattern", keyword: "pattern", params: { pattern: "^/.+" }, message: 'must match pattern "^/.+"', schema: "^/.+", parentSchema: schema25.properties.closedAccountsOu, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.closedAccountsOu.type, parentSchema: schema25.properties.closedAccountsOu, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err12 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data: data5 };
+        const err14 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data: data5 };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -90150,11 +90517,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err15];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -90653,7 +91020,13 @@ var NoteCode = {
   budgetInvalid: "budget-invalid",
   notificationReplaced: "notification-replaced",
   alternateContactUnreadable: "alternate-contact-unreadable",
-  alternateContactIncomplete: "alternate-contact-incomplete"
+  alternateContactIncomplete: "alternate-contact-incomplete",
+  accountEmailDiffers: "account-email-differs",
+  accountNameInvalid: "account-name-invalid",
+  accountCreationSettingsIgnored: "account-creation-settings-ignored",
+  accountsToCreate: "accounts-to-create",
+  accountsToClose: "accounts-to-close",
+  closureQuotaExceeded: "closure-quota-exceeded"
 };
 var Notes = class {
   warnings = [];
@@ -91814,7 +92187,7 @@ function refKey(ref) {
     case "ou":
       return `ou:${ref.path}`;
     case "account":
-      return "id" in ref ? `account:${ref.id}` : `account-email:${ref.email}`;
+      return "id" in ref ? `account:${ref.id}` : `account-email:${ref.email.toLowerCase()}`;
     case "policy":
       return `policy:${ref.name}`;
   }
@@ -91891,18 +92264,133 @@ async function deleteOrganizationalUnit(step, { port, ids }) {
   ids.deleted(ouRef(step.before.path));
 }
 async function moveAccount(step, { port, ids }) {
-  const source = ids.resolveBefore(step.before.parent);
+  const accountId = step.accountId ?? ids.resolveAfter(step.account);
+  const source = step.accountId !== void 0 ? ids.resolveBefore(step.before.parent) : ids.resolveAfter(step.before.parent);
   const destination = ids.resolveAfter(step.after.parent);
   try {
-    await port.moveAccount(step.accountId, source, destination);
+    await port.moveAccount(accountId, source, destination);
   } catch (error3) {
     if (isAwsCallError(error3, "alreadyExists")) return;
     const arrived = await port.listAccountsForParent(destination).then(
-      (accounts) => accounts.some((account) => account.id === step.accountId),
+      (accounts) => accounts.some((account) => account.id === accountId),
       () => false
       // the look failed too: the move's own error says more
     );
     if (!arrived) throw error3;
+  }
+}
+
+// src/kinds/organization/account-failures.ts
+var REASONS = {
+  EMAIL_ALREADY_EXISTS: "an AWS account already uses this email (in this organization or elsewhere); give the account another email in org.yaml, or, if it is an account of this organization, give its id",
+  ACCOUNT_LIMIT_EXCEEDED: "the organization has reached its account quota; ask for more through Service Quotas, or close accounts (closed accounts count until AWS removes them after 90 days)",
+  INVALID_EMAIL: "AWS rejected the email address; correct it in org.yaml",
+  INVALID_ADDRESS: "AWS rejected the management account's address; correct it in the Billing console",
+  INVALID_IDENTITY_FOR_BUSINESS_VALIDATION: "AWS could not validate the identity for business validation; contact AWS Support",
+  CONCURRENT_ACCOUNT_MODIFICATION: "another change to the organization ran at the same time; run apply again",
+  INTERNAL_FAILURE: "AWS failed internally; run apply again, and contact AWS Support if it keeps failing",
+  GOVCLOUD_ACCOUNT_ALREADY_EXISTS: "a GovCloud account already exists for this account",
+  MISSING_BUSINESS_VALIDATION: "the management account has not finished business validation; complete it in the console (or ask AWS Support)",
+  MISSING_PAYMENT_INSTRUMENT: "the management account has no valid payment method; add one in the Billing console",
+  PENDING_BUSINESS_VALIDATION: "the management account is still pending business validation; wait for it, then run apply again",
+  UNKNOWN_BUSINESS_VALIDATION: "the business validation of the management account is in an unknown state; contact AWS Support",
+  UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED: "the organization's resource policy does not allow tags on new accounts; remove the tags from org.yaml or update the policy"
+};
+function describeCreateAccountFailure(name, email, reason) {
+  const code = reason ?? "no reason given";
+  const advice = reason !== void 0 ? REASONS[reason] : void 0;
+  return `AWS could not create account "${name}" (${email}): ${code}${advice ? `: ${advice}` : ""}.`;
+}
+
+// src/kinds/organization/account-lifecycle.ts
+var MAX_CREATIONS_IN_FLIGHT = 5;
+var FIRST_POLL_MS = 250;
+var MAX_POLL_MS = 1e4;
+var CREATION_DEADLINE_MS = 20 * 6e4;
+var SLOT_ATTEMPTS = 6;
+var defaultSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+async function createAccount(step, ctx) {
+  const { port, ids } = ctx;
+  const { email, name } = step.after;
+  const ref = { type: "account", email };
+  const sleep3 = ctx.sleep ?? defaultSleep;
+  const found = await findInRoot(port, ctx, email);
+  if (found !== void 0) return ids.record(ref, found);
+  for (const pending of await port.listCreateAccountStatus(["IN_PROGRESS"])) {
+    if (pending.accountName !== name) continue;
+    const done2 = await waitFor(port, pending, sleep3);
+    if (done2.state === "SUCCEEDED" && await findInRoot(port, ctx, email) === done2.accountId) return ids.record(ref, done2.accountId);
+  }
+  const done = await waitFor(port, await startCreation(port, step, sleep3), sleep3);
+  if (done.state === "SUCCEEDED") return ids.record(ref, done.accountId);
+  const adopted = done.failureReason === "EMAIL_ALREADY_EXISTS" ? await findInRoot(port, ctx, email) : void 0;
+  if (adopted !== void 0) return ids.record(ref, adopted);
+  throw new StepPreconditionError(describeCreateAccountFailure(name, email, done.failureReason));
+}
+async function startCreation(port, step, sleep3) {
+  const { name, email, tags, iamUserAccessToBilling, roleName } = step.after;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await port.createAccount({
+        email,
+        accountName: name,
+        ...tags !== void 0 && { tags },
+        ...iamUserAccessToBilling !== void 0 && { iamUserAccessToBilling },
+        ...roleName !== void 0 && { roleName }
+      });
+    } catch (error3) {
+      const slotsFull = isAwsCallError(error3, "constraint") && error3.reason === "ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED";
+      if (!slotsFull || attempt >= SLOT_ATTEMPTS) throw error3;
+      await sleep3(Math.min(MAX_POLL_MS, FIRST_POLL_MS * 2 ** (attempt + 2)));
+    }
+  }
+}
+async function waitFor(port, status, sleep3) {
+  let waited = 0;
+  let delay = FIRST_POLL_MS;
+  while (status.state === "IN_PROGRESS") {
+    if (waited >= CREATION_DEADLINE_MS) {
+      throw new StepPreconditionError(
+        `the creation of account "${status.accountName}" (request ${status.requestId}) is still IN_PROGRESS after ${CREATION_DEADLINE_MS / 6e4} minutes; run apply again later: it waits for this request instead of starting another.`
+      );
+    }
+    await sleep3(delay);
+    waited += delay;
+    delay = Math.min(MAX_POLL_MS, delay * 2);
+    status = await port.describeCreateAccountStatus(status.requestId);
+  }
+  return status;
+}
+async function findInRoot(port, ctx, email) {
+  const known = ctx.ids.findAfter({ type: "account", email });
+  if (known !== void 0) return known;
+  const rootId = ctx.ids.resolveAfter({ type: "root" });
+  const wanted = email.toLowerCase();
+  return (await port.listAccountsForParent(rootId)).find((a5) => a5.email.toLowerCase() === wanted)?.id;
+}
+async function renameAccount(step, { port, managementAccountId }) {
+  const target = step.accountId === managementAccountId ? void 0 : step.accountId;
+  try {
+    await port.putAccountName(target, step.after.name);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "accessDenied") || target === void 0) throw error3;
+    throw new StepPreconditionError(
+      `AWS refused to rename account ${step.accountId} (${error3.message}). Renaming a member account needs trusted access for account.amazonaws.com (aws organizations enable-aws-service-access --service-principal account.amazonaws.com) and account:PutAccountName.`
+    );
+  }
+}
+async function closeAccount(step, { port, managementAccountId }) {
+  if (step.accountId === managementAccountId) throw new StepPreconditionError(`account ${step.accountId} is the management account, which orgctl never closes`);
+  try {
+    await port.closeAccount(step.accountId);
+  } catch (error3) {
+    if (isAwsCallError(error3) && (error3.code === "AccountAlreadyClosedException" || error3.code === "ConflictException")) return;
+    if (isAwsCallError(error3, "constraint") && error3.reason === "CLOSE_ACCOUNT_QUOTA_EXCEEDED") {
+      throw new StepPreconditionError(
+        `AWS refused to close account ${step.accountId}: the closure quota for the last 30 days is used up (CLOSE_ACCOUNT_QUOTA_EXCEEDED; it is not adjustable). Close it once older closures leave the 30-day window.`
+      );
+    }
+    throw error3;
   }
 }
 
@@ -91941,7 +92429,7 @@ function importOrganization({ live, organization, root: root5 }) {
   const accountsByParent = groupBy(active, (a5) => a5.parentId);
   const { pathById } = indexLiveTree(live);
   const buildNode = (parentId, path) => ({
-    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a5) => ({ id: a5.id, name: a5.name })),
+    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a5) => ({ id: a5.id, name: a5.name, ...a5.email !== "" && { email: a5.email } })),
     organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou) => {
       const ouPath = childPath(path, ou.name);
       return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
@@ -91990,13 +92478,162 @@ function diffOrganization(live, desired) {
   };
 }
 
+// src/kinds/organization/plan-accounts.ts
+var PUT_ACCOUNT_NAME = /^[ -;=?-~]{1,50}$/;
+var CREATE_ACCOUNT_BURST = 3;
+var CREATE_ACCOUNT_INTERVAL_S = 10;
+var ASSUMED_CREATION_MINUTES = 3;
+function closureQuota(memberAccounts) {
+  return Math.min(1e3, Math.max(250, Math.floor(memberAccounts * 0.2)));
+}
+var CLOSED_STATES = /* @__PURE__ */ new Set(["PENDING_CLOSURE", "SUSPENDED", "CLOSED"]);
+function isClosed(account) {
+  return CLOSED_STATES.has(account.state);
+}
+function newAccountAddress(email) {
+  return accountAddress(email);
+}
+function planAccountLifecycle(ctx, ready, organization, liveAccounts, moveOf) {
+  planCreations(ctx, ready, organization);
+  const closures = [];
+  for (const [id, { account }] of ctx.desiredIndex.accounts) {
+    const found = liveAccounts.get(id);
+    if (!found) continue;
+    checkEmail(ctx, id, account, found);
+    noteCreationSettings(ctx, id, account);
+    planRename(ctx, id, account, found);
+    if (account.closed && !isClosed(found) && id !== ctx.desired.managementAccountId) {
+      ctx.graph.add(
+        Phase2.closeAccount,
+        {
+          kind: "closeAccount",
+          address: accountAddress(id),
+          accountId: id,
+          reason: `org.yaml marks it closed: true; it is ${found.state}`,
+          before: { name: found.name, state: found.state },
+          after: null
+        },
+        [moveOf.get(id)]
+      );
+      closures.push(`${id} (${found.name})`);
+    }
+  }
+  noteClosures(ctx, closures, liveAccounts);
+}
+function planCreations(ctx, ready, organization) {
+  const created = [];
+  for (const { account, parentPath, email } of ctx.desiredIndex.newAccounts) {
+    const address = newAccountAddress(email);
+    if (account.closed) {
+      ctx.notes.error(
+        NoteCode.accountNotFound,
+        `account ${email} is marked closed: true, but no account in the organization has that email; give its id, or remove the entry.`,
+        { address, source: account.at }
+      );
+      continue;
+    }
+    const name = account.name ?? "";
+    const create = ctx.graph.add(
+      Phase2.createAccount,
+      {
+        kind: "createAccount",
+        address,
+        reason: "no account in the organization has this email",
+        before: null,
+        after: { name, email, parent: parentRef(parentPath), ...account.creation }
+      },
+      [organization]
+    );
+    created.push(`"${name}" (${email}) in ${parentPath}`);
+    if (parentPath === ROOT_PATH) continue;
+    ctx.graph.add(
+      Phase2.moveAccount,
+      {
+        kind: "moveAccount",
+        address,
+        account: { type: "account", email },
+        reason: `a new account starts in the root; org.yaml places it in ${parentPath}`,
+        before: { parent: ROOT_REF, accountName: name },
+        after: { parent: parentRef(parentPath) }
+      },
+      [create, ready.of(parentPath)]
+    );
+  }
+  if (created.length === 0) return;
+  const n3 = created.length;
+  const lastStartS = Math.max(0, n3 - CREATE_ACCOUNT_BURST) * CREATE_ACCOUNT_INTERVAL_S;
+  const waves = Math.ceil(n3 / MAX_CREATIONS_IN_FLIGHT);
+  const minutes = Math.max(Math.ceil(lastStartS / 60) + ASSUMED_CREATION_MINUTES, waves * ASSUMED_CREATION_MINUTES);
+  ctx.notes.warn(
+    NoteCode.accountsToCreate,
+    `apply creates ${plural(n3, "account")}: ${listSome(created)}. AWS allows ${MAX_CREATIONS_IN_FLIGHT} creations in progress at once and starts ${CREATE_ACCOUNT_BURST}, then one every ${CREATE_ACCOUNT_INTERVAL_S} s; at about ${ASSUMED_CREATION_MINUTES} minutes per account, expect about ${minutes} minutes. tags, iamUserAccessToBilling and roleName are used only on creation: AWS cannot read iamUserAccessToBilling or roleName back, so later changes to them in org.yaml do nothing.`
+  );
+}
+function checkEmail(ctx, id, account, found) {
+  if (account.email === void 0 || account.id === void 0) return;
+  if (account.email.toLowerCase() === found.email.toLowerCase()) return;
+  ctx.notes.error(
+    NoteCode.accountEmailDiffers,
+    `account ${id} has the email ${found.email} in AWS, but org.yaml gives ${account.email}; orgctl cannot change an account's email: correct org.yaml (or check that the id is the account you mean).`,
+    { address: accountAddress(id), source: account.at }
+  );
+}
+function noteCreationSettings(ctx, id, account) {
+  if (account.creation === void 0) return;
+  ctx.notes.warn(
+    NoteCode.accountCreationSettingsIgnored,
+    `account ${id} exists, so its ${Object.keys(account.creation).join(", ")} in org.yaml are not applied: they are used only when orgctl creates an account.`,
+    { address: accountAddress(id), source: account.at }
+  );
+}
+function planRename(ctx, id, account, found) {
+  if (account.name === void 0 || account.name === found.name || found.state !== "ACTIVE" || account.closed) return;
+  if (!PUT_ACCOUNT_NAME.test(account.name)) {
+    ctx.notes.error(
+      NoteCode.accountNameInvalid,
+      `account ${id} is named "${found.name}" in AWS and "${account.name}" in org.yaml, which AWS does not accept as an account name (1 to 50 printable ASCII characters, no < or >); choose another name, or write the name AWS has.`,
+      { address: accountAddress(id), source: account.at }
+    );
+    return;
+  }
+  ctx.graph.add(Phase2.renameAccount, {
+    kind: "renameAccount",
+    address: accountAddress(id),
+    accountId: id,
+    reason: `named "${found.name}" in AWS`,
+    before: { name: found.name },
+    after: { name: account.name }
+  });
+}
+function noteClosures(ctx, closures, liveAccounts) {
+  if (closures.length === 0) return;
+  const members = [...liveAccounts.values()].filter((a5) => a5.id !== ctx.live.organization?.managementAccountId).length;
+  const quota = closureQuota(members);
+  const what = `apply closes ${plural(closures.length, "account")} (${listSome(closures)})`;
+  const rule = `the higher of 250 and 20 % of the ${members} member accounts, at most 1 000; not adjustable`;
+  if (closures.length > quota) {
+    ctx.notes.error(
+      NoteCode.closureQuotaExceeded,
+      `${what}, but AWS allows ${quota} closures in any 30 days (${rule}); mark at most ${quota} accounts closed: true now, and the rest after 30 days.`
+    );
+    return;
+  }
+  ctx.notes.warn(
+    NoteCode.accountsToClose,
+    `${what}: ${closures.length} of the ${quota} closures AWS allows in any 30 days (${rule}), closures of the last 30 days included, which orgctl cannot read. A closed account is SUSPENDED for 90 days (AWS Support can reopen it), then closed for good.`
+  );
+}
+
 // src/kinds/organization/plan.ts
 var Phase2 = {
   createOrganization: 0,
   renameOrganizationalUnit: 1,
   createOrganizationalUnit: 2,
-  moveAccount: 3,
-  deleteOrganizationalUnit: 4
+  createAccount: 3,
+  moveAccount: 4,
+  renameAccount: 5,
+  closeAccount: 6,
+  deleteOrganizationalUnit: 7
 };
 function planOrganizationSteps(base) {
   const ctx = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
@@ -92005,7 +92642,9 @@ function planOrganizationSteps(base) {
   const liveAccounts = new Map(ctx.live.accounts.map((a5) => [a5.id, a5]));
   planRenames(ctx, ready);
   planCreates(ctx, ready);
-  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
+  const moveOf = /* @__PURE__ */ new Map();
+  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts, moveOf);
+  planAccountLifecycle(ctx, ready, organization, liveAccounts, moveOf);
   planDeletes(ctx, ready, movesOutOf);
   noteAccounts(ctx, liveAccounts);
 }
@@ -92097,7 +92736,7 @@ function planCreates(ctx, ready) {
     ready.set(path, step);
   }
 }
-function planMoves(ctx, ready, organization, liveAccounts) {
+function planMoves(ctx, ready, organization, liveAccounts, moveOf) {
   const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
   const movesOutOf = /* @__PURE__ */ new Map();
   for (const id of ctx.changes.movedAccounts) {
@@ -92117,6 +92756,7 @@ function planMoves(ctx, ready, organization, liveAccounts) {
       },
       [ready.of(to), organization]
     );
+    moveOf.set(id, step);
     pushTo(movesOutOf, liveDocument.accounts[id].parentPath, step);
   }
   return movesOutOf;
@@ -92209,16 +92849,16 @@ function noteAccounts(ctx, liveAccounts) {
   for (const [id, { account }] of desiredIndex.accounts) {
     const found = liveAccounts.get(id);
     if (!found) continue;
-    if (found.state !== "ACTIVE") {
+    if (found.state !== "ACTIVE" && !account.closed) {
       notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
         address: accountAddress(id),
         source: account.at
       });
     }
-    if (account.name !== void 0 && account.name !== found.name) {
+    if (account.name !== void 0 && account.name !== found.name && found.state !== "ACTIVE") {
       notes.warn(
         NoteCode.accountNameDiffers,
-        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
+        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl renames only ACTIVE accounts, and this one is ${found.state}, so update org.yaml to match.`,
         { address: accountAddress(id), source: account.at }
       );
     }
@@ -92255,8 +92895,18 @@ function writeNode(lines, key, node, indent) {
   }
 }
 function accountEntry(account) {
-  if (account.name === void 0 || account.name === "") return quoted(account.id);
-  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, "flow")} }`;
+  if ((account.name === void 0 || account.name === "") && account.id !== void 0) return quoted(account.id);
+  const { creation } = account;
+  const fields = [
+    ...account.id !== void 0 ? [`id: ${quoted(account.id)}`] : [],
+    `name: ${scalar(account.name ?? "", "flow")}`,
+    ...account.email !== void 0 ? [`email: ${scalar(account.email, "flow")}`] : [],
+    ...account.closed ? ["closed: true"] : [],
+    ...creation?.tags !== void 0 ? [`tags: { ${Object.entries(creation.tags).map(([k5, v]) => `${scalar(k5, "flow")}: ${scalar(v, "flow")}`).join(", ")} }`] : [],
+    ...creation?.iamUserAccessToBilling !== void 0 ? [`iamUserAccessToBilling: ${creation.iamUserAccessToBilling}`] : [],
+    ...creation?.roleName !== void 0 ? [`roleName: ${scalar(creation.roleName, "flow")}`] : []
+  ];
+  return `{ ${fields.join(", ")} }`;
 }
 
 // src/kinds/organization/normalize.ts
@@ -92267,15 +92917,30 @@ function normalizeOrganization({ written, positionOf: positionOf2 }) {
     root: normalizeRoot(written.root, positionOf2),
     options: {
       pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS2.options.pruneOrganizationalUnits,
-      unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts
+      unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts,
+      ...written.options?.closedAccountsOu !== void 0 && { closedAccountsOu: written.options.closedAccountsOu }
     }
   };
 }
 function normalizeAccounts(entries, path, positionOf2) {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf2([...path, index]));
-    return typeof entry === "string" ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+    return typeof entry === "string" ? { id: entry, ...position } : { ...normalizeNamedAccount(entry), ...position };
   });
+}
+function normalizeNamedAccount(entry) {
+  const creation = {
+    ...entry.tags !== void 0 && { tags: entry.tags },
+    ...entry.iamUserAccessToBilling !== void 0 && { iamUserAccessToBilling: entry.iamUserAccessToBilling },
+    ...entry.roleName !== void 0 && { roleName: entry.roleName }
+  };
+  return {
+    ...entry.id !== void 0 && { id: entry.id },
+    name: entry.name,
+    ...entry.email !== void 0 && { email: entry.email },
+    ...entry.closed === true && { closed: true },
+    ...Object.keys(creation).length > 0 && { creation }
+  };
 }
 function normalizeOus(written, parentPath, path, positionOf2) {
   return Object.entries(written ?? {}).map(([name, node]) => {
@@ -92372,7 +93037,7 @@ var organizationKind = {
       rootId: tree.rootId,
       ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id), { id: ou.id, name: ou.name }])),
       accounts: sortedRecord(
-        live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state }])
+        live.accounts.map((a5) => [a5.id, { parentPath: tree.pathById.get(a5.parentId) ?? null, name: a5.name, state: a5.state, email: a5.email }])
       )
     };
   },
@@ -92406,6 +93071,36 @@ var organizationKind = {
       action: "update",
       describe: (step) => ({ ...step.before.accountName && { title: `${step.address} (${step.before.accountName})` }, details: [] }),
       execute: moveAccount
+    },
+    createAccount: {
+      group: "Accounts",
+      action: "create",
+      maxInFlight: MAX_CREATIONS_IN_FLIGHT,
+      describe: (step) => ({
+        title: `${step.address} (${step.after.name})`,
+        details: [
+          `email: ${step.after.email}`,
+          `OU: ${pathOfParent(step.after.parent)}`,
+          ...step.after.tags !== void 0 ? [`tags: ${Object.entries(step.after.tags).map(([k5, v]) => `${k5}=${v}`).join(", ")}`] : [],
+          ...step.after.iamUserAccessToBilling !== void 0 ? [`iamUserAccessToBilling: ${step.after.iamUserAccessToBilling}`] : [],
+          ...step.after.roleName !== void 0 ? [`roleName: ${step.after.roleName}`] : []
+        ]
+      }),
+      execute: createAccount
+    },
+    renameAccount: {
+      group: "Accounts",
+      action: "update",
+      describe: (step) => ({ details: [`name: "${step.before.name}" \u2192 "${step.after.name}"`] }),
+      execute: renameAccount
+    },
+    closeAccount: {
+      group: "Accounts",
+      action: "delete",
+      // AWS runs at most 3 closures at once (aws-facts.md §2.6).
+      maxInFlight: 3,
+      describe: (step) => ({ title: `${step.address} (${step.before.name})`, details: [`state: ${step.before.state} \u2192 closed (PENDING_CLOSURE, then SUSPENDED)`] }),
+      execute: closeAccount
     }
   }
 };
@@ -92503,6 +93198,62 @@ function* walkOus(org2) {
   }
 }
 
+// src/config/rules/walk-accounts.ts
+function* walkAccounts(org2) {
+  for (const account of org2.root.accounts) yield { account, parentPath: "/" };
+  for (const { ou } of walkOus(org2)) for (const account of ou.accounts) yield { account, parentPath: ou.path };
+}
+
+// src/config/rules/account-lifecycle.ts
+var CREATE_ACCOUNT_NAME = /^[\u0020-\u007E]{1,50}$/;
+function emailKey(email) {
+  return email.toLowerCase();
+}
+var accountEmailsUnique = (org2, report) => {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { account } of walkAccounts(org2)) {
+    if (account.email === void 0) continue;
+    const key = emailKey(account.email);
+    if (!seen.has(key)) {
+      seen.set(key, account.at);
+      continue;
+    }
+    const first = seen.get(key);
+    report(
+      account.at,
+      `the email ${visibleText(account.email)} is already given to an account${first ? ` on line ${first.line}` : ""}; an email belongs to one AWS account, so keep one entry (or give this account its own email).`
+    );
+  }
+};
+var newAccountNamesValid = (org2, report) => {
+  for (const { account } of walkAccounts(org2)) {
+    if (account.id !== void 0 || account.name === void 0 || CREATE_ACCOUNT_NAME.test(account.name)) continue;
+    report(
+      account.at,
+      `the account name "${visibleText(account.name)}" cannot be given to a new account: AWS accepts 1 to 50 printable ASCII characters (letters, digits, spaces and punctuation, no accents or emoji).`
+    );
+  }
+};
+var managementAccountNotClosed = (org2, report) => {
+  for (const { account } of walkAccounts(org2)) {
+    if (account.closed && account.id === org2.managementAccountId) {
+      report(
+        account.at,
+        `the management account ${org2.managementAccountId} cannot be closed by orgctl (AWS refuses CANNOT_CLOSE_MANAGEMENT_ACCOUNT); remove \`closed: true\` from it.`
+      );
+    }
+  }
+};
+var closedAccountsOuDeclared = (org2, report) => {
+  const path = org2.options.closedAccountsOu;
+  if (path === void 0) return;
+  for (const { ou } of walkOus(org2)) if (ou.path === path) return;
+  report(
+    void 0,
+    `options.closedAccountsOu is ${visibleText(path)}, which is not an OU declared in org.yaml; declare it under root.organizationalUnits (closed accounts are moved there), or remove the option.`
+  );
+};
+
 // src/config/rules/accounts-placed-once.ts
 function describePlace(place) {
   const under = place.parentPath === "/" ? "the root" : `OU ${visibleText(place.parentPath)}`;
@@ -92512,6 +93263,7 @@ var accountsPlacedOnce = (org2, report) => {
   const placements = /* @__PURE__ */ new Map();
   const place = (accounts, parentPath) => {
     for (const account of accounts) {
+      if (account.id === void 0) continue;
       const list3 = placements.get(account.id) ?? [];
       list3.push({ parentPath, ...account.at ? { at: account.at } : {} });
       placements.set(account.id, list3);
@@ -92620,7 +93372,11 @@ var ORG_RULES = [
   renamedFromIsUnambiguous,
   budgetNamesUnique,
   notificationsUniquePerBudget,
-  breakGlassUserNamesUnique
+  breakGlassUserNamesUnique,
+  accountEmailsUnique,
+  newAccountNamesValid,
+  managementAccountNotClosed,
+  closedAccountsOuDeclared
 ];
 function checkOrgRules(org2, fileName2, rules = ORG_RULES) {
   const found = [];
@@ -92977,6 +93733,7 @@ function executeStep(step, ctx) {
 var IdRegistry = class _IdRegistry {
   before = /* @__PURE__ */ new Map();
   after = /* @__PURE__ */ new Map();
+  recordedDuringRun = [];
   static fromLive(live) {
     const ids = new _IdRegistry();
     const known = (ref, id) => {
@@ -93011,6 +93768,7 @@ var IdRegistry = class _IdRegistry {
   /** A step created (or found) the thing: later steps resolve the reference to `id`. */
   record(ref, id) {
     this.after.set(refKey(ref), id);
+    this.recordedDuringRun.push({ ref, id });
     if (ref.type === "root") this.before.set(refKey(ref), id);
   }
   /** Moves the renamed OU and everything below it to the new path. */
@@ -93027,6 +93785,10 @@ var IdRegistry = class _IdRegistry {
   }
   deleted(ref) {
     this.after.delete(refKey(ref));
+  }
+  /** What executors recorded (created, or found already created), in order: the new IDs of the run. */
+  recorded() {
+    return [...this.recordedDuringRun];
   }
 };
 
@@ -93066,7 +93828,9 @@ async function applyPlan(plan, options) {
       if (stoppedBy === void 0 && options.signal?.aborted) stoppedBy = "interrupt";
       if (stoppedBy === void 0) {
         for (const [kind, lane] of ready) {
-          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift());
+          if (lane.length === 0) continue;
+          const width = Math.min(laneWidth, stepHandler(steps[lane[0]]).maxInFlight ?? laneWidth);
+          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < width) start(lane.shift());
         }
       }
       if (running > 0) return;
@@ -93074,7 +93838,7 @@ async function applyPlan(plan, options) {
         if (!results[index]) finish(index, { index, step, status: "skipped", durationMs: 0, message: whyNotRun(index) });
       });
       const all = results;
-      resolve2({ results: all, allSucceeded: all.every((r5) => r5.status === "ok"), ...options.signal?.aborted && { interrupted: true } });
+      resolve2({ results: all, allSucceeded: all.every((r5) => r5.status === "ok"), ...options.signal?.aborted && { interrupted: true }, ...recordedOf(ids) });
     };
     const whyNotRun = (index) => {
       const blocker = steps[index].dependsOn.find((dep) => results[dep]?.status !== "ok");
@@ -93091,7 +93855,7 @@ async function applyPlan(plan, options) {
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
       notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ids, managementAccountId }).then(
+      executeStep(step, { port, ids, managementAccountId, ...options.sleep && { sleep: options.sleep } }).then(
         () => {
           finish(index, { index, step, status: "ok", durationMs: now() - startedAt });
           for (const dependent of dependents[index]) {
@@ -93112,6 +93876,10 @@ async function applyPlan(plan, options) {
     };
     pump();
   });
+}
+function recordedOf(ids) {
+  const recorded = ids.recorded();
+  return recorded.length > 0 ? { recorded } : {};
 }
 function notify(listener) {
   try {
@@ -93468,12 +94236,18 @@ function identityCenterRegion(desired, env2) {
 }
 
 // src/planner/desired-index.ts
-function indexDesired(desired) {
+function indexDesired(desired, liveAccounts = []) {
+  const idByEmail = new Map(liveAccounts.map((a5) => [a5.email.toLowerCase(), a5.id]));
   const ous = [];
   const accounts = /* @__PURE__ */ new Map();
+  const newAccounts = [];
+  const closedAccountsOu = desired.options.closedAccountsOu;
   const visit2 = (node, path) => {
     for (const account of node.accounts) {
-      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
+      const parentPath = account.closed && closedAccountsOu !== void 0 ? closedAccountsOu : path;
+      const id = account.id ?? idByEmail.get(account.email.toLowerCase());
+      if (id === void 0) newAccounts.push({ account, parentPath, email: account.email });
+      else if (!accounts.has(id)) accounts.set(id, { account, parentPath });
     }
     for (const ou of node.organizationalUnits) {
       ous.push(ou);
@@ -93481,7 +94255,7 @@ function indexDesired(desired) {
     }
   };
   visit2(desired.root, ROOT_PATH);
-  return { ous, accounts };
+  return { ous, accounts, newAccounts };
 }
 
 // src/planner/ou-matching.ts
@@ -93586,7 +94360,7 @@ function withBootstrapManagementAccount(document, desired) {
 function planOrg(desired, live, inputs) {
   const tree = indexLiveTree(live);
   const matching = matchOus(desired, tree);
-  const desiredIndex = indexDesired(desired);
+  const desiredIndex = indexDesired(desired, live.accounts);
   const desiredDocument = desiredTreeDocument(desired, desiredIndex);
   const liveDocument = withBootstrapManagementAccount(liveTreeDocument(live, tree, matching.futurePathById), desired);
   const graph = new StepGraph();
@@ -94333,6 +95107,22 @@ function codeSpan2(text2) {
   return `\`${text2.replace(/[`\r\n]/g, "?")}\``;
 }
 
+// src/action/new-accounts.ts
+function newAccountsPart(plan, run2) {
+  const idByRef = new Map((run2.recorded ?? []).filter((r5) => r5.ref.type === "account").map((r5) => [refKey(r5.ref), r5.id]));
+  const rows = [];
+  for (const step of plan.steps) {
+    if (step.kind !== "createAccount") continue;
+    const id = idByRef.get(refKey({ type: "account", email: step.after.email }));
+    if (id === void 0) continue;
+    const cells = [id, step.after.name, step.after.email, pathOfParent(step.after.parent)].map(escapeMarkdownInline);
+    rows.push(`| ${cells.join(" | ")} |`);
+  }
+  if (rows.length === 0) return [];
+  const table = ["#### New accounts", "", "| account ID | name | email | OU |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return [fittedPart((maxLength) => truncateLines(table, maxLength, (n3) => `_\u2026 ${n3} more new accounts; the run's log lists every step._`))];
+}
+
 // src/action/run-apply.ts
 function assertApplyAllowed(settings) {
   const { event } = settings;
@@ -94456,7 +95246,7 @@ Steps that succeeded stay done. Fix the cause, then apply what remains deliberat
       ...converged ? {} : { failure: `apply did not converge: ${plural(counts.failed, "step")} failed, ${counts.skipped} not run, ${plural(after.steps.length, "change")} ${after.steps.length === 1 ? "remains" : "remain"}. See the job summary.` }
     },
     // The comment leads with what went wrong; the full table is in the job summary.
-    commentParts: [headline, ...converged ? [] : [resultsPart(run2, true)], ...remaining, appliedPlan]
+    commentParts: [headline, ...newAccountsPart(plan, run2), ...converged ? [] : [resultsPart(run2, true)], ...remaining, appliedPlan]
   };
 }
 function resultsPart(run2, problemsOnly) {
@@ -95492,7 +96282,7 @@ function constraintViolation(reason, message) {
 function invalidInput(reason, message) {
   return orgError("InvalidInputException", message, { Reason: reason });
 }
-var REASONS = {
+var REASONS2 = {
   INPUT_REQUIRED: "INPUT_REQUIRED",
   INVALID_PATTERN: "INVALID_PATTERN",
   MIN_LENGTH_EXCEEDED: "MIN_LENGTH_EXCEEDED",
@@ -95504,7 +96294,7 @@ var REASONS = {
   MAX_LIST_LENGTH: "MAX_LENGTH_EXCEEDED"
 };
 function orgValidationError(failure3) {
-  return invalidInput(REASONS[failure3.reason], `You provided a value that does not match the required constraints: ${failure3.message}`);
+  return invalidInput(REASONS2[failure3.reason], `You provided a value that does not match the required constraints: ${failure3.message}`);
 }
 var TOO_MANY_REQUESTS = [
   "You have sent too many requests in too short a period of time. Try again later.",
@@ -95827,7 +96617,7 @@ var moveAccount2 = (input, ctx) => {
   return {};
 };
 var ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-var createAccount = (input, ctx) => {
+var createAccount2 = (input, ctx) => {
   requireManagement(ctx);
   const reader2 = readInput2(input);
   const email = reader2.string("Email", { min: 6, max: 64, pattern: EMAIL2 });
@@ -95879,7 +96669,7 @@ var listCreateAccountStatus = (input, ctx) => {
   const page2 = orgPage(matching, request2, ctx, (states ?? []).join(","));
   return { CreateAccountStatuses: page2.items.map(createAccountStatusShape), NextToken: page2.nextToken };
 };
-var closeAccount = (input, ctx) => {
+var closeAccount2 = (input, ctx) => {
   const { organization } = requireManagement(ctx);
   const id = readInput2(input).string("AccountId", ACCOUNT_ID_RULES);
   const { state: state2, call } = ctx;
@@ -95911,10 +96701,10 @@ var accountHandlers = {
   ListAccountsForParent: listAccountsForParent,
   DescribeAccount: describeAccount,
   MoveAccount: moveAccount2,
-  CreateAccount: createAccount,
+  CreateAccount: createAccount2,
   DescribeCreateAccountStatus: describeCreateAccountStatus,
   ListCreateAccountStatus: listCreateAccountStatus,
-  CloseAccount: closeAccount
+  CloseAccount: closeAccount2
 };
 
 // src/emulator/organizations/handlers/organization.ts
@@ -96658,6 +97448,8 @@ var OrganizationsState = class {
   policies = /* @__PURE__ */ new Map();
   tags = /* @__PURE__ */ new Map();
   createRequests = /* @__PURE__ */ new Map();
+  /** Emails of AWS accounts outside the organization (lower case): CreateAccount with one FAILS. */
+  emailsElsewhere = /* @__PURE__ */ new Set();
   /** Epoch ms of each CloseAccount request, for the rolling 30-day quota. */
   closureRequests = [];
   quotas = DEFAULT_ORGANIZATIONS_QUOTAS;
@@ -96858,7 +97650,7 @@ var OrganizationsState = class {
   }
   completeCreate(request2) {
     const root5 = this.root;
-    const emailTaken = [...this.accounts.values()].some((a5) => a5.email.toLowerCase() === request2.email.toLowerCase());
+    const emailTaken = this.emailsElsewhere.has(request2.email.toLowerCase()) || [...this.accounts.values()].some((a5) => a5.email.toLowerCase() === request2.email.toLowerCase());
     if (!root5 || emailTaken || this.accounts.has(request2.accountId)) {
       request2.state = "FAILED";
       request2.failureReason = "EMAIL_ALREADY_EXISTS";
@@ -97573,7 +98365,8 @@ function stsService() {
 var ACCOUNT_ROUTES = {
   "POST /getAlternateContact": "GetAlternateContact",
   "POST /putAlternateContact": "PutAlternateContact",
-  "POST /deleteAlternateContact": "DeleteAlternateContact"
+  "POST /deleteAlternateContact": "DeleteAlternateContact",
+  "POST /putAccountName": "PutAccountName"
 };
 var accountErrors = {
   throttled: () => new ApiError("TooManyRequestsException", "Too many requests", 429),
@@ -97624,6 +98417,15 @@ var HANDLERS3 = {
     const type = r5.enumValue("AlternateContactType", ALTERNATE_CONTACT_TYPES2);
     const contacts = ctx.contacts.of(targetAccount(ctx, r5));
     if (!contacts.delete(type)) throw new ApiError("ResourceNotFoundException", "No contact of the inputted alternate contact type found.", 404);
+    return {};
+  },
+  // Renames the caller's account, or a member named by AccountId (the organization's account record,
+  // which ListAccounts then shows). Trusted access for account.amazonaws.com is not modelled.
+  PutAccountName: (input, ctx) => {
+    const r5 = reader(input);
+    const name = r5.string("AccountName", { min: 1, max: 50, pattern: /^[ -;=?-~]+$/ });
+    const account = ctx.organizations.accounts.get(targetAccount(ctx, r5));
+    if (account) account.name = name;
     return {};
   }
 };
@@ -97940,6 +98742,11 @@ var EmulatorCore = class {
   faults;
   bindings;
   buildWorld(snapshot) {
+    const world = this.buildWorldFrom(snapshot);
+    for (const email of this.options.emailsOutsideOrganization) world.organizations.emailsElsewhere.add(email.toLowerCase());
+    return world;
+  }
+  buildWorldFrom(snapshot) {
     const { options } = this;
     if (!snapshot) {
       const world = new World(options.accountId);
@@ -98217,6 +99024,7 @@ function resolveOptions(options = {}) {
     createAccountDelayMs: options.createAccountDelayMs ?? 200,
     closeAccountDelayMs: options.closeAccountDelayMs ?? 200,
     quotas: options.quotas,
+    emailsOutsideOrganization: options.emailsOutsideOrganization ?? [],
     quirks: { ...DEFAULT_QUIRKS, ...options.quirks },
     statusCodes: options.statusCodes ?? "smithy",
     now: options.now ?? Date.now,
