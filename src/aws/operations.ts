@@ -60,6 +60,13 @@ export const PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: 'sso-admin', operation: 'ListInstances', access: 'read' },
   getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
   putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
+  describePolicy: { service: 'organizations', operation: 'DescribePolicy', access: 'read' },
+  createPolicy: { service: 'organizations', operation: 'CreatePolicy', access: 'write' },
+  updatePolicy: { service: 'organizations', operation: 'UpdatePolicy', access: 'write' },
+  deletePolicy: { service: 'organizations', operation: 'DeletePolicy', access: 'write' },
+  attachPolicy: { service: 'organizations', operation: 'AttachPolicy', access: 'write' },
+  detachPolicy: { service: 'organizations', operation: 'DetachPolicy', access: 'write' },
+  enablePolicyType: { service: 'organizations', operation: 'EnablePolicyType', access: 'write' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 

@@ -9,6 +9,9 @@ import type {
   DesiredOptions,
   DesiredOrg,
   DesiredOu,
+  DesiredPolicy,
+  DesiredPolicyAttachment,
+  JsonValue,
   SourcePosition,
   Subscriber,
 } from '../model/desired.js';
@@ -25,14 +28,18 @@ export const DEFAULTS = {
   timeUnit: 'MONTHLY',
   thresholdType: 'PERCENTAGE',
   comparison: 'GREATER_THAN',
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore' },
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore', prunePolicies: false, unlistedPolicyAttachments: 'ignore' },
+  policyType: 'SERVICE_CONTROL_POLICY',
+  policyDescription: '',
 } as const satisfies {
   featureSet: DesiredOrg['featureSet'];
   unit: string;
   timeUnit: DesiredBudget['timeUnit'];
   thresholdType: DesiredNotification['thresholdType'];
   comparison: DesiredNotification['comparison'];
-  options: DesiredOptions;
+  options: Required<DesiredOptions>;
+  policyType: DesiredPolicy['type'];
+  policyDescription: string;
 };
 
 export type { PositionLookup } from './position-lookup.js';
@@ -44,8 +51,20 @@ function at(position: SourcePosition | undefined): { at?: SourcePosition } {
 function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
-    return typeof entry === 'string' ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+    if (typeof entry === 'string') return { id: entry, ...position };
+    return {
+      id: entry.id,
+      ...(entry.name !== undefined ? { name: entry.name } : {}),
+      ...position,
+      ...attachments(entry.policies, [...path, index, 'policies'], positionOf),
+    };
   });
+}
+
+/** A node's `policies:` list; nothing when the key is absent (its attachments are left alone). */
+function attachments(names: readonly string[] | undefined, path: DocumentPath, positionOf: PositionLookup): { policies?: DesiredPolicyAttachment[] } {
+  if (names === undefined) return {};
+  return { policies: names.map((name, index) => ({ name, ...at(positionOf([...path, index])) })) };
 }
 
 function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {
@@ -58,6 +77,7 @@ function normalizeOus(written: OrganizationalUnits | undefined, parentPath: stri
       ...(node?.renamedFrom !== undefined ? { renamedFrom: node.renamedFrom } : {}),
       accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
+      ...attachments(node?.policies, [...nodePath, 'policies'], positionOf),
       // An OU's position is its name (the mapping key).
       ...at(positionOf(nodePath)),
     };
@@ -68,7 +88,24 @@ function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLook
   return {
     accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
+    ...attachments(written.policies, ['root', 'policies'], positionOf),
   };
+}
+
+/** The top-level `policies:`; a `file:` document is read later, by the config loader. */
+function normalizePolicies(written: WrittenOrgYaml['policies'], positionOf: PositionLookup): DesiredPolicy[] {
+  return Object.entries(written ?? {}).map(([name, policy]) => {
+    const fileAt = policy?.file !== undefined ? positionOf(['policies', name, 'file']) : undefined;
+    return {
+      name,
+      type: policy?.type ?? DEFAULTS.policyType,
+      description: policy?.description ?? DEFAULTS.policyDescription,
+      ...(policy?.document !== undefined ? { document: policy.document as JsonValue } : {}),
+      ...(policy?.file !== undefined ? { file: policy.file } : {}),
+      ...(fileAt ? { fileAt } : {}),
+      ...at(positionOf(['policies', name])),
+    };
+  });
 }
 
 function subscribersOf(notification: Notification): Subscriber[] {
@@ -105,6 +142,9 @@ function normalizeOptions(written: Options | undefined): DesiredOptions {
     pruneOrganizationalUnits: written?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
     pruneBudgets: written?.pruneBudgets ?? DEFAULTS.options.pruneBudgets,
     unlistedAccounts: written?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+    // The policy options only when written: absent means the default (the policies kind reads them with `??`).
+    ...(written?.prunePolicies !== undefined && { prunePolicies: written.prunePolicies }),
+    ...(written?.unlistedPolicyAttachments !== undefined && { unlistedPolicyAttachments: written.unlistedPolicyAttachments }),
   };
 }
 
@@ -117,5 +157,6 @@ export function normalizeOrg(written: WrittenOrgYaml, positionOf: PositionLookup
     budgets: normalizeBudgets(written.budgets, positionOf),
     options: normalizeOptions(written.options),
     ...(written.security !== undefined && { security: normalizeSecurity(written.security, positionOf)! }),
+    ...(written.policies !== undefined && { policies: normalizePolicies(written.policies, positionOf) }),
   };
 }

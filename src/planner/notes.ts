@@ -20,6 +20,12 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  policiesUnavailable: 'policies-unavailable',
+  policyDocumentNotRead: 'policy-document-not-read',
+  unlistedPolicyAttachments: 'unlisted-policy-attachments',
+  policyNotDeclared: 'policy-not-declared',
+  policyNotManaged: 'policy-not-managed',
+  awsManagedPolicyMissing: 'aws-managed-policy-missing',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

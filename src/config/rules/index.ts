@@ -8,6 +8,7 @@ import { budgetNamesUnique } from './budget-names-unique.js';
 import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
+import { policyHasOneDocument, policyReferencesKnown } from './policy-references.js';
 import type { OrgRule } from './rule.js';
 
 export const ORG_RULES: readonly OrgRule[] = [
@@ -17,6 +18,8 @@ export const ORG_RULES: readonly OrgRule[] = [
   budgetNamesUnique,
   notificationsUniquePerBudget,
   breakGlassUserNamesUnique,
+  policyHasOneDocument,
+  policyReferencesKnown,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

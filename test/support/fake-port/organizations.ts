@@ -3,7 +3,8 @@
 import type { OrganizationsPort } from '../../../src/aws/port.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
-import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
+import { checkOuName, type FakeOrgTree } from './org-tree.js';
+import { fakePolicyWrites } from './policies.js';
 
 export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): OrganizationsPort {
   return {
@@ -12,7 +13,7 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     listRoots: () =>
       call('listRoots', [], () => {
         tree.requireOrganization('ListRoots');
-        return tree.root ? [{ ...tree.root }] : [];
+        return tree.root ? [{ ...tree.root, policyTypes: [...tree.enabledPolicyTypes].map((type) => ({ type, status: 'ENABLED' })) }] : [];
       }),
 
     listOrganizationalUnitsForParent: (parentId) =>
@@ -30,7 +31,7 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     listPolicies: (policyType) =>
       call('listPolicies', [policyType], () => {
         tree.requireManagementCaller('ListPolicies');
-        const managed = policyType === 'SERVICE_CONTROL_POLICY' && tree.scpsAvailable() ? [FULL_AWS_ACCESS] : [];
+        const managed = tree.managedPolicies().filter((p) => p.type === policyType);
         return [...managed, ...[...tree.policies.values()].filter((p) => p.type === policyType)].map((p) => ({ ...p }));
       }),
 
@@ -38,10 +39,9 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
       call('listTargetsForPolicy', [policyId], () => {
         const op = 'ListTargetsForPolicy';
         tree.requireManagementCaller(op);
-        if (policyId === FULL_AWS_ACCESS.id && tree.scpsAvailable()) return tree.allTargetIds().map((id) => tree.targetOf(id));
-        const targets = tree.attachments.get(policyId);
+        const targets = tree.targetsOfPolicy(policyId);
         if (!targets) throw awsError(op, 'notFound', 'PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
-        return targets.filter((id) => tree.targetExists(id)).map((id) => tree.targetOf(id));
+        return targets.map((id) => tree.targetOf(id));
       }),
 
     listResourceTags: (resourceId) =>
@@ -95,5 +95,6 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         if (account.parentId !== sourceParentId) throw awsError(op, 'notFound', 'AccountNotFoundException', `Account ${accountId} is not in ${sourceParentId}.`);
         account.parentId = destinationParentId;
       }),
+    ...fakePolicyWrites(tree, call),
   };
 }
