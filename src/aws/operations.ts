@@ -79,6 +79,8 @@ export type PortOperation = (typeof PORT_OPERATIONS)[PortMethod]['operation'];
 export function iamActionsFor(service: AwsServiceName, operation: string): readonly string[] {
   switch (service) {
     case 'organizations':
+      // orgctl creates policies with its managed-by tag, which needs TagResource too.
+      if (operation === 'CreatePolicy') return ['organizations:CreatePolicy', 'organizations:TagResource'];
       return [`organizations:${operation}`];
     case 'sts':
       // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.

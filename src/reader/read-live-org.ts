@@ -156,7 +156,8 @@ function foundMomentsAgo<T>(work: Promise<T>, subject: string): Promise<T> {
 async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter, readUnderWay: () => void): Promise<Tree> {
   const roots = await port.listRoots();
   signal.throwIfAborted();
-  const root = roots[0];
+  // The tree's root is its ID and name; its policy types are the policies kind's business (its own read).
+  const root = roots[0] && { id: roots[0].id, name: roots[0].name };
   if (!root) throw new UserError('the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.');
 
   const ouQueue = new WorkQueue(concurrency, signal);

@@ -108,7 +108,7 @@ export class FakeOrgTree {
     this.rootIdOrThrow();
     const id = policy.id ?? `p-${this.randomish(8)}`;
     if (this.policies.has(id) || MANAGED_POLICIES.some((m) => m.id === id)) throw new Error(`seedPolicy: policy ${id} exists`);
-    this.policies.set(id, { id, name: policy.name, type: policy.type ?? 'SERVICE_CONTROL_POLICY', awsManaged: false, description: policy.description ?? '' });
+    this.policies.set(id, { id, name: policy.name, type: policy.type ?? 'SERVICE_CONTROL_POLICY', awsManaged: false, ...(policy.description !== undefined ? { description: policy.description } : {}) });
     this.policyContent.set(id, { description: policy.description ?? '', content: policy.content ?? '{"Version":"2012-10-17","Statement":[]}' });
     this.attachments.set(id, []);
     return id;
