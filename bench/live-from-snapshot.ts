@@ -5,7 +5,7 @@
 import type { EmulatorSnapshot } from '../src/emulator/index.js';
 import type { ImportReading } from '../src/importer/read-for-import.js';
 import type { ComparisonOperator, NotificationType, SubscriptionType, ThresholdType } from '../src/model/desired.js';
-import type { LiveBudget, LiveOrg } from '../src/model/live.js';
+import type { LiveBudget, LiveOrg, LivePolicies } from '../src/model/live.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,6 +51,29 @@ export function liveFromSnapshot(snapshot: EmulatorSnapshot): LiveOrg {
     ous: (org.organizationalUnits ?? []).map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
     accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, state: a.state ?? 'ACTIVE', parentId: a.parentId })),
     budgets,
+  };
+}
+
+/**
+ * The organization's SCPs as the policies kind reads them (types: SCPs, the only ones the benchmark
+ * uses and enables): FullAWSAccess is attached wherever `policyAttachments` does not say otherwise.
+ */
+export function livePoliciesFromSnapshot(snapshot: EmulatorSnapshot): LivePolicies {
+  const org = snapshot.organization;
+  if (!org) return { enabledTypes: [], readTypes: [], policies: [] };
+  const attachments = org.policyAttachments ?? {};
+  const everyTarget = [org.root.id, ...(org.organizationalUnits ?? []).map((ou) => ou.id), ...org.accounts.map((a) => a.id)];
+  const targetsOf = (id: string, byDefault: boolean): string[] => everyTarget.filter((t) => (attachments[t] ? attachments[t].includes(id) : byDefault));
+  const scp = 'SERVICE_CONTROL_POLICY' as const;
+  return {
+    enabledTypes: [scp],
+    readTypes: [scp],
+    policies: [
+      { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: scp, awsManaged: true, description: '', targets: targetsOf('p-FullAWSAccess', true) },
+      ...(org.policies ?? [])
+        .filter((p) => p.type === scp)
+        .map((p) => ({ id: p.id, name: p.name, type: scp, awsManaged: false, description: p.description ?? '', content: p.content, targets: targetsOf(p.id, false) })),
+    ],
   };
 }
 

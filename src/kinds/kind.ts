@@ -7,7 +7,7 @@ import type { StepContext } from '../apply/step-context.js';
 import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg } from '../model/live.js';
+import type { LiveOrg, LiveRoot } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
@@ -45,6 +45,8 @@ export interface KindReadContext {
   readonly callerAccountId: string;
   /** Raw results a kind's read shares with the audit, which checks the same values, so nothing is read twice. */
   readonly observations: ReadObservations;
+  /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
+  readonly root?: LiveRoot | null;
 }
 
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */

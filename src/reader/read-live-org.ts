@@ -58,6 +58,8 @@ export interface ReadLiveOptions {
    * onReadUnderWay; they fill `observations` for the audit. Without it (import) no kind read runs.
    */
   readonly kinds?: { readonly desired: DesiredOrg; readonly observations: ReadObservations };
+  /** Called with the root as ListRoots answered (its policy types included), so no one lists it again. */
+  readonly onRoot?: (root: LiveRoot) => void;
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
   readonly concurrency?: number;
 }
@@ -90,11 +92,17 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
   let underWay = false;
   let kindReads: Promise<Partial<LiveOrg>> | undefined;
+  // The root as ListRoots answered (with its policy types): the kinds get it instead of asking again.
+  let listedRoot: LiveRoot | null = null;
+  const onRoot = (root: LiveRoot): void => {
+    listedRoot = root;
+    options.onRoot?.(root);
+  };
   const readUnderWay = (): void => {
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, listedRoot);
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);
     }
@@ -105,7 +113,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const changes: ChangedUnderReadError[] = [];
   for (;;) {
     try {
-      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
+      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay, onRoot);
       return { callerAccountId, organization, ...bulk, ...(await kindReads) };
     } catch (error) {
       if (!(error instanceof ChangedUnderReadError)) throw error;
@@ -123,6 +131,7 @@ async function readBulk(
   options: ReadLiveOptions,
   concurrency: number,
   readUnderWay: () => void,
+  onRoot: (root: LiveRoot) => void,
 ): Promise<Tree & { budgets: LiveBudget[] }> {
   // One failure stops both walks from starting new requests.
   const abort = new AbortController();
@@ -135,7 +144,7 @@ async function readBulk(
 
   if (!hasOrganization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay, onRoot) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress)),
   ]);
   readUnderWay();
@@ -153,9 +162,17 @@ function foundMomentsAgo<T>(work: Promise<T>, subject: string): Promise<T> {
   });
 }
 
-async function readTree(port: AwsPort, concurrency: number, signal: AbortSignal, progress: ProgressCounter, readUnderWay: () => void): Promise<Tree> {
+async function readTree(
+  port: AwsPort,
+  concurrency: number,
+  signal: AbortSignal,
+  progress: ProgressCounter,
+  readUnderWay: () => void,
+  onRoot: (root: LiveRoot) => void,
+): Promise<Tree> {
   const roots = await port.listRoots();
   signal.throwIfAborted();
+  if (roots[0]) onRoot(roots[0]);
   // The tree's root is its ID and name; its policy types are the policies kind's business (its own read).
   const root = roots[0] && { id: roots[0].id, name: roots[0].name };
   if (!root) throw new UserError('the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.');

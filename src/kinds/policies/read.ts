@@ -1,5 +1,5 @@
 // The policies kind's read, in calls proportional to the policies and their attachments, never one per
-// OU or account: ListRoots (the policy types enabled on the root), ListPolicies per type org.yaml uses
+// OU or account: the root's enabled policy types (from the bulk read's ListRoots), ListPolicies per type org.yaml uses
 // or the root has enabled, ListTargetsForPolicy per policy of those types, DescribePolicy (content) per
 // policy org.yaml declares, and ListTagsForResource per customer policy prune may delete.
 // Nothing when org.yaml uses no policies, so plans of such files make no call and hash as before.
@@ -9,7 +9,7 @@ import type { AwsPort, PolicySummary } from '../../aws/port.js';
 import { isAwsCallError } from '../../aws/errors.js';
 import { AWS_MANAGED_POLICIES } from '../../model/aws-managed-policies.js';
 import type { DesiredNode, DesiredOrg, OrgPolicyType } from '../../model/desired.js';
-import type { LiveOrg, LivePolicies, LivePolicy } from '../../model/live.js';
+import type { LiveOrg, LivePolicies, LivePolicy, LiveRoot } from '../../model/live.js';
 import { WorkQueue } from '../../reader/work-queue.js';
 import type { KindReadContext } from '../kind.js';
 
@@ -29,7 +29,7 @@ export function readPoliciesSlice(ctx: KindReadContext): Promise<Pick<LiveOrg, '
   if (!usesPolicies(desired)) return Promise.resolve({});
   const declared = new Map((desired.policies ?? []).map((p) => [p.name, p.type]));
   const prune = desired.options.prunePolicies ?? false;
-  return readPolicies(ctx.port, {
+  return readPolicies(ctx.port, ctx.root, {
     types: [...declared.values(), ...referencedManagedTypes(desired)],
     describe: (p) => !p.awsManaged && declared.get(p.name) === p.type,
     readTags: (p) => prune && !p.awsManaged && declared.get(p.name) !== p.type,
@@ -59,18 +59,23 @@ function referencedManagedTypes(desired: DesiredOrg): OrgPolicyType[] {
   return types;
 }
 
-export async function readPolicies(port: AwsPort, plan: PolicyReadPlan): Promise<LivePolicies> {
-  let enabledTypes: OrgPolicyType[];
-  try {
-    const roots = await port.listRoots();
-    enabledTypes = (roots[0]?.policyTypes ?? [])
-      .filter((t) => t.status === 'ENABLED' || t.status === 'PENDING_ENABLE')
-      .map((t) => t.type as OrgPolicyType);
-  } catch (error) {
-    // No organization yet (the plan creates it): no policies either.
-    if (isAwsCallError(error, 'notInUse')) return { enabledTypes: [], readTypes: [], policies: [] };
-    throw error;
+/**
+ * `root`: the root as the bulk read listed it (null: no organization, so no policies); undefined: not
+ * known, so this lists it (ListRoots).
+ */
+export async function readPolicies(port: AwsPort, root: LiveRoot | null | undefined, plan: PolicyReadPlan): Promise<LivePolicies> {
+  let listed = root;
+  if (listed === undefined) {
+    try {
+      listed = (await port.listRoots())[0] ?? null;
+    } catch (error) {
+      if (!isAwsCallError(error, 'notInUse')) throw error;
+      listed = null;
+    }
   }
+  // No organization yet (the plan creates it): no policies either.
+  if (listed === null) return { enabledTypes: [], readTypes: [], policies: [] };
+  const enabledTypes = (listed.policyTypes ?? []).filter((t) => t.status === 'ENABLED' || t.status === 'PENDING_ENABLE').map((t) => t.type as OrgPolicyType);
   const readTypes = [...new Set([...enabledTypes, ...plan.types])].sort();
   const summaries = (await Promise.all(readTypes.map((type) => port.listPolicies(type)))).flat();
 
