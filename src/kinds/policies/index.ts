@@ -1,7 +1,6 @@
 // The policies kind: AWS Organizations policies of every type, the types enabled on the root, and
 // where the policies are attached (root, OUs, accounts).
 
-import type { OrgPolicyType } from '../../model/desired.js';
 import { describeRef } from '../../model/refs.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
 import type { ResourceKind } from '../kind.js';
@@ -49,7 +48,7 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
     enablePolicyType: {
       group: POLICIES,
       action: 'create',
-      describe: (step) => ({ title: `policy type ${step.after.policyType}`, details: [`enabled on the root: ${typeLabel(step.after.policyType)} can then be attached`] }),
+      describe: (step) => ({ title: `policy type ${step.after.policyType}`, details: ['enabled on the root, so policies of this type can be attached'] }),
       execute: enablePolicyType,
     },
     createPolicy: {
@@ -86,8 +85,4 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
     },
   },
 };
-
-function typeLabel(type: OrgPolicyType): string {
-  return `${type.toLowerCase().replace(/_/g, ' ')}s`;
-}
 
