@@ -82,28 +82,11 @@ export function importReadingFromSnapshot(snapshot: EmulatorSnapshot): ImportRea
   const live = liveFromSnapshot(snapshot);
   const org = snapshot.organization;
   if (!org || !live.organization || !live.root) throw new Error('the benchmark imports an organization; the snapshot has none');
-  const attachments = org.policyAttachments ?? {};
-  const policies = (org.policies ?? []).filter((p) => p.type === 'SERVICE_CONTROL_POLICY');
-  const nameOf = new Map<string, string>([[org.root.id, org.root.name ?? 'Root'], ...(org.organizationalUnits ?? []).map((ou) => [ou.id, ou.name] as const), ...org.accounts.map((a) => [a.id, a.name] as const)]);
-  const typeOf = (id: string): 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' => (id.startsWith('r-') ? 'ROOT' : id.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ACCOUNT');
   return {
     live,
     organization: live.organization,
     root: live.root,
-    scps:
-      live.organization.featureSet === 'ALL'
-        ? {
-            kind: 'read',
-            // FullAWSAccess is listed too.
-            listed: policies.length + 1,
-            policies: policies.map((p) => ({
-              policy: { id: p.id, name: p.name, type: 'SERVICE_CONTROL_POLICY', awsManaged: false },
-              targets: Object.entries(attachments)
-                .filter(([, ids]) => ids.includes(p.id))
-                .map(([id]) => ({ id, type: typeOf(id), name: nameOf.get(id) ?? id })),
-            })),
-          }
-        : { kind: 'unavailable' },
+    policies: live.organization.featureSet === 'ALL' ? livePoliciesFromSnapshot(snapshot) : null,
     resourceTags: null,
   };
 }
