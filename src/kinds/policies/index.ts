@@ -8,6 +8,7 @@ import { describeAttachment, describeUpdate } from './describe.js';
 import { canonicalContent } from './document.js';
 import { attachPolicy, createPolicy, deletePolicy, detachPolicy, enablePolicyType } from './execute.js';
 import { importPolicies } from './import.js';
+import { normalizePolicies } from './normalize.js';
 import { planPolicySteps } from './plan.js';
 import { readPoliciesSlice } from './read.js';
 import type { PolicyStep } from './steps.js';
@@ -20,6 +21,7 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
   name: 'policies',
   groups: [POLICIES, ATTACHMENTS],
   plan: planPolicySteps,
+  normalize: normalizePolicies,
   read: readPoliciesSlice,
   importDesired: importPolicies,
   orgYamlSection: writePoliciesSection,
