@@ -9,6 +9,7 @@ import { Pacer, SYSTEM_CLOCK } from '../pacer.js';
 import type { AwsPort, CallStats } from '../port.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
 import type { AwsTimeouts } from '../timeouts.js';
+import { accessAnalyzerAdapter } from './access-analyzer.js';
 import { accountAdapter } from './account.js';
 import { createAdapterContext } from './adapter-context.js';
 import { budgetsAdapter } from './budgets.js';
@@ -71,6 +72,7 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...iamAdapter(context),
     ...ssoAdminAdapter(context),
     ...stsAdapter(context),
+    ...accessAnalyzerAdapter(context),
   };
   return {
     ...port,
