@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DesiredOrg, DesiredPolicy } from '../model/desired.js';
+import { checkDeclaredPolicies } from '../kinds/policies/validate.js';
 import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { systemErrorCode } from '../model/errors.js';
@@ -100,7 +101,7 @@ const MAX_POLICY_FILE_BYTES = 1024 * 1024;
  */
 async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: string): Promise<Result<DesiredOrg>> {
   const policies = desired.policies ?? [];
-  if (!policies.some((p) => p.file !== undefined)) return { ok: true, value: desired };
+  if (policies.length === 0) return { ok: true, value: desired };
   const errors: Diagnostic[] = [];
   const read = await Promise.all(
     policies.map(async (policy): Promise<DesiredPolicy> => {
@@ -141,5 +142,9 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
     }),
   );
   if (errors.length > 0) return { ok: false, errors };
+  // Sizes and grammar need the documents: checked here, once the files are read.
+  const shownFile = (policy: DesiredPolicy): string | undefined => (policy.file === undefined ? undefined : join(dirname(displayName), policy.file));
+  const problems = checkDeclaredPolicies(read, displayName, shownFile).filter((d) => d.severity === 'error');
+  if (problems.length > 0) return { ok: false, errors: problems };
   return { ok: true, value: { ...desired, policies: read } };
 }

@@ -13,7 +13,7 @@ export function parsePolicyJson(text: string): PolicyJsonResult {
     value = JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message)?.[1];
+    const offset = /at position (\d+)/.exec(message)?.[1] ?? offsetFromSnippet(body, message);
     // V8 says "Unexpected end of JSON input" without a position when the text stops early.
     const at = offset !== undefined ? positionAt(body, Number(offset)) : /end of JSON input/.test(message) ? positionAt(body, body.length) : undefined;
     const reason = message.replace(/,? ?"[\s\S]*" is not valid JSON/, '').replace(/ (in|after) JSON at position \d+.*$/, '').trim();
@@ -23,6 +23,19 @@ export function parsePolicyJson(text: string): PolicyJsonResult {
     return { ok: false, position: { line: 1, column: 1 }, message: 'the policy document must be a JSON object, like {"Version": "2012-10-17", "Statement": [...]}.' };
   }
   return { ok: true, value: value as JsonValue };
+}
+
+/**
+ * V8's "Unexpected token 'x', ..."context"... is not valid JSON" gives no position, but its context is
+ * the text from 10 characters before the error (with "..." when cut): find it in the text.
+ */
+function offsetFromSnippet(text: string, message: string): number | undefined {
+  const match = /Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!match) return undefined;
+  const [, token, cut, context] = match;
+  const start = text.indexOf(context!);
+  if (start < 0) return undefined;
+  return cut ? start + 10 : start + context!.indexOf(token!);
 }
 
 /** 1-based line and column of a character offset. */
