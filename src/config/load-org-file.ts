@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DesiredOrg, DesiredPolicy } from '../model/desired.js';
-import { checkDeclaredPolicies } from '../kinds/policies/validate.js';
+import { RESOURCE_KINDS } from '../kinds/registry.js';
 import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { systemErrorCode } from '../model/errors.js';
@@ -142,9 +142,10 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
     }),
   );
   if (errors.length > 0) return { ok: false, errors };
-  // Sizes and grammar need the documents: checked here, once the files are read.
-  const shownFile = (policy: DesiredPolicy): string | undefined => (policy.file === undefined ? undefined : join(dirname(displayName), policy.file));
-  const problems = checkDeclaredPolicies(read, displayName, shownFile).filter((d) => d.severity === 'error');
+  // What needs the documents (sizes, grammar) is checked once the files are read, by the kinds.
+  const loaded = { ...desired, policies: read };
+  const shownFile = (relative: string): string => join(dirname(displayName), relative);
+  const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d) => d.severity === 'error');
   if (problems.length > 0) return { ok: false, errors: problems };
-  return { ok: true, value: { ...desired, policies: read } };
+  return { ok: true, value: loaded };
 }

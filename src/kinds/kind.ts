@@ -8,6 +8,7 @@ import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { PositionLookup } from '../config/position-lookup.js';
 import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
@@ -154,4 +155,9 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    */
   orgYamlSection(org: DesiredOrg): readonly string[];
   readonly steps: StepHandlers<K>;
+  /**
+   * Checks of org.yaml that need what the config loader reads besides it (the policy files): run by
+   * src/config/load-org-file.ts once they are read. `fileOf` names a file given relative to org.yaml.
+   */
+  checkLoaded?(desired: DesiredOrg, orgFile: string, fileOf: (relative: string) => string): readonly Diagnostic[];
 }

@@ -26,6 +26,7 @@ export const NoteCode = {
   policyNotDeclared: 'policy-not-declared',
   policyNotManaged: 'policy-not-managed',
   awsManagedPolicyMissing: 'aws-managed-policy-missing',
+  policyRule: 'policy-rule',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -40,6 +40,8 @@ function orgYaml(extra: { policies: string; root: string; workloads: string; mem
 }
 
 const POLICIES = [
+  '  AllowAll:',
+  '    document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }',
   '  DenyLeave:',
   '    description: Accounts cannot leave',
   '    file: policies/deny-leave.json',
@@ -111,7 +113,13 @@ describe('policies converge against the emulator', () => {
     policies: POLICIES,
     root: '[FullAWSAccess, DenyLeave, RCPFullAWSAccess]',
     workloads: '[FullAWSAccess, RequireTls, CostCenter, DailyBackup]',
-    member: '[DenyLeave]',
+    member: '[AllowAll, DenyLeave]',
+  });
+
+  it('refuses a plan that would lock an account out: its only SCP denies and allows nothing', async () => {
+    const lockedOut = FIRST.replace('[AllowAll, DenyLeave]', '[DenyLeave]');
+    const planned = await plan(lockedOut);
+    expect(planned.errors.map((e) => e.message)).toEqual([expect.stringContaining(`account ${MEMBER} would be locked out`)]);
   });
 
   it('creates the policies, enables their types and attaches them: attach before detach on the account', async () => {
@@ -122,8 +130,8 @@ describe('policies converge against the emulator', () => {
       'enablePolicyType root/policy-type:RESOURCE_CONTROL_POLICY',
       'enablePolicyType root/policy-type:TAG_POLICY',
     ]);
-    expect(kinds.filter((k) => k.startsWith('createPolicy')).sort()).toEqual(['createPolicy policy:CostCenter', 'createPolicy policy:DailyBackup', 'createPolicy policy:DenyLeave', 'createPolicy policy:RequireTls']);
-    // The member account trades FullAWSAccess for DenyLeave: attached first, so it never has no SCP.
+    expect(kinds.filter((k) => k.startsWith('createPolicy')).sort()).toEqual(['createPolicy policy:AllowAll', 'createPolicy policy:CostCenter', 'createPolicy policy:DailyBackup', 'createPolicy policy:DenyLeave', 'createPolicy policy:RequireTls']);
+    // The member account trades FullAWSAccess for AllowAll and DenyLeave: attached first, so it never has no SCP.
     const attach = applied.steps.findIndex((s) => s.address === `policy:DenyLeave/attachment:account:${MEMBER}`);
     const detach = applied.steps.findIndex((s) => s.address === `policy:FullAWSAccess/attachment:account:${MEMBER}`);
     expect(applied.steps[detach]?.kind).toBe('detachPolicy');
@@ -151,7 +159,7 @@ describe('policies converge against the emulator', () => {
       policies: POLICIES.split('\n').filter((line, i, all) => i < all.indexOf('  CostCenter:') || i > all.indexOf('  CostCenter:') + 2).join('\n'),
       root: '[FullAWSAccess, DenyLeave, RCPFullAWSAccess]',
       workloads: '[FullAWSAccess, RequireTls, DailyBackup]',
-      member: '[DenyLeave]',
+      member: '[AllowAll, DenyLeave]',
       options: '  prunePolicies: true',
     });
     const pruned = await apply(without);

@@ -10,6 +10,7 @@ import { attachPolicy, createPolicy, deletePolicy, detachPolicy, enablePolicyTyp
 import { importPolicies } from './import.js';
 import { normalizePolicies } from './normalize.js';
 import { planPolicySteps } from './plan.js';
+import { checkDeclaredPolicies } from './validate.js';
 import { readPoliciesSlice } from './read.js';
 import type { PolicyStep } from './steps.js';
 import { writePoliciesSection } from './write-yaml.js';
@@ -22,6 +23,7 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
   groups: [POLICIES, ATTACHMENTS],
   plan: planPolicySteps,
   normalize: normalizePolicies,
+  checkLoaded: (desired, orgFile, fileOf) => checkDeclaredPolicies(desired.policies ?? [], orgFile, (p) => (p.file === undefined ? undefined : fileOf(p.file))),
   read: readPoliciesSlice,
   importDesired: importPolicies,
   orgYamlSection: writePoliciesSection,

@@ -6,7 +6,7 @@
 
 import { accountAddress, ouAddress, policyAddress, policyAttachmentAddress, policyTypeAddress } from '../../model/addresses.js';
 import { AWS_MANAGED_POLICIES, DEFAULT_POLICY_OF_TYPE, NON_DETACHABLE_POLICIES } from '../../model/aws-managed-policies.js';
-import type { DesiredPolicy, DesiredPolicyAttachment, OrgPolicyType, SourcePosition } from '../../model/desired.js';
+import type { DesiredPolicy, DesiredPolicyAttachment, JsonValue, OrgPolicyType, SourcePosition } from '../../model/desired.js';
 import { MANAGED_POLICY_TAG, type LivePolicies, type LivePolicy } from '../../model/live.js';
 import { ROOT_PATH } from '../../model/paths.js';
 import { ouRef, ROOT_REF, type PolicyRef } from '../../model/refs.js';
@@ -17,7 +17,9 @@ import { plural } from '../../text/plural.js';
 import { visibleText } from '../../text/visible-text.js';
 import { canonicalContent, canonicalJson, minifiedJson } from './document.js';
 import { usesPolicies } from './read.js';
+import { attachmentsPerTarget, policiesPerOrganization, scpLockOuts, type PolicyInput } from './rules/index.js';
 import type { PolicyTargetRef } from './steps.js';
+import { declaredPolicyInputs } from './validate.js';
 
 const Phase = {
   enablePolicyType: 0,
@@ -41,6 +43,8 @@ interface Target {
   readonly accountsAffected: number;
   /** An OU path whose creation or renames the target's steps wait for. */
   readonly ouPath?: string;
+  /** The tree node it sits under (the root is "/"); absent for the root. */
+  readonly parentPath?: string;
   readonly at?: SourcePosition;
 }
 
@@ -64,8 +68,66 @@ export function planPolicySteps(ctx: PlanContext): void {
     const step = planPolicy(ctx, policy, liveByName.get(policy.name), enableSteps.get(policy.type));
     if (step !== undefined) created.set(policy.name, step);
   }
-  const detaches = planAttachments(ctx, live, declared, liveByName, enableSteps, created);
+  const after = new Map<string, { target: Target; names: string[] }>();
+  const detaches = planAttachments(ctx, live, declared, liveByName, enableSteps, created, after);
   planPrune(ctx, live, declared, detaches);
+  checkPlannedPolicies(ctx, live, declared, [...new Set([...live.enabledTypes, ...enableSteps.keys()])], [...after.values()]);
+}
+
+/** p-rules' checks of the organization as it will be: policies per organization, attachments per target, SCP lock-outs. */
+function checkPlannedPolicies(
+  ctx: PlanContext,
+  live: LivePolicies,
+  declared: ReadonlyMap<string, DesiredPolicy>,
+  enabledTypes: readonly OrgPolicyType[],
+  after: readonly { target: Target; names: string[] }[],
+): void {
+  const declaredInputs = declaredPolicyInputs([...declared.values()]);
+  const others: PolicyInput[] = live.policies
+    .filter((p) => declared.get(p.name)?.type !== p.type && !isPruned(ctx, p, declared))
+    .map((p) => {
+      const document = p.awsManaged ? (AWS_MANAGED_DOCUMENTS[p.name] ?? null) : p.content !== undefined ? (parseOrNull(p.content) ?? null) : null;
+      return { name: p.name, type: p.type, document: document ?? {}, minifiedLength: 0, awsManaged: p.awsManaged, ...(document === null ? { unknownDocument: true } : {}) };
+    });
+  const all = [...declaredInputs, ...others];
+  const targets = after.map(({ target, names }) => ({ target: describeTarget(target), policies: names, ...(target.at ? { at: target.at } : {}) }));
+  // Only SCPs whose documents are known count for the lock-out check; unknown names count as allowing.
+  const scps = all.filter((p) => p.type === 'SERVICE_CONTROL_POLICY' && !('unknownDocument' in p));
+  const typeOf = new Map(all.map((p) => [p.name, p.type]));
+  const managementAccountId = ctx.desired.managementAccountId;
+  const tree = after.map(({ target, names }) => ({
+    id: target.ref.type === 'root' ? '/' : target.ref.type === 'ou' ? target.ref.path : target.address,
+    ...(target.parentPath !== undefined ? { parentId: target.parentPath } : {}),
+    target: describeTarget(target),
+    isAccount: target.ref.type === 'account',
+    isManagementAccount: target.ref.type === 'account' && target.ref.id === managementAccountId,
+    scps: names.filter((n) => typeOf.get(n) === 'SERVICE_CONTROL_POLICY'),
+    ...(target.at ? { at: target.at } : {}),
+  }));
+  const problems = [
+    ...policiesPerOrganization(all),
+    ...attachmentsPerTarget(all, targets, enabledTypes),
+    ...(enabledTypes.includes('SERVICE_CONTROL_POLICY') ? scpLockOuts(tree, scps) : []),
+  ];
+  for (const problem of problems) {
+    const source = problem.at && problem.at.file === undefined ? { line: problem.at.line, column: problem.at.column } : undefined;
+    if (problem.severity === 'error') ctx.notes.error(NoteCode.policyRule, problem.message, { source });
+    else ctx.notes.warn(NoteCode.policyRule, problem.message, { source });
+  }
+}
+
+/** The AWS-managed policies' documents (AWS's, as DescribePolicy returns them). */
+const AWS_MANAGED_DOCUMENTS: Readonly<Record<string, JsonValue>> = {
+  FullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+  RCPFullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+};
+
+function parseOrNull(content: string): JsonValue | null {
+  try {
+    return JSON.parse(content) as JsonValue;
+  } catch {
+    return null;
+  }
 }
 
 /** Live policies by name: a declared policy only matches one of the same type; AWS-managed ones by name. */
@@ -180,11 +242,13 @@ function targetsOf(ctx: PlanContext): Target[] {
       listed: ou.policies,
       accountsAffected: accountsUnder(ou.path),
       ouPath: ou.path,
+      parentPath: parentOfPath(ou.path),
       ...(ou.at ? { at: ou.at } : {}),
     });
   }
-  for (const { account } of placed) {
+  for (const { account, parentPath } of placed) {
     targets.push({
+      parentPath,
       ref: { type: 'account', id: account.id },
       address: accountAddress(account.id),
       liveId: liveAccounts.has(account.id) ? account.id : undefined,
@@ -206,6 +270,7 @@ function planAttachments(
   liveByName: ReadonlyMap<string, LivePolicy>,
   enableSteps: ReadonlyMap<OrgPolicyType, StepRef>,
   created: ReadonlyMap<string, StepRef>,
+  after: Map<string, { target: Target; names: string[] }>,
 ): DetachSteps {
   const detaches: DetachSteps = new Map();
   const attachedTo = new Map<string, LivePolicy[]>();
@@ -220,8 +285,13 @@ function planAttachments(
   const option = ctx.desired.options.unlistedPolicyAttachments ?? 'ignore';
 
   for (const target of targetsOf(ctx)) {
-    if (target.listed === undefined) continue;
     const attached = target.liveId === undefined ? [] : (attachedTo.get(target.liveId) ?? []);
+    if (target.listed === undefined) {
+      // Left alone: what is attached stays (with the defaults AWS attaches as types are enabled), pruned policies aside.
+      after.set(target.address, { target, names: [...new Set([...attached.filter((p) => !isPruned(ctx, p, declared)).map((p) => p.name), ...defaultsOf(target)])] });
+      continue;
+    }
+    const kept = new Set<string>();
     const before = new Set([...attached.filter((p) => p.awsManaged || declared.get(p.name)?.type === p.type).map((p) => p.name), ...defaultsOf(target)]);
     const wanted = new Set(target.listed.map((ref) => ref.name));
     const waitFor = targetPrerequisites(ctx, target);
@@ -272,7 +342,9 @@ function planAttachments(
       );
       if (target.liveId !== undefined) detaches.set(name, (detaches.get(name) ?? new Map<string, StepRef>()).set(target.liveId, step));
     };
+    for (const name of wanted) kept.add(name);
     for (const name of [...before].sort()) {
+      if (NON_DETACHABLE_POLICIES.has(name)) kept.add(name);
       if (wanted.has(name) || NON_DETACHABLE_POLICIES.has(name)) continue;
       detach(name, typeOfKnown(name, declared) ?? attached.find((p) => p.name === name)?.type ?? 'SERVICE_CONTROL_POLICY', `not in the policies of ${describeTarget(target)}`);
     }
@@ -280,8 +352,12 @@ function planAttachments(
       if (policy.awsManaged || declared.get(policy.name)?.type === policy.type) continue;
       if (option === 'detach' && !isPruned(ctx, policy, declared)) {
         detach(policy.name, policy.type, `attached but not declared in org.yaml; unlistedPolicyAttachments is detach`);
-      } else if (!isPruned(ctx, policy, declared)) unlisted.push({ target, policy });
+      } else if (!isPruned(ctx, policy, declared)) {
+        unlisted.push({ target, policy });
+        kept.add(policy.name);
+      }
     }
+    after.set(target.address, { target, names: [...kept] });
   }
   reportUnlisted(ctx, unlisted, option);
   return detaches;
@@ -379,6 +455,11 @@ function targetRefOf(ctx: PlanContext, id: string, pathById: ReadonlyMap<string,
   }
   if (ctx.live.accounts.some((a) => a.id === id)) return { ref: { type: 'account', id }, address: accountAddress(id), accountsAffected: 1 };
   return undefined;
+}
+
+function parentOfPath(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? ROOT_PATH : path.slice(0, cut);
 }
 
 function describeTarget(target: Target): string {

@@ -119,7 +119,7 @@ describe('the policies kind plans', () => {
     const guardrail: LivePolicy = { id: 'p-ctguard1', name: 'aws-guardrails-x', type: 'SERVICE_CONTROL_POLICY', awsManaged: false, description: '', targets: [ROOT_ID] };
     const planFor = (option?: string) => {
       const desired = desiredFrom(...lines(option));
-      return planOrg(desired, liveWith(desired, [fullAwsAccess([ROOT_ID]), deny([]), guardrail]).live, FAKE_INPUTS);
+      return planOrg(desired, liveWith(desired, [fullAwsAccess([ROOT_ID, MANAGEMENT_ACCOUNT_ID]), deny([]), guardrail]).live, FAKE_INPUTS);
     };
     const ignored = planFor();
     expect(ignored.steps).toEqual([]);

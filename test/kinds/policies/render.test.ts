@@ -52,7 +52,7 @@ function policyPlan() {
     content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } } }] }),
     targets: [],
   };
-  const full: LivePolicy = { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: 'SERVICE_CONTROL_POLICY', awsManaged: true, description: '', targets: [ROOT_ID, builder.ouId('/Workloads')] };
+  const full: LivePolicy = { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: 'SERVICE_CONTROL_POLICY', awsManaged: true, description: '', targets: [ROOT_ID, builder.ouId('/Workloads'), MANAGEMENT_ACCOUNT_ID, MEMBER, '210987654322'] };
   return planOrg(desired, { ...live, policies: { enabledTypes: ['SERVICE_CONTROL_POLICY'], readTypes: ['SERVICE_CONTROL_POLICY'], policies: [full, regions] } }, FAKE_INPUTS);
 }
 
