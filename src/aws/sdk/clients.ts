@@ -33,6 +33,8 @@ export interface ClientOptions {
   readonly stsRegion?: string;
   /** Default: DEFAULT_AWS_TIMEOUTS. */
   readonly timeouts?: AwsTimeouts;
+  /** A named profile of the shared config and credentials files (`--profile`), as AWS_PROFILE would name it. */
+  readonly profile?: string;
 }
 
 /** What the SDK would log (a request over its timeout, sockets at capacity) orgctl reports itself, or not at all. */
@@ -85,6 +87,7 @@ export function createClients(options: ClientOptions): SdkClients {
     },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   };
   const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.

@@ -38,6 +38,8 @@ export interface SdkPortOptions {
   readonly stsRegion?: string;
   /** Connect and request timeouts of every request. Default: DEFAULT_AWS_TIMEOUTS; the shells read ORGCTL_*_TIMEOUT_MS. */
   readonly timeouts?: AwsTimeouts;
+  /** Production: a named profile (the CLI's --profile) instead of AWS_PROFILE. */
+  readonly profile?: string;
 }
 
 export type SdkPort = AwsPort & {
@@ -54,6 +56,7 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     ...(options.stsRegion !== undefined ? { stsRegion: options.stsRegion } : {}),
     ...(options.timeouts !== undefined ? { timeouts: options.timeouts } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
   });
   const recorder = new CallStatsRecorder();
   const clock = { now: options.now ?? SYSTEM_CLOCK.now, sleep: options.sleep ?? SYSTEM_CLOCK.sleep };
