@@ -146,6 +146,9 @@ export function generateOrg(size: OrgSize = BENCH_SIZE, seed = 1): SyntheticOrg 
 
 // ------------------------------------------------------------------ live side: the emulator snapshot
 
+/** Every guardrail's document (JSON is YAML, so org.yaml carries it inline as written). */
+const GUARDRAIL_DOCUMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
+
 export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
   const attachments: Record<string, string[]> = {};
   for (const policy of org.policies) {
@@ -166,7 +169,7 @@ export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
         name: p.name,
         description: '',
         type: 'SERVICE_CONTROL_POLICY',
-        content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }),
+        content: GUARDRAIL_DOCUMENT,
       })),
       policyAttachments: attachments,
     },
@@ -195,11 +198,20 @@ export function toOrgYaml(org: SyntheticOrg): string {
     'organization:',
     `  managementAccountId: "${org.managementAccountId}"`,
     '  featureSet: ALL',
-    'root:',
   ];
+  if (org.policies.length > 0) {
+    lines.push('policies:');
+    for (const policy of org.policies) lines.push(`  ${policy.name}:`, `    document: ${GUARDRAIL_DOCUMENT}`);
+  }
+  lines.push('root:');
+  // The guardrails are declared and listed where they are attached (with FullAWSAccess, which stays).
+  const policiesOf = new Map<string, string[]>();
+  for (const policy of org.policies) for (const target of policy.targets) policiesOf.set(target, [...(policiesOf.get(target) ?? ['FullAWSAccess']), policy.name]);
   const node = (parentId: string, indent: string): void => {
     const accounts = childAccounts.get(parentId) ?? [];
     const ous = childOus.get(parentId) ?? [];
+    const listed = policiesOf.get(parentId);
+    if (listed) lines.push(`${indent}policies: [${listed.join(', ')}]`);
     lines.push(`${indent}accounts: [${accounts.map((a) => `"${a.id}"`).join(', ')}]`);
     if (ous.length === 0) return;
     lines.push(`${indent}organizationalUnits:`);

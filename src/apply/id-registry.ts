@@ -25,6 +25,10 @@ export class IdRegistry {
       known({ type: 'account', id: account.id }, account.id);
       known({ type: 'account', email: account.email }, account.id);
     }
+    // Policies by name; a customer policy wins over an AWS-managed one of the same name in another type.
+    for (const policy of [...(live.policies?.policies ?? [])].sort((a, b) => Number(b.awsManaged) - Number(a.awsManaged))) {
+      known({ type: 'policy', name: policy.name }, policy.id);
+    }
     return ids;
   }
 

@@ -8,8 +8,9 @@ import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { PositionLookup } from '../config/position-lookup.js';
 import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg, LiveOrganization } from '../model/live.js';
+import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
@@ -50,6 +51,8 @@ export interface KindReadContext {
   readonly callerAccountId: string;
   /** Raw results a kind's read shares with the audit, which checks the same values, so nothing is read twice. */
   readonly observations: ReadObservations;
+  /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
+  readonly root?: LiveRoot | null;
 }
 
 /**
@@ -75,6 +78,8 @@ export interface SnapshotReadContext {
    * starts the kinds' `read`s and the audit beside it. Any number of calls; the first counts.
    */
   underWay(): void;
+  /** Hands on the root as ListRoots answered, with its policy types, for the policies kind's read. */
+  onRoot(root: LiveRoot): void;
 }
 
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */
@@ -152,4 +157,9 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    */
   orgYamlSection(org: DesiredOrg): readonly string[];
   readonly steps: StepHandlers<K>;
+  /**
+   * Checks of org.yaml that need what the config loader reads besides it (the policy files): run by
+   * src/config/load-org-file.ts once they are read. `fileOf` names a file given relative to org.yaml.
+   */
+  checkLoaded?(desired: DesiredOrg, orgFile: string, fileOf: (relative: string) => string): readonly Diagnostic[];
 }

@@ -1,7 +1,7 @@
 // The live organization as read from AWS Organizations and AWS Budgets, in our own types.
 // Built by src/reader through the port; never persisted by orgctl.
 
-import type { FeatureSet, NotificationKey, Subscriber } from './desired.js';
+import type { FeatureSet, NotificationKey, OrgPolicyType, Subscriber } from './desired.js';
 import type { AlternateContactSpec, AlternateContactType } from './security.js';
 
 export type AccountState = 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED';
@@ -17,6 +17,8 @@ export interface LiveOrganization {
 export interface LiveRoot {
   readonly id: string;
   readonly name: string;
+  /** ListRoots' PolicyTypes: the policy types enabled (or being enabled) on the root, when AWS says. */
+  readonly policyTypes?: readonly { readonly type: string; readonly status: string }[];
 }
 
 export interface LiveOu {
@@ -63,6 +65,8 @@ export interface LiveOrg {
   readonly budgets: readonly LiveBudget[];
   /** Alternate contacts of the management account: read only when org.yaml declares some, one entry per declared type. */
   readonly alternateContacts?: readonly LiveAlternateContact[];
+  /** Organization policies: read by the policies kind only when org.yaml uses policies (or by import). */
+  readonly policies?: LivePolicies;
 }
 
 export interface LiveAlternateContact {
@@ -75,3 +79,29 @@ export interface LiveAlternateContact {
 
 /** Tag orgctl puts on the budgets it creates, so `pruneBudgets` deletes only those. */
 export const MANAGED_BUDGET_TAG = { key: 'managed-by', value: 'orgctl' } as const;
+
+/** A policy as read from AWS Organizations. */
+export interface LivePolicy {
+  readonly id: string;
+  readonly name: string;
+  readonly type: OrgPolicyType;
+  readonly awsManaged: boolean;
+  readonly description: string;
+  /** The document as AWS stores it; read (DescribePolicy) only for policies org.yaml declares or prune may delete. */
+  readonly content?: string;
+  /** Tags; read only for customer policies prune may delete (to tell which orgctl created). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** IDs of the roots, OUs and accounts it is attached to directly. */
+  readonly targets: readonly string[];
+}
+
+export interface LivePolicies {
+  /** Policy types enabled on the root (status ENABLED or PENDING_ENABLE). */
+  readonly enabledTypes: readonly OrgPolicyType[];
+  /** The types whose policies were listed: every policy of these types is in `policies`. */
+  readonly readTypes: readonly OrgPolicyType[];
+  readonly policies: readonly LivePolicy[];
+}
+
+/** Tag orgctl puts on the policies it creates, so `prunePolicies` deletes only those. */
+export const MANAGED_POLICY_TAG = { key: 'managed-by', value: 'orgctl' } as const;

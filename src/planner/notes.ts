@@ -26,6 +26,13 @@ export const NoteCode = {
   accountsToCreate: 'accounts-to-create',
   accountsToClose: 'accounts-to-close',
   closureQuotaExceeded: 'closure-quota-exceeded',
+  policiesUnavailable: 'policies-unavailable',
+  policyDocumentNotRead: 'policy-document-not-read',
+  unlistedPolicyAttachments: 'unlisted-policy-attachments',
+  policyNotDeclared: 'policy-not-declared',
+  policyNotManaged: 'policy-not-managed',
+  awsManagedPolicyMissing: 'aws-managed-policy-missing',
+  policyRule: 'policy-rule',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -79,7 +79,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'budget: []  # <-'],
       marker: '# <-',
       column: 1,
-      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security\.$/,
+      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security, policies\.$/,
     },
     {
       where: 'organization',
@@ -93,14 +93,14 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: ['version: 1', 'organization:', '  managementAccountId: "123456789012"', 'root:', '  organisationalUnits: {}  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits\.$/,
+      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits, policies\.$/,
     },
     {
       where: 'an OU',
       lines: [...HEADER, '    Workloads:', '      organizationalUnits:', '        Prod:', '          acounts: []  # <-'],
       marker: '# <-',
       column: 11,
-      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom\.$/,
+      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom, policies\.$/,
     },
     {
       where: 'an account mapping',
@@ -128,7 +128,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'options:', '  pruneOU: true  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu\.$/,
+      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments\.$/,
     },
   ];
 

@@ -162,7 +162,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     });
   }
 
-  it('lists accounts not ACTIVE, SCPs and their targets, inexpressible budgets, and says tags were not read', async () => {
+  it('lists accounts not ACTIVE and inexpressible budgets, declares the policies with their attachments, and says tags were not read', async () => {
     const fake = new FakeAwsPort();
     seedInexpressible(fake);
     const { text } = await importOrg(fake);
@@ -174,13 +174,6 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
 # Accounts that are not ACTIVE (not placed above; plan reports them as unlisted):
 #   555555555556 gone: CLOSED, in /
 #   555555555555 old-sandbox: SUSPENDED, in /Workloads/Prod
-#
-# Service control policies other than FullAWSAccess, and where each is attached:
-#   DenyRegions (p-denyregions)
-#     - the root
-#     - OU /Workloads
-#     - account 444444444444 audit
-#   Unused (p-unused0001): not attached
 #
 # Budgets org.yaml cannot express (not declared above):
 #   custom-period:
@@ -203,6 +196,11 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(text).not.toMatch(/- name: (usage-hours|planned|custom-period|silent|local-mail)\n/);
     expect(text).not.toContain('"555555555555"');
     expect(fake.callCount('ListTagsForResource')).toBe(0);
+    // Customer policies of the enabled types are declared, their documents in files; attachments beyond AWS's defaults are listed.
+    expect(text).toContain('policies:\n  DenyRegions:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyRegions.json\n  Unused:\n');
+    expect(text).toContain('root:\n  policies: [FullAWSAccess, DenyRegions]\n');
+    expect(text).toContain('    Workloads:\n      policies: [FullAWSAccess, DenyRegions]\n');
+    expect(text).toContain('{ id: "444444444444", name: audit, policies: [FullAWSAccess, DenyRegions] }');
   });
 
   it('lists tags with --include-tags, reading each resource once', async () => {
@@ -220,18 +218,18 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
   });
 
-  it('reads no SCPs in an organization with consolidated billing only', async () => {
+  it('reads no policies in an organization with consolidated billing only', async () => {
     const fake = new FakeAwsPort();
     fake.seedOrganization({ featureSet: 'CONSOLIDATED_BILLING' });
     const { text } = await importOrg(fake);
     expect(text).toContain('  featureSet: CONSOLIDATED_BILLING\n');
-    expect(text).toContain('# Service control policies: none (the organization has CONSOLIDATED_BILLING features only).\n');
+    expect(text).not.toContain('policies:');
     expect(fake.callCount('ListPolicies')).toBe(0);
   });
 });
 
 describe('orgctl import: calls', () => {
-  it('makes exactly the bulk read plus the SCP reads: no second GetCallerIdentity or DescribeOrganization', async () => {
+  it('makes exactly the bulk read plus the policy reads: no second GetCallerIdentity, DescribeOrganization or ListRoots', async () => {
     const fake = new FakeAwsPort();
     const { workloads } = seedSmallOrg(fake);
     fake.seedAttachment(fake.seedPolicy({ name: 'DenyRegions' }), workloads);
@@ -249,7 +247,9 @@ describe('orgctl import: calls', () => {
       DescribeBudgetNotificationsForAccount: 1,
       DescribeSubscribersForNotification: 1,
       ListPolicies: 1,
-      ListTargetsForPolicy: 2,
+      // FullAWSAccess and the two customer policies; the customer policies' content.
+      ListTargetsForPolicy: 3,
+      DescribePolicy: 2,
     });
   });
 

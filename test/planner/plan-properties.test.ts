@@ -35,6 +35,12 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createAccount: ['createOrganization'],
   renameAccount: [],
   closeAccount: ['moveAccount'],
+  enablePolicyType: ['createOrganization'],
+  createPolicy: ['enablePolicyType'],
+  updatePolicy: [],
+  deletePolicy: ['detachPolicy'],
+  attachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'enablePolicyType', 'createPolicy'],
+  detachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'attachPolicy'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

@@ -34,7 +34,7 @@
 import type { AwsErrorKind } from '../../src/aws/errors.js';
 import type { PortOperation } from '../../src/aws/operations.js';
 import type { AwsPort, CallStats } from '../../src/aws/port.js';
-import type { LiveBudget, LiveOrg, LiveOrganization } from '../../src/model/live.js';
+import type { LivePolicies, LiveBudget, LiveOrg, LiveOrganization } from '../../src/model/live.js';
 import { FakeAccessAnalyzer, fakeAccessAnalyzer } from './fake-port/access-analyzer.js';
 import { fakeAccount } from './fake-port/account.js';
 import { FakeBudgetStore, type SeedBudget } from './fake-port/budget-store.js';
@@ -221,6 +221,30 @@ export class FakeAwsPort {
       root: this.tree.root,
       ...this.tree.liveTree(),
       budgets: this.budgetStore.liveBudgets(this.callerAccountId),
+    };
+  }
+
+  /** Every policy (AWS-managed ones of enabled types included) with content, tags and targets; records no calls. */
+  livePolicies(): LivePolicies {
+    const tree = this.tree;
+    const all = [...tree.managedPolicies(), ...tree.policies.values()];
+    return {
+      enabledTypes: [...tree.enabledPolicyTypes].sort(),
+      readTypes: [...new Set(all.map((p) => p.type))].sort(),
+      policies: all.map((p) => {
+        const detail = tree.policyContent.get(p.id);
+        const tags = tree.resourceTags.get(p.id);
+        return {
+          id: p.id,
+          name: p.name,
+          type: p.type,
+          awsManaged: p.awsManaged,
+          description: detail?.description ?? '',
+          content: detail?.content ?? tree.managedContent(p.id) ?? '',
+          ...(tags ? { tags: { ...tags } } : {}),
+          targets: tree.targetsOfPolicy(p.id) ?? [],
+        };
+      }),
     };
   }
 }

@@ -38,6 +38,8 @@ export interface PolicySummary {
   readonly type: PolicyType;
   /** true for the policies AWS provides, e.g. FullAWSAccess. */
   readonly awsManaged: boolean;
+  /** ListPolicies' Description ("" when AWS returns none). */
+  readonly description?: string;
 }
 
 export type PolicyTargetType = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
@@ -98,4 +100,31 @@ export interface OrganizationsPort {
   listCreateAccountStatus(states: readonly CreateAccountState[]): Promise<readonly CreateAccountStatus[]>;
   /** Organizations CloseAccount: starts an asynchronous closure (PENDING_CLOSURE, then SUSPENDED). */
   closeAccount(accountId: string): Promise<void>;
+
+  // --- policies (the policies kind) ---
+  /** Organizations DescribePolicy: the policy with its content. */
+  describePolicy(policyId: string): Promise<PolicyDetail>;
+  /** Organizations CreatePolicy (DuplicatePolicyException when a policy of that type has the name). */
+  createPolicy(policy: NewPolicy, tags: Readonly<Record<string, string>>): Promise<PolicySummary>;
+  /** Organizations UpdatePolicy: content and description (the name stays). */
+  updatePolicy(policyId: string, change: { readonly description: string; readonly content: string }): Promise<void>;
+  deletePolicy(policyId: string): Promise<void>;
+  attachPolicy(policyId: string, targetId: string): Promise<void>;
+  detachPolicy(policyId: string, targetId: string): Promise<void>;
+  /** Organizations EnablePolicyType on the root. */
+  enablePolicyType(rootId: string, policyType: PolicyType): Promise<void>;
+}
+
+export interface PolicyDetail extends PolicySummary {
+  readonly description: string;
+  /** The document as AWS stores it (JSON text). */
+  readonly content: string;
+}
+
+export interface NewPolicy {
+  readonly name: string;
+  readonly type: PolicyType;
+  readonly description: string;
+  /** Minified JSON. */
+  readonly content: string;
 }

@@ -12,7 +12,14 @@ import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  DescribePolicyCommand,
+  DetachPolicyCommand,
+  EnablePolicyTypeCommand,
   ListPoliciesCommand,
+  UpdatePolicyCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
   ListTargetsForPolicyCommand,
@@ -21,7 +28,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AwsCallError, isAwsCallError } from '../errors.js';
 import { PAGE_SIZES } from '../page-sizes.js';
-import type { CreateAccountState, CreateAccountStatus, OrganizationsPort } from '../ports/organizations.js';
+import type { CreateAccountState, CreateAccountStatus, OrganizationsPort, PolicyType } from '../ports/organizations.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toAccountSummary, toOrganization, toOuSummary, toPolicySummary, toPolicyTarget, toRoot } from './shapes.js';
 
@@ -169,6 +176,52 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
 
     async closeAccount(accountId) {
       await call(service, 'CloseAccount', () => organizations.send(new CloseAccountCommand({ AccountId: accountId })));
+    },
+
+    async describePolicy(policyId) {
+      const out = await call(service, 'DescribePolicy', () => organizations.send(new DescribePolicyCommand({ PolicyId: policyId })));
+      const summary = out.Policy?.PolicySummary;
+      if (!summary) throw new AwsCallError('DescribePolicy', 'other', 'MissingPolicy', 'the response described no policy');
+      return { ...toPolicySummary(summary, summary.Type as PolicyType), description: summary.Description ?? '', content: out.Policy?.Content ?? '' };
+    },
+
+    async createPolicy(policy, tags) {
+      const out = await call(service, 'CreatePolicy', () =>
+        organizations.send(
+          new CreatePolicyCommand({
+            Name: policy.name,
+            Type: policy.type,
+            Description: policy.description,
+            Content: policy.content,
+            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+          }),
+        ),
+      );
+      const summary = out.Policy?.PolicySummary;
+      if (!summary) throw new AwsCallError('CreatePolicy', 'other', 'MissingPolicy', 'the response described no policy');
+      return toPolicySummary(summary, policy.type);
+    },
+
+    async updatePolicy(policyId, change) {
+      await call(service, 'UpdatePolicy', () =>
+        organizations.send(new UpdatePolicyCommand({ PolicyId: policyId, Description: change.description, Content: change.content })),
+      );
+    },
+
+    async deletePolicy(policyId) {
+      await call(service, 'DeletePolicy', () => organizations.send(new DeletePolicyCommand({ PolicyId: policyId })));
+    },
+
+    async attachPolicy(policyId, targetId) {
+      await call(service, 'AttachPolicy', () => organizations.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+
+    async detachPolicy(policyId, targetId) {
+      await call(service, 'DetachPolicy', () => organizations.send(new DetachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+
+    async enablePolicyType(rootId, policyType) {
+      await call(service, 'EnablePolicyType', () => organizations.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: policyType })));
     },
   };
 }

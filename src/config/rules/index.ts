@@ -9,6 +9,7 @@ import { budgetNamesUnique } from './budget-names-unique.js';
 import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
+import { policyHasOneDocument, policyReferencesKnown } from './policy-references.js';
 import type { OrgRule } from './rule.js';
 
 export const ORG_RULES: readonly OrgRule[] = [
@@ -22,6 +23,8 @@ export const ORG_RULES: readonly OrgRule[] = [
   newAccountNamesValid,
   managementAccountNotClosed,
   closedAccountsOuDeclared,
+  policyHasOneDocument,
+  policyReferencesKnown,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

@@ -5,7 +5,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { at, type PositionLookup } from '../../config/position-lookup.js';
 import type { AccountEntry, OrganizationalUnits, WrittenOrgYaml } from '../../config/written-org-yaml.js';
 import type { DocumentPath } from '../../config/yaml-source.js';
-import type { AccountCreationSettings, DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
+import type { AccountCreationSettings, DesiredAccount, DesiredNode, DesiredOu, DesiredPolicyAttachment } from '../../model/desired.js';
 import { childPath, ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
 
@@ -25,7 +25,8 @@ export function normalizeOrganization({ written, positionOf }: NormalizeContext)
 function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
-    return typeof entry === 'string' ? { id: entry, ...position } : { ...normalizeNamedAccount(entry), ...position };
+    if (typeof entry === 'string') return { id: entry, ...position };
+    return { ...normalizeNamedAccount(entry), ...position, ...attachments(entry.policies, [...path, index, 'policies'], positionOf) };
   });
 }
 
@@ -37,11 +38,17 @@ function normalizeNamedAccount(entry: Exclude<AccountEntry, string>): DesiredAcc
   };
   return {
     ...(entry.id !== undefined && { id: entry.id }),
-    name: entry.name,
+    ...(entry.name !== undefined && { name: entry.name }),
     ...(entry.email !== undefined && { email: entry.email }),
     ...(entry.closed === true && { closed: true }),
     ...(Object.keys(creation).length > 0 && { creation }),
   };
+}
+
+/** A node's `policies:` list (the policies kind plans from it); nothing when the key is absent (its attachments are left alone). */
+function attachments(names: readonly string[] | undefined, path: DocumentPath, positionOf: PositionLookup): { policies?: DesiredPolicyAttachment[] } {
+  if (names === undefined) return {};
+  return { policies: names.map((name, index) => ({ name, ...at(positionOf([...path, index])) })) };
 }
 
 function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {
@@ -54,6 +61,7 @@ function normalizeOus(written: OrganizationalUnits | undefined, parentPath: stri
       ...(node?.renamedFrom !== undefined ? { renamedFrom: node.renamedFrom } : {}),
       accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
+      ...attachments(node?.policies, [...nodePath, 'policies'], positionOf),
       // An OU's position is its name (the mapping key).
       ...at(positionOf(nodePath)),
     };
@@ -64,5 +72,6 @@ function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLook
   return {
     accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
+    ...attachments(written.policies, ['root', 'policies'], positionOf),
   };
 }

@@ -13,13 +13,14 @@ export function writeOrganizationSection(org: DesiredOrg): string[] {
 /** `key:` followed by the node's accounts and child OUs; `key: {}` when it has neither. */
 function writeNode(lines: string[], key: string, node: DesiredNode & { readonly renamedFrom?: string }, indent: string): void {
   const renamed = node.renamedFrom !== undefined;
-  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed && node.policies === undefined) {
     lines.push(`${indent}${key}: {}`);
     return;
   }
   lines.push(`${indent}${key}:`);
   const inner = indent + INDENT;
   if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
+  if (node.policies !== undefined) lines.push(`${inner}policies: ${policyList(node.policies)}`);
   if (node.accounts.length > 0) {
     lines.push(`${inner}accounts:`);
     for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
@@ -31,11 +32,12 @@ function writeNode(lines: string[], key: string, node: DesiredNode & { readonly 
 }
 
 function accountEntry(account: DesiredAccount): string {
-  if ((account.name === undefined || account.name === '') && account.id !== undefined) return quoted(account.id);
+  const named = account.name !== undefined && account.name !== '';
+  if (!named && account.id !== undefined && account.policies === undefined && account.email === undefined) return quoted(account.id);
   const { creation } = account;
   const fields = [
     ...(account.id !== undefined ? [`id: ${quoted(account.id)}`] : []),
-    `name: ${scalar(account.name ?? '', 'flow')}`,
+    ...(named ? [`name: ${scalar(account.name!, 'flow')}`] : []),
     ...(account.email !== undefined ? [`email: ${scalar(account.email, 'flow')}`] : []),
     ...(account.closed ? ['closed: true'] : []),
     ...(creation?.tags !== undefined
@@ -43,6 +45,12 @@ function accountEntry(account: DesiredAccount): string {
       : []),
     ...(creation?.iamUserAccessToBilling !== undefined ? [`iamUserAccessToBilling: ${creation.iamUserAccessToBilling}`] : []),
     ...(creation?.roleName !== undefined ? [`roleName: ${scalar(creation.roleName, 'flow')}`] : []),
+    ...(account.policies ? [`policies: ${policyList(account.policies)}`] : []),
   ];
   return `{ ${fields.join(', ')} }`;
+}
+
+/** `[FullAWSAccess, DenyLeave]`: a node's policies, by name. */
+function policyList(policies: readonly { readonly name: string }[]): string {
+  return `[${policies.map((p) => scalar(p.name, 'flow')).join(', ')}]`;
 }

@@ -4,7 +4,8 @@ import type { OrganizationsPort } from '../../../src/aws/port.js';
 import type { FakeAccountLifecycle } from './account-lifecycle.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
-import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
+import { checkOuName, type FakeOrgTree } from './org-tree.js';
+import { fakePolicyWrites } from './policies.js';
 
 export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>, lifecycle: FakeAccountLifecycle): OrganizationsPort {
   return {
@@ -13,7 +14,7 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     listRoots: () =>
       call('listRoots', [], () => {
         tree.requireOrganization('ListRoots');
-        return tree.root ? [{ ...tree.root }] : [];
+        return tree.root ? [{ ...tree.root, policyTypes: [...tree.enabledPolicyTypes].map((type) => ({ type, status: 'ENABLED' })) }] : [];
       }),
 
     listOrganizationalUnitsForParent: (parentId) =>
@@ -31,7 +32,7 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     listPolicies: (policyType) =>
       call('listPolicies', [policyType], () => {
         tree.requireManagementCaller('ListPolicies');
-        const managed = policyType === 'SERVICE_CONTROL_POLICY' && tree.scpsAvailable() ? [FULL_AWS_ACCESS] : [];
+        const managed = tree.managedPolicies().filter((p) => p.type === policyType);
         return [...managed, ...[...tree.policies.values()].filter((p) => p.type === policyType)].map((p) => ({ ...p }));
       }),
 
@@ -39,10 +40,9 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
       call('listTargetsForPolicy', [policyId], () => {
         const op = 'ListTargetsForPolicy';
         tree.requireManagementCaller(op);
-        if (policyId === FULL_AWS_ACCESS.id && tree.scpsAvailable()) return tree.allTargetIds().map((id) => tree.targetOf(id));
-        const targets = tree.attachments.get(policyId);
+        const targets = tree.targetsOfPolicy(policyId);
         if (!targets) throw awsError(op, 'notFound', 'PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
-        return targets.filter((id) => tree.targetExists(id)).map((id) => tree.targetOf(id));
+        return targets.map((id) => tree.targetOf(id));
       }),
 
     listResourceTags: (resourceId) =>
@@ -109,5 +109,6 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         return lifecycle.list(states);
       }),
     closeAccount: (accountId) => call('closeAccount', [accountId], () => lifecycle.close(accountId)),
+    ...fakePolicyWrites(tree, call),
   };
 }
