@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject2) => {
+          return new Promise((resolve3, reject2) => {
             this.close((err, data) => {
-              return err ? reject2(err) : resolve2(data);
+              return err ? reject2(err) : resolve3(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject2) => {
+          return new Promise((resolve3, reject2) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject2(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject2) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject2) => {
+        res = resolve3;
         rej = reject2;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject2) => {
+      const waitForDrain = () => new Promise((resolve3, reject2) => {
         assert(callback === null);
         if (socket[kError]) {
           reject2(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject2) => {
+      const waitForDrain = () => new Promise((resolve3, reject2) => {
         assert(callback === null);
         if (socket[kError]) {
           reject2(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i5 = 0; i5 < requests.length; i5++) {
             const request2 = requests[i5];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject2) => {
+        const socket = await new Promise((resolve3, reject2) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject2(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c5) => c5.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject2) => {
+        return await new Promise((resolve3, reject2) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject2(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject: reject2,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject2) => {
+        return new Promise((resolve3, reject2) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject2(err) : resolve2(data);
+            return err ? reject2(err) : resolve3(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject2) => {
+        return new Promise((resolve3, reject2) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject2(err) : resolve2(data);
+            return err ? reject2(err) : resolve3(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject2) => {
+        return new Promise((resolve3, reject2) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject2(err) : resolve2(data);
+            return err ? reject2(err) : resolve3(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject2) => {
+        return new Promise((resolve3, reject2) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject2(err) : resolve2(data);
+            return err ? reject2(err) : resolve3(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject2) => agent.dispatch(
+        return new Promise((resolve3, reject2) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable7({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i5 = 0; i5 < rawHeaders.length; i5 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i5]), rawHeaders[i5 + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -21596,7 +21596,7 @@ var sleep;
 var init_sleep = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
     sleep = (seconds) => {
-      return new Promise((resolve2) => setTimeout(resolve2, seconds * 1e3));
+      return new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
     };
   }
 });
@@ -21761,8 +21761,8 @@ var init_createWaiter = __esm({
     init_waiter();
     abortTimeout = (abortSignal) => {
       let onAbort;
-      const promise = new Promise((resolve2) => {
-        onAbort = () => resolve2({ state: WaiterState.ABORTED });
+      const promise = new Promise((resolve3) => {
+        onAbort = () => resolve3({ state: WaiterState.ABORTED });
         if (typeof abortSignal.addEventListener === "function") {
           abortSignal.addEventListener("abort", onAbort);
         } else {
@@ -23632,7 +23632,7 @@ var init_getInstanceMetadataRegion = __esm({
     };
     imdsRequest = async (options) => {
       const { request: request2 } = await import("node:http");
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         const req = request2({
           hostname: options.hostname,
           port: options.port,
@@ -23660,7 +23660,7 @@ var init_getInstanceMetadataRegion = __esm({
           const chunks = [];
           res.on("data", (chunk) => chunks.push(chunk));
           res.on("end", () => {
-            resolve2(Buffer.concat(chunks));
+            resolve3(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -25898,7 +25898,7 @@ var init_headStream = __esm({
       if (isReadableStream(stream)) {
         return headStream(stream, bytes);
       }
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         const collector = new Collector();
         collector.limit = bytes;
         stream.pipe(collector);
@@ -25909,7 +25909,7 @@ var init_headStream = __esm({
         collector.on("error", reject2);
         collector.on("finish", function() {
           const bytes2 = concatBytes(this.buffers);
-          resolve2(bytes2);
+          resolve3(bytes2);
         });
       });
     };
@@ -26061,7 +26061,7 @@ var init_stream_collector = __esm({
       if (isReadableStream(stream)) {
         return collectReadableStream(stream);
       }
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         const collector = new Collector2();
         const nodeStream = stream;
         nodeStream.pipe(collector);
@@ -26072,7 +26072,7 @@ var init_stream_collector = __esm({
         collector.on("error", reject2);
         collector.on("finish", function() {
           const bytes = concatBytes(this.bufferedBytes);
-          resolve2(bytes);
+          resolve3(bytes);
         });
       });
     };
@@ -26606,7 +26606,7 @@ var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
-    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve2, reject2) => {
+    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve3, reject2) => {
       if (!isReadStream(fileStream)) {
         reject2(new Error("Unable to calculate hash for non-file streams."));
         return;
@@ -26624,7 +26624,7 @@ var init_fileStreamHasher = __esm({
       });
       hashCalculator.on("error", reject2);
       hashCalculator.on("finish", function() {
-        hash.digest().then(resolve2).catch(reject2);
+        hash.digest().then(resolve3).catch(reject2);
       });
     });
     isReadStream = (stream) => typeof stream.path === "string";
@@ -26643,14 +26643,14 @@ var init_readableStreamHasher = __esm({
       const hash = new hashCtor();
       const hashCalculator = new HashCalculator(hash);
       readableStream.pipe(hashCalculator);
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         readableStream.on("error", (err) => {
           hashCalculator.end();
           reject2(err);
         });
         hashCalculator.on("error", reject2);
         hashCalculator.on("finish", () => {
-          hash.digest().then(resolve2).catch(reject2);
+          hash.digest().then(resolve3).catch(reject2);
         });
       });
     };
@@ -27910,7 +27910,7 @@ async function* readableToIterable(readStream) {
     streamEnded = true;
   });
   while (!generationEnded) {
-    const value = await new Promise((resolve2) => setTimeout(() => resolve2(records.shift()), 0));
+    const value = await new Promise((resolve3) => setTimeout(() => resolve3(records.shift()), 0));
     if (value) {
       yield value;
     }
@@ -29907,9 +29907,9 @@ var init_JsonShapeDeserializer2 = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject4 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject4) {
           if (ns.isStructSchema()) {
             return this._readStruct(ns, value);
           }
@@ -29989,7 +29989,7 @@ var init_JsonShapeDeserializer2 = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject4) {
             if (Array.isArray(value)) {
               for (let i5 = 0; i5 < value.length; ++i5) {
                 const v = value[i5];
@@ -30427,7 +30427,7 @@ var init_JsonShapeSerializer2 = __esm({
           return;
         }
         const ns = NormalizedSchema.of(schema);
-        const isObject2 = typeof value === "object";
+        const isObject4 = typeof value === "object";
         if (ns.isStringSchema()) {
           const mediaType = ns.getMergedTraits().mediaType;
           if (mediaType) {
@@ -30443,7 +30443,7 @@ var init_JsonShapeSerializer2 = __esm({
           this.writeAsciiQuoted(asString);
           return;
         }
-        if (isObject2) {
+        if (isObject4) {
           if (ns.isStructSchema()) {
             this.writeStruct(ns, value);
             return;
@@ -30849,9 +30849,9 @@ var init_JsonShapeDeserializer = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject4 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject4) {
           if (ns.isStructSchema()) {
             const record = value;
             const union = ns.isUnionSchema();
@@ -30967,7 +30967,7 @@ var init_JsonShapeDeserializer = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject4) {
             const out = Array.isArray(value) ? [] : {};
             for (const k5 in value) {
               if (!hasOwn(value, k5)) {
@@ -31090,9 +31090,9 @@ var init_JsonShapeSerializer = __esm({
         }
       }
       _write(schema, value, container) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject4 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject4) {
           if (ns.isStructSchema()) {
             const record = value;
             const out = {};
@@ -31222,7 +31222,7 @@ var init_JsonShapeSerializer = __esm({
           this.useReplacer = true;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject4) {
             if (value instanceof Uint8Array) {
               return (this.serdeContext?.base64Encoder ?? toBase64)(value);
             }
@@ -32775,7 +32775,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           const delay = retryToken.getRetryDelay();
           totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay;
           if (delay > 0) {
-            await race(new Promise((resolve2) => setTimeout(resolve2, delay)), abortSignal);
+            await race(new Promise((resolve3) => setTimeout(resolve3, delay)), abortSignal);
           }
         }
       }
@@ -32908,7 +32908,7 @@ var init_DefaultRateLimiter = __esm({
         this.refillTokenBucket();
         while (amount > this.availableTokens) {
           const delay = (amount - this.availableTokens) / this.fillRate * 1e3;
-          await new Promise((resolve2) => _DefaultRateLimiter.setTimeoutFn(resolve2, delay));
+          await new Promise((resolve3) => _DefaultRateLimiter.setTimeoutFn(resolve3, delay));
           this.refillTokenBucket();
         }
         this.availableTokens = this.availableTokens - amount;
@@ -33346,7 +33346,7 @@ var init_StandardRetryStrategy2 = __esm({
               const delayFromResponse = getDelayFromRetryAfterHeader(err.$response);
               const delay = Math.max(delayFromResponse || 0, delayFromDecider);
               totalDelay += delay;
-              await new Promise((resolve2) => setTimeout(resolve2, delay));
+              await new Promise((resolve3) => setTimeout(resolve3, delay));
               continue;
             }
             if (!err.$metadata) {
@@ -37355,7 +37355,7 @@ var require_dist_cjs4 = __commonJS({
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
     function httpRequest(options) {
-      return new Promise((resolve2, reject2) => {
+      return new Promise((resolve3, reject2) => {
         const req = node_http.request({
           method: "GET",
           ...options,
@@ -37380,7 +37380,7 @@ var require_dist_cjs4 = __commonJS({
             chunks.push(chunk);
           });
           res.on("end", () => {
-            resolve2(Buffer.concat(chunks));
+            resolve3(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -37843,21 +37843,21 @@ var require_dist_cjs5 = __commonJS({
       let sendBody = true;
       if (!externalAgent && expect === "100-continue") {
         sendBody = await Promise.race([
-          new Promise((resolve2) => {
-            timeoutId = Number(timing.setTimeout(() => resolve2(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
+          new Promise((resolve3) => {
+            timeoutId = Number(timing.setTimeout(() => resolve3(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
           }),
-          new Promise((resolve2) => {
+          new Promise((resolve3) => {
             httpRequest.on("continue", () => {
               timing.clearTimeout(timeoutId);
-              resolve2(true);
+              resolve3(true);
             });
             httpRequest.on("response", () => {
               timing.clearTimeout(timeoutId);
-              resolve2(false);
+              resolve3(false);
             });
             httpRequest.on("error", () => {
               timing.clearTimeout(timeoutId);
-              resolve2(false);
+              resolve3(false);
             });
           })
         ]);
@@ -37934,13 +37934,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve2, reject2) => {
+        this.configProvider = new Promise((resolve3, reject2) => {
           if (typeof options === "function") {
             options().then((_options) => {
-              resolve2(this.resolveDefaultConfig(_options));
+              resolve3(this.resolveDefaultConfig(_options));
             }).catch(reject2);
           } else {
-            resolve2(this.resolveDefaultConfig(options));
+            resolve3(this.resolveDefaultConfig(options));
           }
         });
       }
@@ -37970,7 +37970,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             timing.clearTimeout(requestTimeoutId);
             timing.clearTimeout(keepAliveTimeoutId);
           };
-          const resolve2 = async (arg) => {
+          const resolve3 = async (arg) => {
             await writeRequestBodyPromise;
             clearTimeouts();
             _resolve(arg);
@@ -38034,7 +38034,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               headers: getTransformedHeaders(res.headers),
               body: res
             });
-            resolve2({ response: httpResponse });
+            resolve3({ response: httpResponse });
           });
           req.on("error", (err) => {
             if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err.code)) {
@@ -38373,13 +38373,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new _NodeHttp2Handler(instanceOrOptions);
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve2, reject2) => {
+        this.configProvider = new Promise((resolve3, reject2) => {
           if (typeof options === "function") {
             options().then((opts) => {
-              resolve2(opts || {});
+              resolve3(opts || {});
             }).catch(reject2);
           } else {
-            resolve2(options || {});
+            resolve3(options || {});
           }
         });
       }
@@ -38406,7 +38406,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new Promise((_resolve, _reject) => {
           let fulfilled = false;
           let writeRequestBodyPromise = void 0;
-          const resolve2 = async (arg) => {
+          const resolve3 = async (arg) => {
             await writeRequestBodyPromise;
             _resolve(arg);
           };
@@ -38503,7 +38503,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               body: clientHttp2Stream
             });
             fulfilled = true;
-            resolve2({ response: httpResponse });
+            resolve3({ response: httpResponse });
             if (useIsolatedSession) {
               session.close();
               clientHttp2Stream.on("end", () => {
@@ -38641,7 +38641,7 @@ var require_dist_cjs6 = __commonJS({
           try {
             return await toRetry();
           } catch (e5) {
-            await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+            await new Promise((resolve3) => setTimeout(resolve3, delayMs));
           }
         }
         return await toRetry();
@@ -39037,8 +39037,8 @@ function writeValue(ns, value, container, serdeContext) {
     encodeHeader(majorMap, 0);
     return;
   }
-  const isObject2 = typeof value === "object";
-  if (isObject2) {
+  const isObject4 = typeof value === "object";
+  if (isObject4) {
     if (ns.isBlobSchema()) {
       if (value instanceof Uint8Array) {
         writeBytes(value);
@@ -46511,7 +46511,7 @@ var require_dist_cjs11 = __commonJS({
     var { createHash: createHash7, createPrivateKey, createPublicKey, sign: sign2 } = __require("node:crypto");
     var { promises: promises3 } = __require("node:fs");
     var { homedir: homedir2 } = __require("node:os");
-    var { dirname: dirname2, join: join6 } = __require("node:path");
+    var { dirname: dirname3, join: join7 } = __require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -46669,7 +46669,7 @@ var require_dist_cjs11 = __commonJS({
       }
       async saveToken(token) {
         const tokenFilePath = this.getTokenFilePath();
-        const directory = dirname2(tokenFilePath);
+        const directory = dirname3(tokenFilePath);
         try {
           await promises3.mkdir(directory, { recursive: true });
         } catch (error3) {
@@ -46677,10 +46677,10 @@ var require_dist_cjs11 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join7(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash7("sha256").update(loginSessionBytes).digest("hex");
-        return join6(directory, `${loginSessionSha256}.json`);
+        return join7(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -53187,7 +53187,7 @@ var require_dist_cjs17 = __commonJS({
     var _mw05 = (Command3, cs, config, o3) => [];
     var AcceptHandshakeCommand = class extends command5(_ep05, _mw05, "AcceptHandshake", AcceptHandshake$) {
     };
-    var AttachPolicyCommand = class extends command5(_ep05, _mw05, "AttachPolicy", AttachPolicy$) {
+    var AttachPolicyCommand2 = class extends command5(_ep05, _mw05, "AttachPolicy", AttachPolicy$) {
     };
     var CancelHandshakeCommand = class extends command5(_ep05, _mw05, "CancelHandshake", CancelHandshake$) {
     };
@@ -53201,7 +53201,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var CreateOrganizationCommand2 = class extends command5(_ep05, _mw05, "CreateOrganization", CreateOrganization$) {
     };
-    var CreatePolicyCommand = class extends command5(_ep05, _mw05, "CreatePolicy", CreatePolicy$) {
+    var CreatePolicyCommand2 = class extends command5(_ep05, _mw05, "CreatePolicy", CreatePolicy$) {
     };
     var DeclineHandshakeCommand = class extends command5(_ep05, _mw05, "DeclineHandshake", DeclineHandshake$) {
     };
@@ -53209,7 +53209,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var DeleteOrganizationCommand = class extends command5(_ep05, _mw05, "DeleteOrganization", DeleteOrganization$) {
     };
-    var DeletePolicyCommand = class extends command5(_ep05, _mw05, "DeletePolicy", DeletePolicy$) {
+    var DeletePolicyCommand2 = class extends command5(_ep05, _mw05, "DeletePolicy", DeletePolicy$) {
     };
     var DeleteResourcePolicyCommand = class extends command5(_ep05, _mw05, "DeleteResourcePolicy", DeleteResourcePolicy$) {
     };
@@ -53227,13 +53227,13 @@ var require_dist_cjs17 = __commonJS({
     };
     var DescribeOrganizationCommand2 = class extends command5(_ep05, _mw05, "DescribeOrganization", DescribeOrganization$) {
     };
-    var DescribePolicyCommand = class extends command5(_ep05, _mw05, "DescribePolicy", DescribePolicy$) {
+    var DescribePolicyCommand2 = class extends command5(_ep05, _mw05, "DescribePolicy", DescribePolicy$) {
     };
     var DescribeResourcePolicyCommand = class extends command5(_ep05, _mw05, "DescribeResourcePolicy", DescribeResourcePolicy$) {
     };
     var DescribeResponsibilityTransferCommand = class extends command5(_ep05, _mw05, "DescribeResponsibilityTransfer", DescribeResponsibilityTransfer$) {
     };
-    var DetachPolicyCommand = class extends command5(_ep05, _mw05, "DetachPolicy", DetachPolicy$) {
+    var DetachPolicyCommand2 = class extends command5(_ep05, _mw05, "DetachPolicy", DetachPolicy$) {
     };
     var DisableAWSServiceAccessCommand = class extends command5(_ep05, _mw05, "DisableAWSServiceAccess", DisableAWSServiceAccess$) {
     };
@@ -53243,7 +53243,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var EnableAWSServiceAccessCommand = class extends command5(_ep05, _mw05, "EnableAWSServiceAccess", EnableAWSServiceAccess$) {
     };
-    var EnablePolicyTypeCommand = class extends command5(_ep05, _mw05, "EnablePolicyType", EnablePolicyType$) {
+    var EnablePolicyTypeCommand2 = class extends command5(_ep05, _mw05, "EnablePolicyType", EnablePolicyType$) {
     };
     var InviteAccountToOrganizationCommand = class extends command5(_ep05, _mw05, "InviteAccountToOrganization", InviteAccountToOrganization$) {
     };
@@ -53307,7 +53307,7 @@ var require_dist_cjs17 = __commonJS({
     };
     var UpdateOrganizationalUnitCommand2 = class extends command5(_ep05, _mw05, "UpdateOrganizationalUnit", UpdateOrganizationalUnit$) {
     };
-    var UpdatePolicyCommand = class extends command5(_ep05, _mw05, "UpdatePolicy", UpdatePolicy$) {
+    var UpdatePolicyCommand2 = class extends command5(_ep05, _mw05, "UpdatePolicy", UpdatePolicy$) {
     };
     var UpdateResponsibilityTransferCommand = class extends command5(_ep05, _mw05, "UpdateResponsibilityTransfer", UpdateResponsibilityTransfer$) {
     };
@@ -53331,18 +53331,18 @@ var require_dist_cjs17 = __commonJS({
     var paginateListTargetsForPolicy = createPaginator2(OrganizationsClient2, ListTargetsForPolicyCommand2, "NextToken", "NextToken", "MaxResults");
     var commands5 = {
       AcceptHandshakeCommand,
-      AttachPolicyCommand,
+      AttachPolicyCommand: AttachPolicyCommand2,
       CancelHandshakeCommand,
       CloseAccountCommand: CloseAccountCommand2,
       CreateAccountCommand: CreateAccountCommand2,
       CreateGovCloudAccountCommand,
       CreateOrganizationCommand: CreateOrganizationCommand2,
       CreateOrganizationalUnitCommand: CreateOrganizationalUnitCommand2,
-      CreatePolicyCommand,
+      CreatePolicyCommand: CreatePolicyCommand2,
       DeclineHandshakeCommand,
       DeleteOrganizationCommand,
       DeleteOrganizationalUnitCommand: DeleteOrganizationalUnitCommand2,
-      DeletePolicyCommand,
+      DeletePolicyCommand: DeletePolicyCommand2,
       DeleteResourcePolicyCommand,
       DeregisterDelegatedAdministratorCommand,
       DescribeAccountCommand,
@@ -53351,15 +53351,15 @@ var require_dist_cjs17 = __commonJS({
       DescribeHandshakeCommand,
       DescribeOrganizationCommand: DescribeOrganizationCommand2,
       DescribeOrganizationalUnitCommand,
-      DescribePolicyCommand,
+      DescribePolicyCommand: DescribePolicyCommand2,
       DescribeResourcePolicyCommand,
       DescribeResponsibilityTransferCommand,
-      DetachPolicyCommand,
+      DetachPolicyCommand: DetachPolicyCommand2,
       DisableAWSServiceAccessCommand,
       DisablePolicyTypeCommand,
       EnableAllFeaturesCommand,
       EnableAWSServiceAccessCommand,
-      EnablePolicyTypeCommand,
+      EnablePolicyTypeCommand: EnablePolicyTypeCommand2,
       InviteAccountToOrganizationCommand,
       InviteOrganizationToTransferResponsibilityCommand,
       LeaveOrganizationCommand,
@@ -53391,7 +53391,7 @@ var require_dist_cjs17 = __commonJS({
       TerminateResponsibilityTransferCommand,
       UntagResourceCommand,
       UpdateOrganizationalUnitCommand: UpdateOrganizationalUnitCommand2,
-      UpdatePolicyCommand,
+      UpdatePolicyCommand: UpdatePolicyCommand2,
       UpdateResponsibilityTransferCommand
     };
     var paginators = {
@@ -53703,7 +53703,7 @@ var require_dist_cjs17 = __commonJS({
     exports.AlreadyInOrganizationException = AlreadyInOrganizationException;
     exports.AlreadyInOrganizationException$ = AlreadyInOrganizationException$;
     exports.AttachPolicy$ = AttachPolicy$;
-    exports.AttachPolicyCommand = AttachPolicyCommand;
+    exports.AttachPolicyCommand = AttachPolicyCommand2;
     exports.AttachPolicyRequest$ = AttachPolicyRequest$;
     exports.CancelHandshake$ = CancelHandshake$;
     exports.CancelHandshakeCommand = CancelHandshakeCommand;
@@ -53745,7 +53745,7 @@ var require_dist_cjs17 = __commonJS({
     exports.CreateOrganizationalUnitRequest$ = CreateOrganizationalUnitRequest$;
     exports.CreateOrganizationalUnitResponse$ = CreateOrganizationalUnitResponse$;
     exports.CreatePolicy$ = CreatePolicy$;
-    exports.CreatePolicyCommand = CreatePolicyCommand;
+    exports.CreatePolicyCommand = CreatePolicyCommand2;
     exports.CreatePolicyRequest$ = CreatePolicyRequest$;
     exports.CreatePolicyResponse$ = CreatePolicyResponse$;
     exports.DeclineHandshake$ = DeclineHandshake$;
@@ -53760,7 +53760,7 @@ var require_dist_cjs17 = __commonJS({
     exports.DeleteOrganizationalUnitCommand = DeleteOrganizationalUnitCommand2;
     exports.DeleteOrganizationalUnitRequest$ = DeleteOrganizationalUnitRequest$;
     exports.DeletePolicy$ = DeletePolicy$;
-    exports.DeletePolicyCommand = DeletePolicyCommand;
+    exports.DeletePolicyCommand = DeletePolicyCommand2;
     exports.DeletePolicyRequest$ = DeletePolicyRequest$;
     exports.DeleteResourcePolicy$ = DeleteResourcePolicy$;
     exports.DeleteResourcePolicyCommand = DeleteResourcePolicyCommand;
@@ -53791,7 +53791,7 @@ var require_dist_cjs17 = __commonJS({
     exports.DescribeOrganizationalUnitRequest$ = DescribeOrganizationalUnitRequest$;
     exports.DescribeOrganizationalUnitResponse$ = DescribeOrganizationalUnitResponse$;
     exports.DescribePolicy$ = DescribePolicy$;
-    exports.DescribePolicyCommand = DescribePolicyCommand;
+    exports.DescribePolicyCommand = DescribePolicyCommand2;
     exports.DescribePolicyRequest$ = DescribePolicyRequest$;
     exports.DescribePolicyResponse$ = DescribePolicyResponse$;
     exports.DescribeResourcePolicy$ = DescribeResourcePolicy$;
@@ -53804,7 +53804,7 @@ var require_dist_cjs17 = __commonJS({
     exports.DestinationParentNotFoundException = DestinationParentNotFoundException;
     exports.DestinationParentNotFoundException$ = DestinationParentNotFoundException$;
     exports.DetachPolicy$ = DetachPolicy$;
-    exports.DetachPolicyCommand = DetachPolicyCommand;
+    exports.DetachPolicyCommand = DetachPolicyCommand2;
     exports.DetachPolicyRequest$ = DetachPolicyRequest$;
     exports.DisableAWSServiceAccess$ = DisableAWSServiceAccess$;
     exports.DisableAWSServiceAccessCommand = DisableAWSServiceAccessCommand;
@@ -53836,7 +53836,7 @@ var require_dist_cjs17 = __commonJS({
     exports.EnableAllFeaturesRequest$ = EnableAllFeaturesRequest$;
     exports.EnableAllFeaturesResponse$ = EnableAllFeaturesResponse$;
     exports.EnablePolicyType$ = EnablePolicyType$;
-    exports.EnablePolicyTypeCommand = EnablePolicyTypeCommand;
+    exports.EnablePolicyTypeCommand = EnablePolicyTypeCommand2;
     exports.EnablePolicyTypeRequest$ = EnablePolicyTypeRequest$;
     exports.EnablePolicyTypeResponse$ = EnablePolicyTypeResponse$;
     exports.EnabledServicePrincipal$ = EnabledServicePrincipal$;
@@ -54050,7 +54050,7 @@ var require_dist_cjs17 = __commonJS({
     exports.UpdateOrganizationalUnitRequest$ = UpdateOrganizationalUnitRequest$;
     exports.UpdateOrganizationalUnitResponse$ = UpdateOrganizationalUnitResponse$;
     exports.UpdatePolicy$ = UpdatePolicy$;
-    exports.UpdatePolicyCommand = UpdatePolicyCommand;
+    exports.UpdatePolicyCommand = UpdatePolicyCommand2;
     exports.UpdatePolicyRequest$ = UpdatePolicyRequest$;
     exports.UpdatePolicyResponse$ = UpdatePolicyResponse$;
     exports.UpdateResponsibilityTransfer$ = UpdateResponsibilityTransfer$;
@@ -63973,7 +63973,7 @@ var require_dist_cjs20 = __commonJS({
     };
     var CreateOpenIDConnectProviderCommand = class extends command5(_ep05, _mw05, "CreateOpenIDConnectProvider", CreateOpenIDConnectProvider$) {
     };
-    var CreatePolicyCommand = class extends command5(_ep05, _mw05, "CreatePolicy", CreatePolicy$) {
+    var CreatePolicyCommand2 = class extends command5(_ep05, _mw05, "CreatePolicy", CreatePolicy$) {
     };
     var CreatePolicyVersionCommand = class extends command5(_ep05, _mw05, "CreatePolicyVersion", CreatePolicyVersion$) {
     };
@@ -64007,7 +64007,7 @@ var require_dist_cjs20 = __commonJS({
     };
     var DeleteOpenIDConnectProviderCommand = class extends command5(_ep05, _mw05, "DeleteOpenIDConnectProvider", DeleteOpenIDConnectProvider$) {
     };
-    var DeletePolicyCommand = class extends command5(_ep05, _mw05, "DeletePolicy", DeletePolicy$) {
+    var DeletePolicyCommand2 = class extends command5(_ep05, _mw05, "DeletePolicy", DeletePolicy$) {
     };
     var DeletePolicyVersionCommand = class extends command5(_ep05, _mw05, "DeletePolicyVersion", DeletePolicyVersion$) {
     };
@@ -64443,7 +64443,7 @@ var require_dist_cjs20 = __commonJS({
       CreateInstanceProfileCommand,
       CreateLoginProfileCommand,
       CreateOpenIDConnectProviderCommand,
-      CreatePolicyCommand,
+      CreatePolicyCommand: CreatePolicyCommand2,
       CreatePolicyVersionCommand,
       CreateRoleCommand,
       CreateSAMLProviderCommand,
@@ -64460,7 +64460,7 @@ var require_dist_cjs20 = __commonJS({
       DeleteInstanceProfileCommand,
       DeleteLoginProfileCommand,
       DeleteOpenIDConnectProviderCommand,
-      DeletePolicyCommand,
+      DeletePolicyCommand: DeletePolicyCommand2,
       DeletePolicyVersionCommand,
       DeleteRoleCommand,
       DeleteRolePermissionsBoundaryCommand,
@@ -64929,7 +64929,7 @@ var require_dist_cjs20 = __commonJS({
     exports.CreateOpenIDConnectProviderRequest$ = CreateOpenIDConnectProviderRequest$;
     exports.CreateOpenIDConnectProviderResponse$ = CreateOpenIDConnectProviderResponse$;
     exports.CreatePolicy$ = CreatePolicy$;
-    exports.CreatePolicyCommand = CreatePolicyCommand;
+    exports.CreatePolicyCommand = CreatePolicyCommand2;
     exports.CreatePolicyRequest$ = CreatePolicyRequest$;
     exports.CreatePolicyResponse$ = CreatePolicyResponse$;
     exports.CreatePolicyVersion$ = CreatePolicyVersion$;
@@ -64997,7 +64997,7 @@ var require_dist_cjs20 = __commonJS({
     exports.DeleteOpenIDConnectProviderCommand = DeleteOpenIDConnectProviderCommand;
     exports.DeleteOpenIDConnectProviderRequest$ = DeleteOpenIDConnectProviderRequest$;
     exports.DeletePolicy$ = DeletePolicy$;
-    exports.DeletePolicyCommand = DeletePolicyCommand;
+    exports.DeletePolicyCommand = DeletePolicyCommand2;
     exports.DeletePolicyRequest$ = DeletePolicyRequest$;
     exports.DeletePolicyVersion$ = DeletePolicyVersion$;
     exports.DeletePolicyVersionCommand = DeletePolicyVersionCommand;
@@ -73704,11 +73704,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject2) {
+      return new (P || (P = Promise))(function(resolve3, reject2) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -73724,7 +73724,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -73811,26 +73811,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -74038,14 +74038,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject2) => {
+          return new Promise((resolve3, reject2) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject2(err);
               } else if (!res) {
                 reject2(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -74289,12 +74289,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject2) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject2) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -74302,7 +74302,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -74341,7 +74341,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject2(err);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -74421,6 +74421,696 @@ var require_equal = __commonJS({
     var equal = require_fast_deep_equal();
     equal.code = 'require("ajv/dist/runtime/equal").default';
     exports.default = equal;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d5, b5) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d6, b6) {
+          d6.__proto__ = b6;
+        } || function(d6, b6) {
+          for (var p3 in b6) if (b6.hasOwnProperty(p3)) d6[p3] = b6[p3];
+        };
+        return extendStatics(d5, b5);
+      };
+      return function(d5, b5) {
+        extendStatics(d5, b5);
+        function __() {
+          this.constructor = d5;
+        }
+        d5.prototype = b5 === null ? Object.create(b5) : (__.prototype = b5.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function hasOwnProperty(obj, key) {
+      return _hasOwnProperty.call(obj, key);
+    }
+    exports.hasOwnProperty = hasOwnProperty;
+    function _objectKeys(obj) {
+      if (Array.isArray(obj)) {
+        var keys_1 = new Array(obj.length);
+        for (var k5 = 0; k5 < keys_1.length; k5++) {
+          keys_1[k5] = "" + k5;
+        }
+        return keys_1;
+      }
+      if (Object.keys) {
+        return Object.keys(obj);
+      }
+      var keys = [];
+      for (var i5 in obj) {
+        if (hasOwnProperty(obj, i5)) {
+          keys.push(i5);
+        }
+      }
+      return keys;
+    }
+    exports._objectKeys = _objectKeys;
+    function _deepClone(obj) {
+      switch (typeof obj) {
+        case "object":
+          return JSON.parse(JSON.stringify(obj));
+        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
+        case "undefined":
+          return null;
+        //this is how JSON.stringify behaves for array items
+        default:
+          return obj;
+      }
+    }
+    exports._deepClone = _deepClone;
+    function isInteger(str) {
+      var i5 = 0;
+      var len = str.length;
+      var charCode;
+      while (i5 < len) {
+        charCode = str.charCodeAt(i5);
+        if (charCode >= 48 && charCode <= 57) {
+          i5++;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    exports.isInteger = isInteger;
+    function escapePathComponent(path) {
+      if (path.indexOf("/") === -1 && path.indexOf("~") === -1)
+        return path;
+      return path.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapePathComponent = escapePathComponent;
+    function unescapePathComponent(path) {
+      return path.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapePathComponent = unescapePathComponent;
+    function _getPathRecursive(root5, obj) {
+      var found;
+      for (var key in root5) {
+        if (hasOwnProperty(root5, key)) {
+          if (root5[key] === obj) {
+            return escapePathComponent(key) + "/";
+          } else if (typeof root5[key] === "object") {
+            found = _getPathRecursive(root5[key], obj);
+            if (found != "") {
+              return escapePathComponent(key) + "/" + found;
+            }
+          }
+        }
+      }
+      return "";
+    }
+    exports._getPathRecursive = _getPathRecursive;
+    function getPath(root5, obj) {
+      if (root5 === obj) {
+        return "/";
+      }
+      var path = _getPathRecursive(root5, obj);
+      if (path === "") {
+        throw new Error("Object not found in root");
+      }
+      return "/" + path;
+    }
+    exports.getPath = getPath;
+    function hasUndefined(obj) {
+      if (obj === void 0) {
+        return true;
+      }
+      if (obj) {
+        if (Array.isArray(obj)) {
+          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
+            if (hasUndefined(obj[i_1])) {
+              return true;
+            }
+          }
+        } else if (typeof obj === "object") {
+          var objKeys = _objectKeys(obj);
+          var objKeysLength = objKeys.length;
+          for (var i5 = 0; i5 < objKeysLength; i5++) {
+            if (hasUndefined(obj[objKeys[i5]])) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+    exports.hasUndefined = hasUndefined;
+    function patchErrorMessageFormatter(message, args) {
+      var messageParts = [message];
+      for (var key in args) {
+        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
+        if (typeof value !== "undefined") {
+          messageParts.push(key + ": " + value);
+        }
+      }
+      return messageParts.join("\n");
+    }
+    var PatchError = (
+      /** @class */
+      (function(_super) {
+        __extends(PatchError2, _super);
+        function PatchError2(message, name, index, operation2, tree) {
+          var _newTarget = this.constructor;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation: operation2, tree })) || this;
+          _this.name = name;
+          _this.index = index;
+          _this.operation = operation2;
+          _this.tree = tree;
+          Object.setPrototypeOf(_this, _newTarget.prototype);
+          _this.message = patchErrorMessageFormatter(message, { name, index, operation: operation2, tree });
+          return _this;
+        }
+        return PatchError2;
+      })(Error)
+    );
+    exports.PatchError = PatchError;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/core.js
+var require_core = __commonJS({
+  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    exports.JsonPatchError = helpers_js_1.PatchError;
+    exports.deepClone = helpers_js_1._deepClone;
+    var objOps = {
+      add: function(obj, key, document) {
+        obj[key] = this.value;
+        return { newDocument: document };
+      },
+      remove: function(obj, key, document) {
+        var removed = obj[key];
+        delete obj[key];
+        return { newDocument: document, removed };
+      },
+      replace: function(obj, key, document) {
+        var removed = obj[key];
+        obj[key] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: function(obj, key, document) {
+        var removed = getValueByPointer2(document, this.path);
+        if (removed) {
+          removed = helpers_js_1._deepClone(removed);
+        }
+        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
+        applyOperation(document, { op: "add", path: this.path, value: originalValue });
+        return { newDocument: document, removed };
+      },
+      copy: function(obj, key, document) {
+        var valueToCopy = getValueByPointer2(document, this.from);
+        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
+        return { newDocument: document };
+      },
+      test: function(obj, key, document) {
+        return { newDocument: document, test: _areEquals(obj[key], this.value) };
+      },
+      _get: function(obj, key, document) {
+        this.value = obj[key];
+        return { newDocument: document };
+      }
+    };
+    var arrOps = {
+      add: function(arr, i5, document) {
+        if (helpers_js_1.isInteger(i5)) {
+          arr.splice(i5, 0, this.value);
+        } else {
+          arr[i5] = this.value;
+        }
+        return { newDocument: document, index: i5 };
+      },
+      remove: function(arr, i5, document) {
+        var removedList = arr.splice(i5, 1);
+        return { newDocument: document, removed: removedList[0] };
+      },
+      replace: function(arr, i5, document) {
+        var removed = arr[i5];
+        arr[i5] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: objOps.move,
+      copy: objOps.copy,
+      test: objOps.test,
+      _get: objOps._get
+    };
+    function getValueByPointer2(document, pointer) {
+      if (pointer == "") {
+        return document;
+      }
+      var getOriginalDestination = { op: "_get", path: pointer };
+      applyOperation(document, getOriginalDestination);
+      return getOriginalDestination.value;
+    }
+    exports.getValueByPointer = getValueByPointer2;
+    function applyOperation(document, operation2, validateOperation, mutateDocument, banPrototypeModifications, index) {
+      if (validateOperation === void 0) {
+        validateOperation = false;
+      }
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (index === void 0) {
+        index = 0;
+      }
+      if (validateOperation) {
+        if (typeof validateOperation == "function") {
+          validateOperation(operation2, 0, document, operation2.path);
+        } else {
+          validator(operation2, 0);
+        }
+      }
+      if (operation2.path === "") {
+        var returnValue = { newDocument: document };
+        if (operation2.op === "add") {
+          returnValue.newDocument = operation2.value;
+          return returnValue;
+        } else if (operation2.op === "replace") {
+          returnValue.newDocument = operation2.value;
+          returnValue.removed = document;
+          return returnValue;
+        } else if (operation2.op === "move" || operation2.op === "copy") {
+          returnValue.newDocument = getValueByPointer2(document, operation2.from);
+          if (operation2.op === "move") {
+            returnValue.removed = document;
+          }
+          return returnValue;
+        } else if (operation2.op === "test") {
+          returnValue.test = _areEquals(document, operation2.value);
+          if (returnValue.test === false) {
+            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
+          }
+          returnValue.newDocument = document;
+          return returnValue;
+        } else if (operation2.op === "remove") {
+          returnValue.removed = document;
+          returnValue.newDocument = null;
+          return returnValue;
+        } else if (operation2.op === "_get") {
+          operation2.value = document;
+          return returnValue;
+        } else {
+          if (validateOperation) {
+            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation2, document);
+          } else {
+            return returnValue;
+          }
+        }
+      } else {
+        if (!mutateDocument) {
+          document = helpers_js_1._deepClone(document);
+        }
+        var path = operation2.path || "";
+        var keys = path.split("/");
+        var obj = document;
+        var t = 1;
+        var len = keys.length;
+        var existingPathFragment = void 0;
+        var key = void 0;
+        var validateFunction = void 0;
+        if (typeof validateOperation == "function") {
+          validateFunction = validateOperation;
+        } else {
+          validateFunction = validator;
+        }
+        while (true) {
+          key = keys[t];
+          if (key && key.indexOf("~") != -1) {
+            key = helpers_js_1.unescapePathComponent(key);
+          }
+          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
+            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
+          }
+          if (validateOperation) {
+            if (existingPathFragment === void 0) {
+              if (obj[key] === void 0) {
+                existingPathFragment = keys.slice(0, t).join("/");
+              } else if (t == len - 1) {
+                existingPathFragment = operation2.path;
+              }
+              if (existingPathFragment !== void 0) {
+                validateFunction(operation2, 0, document, existingPathFragment);
+              }
+            }
+          }
+          t++;
+          if (Array.isArray(obj)) {
+            if (key === "-") {
+              key = obj.length;
+            } else {
+              if (validateOperation && !helpers_js_1.isInteger(key)) {
+                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation2, document);
+              } else if (helpers_js_1.isInteger(key)) {
+                key = ~~key;
+              }
+            }
+            if (t >= len) {
+              if (validateOperation && operation2.op === "add" && key > obj.length) {
+                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation2, document);
+              }
+              var returnValue = arrOps[operation2.op].call(operation2, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
+              }
+              return returnValue;
+            }
+          } else {
+            if (t >= len) {
+              var returnValue = objOps[operation2.op].call(operation2, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
+              }
+              return returnValue;
+            }
+          }
+          obj = obj[key];
+          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
+            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation2, document);
+          }
+        }
+      }
+    }
+    exports.applyOperation = applyOperation;
+    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (validateOperation) {
+        if (!Array.isArray(patch)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+      }
+      if (!mutateDocument) {
+        document = helpers_js_1._deepClone(document);
+      }
+      var results = new Array(patch.length);
+      for (var i5 = 0, length_1 = patch.length; i5 < length_1; i5++) {
+        results[i5] = applyOperation(document, patch[i5], validateOperation, true, banPrototypeModifications, i5);
+        document = results[i5].newDocument;
+      }
+      results.newDocument = document;
+      return results;
+    }
+    exports.applyPatch = applyPatch;
+    function applyReducer(document, operation2, index) {
+      var operationResult = applyOperation(document, operation2);
+      if (operationResult.test === false) {
+        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation2, document);
+      }
+      return operationResult.newDocument;
+    }
+    exports.applyReducer = applyReducer;
+    function validator(operation2, index, document, existingPathFragment) {
+      if (typeof operation2 !== "object" || operation2 === null || Array.isArray(operation2)) {
+        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation2, document);
+      } else if (!objOps[operation2.op]) {
+        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation2, document);
+      } else if (typeof operation2.path !== "string") {
+        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation2, document);
+      } else if (operation2.path.indexOf("/") !== 0 && operation2.path.length > 0) {
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation2, document);
+      } else if ((operation2.op === "move" || operation2.op === "copy") && typeof operation2.from !== "string") {
+        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation2, document);
+      } else if ((operation2.op === "add" || operation2.op === "replace" || operation2.op === "test") && operation2.value === void 0) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation2, document);
+      } else if ((operation2.op === "add" || operation2.op === "replace" || operation2.op === "test") && helpers_js_1.hasUndefined(operation2.value)) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation2, document);
+      } else if (document) {
+        if (operation2.op == "add") {
+          var pathLen = operation2.path.split("/").length;
+          var existingPathLen = existingPathFragment.split("/").length;
+          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
+            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation2, document);
+          }
+        } else if (operation2.op === "replace" || operation2.op === "remove" || operation2.op === "_get") {
+          if (operation2.path !== existingPathFragment) {
+            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation2, document);
+          }
+        } else if (operation2.op === "move" || operation2.op === "copy") {
+          var existingValue = { op: "_get", path: operation2.from, value: void 0 };
+          var error3 = validate2([existingValue], document);
+          if (error3 && error3.name === "OPERATION_PATH_UNRESOLVABLE") {
+            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation2, document);
+          }
+        }
+      }
+    }
+    exports.validator = validator;
+    function validate2(sequence, document, externalValidator) {
+      try {
+        if (!Array.isArray(sequence)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+        if (document) {
+          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
+        } else {
+          externalValidator = externalValidator || validator;
+          for (var i5 = 0; i5 < sequence.length; i5++) {
+            externalValidator(sequence[i5], i5, document, void 0);
+          }
+        }
+      } catch (e5) {
+        if (e5 instanceof exports.JsonPatchError) {
+          return e5;
+        } else {
+          throw e5;
+        }
+      }
+    }
+    exports.validate = validate2;
+    function _areEquals(a5, b5) {
+      if (a5 === b5)
+        return true;
+      if (a5 && b5 && typeof a5 == "object" && typeof b5 == "object") {
+        var arrA = Array.isArray(a5), arrB = Array.isArray(b5), i5, length, key;
+        if (arrA && arrB) {
+          length = a5.length;
+          if (length != b5.length)
+            return false;
+          for (i5 = length; i5-- !== 0; )
+            if (!_areEquals(a5[i5], b5[i5]))
+              return false;
+          return true;
+        }
+        if (arrA != arrB)
+          return false;
+        var keys = Object.keys(a5);
+        length = keys.length;
+        if (length !== Object.keys(b5).length)
+          return false;
+        for (i5 = length; i5-- !== 0; )
+          if (!b5.hasOwnProperty(keys[i5]))
+            return false;
+        for (i5 = length; i5-- !== 0; ) {
+          key = keys[i5];
+          if (!_areEquals(a5[key], b5[key]))
+            return false;
+        }
+        return true;
+      }
+      return a5 !== a5 && b5 !== b5;
+    }
+    exports._areEquals = _areEquals;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/duplex.js
+var require_duplex = __commonJS({
+  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    var core_js_1 = require_core();
+    var beforeDict = /* @__PURE__ */ new WeakMap();
+    var Mirror = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function Mirror2(obj) {
+          this.observers = /* @__PURE__ */ new Map();
+          this.obj = obj;
+        }
+        return Mirror2;
+      })()
+    );
+    var ObserverInfo = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function ObserverInfo2(callback, observer) {
+          this.callback = callback;
+          this.observer = observer;
+        }
+        return ObserverInfo2;
+      })()
+    );
+    function getMirror(obj) {
+      return beforeDict.get(obj);
+    }
+    function getObserverFromMirror(mirror, callback) {
+      return mirror.observers.get(callback);
+    }
+    function removeObserverFromMirror(mirror, observer) {
+      mirror.observers.delete(observer.callback);
+    }
+    function unobserve(root5, observer) {
+      observer.unobserve();
+    }
+    exports.unobserve = unobserve;
+    function observe2(obj, callback) {
+      var patches = [];
+      var observer;
+      var mirror = getMirror(obj);
+      if (!mirror) {
+        mirror = new Mirror(obj);
+        beforeDict.set(obj, mirror);
+      } else {
+        var observerInfo = getObserverFromMirror(mirror, callback);
+        observer = observerInfo && observerInfo.observer;
+      }
+      if (observer) {
+        return observer;
+      }
+      observer = {};
+      mirror.value = helpers_js_1._deepClone(obj);
+      if (callback) {
+        observer.callback = callback;
+        observer.next = null;
+        var dirtyCheck = function() {
+          generate(observer);
+        };
+        var fastCheck = function() {
+          clearTimeout(observer.next);
+          observer.next = setTimeout(dirtyCheck);
+        };
+        if (typeof window !== "undefined") {
+          window.addEventListener("mouseup", fastCheck);
+          window.addEventListener("keyup", fastCheck);
+          window.addEventListener("mousedown", fastCheck);
+          window.addEventListener("keydown", fastCheck);
+          window.addEventListener("change", fastCheck);
+        }
+      }
+      observer.patches = patches;
+      observer.object = obj;
+      observer.unobserve = function() {
+        generate(observer);
+        clearTimeout(observer.next);
+        removeObserverFromMirror(mirror, observer);
+        if (typeof window !== "undefined") {
+          window.removeEventListener("mouseup", fastCheck);
+          window.removeEventListener("keyup", fastCheck);
+          window.removeEventListener("mousedown", fastCheck);
+          window.removeEventListener("keydown", fastCheck);
+          window.removeEventListener("change", fastCheck);
+        }
+      };
+      mirror.observers.set(callback, new ObserverInfo(callback, observer));
+      return observer;
+    }
+    exports.observe = observe2;
+    function generate(observer, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var mirror = beforeDict.get(observer.object);
+      _generate(mirror.value, observer.object, observer.patches, "", invertible);
+      if (observer.patches.length) {
+        core_js_1.applyPatch(mirror.value, observer.patches);
+      }
+      var temp = observer.patches;
+      if (temp.length > 0) {
+        observer.patches = [];
+        if (observer.callback) {
+          observer.callback(temp);
+        }
+      }
+      return temp;
+    }
+    exports.generate = generate;
+    function _generate(mirror, obj, patches, path, invertible) {
+      if (obj === mirror) {
+        return;
+      }
+      if (typeof obj.toJSON === "function") {
+        obj = obj.toJSON();
+      }
+      var newKeys = helpers_js_1._objectKeys(obj);
+      var oldKeys = helpers_js_1._objectKeys(mirror);
+      var changed = false;
+      var deleted = false;
+      for (var t = oldKeys.length - 1; t >= 0; t--) {
+        var key = oldKeys[t];
+        var oldVal = mirror[key];
+        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
+          var newVal = obj[key];
+          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
+            _generate(oldVal, newVal, patches, path + "/" + helpers_js_1.escapePathComponent(key), invertible);
+          } else {
+            if (oldVal !== newVal) {
+              changed = true;
+              if (invertible) {
+                patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+              }
+              patches.push({ op: "replace", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+            }
+          }
+        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
+          if (invertible) {
+            patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+          }
+          patches.push({ op: "remove", path: path + "/" + helpers_js_1.escapePathComponent(key) });
+          deleted = true;
+        } else {
+          if (invertible) {
+            patches.push({ op: "test", path, value: mirror });
+          }
+          patches.push({ op: "replace", path, value: obj });
+          changed = true;
+        }
+      }
+      if (!deleted && newKeys.length == oldKeys.length) {
+        return;
+      }
+      for (var t = 0; t < newKeys.length; t++) {
+        var key = newKeys[t];
+        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
+          patches.push({ op: "add", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+        }
+      }
+    }
+    function compare3(tree1, tree2, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var patches = [];
+      _generate(tree1, tree2, patches, "", invertible);
+      return patches;
+    }
+    exports.compare = compare3;
+  }
+});
+
+// node_modules/fast-json-patch/index.js
+var require_fast_json_patch = __commonJS({
+  "node_modules/fast-json-patch/index.js"(exports) {
+    var core = require_core();
+    Object.assign(exports, core);
+    var duplex = require_duplex();
+    Object.assign(exports, duplex);
+    var helpers = require_helpers();
+    exports.JsonPatchError = helpers.PatchError;
+    exports.deepClone = helpers._deepClone;
+    exports.escapePathComponent = helpers.escapePathComponent;
+    exports.unescapePathComponent = helpers.unescapePathComponent;
   }
 });
 
@@ -81916,11 +82606,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject2) {
+  return new (P || (P = Promise))(function(resolve3, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -81936,7 +82626,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -82255,7 +82945,7 @@ function info(message) {
 
 // src/action/main.ts
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // src/aws/call-stats.ts
 var CallStatsRecorder = class {
@@ -82448,7 +83138,7 @@ function scaleRateLimit(limit, scale) {
 // src/aws/pacer.ts
 var SYSTEM_CLOCK = {
   now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
+  sleep: (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))
 };
 var TokenBucket = class {
   constructor(limit, clock) {
@@ -82557,6 +83247,13 @@ var PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: "sso-admin", operation: "ListInstances", access: "read" },
   getAlternateContact: { service: "account", operation: "GetAlternateContact", access: "read" },
   putAlternateContact: { service: "account", operation: "PutAlternateContact", access: "write" },
+  describePolicy: { service: "organizations", operation: "DescribePolicy", access: "read" },
+  createPolicy: { service: "organizations", operation: "CreatePolicy", access: "write" },
+  updatePolicy: { service: "organizations", operation: "UpdatePolicy", access: "write" },
+  deletePolicy: { service: "organizations", operation: "DeletePolicy", access: "write" },
+  attachPolicy: { service: "organizations", operation: "AttachPolicy", access: "write" },
+  detachPolicy: { service: "organizations", operation: "DetachPolicy", access: "write" },
+  enablePolicyType: { service: "organizations", operation: "EnablePolicyType", access: "write" },
   validatePolicy: { service: "accessanalyzer", operation: "ValidatePolicy", access: "read", optional: true },
   createAccount: { service: "organizations", operation: "CreateAccount", access: "write" },
   describeCreateAccountStatus: { service: "organizations", operation: "DescribeCreateAccountStatus", access: "read" },
@@ -82568,6 +83265,7 @@ var PORT_OPERATIONS = {
 function iamActionsFor(service, operation2) {
   switch (service) {
     case "organizations":
+      if (operation2 === "CreatePolicy") return ["organizations:CreatePolicy", "organizations:TagResource"];
       return [`organizations:${operation2}`];
     case "sts":
       return [`sts:${operation2}`];
@@ -82956,7 +83654,11 @@ function toOrganization(o3) {
   };
 }
 function toRoot(r5) {
-  return { id: r5.Id ?? "", name: r5.Name ?? "Root" };
+  return {
+    id: r5.Id ?? "",
+    name: r5.Name ?? "Root",
+    ...r5.PolicyTypes ? { policyTypes: r5.PolicyTypes.map((t) => ({ type: t.Type ?? "", status: t.Status ?? "" })) } : {}
+  };
 }
 function toOuSummary(ou) {
   return { id: ou.Id ?? "", name: ou.Name ?? "" };
@@ -82966,7 +83668,7 @@ function toAccountSummary(a5) {
   return { id: a5.Id ?? "", name: a5.Name ?? "", email: a5.Email ?? "", state: state2 };
 }
 function toPolicySummary(p3, requested) {
-  return { id: p3.Id ?? "", name: p3.Name ?? "", type: p3.Type ?? requested, awsManaged: p3.AwsManaged ?? false };
+  return { id: p3.Id ?? "", name: p3.Name ?? "", type: p3.Type ?? requested, awsManaged: p3.AwsManaged ?? false, description: p3.Description ?? "" };
 }
 function toPolicyTarget(t) {
   const id = t.TargetId ?? "";
@@ -83389,6 +84091,49 @@ function organizationsAdapter({ clients, call, list: list3 }) {
     },
     async closeAccount(accountId) {
       await call(service, "CloseAccount", () => organizations.send(new import_client_organizations2.CloseAccountCommand({ AccountId: accountId })));
+    },
+    async describePolicy(policyId) {
+      const out = await call(service, "DescribePolicy", () => organizations.send(new import_client_organizations2.DescribePolicyCommand({ PolicyId: policyId })));
+      const summary2 = out.Policy?.PolicySummary;
+      if (!summary2) throw new AwsCallError("DescribePolicy", "other", "MissingPolicy", "the response described no policy");
+      return { ...toPolicySummary(summary2, summary2.Type), description: summary2.Description ?? "", content: out.Policy?.Content ?? "" };
+    },
+    async createPolicy(policy, tags) {
+      const out = await call(
+        service,
+        "CreatePolicy",
+        () => organizations.send(
+          new import_client_organizations2.CreatePolicyCommand({
+            Name: policy.name,
+            Type: policy.type,
+            Description: policy.description,
+            Content: policy.content,
+            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+          })
+        )
+      );
+      const summary2 = out.Policy?.PolicySummary;
+      if (!summary2) throw new AwsCallError("CreatePolicy", "other", "MissingPolicy", "the response described no policy");
+      return toPolicySummary(summary2, policy.type);
+    },
+    async updatePolicy(policyId, change) {
+      await call(
+        service,
+        "UpdatePolicy",
+        () => organizations.send(new import_client_organizations2.UpdatePolicyCommand({ PolicyId: policyId, Description: change.description, Content: change.content }))
+      );
+    },
+    async deletePolicy(policyId) {
+      await call(service, "DeletePolicy", () => organizations.send(new import_client_organizations2.DeletePolicyCommand({ PolicyId: policyId })));
+    },
+    async attachPolicy(policyId, targetId) {
+      await call(service, "AttachPolicy", () => organizations.send(new import_client_organizations2.AttachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+    async detachPolicy(policyId, targetId) {
+      await call(service, "DetachPolicy", () => organizations.send(new import_client_organizations2.DetachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+    async enablePolicyType(rootId, policyType) {
+      await call(service, "EnablePolicyType", () => organizations.send(new import_client_organizations2.EnablePolicyTypeCommand({ RootId: rootId, PolicyType: policyType })));
     }
   };
 }
@@ -83543,11 +84288,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject2) {
+  return new (P || (P = Promise))(function(resolve3, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -83563,7 +84308,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -84242,8 +84987,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -87926,3048 +88671,7 @@ function field2(value, key) {
 // src/config/load-org-file.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
-
-// src/config/limits.ts
-var MAX_ORG_YAML_BYTES = 8 * 1024 * 1024;
-function describeSize(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
-}
-var LARGEST_ORG_YAML_NOTE = "an organization of 50,000 accounts needs 3 to 5 MiB";
-var MAX_ALIAS_COUNT = 100;
-var MAX_OU_DEPTH = 5;
-var SUPPORTED_VERSION = 1;
-var MAX_YAML_NESTING = 64;
-
-// src/text/plural.ts
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-// src/text/visible-text.ts
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function visibleText(text2) {
-  return text2.replace(INVISIBLE, (c5) => NAMED[c5] ?? `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-// src/config/closest-match.ts
-function editDistance(a5, b5) {
-  const s2 = a5.toLowerCase();
-  const t = b5.toLowerCase();
-  const rows = s2.length + 1;
-  const cols = t.length + 1;
-  const d5 = new Array(rows * cols).fill(0);
-  const at2 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
-  for (let i5 = 0; i5 < rows; i5++) d5[i5 * cols] = i5;
-  for (let j5 = 0; j5 < cols; j5++) d5[j5] = j5;
-  for (let i5 = 1; i5 < rows; i5++) {
-    for (let j5 = 1; j5 < cols; j5++) {
-      const cost = s2[i5 - 1] === t[j5 - 1] ? 0 : 1;
-      let best = Math.min(at2(i5 - 1, j5) + 1, at2(i5, j5 - 1) + 1, at2(i5 - 1, j5 - 1) + cost);
-      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at2(i5 - 2, j5 - 2) + 1);
-      d5[i5 * cols + j5] = best;
-    }
-  }
-  return at2(s2.length, t.length);
-}
-function closestMatch(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.max(2, Math.floor(word.length / 3));
-  return best !== void 0 && bestDistance <= allowed ? best : void 0;
-}
-
-// schema/org.schema.json
-var org_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  title: "orgctl org.yaml",
-  description: "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "version",
-    "organization",
-    "root"
-  ],
-  properties: {
-    version: {
-      description: "Format version of this file. Always 1; orgctl refuses versions it does not know.",
-      type: "integer",
-      const: 1
-    },
-    organization: {
-      $ref: "#/definitions/organization"
-    },
-    root: {
-      $ref: "#/definitions/root"
-    },
-    budgets: {
-      description: "Budgets in the management account, with their email and SNS notifications. Default: none.",
-      type: "array",
-      default: [],
-      items: {
-        $ref: "#/definitions/budget"
-      }
-    },
-    options: {
-      $ref: "#/definitions/options"
-    },
-    security: {
-      $ref: "#/definitions/security"
-    }
-  },
-  definitions: {
-    accountId: {
-      description: "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).",
-      type: "string",
-      pattern: "^[0-9]{12}$",
-      errorMessage: 'an account ID is exactly 12 digits, written in quotes, like "012345678901"'
-    },
-    organization: {
-      description: "The organization this file describes.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "managementAccountId"
-      ],
-      properties: {
-        managementAccountId: {
-          $ref: "#/definitions/accountId",
-          description: "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization."
-        },
-        featureSet: {
-          description: "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.",
-          type: "string",
-          enum: [
-            "ALL",
-            "CONSOLIDATED_BILLING"
-          ],
-          default: "ALL"
-        }
-      }
-    },
-    root: {
-      description: "The organization root: the accounts placed directly under it and its top-level OUs.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        accounts: {
-          $ref: "#/definitions/accounts"
-        },
-        organizationalUnits: {
-          $ref: "#/definitions/organizationalUnits"
-        }
-      }
-    },
-    organizationalUnit: {
-      description: "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.",
-      type: [
-        "object",
-        "null"
-      ],
-      additionalProperties: false,
-      properties: {
-        accounts: {
-          $ref: "#/definitions/accounts"
-        },
-        organizationalUnits: {
-          $ref: "#/definitions/organizationalUnits"
-        },
-        renamedFrom: {
-          description: "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.",
-          type: "string",
-          minLength: 1,
-          maxLength: 128
-        }
-      }
-    },
-    organizationalUnits: {
-      description: "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.",
-      type: "object",
-      propertyNames: {
-        minLength: 1,
-        maxLength: 128,
-        errorMessage: "an OU name is 1 to 128 characters long"
-      },
-      additionalProperties: {
-        $ref: "#/definitions/organizationalUnit"
-      }
-    },
-    accounts: {
-      description: "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.",
-      type: "array",
-      items: {
-        $ref: "#/definitions/accountEntry"
-      }
-    },
-    accountEntry: {
-      description: "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).",
-      anyOf: [
-        {
-          $ref: "#/definitions/accountId"
-        },
-        {
-          $ref: "#/definitions/namedAccount"
-        }
-      ],
-      errorMessage: 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }'
-    },
-    namedAccount: {
-      description: "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "name"
-      ],
-      if: {
-        not: {
-          required: [
-            "id"
-          ]
-        }
-      },
-      then: {
-        required: [
-          "email"
-        ],
-        errorMessage: "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it"
-      },
-      properties: {
-        id: {
-          $ref: "#/definitions/accountId"
-        },
-        name: {
-          description: "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).",
-          type: "string",
-          minLength: 1,
-          maxLength: 128
-        },
-        email: {
-          description: "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).",
-          type: "string",
-          minLength: 6,
-          maxLength: 64,
-          pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
-          errorMessage: "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)"
-        },
-        closed: {
-          description: "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.",
-          type: "boolean",
-          default: false
-        },
-        tags: {
-          description: "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.",
-          type: "object",
-          propertyNames: {
-            minLength: 1,
-            maxLength: 128
-          },
-          additionalProperties: {
-            type: "string",
-            maxLength: 256
-          }
-        },
-        iamUserAccessToBilling: {
-          description: "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.",
-          type: "string",
-          enum: [
-            "ALLOW",
-            "DENY"
-          ]
-        },
-        roleName: {
-          description: "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.",
-          type: "string",
-          pattern: "^[\\w+=,.@-]{1,64}$",
-          errorMessage: "a role name is 1 to 64 letters, digits or + = , . @ _ -"
-        }
-      },
-      errorMessage: "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself"
-    },
-    budget: {
-      description: "A cost budget in the management account.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "name",
-        "amount",
-        "notifications"
-      ],
-      properties: {
-        name: {
-          description: "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.",
-          type: "string",
-          minLength: 1,
-          maxLength: 100,
-          pattern: "^(?![\\s\\S]*/action/)[^:\\\\]*$",
-          errorMessage: "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`"
-        },
-        amount: {
-          description: "Budgeted amount per period, a number greater than 0, in `unit`.",
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        unit: {
-          description: "Currency of `amount`, a 3-letter code. Default USD.",
-          type: "string",
-          pattern: "^[A-Z]{3}$",
-          errorMessage: "a unit is a 3-letter currency code in capitals, like USD",
-          default: "USD"
-        },
-        timeUnit: {
-          description: "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.",
-          type: "string",
-          enum: [
-            "DAILY",
-            "MONTHLY",
-            "QUARTERLY",
-            "ANNUALLY"
-          ],
-          default: "MONTHLY"
-        },
-        notifications: {
-          description: "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.",
-          type: "array",
-          minItems: 1,
-          maxItems: 10,
-          items: {
-            $ref: "#/definitions/notification"
-          }
-        }
-      }
-    },
-    notification: {
-      description: "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "type",
-        "threshold"
-      ],
-      if: {
-        not: {
-          required: [
-            "sns"
-          ]
-        }
-      },
-      then: {
-        required: [
-          "emails"
-        ],
-        errorMessage: "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both"
-      },
-      properties: {
-        type: {
-          description: "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).",
-          type: "string",
-          enum: [
-            "ACTUAL",
-            "FORECASTED"
-          ]
-        },
-        threshold: {
-          description: "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.",
-          type: "number",
-          minimum: 0,
-          maximum: 15e12
-        },
-        thresholdType: {
-          description: "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.",
-          type: "string",
-          enum: [
-            "PERCENTAGE",
-            "ABSOLUTE_VALUE"
-          ],
-          default: "PERCENTAGE"
-        },
-        comparison: {
-          description: "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.",
-          type: "string",
-          enum: [
-            "GREATER_THAN",
-            "LESS_THAN",
-            "EQUAL_TO"
-          ],
-          default: "GREATER_THAN"
-        },
-        emails: {
-          description: "1 to 10 email addresses to notify, each listed once.",
-          type: "array",
-          minItems: 1,
-          maxItems: 10,
-          uniqueItems: true,
-          items: {
-            $ref: "#/definitions/emailAddress"
-          }
-        },
-        sns: {
-          description: "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.",
-          type: "string",
-          pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$",
-          errorMessage: "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts"
-        }
-      }
-    },
-    emailAddress: {
-      description: "An email address, like billing@example.com.",
-      type: "string",
-      maxLength: 254,
-      pattern: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",
-      errorMessage: "an email address looks like name@example.com (no spaces, one @, a domain with a dot)"
-    },
-    options: {
-      description: "How orgctl treats what exists in AWS but is not declared here.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        pruneOrganizationalUnits: {
-          description: "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.",
-          type: "boolean",
-          default: false
-        },
-        pruneBudgets: {
-          description: "true: budgets orgctl manages that are not declared here are deleted. Default false.",
-          type: "boolean",
-          default: false
-        },
-        unlistedAccounts: {
-          description: "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).",
-          type: "string",
-          enum: [
-            "ignore",
-            "error"
-          ],
-          default: "ignore"
-        },
-        closedAccountsOu: {
-          description: "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.",
-          type: "string",
-          pattern: "^/.+",
-          errorMessage: "closedAccountsOu is the path of an OU declared in this file, like /Suspended"
-        }
-      }
-    },
-    security: {
-      description: "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        breakGlassUsers: {
-          description: "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.",
-          type: "array",
-          default: [],
-          uniqueItems: true,
-          items: {
-            $ref: "#/definitions/iamUserName"
-          }
-        },
-        identityCenter: {
-          description: "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).",
-          type: "string",
-          enum: [
-            "required",
-            "optional"
-          ],
-          default: "optional"
-        },
-        identityCenterRegion: {
-          description: "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.",
-          type: "string",
-          pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$",
-          errorMessage: "a region looks like us-east-1 or eu-central-1"
-        },
-        alternateContacts: {
-          $ref: "#/definitions/alternateContacts"
-        }
-      }
-    },
-    iamUserName: {
-      description: "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.",
-      type: "string",
-      pattern: "^[\\w+=,.@-]{1,64}$",
-      errorMessage: "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -"
-    },
-    alternateContacts: {
-      description: "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        security: {
-          $ref: "#/definitions/alternateContact"
-        },
-        billing: {
-          $ref: "#/definitions/alternateContact"
-        },
-        operations: {
-          $ref: "#/definitions/alternateContact"
-        }
-      }
-    },
-    alternateContact: {
-      description: "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "email"
-      ],
-      properties: {
-        email: {
-          description: "Email address, like security@example.com (compared without case).",
-          type: "string",
-          minLength: 1,
-          maxLength: 254,
-          pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$",
-          errorMessage: "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)"
-        },
-        name: {
-          description: "Name of the person or team, 1 to 64 characters.",
-          type: "string",
-          minLength: 1,
-          maxLength: 64
-        },
-        title: {
-          description: "Job title, 1 to 50 characters.",
-          type: "string",
-          minLength: 1,
-          maxLength: 50
-        },
-        phone: {
-          description: "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.",
-          type: "string",
-          minLength: 1,
-          maxLength: 25,
-          pattern: "^[\\s0-9()+-]+$",
-          errorMessage: "a phone number has digits, spaces and ( ) + - only, like +1 555 0100"
-        }
-      }
-    }
-  }
-};
-
-// src/config/org-schema-validator.generated.ts
-var import_ucs2length = __toESM(require_ucs2length(), 1);
-var import_equal = __toESM(require_equal(), 1);
-var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "orgctl org.yaml", "description": "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.", "type": "object", "additionalProperties": false, "required": ["version", "organization", "root"], "properties": { "version": { "description": "Format version of this file. Always 1; orgctl refuses versions it does not know.", "type": "integer", "const": 1 }, "organization": { "$ref": "#/definitions/organization" }, "root": { "$ref": "#/definitions/root" }, "budgets": { "description": "Budgets in the management account, with their email and SNS notifications. Default: none.", "type": "array", "default": [], "items": { "$ref": "#/definitions/budget" } }, "options": { "$ref": "#/definitions/options" }, "security": { "$ref": "#/definitions/security" } }, "definitions": { "accountId": { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' }, "organization": { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } }, "root": { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" } } }, "organizationalUnit": { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 } } }, "organizationalUnits": { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } }, "accounts": { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } }, "accountEntry": { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' }, "namedAccount": { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.", "type": "object", "additionalProperties": false, "required": ["name"], "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" }, "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" } }, "errorMessage": "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself" }, "budget": { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } }, "notification": { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } }, "emailAddress": { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" }, "options": { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" } } }, "security": { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } }, "iamUserName": { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" }, "alternateContacts": { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } }, "alternateContact": { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } } } };
-var schema25 = { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" } } };
-var schema12 = { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } };
-var schema13 = { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' };
-var pattern0 = new RegExp("^[0-9]{12}$", "u");
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.managementAccountId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "managementAccountId" }, message: "must have required property 'managementAccountId'", schema: schema12.required, parentSchema: schema12, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "managementAccountId" || key0 === "featureSet")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.managementAccountId !== void 0) {
-      let data0 = data.managementAccountId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err2 = { instancePath: instancePath + "/managementAccountId", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/managementAccountId", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.featureSet !== void 0) {
-      let data1 = data.featureSet;
-      if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/featureSet", schemaPath: "#/properties/featureSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.featureSet.type, parentSchema: schema12.properties.featureSet, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (!(data1 === "ALL" || data1 === "CONSOLIDATED_BILLING")) {
-        const err5 = { instancePath: instancePath + "/featureSet", schemaPath: "#/properties/featureSet/enum", keyword: "enum", params: { allowedValues: schema12.properties.featureSet.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.featureSet.enum, parentSchema: schema12.properties.featureSet, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
-}
-var schema14 = { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" } } };
-var schema15 = { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } };
-var schema16 = { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' };
-var schema18 = { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), and `closed: true` to close it.", "type": "object", "additionalProperties": false, "required": ["name"], "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" }, "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" } }, "errorMessage": "an account mapping has `name` and `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`; to give only the ID, write the quoted ID by itself" };
-var pattern3 = new RegExp("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "u");
-var pattern4 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
-var func2 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  const _errs3 = errors;
-  const _errs4 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.id === void 0 && (missing0 = "id")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var valid1 = _errs4 === errors;
-  if (valid1) {
-    const err1 = {};
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  } else {
-    errors = _errs3;
-    if (vErrors !== null) {
-      if (_errs3) {
-        vErrors.length = _errs3;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.email === void 0) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema18.then.required, parentSchema: schema18.then, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs5 === errors;
-    valid0 = _valid0;
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.if, parentSchema: schema18, data };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema18.required, parentSchema: schema18, data };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "email" || key0 === "closed" || key0 === "tags" || key0 === "iamUserAccessToBilling" || key0 === "roleName")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 128) {
-          const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.name, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err9 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.name, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.name.type, parentSchema: schema18.properties.name, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.email !== void 0) {
-      let data2 = data.email;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema18.properties.email, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (func2(data2) < 6) {
-          const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters", schema: 6, parentSchema: schema18.properties.email, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (!pattern3.test(data2)) {
-          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/pattern", keyword: "pattern", params: { pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" }, message: 'must match pattern "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"', schema: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", parentSchema: schema18.properties.email, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.email.type, parentSchema: schema18.properties.email, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.closed !== void 0) {
-      let data3 = data.closed;
-      if (typeof data3 !== "boolean") {
-        const err15 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties.closed.type, parentSchema: schema18.properties.closed, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.tags !== void 0) {
-      let data4 = data.tags;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        for (const key1 in data4) {
-          const _errs22 = errors;
-          if (typeof key1 === "string") {
-            if (func2(key1) > 128) {
-              const err16 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            if (func2(key1) < 1) {
-              const err17 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          }
-          var valid4 = _errs22 === errors;
-          if (!valid4) {
-            const err18 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema18.properties.tags.propertyNames, parentSchema: schema18.properties.tags, data: data4 };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data4) {
-          let data5 = data4[key2];
-          if (typeof data5 === "string") {
-            if (func2(data5) > 256) {
-              const err19 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.tags.additionalProperties.type, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.properties.tags.type, parentSchema: schema18.properties.tags, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.iamUserAccessToBilling !== void 0) {
-      let data6 = data.iamUserAccessToBilling;
-      if (typeof data6 !== "string") {
-        const err22 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.iamUserAccessToBilling.type, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-      if (!(data6 === "ALLOW" || data6 === "DENY")) {
-        const err23 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/enum", keyword: "enum", params: { allowedValues: schema18.properties.iamUserAccessToBilling.enum }, message: "must be equal to one of the allowed values", schema: schema18.properties.iamUserAccessToBilling.enum, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.roleName !== void 0) {
-      let data7 = data.roleName;
-      if (typeof data7 === "string") {
-        if (!pattern4.test(data7)) {
-          const err24 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema18.properties.roleName, data: data7 };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.roleName.type, parentSchema: schema18.properties.roleName, data: data7 };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
-    if (vErrors === null) {
-      vErrors = [err26];
-    } else {
-      vErrors.push(err26);
-    }
-    errors++;
-  }
-  validate16.errors = vErrors;
-  return errors === 0;
-}
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data === "string") {
-    if (!pattern0.test(data)) {
-      const err0 = { instancePath, schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const _errs5 = errors;
-    if (!validate16(data, { instancePath, parentData, parentDataProperty, rootData })) {
-      vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs5 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema16.anyOf, parentSchema: schema16, data };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
-}
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (Array.isArray(data)) {
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate15(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData })) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.type, parentSchema: schema15, data };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-var schema20 = { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } };
-var schema21 = { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 } } };
-var wrapper0 = { validate: validate20 };
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema21.type }, message: "must be object,null", schema: schema21.type, parentSchema: schema21, data };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "accounts" || key0 === "organizationalUnits" || key0 === "renamedFrom")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21, data };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.accounts !== void 0) {
-      if (!validate14(data.accounts, { instancePath: instancePath + "/accounts", parentData: data, parentDataProperty: "accounts", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.organizationalUnits !== void 0) {
-      if (!wrapper0.validate(data.organizationalUnits, { instancePath: instancePath + "/organizationalUnits", parentData: data, parentDataProperty: "organizationalUnits", rootData })) {
-        vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.renamedFrom !== void 0) {
-      let data2 = data.renamedFrom;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 128) {
-          const err2 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema21.properties.renamedFrom, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err3 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema21.properties.renamedFrom, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.renamedFrom.type, parentSchema: schema21.properties.renamedFrom, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const _errs1 = errors;
-      if (typeof key0 === "string") {
-        if (func2(key0) > 128) {
-          const err0 = { instancePath, schemaPath: "#/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema20.propertyNames, data: key0, propertyName: key0 };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (func2(key0) < 1) {
-          const err1 = { instancePath, schemaPath: "#/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.propertyNames, data: key0, propertyName: key0 };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-      var valid0 = _errs1 === errors;
-      if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema20.propertyNames, parentSchema: schema20, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (!validate21(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "accounts" || key0 === "organizationalUnits")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.accounts !== void 0) {
-      if (!validate14(data.accounts, { instancePath: instancePath + "/accounts", parentData: data, parentDataProperty: "accounts", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.organizationalUnits !== void 0) {
-      if (!validate20(data.organizationalUnits, { instancePath: instancePath + "/organizationalUnits", parentData: data, parentDataProperty: "organizationalUnits", rootData })) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate13.errors = vErrors;
-  return errors === 0;
-}
-var schema22 = { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } };
-var pattern5 = new RegExp("^(?![\\s\\S]*/action/)[^:\\\\]*$", "u");
-var pattern6 = new RegExp("^[A-Z]{3}$", "u");
-var schema23 = { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } };
-var schema24 = { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" };
-var func0 = typeof import_equal.default === "function" ? import_equal.default : import_equal.default.default;
-var pattern7 = new RegExp("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
-var pattern8 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  const _errs3 = errors;
-  const _errs4 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.sns === void 0 && (missing0 = "sns")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var valid1 = _errs4 === errors;
-  if (valid1) {
-    const err1 = {};
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  } else {
-    errors = _errs3;
-    if (vErrors !== null) {
-      if (_errs3) {
-        vErrors.length = _errs3;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.emails === void 0) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "emails" }, message: "must have required property 'emails'", schema: schema23.then.required, parentSchema: schema23.then, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs5 === errors;
-    valid0 = _valid0;
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema23.if, parentSchema: schema23, data };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema23.required, parentSchema: schema23, data };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.threshold === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "threshold" }, message: "must have required property 'threshold'", schema: schema23.required, parentSchema: schema23, data };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "type" || key0 === "threshold" || key0 === "thresholdType" || key0 === "comparison" || key0 === "emails" || key0 === "sns")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema23, data };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.type.type, parentSchema: schema23.properties.type, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data0 === "ACTUAL" || data0 === "FORECASTED")) {
-        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema23.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema23.properties.type.enum, parentSchema: schema23.properties.type, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.threshold !== void 0) {
-      let data1 = data.threshold;
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 15e12 || isNaN(data1)) {
-          const err9 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 15e12 }, message: "must be <= 15000000000000", schema: 15e12, parentSchema: schema23.properties.threshold, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data1 < 0 || isNaN(data1)) {
-          const err10 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema23.properties.threshold, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema23.properties.threshold.type, parentSchema: schema23.properties.threshold, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.thresholdType !== void 0) {
-      let data2 = data.thresholdType;
-      if (typeof data2 !== "string") {
-        const err12 = { instancePath: instancePath + "/thresholdType", schemaPath: "#/properties/thresholdType/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.thresholdType.type, parentSchema: schema23.properties.thresholdType, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (!(data2 === "PERCENTAGE" || data2 === "ABSOLUTE_VALUE")) {
-        const err13 = { instancePath: instancePath + "/thresholdType", schemaPath: "#/properties/thresholdType/enum", keyword: "enum", params: { allowedValues: schema23.properties.thresholdType.enum }, message: "must be equal to one of the allowed values", schema: schema23.properties.thresholdType.enum, parentSchema: schema23.properties.thresholdType, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.comparison !== void 0) {
-      let data3 = data.comparison;
-      if (typeof data3 !== "string") {
-        const err14 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.comparison.type, parentSchema: schema23.properties.comparison, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data3 === "GREATER_THAN" || data3 === "LESS_THAN" || data3 === "EQUAL_TO")) {
-        const err15 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/enum", keyword: "enum", params: { allowedValues: schema23.properties.comparison.enum }, message: "must be equal to one of the allowed values", schema: schema23.properties.comparison.enum, parentSchema: schema23.properties.comparison, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.emails !== void 0) {
-      let data4 = data.emails;
-      if (Array.isArray(data4)) {
-        if (data4.length > 10) {
-          const err16 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items", schema: 10, parentSchema: schema23.properties.emails, data: data4 };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data4.length < 1) {
-          const err17 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema23.properties.emails, data: data4 };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (typeof data5 === "string") {
-            if (func2(data5) > 254) {
-              const err18 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema24, data: data5 };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (!pattern7.test(data5)) {
-              const err19 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: 'must match pattern "^[A-Za-z0-9.!#$%&\'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"', schema: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema24, data: data5 };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        let i1 = data4.length;
-        let j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; ) {
-            for (j0 = i1; j0--; ) {
-              if (func0(data4[i1], data4[j0])) {
-                const err21 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema23.properties.emails, data: data4 };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.emails.type, parentSchema: schema23.properties.emails, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.sns !== void 0) {
-      let data6 = data.sns;
-      if (typeof data6 === "string") {
-        if (!pattern8.test(data6)) {
-          const err23 = { instancePath: instancePath + "/sns", schemaPath: "#/properties/sns/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$" }, message: 'must match pattern "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$"', schema: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", parentSchema: schema23.properties.sns, data: data6 };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/sns", schemaPath: "#/properties/sns/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.sns.type, parentSchema: schema23.properties.sns, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data };
-    if (vErrors === null) {
-      vErrors = [err25];
-    } else {
-      vErrors.push(err25);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema22.required, parentSchema: schema22, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.amount === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'", schema: schema22.required, parentSchema: schema22, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.notifications === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "notifications" }, message: "must have required property 'notifications'", schema: schema22.required, parentSchema: schema22, data };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "amount" || key0 === "unit" || key0 === "timeUnit" || key0 === "notifications")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 100) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema22.properties.name, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema22.properties.name, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (!pattern5.test(data0)) {
-          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^(?![\\s\\S]*/action/)[^:\\\\]*$" }, message: 'must match pattern "^(?![\\s\\S]*/action/)[^:\\\\]*$"', schema: "^(?![\\s\\S]*/action/)[^:\\\\]*$", parentSchema: schema22.properties.name, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.name.type, parentSchema: schema22.properties.name, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.amount !== void 0) {
-      let data1 = data.amount;
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 <= 0 || isNaN(data1)) {
-          const err8 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema22.properties.amount, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema22.properties.amount.type, parentSchema: schema22.properties.amount, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.unit !== void 0) {
-      let data2 = data.unit;
-      if (typeof data2 === "string") {
-        if (!pattern6.test(data2)) {
-          const err10 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema22.properties.unit, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.unit.type, parentSchema: schema22.properties.unit, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.timeUnit !== void 0) {
-      let data3 = data.timeUnit;
-      if (typeof data3 !== "string") {
-        const err12 = { instancePath: instancePath + "/timeUnit", schemaPath: "#/properties/timeUnit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.timeUnit.type, parentSchema: schema22.properties.timeUnit, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (!(data3 === "DAILY" || data3 === "MONTHLY" || data3 === "QUARTERLY" || data3 === "ANNUALLY")) {
-        const err13 = { instancePath: instancePath + "/timeUnit", schemaPath: "#/properties/timeUnit/enum", keyword: "enum", params: { allowedValues: schema22.properties.timeUnit.enum }, message: "must be equal to one of the allowed values", schema: schema22.properties.timeUnit.enum, parentSchema: schema22.properties.timeUnit, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.notifications !== void 0) {
-      let data4 = data.notifications;
-      if (Array.isArray(data4)) {
-        if (data4.length > 10) {
-          const err14 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items", schema: 10, parentSchema: schema22.properties.notifications, data: data4 };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema22.properties.notifications, data: data4 };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate27(data4[i0], { instancePath: instancePath + "/notifications/" + i0, parentData: data4, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema22.properties.notifications.type, parentSchema: schema22.properties.notifications, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.type, parentSchema: schema22, data };
-    if (vErrors === null) {
-      vErrors = [err17];
-    } else {
-      vErrors.push(err17);
-    }
-    errors++;
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-var schema26 = { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } };
-var schema27 = { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" };
-var pattern11 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
-var schema28 = { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } };
-var schema29 = { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } };
-var pattern12 = new RegExp("^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "u");
-var pattern13 = new RegExp("^[\\s0-9()+-]+$", "u");
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "security" || key0 === "billing" || key0 === "operations")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.security !== void 0) {
-      let data0 = data.security;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.email === void 0) {
-          const err1 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema29.required, parentSchema: schema29, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        for (const key1 in data0) {
-          if (!(key1 === "email" || key1 === "name" || key1 === "title" || key1 === "phone")) {
-            const err2 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data: data0 };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        if (data0.email !== void 0) {
-          let data1 = data0.email;
-          if (typeof data1 === "string") {
-            if (func2(data1) > 254) {
-              const err3 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema29.properties.email, data: data1 };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err4 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.email, data: data1 };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (!pattern12.test(data1)) {
-              const err5 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data1 };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          } else {
-            const err6 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.email.type, parentSchema: schema29.properties.email, data: data1 };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data0.name !== void 0) {
-          let data2 = data0.name;
-          if (typeof data2 === "string") {
-            if (func2(data2) > 64) {
-              const err7 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema29.properties.name, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            if (func2(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.name, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          } else {
-            const err9 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.name.type, parentSchema: schema29.properties.name, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data0.title !== void 0) {
-          let data3 = data0.title;
-          if (typeof data3 === "string") {
-            if (func2(data3) > 50) {
-              const err10 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema29.properties.title, data: data3 };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            if (func2(data3) < 1) {
-              const err11 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.title, data: data3 };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-          } else {
-            const err12 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.title.type, parentSchema: schema29.properties.title, data: data3 };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data0.phone !== void 0) {
-          let data4 = data0.phone;
-          if (typeof data4 === "string") {
-            if (func2(data4) > 25) {
-              const err13 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema29.properties.phone, data: data4 };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (func2(data4) < 1) {
-              const err14 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.phone, data: data4 };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (!pattern13.test(data4)) {
-              const err15 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data4 };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.phone.type, parentSchema: schema29.properties.phone, data: data4 };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.billing !== void 0) {
-      let data5 = data.billing;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.email === void 0) {
-          const err18 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema29.required, parentSchema: schema29, data: data5 };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        for (const key2 in data5) {
-          if (!(key2 === "email" || key2 === "name" || key2 === "title" || key2 === "phone")) {
-            const err19 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data5.email !== void 0) {
-          let data6 = data5.email;
-          if (typeof data6 === "string") {
-            if (func2(data6) > 254) {
-              const err20 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema29.properties.email, data: data6 };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (func2(data6) < 1) {
-              const err21 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.email, data: data6 };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!pattern12.test(data6)) {
-              const err22 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data6 };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          } else {
-            const err23 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.email.type, parentSchema: schema29.properties.email, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data5.name !== void 0) {
-          let data7 = data5.name;
-          if (typeof data7 === "string") {
-            if (func2(data7) > 64) {
-              const err24 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema29.properties.name, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            if (func2(data7) < 1) {
-              const err25 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.name, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.name.type, parentSchema: schema29.properties.name, data: data7 };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data5.title !== void 0) {
-          let data8 = data5.title;
-          if (typeof data8 === "string") {
-            if (func2(data8) > 50) {
-              const err27 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema29.properties.title, data: data8 };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (func2(data8) < 1) {
-              const err28 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.title, data: data8 };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.title.type, parentSchema: schema29.properties.title, data: data8 };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data5.phone !== void 0) {
-          let data9 = data5.phone;
-          if (typeof data9 === "string") {
-            if (func2(data9) > 25) {
-              const err30 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema29.properties.phone, data: data9 };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            if (func2(data9) < 1) {
-              const err31 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.phone, data: data9 };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (!pattern13.test(data9)) {
-              const err32 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data9 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.phone.type, parentSchema: schema29.properties.phone, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data: data5 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.operations !== void 0) {
-      let data10 = data.operations;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.email === void 0) {
-          const err35 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema29.required, parentSchema: schema29, data: data10 };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        for (const key3 in data10) {
-          if (!(key3 === "email" || key3 === "name" || key3 === "title" || key3 === "phone")) {
-            const err36 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data: data10 };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data10.email !== void 0) {
-          let data11 = data10.email;
-          if (typeof data11 === "string") {
-            if (func2(data11) > 254) {
-              const err37 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema29.properties.email, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (func2(data11) < 1) {
-              const err38 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.email, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-            if (!pattern12.test(data11)) {
-              const err39 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema29.properties.email, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-          } else {
-            const err40 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.email.type, parentSchema: schema29.properties.email, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data10.name !== void 0) {
-          let data12 = data10.name;
-          if (typeof data12 === "string") {
-            if (func2(data12) > 64) {
-              const err41 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema29.properties.name, data: data12 };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-            if (func2(data12) < 1) {
-              const err42 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.name, data: data12 };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.name.type, parentSchema: schema29.properties.name, data: data12 };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data10.title !== void 0) {
-          let data13 = data10.title;
-          if (typeof data13 === "string") {
-            if (func2(data13) > 50) {
-              const err44 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema29.properties.title, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-            if (func2(data13) < 1) {
-              const err45 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.title, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-          } else {
-            const err46 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.title.type, parentSchema: schema29.properties.title, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data10.phone !== void 0) {
-          let data14 = data10.phone;
-          if (typeof data14 === "string") {
-            if (func2(data14) > 25) {
-              const err47 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema29.properties.phone, data: data14 };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
-            if (func2(data14) < 1) {
-              const err48 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.phone, data: data14 };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
-              }
-              errors++;
-            }
-            if (!pattern13.test(data14)) {
-              const err49 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema29.properties.phone, data: data14 };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
-          } else {
-            const err50 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.phone.type, parentSchema: schema29.properties.phone, data: data14 };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err51 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data: data10 };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
-    if (vErrors === null) {
-      vErrors = [err52];
-    } else {
-      vErrors.push(err52);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "breakGlassUsers" || key0 === "identityCenter" || key0 === "identityCenterRegion" || key0 === "alternateContacts")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.breakGlassUsers !== void 0) {
-      let data0 = data.breakGlassUsers;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (!pattern4.test(data1)) {
-              const err1 = { instancePath: instancePath + "/breakGlassUsers/" + i0, schemaPath: "#/definitions/iamUserName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema27, data: data1 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          } else {
-            const err2 = { instancePath: instancePath + "/breakGlassUsers/" + i0, schemaPath: "#/definitions/iamUserName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.type, parentSchema: schema27, data: data1 };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        let i1 = data0.length;
-        let j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; ) {
-            for (j0 = i1; j0--; ) {
-              if (func0(data0[i1], data0[j0])) {
-                const err3 = { instancePath: instancePath + "/breakGlassUsers", schemaPath: "#/properties/breakGlassUsers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema26.properties.breakGlassUsers, data: data0 };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/breakGlassUsers", schemaPath: "#/properties/breakGlassUsers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema26.properties.breakGlassUsers.type, parentSchema: schema26.properties.breakGlassUsers, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.identityCenter !== void 0) {
-      let data2 = data.identityCenter;
-      if (typeof data2 !== "string") {
-        const err5 = { instancePath: instancePath + "/identityCenter", schemaPath: "#/properties/identityCenter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.identityCenter.type, parentSchema: schema26.properties.identityCenter, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (!(data2 === "required" || data2 === "optional")) {
-        const err6 = { instancePath: instancePath + "/identityCenter", schemaPath: "#/properties/identityCenter/enum", keyword: "enum", params: { allowedValues: schema26.properties.identityCenter.enum }, message: "must be equal to one of the allowed values", schema: schema26.properties.identityCenter.enum, parentSchema: schema26.properties.identityCenter, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.identityCenterRegion !== void 0) {
-      let data3 = data.identityCenterRegion;
-      if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
-          const err7 = { instancePath: instancePath + "/identityCenterRegion", schemaPath: "#/properties/identityCenterRegion/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]+$"', schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema26.properties.identityCenterRegion, data: data3 };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/identityCenterRegion", schemaPath: "#/properties/identityCenterRegion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.identityCenterRegion.type, parentSchema: schema26.properties.identityCenterRegion, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.alternateContacts !== void 0) {
-      if (!validate31(data.alternateContacts, { instancePath: instancePath + "/alternateContacts", parentData: data, parentDataProperty: "alternateContacts", rootData })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-var pattern9 = new RegExp("^/.+", "u");
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema11.required, parentSchema: schema11, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.organization === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'", schema: schema11.required, parentSchema: schema11, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.root === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "root" }, message: "must have required property 'root'", schema: schema11.required, parentSchema: schema11, data };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "organization" || key0 === "root" || key0 === "budgets" || key0 === "options" || key0 === "security")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data0 = data.version;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.version.type, parentSchema: schema11.properties.version, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (1 !== data0) {
-        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.version, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.organization !== void 0) {
-      if (!validate11(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.root !== void 0) {
-      if (!validate13(data.root, { instancePath: instancePath + "/root", parentData: data, parentDataProperty: "root", rootData })) {
-        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.budgets !== void 0) {
-      let data3 = data.budgets;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate26(data3[i0], { instancePath: instancePath + "/budgets/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/budgets", schemaPath: "#/properties/budgets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.budgets.type, parentSchema: schema11.properties.budgets, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.options !== void 0) {
-      let data5 = data.options;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        for (const key1 in data5) {
-          if (!(key1 === "pruneOrganizationalUnits" || key1 === "pruneBudgets" || key1 === "unlistedAccounts" || key1 === "closedAccountsOu")) {
-            const err7 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data5.pruneOrganizationalUnits !== void 0) {
-          let data6 = data5.pruneOrganizationalUnits;
-          if (typeof data6 !== "boolean") {
-            const err8 = { instancePath: instancePath + "/options/pruneOrganizationalUnits", schemaPath: "#/definitions/options/properties/pruneOrganizationalUnits/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema25.properties.pruneOrganizationalUnits.type, parentSchema: schema25.properties.pruneOrganizationalUnits, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data5.pruneBudgets !== void 0) {
-          let data7 = data5.pruneBudgets;
-          if (typeof data7 !== "boolean") {
-            const err9 = { instancePath: instancePath + "/options/pruneBudgets", schemaPath: "#/definitions/options/properties/pruneBudgets/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema25.properties.pruneBudgets.type, parentSchema: schema25.properties.pruneBudgets, data: data7 };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data5.unlistedAccounts !== void 0) {
-          let data8 = data5.unlistedAccounts;
-          if (typeof data8 !== "string") {
-            const err10 = { instancePath: instancePath + "/options/unlistedAccounts", schemaPath: "#/definitions/options/properties/unlistedAccounts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.unlistedAccounts.type, parentSchema: schema25.properties.unlistedAccounts, data: data8 };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-          if (!(data8 === "ignore" || data8 === "error")) {
-            const err11 = { instancePath: instancePath + "/options/unlistedAccounts", schemaPath: "#/definitions/options/properties/unlistedAccounts/enum", keyword: "enum", params: { allowedValues: schema25.properties.unlistedAccounts.enum }, message: "must be equal to one of the allowed values", schema: schema25.properties.unlistedAccounts.enum, parentSchema: schema25.properties.unlistedAccounts, data: data8 };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data5.closedAccountsOu !== void 0) {
-          let data9 = data5.closedAccountsOu;
-          if (typeof data9 === "string") {
-            if (!pattern9.test(data9)) {
-              const err12 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/pattern", keyword: "pattern", params: { pattern: "^/.+" }, message: 'must match pattern "^/.+"', schema: "^/.+", parentSchema: schema25.properties.closedAccountsOu, data: data9 };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.closedAccountsOu.type, parentSchema: schema25.properties.closedAccountsOu, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data: data5 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.security !== void 0) {
-      if (!validate30(data.security, { instancePath: instancePath + "/security", parentData: data, parentDataProperty: "security", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate10.errors = vErrors;
-  return errors === 0;
-}
-
-// src/config/org-schema.ts
-var ORG_SCHEMA = org_schema_default;
-var validateOrgYaml = validate;
-function checkOrgSchema(value) {
-  return validateOrgYaml(value) ? [] : [...validateOrgYaml.errors ?? []];
-}
-function resolveSchemaRef(schema) {
-  if (!schema.$ref) return schema;
-  const name = schema.$ref.replace(/^#\/definitions\//, "");
-  const target = ORG_SCHEMA.definitions?.[name];
-  if (!target) return schema;
-  const { $ref: _ref, ...siblings } = schema;
-  return { ...target, ...siblings };
-}
-
-// src/config/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-var COMPOSE_OPTIONS = {
-  uniqueKeys: false,
-  // duplicates are found by findDuplicateKeys, which can name the first occurrence
-  stringKeys: true,
-  // `2024:` is the OU name "2024", and a list or map as a key is an error
-  strict: true
-};
-var RUNAWAY_NESTING = MAX_YAML_NESTING * 16;
-function findRunawayNesting(text2) {
-  let flowDepth = 0;
-  let lineStart = true;
-  let dashes = 0;
-  for (let i5 = 0; i5 < text2.length; i5++) {
-    const c5 = text2[i5];
-    if (c5 === "[" || c5 === "{") {
-      if (++flowDepth > RUNAWAY_NESTING) return i5;
-    } else if ((c5 === "]" || c5 === "}") && flowDepth > 0) {
-      flowDepth--;
-    }
-    if (c5 === "\n") {
-      lineStart = true;
-      dashes = 0;
-    } else if (lineStart && c5 === "-" && (text2[i5 + 1] === " " || text2[i5 + 1] === "	")) {
-      if (++dashes > RUNAWAY_NESTING) return i5;
-    } else if (c5 !== " " && c5 !== "	") {
-      lineStart = false;
-    }
-  }
-  return void 0;
-}
-function findDeepNesting(tokens) {
-  const stack = [];
-  for (const token of tokens) if (token.type === "document" && token.value) stack.push([token.value, 1]);
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [token, depth] = entry;
-    if (!import_yaml.CST.isCollection(token)) continue;
-    if (depth > MAX_YAML_NESTING) return token.offset;
-    for (const item2 of token.items) {
-      if (item2.key) stack.push([item2.key, depth + 1]);
-      if (item2.value) stack.push([item2.value, depth + 1]);
-    }
-  }
-  return void 0;
-}
-function lineColumnOf(text2, offset) {
-  const before = text2.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-function parseYamlSource(text2) {
-  const tooDeep = (position) => ({
-    ok: false,
-    problem: {
-      position,
-      message: `the YAML here is nested more than ${MAX_YAML_NESTING} levels deep; a real org.yaml needs about 15. Is this the right file?`
-    }
-  });
-  const runaway = findRunawayNesting(text2);
-  if (runaway !== void 0) return tooDeep(lineColumnOf(text2, runaway));
-  const lineCounter = new import_yaml.LineCounter();
-  const tokens = [...new import_yaml.Parser(lineCounter.addNewLine).parse(text2)];
-  const deep = findDeepNesting(tokens);
-  if (deep !== void 0) {
-    const { line, col } = lineCounter.linePos(deep);
-    return tooDeep({ line, column: col });
-  }
-  let doc;
-  for (const next of new import_yaml.Composer(COMPOSE_OPTIONS).compose(tokens, true, text2.length)) {
-    if (!doc) {
-      doc = next;
-    } else {
-      doc.errors.push(new import_yaml.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
-      break;
-    }
-  }
-  if (!doc) throw new Error("yaml Composer produced no document");
-  return { ok: true, source: { doc, lineCounter } };
-}
-function positionAt(source, offset) {
-  const { line, col } = source.lineCounter.linePos(offset);
-  return { line, column: col };
-}
-function positionOfNode(source, node) {
-  return node.range ? positionAt(source, node.range[0]) : void 0;
-}
-var SYNTAX_HINTS = {
-  TAB_AS_INDENT: "indent with spaces, not tabs",
-  MULTIPLE_DOCS: "org.yaml holds one YAML document; remove the second `---` and what follows, or merge it into the first",
-  BAD_INDENT: "check the indentation of this line against the lines above",
-  MISSING_CHAR: "a bracket or quote is not closed",
-  TAG_RESOLVE_FAILED: "org.yaml uses no YAML tags (`!Something`); remove it",
-  NON_STRING_KEY: "a key is a name, not a list or a mapping"
-};
-function yamlSyntaxProblems(source) {
-  const problems = [];
-  for (const issue2 of [...source.doc.errors, ...source.doc.warnings]) {
-    const hint = SYNTAX_HINTS[issue2.code];
-    const message = issue2.message.replace(/^With stringKeys, all keys must be strings$/, "a mapping key must be text");
-    problems.push({
-      position: positionAt(source, issue2.pos[0]),
-      message: `YAML syntax error: ${message}${hint ? ` (${hint})` : ""}.`
-    });
-  }
-  return problems;
-}
-function keyText(key) {
-  return (0, import_yaml.isScalar)(key) ? String(key.value) : void 0;
-}
-function findDuplicateKeys(source) {
-  const problems = [];
-  (0, import_yaml.visit)(source.doc, {
-    Map(_, map3) {
-      const firstSeen = /* @__PURE__ */ new Map();
-      for (const pair of map3.items) {
-        const name = keyText(pair.key);
-        if (name === void 0 || !(0, import_yaml.isScalar)(pair.key)) continue;
-        const first = firstSeen.get(name);
-        if (!first) {
-          firstSeen.set(name, pair.key);
-          continue;
-        }
-        const firstLine = positionOfNode(source, first)?.line;
-        const position = positionOfNode(source, pair.key);
-        if (!position) continue;
-        problems.push({
-          position,
-          message: `duplicate key \`${name}\`: it is already used on line ${firstLine} in this mapping. Keys must be unique (and OU names unique among siblings); merge the two or rename one.`
-        });
-      }
-    }
-  });
-  return problems;
-}
-function firstAliasPosition(source, which2 = "any") {
-  let found;
-  (0, import_yaml.visit)(source.doc, {
-    Alias(_, alias) {
-      if (which2 === "unresolved" && alias.resolve(source.doc) !== void 0) return void 0;
-      found = positionOfNode(source, alias);
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return found;
-}
-function locatePath(source, path) {
-  let current = source.doc.contents;
-  let located = (0, import_yaml.isCollection)(current) || (0, import_yaml.isScalar)(current) ? { value: current } : {};
-  for (const segment of path) {
-    if ((0, import_yaml.isAlias)(current)) current = current.resolve(source.doc);
-    if ((0, import_yaml.isMap)(current)) {
-      const pair = current.items.findLast((p3) => (0, import_yaml.isPair)(p3) && keyText(p3.key) === String(segment));
-      if (!pair) return located;
-      const value = (0, import_yaml.isAlias)(pair.value) ? pair.value.resolve(source.doc) : pair.value;
-      located = { key: pair.key, ...value ? { value } : {} };
-      current = value;
-    } else if ((0, import_yaml.isSeq)(current)) {
-      const item2 = current.items[Number(segment)];
-      if (item2 === void 0) return located;
-      const value = (0, import_yaml.isAlias)(item2) ? item2.resolve(source.doc) : item2;
-      located = value ? { value } : {};
-      current = value;
-    } else {
-      return located;
-    }
-  }
-  return located;
-}
-function isEmptyScalar(node) {
-  return (0, import_yaml.isScalar)(node) && node.value === null && (node.source === "" || node.source === void 0);
-}
-function positionOfPath(source, path, prefer = "value") {
-  const { key, value } = locatePath(source, path);
-  const useKey = key && (prefer === "key" || !value || isEmptyScalar(value));
-  const node = useKey ? key : value ?? key;
-  return node ? positionOfNode(source, node) : void 0;
-}
-function plainScalarSource(source, path) {
-  const { value } = locatePath(source, path);
-  return (0, import_yaml.isScalar)(value) && value.type === "PLAIN" && typeof value.source === "string" ? value.source : void 0;
-}
-
-// src/config/explain-schema-errors.ts
-var ACCOUNT_ID_PATTERN = ORG_SCHEMA.definitions?.["accountId"]?.pattern;
-function explainSchemaErrors(errors, source, fileName2) {
-  return selectReadableErrors(errors).map((error3) => explainError(error3, source, fileName2));
-}
-function typesOf(schema) {
-  if (!schema?.type) return [];
-  return typeof schema.type === "string" ? [schema.type] : schema.type;
-}
-function jsonTypeOf(data) {
-  if (data === null) return "null";
-  if (Array.isArray(data)) return "array";
-  if (typeof data === "number") return Number.isInteger(data) ? "integer" : "number";
-  if (typeof data === "string") return "string";
-  if (typeof data === "boolean") return "boolean";
-  return "object";
-}
-function typeAccepts(types, data) {
-  const actual = jsonTypeOf(data);
-  return types.includes(actual) || actual === "integer" && types.includes("number");
-}
-function isUnder(path, ancestor) {
-  return path === ancestor || path.startsWith(`${ancestor}/`);
-}
-function selectReadableErrors(errors) {
-  const dropped = /* @__PURE__ */ new Set();
-  errors.forEach((error3, index) => {
-    if (error3.keyword === "if" || error3.keyword === "propertyNames") dropped.add(index);
-    if (error3.keyword !== "anyOf") return;
-    const group4 = [];
-    for (let k5 = index - 1; k5 >= 0; k5--) {
-      const earlier = errors[k5];
-      if (!earlier || earlier.keyword === "anyOf" || !isUnder(earlier.instancePath, error3.instancePath)) break;
-      group4.push(k5);
-    }
-    const branches = (error3.schema ?? []).map((branch) => typesOf(resolveSchemaRef(branch)));
-    const typeErrorsHere = group4.filter((k5) => errors[k5]?.keyword === "type" && errors[k5]?.instancePath === error3.instancePath);
-    if (branches.some((types) => typeAccepts(types, error3.data))) {
-      for (const k5 of typeErrorsHere) dropped.add(k5);
-      dropped.add(index);
-    } else if (typeof error3.data !== "object" && branches.some((types) => types.includes("string"))) {
-      for (const k5 of typeErrorsHere) if ((errors[k5]?.params).type !== "string") dropped.add(k5);
-      dropped.add(index);
-    } else {
-      for (const k5 of group4) dropped.add(k5);
-    }
-  });
-  const wrongType = new Set(errors.filter((e5, index) => e5.keyword === "type" && !dropped.has(index)).map((e5) => e5.instancePath));
-  errors.forEach((error3, index) => {
-    if (error3.keyword !== "type" && wrongType.has(error3.instancePath) && !("propertyName" in error3)) dropped.add(index);
-  });
-  const suggestedKeys = /* @__PURE__ */ new Set();
-  for (const error3 of errors) {
-    if (error3.keyword !== "additionalProperties") continue;
-    const allowed = Object.keys(error3.parentSchema?.properties ?? {});
-    const guess = closestMatch(String(error3.params.additionalProperty), allowed);
-    if (guess !== void 0) suggestedKeys.add(`${error3.instancePath}\0${guess}`);
-  }
-  errors.forEach((error3, index) => {
-    const missing = error3.params.missingProperty;
-    if (error3.keyword === "required" && suggestedKeys.has(`${error3.instancePath}\0${String(missing)}`)) dropped.add(index);
-  });
-  return errors.filter((_, index) => !dropped.has(index));
-}
-function pointerSegments(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function toPointer(segments) {
-  return segments.map((s2) => `/${s2.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-function nameOf(segments, fileName2) {
-  const last = segments.at(-1);
-  const parent = segments.at(-2);
-  if (last === void 0) return fileName2;
-  if (parent === "organizationalUnits") return `OU \`${truncate(last)}\``;
-  if (/^\d+$/.test(last) && parent !== void 0) return `item ${Number(last) + 1} of \`${parent}\``;
-  return `\`${last}\``;
-}
-function whereOf(segments, fileName2) {
-  return segments.length === 0 ? `at the top level of ${fileName2}` : `in ${nameOf(segments, fileName2)}`;
-}
-function truncate(text2, max = 60) {
-  const visible = visibleText(text2);
-  return visible.length > max ? `${visible.slice(0, max - 1)}\u2026` : visible;
-}
-function describeValue(data) {
-  if (data === null || data === void 0) return "nothing (an empty value)";
-  if (typeof data === "string") return `the text "${truncate(data)}"`;
-  if (typeof data === "number") return Number.isFinite(data) ? `the number ${data}` : `${data}`;
-  if (typeof data === "boolean") return String(data);
-  return Array.isArray(data) ? "a list" : "a mapping";
-}
-function list2(values) {
-  return values.map(String).join(", ");
-}
-var TYPE_WORDS = {
-  object: "a mapping (`key: value` lines)",
-  array: "a list",
-  string: "text",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "true or false",
-  null: "empty"
-};
-function describeAllowed(schema) {
-  if (!schema) return "something else";
-  if (schema.enum) return `one of ${list2(schema.enum)}`;
-  if (schema.const !== void 0) return JSON.stringify(schema.const);
-  const words = typesOf(schema).map((t) => TYPE_WORDS[t] ?? t);
-  let text2 = words.join(" or ");
-  if (typeof schema["exclusiveMinimum"] === "number") text2 += ` greater than ${schema["exclusiveMinimum"]}`;
-  else if (typeof schema["minimum"] === "number" && typeof schema["maximum"] === "number") text2 += ` from ${schema["minimum"]} to ${schema["maximum"]}`;
-  return text2;
-}
-function propertyDescription(schema, property) {
-  const propertySchema = schema?.properties?.[property];
-  if (!propertySchema) return void 0;
-  return propertySchema.description ?? resolveSchemaRef(propertySchema).description;
-}
-function digitsNote(value) {
-  return /^\d+$/.test(value) ? ` (it has ${value.length} digits)` : "";
-}
-function quoteAccountIdMessage(name, written, parsed) {
-  const digits = /^\d+$/.test(written);
-  const lost = digits && String(parsed) !== written ? ` Here it became ${String(parsed)}.` : "";
-  const length = digits && written.length !== 12 ? ` It also has ${written.length} digits; an account ID has exactly 12.` : "";
-  return `${name}: account ID ${written} is not in quotes. YAML reads an unquoted ID as a number and drops leading zeros, so orgctl requires quotes: write "${written}".${lost}${length}`;
-}
-function explainType(error3, segments, source, name) {
-  const schema = error3.parentSchema;
-  const expected = typesOf(schema);
-  const data = error3.data;
-  const plain = plainScalarSource(source, segments);
-  if (expected.includes("string") && typeof data !== "string" && data !== null && plain !== void 0) {
-    if (schema?.pattern === ACCOUNT_ID_PATTERN) return quoteAccountIdMessage(name, plain, data);
-    return `${name} must be text; write it in quotes: "${plain}".`;
-  }
-  if ((expected.includes("number") || expected.includes("integer")) && typeof data === "string" && data.trim() !== "" && Number.isFinite(Number(data))) {
-    return `${name} must be a number, not text: remove the quotes around ${data}.`;
-  }
-  if (data === null && expected.includes("array")) return `${name} is empty; write a list, e.g. \`${segments.at(-1)}: []\` for none.`;
-  if (data === null && expected.includes("object")) return `${name} is empty; write ${TYPE_WORDS["object"]}, or remove the key.`;
-  return `${name} must be ${describeAllowed(schema)}, got ${describeValue(data)}.`;
-}
-function explain(error3, segments, source, fileName2) {
-  const schema = error3.parentSchema;
-  const params = error3.params;
-  const data = error3.data;
-  const name = nameOf(segments, fileName2);
-  const custom = schema?.errorMessage;
-  switch (error3.keyword) {
-    case "type":
-      return { message: explainType(error3, segments, source, name), at: segments };
-    case "enum": {
-      const allowed = (schema?.enum ?? []).map(String);
-      const guess = typeof data === "string" ? closestMatch(data, allowed) : void 0;
-      return {
-        message: `${name} must be one of ${list2(allowed)}, got ${describeValue(data)}.${guess ? ` Did you mean ${guess}?` : ""}`,
-        at: segments
-      };
-    }
-    case "const":
-      return { message: `${name} must be ${JSON.stringify(schema?.const)}, got ${describeValue(data)}.`, at: segments };
-    case "exclusiveMinimum":
-      return { message: `${name} must be greater than ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
-    case "minimum":
-      return { message: `${name} must be at least ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
-    case "maximum":
-    case "exclusiveMaximum":
-      return { message: `${name} must be at most ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
-    case "minItems": {
-      const count = Array.isArray(data) ? data.length : 0;
-      const limit = Number(params["limit"]);
-      const has = count === 0 ? "is empty" : `has ${plural(count, "entry", "entries")}`;
-      return { message: `${name} ${has}; it needs at least ${limit}.`, at: segments, prefer: "key" };
-    }
-    case "maxItems": {
-      const count = Array.isArray(data) ? data.length : 0;
-      const limit = Number(params["limit"]);
-      return {
-        message: `${name} has ${count} entries; at most ${limit} are allowed. This is entry ${limit + 1}; remove ${count - limit}.`,
-        at: [...segments, String(limit)]
-      };
-    }
-    case "minLength":
-    case "maxLength": {
-      const propertyName = error3.propertyName;
-      const text2 = typeof data === "string" ? data : "";
-      if (propertyName !== void 0) {
-        const ouName = propertyName === "" ? 'OU name ""' : `OU name "${truncate(propertyName)}"`;
-        return { message: `${ouName} is ${propertyName.length} characters long; ${custom ?? "see the limits in docs/org-yaml.md"}.`, at: [...segments, propertyName], prefer: "key" };
-      }
-      const rule = custom ?? `it must be ${error3.keyword === "minLength" ? "at least" : "at most"} ${String(params["limit"])} characters`;
-      return { message: `${name} is ${plural(text2.length, "character")} long; ${rule}.`, at: segments };
-    }
-    case "pattern": {
-      const text2 = typeof data === "string" ? data : String(data);
-      const note2 = schema?.pattern === ACCOUNT_ID_PATTERN ? digitsNote(text2) : "";
-      return { message: `${name}: ${custom ?? `must match ${String(params["pattern"])}`}; got "${truncate(text2)}"${note2}.`, at: segments };
-    }
-    case "uniqueItems": {
-      const later = Number(params["i"]);
-      const earlier = Number(params["j"]);
-      const first = Math.min(later, earlier);
-      const second = Math.max(later, earlier);
-      const value = Array.isArray(data) ? data[second] : void 0;
-      return {
-        message: `${name} lists ${describeValue(value).replace(/^the text /, "")} twice (entries ${first + 1} and ${second + 1}); list each once.`,
-        at: [...segments, String(second)]
-      };
-    }
-    case "required": {
-      const missing = String(params["missingProperty"]);
-      if (custom) return { message: `${name}: ${custom}.`, at: segments, prefer: "key" };
-      const about = propertyDescription(schema, missing);
-      return { message: `${name} is missing the required key \`${missing}\`.${about ? ` \`${missing}\`: ${about}` : ""}`, at: segments, prefer: "key" };
-    }
-    case "additionalProperties": {
-      const key = String(params["additionalProperty"]);
-      const allowed = Object.keys(schema?.properties ?? {});
-      const guess = closestMatch(key, allowed);
-      const ouHint = !guess && allowed.includes("organizationalUnits") ? ` To declare an OU named "${truncate(key)}", put it under \`organizationalUnits:\`.` : "";
-      return {
-        message: `unknown key \`${truncate(key)}\` ${whereOf(segments, fileName2)}${guess ? `; did you mean \`${guess}\`?` : "."} Allowed keys here: ${list2(allowed)}.${ouHint}`,
-        at: [...segments, key],
-        prefer: "key"
-      };
-    }
-    case "anyOf":
-      return { message: `${name}: ${custom ?? "does not match any allowed form"}; got ${describeValue(data)}.`, at: segments };
-    default:
-      return { message: `${name} ${error3.message ?? "is not valid"}.`, at: segments };
-  }
-}
-function explainError(error3, source, fileName2) {
-  const segments = pointerSegments(error3.instancePath);
-  const explained = explain(error3, segments, source, fileName2);
-  const position = positionOfPath(source, explained.at, explained.prefer) ?? positionOfPath(source, segments, "key");
-  return { ...position ? { position } : {}, pointer: toPointer(explained.at.map(String)), message: explained.message };
-}
+import { dirname, join as join6, resolve as resolve2 } from "node:path";
 
 // src/planner/sorted-record.ts
 function sortedRecord(entries) {
@@ -91003,6 +88707,15 @@ function subscriberKeyString(s2) {
 function subscriberAddress(budgetName, n3, s2) {
   return `${notificationAddress(budgetName, n3)}/subscriber:${subscriberKeyString(s2)}`;
 }
+function policyAddress(policyName) {
+  return `policy:${policyName}`;
+}
+function policyAttachmentAddress(policyName, targetAddress) {
+  return `${policyAddress(policyName)}/attachment:${targetAddress}`;
+}
+function policyTypeAddress(policyType) {
+  return `root/policy-type:${policyType}`;
+}
 
 // src/planner/notes.ts
 var NoteCode = {
@@ -91026,7 +88739,14 @@ var NoteCode = {
   accountCreationSettingsIgnored: "account-creation-settings-ignored",
   accountsToCreate: "accounts-to-create",
   accountsToClose: "accounts-to-close",
-  closureQuotaExceeded: "closure-quota-exceeded"
+  closureQuotaExceeded: "closure-quota-exceeded",
+  policiesUnavailable: "policies-unavailable",
+  policyDocumentNotRead: "policy-document-not-read",
+  unlistedPolicyAttachments: "unlisted-policy-attachments",
+  policyNotDeclared: "policy-not-declared",
+  policyNotManaged: "policy-not-managed",
+  awsManagedPolicyMissing: "aws-managed-policy-missing",
+  policyRule: "policy-rule"
 };
 var Notes = class {
   warnings = [];
@@ -91046,9 +88766,9 @@ function note(code, message, where3) {
     ...where3.source !== void 0 && { source: { line: where3.source.line, column: where3.source.column } }
   };
 }
-function listSome(items, shown = 20) {
-  if (items.length <= shown) return items.join(", ");
-  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+function listSome(items, shown2 = 20) {
+  if (items.length <= shown2) return items.join(", ");
+  return `${items.slice(0, shown2).join(", ")} and ${items.length - shown2} more`;
 }
 
 // src/kinds/alternate-contacts/plan.ts
@@ -91321,6 +89041,7 @@ function subscriberText(s2) {
 
 // src/model/live.ts
 var MANAGED_BUDGET_TAG = { key: "managed-by", value: "orgctl" };
+var MANAGED_POLICY_TAG = { key: "managed-by", value: "orgctl" };
 
 // src/kinds/budgets/execute.ts
 async function createBudget(port, account, budget) {
@@ -91385,6 +89106,3145 @@ function isDigits(chunk) {
 }
 function byCodeUnit2(a5, b5) {
   return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
+}
+
+// schema/org.schema.json
+var org_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "orgctl org.yaml",
+  description: "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "version",
+    "organization",
+    "root"
+  ],
+  properties: {
+    version: {
+      description: "Format version of this file. Always 1; orgctl refuses versions it does not know.",
+      type: "integer",
+      const: 1
+    },
+    organization: {
+      $ref: "#/definitions/organization"
+    },
+    root: {
+      $ref: "#/definitions/root"
+    },
+    budgets: {
+      description: "Budgets in the management account, with their email and SNS notifications. Default: none.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/definitions/budget"
+      }
+    },
+    options: {
+      $ref: "#/definitions/options"
+    },
+    security: {
+      $ref: "#/definitions/security"
+    },
+    policies: {
+      description: "Organization policies orgctl manages (service control, resource control, tag, backup and the other AWS Organizations policy types), keyed by the policy's name in AWS. Attach them with `policies:` on the root, OUs and accounts. Default: none.",
+      type: "object",
+      default: {},
+      propertyNames: {
+        minLength: 1,
+        maxLength: 128,
+        pattern: "^[\\s\\S]*\\S[\\s\\S]*$",
+        errorMessage: "a policy name is 1 to 128 characters"
+      },
+      additionalProperties: {
+        $ref: "#/definitions/policy"
+      }
+    }
+  },
+  definitions: {
+    accountId: {
+      description: "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).",
+      type: "string",
+      pattern: "^[0-9]{12}$",
+      errorMessage: 'an account ID is exactly 12 digits, written in quotes, like "012345678901"'
+    },
+    organization: {
+      description: "The organization this file describes.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "managementAccountId"
+      ],
+      properties: {
+        managementAccountId: {
+          $ref: "#/definitions/accountId",
+          description: "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization."
+        },
+        featureSet: {
+          description: "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.",
+          type: "string",
+          enum: [
+            "ALL",
+            "CONSOLIDATED_BILLING"
+          ],
+          default: "ALL"
+        }
+      }
+    },
+    root: {
+      description: "The organization root: the accounts placed directly under it and its top-level OUs.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        accounts: {
+          $ref: "#/definitions/accounts"
+        },
+        organizationalUnits: {
+          $ref: "#/definitions/organizationalUnits"
+        },
+        policies: {
+          $ref: "#/definitions/policyList"
+        }
+      }
+    },
+    organizationalUnit: {
+      description: "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.",
+      type: [
+        "object",
+        "null"
+      ],
+      additionalProperties: false,
+      properties: {
+        accounts: {
+          $ref: "#/definitions/accounts"
+        },
+        organizationalUnits: {
+          $ref: "#/definitions/organizationalUnits"
+        },
+        renamedFrom: {
+          description: "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.",
+          type: "string",
+          minLength: 1,
+          maxLength: 128
+        },
+        policies: {
+          $ref: "#/definitions/policyList"
+        }
+      }
+    },
+    organizationalUnits: {
+      description: "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.",
+      type: "object",
+      propertyNames: {
+        minLength: 1,
+        maxLength: 128,
+        errorMessage: "an OU name is 1 to 128 characters long"
+      },
+      additionalProperties: {
+        $ref: "#/definitions/organizationalUnit"
+      }
+    },
+    accounts: {
+      description: "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.",
+      type: "array",
+      items: {
+        $ref: "#/definitions/accountEntry"
+      }
+    },
+    accountEntry: {
+      description: "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).",
+      anyOf: [
+        {
+          $ref: "#/definitions/accountId"
+        },
+        {
+          $ref: "#/definitions/namedAccount"
+        }
+      ],
+      errorMessage: 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }'
+    },
+    namedAccount: {
+      description: "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, and the policies attached to it directly.",
+      type: "object",
+      additionalProperties: false,
+      allOf: [
+        {
+          if: {
+            not: {
+              required: [
+                "id"
+              ]
+            }
+          },
+          then: {
+            required: [
+              "email"
+            ],
+            errorMessage: "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it"
+          }
+        },
+        {
+          if: {
+            not: {
+              required: [
+                "policies"
+              ]
+            }
+          },
+          then: {
+            required: [
+              "name"
+            ],
+            errorMessage: "an account mapping has `name`, unless it has `id` and only lists the account's `policies`"
+          }
+        }
+      ],
+      properties: {
+        id: {
+          $ref: "#/definitions/accountId"
+        },
+        name: {
+          description: "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).",
+          type: "string",
+          minLength: 1,
+          maxLength: 128
+        },
+        email: {
+          description: "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).",
+          type: "string",
+          minLength: 6,
+          maxLength: 64,
+          pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
+          errorMessage: "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)"
+        },
+        closed: {
+          description: "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.",
+          type: "boolean",
+          default: false
+        },
+        tags: {
+          description: "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.",
+          type: "object",
+          propertyNames: {
+            minLength: 1,
+            maxLength: 128
+          },
+          additionalProperties: {
+            type: "string",
+            maxLength: 256
+          }
+        },
+        iamUserAccessToBilling: {
+          description: "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.",
+          type: "string",
+          enum: [
+            "ALLOW",
+            "DENY"
+          ]
+        },
+        roleName: {
+          description: "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.",
+          type: "string",
+          pattern: "^[\\w+=,.@-]{1,64}$",
+          errorMessage: "a role name is 1 to 64 letters, digits or + = , . @ _ -"
+        },
+        policies: {
+          $ref: "#/definitions/policyList"
+        }
+      },
+      errorMessage: "an account mapping has `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), `name` (unless it only lists `policies`), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`, `policies`; to give only the ID, write the quoted ID by itself"
+    },
+    budget: {
+      description: "A cost budget in the management account.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "amount",
+        "notifications"
+      ],
+      properties: {
+        name: {
+          description: "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.",
+          type: "string",
+          minLength: 1,
+          maxLength: 100,
+          pattern: "^(?![\\s\\S]*/action/)[^:\\\\]*$",
+          errorMessage: "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`"
+        },
+        amount: {
+          description: "Budgeted amount per period, a number greater than 0, in `unit`.",
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        unit: {
+          description: "Currency of `amount`, a 3-letter code. Default USD.",
+          type: "string",
+          pattern: "^[A-Z]{3}$",
+          errorMessage: "a unit is a 3-letter currency code in capitals, like USD",
+          default: "USD"
+        },
+        timeUnit: {
+          description: "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.",
+          type: "string",
+          enum: [
+            "DAILY",
+            "MONTHLY",
+            "QUARTERLY",
+            "ANNUALLY"
+          ],
+          default: "MONTHLY"
+        },
+        notifications: {
+          description: "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.",
+          type: "array",
+          minItems: 1,
+          maxItems: 10,
+          items: {
+            $ref: "#/definitions/notification"
+          }
+        }
+      }
+    },
+    notification: {
+      description: "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "type",
+        "threshold"
+      ],
+      if: {
+        not: {
+          required: [
+            "sns"
+          ]
+        }
+      },
+      then: {
+        required: [
+          "emails"
+        ],
+        errorMessage: "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both"
+      },
+      properties: {
+        type: {
+          description: "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).",
+          type: "string",
+          enum: [
+            "ACTUAL",
+            "FORECASTED"
+          ]
+        },
+        threshold: {
+          description: "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.",
+          type: "number",
+          minimum: 0,
+          maximum: 15e12
+        },
+        thresholdType: {
+          description: "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.",
+          type: "string",
+          enum: [
+            "PERCENTAGE",
+            "ABSOLUTE_VALUE"
+          ],
+          default: "PERCENTAGE"
+        },
+        comparison: {
+          description: "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.",
+          type: "string",
+          enum: [
+            "GREATER_THAN",
+            "LESS_THAN",
+            "EQUAL_TO"
+          ],
+          default: "GREATER_THAN"
+        },
+        emails: {
+          description: "1 to 10 email addresses to notify, each listed once.",
+          type: "array",
+          minItems: 1,
+          maxItems: 10,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/emailAddress"
+          }
+        },
+        sns: {
+          description: "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.",
+          type: "string",
+          pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$",
+          errorMessage: "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts"
+        }
+      }
+    },
+    emailAddress: {
+      description: "An email address, like billing@example.com.",
+      type: "string",
+      maxLength: 254,
+      pattern: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$",
+      errorMessage: "an email address looks like name@example.com (no spaces, one @, a domain with a dot)"
+    },
+    options: {
+      description: "How orgctl treats what exists in AWS but is not declared here.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        pruneOrganizationalUnits: {
+          description: "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.",
+          type: "boolean",
+          default: false
+        },
+        pruneBudgets: {
+          description: "true: budgets orgctl manages that are not declared here are deleted. Default false.",
+          type: "boolean",
+          default: false
+        },
+        unlistedAccounts: {
+          description: "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).",
+          type: "string",
+          enum: [
+            "ignore",
+            "error"
+          ],
+          default: "ignore"
+        },
+        closedAccountsOu: {
+          description: "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.",
+          type: "string",
+          pattern: "^/.+",
+          errorMessage: "closedAccountsOu is the path of an OU declared in this file, like /Suspended"
+        },
+        prunePolicies: {
+          description: "true: policies orgctl created (tagged managed-by: orgctl) that are not declared here are detached everywhere and deleted. Default false: they are only reported.",
+          type: "boolean",
+          default: false
+        },
+        unlistedPolicyAttachments: {
+          description: "On a root, OU or account with `policies:`, attachments of policies this file does not know (declared here or AWS-managed): ignore (default; reported in the plan), error (the plan fails) or detach.",
+          type: "string",
+          enum: [
+            "ignore",
+            "error",
+            "detach"
+          ],
+          default: "ignore"
+        }
+      }
+    },
+    security: {
+      description: "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        breakGlassUsers: {
+          description: "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/iamUserName"
+          }
+        },
+        identityCenter: {
+          description: "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).",
+          type: "string",
+          enum: [
+            "required",
+            "optional"
+          ],
+          default: "optional"
+        },
+        identityCenterRegion: {
+          description: "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.",
+          type: "string",
+          pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$",
+          errorMessage: "a region looks like us-east-1 or eu-central-1"
+        },
+        alternateContacts: {
+          $ref: "#/definitions/alternateContacts"
+        }
+      }
+    },
+    iamUserName: {
+      description: "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.",
+      type: "string",
+      pattern: "^[\\w+=,.@-]{1,64}$",
+      errorMessage: "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -"
+    },
+    alternateContacts: {
+      description: "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        security: {
+          $ref: "#/definitions/alternateContact"
+        },
+        billing: {
+          $ref: "#/definitions/alternateContact"
+        },
+        operations: {
+          $ref: "#/definitions/alternateContact"
+        }
+      }
+    },
+    alternateContact: {
+      description: "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "email"
+      ],
+      properties: {
+        email: {
+          description: "Email address, like security@example.com (compared without case).",
+          type: "string",
+          minLength: 1,
+          maxLength: 254,
+          pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$",
+          errorMessage: "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)"
+        },
+        name: {
+          description: "Name of the person or team, 1 to 64 characters.",
+          type: "string",
+          minLength: 1,
+          maxLength: 64
+        },
+        title: {
+          description: "Job title, 1 to 50 characters.",
+          type: "string",
+          minLength: 1,
+          maxLength: 50
+        },
+        phone: {
+          description: "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.",
+          type: "string",
+          minLength: 1,
+          maxLength: 25,
+          pattern: "^[\\s0-9()+-]+$",
+          errorMessage: "a phone number has digits, spaces and ( ) + - only, like +1 555 0100"
+        }
+      }
+    },
+    policy: {
+      description: "An organization policy: its type, description and document (`file:` or `document:`, exactly one).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        type: {
+          description: "The policy type. Default SERVICE_CONTROL_POLICY.",
+          type: "string",
+          enum: [
+            "SERVICE_CONTROL_POLICY",
+            "RESOURCE_CONTROL_POLICY",
+            "TAG_POLICY",
+            "BACKUP_POLICY",
+            "AISERVICES_OPT_OUT_POLICY",
+            "CHATBOT_POLICY",
+            "DECLARATIVE_POLICY_EC2",
+            "SECURITYHUB_POLICY",
+            "INSPECTOR_POLICY",
+            "UPGRADE_ROLLOUT_POLICY",
+            "BEDROCK_POLICY",
+            "S3_POLICY",
+            "NETWORK_SECURITY_DIRECTOR_POLICY",
+            "GUARDDUTY_POLICY"
+          ],
+          default: "SERVICE_CONTROL_POLICY"
+        },
+        description: {
+          description: "The policy's description in AWS, up to 512 characters. Default: empty.",
+          type: "string",
+          maxLength: 512,
+          default: ""
+        },
+        file: {
+          description: "Path of the JSON policy document, relative to this file, e.g. policies/deny-leave.json.",
+          type: "string",
+          minLength: 1,
+          maxLength: 1024
+        },
+        document: {
+          description: "The policy document inline, as a YAML mapping (the JSON document written as YAML).",
+          type: "object",
+          additionalProperties: {
+            description: "Any JSON value, as the policy type's grammar allows."
+          }
+        }
+      }
+    },
+    policyList: {
+      description: "Policies attached directly to this node, by name: policies declared under the top-level `policies:` or AWS-managed ones (FullAWSAccess, RCPFullAWSAccess). With this key, orgctl attaches exactly these (among the policies this file knows); without it, the node's attachments are left alone.",
+      type: "array",
+      uniqueItems: true,
+      items: {
+        type: "string",
+        minLength: 1,
+        maxLength: 128,
+        errorMessage: "a policy is named by its name, 1 to 128 characters"
+      }
+    }
+  }
+};
+
+// src/config/org-schema-validator.generated.ts
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var import_equal = __toESM(require_equal(), 1);
+var validate = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "orgctl org.yaml", "description": "The AWS Organization orgctl keeps in step with this file: the OU tree, where each account is placed, the budgets in the management account, and what its root credentials must look like. Reference: docs/org-yaml.md.", "type": "object", "additionalProperties": false, "required": ["version", "organization", "root"], "properties": { "version": { "description": "Format version of this file. Always 1; orgctl refuses versions it does not know.", "type": "integer", "const": 1 }, "organization": { "$ref": "#/definitions/organization" }, "root": { "$ref": "#/definitions/root" }, "budgets": { "description": "Budgets in the management account, with their email and SNS notifications. Default: none.", "type": "array", "default": [], "items": { "$ref": "#/definitions/budget" } }, "options": { "$ref": "#/definitions/options" }, "security": { "$ref": "#/definitions/security" }, "policies": { "description": "Organization policies orgctl manages (service control, resource control, tag, backup and the other AWS Organizations policy types), keyed by the policy's name in AWS. Attach them with `policies:` on the root, OUs and accounts. Default: none.", "type": "object", "default": {}, "propertyNames": { "minLength": 1, "maxLength": 128, "pattern": "^[\\s\\S]*\\S[\\s\\S]*$", "errorMessage": "a policy name is 1 to 128 characters" }, "additionalProperties": { "$ref": "#/definitions/policy" } } }, "definitions": { "accountId": { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' }, "organization": { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } }, "root": { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "policies": { "$ref": "#/definitions/policyList" } } }, "organizationalUnit": { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 }, "policies": { "$ref": "#/definitions/policyList" } } }, "organizationalUnits": { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } }, "accounts": { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } }, "accountEntry": { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' }, "namedAccount": { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, and the policies attached to it directly.", "type": "object", "additionalProperties": false, "allOf": [{ "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" } }, { "if": { "not": { "required": ["policies"] } }, "then": { "required": ["name"], "errorMessage": "an account mapping has `name`, unless it has `id` and only lists the account's `policies`" } }], "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" }, "policies": { "$ref": "#/definitions/policyList" } }, "errorMessage": "an account mapping has `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), `name` (unless it only lists `policies`), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`, `policies`; to give only the ID, write the quoted ID by itself" }, "budget": { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } }, "notification": { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } }, "emailAddress": { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" }, "options": { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" }, "prunePolicies": { "description": "true: policies orgctl created (tagged managed-by: orgctl) that are not declared here are detached everywhere and deleted. Default false: they are only reported.", "type": "boolean", "default": false }, "unlistedPolicyAttachments": { "description": "On a root, OU or account with `policies:`, attachments of policies this file does not know (declared here or AWS-managed): ignore (default; reported in the plan), error (the plan fails) or detach.", "type": "string", "enum": ["ignore", "error", "detach"], "default": "ignore" } } }, "security": { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } }, "iamUserName": { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" }, "alternateContacts": { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } }, "alternateContact": { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } }, "policy": { "description": "An organization policy: its type, description and document (`file:` or `document:`, exactly one).", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "The policy type. Default SERVICE_CONTROL_POLICY.", "type": "string", "enum": ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY", "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY", "INSPECTOR_POLICY", "UPGRADE_ROLLOUT_POLICY", "BEDROCK_POLICY", "S3_POLICY", "NETWORK_SECURITY_DIRECTOR_POLICY", "GUARDDUTY_POLICY"], "default": "SERVICE_CONTROL_POLICY" }, "description": { "description": "The policy's description in AWS, up to 512 characters. Default: empty.", "type": "string", "maxLength": 512, "default": "" }, "file": { "description": "Path of the JSON policy document, relative to this file, e.g. policies/deny-leave.json.", "type": "string", "minLength": 1, "maxLength": 1024 }, "document": { "description": "The policy document inline, as a YAML mapping (the JSON document written as YAML).", "type": "object", "additionalProperties": { "description": "Any JSON value, as the policy type's grammar allows." } } } }, "policyList": { "description": "Policies attached directly to this node, by name: policies declared under the top-level `policies:` or AWS-managed ones (FullAWSAccess, RCPFullAWSAccess). With this key, orgctl attaches exactly these (among the policies this file knows); without it, the node's attachments are left alone.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 128, "errorMessage": "a policy is named by its name, 1 to 128 characters" } } } };
+var schema28 = { "description": "How orgctl treats what exists in AWS but is not declared here.", "type": "object", "additionalProperties": false, "properties": { "pruneOrganizationalUnits": { "description": "true: OUs not declared here are deleted (bottom-up, once empty). Default false: they are only reported.", "type": "boolean", "default": false }, "pruneBudgets": { "description": "true: budgets orgctl manages that are not declared here are deleted. Default false.", "type": "boolean", "default": false }, "unlistedAccounts": { "description": "Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).", "type": "string", "enum": ["ignore", "error"], "default": "ignore" }, "closedAccountsOu": { "description": "The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.", "type": "string", "pattern": "^/.+", "errorMessage": "closedAccountsOu is the path of an OU declared in this file, like /Suspended" }, "prunePolicies": { "description": "true: policies orgctl created (tagged managed-by: orgctl) that are not declared here are detached everywhere and deleted. Default false: they are only reported.", "type": "boolean", "default": false }, "unlistedPolicyAttachments": { "description": "On a root, OU or account with `policies:`, attachments of policies this file does not know (declared here or AWS-managed): ignore (default; reported in the plan), error (the plan fails) or detach.", "type": "string", "enum": ["ignore", "error", "detach"], "default": "ignore" } } };
+var schema35 = { "description": "An organization policy: its type, description and document (`file:` or `document:`, exactly one).", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "The policy type. Default SERVICE_CONTROL_POLICY.", "type": "string", "enum": ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY", "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY", "INSPECTOR_POLICY", "UPGRADE_ROLLOUT_POLICY", "BEDROCK_POLICY", "S3_POLICY", "NETWORK_SECURITY_DIRECTOR_POLICY", "GUARDDUTY_POLICY"], "default": "SERVICE_CONTROL_POLICY" }, "description": { "description": "The policy's description in AWS, up to 512 characters. Default: empty.", "type": "string", "maxLength": 512, "default": "" }, "file": { "description": "Path of the JSON policy document, relative to this file, e.g. policies/deny-leave.json.", "type": "string", "minLength": 1, "maxLength": 1024 }, "document": { "description": "The policy document inline, as a YAML mapping (the JSON document written as YAML).", "type": "object", "additionalProperties": { "description": "Any JSON value, as the policy type's grammar allows." } } } };
+var schema12 = { "description": "The organization this file describes.", "type": "object", "additionalProperties": false, "required": ["managementAccountId"], "properties": { "managementAccountId": { "$ref": "#/definitions/accountId", "description": "The 12-digit ID of the management account, in quotes. orgctl refuses to touch any other organization." }, "featureSet": { "description": "Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.", "type": "string", "enum": ["ALL", "CONSOLIDATED_BILLING"], "default": "ALL" } } };
+var schema13 = { "description": "A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).", "type": "string", "pattern": "^[0-9]{12}$", "errorMessage": 'an account ID is exactly 12 digits, written in quotes, like "012345678901"' };
+var pattern0 = new RegExp("^[0-9]{12}$", "u");
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.managementAccountId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "managementAccountId" }, message: "must have required property 'managementAccountId'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "managementAccountId" || key0 === "featureSet")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.managementAccountId !== void 0) {
+      let data0 = data.managementAccountId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/managementAccountId", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/managementAccountId", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.featureSet !== void 0) {
+      let data1 = data.featureSet;
+      if (typeof data1 !== "string") {
+        const err4 = { instancePath: instancePath + "/featureSet", schemaPath: "#/properties/featureSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.featureSet.type, parentSchema: schema12.properties.featureSet, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALL" || data1 === "CONSOLIDATED_BILLING")) {
+        const err5 = { instancePath: instancePath + "/featureSet", schemaPath: "#/properties/featureSet/enum", keyword: "enum", params: { allowedValues: schema12.properties.featureSet.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.featureSet.enum, parentSchema: schema12.properties.featureSet, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var schema14 = { "description": "The organization root: the accounts placed directly under it and its top-level OUs.", "type": "object", "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "policies": { "$ref": "#/definitions/policyList" } } };
+var schema20 = { "description": "Policies attached directly to this node, by name: policies declared under the top-level `policies:` or AWS-managed ones (FullAWSAccess, RCPFullAWSAccess). With this key, orgctl attaches exactly these (among the policies this file knows); without it, the node's attachments are left alone.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 128, "errorMessage": "a policy is named by its name, 1 to 128 characters" } };
+var schema15 = { "description": "Accounts placed directly in this node. Each account is placed exactly once in the whole tree.", "type": "array", "items": { "$ref": "#/definitions/accountEntry" } };
+var schema16 = { "description": "An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).", "anyOf": [{ "$ref": "#/definitions/accountId" }, { "$ref": "#/definitions/namedAccount" }], "errorMessage": 'an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }' };
+var schema18 = { "description": "An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, and the policies attached to it directly.", "type": "object", "additionalProperties": false, "allOf": [{ "if": { "not": { "required": ["id"] } }, "then": { "required": ["email"], "errorMessage": "an account mapping without `id` needs `email`: orgctl identifies the account by it, and creates the account when none has it" } }, { "if": { "not": { "required": ["policies"] } }, "then": { "required": ["name"], "errorMessage": "an account mapping has `name`, unless it has `id` and only lists the account's `policies`" } }], "properties": { "id": { "$ref": "#/definitions/accountId" }, "name": { "description": "The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).", "type": "string", "minLength": 1, "maxLength": 128 }, "email": { "description": "The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).", "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "errorMessage": "an account email is 6 to 64 characters like aws+prod@example.com (one @, a domain with a dot, no spaces)" }, "closed": { "description": "true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.", "type": "boolean", "default": false }, "tags": { "description": "Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128 }, "additionalProperties": { "type": "string", "maxLength": 256 } }, "iamUserAccessToBilling": { "description": "Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.", "type": "string", "enum": ["ALLOW", "DENY"] }, "roleName": { "description": "The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "a role name is 1 to 64 letters, digits or + = , . @ _ -" }, "policies": { "$ref": "#/definitions/policyList" } }, "errorMessage": "an account mapping has `id` (12 digits in quotes) or `email` (to identify it, or create it when no account has that email), `name` (unless it only lists `policies`), optionally `closed`, `tags`, `iamUserAccessToBilling`, `roleName`, `policies`; to give only the ID, write the quoted ID by itself" };
+var pattern3 = new RegExp("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "u");
+var pattern4 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
+var func2 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs2 = errors;
+  let valid1 = true;
+  const _errs3 = errors;
+  const _errs4 = errors;
+  const _errs5 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.id === void 0 && (missing0 = "id")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  var valid2 = _errs5 === errors;
+  if (valid2) {
+    const err1 = {};
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  } else {
+    errors = _errs4;
+    if (vErrors !== null) {
+      if (_errs4) {
+        vErrors.length = _errs4;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  errors = _errs2;
+  if (vErrors !== null) {
+    if (_errs2) {
+      vErrors.length = _errs2;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid0) {
+    const _errs6 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.email === void 0) {
+        const err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema18.allOf[0].then.required, parentSchema: schema18.allOf[0].then, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs6 === errors;
+    valid1 = _valid0;
+  }
+  if (!valid1) {
+    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.allOf[0].if, parentSchema: schema18.allOf[0], data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  const _errs9 = errors;
+  let valid3 = true;
+  const _errs10 = errors;
+  const _errs11 = errors;
+  const _errs12 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing1;
+    if (data.policies === void 0 && (missing1 = "policies")) {
+      const err4 = {};
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+  }
+  var valid4 = _errs12 === errors;
+  if (valid4) {
+    const err5 = {};
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  } else {
+    errors = _errs11;
+    if (vErrors !== null) {
+      if (_errs11) {
+        vErrors.length = _errs11;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid1 = _errs10 === errors;
+  errors = _errs9;
+  if (vErrors !== null) {
+    if (_errs9) {
+      vErrors.length = _errs9;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid1) {
+    const _errs13 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.name === void 0) {
+        const err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema18.allOf[1].then.required, parentSchema: schema18.allOf[1].then, data };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    var _valid1 = _errs13 === errors;
+    valid3 = _valid1;
+  }
+  if (!valid3) {
+    const err7 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.allOf[1].if, parentSchema: schema18.allOf[1], data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "name" || key0 === "email" || key0 === "closed" || key0 === "tags" || key0 === "iamUserAccessToBilling" || key0 === "roleName" || key0 === "policies")) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 128) {
+          const err11 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.name.type, parentSchema: schema18.properties.name, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      let data2 = data.email;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data2) < 6) {
+          const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters", schema: 6, parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (!pattern3.test(data2)) {
+          const err16 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/pattern", keyword: "pattern", params: { pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" }, message: 'must match pattern "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"', schema: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", parentSchema: schema18.properties.email, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.email.type, parentSchema: schema18.properties.email, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.closed !== void 0) {
+      let data3 = data.closed;
+      if (typeof data3 !== "boolean") {
+        const err18 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties.closed.type, parentSchema: schema18.properties.closed, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tags !== void 0) {
+      let data4 = data.tags;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          const _errs30 = errors;
+          if (typeof key1 === "string") {
+            if (func2(key1) > 128) {
+              const err19 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (func2(key1) < 1) {
+              const err20 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18.properties.tags.propertyNames, data: key1, propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+          var valid7 = _errs30 === errors;
+          if (!valid7) {
+            const err21 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema18.properties.tags.propertyNames, parentSchema: schema18.properties.tags, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data4) {
+          let data5 = data4[key2];
+          if (typeof data5 === "string") {
+            if (func2(data5) > 256) {
+              const err22 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.tags.additionalProperties.type, parentSchema: schema18.properties.tags.additionalProperties, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.properties.tags.type, parentSchema: schema18.properties.tags, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.iamUserAccessToBilling !== void 0) {
+      let data6 = data.iamUserAccessToBilling;
+      if (typeof data6 !== "string") {
+        const err25 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.iamUserAccessToBilling.type, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (!(data6 === "ALLOW" || data6 === "DENY")) {
+        const err26 = { instancePath: instancePath + "/iamUserAccessToBilling", schemaPath: "#/properties/iamUserAccessToBilling/enum", keyword: "enum", params: { allowedValues: schema18.properties.iamUserAccessToBilling.enum }, message: "must be equal to one of the allowed values", schema: schema18.properties.iamUserAccessToBilling.enum, parentSchema: schema18.properties.iamUserAccessToBilling, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.roleName !== void 0) {
+      let data7 = data.roleName;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err27 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema18.properties.roleName, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/roleName", schemaPath: "#/properties/roleName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.roleName.type, parentSchema: schema18.properties.roleName, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data8 = data.policies;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data9 = data8[i0];
+          if (typeof data9 === "string") {
+            if (func2(data9) > 128) {
+              const err29 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema20.items, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (func2(data9) < 1) {
+              const err30 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.items, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        let i1 = data8.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data8[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err32 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema20, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (typeof data === "string") {
+    if (!pattern0.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/definitions/accountId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/definitions/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs5 = errors;
+    if (!validate16(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs5 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema16.anyOf, parentSchema: schema16, data };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate15(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData })) {
+        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.type, parentSchema: schema15, data };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+var schema21 = { "description": "Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.", "type": "object", "propertyNames": { "minLength": 1, "maxLength": 128, "errorMessage": "an OU name is 1 to 128 characters long" }, "additionalProperties": { "$ref": "#/definitions/organizationalUnit" } };
+var schema22 = { "description": "An organizational unit. Empty (`{}` or nothing) for an OU with no accounts and no child OUs.", "type": ["object", "null"], "additionalProperties": false, "properties": { "accounts": { "$ref": "#/definitions/accounts" }, "organizationalUnits": { "$ref": "#/definitions/organizationalUnits" }, "renamedFrom": { "description": "The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.", "type": "string", "minLength": 1, "maxLength": 128 }, "policies": { "$ref": "#/definitions/policyList" } } };
+var wrapper0 = { validate: validate20 };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema22.type }, message: "must be object,null", schema: schema22.type, parentSchema: schema22, data };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "accounts" || key0 === "organizationalUnits" || key0 === "renamedFrom" || key0 === "policies")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.accounts !== void 0) {
+      if (!validate14(data.accounts, { instancePath: instancePath + "/accounts", parentData: data, parentDataProperty: "accounts", rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.organizationalUnits !== void 0) {
+      if (!wrapper0.validate(data.organizationalUnits, { instancePath: instancePath + "/organizationalUnits", parentData: data, parentDataProperty: "organizationalUnits", rootData })) {
+        vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.renamedFrom !== void 0) {
+      let data2 = data.renamedFrom;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 128) {
+          const err2 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema22.properties.renamedFrom, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data2) < 1) {
+          const err3 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema22.properties.renamedFrom, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/renamedFrom", schemaPath: "#/properties/renamedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.renamedFrom.type, parentSchema: schema22.properties.renamedFrom, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data3 = data.policies;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 === "string") {
+            if (func2(data4) > 128) {
+              const err5 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema20.items, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (func2(data4) < 1) {
+              const err6 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.items, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        let i1 = data3.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data3[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err8 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema20, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (func2(key0) > 128) {
+          const err0 = { instancePath, schemaPath: "#/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema21.propertyNames, data: key0, propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (func2(key0) < 1) {
+          const err1 = { instancePath, schemaPath: "#/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema21.propertyNames, data: key0, propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema21.propertyNames, parentSchema: schema21, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!validate21(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.type, parentSchema: schema21, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "accounts" || key0 === "organizationalUnits" || key0 === "policies")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.accounts !== void 0) {
+      if (!validate14(data.accounts, { instancePath: instancePath + "/accounts", parentData: data, parentDataProperty: "accounts", rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.organizationalUnits !== void 0) {
+      if (!validate20(data.organizationalUnits, { instancePath: instancePath + "/organizationalUnits", parentData: data, parentDataProperty: "organizationalUnits", rootData })) {
+        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data2 = data.policies;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (func2(data3) > 128) {
+              const err1 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema20.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+            if (func2(data3) < 1) {
+              const err2 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          } else {
+            const err3 = { instancePath: instancePath + "/policies/" + i0, schemaPath: "#/definitions/policyList/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.items.type, parentSchema: schema20.items, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data2[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err4 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema20, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/policies", schemaPath: "#/definitions/policyList/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.type, parentSchema: schema20, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var schema25 = { "description": "A cost budget in the management account.", "type": "object", "additionalProperties": false, "required": ["name", "amount", "notifications"], "properties": { "name": { "description": "Budget name, unique in this file: 1 to 100 characters, no `:` or `\\`. orgctl identifies the budget by it.", "type": "string", "minLength": 1, "maxLength": 100, "pattern": "^(?![\\s\\S]*/action/)[^:\\\\]*$", "errorMessage": "a budget name is 1 to 100 characters, without `:`, `\\` or `/action/`" }, "amount": { "description": "Budgeted amount per period, a number greater than 0, in `unit`.", "type": "number", "exclusiveMinimum": 0 }, "unit": { "description": "Currency of `amount`, a 3-letter code. Default USD.", "type": "string", "pattern": "^[A-Z]{3}$", "errorMessage": "a unit is a 3-letter currency code in capitals, like USD", "default": "USD" }, "timeUnit": { "description": "Budget period: DAILY, MONTHLY (default), QUARTERLY or ANNUALLY.", "type": "string", "enum": ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY"], "default": "MONTHLY" }, "notifications": { "description": "1 to 10 notifications. Each (type, comparison, threshold, thresholdType) appears at most once per budget.", "type": "array", "minItems": 1, "maxItems": 10, "items": { "$ref": "#/definitions/notification" } } } };
+var pattern5 = new RegExp("^(?![\\s\\S]*/action/)[^:\\\\]*$", "u");
+var pattern6 = new RegExp("^[A-Z]{3}$", "u");
+var schema26 = { "description": "Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.", "type": "object", "additionalProperties": false, "required": ["type", "threshold"], "if": { "not": { "required": ["sns"] } }, "then": { "required": ["emails"], "errorMessage": "a notification needs at least one subscriber: `emails` (1 to 10 addresses), `sns` (an SNS topic ARN), or both" }, "properties": { "type": { "description": "ACTUAL (spend so far) or FORECASTED (spend expected by the end of the period).", "type": "string", "enum": ["ACTUAL", "FORECASTED"] }, "threshold": { "description": "The threshold: a percentage of the budget amount (e.g. 80), or an amount when thresholdType is ABSOLUTE_VALUE. 0 to 15000000000000.", "type": "number", "minimum": 0, "maximum": 15e12 }, "thresholdType": { "description": "PERCENTAGE (default) of the budget amount, or ABSOLUTE_VALUE in the budget's unit.", "type": "string", "enum": ["PERCENTAGE", "ABSOLUTE_VALUE"], "default": "PERCENTAGE" }, "comparison": { "description": "How spend is compared with the threshold: GREATER_THAN (default), LESS_THAN or EQUAL_TO.", "type": "string", "enum": ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"], "default": "GREATER_THAN" }, "emails": { "description": "1 to 10 email addresses to notify, each listed once.", "type": "array", "minItems": 1, "maxItems": 10, "uniqueItems": true, "items": { "$ref": "#/definitions/emailAddress" } }, "sns": { "description": "ARN of an SNS topic to notify (at most one per notification), e.g. arn:aws:sns:us-east-1:123456789012:budget-alerts.", "type": "string", "pattern": "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "errorMessage": "an SNS subscriber is a topic ARN like arn:aws:sns:us-east-1:123456789012:budget-alerts" } } };
+var schema27 = { "description": "An email address, like billing@example.com.", "type": "string", "maxLength": 254, "pattern": "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "errorMessage": "an email address looks like name@example.com (no spaces, one @, a domain with a dot)" };
+var func0 = typeof import_equal.default === "function" ? import_equal.default : import_equal.default.default;
+var pattern7 = new RegExp("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", "u");
+var pattern8 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "u");
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs1 = errors;
+  let valid0 = true;
+  const _errs2 = errors;
+  const _errs3 = errors;
+  const _errs4 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.sns === void 0 && (missing0 = "sns")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  var valid1 = _errs4 === errors;
+  if (valid1) {
+    const err1 = {};
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  } else {
+    errors = _errs3;
+    if (vErrors !== null) {
+      if (_errs3) {
+        vErrors.length = _errs3;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if (vErrors !== null) {
+    if (_errs1) {
+      vErrors.length = _errs1;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid0) {
+    const _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.emails === void 0) {
+        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "emails" }, message: "must have required property 'emails'", schema: schema26.then.required, parentSchema: schema26.then, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    valid0 = _valid0;
+  }
+  if (!valid0) {
+    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema26.if, parentSchema: schema26, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema26.required, parentSchema: schema26, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.threshold === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "threshold" }, message: "must have required property 'threshold'", schema: schema26.required, parentSchema: schema26, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "type" || key0 === "threshold" || key0 === "thresholdType" || key0 === "comparison" || key0 === "emails" || key0 === "sns")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data0 = data.type;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.type.type, parentSchema: schema26.properties.type, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "ACTUAL" || data0 === "FORECASTED")) {
+        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema26.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema26.properties.type.enum, parentSchema: schema26.properties.type, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.threshold !== void 0) {
+      let data1 = data.threshold;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 15e12 || isNaN(data1)) {
+          const err9 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 15e12 }, message: "must be <= 15000000000000", schema: 15e12, parentSchema: schema26.properties.threshold, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data1 < 0 || isNaN(data1)) {
+          const err10 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema26.properties.threshold, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/threshold", schemaPath: "#/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema26.properties.threshold.type, parentSchema: schema26.properties.threshold, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.thresholdType !== void 0) {
+      let data2 = data.thresholdType;
+      if (typeof data2 !== "string") {
+        const err12 = { instancePath: instancePath + "/thresholdType", schemaPath: "#/properties/thresholdType/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.thresholdType.type, parentSchema: schema26.properties.thresholdType, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (!(data2 === "PERCENTAGE" || data2 === "ABSOLUTE_VALUE")) {
+        const err13 = { instancePath: instancePath + "/thresholdType", schemaPath: "#/properties/thresholdType/enum", keyword: "enum", params: { allowedValues: schema26.properties.thresholdType.enum }, message: "must be equal to one of the allowed values", schema: schema26.properties.thresholdType.enum, parentSchema: schema26.properties.thresholdType, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.comparison !== void 0) {
+      let data3 = data.comparison;
+      if (typeof data3 !== "string") {
+        const err14 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.comparison.type, parentSchema: schema26.properties.comparison, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data3 === "GREATER_THAN" || data3 === "LESS_THAN" || data3 === "EQUAL_TO")) {
+        const err15 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/enum", keyword: "enum", params: { allowedValues: schema26.properties.comparison.enum }, message: "must be equal to one of the allowed values", schema: schema26.properties.comparison.enum, parentSchema: schema26.properties.comparison, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.emails !== void 0) {
+      let data4 = data.emails;
+      if (Array.isArray(data4)) {
+        if (data4.length > 10) {
+          const err16 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items", schema: 10, parentSchema: schema26.properties.emails, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data4.length < 1) {
+          const err17 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema26.properties.emails, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (func2(data5) > 254) {
+              const err18 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema27, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (!pattern7.test(data5)) {
+              const err19 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$" }, message: 'must match pattern "^[A-Za-z0-9.!#$%&\'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"', schema: "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", parentSchema: schema27, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/emails/" + i0, schemaPath: "#/definitions/emailAddress/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.type, parentSchema: schema27, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        let i1 = data4.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func0(data4[i1], data4[j0])) {
+                const err21 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema26.properties.emails, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/emails", schemaPath: "#/properties/emails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema26.properties.emails.type, parentSchema: schema26.properties.emails, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.sns !== void 0) {
+      let data6 = data.sns;
+      if (typeof data6 === "string") {
+        if (!pattern8.test(data6)) {
+          const err23 = { instancePath: instancePath + "/sns", schemaPath: "#/properties/sns/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$" }, message: 'must match pattern "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$"', schema: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", parentSchema: schema26.properties.sns, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/sns", schemaPath: "#/properties/sns/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema26.properties.sns.type, parentSchema: schema26.properties.sns, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data };
+    if (vErrors === null) {
+      vErrors = [err25];
+    } else {
+      vErrors.push(err25);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema25.required, parentSchema: schema25, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.amount === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'", schema: schema25.required, parentSchema: schema25, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.notifications === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "notifications" }, message: "must have required property 'notifications'", schema: schema25.required, parentSchema: schema25, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "amount" || key0 === "unit" || key0 === "timeUnit" || key0 === "notifications")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 100) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema25.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema25.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (!pattern5.test(data0)) {
+          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^(?![\\s\\S]*/action/)[^:\\\\]*$" }, message: 'must match pattern "^(?![\\s\\S]*/action/)[^:\\\\]*$"', schema: "^(?![\\s\\S]*/action/)[^:\\\\]*$", parentSchema: schema25.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.name.type, parentSchema: schema25.properties.name, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== void 0) {
+      let data1 = data.amount;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 <= 0 || isNaN(data1)) {
+          const err8 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema25.properties.amount, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema25.properties.amount.type, parentSchema: schema25.properties.amount, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.unit !== void 0) {
+      let data2 = data.unit;
+      if (typeof data2 === "string") {
+        if (!pattern6.test(data2)) {
+          const err10 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema25.properties.unit, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.unit.type, parentSchema: schema25.properties.unit, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.timeUnit !== void 0) {
+      let data3 = data.timeUnit;
+      if (typeof data3 !== "string") {
+        const err12 = { instancePath: instancePath + "/timeUnit", schemaPath: "#/properties/timeUnit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.properties.timeUnit.type, parentSchema: schema25.properties.timeUnit, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (!(data3 === "DAILY" || data3 === "MONTHLY" || data3 === "QUARTERLY" || data3 === "ANNUALLY")) {
+        const err13 = { instancePath: instancePath + "/timeUnit", schemaPath: "#/properties/timeUnit/enum", keyword: "enum", params: { allowedValues: schema25.properties.timeUnit.enum }, message: "must be equal to one of the allowed values", schema: schema25.properties.timeUnit.enum, parentSchema: schema25.properties.timeUnit, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.notifications !== void 0) {
+      let data4 = data.notifications;
+      if (Array.isArray(data4)) {
+        if (data4.length > 10) {
+          const err14 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items", schema: 10, parentSchema: schema25.properties.notifications, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data4.length < 1) {
+          const err15 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema25.properties.notifications, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate27(data4[i0], { instancePath: instancePath + "/notifications/" + i0, parentData: data4, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/notifications", schemaPath: "#/properties/notifications/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema25.properties.notifications.type, parentSchema: schema25.properties.notifications, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data };
+    if (vErrors === null) {
+      vErrors = [err17];
+    } else {
+      vErrors.push(err17);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+var schema29 = { "description": "What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.", "type": "object", "additionalProperties": false, "properties": { "breakGlassUsers": { "description": "IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/definitions/iamUserName" } }, "identityCenter": { "description": "IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).", "type": "string", "enum": ["required", "optional"], "default": "optional" }, "identityCenterRegion": { "description": "The region IAM Identity Center lives in (it is regional), e.g. eu-west-1. Default: AWS_REGION.", "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "errorMessage": "a region looks like us-east-1 or eu-central-1" }, "alternateContacts": { "$ref": "#/definitions/alternateContacts" } } };
+var schema30 = { "description": "An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.", "type": "string", "pattern": "^[\\w+=,.@-]{1,64}$", "errorMessage": "an IAM user name is 1 to 64 letters, digits or + = , . @ _ -" };
+var pattern11 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
+var schema31 = { "description": "The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.", "type": "object", "additionalProperties": false, "properties": { "security": { "$ref": "#/definitions/alternateContact" }, "billing": { "$ref": "#/definitions/alternateContact" }, "operations": { "$ref": "#/definitions/alternateContact" } } };
+var schema32 = { "description": "An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.", "type": "object", "additionalProperties": false, "required": ["email"], "properties": { "email": { "description": "Email address, like security@example.com (compared without case).", "type": "string", "minLength": 1, "maxLength": 254, "pattern": "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "errorMessage": "an email address looks like security@example.com (letters, digits and + = . # | ! & - before the @)" }, "name": { "description": "Name of the person or team, 1 to 64 characters.", "type": "string", "minLength": 1, "maxLength": 64 }, "title": { "description": "Job title, 1 to 50 characters.", "type": "string", "minLength": 1, "maxLength": 50 }, "phone": { "description": "Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.", "type": "string", "minLength": 1, "maxLength": 25, "pattern": "^[\\s0-9()+-]+$", "errorMessage": "a phone number has digits, spaces and ( ) + - only, like +1 555 0100" } } };
+var pattern12 = new RegExp("^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", "u");
+var pattern13 = new RegExp("^[\\s0-9()+-]+$", "u");
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "security" || key0 === "billing" || key0 === "operations")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.security !== void 0) {
+      let data0 = data.security;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.email === void 0) {
+          const err1 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema32.required, parentSchema: schema32, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key1 in data0) {
+          if (!(key1 === "email" || key1 === "name" || key1 === "title" || key1 === "phone")) {
+            const err2 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.email !== void 0) {
+          let data1 = data0.email;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 254) {
+              const err3 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema32.properties.email, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (func2(data1) < 1) {
+              const err4 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.email, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (!pattern12.test(data1)) {
+              const err5 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema32.properties.email, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/security/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.email.type, parentSchema: schema32.properties.email, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data0.name !== void 0) {
+          let data2 = data0.name;
+          if (typeof data2 === "string") {
+            if (func2(data2) > 64) {
+              const err7 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema32.properties.name, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func2(data2) < 1) {
+              const err8 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.name, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/security/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.name.type, parentSchema: schema32.properties.name, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data0.title !== void 0) {
+          let data3 = data0.title;
+          if (typeof data3 === "string") {
+            if (func2(data3) > 50) {
+              const err10 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema32.properties.title, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (func2(data3) < 1) {
+              const err11 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.title, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/security/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.title.type, parentSchema: schema32.properties.title, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data0.phone !== void 0) {
+          let data4 = data0.phone;
+          if (typeof data4 === "string") {
+            if (func2(data4) > 25) {
+              const err13 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema32.properties.phone, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (func2(data4) < 1) {
+              const err14 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.phone, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (!pattern13.test(data4)) {
+              const err15 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema32.properties.phone, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/security/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.phone.type, parentSchema: schema32.properties.phone, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/security", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.billing !== void 0) {
+      let data5 = data.billing;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.email === void 0) {
+          const err18 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema32.required, parentSchema: schema32, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        for (const key2 in data5) {
+          if (!(key2 === "email" || key2 === "name" || key2 === "title" || key2 === "phone")) {
+            const err19 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data5.email !== void 0) {
+          let data6 = data5.email;
+          if (typeof data6 === "string") {
+            if (func2(data6) > 254) {
+              const err20 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema32.properties.email, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (func2(data6) < 1) {
+              const err21 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.email, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (!pattern12.test(data6)) {
+              const err22 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema32.properties.email, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/billing/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.email.type, parentSchema: schema32.properties.email, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          let data7 = data5.name;
+          if (typeof data7 === "string") {
+            if (func2(data7) > 64) {
+              const err24 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema32.properties.name, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (func2(data7) < 1) {
+              const err25 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.name, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/billing/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.name.type, parentSchema: schema32.properties.name, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.title !== void 0) {
+          let data8 = data5.title;
+          if (typeof data8 === "string") {
+            if (func2(data8) > 50) {
+              const err27 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema32.properties.title, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (func2(data8) < 1) {
+              const err28 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.title, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/billing/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.title.type, parentSchema: schema32.properties.title, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.phone !== void 0) {
+          let data9 = data5.phone;
+          if (typeof data9 === "string") {
+            if (func2(data9) > 25) {
+              const err30 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema32.properties.phone, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (func2(data9) < 1) {
+              const err31 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.phone, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (!pattern13.test(data9)) {
+              const err32 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema32.properties.phone, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/billing/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.phone.type, parentSchema: schema32.properties.phone, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/billing", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.operations !== void 0) {
+      let data10 = data.operations;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.email === void 0) {
+          const err35 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema32.required, parentSchema: schema32, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        for (const key3 in data10) {
+          if (!(key3 === "email" || key3 === "name" || key3 === "title" || key3 === "phone")) {
+            const err36 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data10.email !== void 0) {
+          let data11 = data10.email;
+          if (typeof data11 === "string") {
+            if (func2(data11) > 254) {
+              const err37 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters", schema: 254, parentSchema: schema32.properties.email, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (func2(data11) < 1) {
+              const err38 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.email, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (!pattern12.test(data11)) {
+              const err39 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/pattern", keyword: "pattern", params: { pattern: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$" }, message: 'must match pattern "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$"', schema: "^[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+$", parentSchema: schema32.properties.email, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/operations/email", schemaPath: "#/definitions/alternateContact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.email.type, parentSchema: schema32.properties.email, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data10.name !== void 0) {
+          let data12 = data10.name;
+          if (typeof data12 === "string") {
+            if (func2(data12) > 64) {
+              const err41 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema32.properties.name, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            if (func2(data12) < 1) {
+              const err42 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.name, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/operations/name", schemaPath: "#/definitions/alternateContact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.name.type, parentSchema: schema32.properties.name, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data10.title !== void 0) {
+          let data13 = data10.title;
+          if (typeof data13 === "string") {
+            if (func2(data13) > 50) {
+              const err44 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema32.properties.title, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            if (func2(data13) < 1) {
+              const err45 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.title, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/operations/title", schemaPath: "#/definitions/alternateContact/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.title.type, parentSchema: schema32.properties.title, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data10.phone !== void 0) {
+          let data14 = data10.phone;
+          if (typeof data14 === "string") {
+            if (func2(data14) > 25) {
+              const err47 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters", schema: 25, parentSchema: schema32.properties.phone, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            if (func2(data14) < 1) {
+              const err48 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.phone, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            if (!pattern13.test(data14)) {
+              const err49 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/pattern", keyword: "pattern", params: { pattern: "^[\\s0-9()+-]+$" }, message: 'must match pattern "^[\\s0-9()+-]+$"', schema: "^[\\s0-9()+-]+$", parentSchema: schema32.properties.phone, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/operations/phone", schemaPath: "#/definitions/alternateContact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.phone.type, parentSchema: schema32.properties.phone, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/operations", schemaPath: "#/definitions/alternateContact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err52];
+    } else {
+      vErrors.push(err52);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "breakGlassUsers" || key0 === "identityCenter" || key0 === "identityCenterRegion" || key0 === "alternateContacts")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.breakGlassUsers !== void 0) {
+      let data0 = data.breakGlassUsers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === "string") {
+            if (!pattern4.test(data1)) {
+              const err1 = { instancePath: instancePath + "/breakGlassUsers/" + i0, schemaPath: "#/definitions/iamUserName/pattern", keyword: "pattern", params: { pattern: "^[\\w+=,.@-]{1,64}$" }, message: 'must match pattern "^[\\w+=,.@-]{1,64}$"', schema: "^[\\w+=,.@-]{1,64}$", parentSchema: schema30, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/breakGlassUsers/" + i0, schemaPath: "#/definitions/iamUserName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema30.type, parentSchema: schema30, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        let i1 = data0.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func0(data0[i1], data0[j0])) {
+                const err3 = { instancePath: instancePath + "/breakGlassUsers", schemaPath: "#/properties/breakGlassUsers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema29.properties.breakGlassUsers, data: data0 };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/breakGlassUsers", schemaPath: "#/properties/breakGlassUsers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema29.properties.breakGlassUsers.type, parentSchema: schema29.properties.breakGlassUsers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.identityCenter !== void 0) {
+      let data2 = data.identityCenter;
+      if (typeof data2 !== "string") {
+        const err5 = { instancePath: instancePath + "/identityCenter", schemaPath: "#/properties/identityCenter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.identityCenter.type, parentSchema: schema29.properties.identityCenter, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data2 === "required" || data2 === "optional")) {
+        const err6 = { instancePath: instancePath + "/identityCenter", schemaPath: "#/properties/identityCenter/enum", keyword: "enum", params: { allowedValues: schema29.properties.identityCenter.enum }, message: "must be equal to one of the allowed values", schema: schema29.properties.identityCenter.enum, parentSchema: schema29.properties.identityCenter, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.identityCenterRegion !== void 0) {
+      let data3 = data.identityCenterRegion;
+      if (typeof data3 === "string") {
+        if (!pattern11.test(data3)) {
+          const err7 = { instancePath: instancePath + "/identityCenterRegion", schemaPath: "#/properties/identityCenterRegion/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]+$"', schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema29.properties.identityCenterRegion, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/identityCenterRegion", schemaPath: "#/properties/identityCenterRegion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.identityCenterRegion.type, parentSchema: schema29.properties.identityCenterRegion, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.alternateContacts !== void 0) {
+      if (!validate31(data.alternateContacts, { instancePath: instancePath + "/alternateContacts", parentData: data, parentDataProperty: "alternateContacts", rootData })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+var pattern9 = new RegExp("^/.+", "u");
+var pattern18 = new RegExp("^[\\s\\S]*\\S[\\s\\S]*$", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.organization === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.root === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "root" }, message: "must have required property 'root'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "organization" || key0 === "root" || key0 === "budgets" || key0 === "options" || key0 === "security" || key0 === "policies")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data0 = data.version;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.version.type, parentSchema: schema11.properties.version, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (1 !== data0) {
+        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.version, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.organization !== void 0) {
+      if (!validate11(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.root !== void 0) {
+      if (!validate13(data.root, { instancePath: instancePath + "/root", parentData: data, parentDataProperty: "root", rootData })) {
+        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.budgets !== void 0) {
+      let data3 = data.budgets;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate26(data3[i0], { instancePath: instancePath + "/budgets/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/budgets", schemaPath: "#/properties/budgets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.budgets.type, parentSchema: schema11.properties.budgets, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.options !== void 0) {
+      let data5 = data.options;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        for (const key1 in data5) {
+          if (!(key1 === "pruneOrganizationalUnits" || key1 === "pruneBudgets" || key1 === "unlistedAccounts" || key1 === "closedAccountsOu" || key1 === "prunePolicies" || key1 === "unlistedPolicyAttachments")) {
+            const err7 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data5.pruneOrganizationalUnits !== void 0) {
+          let data6 = data5.pruneOrganizationalUnits;
+          if (typeof data6 !== "boolean") {
+            const err8 = { instancePath: instancePath + "/options/pruneOrganizationalUnits", schemaPath: "#/definitions/options/properties/pruneOrganizationalUnits/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema28.properties.pruneOrganizationalUnits.type, parentSchema: schema28.properties.pruneOrganizationalUnits, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data5.pruneBudgets !== void 0) {
+          let data7 = data5.pruneBudgets;
+          if (typeof data7 !== "boolean") {
+            const err9 = { instancePath: instancePath + "/options/pruneBudgets", schemaPath: "#/definitions/options/properties/pruneBudgets/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema28.properties.pruneBudgets.type, parentSchema: schema28.properties.pruneBudgets, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data5.unlistedAccounts !== void 0) {
+          let data8 = data5.unlistedAccounts;
+          if (typeof data8 !== "string") {
+            const err10 = { instancePath: instancePath + "/options/unlistedAccounts", schemaPath: "#/definitions/options/properties/unlistedAccounts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema28.properties.unlistedAccounts.type, parentSchema: schema28.properties.unlistedAccounts, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+          if (!(data8 === "ignore" || data8 === "error")) {
+            const err11 = { instancePath: instancePath + "/options/unlistedAccounts", schemaPath: "#/definitions/options/properties/unlistedAccounts/enum", keyword: "enum", params: { allowedValues: schema28.properties.unlistedAccounts.enum }, message: "must be equal to one of the allowed values", schema: schema28.properties.unlistedAccounts.enum, parentSchema: schema28.properties.unlistedAccounts, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data5.closedAccountsOu !== void 0) {
+          let data9 = data5.closedAccountsOu;
+          if (typeof data9 === "string") {
+            if (!pattern9.test(data9)) {
+              const err12 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/pattern", keyword: "pattern", params: { pattern: "^/.+" }, message: 'must match pattern "^/.+"', schema: "^/.+", parentSchema: schema28.properties.closedAccountsOu, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/options/closedAccountsOu", schemaPath: "#/definitions/options/properties/closedAccountsOu/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema28.properties.closedAccountsOu.type, parentSchema: schema28.properties.closedAccountsOu, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data5.prunePolicies !== void 0) {
+          let data10 = data5.prunePolicies;
+          if (typeof data10 !== "boolean") {
+            const err14 = { instancePath: instancePath + "/options/prunePolicies", schemaPath: "#/definitions/options/properties/prunePolicies/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema28.properties.prunePolicies.type, parentSchema: schema28.properties.prunePolicies, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data5.unlistedPolicyAttachments !== void 0) {
+          let data11 = data5.unlistedPolicyAttachments;
+          if (typeof data11 !== "string") {
+            const err15 = { instancePath: instancePath + "/options/unlistedPolicyAttachments", schemaPath: "#/definitions/options/properties/unlistedPolicyAttachments/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema28.properties.unlistedPolicyAttachments.type, parentSchema: schema28.properties.unlistedPolicyAttachments, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (!(data11 === "ignore" || data11 === "error" || data11 === "detach")) {
+            const err16 = { instancePath: instancePath + "/options/unlistedPolicyAttachments", schemaPath: "#/definitions/options/properties/unlistedPolicyAttachments/enum", keyword: "enum", params: { allowedValues: schema28.properties.unlistedPolicyAttachments.enum }, message: "must be equal to one of the allowed values", schema: schema28.properties.unlistedPolicyAttachments.enum, parentSchema: schema28.properties.unlistedPolicyAttachments, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/options", schemaPath: "#/definitions/options/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.security !== void 0) {
+      if (!validate30(data.security, { instancePath: instancePath + "/security", parentData: data, parentDataProperty: "security", rootData })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data13 = data.policies;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key2 in data13) {
+          const _errs29 = errors;
+          if (typeof key2 === "string") {
+            if (func2(key2) > 128) {
+              const err18 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema11.properties.policies.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (func2(key2) < 1) {
+              const err19 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.policies.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (!pattern18.test(key2)) {
+              const err20 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[\\s\\S]*\\S[\\s\\S]*$" }, message: 'must match pattern "^[\\s\\S]*\\S[\\s\\S]*$"', schema: "^[\\s\\S]*\\S[\\s\\S]*$", parentSchema: schema11.properties.policies.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+          var valid5 = _errs29 === errors;
+          if (!valid5) {
+            const err21 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema11.properties.policies.propertyNames, parentSchema: schema11.properties.policies, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        for (const key3 in data13) {
+          let data14 = data13[key3];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            for (const key4 in data14) {
+              if (!(key4 === "type" || key4 === "description" || key4 === "file" || key4 === "document")) {
+                const err22 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data14.type !== void 0) {
+              let data15 = data14.type;
+              if (typeof data15 !== "string") {
+                const err23 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/definitions/policy/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.type.type, parentSchema: schema35.properties.type, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (!(data15 === "SERVICE_CONTROL_POLICY" || data15 === "RESOURCE_CONTROL_POLICY" || data15 === "TAG_POLICY" || data15 === "BACKUP_POLICY" || data15 === "AISERVICES_OPT_OUT_POLICY" || data15 === "CHATBOT_POLICY" || data15 === "DECLARATIVE_POLICY_EC2" || data15 === "SECURITYHUB_POLICY" || data15 === "INSPECTOR_POLICY" || data15 === "UPGRADE_ROLLOUT_POLICY" || data15 === "BEDROCK_POLICY" || data15 === "S3_POLICY" || data15 === "NETWORK_SECURITY_DIRECTOR_POLICY" || data15 === "GUARDDUTY_POLICY")) {
+                const err24 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/definitions/policy/properties/type/enum", keyword: "enum", params: { allowedValues: schema35.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema35.properties.type.enum, parentSchema: schema35.properties.type, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data14.description !== void 0) {
+              let data16 = data14.description;
+              if (typeof data16 === "string") {
+                if (func2(data16) > 512) {
+                  const err25 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/definitions/policy/properties/description/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters", schema: 512, parentSchema: schema35.properties.description, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/definitions/policy/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.description.type, parentSchema: schema35.properties.description, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data14.file !== void 0) {
+              let data17 = data14.file;
+              if (typeof data17 === "string") {
+                if (func2(data17) > 1024) {
+                  const err27 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/file", schemaPath: "#/definitions/policy/properties/file/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema35.properties.file, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (func2(data17) < 1) {
+                  const err28 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/file", schemaPath: "#/definitions/policy/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema35.properties.file, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/file", schemaPath: "#/definitions/policy/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.file.type, parentSchema: schema35.properties.file, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data14.document !== void 0) {
+              let data18 = data14.document;
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              } else {
+                const err30 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/document", schemaPath: "#/definitions/policy/properties/document/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.properties.document.type, parentSchema: schema35.properties.document, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/policy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.policies.type, parentSchema: schema11.properties.policies, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    if (vErrors === null) {
+      vErrors = [err33];
+    } else {
+      vErrors.push(err33);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+
+// src/config/org-schema.ts
+var ORG_SCHEMA = org_schema_default;
+var validateOrgYaml = validate;
+function checkOrgSchema(value) {
+  return validateOrgYaml(value) ? [] : [...validateOrgYaml.errors ?? []];
+}
+function resolveSchemaRef(schema) {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace(/^#\/definitions\//, "");
+  const target = ORG_SCHEMA.definitions?.[name];
+  if (!target) return schema;
+  const { $ref: _ref, ...siblings } = schema;
+  return { ...target, ...siblings };
 }
 
 // src/kinds/budgets/expressible.ts
@@ -91484,6 +92344,11 @@ function byNotificationOrder(a5, b5) {
   const y = canonicalNotificationKey(b5);
   return byNaturalOrder(x.type, y.type) || byNaturalOrder(y.thresholdType, x.thresholdType) || // PERCENTAGE before ABSOLUTE_VALUE
   x.threshold - y.threshold || COMPARISON_ORDER.indexOf(x.comparison) - COMPARISON_ORDER.indexOf(y.comparison);
+}
+
+// src/text/plural.ts
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 // src/planner/keyed-diff.ts
@@ -91842,9 +92707,9 @@ function scalar(text2, context3 = "block") {
   return quoted(text2);
 }
 function quoted(text2) {
-  return `"${text2.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
+  return `"${text2.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE, escapeChar)}"`;
 }
-var INVISIBLE2 = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
+var INVISIBLE = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
 var NAMED_ESCAPES = {
   "\0": "\\0",
   "\x07": "\\a",
@@ -91909,7 +92774,9 @@ var DEFAULTS2 = {
   timeUnit: "MONTHLY",
   thresholdType: "PERCENTAGE",
   comparison: "GREATER_THAN",
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore" }
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore", prunePolicies: false, unlistedPolicyAttachments: "ignore" },
+  policyType: "SERVICE_CONTROL_POLICY",
+  policyDescription: ""
 };
 
 // src/kinds/budgets/normalize.ts
@@ -91999,8 +92866,8 @@ var WorkQueue = class {
   }
   /** Resolves when every task (including tasks added by tasks) has finished; rejects on the first failure. */
   idle() {
-    return new Promise((resolve2, reject2) => {
-      this.waiters.push({ resolve: resolve2, reject: reject2 });
+    return new Promise((resolve3, reject2) => {
+      this.waiters.push({ resolve: resolve3, reject: reject2 });
       this.settle();
     });
   }
@@ -92162,7 +93029,7 @@ function parentPathOf(path) {
   const cut = path.lastIndexOf("/");
   return cut <= 0 ? ROOT_PATH : path.slice(0, cut);
 }
-function nameOf2(path) {
+function nameOf(path) {
   return unescapeSegment(path.slice(path.lastIndexOf("/") + 1));
 }
 function depthOf(path) {
@@ -92308,7 +93175,7 @@ var FIRST_POLL_MS = 250;
 var MAX_POLL_MS = 1e4;
 var CREATION_DEADLINE_MS = 20 * 6e4;
 var SLOT_ATTEMPTS = 6;
-var defaultSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var defaultSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 async function createAccount(step, ctx) {
   const { port, ids } = ctx;
   const { email, name } = step.after;
@@ -92729,7 +93596,7 @@ function planCreates(ctx, ready) {
         address: ouAddress(path),
         reason: "not in the live organization",
         before: null,
-        after: { path, name: nameOf2(path), parent: parentRef(parentPath) }
+        after: { path, name: nameOf(path), parent: parentRef(parentPath) }
       },
       [ready.of(parentPath)]
     );
@@ -92878,13 +93745,14 @@ function writeOrganizationSection(org2) {
 }
 function writeNode(lines, key, node, indent) {
   const renamed = node.renamedFrom !== void 0;
-  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed && node.policies === void 0) {
     lines.push(`${indent}${key}: {}`);
     return;
   }
   lines.push(`${indent}${key}:`);
   const inner = indent + INDENT;
   if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
+  if (node.policies !== void 0) lines.push(`${inner}policies: ${policyList(node.policies)}`);
   if (node.accounts.length > 0) {
     lines.push(`${inner}accounts:`);
     for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
@@ -92895,18 +93763,23 @@ function writeNode(lines, key, node, indent) {
   }
 }
 function accountEntry(account) {
-  if ((account.name === void 0 || account.name === "") && account.id !== void 0) return quoted(account.id);
+  const named = account.name !== void 0 && account.name !== "";
+  if (!named && account.id !== void 0 && account.policies === void 0 && account.email === void 0) return quoted(account.id);
   const { creation } = account;
   const fields = [
     ...account.id !== void 0 ? [`id: ${quoted(account.id)}`] : [],
-    `name: ${scalar(account.name ?? "", "flow")}`,
+    ...named ? [`name: ${scalar(account.name, "flow")}`] : [],
     ...account.email !== void 0 ? [`email: ${scalar(account.email, "flow")}`] : [],
     ...account.closed ? ["closed: true"] : [],
     ...creation?.tags !== void 0 ? [`tags: { ${Object.entries(creation.tags).map(([k5, v]) => `${scalar(k5, "flow")}: ${scalar(v, "flow")}`).join(", ")} }`] : [],
     ...creation?.iamUserAccessToBilling !== void 0 ? [`iamUserAccessToBilling: ${creation.iamUserAccessToBilling}`] : [],
-    ...creation?.roleName !== void 0 ? [`roleName: ${scalar(creation.roleName, "flow")}`] : []
+    ...creation?.roleName !== void 0 ? [`roleName: ${scalar(creation.roleName, "flow")}`] : [],
+    ...account.policies ? [`policies: ${policyList(account.policies)}`] : []
   ];
   return `{ ${fields.join(", ")} }`;
+}
+function policyList(policies) {
+  return `[${policies.map((p3) => scalar(p3.name, "flow")).join(", ")}]`;
 }
 
 // src/kinds/organization/normalize.ts
@@ -92925,7 +93798,8 @@ function normalizeOrganization({ written, positionOf: positionOf2 }) {
 function normalizeAccounts(entries, path, positionOf2) {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf2([...path, index]));
-    return typeof entry === "string" ? { id: entry, ...position } : { ...normalizeNamedAccount(entry), ...position };
+    if (typeof entry === "string") return { id: entry, ...position };
+    return { ...normalizeNamedAccount(entry), ...position, ...attachments(entry.policies, [...path, index, "policies"], positionOf2) };
   });
 }
 function normalizeNamedAccount(entry) {
@@ -92936,11 +93810,15 @@ function normalizeNamedAccount(entry) {
   };
   return {
     ...entry.id !== void 0 && { id: entry.id },
-    name: entry.name,
+    ...entry.name !== void 0 && { name: entry.name },
     ...entry.email !== void 0 && { email: entry.email },
     ...entry.closed === true && { closed: true },
     ...Object.keys(creation).length > 0 && { creation }
   };
+}
+function attachments(names, path, positionOf2) {
+  if (names === void 0) return {};
+  return { policies: names.map((name, index) => ({ name, ...at(positionOf2([...path, index])) })) };
 }
 function normalizeOus(written, parentPath, path, positionOf2) {
   return Object.entries(written ?? {}).map(([name, node]) => {
@@ -92952,6 +93830,7 @@ function normalizeOus(written, parentPath, path, positionOf2) {
       ...node?.renamedFrom !== void 0 ? { renamedFrom: node.renamedFrom } : {},
       accounts: normalizeAccounts(node?.accounts, [...nodePath, "accounts"], positionOf2),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, "organizationalUnits"], positionOf2),
+      ...attachments(node?.policies, [...nodePath, "policies"], positionOf2),
       // An OU's position is its name (the mapping key).
       ...at(positionOf2(nodePath))
     };
@@ -92960,7 +93839,8 @@ function normalizeOus(written, parentPath, path, positionOf2) {
 function normalizeRoot(written, positionOf2) {
   return {
     accounts: normalizeAccounts(written.accounts, ["root", "accounts"], positionOf2),
-    organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ["root", "organizationalUnits"], positionOf2)
+    organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ["root", "organizationalUnits"], positionOf2),
+    ...attachments(written.policies, ["root", "policies"], positionOf2)
   };
 }
 
@@ -92970,7 +93850,8 @@ async function readTree(ctx) {
   const { port, concurrency, signal } = ctx;
   const roots = await port.listRoots();
   signal.throwIfAborted();
-  const root5 = roots[0];
+  if (roots[0]) ctx.onRoot(roots[0]);
+  const root5 = roots[0] && { id: roots[0].id, name: roots[0].name };
   if (!root5) throw new UserError("the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.");
   const ouQueue = new WorkQueue(concurrency, signal);
   const accountQueue = new WorkQueue(concurrency, signal);
@@ -93105,13 +93986,1273 @@ var organizationKind = {
   }
 };
 
+// src/kinds/policies/describe.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+var { compare, getValueByPointer } = import_fast_json_patch.default;
+var MAX_VALUE_CHARS = 120;
+var MAX_CHANGES = 20;
+function describeUpdate(step) {
+  const lines = [];
+  if (step.before.description !== step.after.description) lines.push(`description: ${JSON.stringify(step.before.description)} \u2192 ${JSON.stringify(step.after.description)}`);
+  lines.push(...documentChanges(step.before.content, step.after.content));
+  return lines;
+}
+function documentChanges(beforeContent, afterContent) {
+  const after = JSON.parse(afterContent);
+  let before;
+  try {
+    before = JSON.parse(beforeContent);
+  } catch {
+    return ["document: the live document is not JSON; it is replaced"];
+  }
+  const operations = compare(before, after);
+  const lines = operations.slice(0, MAX_CHANGES).map((op2) => {
+    const where3 = op2.path === "" ? "(document)" : op2.path;
+    switch (op2.op) {
+      case "add":
+        return `${where3}: added ${shown(op2.value)}`;
+      case "remove":
+        return `${where3}: removed ${shown(getValueByPointer(before, op2.path))}`;
+      case "replace":
+        return `${where3}: ${shown(getValueByPointer(before, op2.path))} \u2192 ${shown(op2.value)}`;
+      default:
+        return `${where3}: changed`;
+    }
+  });
+  if (operations.length > MAX_CHANGES) lines.push(`\u2026 and ${plural(operations.length - MAX_CHANGES, "more change")}`);
+  return lines;
+}
+function describeAttachment(step) {
+  const beneath = step.target.type === "account" ? "this account" : `${plural(step.accountsAffected, "account")} beneath`;
+  return [`${step.policyType}; effective policies change for ${beneath}`];
+}
+function shown(value) {
+  const text2 = JSON.stringify(value) ?? "null";
+  return text2.length > MAX_VALUE_CHARS ? `${text2.slice(0, MAX_VALUE_CHARS - 1)}\u2026` : text2;
+}
+
+// src/kinds/policies/document.ts
+function minifiedJson(document) {
+  return JSON.stringify(document);
+}
+function canonicalJson(document) {
+  return JSON.stringify(sortKeys(document));
+}
+function canonicalContent(content) {
+  try {
+    return canonicalJson(JSON.parse(content));
+  } catch {
+    return void 0;
+  }
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const object = value;
+    return Object.fromEntries(
+      Object.keys(object).sort().map((key) => [key, sortKeys(object[key])])
+    );
+  }
+  return value;
+}
+
+// src/kinds/policies/execute.ts
+async function enablePolicyType(step, { port, ids }) {
+  try {
+    await port.enablePolicyType(ids.resolveAfter(step.root), step.after.policyType);
+  } catch (error3) {
+    if (!isAwsCallError(error3) || error3.code !== "PolicyTypeAlreadyEnabledException") throw error3;
+  }
+}
+async function createPolicy(step, { port, ids }) {
+  const spec = step.after;
+  const ref = { type: "policy", name: spec.name };
+  try {
+    const created = await port.createPolicy(spec, { [MANAGED_POLICY_TAG.key]: MANAGED_POLICY_TAG.value });
+    ids.record(ref, created.id);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+    const existing = (await port.listPolicies(spec.type)).find((p3) => p3.name === spec.name && !p3.awsManaged);
+    if (!existing) throw error3;
+    await port.updatePolicy(existing.id, { description: spec.description, content: spec.content });
+    ids.record(ref, existing.id);
+  }
+}
+async function deletePolicy(step, { port, ids }) {
+  try {
+    await port.deletePolicy(step.before.id);
+  } catch (error3) {
+    if (!isAwsCallError(error3, "notFound")) throw error3;
+  }
+  ids.deleted(step.policy);
+}
+async function attachPolicy(step, { port, ids }) {
+  try {
+    await port.attachPolicy(ids.resolveAfter(step.policy), ids.resolveAfter(step.target));
+  } catch (error3) {
+    if (!isAwsCallError(error3, "alreadyExists")) throw error3;
+  }
+}
+async function detachPolicy(step, { port, ids }) {
+  const policyId = ids.findAfter(step.policy) ?? ids.resolveBefore(step.policy);
+  const targetId = ids.findAfter(step.target) ?? ids.resolveBefore(step.target);
+  try {
+    await port.detachPolicy(policyId, targetId);
+  } catch (error3) {
+    if (!isAwsCallError(error3) || error3.code !== "PolicyNotAttachedException" && error3.kind !== "notFound") throw error3;
+  }
+}
+
+// src/model/aws-managed-policies.ts
+var AWS_MANAGED_POLICIES = {
+  FullAWSAccess: "SERVICE_CONTROL_POLICY",
+  RCPFullAWSAccess: "RESOURCE_CONTROL_POLICY"
+};
+var DEFAULT_POLICY_OF_TYPE = {
+  SERVICE_CONTROL_POLICY: "FullAWSAccess",
+  RESOURCE_CONTROL_POLICY: "RCPFullAWSAccess"
+};
+var NON_DETACHABLE_POLICIES = /* @__PURE__ */ new Set(["RCPFullAWSAccess"]);
+function isAwsManagedPolicyName(name) {
+  return Object.hasOwn(AWS_MANAGED_POLICIES, name);
+}
+
+// src/kinds/policies/import.ts
+function importPolicies(reading) {
+  const read = reading.policies;
+  if (read === null) return { desired: { policies: [] }, leftOut: {}, counts: { policies: 0 } };
+  const customer = read.policies.filter((p3) => !p3.awsManaged).sort((a5, b5) => byNaturalOrder(a5.name, b5.name) || byNaturalOrder(a5.type, b5.type));
+  const files = /* @__PURE__ */ new Set();
+  const policies = customer.map((p3) => ({
+    name: p3.name,
+    type: p3.type,
+    description: p3.description,
+    document: JSON.parse(p3.content ?? "{}"),
+    file: uniqueFile(p3.name, files)
+  }));
+  const { pathById } = indexLiveTree(reading.live);
+  const keyOf2 = (id) => {
+    const path = pathById.get(id);
+    if (path === ROOT_PATH) return "root";
+    if (path !== void 0) return `ou:${path}`;
+    return reading.live.accounts.some((a5) => a5.id === id) ? `account:${id}` : void 0;
+  };
+  const attached = /* @__PURE__ */ new Map();
+  for (const policy of read.policies) {
+    for (const id of policy.targets) {
+      const key = keyOf2(id);
+      if (key !== void 0) attached.set(key, [...attached.get(key) ?? [], policy.name]);
+    }
+  }
+  const defaults2 = read.enabledTypes.map((type) => DEFAULT_POLICY_OF_TYPE[type]).filter((name) => name !== void 0);
+  const everyTarget = ["root", ...[...pathById.values()].filter((p3) => p3 !== ROOT_PATH).map((p3) => `ou:${p3}`), ...reading.live.accounts.map((a5) => `account:${a5.id}`)];
+  const attachments2 = /* @__PURE__ */ new Map();
+  for (const key of everyTarget) {
+    const names = attached.get(key) ?? [];
+    const onlyDefaults = names.length === defaults2.length && defaults2.every((d5) => names.includes(d5));
+    if (!onlyDefaults) attachments2.set(key, sortAttachments(names, defaults2));
+  }
+  return { desired: { policies }, leftOut: {}, counts: { policies: policies.length }, attachments: attachments2 };
+}
+function sortAttachments(names, defaults2) {
+  return [...names].sort((a5, b5) => Number(defaults2.includes(b5)) - Number(defaults2.includes(a5)) || byNaturalOrder(a5, b5));
+}
+function uniqueFile(name, taken) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "").slice(0, 100) || "policy";
+  let file = `policies/${safe}.json`;
+  for (let n3 = 2; taken.has(file.toLowerCase()); n3++) file = `policies/${safe}-${n3}.json`;
+  taken.add(file.toLowerCase());
+  return file;
+}
+
+// src/kinds/policies/normalize.ts
+function normalizePolicies({ written, positionOf: positionOf2 }) {
+  const policies = Object.entries(written.policies ?? {}).map(([name, policy]) => {
+    const fileAt = policy?.file !== void 0 ? positionOf2(["policies", name, "file"]) : void 0;
+    return {
+      name,
+      type: policy?.type ?? DEFAULTS2.policyType,
+      description: policy?.description ?? DEFAULTS2.policyDescription,
+      ...policy?.document !== void 0 ? { document: policy.document } : {},
+      ...policy?.file !== void 0 ? { file: policy.file } : {},
+      ...fileAt ? { fileAt } : {},
+      ...at(positionOf2(["policies", name]))
+    };
+  });
+  return {
+    ...written.policies !== void 0 ? { policies } : {},
+    // Only when written: absent means the default (the kind reads them with `??`).
+    options: {
+      ...written.options?.prunePolicies !== void 0 ? { prunePolicies: written.options.prunePolicies } : {},
+      ...written.options?.unlistedPolicyAttachments !== void 0 ? { unlistedPolicyAttachments: written.options.unlistedPolicyAttachments } : {}
+    }
+  };
+}
+
+// src/text/visible-text.ts
+var INVISIBLE2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function visibleText(text2) {
+  return text2.replace(INVISIBLE2, (c5) => NAMED[c5] ?? `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/kinds/policies/read.ts
+var CONCURRENCY = 8;
+function readPoliciesSlice(ctx) {
+  const { desired } = ctx;
+  if (!usesPolicies(desired)) return Promise.resolve({});
+  const declared = new Map((desired.policies ?? []).map((p3) => [p3.name, p3.type]));
+  const prune = desired.options.prunePolicies ?? false;
+  return readPolicies(ctx.port, ctx.root, {
+    types: [...declared.values(), ...referencedManagedTypes(desired)],
+    describe: (p3) => !p3.awsManaged && declared.get(p3.name) === p3.type,
+    readTags: (p3) => prune && !p3.awsManaged && declared.get(p3.name) !== p3.type
+  }).then((policies) => ({ policies }));
+}
+function usesPolicies(desired) {
+  if ((desired.policies ?? []).length > 0) return true;
+  const anyNode = (node) => node.policies !== void 0 || node.accounts.some((a5) => a5.policies !== void 0) || node.organizationalUnits.some(anyNode);
+  return anyNode(desired.root);
+}
+function referencedManagedTypes(desired) {
+  const types = [];
+  const visit2 = (node) => {
+    for (const list3 of [node.policies, ...node.accounts.map((a5) => a5.policies)]) {
+      for (const ref of list3 ?? []) {
+        const type = AWS_MANAGED_POLICIES[ref.name];
+        if (type) types.push(type);
+      }
+    }
+    node.organizationalUnits.forEach(visit2);
+  };
+  visit2(desired.root);
+  return types;
+}
+async function readPolicies(port, root5, plan) {
+  let listed = root5;
+  if (listed === void 0) {
+    try {
+      listed = (await port.listRoots())[0] ?? null;
+    } catch (error3) {
+      if (!isAwsCallError(error3, "notInUse")) throw error3;
+      listed = null;
+    }
+  }
+  if (listed === null) return { enabledTypes: [], readTypes: [], policies: [] };
+  const enabledTypes = (listed.policyTypes ?? []).filter((t) => t.status === "ENABLED" || t.status === "PENDING_ENABLE").map((t) => t.type);
+  const readTypes = [.../* @__PURE__ */ new Set([...enabledTypes, ...plan.types])].sort();
+  const summaries = (await Promise.all(readTypes.map((type) => port.listPolicies(type)))).flat();
+  const abort = new AbortController();
+  const queue = new WorkQueue(CONCURRENCY, abort.signal);
+  const targets = /* @__PURE__ */ new Map();
+  const details2 = /* @__PURE__ */ new Map();
+  const tags = /* @__PURE__ */ new Map();
+  for (const summary2 of summaries) {
+    queue.add(async () => {
+      targets.set(summary2.id, (await port.listTargetsForPolicy(summary2.id)).map((t) => t.id));
+    });
+    if (plan.describe(summary2)) {
+      queue.add(async () => {
+        const detail = await port.describePolicy(summary2.id);
+        details2.set(summary2.id, { description: detail.description, content: detail.content });
+      });
+    }
+    if (plan.readTags(summary2)) {
+      queue.add(async () => {
+        tags.set(summary2.id, await port.listResourceTags(summary2.id));
+      });
+    }
+  }
+  await queue.idle();
+  const policies = summaries.map((summary2) => {
+    const detail = details2.get(summary2.id);
+    const tagged = tags.get(summary2.id);
+    return {
+      id: summary2.id,
+      name: summary2.name,
+      type: summary2.type,
+      awsManaged: summary2.awsManaged,
+      description: detail?.description ?? summary2.description ?? "",
+      ...detail ? { content: detail.content } : {},
+      ...tagged ? { tags: tagged } : {},
+      targets: targets.get(summary2.id) ?? []
+    };
+  });
+  return { enabledTypes: [...enabledTypes].sort(), readTypes, policies };
+}
+
+// src/kinds/policies/rules/policy-type-limits.ts
+var POLICY_TYPE_LIMITS = {
+  AISERVICES_OPT_OUT_POLICY: {
+    label: "AI services opt-out policy",
+    maxDocumentCharacters: 2500,
+    // [ORG-QUOTAS] maximum size of a policy document
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS] number of policies of each type
+    maxAttachedPerTarget: 5,
+    // [ORG-QUOTAS] number of policies that you can attach to an entity
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS] same table
+  },
+  BACKUP_POLICY: {
+    label: "backup policy",
+    maxDocumentCharacters: 1e4,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 10,
+    // [ORG-QUOTAS]
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS]
+  },
+  BEDROCK_POLICY: {
+    label: "Amazon Bedrock policy",
+    maxDocumentCharacters: 1e4,
+    // [CFN-POLICY] "Amazon Bedrock policies: 10,000 characters"
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED: not in [ORG-QUOTAS] yet
+    maxAttachedPerTarget: 10,
+    // ASSUMED: not in [ORG-QUOTAS] yet
+    minAttachedPerTarget: 0
+    // ASSUMED: only SCP and RCP have a minimum in [ORG-QUOTAS]
+  },
+  CHATBOT_POLICY: {
+    label: "chat applications policy",
+    maxDocumentCharacters: 1e4,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 5,
+    // [ORG-QUOTAS]
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS]
+  },
+  DECLARATIVE_POLICY_EC2: {
+    label: "declarative policy",
+    maxDocumentCharacters: 1e4,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 10,
+    // [ORG-QUOTAS]
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS]
+  },
+  GUARDDUTY_POLICY: {
+    label: "Amazon GuardDuty policy",
+    maxDocumentCharacters: 1e4,
+    // ASSUMED: in neither [ORG-QUOTAS] nor [CFN-POLICY] yet
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  },
+  INSPECTOR_POLICY: {
+    label: "Amazon Inspector policy",
+    maxDocumentCharacters: 1e4,
+    // [CFN-POLICY] "Amazon Inspector policies: 10,000 characters"
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  },
+  NETWORK_SECURITY_DIRECTOR_POLICY: {
+    label: "network security director policy",
+    maxDocumentCharacters: 1e4,
+    // ASSUMED
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  },
+  RESOURCE_CONTROL_POLICY: {
+    label: "resource control policy (RCP)",
+    maxDocumentCharacters: 5120,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 2e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 5,
+    // [ORG-QUOTAS] "RCPFullAWSAccess ... counts towards the 5 policies quota"
+    minAttachedPerTarget: 1
+    // [ORG-QUOTAS] RCPFullAWSAccess is attached everywhere and cannot be detached
+  },
+  S3_POLICY: {
+    label: "Amazon S3 policy",
+    maxDocumentCharacters: 1e4,
+    // ASSUMED
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  },
+  SECURITYHUB_CSPM_POLICY: {
+    label: "Security Hub CSPM policy",
+    maxDocumentCharacters: 1e4,
+    // ASSUMED (the Security Hub policy's figure)
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  },
+  SECURITYHUB_POLICY: {
+    label: "Security Hub policy",
+    maxDocumentCharacters: 1e4,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 10,
+    // [ORG-QUOTAS]
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS]
+  },
+  SERVICE_CONTROL_POLICY: {
+    label: "service control policy (SCP)",
+    maxDocumentCharacters: 10240,
+    // [ORG-QUOTAS] (was 5,120 before May 2026; [CFN-POLICY] still says 5,120)
+    maxPoliciesPerOrganization: 1e4,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 10,
+    // [ORG-QUOTAS] (was 5 before May 2026)
+    minAttachedPerTarget: 1
+    // [ORG-QUOTAS] "You can't remove the last SCP from an entity"
+  },
+  TAG_POLICY: {
+    label: "tag policy",
+    maxDocumentCharacters: 1e4,
+    // [ORG-QUOTAS]
+    maxPoliciesPerOrganization: 1e3,
+    // [ORG-QUOTAS]
+    maxAttachedPerTarget: 10,
+    // [ORG-QUOTAS]
+    minAttachedPerTarget: 0
+    // [ORG-QUOTAS]
+  },
+  UPGRADE_ROLLOUT_POLICY: {
+    label: "upgrade rollout policy",
+    maxDocumentCharacters: 1e4,
+    // [CFN-POLICY] "Upgrade rollout policies: 10,000 characters"
+    maxPoliciesPerOrganization: 1e3,
+    // ASSUMED
+    maxAttachedPerTarget: 10,
+    // ASSUMED
+    minAttachedPerTarget: 0
+    // ASSUMED
+  }
+};
+var POLICY_TYPES = Object.keys(POLICY_TYPE_LIMITS);
+function limitsOf(type) {
+  return Object.prototype.hasOwnProperty.call(POLICY_TYPE_LIMITS, type) ? POLICY_TYPE_LIMITS[type] : void 0;
+}
+
+// src/kinds/policies/rules/minified.ts
+function minifiedPolicyJson(document) {
+  return JSON.stringify(document);
+}
+function minifiedLength(document) {
+  let count = 0;
+  for (const _ of minifiedPolicyJson(document)) count++;
+  return count;
+}
+
+// src/config/closest-match.ts
+function editDistance(a5, b5) {
+  const s2 = a5.toLowerCase();
+  const t = b5.toLowerCase();
+  const rows = s2.length + 1;
+  const cols = t.length + 1;
+  const d5 = new Array(rows * cols).fill(0);
+  const at2 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
+  for (let i5 = 0; i5 < rows; i5++) d5[i5 * cols] = i5;
+  for (let j5 = 0; j5 < cols; j5++) d5[j5] = j5;
+  for (let i5 = 1; i5 < rows; i5++) {
+    for (let j5 = 1; j5 < cols; j5++) {
+      const cost = s2[i5 - 1] === t[j5 - 1] ? 0 : 1;
+      let best = Math.min(at2(i5 - 1, j5) + 1, at2(i5, j5 - 1) + 1, at2(i5 - 1, j5 - 1) + cost);
+      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at2(i5 - 2, j5 - 2) + 1);
+      d5[i5 * cols + j5] = best;
+    }
+  }
+  return at2(s2.length, t.length);
+}
+function closestMatch(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(word.length / 3));
+  return best !== void 0 && bestDistance <= allowed ? best : void 0;
+}
+
+// src/kinds/policies/rules/policy-type-known.ts
+function unknownPolicyTypes(policies) {
+  const found = [];
+  for (const policy of policies) {
+    if (limitsOf(policy.type)) continue;
+    const suggestion = closestMatch(policy.type, POLICY_TYPES);
+    const fix = suggestion ? `Did you mean ${suggestion}?` : `Use one of ${POLICY_TYPES.join(", ")}.`;
+    found.push({
+      severity: "error",
+      message: `policy "${visibleText(policy.name)}" has type "${visibleText(policy.type)}", which AWS Organizations does not have. ${fix}`,
+      ...policy.at ? { at: policy.at } : {}
+    });
+  }
+  return found;
+}
+
+// src/kinds/policies/rules/policy-size.ts
+function oversizedPolicies(policies) {
+  const found = [];
+  for (const policy of policies) {
+    const limits = limitsOf(policy.type);
+    if (!limits || policy.awsManaged || policy.minifiedLength <= limits.maxDocumentCharacters) continue;
+    const over = policy.minifiedLength - limits.maxDocumentCharacters;
+    found.push({
+      severity: "error",
+      message: `policy "${visibleText(policy.name)}" is ${policy.minifiedLength.toLocaleString("en-US")} characters as orgctl uploads it (minified JSON); AWS allows at most ${limits.maxDocumentCharacters.toLocaleString("en-US")} for a ${limits.label}. Shorten it by ${over.toLocaleString("en-US")} character${over === 1 ? "" : "s"} (e.g. combine statements, use wildcards in actions) or split it into two policies.`,
+      ...policy.at ? { at: policy.at } : {}
+    });
+  }
+  return found;
+}
+
+// src/kinds/policies/rules/control-policy-grammar.ts
+var POLICY_LANGUAGE_VERSION = "2012-10-17";
+var TOP_LEVEL = /* @__PURE__ */ new Set(["Version", "Statement", "Id"]);
+var SCP_ELEMENTS = /* @__PURE__ */ new Set(["Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
+var RCP_ELEMENTS = /* @__PURE__ */ new Set(["Sid", "Effect", "Principal", "Action", "Resource", "NotResource", "Condition"]);
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function has(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+function isStringOrStrings(value) {
+  return typeof value === "string" || Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string");
+}
+function controlPolicyGrammar(policies) {
+  const found = [];
+  for (const policy of policies) {
+    if (policy.awsManaged) continue;
+    if (policy.type !== "SERVICE_CONTROL_POLICY" && policy.type !== "RESOURCE_CONTROL_POLICY") continue;
+    const kind = policy.type === "SERVICE_CONTROL_POLICY" ? "SCP" : "RCP";
+    const report = (problem2) => {
+      found.push({ severity: "error", message: `${kind} "${visibleText(policy.name)}": ${problem2}`, ...policy.at ? { at: policy.at } : {} });
+    };
+    checkDocument(policy.document, kind, report);
+  }
+  return found;
+}
+function checkDocument(document, kind, report) {
+  if (!isObject(document)) {
+    report('the document must be a JSON object with "Version" and "Statement".');
+    return;
+  }
+  for (const key of Object.keys(document)) {
+    if (!TOP_LEVEL.has(key)) report(`"${visibleText(key)}" is not a policy element AWS accepts at the top level; keep only "Version" and "Statement" (and "Id").`);
+  }
+  if (document["Version"] !== POLICY_LANGUAGE_VERSION) {
+    report(has(document, "Version") ? `"Version" is ${visibleText(JSON.stringify(document["Version"]))}; it must be "${POLICY_LANGUAGE_VERSION}".` : `"Version" is missing; add "Version": "${POLICY_LANGUAGE_VERSION}".`);
+  }
+  const statement = document["Statement"];
+  if (statement === void 0) {
+    report('"Statement" is missing; add one statement object or an array of them.');
+    return;
+  }
+  const statements = Array.isArray(statement) ? statement : [statement];
+  if (statements.length === 0) report('"Statement" is an empty array; add at least one statement.');
+  statements.forEach((each, index) => checkStatement(each, kind, Array.isArray(statement) ? index + 1 : void 0, report));
+}
+function checkStatement(statement, kind, position, report) {
+  const sid = isObject(statement) && typeof statement["Sid"] === "string" ? ` (Sid "${visibleText(statement["Sid"])}")` : "";
+  const which2 = `${position === void 0 ? "the statement" : `statement ${position}`}${sid}`;
+  if (!isObject(statement)) {
+    report(`${which2} must be a JSON object.`);
+    return;
+  }
+  const elements = kind === "SCP" ? SCP_ELEMENTS : RCP_ELEMENTS;
+  for (const key of Object.keys(statement)) {
+    if (elements.has(key)) continue;
+    if (kind === "SCP" && (key === "Principal" || key === "NotPrincipal")) {
+      report(`${which2} has "${key}", which SCPs do not support (an SCP applies to every principal in the accounts it reaches). Remove it; to exempt principals use a Condition such as "aws:PrincipalArn".`);
+    } else if (kind === "RCP" && (key === "NotAction" || key === "NotPrincipal")) {
+      const instead = key === "NotAction" ? 'list the denied actions in "Action"' : 'use "Principal": "*" with a Condition on "aws:PrincipalArn"';
+      report(`${which2} has "${key}", which RCPs do not support; ${instead} instead.`);
+    } else {
+      report(`${which2} has "${visibleText(key)}", which is not an element of an ${kind} statement. Use only ${[...elements].join(", ")}.`);
+    }
+  }
+  const effect = statement["Effect"];
+  if (kind === "RCP") {
+    if (effect !== "Deny") {
+      report(effect === "Allow" ? `${which2} has "Effect": "Allow"; RCPs accept only Deny (Allow is reserved for the AWS-managed RCPFullAWSAccess, which already allows everything). Make it a Deny statement.` : `${which2} needs "Effect": "Deny".`);
+    }
+    const principal = statement["Principal"];
+    if (principal === void 0) report(`${which2} has no "Principal"; an RCP statement needs "Principal": "*" (narrow it with a Condition).`);
+    else if (principal !== "*") report(`${which2} has "Principal" ${visibleText(JSON.stringify(principal))}; an RCP accepts only "*". Use "Principal": "*" and narrow it with a Condition (e.g. "aws:PrincipalOrgID").`);
+  } else if (effect !== "Allow" && effect !== "Deny") {
+    report(`${which2} needs "Effect": "Allow" or "Deny"${effect === void 0 ? "" : `, not ${visibleText(JSON.stringify(effect))}`}.`);
+  }
+  const hasAction = has(statement, "Action");
+  const hasNotAction = has(statement, "NotAction");
+  if (hasAction && hasNotAction) report(`${which2} has both "Action" and "NotAction"; keep one.`);
+  else if (!hasAction && !hasNotAction) report(`${which2} has no "Action"${kind === "SCP" ? ' or "NotAction"' : ""}; add the actions it ${effect === "Allow" ? "allows" : "denies"}.`);
+  for (const key of ["Action", "NotAction", "Resource", "NotResource"]) {
+    if (has(statement, key) && !isStringOrStrings(statement[key])) report(`${which2}: "${key}" must be a string or a non-empty array of strings.`);
+  }
+  if (has(statement, "Resource") && has(statement, "NotResource")) report(`${which2} has both "Resource" and "NotResource"; keep one.`);
+  if (has(statement, "Condition") && !isObject(statement["Condition"])) report(`${which2}: "Condition" must be an object such as {"StringEquals": {"aws:PrincipalOrgID": "o-\u2026"}}.`);
+}
+
+// src/kinds/policies/rules/attachments-per-target.ts
+function attachmentsPerTarget(policies, targets, enabledTypes) {
+  const typeOf = new Map(policies.map((p3) => [p3.name, p3.type]));
+  const found = [];
+  for (const target of targets) {
+    const byType = /* @__PURE__ */ new Map();
+    for (const name of new Set(target.policies)) {
+      const type = typeOf.get(name);
+      if (type === void 0) continue;
+      byType.set(type, [...byType.get(type) ?? [], name]);
+    }
+    const at2 = target.at ? { at: target.at } : {};
+    for (const [type, names] of byType) {
+      const limits = limitsOf(type);
+      if (!limits || names.length <= limits.maxAttachedPerTarget) continue;
+      found.push({
+        severity: "error",
+        message: `${visibleText(target.target)} would have ${names.length} ${limits.label} attachments (${names.map((n3) => visibleText(n3)).join(", ")}); AWS allows at most ${limits.maxAttachedPerTarget} attached directly to one root, OU or account, counting AWS-managed ones and other tools'. Combine policies, or attach some to a parent OU instead (inherited policies do not count).`,
+        ...at2
+      });
+    }
+    for (const type of new Set(enabledTypes)) {
+      const limits = limitsOf(type);
+      if (!limits || limits.minAttachedPerTarget === 0) continue;
+      const count = byType.get(type)?.length ?? 0;
+      if (count >= limits.minAttachedPerTarget) continue;
+      const keep = type === "SERVICE_CONTROL_POLICY" ? "FullAWSAccess or another SCP" : type === "RESOURCE_CONTROL_POLICY" ? "RCPFullAWSAccess" : `a ${limits.label}`;
+      found.push({
+        severity: "error",
+        message: `${visibleText(target.target)} would be left with no ${limits.label}; AWS requires at least ${limits.minAttachedPerTarget} on every root, OU and account while the type is enabled, and refuses to detach the last one. Keep ${keep} in its policies.`,
+        ...at2
+      });
+    }
+  }
+  return found;
+}
+
+// src/kinds/policies/rules/policies-per-organization.ts
+function policiesPerOrganization(policies) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const name of new Set(policies.map((p3) => `${p3.type}\0${p3.name}`))) {
+    const type = name.slice(0, name.indexOf("\0"));
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  const found = [];
+  for (const [type, count] of counts) {
+    const limits = limitsOf(type);
+    if (!limits || count <= limits.maxPoliciesPerOrganization) continue;
+    found.push({
+      severity: "error",
+      message: `the organization would have ${count.toLocaleString("en-US")} policies of type ${type} (${limits.label}); AWS allows at most ${limits.maxPoliciesPerOrganization.toLocaleString("en-US")} of this type per organization. Merge policies, or delete ones no longer attached (set options.prunePolicies for those orgctl created).`
+    });
+  }
+  return found;
+}
+
+// src/kinds/policies/rules/scp-lock-out.ts
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var includesStar = (v) => v === "*" || Array.isArray(v) && v.includes("*");
+function statementsOf(document) {
+  if (!isObject2(document)) return [];
+  const statement = document["Statement"];
+  return (Array.isArray(statement) ? statement : [statement]).filter(isObject2);
+}
+function allowsSomething(statement) {
+  if (statement["Effect"] !== "Allow") return false;
+  if (statement["Action"] !== void 0) return true;
+  return statement["NotAction"] !== void 0 && !includesStar(statement["NotAction"]);
+}
+function deniesEverything(statement) {
+  return statement["Effect"] === "Deny" && includesStar(statement["Action"]) && statement["NotAction"] === void 0 && (statement["Resource"] === void 0 || includesStar(statement["Resource"])) && statement["NotResource"] === void 0 && statement["Condition"] === void 0;
+}
+function judgeLevel(node, documents) {
+  const names = [...new Set(node.scps)];
+  if (names.length === 0 || names.some((name) => !documents.has(name))) return { blocked: false };
+  const where3 = visibleText(node.target);
+  for (const name of names) {
+    if (statementsOf(documents.get(name) ?? null).some(deniesEverything)) {
+      return {
+        blocked: true,
+        why: `its SCP "${visibleText(name)}" denies every action on every resource with no Condition`,
+        fix: `Remove "${visibleText(name)}" from ${where3}, or give its Deny a Condition that exempts who must keep access.`
+      };
+    }
+  }
+  if (!names.some((name) => statementsOf(documents.get(name) ?? null).some(allowsSomething))) {
+    return {
+      blocked: true,
+      why: `its SCPs (${names.map((n3) => visibleText(n3)).join(", ")}) have no Allow statement, and an action must be allowed at every level from the root down`,
+      fix: `Attach FullAWSAccess (or an SCP that allows what they need) to ${where3} as well.`
+    };
+  }
+  return { blocked: false };
+}
+function scpLockOuts(nodes5, scps) {
+  const documents = new Map(scps.map((p3) => [p3.name, p3.document]));
+  const ids = new Set(nodes5.map((n3) => n3.id));
+  const children = /* @__PURE__ */ new Map();
+  const tops = [];
+  for (const node of nodes5) {
+    if (node.parentId === void 0 || !ids.has(node.parentId)) tops.push(node);
+    else children.set(node.parentId, [...children.get(node.parentId) ?? [], node]);
+  }
+  const accountsBeneath = (node) => {
+    let count = 0;
+    const stack2 = [node];
+    for (let current = stack2.pop(); current; current = stack2.pop()) {
+      if (current.isAccount && !current.isManagementAccount) count++;
+      stack2.push(...children.get(current.id) ?? []);
+    }
+    return count;
+  };
+  const found = [];
+  const visited = /* @__PURE__ */ new Set();
+  const stack = [...tops].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (visited.has(node.id)) continue;
+    visited.add(node.id);
+    const verdict = node.isManagementAccount ? { blocked: false } : judgeLevel(node, documents);
+    if (!verdict.blocked) {
+      stack.push(...[...children.get(node.id) ?? []].reverse());
+      continue;
+    }
+    const count = accountsBeneath(node);
+    const who = node.isAccount ? "this account" : count === 1 ? "the 1 account beneath it" : `the ${count} accounts beneath it`;
+    const at2 = node.at ? { at: node.at } : {};
+    if (count === 0) {
+      found.push({ severity: "warning", message: `${visibleText(node.target)} allows nothing: ${verdict.why}. No account sits beneath it now, but any account moved there will be locked out. ${verdict.fix}`, ...at2 });
+    } else {
+      found.push({ severity: "error", message: `${visibleText(node.target)} would be locked out: ${verdict.why}, so every action is denied for ${who}. ${verdict.fix}`, ...at2 });
+    }
+  }
+  return found;
+}
+
+// src/kinds/policies/rules/index.ts
+function declaredPolicyProblems(declared) {
+  return [...unknownPolicyTypes(declared), ...oversizedPolicies(declared), ...controlPolicyGrammar(declared)];
+}
+
+// src/kinds/policies/validate.ts
+function declaredPolicyInputs(policies, fileOf = () => void 0) {
+  return policies.flatMap((policy) => {
+    if (policy.document === void 0) return [];
+    const file = fileOf(policy);
+    const at2 = file !== void 0 ? { line: 1, column: 1, file } : policy.at;
+    return [{ name: policy.name, type: policy.type, document: policy.document, minifiedLength: minifiedLength(policy.document), awsManaged: false, ...at2 ? { at: at2 } : {} }];
+  });
+}
+function toDiagnostic(problem2, orgFile) {
+  const { at: at2 } = problem2;
+  return { severity: problem2.severity, file: at2?.file ?? orgFile, ...at2 ? { position: { line: at2.line, column: at2.column } } : {}, message: problem2.message };
+}
+function checkDeclaredPolicies(policies, orgFile, fileOf) {
+  return declaredPolicyProblems(declaredPolicyInputs(policies, fileOf)).map((p3) => toDiagnostic(p3, orgFile));
+}
+
+// src/kinds/policies/plan.ts
+var Phase3 = {
+  enablePolicyType: 0,
+  createPolicy: 1,
+  updatePolicy: 2,
+  attachPolicy: 3,
+  detachPolicy: 4,
+  deletePolicy: 5
+};
+var NO_POLICIES = { enabledTypes: [], readTypes: [], policies: [] };
+function planPolicySteps(ctx) {
+  const { desired } = ctx;
+  if (!usesPolicies(desired)) return;
+  if (desired.featureSet !== "ALL" || ctx.live.organization !== null && ctx.live.organization.featureSet !== "ALL") {
+    ctx.notes.error(
+      NoteCode.policiesUnavailable,
+      "org.yaml declares or attaches organization policies, but they need an organization with all features (featureSet: ALL); a consolidated-billing organization has none."
+    );
+    return;
+  }
+  const live = ctx.live.policies ?? NO_POLICIES;
+  const declared = new Map((desired.policies ?? []).map((p3) => [p3.name, p3]));
+  const liveByName = indexLivePolicies(live, declared);
+  const enableSteps = planPolicyTypes(ctx, live, declared);
+  const created = /* @__PURE__ */ new Map();
+  for (const policy of declared.values()) {
+    const step = planPolicy(ctx, policy, liveByName.get(policy.name), enableSteps.get(policy.type));
+    if (step !== void 0) created.set(policy.name, step);
+  }
+  const after = /* @__PURE__ */ new Map();
+  const detaches = planAttachments(ctx, live, declared, liveByName, enableSteps, created, after);
+  planPrune(ctx, live, declared, detaches);
+  checkPlannedPolicies(ctx, live, declared, [.../* @__PURE__ */ new Set([...live.enabledTypes, ...enableSteps.keys()])], [...after.values()]);
+}
+function checkPlannedPolicies(ctx, live, declared, enabledTypes, after) {
+  const declaredInputs = declaredPolicyInputs([...declared.values()]);
+  const others = live.policies.filter((p3) => declared.get(p3.name)?.type !== p3.type && !isPruned(ctx, p3, declared)).map((p3) => {
+    const document = p3.awsManaged ? AWS_MANAGED_DOCUMENTS[p3.name] ?? null : p3.content !== void 0 ? parseOrNull(p3.content) ?? null : null;
+    return { name: p3.name, type: p3.type, document: document ?? {}, minifiedLength: 0, awsManaged: p3.awsManaged, ...document === null ? { unknownDocument: true } : {} };
+  });
+  const all = [...declaredInputs, ...others];
+  const targets = after.map(({ target, names }) => ({ target: describeTarget(target), policies: names, ...target.at ? { at: target.at } : {} }));
+  const scps = all.filter((p3) => p3.type === "SERVICE_CONTROL_POLICY" && !("unknownDocument" in p3));
+  const typeOf = new Map(all.map((p3) => [p3.name, p3.type]));
+  const managementAccountId = ctx.desired.managementAccountId;
+  const tree = after.map(({ target, names }) => ({
+    id: target.ref.type === "root" ? "/" : target.ref.type === "ou" ? target.ref.path : target.address,
+    ...target.parentPath !== void 0 ? { parentId: target.parentPath } : {},
+    target: describeTarget(target),
+    isAccount: target.ref.type === "account",
+    isManagementAccount: target.ref.type === "account" && "id" in target.ref && target.ref.id === managementAccountId,
+    scps: names.filter((n3) => typeOf.get(n3) === "SERVICE_CONTROL_POLICY"),
+    ...target.at ? { at: target.at } : {}
+  }));
+  const problems = [
+    ...policiesPerOrganization(all),
+    ...attachmentsPerTarget(all, targets, enabledTypes),
+    ...enabledTypes.includes("SERVICE_CONTROL_POLICY") ? scpLockOuts(tree, scps) : []
+  ];
+  for (const problem2 of problems) {
+    const source = problem2.at && problem2.at.file === void 0 ? { line: problem2.at.line, column: problem2.at.column } : void 0;
+    if (problem2.severity === "error") ctx.notes.error(NoteCode.policyRule, problem2.message, { source });
+    else ctx.notes.warn(NoteCode.policyRule, problem2.message, { source });
+  }
+}
+var AWS_MANAGED_DOCUMENTS = {
+  FullAWSAccess: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+  RCPFullAWSAccess: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }
+};
+function parseOrNull(content) {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return null;
+  }
+}
+function indexLivePolicies(live, declared) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const policy of live.policies) {
+    const wanted = declared.get(policy.name);
+    if (wanted !== void 0 && (policy.awsManaged || policy.type !== wanted.type)) continue;
+    if (wanted === void 0 && !policy.awsManaged) continue;
+    byName.set(policy.name, policy);
+  }
+  return byName;
+}
+function typeOfKnown(name, declared) {
+  return declared.get(name)?.type ?? AWS_MANAGED_POLICIES[name];
+}
+function planPolicyTypes(ctx, live, declared) {
+  const needed = new Set([...declared.values()].map((p3) => p3.type));
+  for (const target of targetsOf(ctx)) for (const ref of target.listed ?? []) {
+    const type = typeOfKnown(ref.name, declared);
+    if (type !== void 0) needed.add(type);
+  }
+  const enabled = new Set(live.enabledTypes);
+  const createOrganization3 = ctx.graph.earlier((draft) => draft.kind === "createOrganization");
+  const steps = /* @__PURE__ */ new Map();
+  for (const type of [...needed].sort()) {
+    if (enabled.has(type)) continue;
+    steps.set(
+      type,
+      ctx.graph.add(
+        Phase3.enablePolicyType,
+        {
+          kind: "enablePolicyType",
+          address: policyTypeAddress(type),
+          reason: `org.yaml uses ${type} policies and the type is not enabled on the root`,
+          root: ROOT_REF,
+          before: null,
+          after: { policyType: type }
+        },
+        createOrganization3
+      )
+    );
+  }
+  return steps;
+}
+function planPolicy(ctx, policy, live, enable) {
+  const address = policyAddress(policy.name);
+  if (policy.document === void 0) {
+    ctx.notes.error(NoteCode.policyDocumentNotRead, `policy "${visibleText(policy.name)}": its document was not read, so the plan cannot compare or upload it.`, {
+      address,
+      source: policy.at
+    });
+    return void 0;
+  }
+  const content = minifiedJson(policy.document);
+  if (live === void 0) {
+    return ctx.graph.add(
+      Phase3.createPolicy,
+      {
+        kind: "createPolicy",
+        address,
+        reason: "not in the live organization",
+        before: null,
+        after: { name: policy.name, type: policy.type, description: policy.description, content }
+      },
+      [enable]
+    );
+  }
+  const liveContent = live.content ?? "";
+  const contentDiffers = canonicalContent(liveContent) !== canonicalJson(policy.document);
+  const descriptionDiffers = live.description !== policy.description;
+  if (!contentDiffers && !descriptionDiffers) return void 0;
+  ctx.graph.add(Phase3.updatePolicy, {
+    kind: "updatePolicy",
+    address,
+    reason: [contentDiffers ? "the document differs from org.yaml" : void 0, descriptionDiffers ? "the description differs" : void 0].filter((r5) => r5 !== void 0).join("; "),
+    policy: policyRef(policy.name),
+    policyType: policy.type,
+    before: { description: live.description, content: liveContent },
+    after: { description: policy.description, content }
+  });
+  return void 0;
+}
+function targetsOf(ctx) {
+  const { desired, desiredIndex, live, matching } = ctx;
+  const liveOuIdByPath = new Map([...matching.futurePathById].map(([id, path]) => [path, id]));
+  const placed = [...desiredIndex.accounts.values()];
+  const accountsUnder = (path) => placed.filter((a5) => a5.parentPath === path || a5.parentPath.startsWith(`${path}/`)).length;
+  const liveAccounts = new Set(live.accounts.map((a5) => a5.id));
+  const targets = [
+    {
+      ref: ROOT_REF,
+      address: "root",
+      liveId: live.root?.id,
+      listed: desired.root.policies,
+      accountsAffected: Math.max(live.accounts.length, placed.length)
+    }
+  ];
+  for (const ou of desiredIndex.ous) {
+    targets.push({
+      ref: ouRef(ou.path),
+      address: ouAddress(ou.path),
+      liveId: liveOuIdByPath.get(ou.path),
+      listed: ou.policies,
+      accountsAffected: accountsUnder(ou.path),
+      ouPath: ou.path,
+      parentPath: parentOfPath(ou.path),
+      ...ou.at ? { at: ou.at } : {}
+    });
+  }
+  for (const { account, parentPath } of placed) {
+    targets.push({
+      parentPath,
+      ...accountTarget(account.id, account.email, liveAccounts),
+      listed: account.policies,
+      accountsAffected: 1,
+      ...account.at ? { at: account.at } : {}
+    });
+  }
+  return targets;
+}
+function planAttachments(ctx, live, declared, liveByName, enableSteps, created, after) {
+  const detaches = /* @__PURE__ */ new Map();
+  const attachedTo = /* @__PURE__ */ new Map();
+  for (const policy of live.policies) for (const id of policy.targets) attachedTo.set(id, [...attachedTo.get(id) ?? [], policy]);
+  const enabled = new Set(live.enabledTypes);
+  const defaultsOf = (target) => Object.entries(DEFAULT_POLICY_OF_TYPE).filter(([type]) => enableSteps.has(type) || target.liveId === void 0 && enabled.has(type)).map(([, name]) => name);
+  const unlisted = [];
+  const option = ctx.desired.options.unlistedPolicyAttachments ?? "ignore";
+  for (const target of targetsOf(ctx)) {
+    const attached = target.liveId === void 0 ? [] : attachedTo.get(target.liveId) ?? [];
+    if (target.listed === void 0) {
+      after.set(target.address, { target, names: [.../* @__PURE__ */ new Set([...attached.filter((p3) => !isPruned(ctx, p3, declared)).map((p3) => p3.name), ...defaultsOf(target)])] });
+      continue;
+    }
+    const kept = /* @__PURE__ */ new Set();
+    const before = /* @__PURE__ */ new Set([...attached.filter((p3) => p3.awsManaged || declared.get(p3.name)?.type === p3.type).map((p3) => p3.name), ...defaultsOf(target)]);
+    const wanted = new Set(target.listed.map((ref) => ref.name));
+    const waitFor2 = targetPrerequisites(ctx, target);
+    const attaches = [];
+    for (const ref of target.listed) {
+      if (before.has(ref.name)) continue;
+      const type = typeOfKnown(ref.name, declared);
+      if (!declared.has(ref.name) && !liveByName.has(ref.name) && !enableSteps.has(type)) {
+        ctx.notes.error(NoteCode.awsManagedPolicyMissing, `${describeTarget(target)} lists the AWS-managed policy "${ref.name}", which the organization does not have.`, {
+          address: target.address,
+          source: ref.at
+        });
+        continue;
+      }
+      attaches.push(
+        ctx.graph.add(
+          Phase3.attachPolicy,
+          {
+            kind: "attachPolicy",
+            address: policyAttachmentAddress(ref.name, target.address),
+            reason: `listed in the policies of ${describeTarget(target)}`,
+            policy: policyRef(ref.name),
+            policyType: type,
+            target: target.ref,
+            accountsAffected: target.accountsAffected,
+            before: null,
+            after: { policyName: ref.name }
+          },
+          [created.get(ref.name), enableSteps.get(type), ...waitFor2]
+        )
+      );
+    }
+    const detach = (name, type, reason) => {
+      const step = ctx.graph.add(
+        Phase3.detachPolicy,
+        {
+          kind: "detachPolicy",
+          address: policyAttachmentAddress(name, target.address),
+          reason,
+          policy: policyRef(name),
+          policyType: type,
+          target: target.ref,
+          accountsAffected: target.accountsAffected,
+          before: { policyName: name },
+          after: null
+        },
+        [...attaches, ...waitFor2]
+      );
+      if (target.liveId !== void 0) detaches.set(name, (detaches.get(name) ?? /* @__PURE__ */ new Map()).set(target.liveId, step));
+    };
+    for (const name of wanted) kept.add(name);
+    for (const name of [...before].sort()) {
+      if (NON_DETACHABLE_POLICIES.has(name)) kept.add(name);
+      if (wanted.has(name) || NON_DETACHABLE_POLICIES.has(name)) continue;
+      detach(name, typeOfKnown(name, declared) ?? attached.find((p3) => p3.name === name)?.type ?? "SERVICE_CONTROL_POLICY", `not in the policies of ${describeTarget(target)}`);
+    }
+    for (const policy of attached) {
+      if (policy.awsManaged || declared.get(policy.name)?.type === policy.type) continue;
+      if (option === "detach" && !isPruned(ctx, policy, declared)) {
+        detach(policy.name, policy.type, `attached but not declared in org.yaml; unlistedPolicyAttachments is detach`);
+      } else if (!isPruned(ctx, policy, declared)) {
+        unlisted.push({ target, policy });
+        kept.add(policy.name);
+      }
+    }
+    after.set(target.address, { target, names: [...kept] });
+  }
+  reportUnlisted(ctx, unlisted, option);
+  return detaches;
+}
+function accountTarget(id, email, liveAccounts) {
+  if (id !== void 0) return { ref: { type: "account", id }, address: accountAddress(id), liveId: liveAccounts.has(id) ? id : void 0 };
+  const knownEmail = email ?? "";
+  return { ref: { type: "account", email: knownEmail }, address: newAccountAddress(knownEmail), liveId: void 0, newAccountEmail: knownEmail };
+}
+function targetPrerequisites(ctx, target) {
+  const email = target.newAccountEmail?.toLowerCase();
+  if (email !== void 0) {
+    return ctx.graph.earlier((draft) => draft.kind === "createOrganization" || draft.kind === "createAccount" && draft.after.email.toLowerCase() === email);
+  }
+  const path = target.ouPath;
+  if (path === void 0) return ctx.graph.earlier((draft) => draft.kind === "createOrganization");
+  const onPath = (p3) => p3 === path || path.startsWith(`${p3}/`);
+  return ctx.graph.earlier(
+    (draft) => draft.kind === "createOrganization" || draft.kind === "createOrganizationalUnit" && onPath(draft.after.path) || draft.kind === "renameOrganizationalUnit" && onPath(draft.after.path)
+  );
+}
+function reportUnlisted(ctx, unlisted, option) {
+  if (unlisted.length === 0) return;
+  const lines = unlisted.map(({ target, policy }) => `"${visibleText(policy.name)}" (${policy.type}) on ${describeTarget(target)}`);
+  const message = `${plural(unlisted.length, "attachment")} of policies org.yaml does not declare ${unlisted.length === 1 ? "is" : "are"} on nodes that list their policies: ${listSome(lines)}. ` + (option === "error" ? "unlistedPolicyAttachments is error: declare these policies in org.yaml, detach them, or set the option to ignore or detach." : "They are left alone (unlistedPolicyAttachments: ignore); set it to detach to remove them, or declare the policies.");
+  if (option === "error") ctx.notes.error(NoteCode.unlistedPolicyAttachments, message);
+  else ctx.notes.warn(NoteCode.unlistedPolicyAttachments, message);
+}
+function isOurs(policy) {
+  return policy.tags?.[MANAGED_POLICY_TAG.key] === MANAGED_POLICY_TAG.value;
+}
+function isPruned(ctx, policy, declared) {
+  return (ctx.desired.options.prunePolicies ?? false) && !policy.awsManaged && declared.get(policy.name)?.type !== policy.type && isOurs(policy);
+}
+function planPrune(ctx, live, declared, detaches) {
+  if (!(ctx.desired.options.prunePolicies ?? false)) return;
+  const pathById = ctx.matching.futurePathById;
+  for (const policy of live.policies) {
+    if (policy.awsManaged || declared.get(policy.name)?.type === policy.type || !isOurs(policy)) continue;
+    const ref = policyRef(policy.name);
+    const done = detaches.get(policy.name) ?? /* @__PURE__ */ new Map();
+    const steps = [];
+    for (const targetId of policy.targets) {
+      const existing = done.get(targetId);
+      if (existing !== void 0) {
+        steps.push(existing);
+        continue;
+      }
+      const target = targetRefOf(ctx, targetId, pathById);
+      if (target === void 0) continue;
+      steps.push(
+        ctx.graph.add(Phase3.detachPolicy, {
+          kind: "detachPolicy",
+          address: policyAttachmentAddress(policy.name, target.address),
+          reason: "the policy is deleted (prunePolicies)",
+          policy: ref,
+          policyType: policy.type,
+          target: target.ref,
+          accountsAffected: target.accountsAffected,
+          before: { policyName: policy.name },
+          after: null
+        })
+      );
+    }
+    ctx.graph.add(
+      Phase3.deletePolicy,
+      {
+        kind: "deletePolicy",
+        address: policyAddress(policy.name),
+        reason: `not in org.yaml; tagged ${MANAGED_POLICY_TAG.key}=${MANAGED_POLICY_TAG.value} and prunePolicies is on`,
+        policy: ref,
+        before: { id: policy.id, name: policy.name, type: policy.type, description: policy.description },
+        after: null
+      },
+      steps
+    );
+  }
+}
+function targetRefOf(ctx, id, pathById) {
+  if (id === ctx.live.root?.id) return { ref: ROOT_REF, address: "root", accountsAffected: ctx.live.accounts.length };
+  const path = pathById.get(id);
+  if (path !== void 0 && path !== ROOT_PATH) {
+    const count = ctx.live.accounts.filter((a5) => {
+      const parent = pathById.get(a5.parentId) ?? (a5.parentId === ctx.live.root?.id ? ROOT_PATH : void 0);
+      return parent === path || parent?.startsWith(`${path}/`) === true;
+    }).length;
+    return { ref: ouRef(path), address: ouAddress(path), accountsAffected: count };
+  }
+  if (ctx.live.accounts.some((a5) => a5.id === id)) return { ref: { type: "account", id }, address: accountAddress(id), accountsAffected: 1 };
+  return void 0;
+}
+function parentOfPath(path) {
+  const cut = path.lastIndexOf("/");
+  return cut <= 0 ? ROOT_PATH : path.slice(0, cut);
+}
+function describeTarget(target) {
+  switch (target.ref.type) {
+    case "root":
+      return "the root";
+    case "ou":
+      return `OU ${visibleText(target.ref.path)}`;
+    default:
+      return `account ${target.address.slice("account:".length)}`;
+  }
+}
+function policyRef(name) {
+  return { type: "policy", name };
+}
+
+// src/kinds/policies/write-yaml.ts
+function writePoliciesSection(org2) {
+  const policies = org2.policies ?? [];
+  if (policies.length === 0) return [];
+  const lines = ["policies:"];
+  const at2 = INDENT + INDENT;
+  for (const policy of policies) {
+    lines.push(`${INDENT}${scalar(policy.name)}:`, `${at2}type: ${policy.type}`, `${at2}description: ${scalar(policy.description)}`);
+    if (policy.file !== void 0) lines.push(`${at2}file: ${scalar(policy.file)}`);
+    else lines.push(`${at2}document: ${JSON.stringify(policy.document ?? {})}`);
+  }
+  return lines;
+}
+
+// src/kinds/policies/index.ts
+var POLICIES = "Policies";
+var ATTACHMENTS = "Policy attachments";
+var policiesKind = {
+  name: "policies",
+  groups: [POLICIES, ATTACHMENTS],
+  plan: planPolicySteps,
+  normalize: normalizePolicies,
+  checkLoaded: (desired, orgFile, fileOf) => checkDeclaredPolicies(desired.policies ?? [], orgFile, (p3) => p3.file === void 0 ? void 0 : fileOf(p3.file)),
+  read: readPoliciesSlice,
+  importDesired: importPolicies,
+  orgYamlSection: writePoliciesSection,
+  liveFields: ["policies"],
+  // Only when read (org.yaml uses policies), so plans of files without them hash as before.
+  fingerprint: (live) => live.policies ? {
+    policyTypes: [...live.policies.enabledTypes],
+    policies: sortedRecord(
+      live.policies.policies.map((p3) => [
+        `${p3.type}/${p3.name}`,
+        {
+          id: p3.id,
+          awsManaged: p3.awsManaged,
+          description: p3.description,
+          content: p3.content === void 0 ? null : canonicalContent(p3.content) ?? p3.content,
+          tags: p3.tags === void 0 ? null : sortedRecord(Object.entries(p3.tags)),
+          targets: [...p3.targets].sort()
+        }
+      ])
+    )
+  } : {},
+  steps: {
+    enablePolicyType: {
+      group: POLICIES,
+      action: "create",
+      describe: (step) => ({ title: `policy type ${step.after.policyType}`, details: ["enabled on the root, so policies of this type can be attached"] }),
+      execute: enablePolicyType
+    },
+    createPolicy: {
+      group: POLICIES,
+      action: "create",
+      describe: (step) => ({
+        details: [`type: ${step.after.type}`, `description: ${JSON.stringify(step.after.description)}`, `document: ${step.after.content.length} characters (minified)`]
+      }),
+      execute: createPolicy
+    },
+    updatePolicy: {
+      group: POLICIES,
+      action: "update",
+      describe: (step) => ({ details: describeUpdate(step) }),
+      execute: (step, ctx) => ctx.port.updatePolicy(ctx.ids.resolveAfter(step.policy), step.after)
+    },
+    deletePolicy: {
+      group: POLICIES,
+      action: "delete",
+      describe: (step) => ({ details: [`type: ${step.before.type}`] }),
+      execute: deletePolicy
+    },
+    attachPolicy: {
+      group: ATTACHMENTS,
+      action: "create",
+      describe: (step) => ({ title: `${step.after.policyName} \u2192 ${describeRef(step.target)}`, details: describeAttachment(step) }),
+      execute: attachPolicy
+    },
+    detachPolicy: {
+      group: ATTACHMENTS,
+      action: "delete",
+      describe: (step) => ({ title: `${step.before.policyName} \u2715 ${describeRef(step.target)}`, details: describeAttachment(step) }),
+      execute: detachPolicy
+    }
+  }
+};
+
 // src/kinds/registry.ts
-var KINDS = [organizationKind, budgetsKind, alternateContactsKind];
+var KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind];
 var RESOURCE_KINDS = KINDS;
 var STEP_HANDLERS = {
   ...organizationKind.steps,
   ...budgetsKind.steps,
-  ...alternateContactsKind.steps
+  ...alternateContactsKind.steps,
+  ...policiesKind.steps
 };
 var STEP_GROUPS = RESOURCE_KINDS.flatMap((kind) => kind.groups);
 function stepHandler(step) {
@@ -93126,6 +95267,474 @@ function groupOf(step) {
 }
 function describeStepDetails(step) {
   return stepHandler(step).describe(step);
+}
+
+// src/config/parse-policy-json.ts
+function parsePolicyJson(text2) {
+  const body = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch (error3) {
+    const message = error3 instanceof Error ? error3.message : String(error3);
+    const offset = /at position (\d+)/.exec(message)?.[1] ?? offsetFromSnippet(body, message);
+    const at2 = offset !== void 0 ? positionAt(body, Number(offset)) : /end of JSON input/.test(message) ? positionAt(body, body.length) : void 0;
+    const reason = message.replace(/,? ?"[\s\S]*" is not valid JSON/, "").replace(/ (in|after) JSON at position \d+.*$/, "").trim();
+    return { ok: false, ...at2 ? { position: at2 } : {}, message: `the policy document is not valid JSON: ${reason}. Fix the JSON (a policy document is one JSON object).` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, position: { line: 1, column: 1 }, message: 'the policy document must be a JSON object, like {"Version": "2012-10-17", "Statement": [...]}.' };
+  }
+  return { ok: true, value };
+}
+function offsetFromSnippet(text2, message) {
+  const match = /Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!match) return void 0;
+  const [, token, cut, context3] = match;
+  const start = text2.indexOf(context3);
+  if (start < 0) return void 0;
+  return cut ? start + 10 : start + context3.indexOf(token);
+}
+function positionAt(text2, offset) {
+  const before = text2.slice(0, offset);
+  const lines = before.split("\n");
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+// src/config/limits.ts
+var MAX_ORG_YAML_BYTES = 8 * 1024 * 1024;
+function describeSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+var LARGEST_ORG_YAML_NOTE = "an organization of 50,000 accounts needs 3 to 5 MiB";
+var MAX_ALIAS_COUNT = 100;
+var MAX_OU_DEPTH = 5;
+var SUPPORTED_VERSION = 1;
+var MAX_YAML_NESTING = 64;
+
+// src/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var COMPOSE_OPTIONS = {
+  uniqueKeys: false,
+  // duplicates are found by findDuplicateKeys, which can name the first occurrence
+  stringKeys: true,
+  // `2024:` is the OU name "2024", and a list or map as a key is an error
+  strict: true
+};
+var RUNAWAY_NESTING = MAX_YAML_NESTING * 16;
+function findRunawayNesting(text2) {
+  let flowDepth = 0;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i5 = 0; i5 < text2.length; i5++) {
+    const c5 = text2[i5];
+    if (c5 === "[" || c5 === "{") {
+      if (++flowDepth > RUNAWAY_NESTING) return i5;
+    } else if ((c5 === "]" || c5 === "}") && flowDepth > 0) {
+      flowDepth--;
+    }
+    if (c5 === "\n") {
+      lineStart = true;
+      dashes = 0;
+    } else if (lineStart && c5 === "-" && (text2[i5 + 1] === " " || text2[i5 + 1] === "	")) {
+      if (++dashes > RUNAWAY_NESTING) return i5;
+    } else if (c5 !== " " && c5 !== "	") {
+      lineStart = false;
+    }
+  }
+  return void 0;
+}
+function findDeepNesting(tokens) {
+  const stack = [];
+  for (const token of tokens) if (token.type === "document" && token.value) stack.push([token.value, 1]);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [token, depth] = entry;
+    if (!import_yaml.CST.isCollection(token)) continue;
+    if (depth > MAX_YAML_NESTING) return token.offset;
+    for (const item2 of token.items) {
+      if (item2.key) stack.push([item2.key, depth + 1]);
+      if (item2.value) stack.push([item2.value, depth + 1]);
+    }
+  }
+  return void 0;
+}
+function lineColumnOf(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+function parseYamlSource(text2) {
+  const tooDeep = (position) => ({
+    ok: false,
+    problem: {
+      position,
+      message: `the YAML here is nested more than ${MAX_YAML_NESTING} levels deep; a real org.yaml needs about 15. Is this the right file?`
+    }
+  });
+  const runaway = findRunawayNesting(text2);
+  if (runaway !== void 0) return tooDeep(lineColumnOf(text2, runaway));
+  const lineCounter = new import_yaml.LineCounter();
+  const tokens = [...new import_yaml.Parser(lineCounter.addNewLine).parse(text2)];
+  const deep = findDeepNesting(tokens);
+  if (deep !== void 0) {
+    const { line, col } = lineCounter.linePos(deep);
+    return tooDeep({ line, column: col });
+  }
+  let doc;
+  for (const next of new import_yaml.Composer(COMPOSE_OPTIONS).compose(tokens, true, text2.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new import_yaml.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  if (!doc) throw new Error("yaml Composer produced no document");
+  return { ok: true, source: { doc, lineCounter } };
+}
+function positionAt2(source, offset) {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function positionOfNode(source, node) {
+  return node.range ? positionAt2(source, node.range[0]) : void 0;
+}
+var SYNTAX_HINTS = {
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  MULTIPLE_DOCS: "org.yaml holds one YAML document; remove the second `---` and what follows, or merge it into the first",
+  BAD_INDENT: "check the indentation of this line against the lines above",
+  MISSING_CHAR: "a bracket or quote is not closed",
+  TAG_RESOLVE_FAILED: "org.yaml uses no YAML tags (`!Something`); remove it",
+  NON_STRING_KEY: "a key is a name, not a list or a mapping"
+};
+function yamlSyntaxProblems(source) {
+  const problems = [];
+  for (const issue2 of [...source.doc.errors, ...source.doc.warnings]) {
+    const hint = SYNTAX_HINTS[issue2.code];
+    const message = issue2.message.replace(/^With stringKeys, all keys must be strings$/, "a mapping key must be text");
+    problems.push({
+      position: positionAt2(source, issue2.pos[0]),
+      message: `YAML syntax error: ${message}${hint ? ` (${hint})` : ""}.`
+    });
+  }
+  return problems;
+}
+function keyText(key) {
+  return (0, import_yaml.isScalar)(key) ? String(key.value) : void 0;
+}
+function findDuplicateKeys(source) {
+  const problems = [];
+  (0, import_yaml.visit)(source.doc, {
+    Map(_, map3) {
+      const firstSeen = /* @__PURE__ */ new Map();
+      for (const pair of map3.items) {
+        const name = keyText(pair.key);
+        if (name === void 0 || !(0, import_yaml.isScalar)(pair.key)) continue;
+        const first = firstSeen.get(name);
+        if (!first) {
+          firstSeen.set(name, pair.key);
+          continue;
+        }
+        const firstLine = positionOfNode(source, first)?.line;
+        const position = positionOfNode(source, pair.key);
+        if (!position) continue;
+        problems.push({
+          position,
+          message: `duplicate key \`${name}\`: it is already used on line ${firstLine} in this mapping. Keys must be unique (and OU names unique among siblings); merge the two or rename one.`
+        });
+      }
+    }
+  });
+  return problems;
+}
+function firstAliasPosition(source, which2 = "any") {
+  let found;
+  (0, import_yaml.visit)(source.doc, {
+    Alias(_, alias) {
+      if (which2 === "unresolved" && alias.resolve(source.doc) !== void 0) return void 0;
+      found = positionOfNode(source, alias);
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function locatePath(source, path) {
+  let current = source.doc.contents;
+  let located = (0, import_yaml.isCollection)(current) || (0, import_yaml.isScalar)(current) ? { value: current } : {};
+  for (const segment of path) {
+    if ((0, import_yaml.isAlias)(current)) current = current.resolve(source.doc);
+    if ((0, import_yaml.isMap)(current)) {
+      const pair = current.items.findLast((p3) => (0, import_yaml.isPair)(p3) && keyText(p3.key) === String(segment));
+      if (!pair) return located;
+      const value = (0, import_yaml.isAlias)(pair.value) ? pair.value.resolve(source.doc) : pair.value;
+      located = { key: pair.key, ...value ? { value } : {} };
+      current = value;
+    } else if ((0, import_yaml.isSeq)(current)) {
+      const item2 = current.items[Number(segment)];
+      if (item2 === void 0) return located;
+      const value = (0, import_yaml.isAlias)(item2) ? item2.resolve(source.doc) : item2;
+      located = value ? { value } : {};
+      current = value;
+    } else {
+      return located;
+    }
+  }
+  return located;
+}
+function isEmptyScalar(node) {
+  return (0, import_yaml.isScalar)(node) && node.value === null && (node.source === "" || node.source === void 0);
+}
+function positionOfPath(source, path, prefer = "value") {
+  const { key, value } = locatePath(source, path);
+  const useKey = key && (prefer === "key" || !value || isEmptyScalar(value));
+  const node = useKey ? key : value ?? key;
+  return node ? positionOfNode(source, node) : void 0;
+}
+function plainScalarSource(source, path) {
+  const { value } = locatePath(source, path);
+  return (0, import_yaml.isScalar)(value) && value.type === "PLAIN" && typeof value.source === "string" ? value.source : void 0;
+}
+
+// src/config/explain-schema-errors.ts
+var ACCOUNT_ID_PATTERN = ORG_SCHEMA.definitions?.["accountId"]?.pattern;
+function explainSchemaErrors(errors, source, fileName2) {
+  return selectReadableErrors(errors).map((error3) => explainError(error3, source, fileName2));
+}
+function typesOf(schema) {
+  if (!schema?.type) return [];
+  return typeof schema.type === "string" ? [schema.type] : schema.type;
+}
+function jsonTypeOf(data) {
+  if (data === null) return "null";
+  if (Array.isArray(data)) return "array";
+  if (typeof data === "number") return Number.isInteger(data) ? "integer" : "number";
+  if (typeof data === "string") return "string";
+  if (typeof data === "boolean") return "boolean";
+  return "object";
+}
+function typeAccepts(types, data) {
+  const actual = jsonTypeOf(data);
+  return types.includes(actual) || actual === "integer" && types.includes("number");
+}
+function isUnder(path, ancestor) {
+  return path === ancestor || path.startsWith(`${ancestor}/`);
+}
+function selectReadableErrors(errors) {
+  const dropped = /* @__PURE__ */ new Set();
+  errors.forEach((error3, index) => {
+    if (error3.keyword === "if" || error3.keyword === "propertyNames") dropped.add(index);
+    if (error3.keyword !== "anyOf") return;
+    const group4 = [];
+    for (let k5 = index - 1; k5 >= 0; k5--) {
+      const earlier = errors[k5];
+      if (!earlier || earlier.keyword === "anyOf" || !isUnder(earlier.instancePath, error3.instancePath)) break;
+      group4.push(k5);
+    }
+    const branches = (error3.schema ?? []).map((branch) => typesOf(resolveSchemaRef(branch)));
+    const typeErrorsHere = group4.filter((k5) => errors[k5]?.keyword === "type" && errors[k5]?.instancePath === error3.instancePath);
+    if (branches.some((types) => typeAccepts(types, error3.data))) {
+      for (const k5 of typeErrorsHere) dropped.add(k5);
+      dropped.add(index);
+    } else if (typeof error3.data !== "object" && branches.some((types) => types.includes("string"))) {
+      for (const k5 of typeErrorsHere) if ((errors[k5]?.params).type !== "string") dropped.add(k5);
+      dropped.add(index);
+    } else {
+      for (const k5 of group4) dropped.add(k5);
+    }
+  });
+  const wrongType = new Set(errors.filter((e5, index) => e5.keyword === "type" && !dropped.has(index)).map((e5) => e5.instancePath));
+  errors.forEach((error3, index) => {
+    if (error3.keyword !== "type" && wrongType.has(error3.instancePath) && !("propertyName" in error3)) dropped.add(index);
+  });
+  const suggestedKeys = /* @__PURE__ */ new Set();
+  for (const error3 of errors) {
+    if (error3.keyword !== "additionalProperties") continue;
+    const allowed = Object.keys(error3.parentSchema?.properties ?? {});
+    const guess = closestMatch(String(error3.params.additionalProperty), allowed);
+    if (guess !== void 0) suggestedKeys.add(`${error3.instancePath}\0${guess}`);
+  }
+  errors.forEach((error3, index) => {
+    const missing = error3.params.missingProperty;
+    if (error3.keyword === "required" && suggestedKeys.has(`${error3.instancePath}\0${String(missing)}`)) dropped.add(index);
+  });
+  return errors.filter((_, index) => !dropped.has(index));
+}
+function pointerSegments(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function toPointer(segments) {
+  return segments.map((s2) => `/${s2.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+function nameOf2(segments, fileName2) {
+  const last = segments.at(-1);
+  const parent = segments.at(-2);
+  if (last === void 0) return fileName2;
+  if (parent === "organizationalUnits") return `OU \`${truncate(last)}\``;
+  if (/^\d+$/.test(last) && parent !== void 0) return `item ${Number(last) + 1} of \`${parent}\``;
+  return `\`${last}\``;
+}
+function whereOf(segments, fileName2) {
+  return segments.length === 0 ? `at the top level of ${fileName2}` : `in ${nameOf2(segments, fileName2)}`;
+}
+function truncate(text2, max = 60) {
+  const visible = visibleText(text2);
+  return visible.length > max ? `${visible.slice(0, max - 1)}\u2026` : visible;
+}
+function describeValue(data) {
+  if (data === null || data === void 0) return "nothing (an empty value)";
+  if (typeof data === "string") return `the text "${truncate(data)}"`;
+  if (typeof data === "number") return Number.isFinite(data) ? `the number ${data}` : `${data}`;
+  if (typeof data === "boolean") return String(data);
+  return Array.isArray(data) ? "a list" : "a mapping";
+}
+function list2(values) {
+  return values.map(String).join(", ");
+}
+var TYPE_WORDS = {
+  object: "a mapping (`key: value` lines)",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "true or false",
+  null: "empty"
+};
+function describeAllowed(schema) {
+  if (!schema) return "something else";
+  if (schema.enum) return `one of ${list2(schema.enum)}`;
+  if (schema.const !== void 0) return JSON.stringify(schema.const);
+  const words = typesOf(schema).map((t) => TYPE_WORDS[t] ?? t);
+  let text2 = words.join(" or ");
+  if (typeof schema["exclusiveMinimum"] === "number") text2 += ` greater than ${schema["exclusiveMinimum"]}`;
+  else if (typeof schema["minimum"] === "number" && typeof schema["maximum"] === "number") text2 += ` from ${schema["minimum"]} to ${schema["maximum"]}`;
+  return text2;
+}
+function propertyDescription(schema, property) {
+  const propertySchema = schema?.properties?.[property];
+  if (!propertySchema) return void 0;
+  return propertySchema.description ?? resolveSchemaRef(propertySchema).description;
+}
+function digitsNote(value) {
+  return /^\d+$/.test(value) ? ` (it has ${value.length} digits)` : "";
+}
+function quoteAccountIdMessage(name, written, parsed) {
+  const digits = /^\d+$/.test(written);
+  const lost = digits && String(parsed) !== written ? ` Here it became ${String(parsed)}.` : "";
+  const length = digits && written.length !== 12 ? ` It also has ${written.length} digits; an account ID has exactly 12.` : "";
+  return `${name}: account ID ${written} is not in quotes. YAML reads an unquoted ID as a number and drops leading zeros, so orgctl requires quotes: write "${written}".${lost}${length}`;
+}
+function explainType(error3, segments, source, name) {
+  const schema = error3.parentSchema;
+  const expected = typesOf(schema);
+  const data = error3.data;
+  const plain = plainScalarSource(source, segments);
+  if (expected.includes("string") && typeof data !== "string" && data !== null && plain !== void 0) {
+    if (schema?.pattern === ACCOUNT_ID_PATTERN) return quoteAccountIdMessage(name, plain, data);
+    return `${name} must be text; write it in quotes: "${plain}".`;
+  }
+  if ((expected.includes("number") || expected.includes("integer")) && typeof data === "string" && data.trim() !== "" && Number.isFinite(Number(data))) {
+    return `${name} must be a number, not text: remove the quotes around ${data}.`;
+  }
+  if (data === null && expected.includes("array")) return `${name} is empty; write a list, e.g. \`${segments.at(-1)}: []\` for none.`;
+  if (data === null && expected.includes("object")) return `${name} is empty; write ${TYPE_WORDS["object"]}, or remove the key.`;
+  return `${name} must be ${describeAllowed(schema)}, got ${describeValue(data)}.`;
+}
+function explain(error3, segments, source, fileName2) {
+  const schema = error3.parentSchema;
+  const params = error3.params;
+  const data = error3.data;
+  const name = nameOf2(segments, fileName2);
+  const custom = schema?.errorMessage;
+  switch (error3.keyword) {
+    case "type":
+      return { message: explainType(error3, segments, source, name), at: segments };
+    case "enum": {
+      const allowed = (schema?.enum ?? []).map(String);
+      const guess = typeof data === "string" ? closestMatch(data, allowed) : void 0;
+      return {
+        message: `${name} must be one of ${list2(allowed)}, got ${describeValue(data)}.${guess ? ` Did you mean ${guess}?` : ""}`,
+        at: segments
+      };
+    }
+    case "const":
+      return { message: `${name} must be ${JSON.stringify(schema?.const)}, got ${describeValue(data)}.`, at: segments };
+    case "exclusiveMinimum":
+      return { message: `${name} must be greater than ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
+    case "minimum":
+      return { message: `${name} must be at least ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
+    case "maximum":
+    case "exclusiveMaximum":
+      return { message: `${name} must be at most ${String(params["limit"])}, got ${describeValue(data)}.`, at: segments };
+    case "minItems": {
+      const count = Array.isArray(data) ? data.length : 0;
+      const limit = Number(params["limit"]);
+      const has2 = count === 0 ? "is empty" : `has ${plural(count, "entry", "entries")}`;
+      return { message: `${name} ${has2}; it needs at least ${limit}.`, at: segments, prefer: "key" };
+    }
+    case "maxItems": {
+      const count = Array.isArray(data) ? data.length : 0;
+      const limit = Number(params["limit"]);
+      return {
+        message: `${name} has ${count} entries; at most ${limit} are allowed. This is entry ${limit + 1}; remove ${count - limit}.`,
+        at: [...segments, String(limit)]
+      };
+    }
+    case "minLength":
+    case "maxLength": {
+      const propertyName = error3.propertyName;
+      const text2 = typeof data === "string" ? data : "";
+      if (propertyName !== void 0) {
+        const ouName = propertyName === "" ? 'OU name ""' : `OU name "${truncate(propertyName)}"`;
+        return { message: `${ouName} is ${propertyName.length} characters long; ${custom ?? "see the limits in docs/org-yaml.md"}.`, at: [...segments, propertyName], prefer: "key" };
+      }
+      const rule = custom ?? `it must be ${error3.keyword === "minLength" ? "at least" : "at most"} ${String(params["limit"])} characters`;
+      return { message: `${name} is ${plural(text2.length, "character")} long; ${rule}.`, at: segments };
+    }
+    case "pattern": {
+      const text2 = typeof data === "string" ? data : String(data);
+      const note2 = schema?.pattern === ACCOUNT_ID_PATTERN ? digitsNote(text2) : "";
+      return { message: `${name}: ${custom ?? `must match ${String(params["pattern"])}`}; got "${truncate(text2)}"${note2}.`, at: segments };
+    }
+    case "uniqueItems": {
+      const later = Number(params["i"]);
+      const earlier = Number(params["j"]);
+      const first = Math.min(later, earlier);
+      const second = Math.max(later, earlier);
+      const value = Array.isArray(data) ? data[second] : void 0;
+      return {
+        message: `${name} lists ${describeValue(value).replace(/^the text /, "")} twice (entries ${first + 1} and ${second + 1}); list each once.`,
+        at: [...segments, String(second)]
+      };
+    }
+    case "required": {
+      const missing = String(params["missingProperty"]);
+      if (custom) return { message: `${name}: ${custom}.`, at: segments, prefer: "key" };
+      const about = propertyDescription(schema, missing);
+      return { message: `${name} is missing the required key \`${missing}\`.${about ? ` \`${missing}\`: ${about}` : ""}`, at: segments, prefer: "key" };
+    }
+    case "additionalProperties": {
+      const key = String(params["additionalProperty"]);
+      const allowed = Object.keys(schema?.properties ?? {});
+      const guess = closestMatch(key, allowed);
+      const ouHint = !guess && allowed.includes("organizationalUnits") ? ` To declare an OU named "${truncate(key)}", put it under \`organizationalUnits:\`.` : "";
+      return {
+        message: `unknown key \`${truncate(key)}\` ${whereOf(segments, fileName2)}${guess ? `; did you mean \`${guess}\`?` : "."} Allowed keys here: ${list2(allowed)}.${ouHint}`,
+        at: [...segments, key],
+        prefer: "key"
+      };
+    }
+    case "anyOf":
+      return { message: `${name}: ${custom ?? "does not match any allowed form"}; got ${describeValue(data)}.`, at: segments };
+    default:
+      return { message: `${name} ${error3.message ?? "is not valid"}.`, at: segments };
+  }
+}
+function explainError(error3, source, fileName2) {
+  const segments = pointerSegments(error3.instancePath);
+  const explained = explain(error3, segments, source, fileName2);
+  const position = positionOfPath(source, explained.at, explained.prefer) ?? positionOfPath(source, segments, "key");
+  return { ...position ? { position } : {}, pointer: toPointer(explained.at.map(String)), message: explained.message };
 }
 
 // src/config/merge-desired-parts.ts
@@ -93365,6 +95974,45 @@ var renamedFromIsUnambiguous = (org2, report) => {
   }
 };
 
+// src/config/rules/policy-references.ts
+var policyHasOneDocument = (org2, report) => {
+  for (const policy of org2.policies ?? []) {
+    const name = visibleText(policy.name);
+    if (isAwsManagedPolicyName(policy.name)) {
+      report(policy.at, `policy "${name}" is AWS-managed: AWS provides it and orgctl never creates or changes it. Remove it from \`policies:\` and name it on nodes directly.`);
+      continue;
+    }
+    if (policy.file !== void 0 && policy.document !== void 0) {
+      report(policy.at, `policy "${name}" has both \`file:\` and \`document:\`; give exactly one.`);
+    } else if (policy.file === void 0 && policy.document === void 0) {
+      report(policy.at, `policy "${name}" has no document: add \`file:\` (a JSON file, relative to org.yaml) or \`document:\` (the JSON written inline as YAML).`);
+    }
+  }
+};
+var policyReferencesKnown = (org2, report) => {
+  const declared = new Set((org2.policies ?? []).map((p3) => p3.name));
+  const known = [...declared, ...Object.keys(AWS_MANAGED_POLICIES)];
+  const check2 = (list3, where3) => {
+    for (const ref of list3 ?? []) {
+      if (declared.has(ref.name) || isAwsManagedPolicyName(ref.name)) continue;
+      const suggestion = closestMatch(ref.name, known);
+      report(
+        ref.at,
+        `${where3} names policy "${visibleText(ref.name)}", which is not declared under \`policies:\` and is not AWS-managed.` + (suggestion ? ` Did you mean "${visibleText(suggestion)}"?` : " Declare it under the top-level `policies:`.")
+      );
+    }
+  };
+  const checkAccounts = (node) => {
+    for (const account of node.accounts) check2(account.policies, `account ${account.id}`);
+  };
+  check2(org2.root.policies, "the root");
+  checkAccounts(org2.root);
+  for (const { ou } of walkOus(org2)) {
+    check2(ou.policies, `OU ${visibleText(ou.path)}`);
+    checkAccounts(ou);
+  }
+};
+
 // src/config/rules/index.ts
 var ORG_RULES = [
   accountsPlacedOnce,
@@ -93376,7 +96024,9 @@ var ORG_RULES = [
   accountEmailsUnique,
   newAccountNamesValid,
   managementAccountNotClosed,
-  closedAccountsOuDeclared
+  closedAccountsOuDeclared,
+  policyHasOneDocument,
+  policyReferencesKnown
 ];
 function checkOrgRules(org2, fileName2, rules = ORG_RULES) {
   const found = [];
@@ -93518,10 +96168,62 @@ async function loadOrgFile(path, displayName = path) {
   if (!decoded.ok) return refuse(displayName, `the file ${decoded.message}`);
   const parsed = parseOrgYaml(decoded.text, displayName);
   if (!parsed.ok) return parsed;
+  const withPolicies = await readPolicyFiles(parsed.value, path, displayName);
+  if (!withPolicies.ok) return withPolicies;
   return {
     ok: true,
-    value: { desired: parsed.value, text: decoded.text, sha256: createHash5("sha256").update(bytes).digest("hex") }
+    value: { desired: withPolicies.value, text: decoded.text, sha256: createHash5("sha256").update(bytes).digest("hex") }
   };
+}
+var MAX_POLICY_FILE_BYTES = 1024 * 1024;
+async function readPolicyFiles(desired, path, displayName) {
+  const policies = desired.policies ?? [];
+  if (policies.length === 0) return { ok: true, value: desired };
+  const errors = [];
+  const read = await Promise.all(
+    policies.map(async (policy) => {
+      if (policy.file === void 0) return policy;
+      const filePath = resolve2(dirname(path), policy.file);
+      const shownPath = join6(dirname(displayName), policy.file);
+      const atFileKey = (message) => {
+        errors.push({ severity: "error", file: displayName, ...policy.fileAt ? { position: policy.fileAt } : {}, message });
+      };
+      let bytes;
+      try {
+        const info2 = await stat2(filePath);
+        if (!info2.isFile()) {
+          atFileKey(`policy "${policy.name}": ${policy.file} is not a regular file. \`file:\` names a JSON policy document, relative to ${displayName}.`);
+          return policy;
+        }
+        if (info2.size > MAX_POLICY_FILE_BYTES) {
+          atFileKey(`policy "${policy.name}": ${policy.file} is ${describeSize(info2.size)}; a policy document is at most a few kilobytes. Is this the right file?`);
+          return policy;
+        }
+        bytes = await readFile3(filePath);
+      } catch (error3) {
+        const why = systemErrorCode(error3) === "ENOENT" ? `file not found (looked for ${shownPath})` : describeReadError(error3, shownPath);
+        atFileKey(`policy "${policy.name}": ${why}. \`file:\` is relative to ${displayName}.`);
+        return policy;
+      }
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        errors.push({ severity: "error", file: shownPath, message: `the policy file ${decoded.message.replace("org.yaml", "a policy file")}` });
+        return policy;
+      }
+      const json2 = parsePolicyJson(decoded.text);
+      if (!json2.ok) {
+        errors.push({ severity: "error", file: shownPath, ...json2.position ? { position: json2.position } : {}, message: json2.message });
+        return policy;
+      }
+      return { ...policy, document: json2.value };
+    })
+  );
+  if (errors.length > 0) return { ok: false, errors };
+  const loaded = { ...desired, policies: read };
+  const shownFile = (relative2) => join6(dirname(displayName), relative2);
+  const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d5) => d5.severity === "error");
+  if (problems.length > 0) return { ok: false, errors: problems };
+  return { ok: true, value: loaded };
 }
 
 // src/render/markdown-escape.ts
@@ -93745,6 +96447,9 @@ var IdRegistry = class _IdRegistry {
       known({ type: "account", id: account.id }, account.id);
       known({ type: "account", email: account.email }, account.id);
     }
+    for (const policy of [...live.policies?.policies ?? []].sort((a5, b5) => Number(b5.awsManaged) - Number(a5.awsManaged))) {
+      known({ type: "policy", name: policy.name }, policy.id);
+    }
     return ids;
   }
   /** The ID as it was when the plan was made; a StepPreconditionError when there was none. */
@@ -93819,7 +96524,7 @@ async function applyPlan(plan, options) {
     ready.set(kind, lane);
   };
   steps.forEach((_, index) => waitingOn[index].size === 0 && enqueue(index));
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     const finish = (index, result) => {
       results[index] = result;
       notify(() => options.onStepFinished?.(result));
@@ -93838,7 +96543,7 @@ async function applyPlan(plan, options) {
         if (!results[index]) finish(index, { index, step, status: "skipped", durationMs: 0, message: whyNotRun(index) });
       });
       const all = results;
-      resolve2({ results: all, allSucceeded: all.every((r5) => r5.status === "ok"), ...options.signal?.aborted && { interrupted: true }, ...recordedOf(ids) });
+      resolve3({ results: all, allSucceeded: all.every((r5) => r5.status === "ok"), ...options.signal?.aborted && { interrupted: true }, ...recordedOf(ids) });
     };
     const whyNotRun = (index) => {
       const blocker = steps[index].dependsOn.find((dep) => results[dep]?.status !== "ok");
@@ -93944,14 +96649,14 @@ function checkAlternateContacts(input) {
     const contact = observed.get(desired.type);
     if (contact === void 0) return checkResult(identity, "cannot-check", "The contact was not read.", "Run the audit again.");
     if (!contact.ok) return cannotCheck(identity, contact.failure);
-    return compare(identity, desired, contact.value);
+    return compare2(identity, desired, contact.value);
   });
 }
 function identityOf(desired) {
   const label = desired.type.toLowerCase();
   return { id: `alternate-contact:${label}`, title: `Alternate contact: ${label}`, severity: "required", ...desired.at && { source: desired.at } };
 }
-function compare(identity, desired, live) {
+function compare2(identity, desired, live) {
   const label = desired.type.toLowerCase();
   if (live === null) {
     const complete = desired.name !== void 0 && desired.title !== void 0 && desired.phone !== void 0;
@@ -94300,7 +97005,8 @@ var StepGraph = class {
       add: (phase, draft, prerequisites = []) => {
         this.nodes.push({ rank: rank2, phase, draft, prerequisites });
         return this.nodes.length - 1;
-      }
+      },
+      earlier: (matches2) => this.nodes.flatMap((node, ref) => node.rank <= rank2 && matches2(node.draft) ? [ref] : [])
     };
   }
   /** The steps in plan order, each depending only on what it needs directly. */
@@ -94380,9 +97086,9 @@ function planOrg(desired, live, inputs) {
 function serializeLiveState(live) {
   const tree = indexLiveTree(live);
   const parts = RESOURCE_KINDS.map((kind) => kind.fingerprint(liveFields(live, kind.liveFields), tree));
-  return canonicalJson(Object.assign({ format: 1 }, ...parts));
+  return canonicalJson2(Object.assign({ format: 1 }, ...parts));
 }
-function canonicalJson(value) {
+function canonicalJson2(value) {
   return JSON.stringify(
     value,
     (_key, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? sortedRecord(Object.entries(v)) : v
@@ -94394,11 +97100,11 @@ function liveFields(live, fields) {
 
 // src/planner/plan-digest.ts
 function planDigestText(plan) {
-  return canonicalJson({ format: 1, steps: plan.steps.map(withoutWording) });
+  return canonicalJson2({ format: 1, steps: plan.steps.map(withoutWording) });
 }
 function stepIdentityText(step) {
   const { dependsOn: _dependsOn, ...rest } = withoutWording(step);
-  return canonicalJson(rest);
+  return canonicalJson2(rest);
 }
 function withoutWording(step) {
   const { reason: _reason, ...rest } = step;
@@ -94423,8 +97129,8 @@ function checkOrganizationOwner(organization, callerAccountId, managementAccount
 }
 
 // src/reader/read-kinds.ts
-async function readKinds(port, desired, callerAccountId, observations) {
-  const ctx = { port, desired, callerAccountId, observations };
+async function readKinds(port, desired, callerAccountId, observations, root5 = null) {
+  const ctx = { port, desired, callerAccountId, observations, root: root5 };
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices);
 }
@@ -94468,7 +97174,8 @@ async function readSnapshot(port, options) {
     signal: abort.signal,
     readTagsFor: options.readTagsFor,
     progress: (delta) => progress.update(delta),
-    underWay: options.underWay
+    underWay: options.underWay,
+    onRoot: options.onRoot ?? (() => void 0)
   };
   if (options.organization === null) options.underWay();
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => stopOnFailure(kind.readSnapshot?.(ctx) ?? Promise.resolve({}))));
@@ -94488,11 +97195,16 @@ async function readLiveOrg(port, options) {
   const managementAccountId = typeof expected === "string" ? expected : expected(callerAccountId, organization);
   let underWay = false;
   let kindReads;
+  let listedRoot = null;
+  const onRoot = (root5) => {
+    listedRoot = root5;
+    options.onRoot?.(root5);
+  };
   const readUnderWay = () => {
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, listedRoot);
       kindReads.catch(() => void 0);
     }
     options.onReadUnderWay?.(callerAccountId);
@@ -94503,7 +97215,8 @@ async function readLiveOrg(port, options) {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     readTagsFor: options.readTagsFor ?? (() => false),
     onProgress: options.onProgress,
-    underWay: readUnderWay
+    underWay: readUnderWay,
+    onRoot
   };
   const changes = [];
   for (; ; ) {
@@ -94610,10 +97323,10 @@ var ApplyCheckFailedError = class extends UserError {
 };
 function unlessAborted(promise, signal) {
   if (!signal) return promise;
-  return new Promise((resolve2, reject2) => {
-    const onAbort = () => resolve2(void 0);
+  return new Promise((resolve3, reject2) => {
+    const onAbort = () => resolve3(void 0);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve2, reject2).finally(() => signal.removeEventListener("abort", onAbort));
+    promise.then(resolve3, reject2).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 function assertNotStale(saved, fresh) {
@@ -94699,11 +97412,11 @@ function renderPlanMarkdown(plan, options = {}) {
   const errorItems = plan.errors.map((n3) => noteItem(n3, sourceFile));
   const warningItems = plan.warnings.map((n3) => noteItem(n3, sourceFile));
   const stepItems = stepBlocks(plan.steps);
-  const render = (shown) => assemble(plan, options, errorItems, warningItems, stepItems, shown);
+  const render = (shown2) => assemble(plan, options, errorItems, warningItems, stepItems, shown2);
   const all = { errors: errorItems.length, warnings: warningItems.length, steps: stepItems.length };
   const full = render(all);
   if (full.length <= maxLength) return full;
-  const fits = (shown) => render(shown).length <= maxLength;
+  const fits = (shown2) => render(shown2).length <= maxLength;
   const errors = largestFitting(all.errors, (n3) => fits({ errors: n3, warnings: 0, steps: 0 }));
   const warnings = largestFitting(all.warnings, (n3) => fits({ errors, warnings: n3, steps: 0 }));
   const steps = largestFitting(all.steps, (n3) => fits({ errors, warnings, steps: n3 }));
@@ -94720,29 +97433,29 @@ function largestFitting(max, fits) {
   }
   return low;
 }
-function assemble(plan, options, errorItems, warningItems, stepItems, shown) {
+function assemble(plan, options, errorItems, warningItems, stepItems, shown2) {
   const parts = [options.title ?? "### orgctl plan"];
   if (plan.audit) parts.push(renderAuditMarkdown(plan.audit, { sourceFile: options.sourceFile ?? "org.yaml" }).trimEnd(), "#### Changes");
   parts.push(`**${renderedSummaryLine(plan)}**`);
   const omitted = [];
   if (errorItems.length > 0) {
     const errorLine = planErrorLine(plan);
-    const items = withOmission(errorItems, shown.errors, "error", "errors");
+    const items = withOmission(errorItems, shown2.errors, "error", "errors");
     parts.push(quote3(["[!CAUTION]", `**${errorLine}**`, "", ...items]));
   }
   if (warningItems.length > 0) {
     const count = `${formatCount(warningItems.length)} ${warningItems.length === 1 ? "warning" : "warnings"}`;
-    const items = withOmission(warningItems, shown.warnings, "warning", "warnings");
+    const items = withOmission(warningItems, shown2.warnings, "warning", "warnings");
     if (warningItems.length <= FOLD_WARNINGS_OVER) parts.push(quote3(["[!WARNING]", `**${count}**`, "", ...items]));
     else parts.push(quote3(["[!WARNING]", `**${count}**, listed below.`]), details(`Show ${count}`, items.join("\n")));
   }
   if (stepItems.length > 0) {
-    const block = shown.steps > 0 ? fencedCodeBlock("diff", stepItems.slice(0, shown.steps).join("\n")) : "";
+    const block = shown2.steps > 0 ? fencedCodeBlock("diff", stepItems.slice(0, shown2.steps).join("\n")) : "";
     const count = `${formatCount(stepItems.length)} ${stepItems.length === 1 ? "step" : "steps"}`;
     if (block) parts.push(stepItems.length > FOLD_STEPS_OVER ? details(`Show ${count}`, block) : block);
-    if (shown.steps < stepItems.length) {
+    if (shown2.steps < stepItems.length) {
       omitted.push(
-        `_${formatCount(stepItems.length - shown.steps)} of ${count} not shown: the comment is limited to ${formatCount(options.maxLength ?? GITHUB_COMMENT_LIMIT)} characters. The complete plan is in the plan file (\`orgctl plan --format json\`)._`
+        `_${formatCount(stepItems.length - shown2.steps)} of ${count} not shown: the comment is limited to ${formatCount(options.maxLength ?? GITHUB_COMMENT_LIMIT)} characters. The complete plan is in the plan file (\`orgctl plan --format json\`)._`
       );
     }
   }
@@ -94751,10 +97464,10 @@ function assemble(plan, options, errorItems, warningItems, stepItems, shown) {
   return `${parts.join("\n\n")}
 `;
 }
-function withOmission(items, shown, one, many) {
-  if (shown >= items.length) return [...items];
-  const left = items.length - shown;
-  return [...items.slice(0, shown), `- _\u2026 ${formatCount(left)} more ${left === 1 ? one : many} not shown (see \`orgctl plan\`)._`];
+function withOmission(items, shown2, one, many) {
+  if (shown2 >= items.length) return [...items];
+  const left = items.length - shown2;
+  return [...items.slice(0, shown2), `- _\u2026 ${formatCount(left)} more ${left === 1 ? one : many} not shown (see \`orgctl plan\`)._`];
 }
 function noteItem(note2, sourceFile) {
   const where3 = note2.source ? ` _(${escapeMarkdownInline(sourceFile)}:${note2.source.line}:${note2.source.column})_` : "";
@@ -95250,9 +97963,9 @@ Steps that succeeded stay done. Fix the cause, then apply what remains deliberat
   };
 }
 function resultsPart(run2, problemsOnly) {
-  const shown = problemsOnly ? { ...run2, results: run2.results.filter((r5) => r5.status !== "ok") } : run2;
+  const shown2 = problemsOnly ? { ...run2, results: run2.results.filter((r5) => r5.status !== "ok") } : run2;
   const title = problemsOnly ? "#### Steps that did not succeed" : "#### Step results";
-  const table = problemsOnly ? renderApplyResultsMarkdown(shown).split("\n").slice(2).join("\n") : renderApplyResultsMarkdown(shown);
+  const table = problemsOnly ? renderApplyResultsMarkdown(shown2).split("\n").slice(2).join("\n") : renderApplyResultsMarkdown(shown2);
   return fittedPart((maxLength) => truncateLines(`${title}
 
 ${table}`, maxLength, (n3) => `_\u2026 ${n3} more rows not shown; the run's log lists every step._`));
@@ -96368,7 +99081,7 @@ var IdGenerator = class {
 };
 
 // src/emulator/organizations/model.ts
-var POLICY_TYPES = [
+var POLICY_TYPES2 = [
   "SERVICE_CONTROL_POLICY",
   "RESOURCE_CONTROL_POLICY",
   "TAG_POLICY",
@@ -96788,13 +99501,13 @@ function checkContent(type, content) {
 function requireAllFeatures(ctx) {
   if (ctx.state.organization?.featureSet !== "ALL") throw orgError("PolicyTypeNotAvailableForOrganizationException");
 }
-var createPolicy = (input, ctx) => {
+var createPolicy2 = (input, ctx) => {
   requireManagement(ctx);
   const reader2 = readInput2(input);
   const content = reader2.string("Content", { min: 1, max: 1e6 });
   const description = reader2.string("Description", { max: 512 });
   const name = reader2.string("Name", { min: 1, max: 128 });
-  const type = reader2.enumValue("Type", POLICY_TYPES);
+  const type = reader2.enumValue("Type", POLICY_TYPES2);
   const tags = readTags(reader2);
   requireAllFeatures(ctx);
   checkContent(type, content);
@@ -96838,7 +99551,7 @@ var updatePolicy = (input, ctx) => {
   if (content !== void 0) policy.content = content;
   return { Policy: policyShape(ctx.state, policy) };
 };
-var deletePolicy = (input, ctx) => {
+var deletePolicy2 = (input, ctx) => {
   requireManagement(ctx);
   const id = readInput2(input).string("PolicyId", POLICY_ID_RULES);
   const policy = requirePolicy(ctx, id);
@@ -96847,7 +99560,7 @@ var deletePolicy = (input, ctx) => {
   ctx.state.removePolicy(id);
   return {};
 };
-var attachPolicy = (input, ctx) => {
+var attachPolicy2 = (input, ctx) => {
   const { root: root5 } = requireManagement(ctx);
   const reader2 = readInput2(input);
   const policyId = reader2.string("PolicyId", POLICY_ID_RULES);
@@ -96863,7 +99576,7 @@ var attachPolicy = (input, ctx) => {
   ctx.state.attach(policyId, targetId);
   return {};
 };
-var detachPolicy = (input, ctx) => {
+var detachPolicy2 = (input, ctx) => {
   const { root: root5 } = requireManagement(ctx);
   const reader2 = readInput2(input);
   const policyId = reader2.string("PolicyId", POLICY_ID_RULES);
@@ -96883,7 +99596,7 @@ var detachPolicy = (input, ctx) => {
 var listPolicies = (input, ctx) => {
   requireManagement(ctx);
   const reader2 = readInput2(input);
-  const type = reader2.enumValue("Filter", POLICY_TYPES);
+  const type = reader2.enumValue("Filter", POLICY_TYPES2);
   const request2 = readPageRequest(reader2, ctx);
   const policies = [...ctx.state.policies.values()].filter((p3) => p3.type === type);
   const page2 = orgPage(policies, request2, ctx, type);
@@ -96893,7 +99606,7 @@ var listPoliciesForTarget = (input, ctx) => {
   requireManagement(ctx);
   const reader2 = readInput2(input);
   const targetId = reader2.string("TargetId", TARGET_ID_RULES);
-  const type = reader2.enumValue("Filter", POLICY_TYPES);
+  const type = reader2.enumValue("Filter", POLICY_TYPES2);
   const request2 = readPageRequest(reader2, ctx);
   requireTarget(ctx, targetId);
   const policies = ctx.state.attachedPolicies(targetId).map((id) => requirePolicy(ctx, id)).filter((p3) => p3.type === type);
@@ -96913,12 +99626,12 @@ function readRootAndType(input, ctx) {
   const { root: root5 } = requireManagement(ctx);
   const reader2 = readInput2(input);
   const rootId = reader2.string("RootId", { max: 34, pattern: ROOT_ID });
-  const type = reader2.enumValue("PolicyType", POLICY_TYPES);
+  const type = reader2.enumValue("PolicyType", POLICY_TYPES2);
   if (rootId !== root5.id) throw orgError("RootNotFoundException");
   requireAllFeatures(ctx);
   return type;
 }
-var enablePolicyType = (input, ctx) => {
+var enablePolicyType2 = (input, ctx) => {
   const type = readRootAndType(input, ctx);
   const root5 = ctx.state.root;
   if (!root5) throw orgError("RootNotFoundException");
@@ -96941,16 +99654,16 @@ var disablePolicyType = (input, ctx) => {
   return { Root: rootShape(ctx.state) };
 };
 var policyHandlers = {
-  CreatePolicy: createPolicy,
+  CreatePolicy: createPolicy2,
   DescribePolicy: describePolicy,
   UpdatePolicy: updatePolicy,
-  DeletePolicy: deletePolicy,
-  AttachPolicy: attachPolicy,
-  DetachPolicy: detachPolicy,
+  DeletePolicy: deletePolicy2,
+  AttachPolicy: attachPolicy2,
+  DetachPolicy: detachPolicy2,
   ListPolicies: listPolicies,
   ListPoliciesForTarget: listPoliciesForTarget,
   ListTargetsForPolicy: listTargetsForPolicy,
-  EnablePolicyType: enablePolicyType,
+  EnablePolicyType: enablePolicyType2,
   DisablePolicyType: disablePolicyType
 };
 
@@ -97709,7 +100422,7 @@ var ACCOUNT_ID2 = /^\d{12}$/;
 var USER_NAME = /^[\w+=,.@-]{1,64}$/;
 var REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 var ROOT_FLAGS = ["mfaEnabled", "passwordPresent", "accessKeysPresent", "signingCertificatesPresent"];
-function isObject(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function checkSecuritySections(top) {
@@ -97739,16 +100452,16 @@ function checkSecuritySections(top) {
   };
   const iam = top["iam"];
   if (iam !== void 0) {
-    if (!isObject(iam)) add(["iam"], "must be an object");
+    if (!isObject3(iam)) add(["iam"], "must be an object");
     else {
       const roots = iam["rootUsers"];
       if (roots !== void 0) {
-        if (!isObject(roots)) add(["iam", "rootUsers"], "must be an object keyed by account ID");
+        if (!isObject3(roots)) add(["iam", "rootUsers"], "must be an object keyed by account ID");
         else {
           for (const [accountId, flags] of Object.entries(roots)) {
             const at2 = ["iam", "rootUsers", accountId];
             if (!ACCOUNT_ID2.test(accountId)) add(at2, "the key must be a 12-digit account ID");
-            if (!isObject(flags)) add(at2, "must be an object");
+            if (!isObject3(flags)) add(at2, "must be an object");
             else {
               for (const [flag, value] of Object.entries(flags)) {
                 if (!ROOT_FLAGS.includes(flag)) add([...at2, flag], `is not a root user flag (${ROOT_FLAGS.join(", ")})`);
@@ -97761,7 +100474,7 @@ function checkSecuritySections(top) {
       const seen = /* @__PURE__ */ new Set();
       list3(iam["users"], ["iam", "users"]).forEach((raw, i5) => {
         const at2 = ["iam", "users", i5];
-        if (!isObject(raw)) return add(at2, "must be an object");
+        if (!isObject3(raw)) return add(at2, "must be an object");
         str(raw, "accountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
         str(raw, "userName", at2, { pattern: USER_NAME, hint: "expected 1 to 64 letters, digits or + = , . @ _ -" });
         seconds(raw, "createDate", at2);
@@ -97769,14 +100482,14 @@ function checkSecuritySections(top) {
         if (seen.has(key)) add([...at2, "userName"], "another user of this account has this name (IAM ignores case)");
         seen.add(key);
         list3(raw["mfaDevices"], [...at2, "mfaDevices"]).forEach((d5, j5) => {
-          if (!isObject(d5)) return add([...at2, "mfaDevices", j5], "must be an object");
+          if (!isObject3(d5)) return add([...at2, "mfaDevices", j5], "must be an object");
           str(d5, "serialNumber", [...at2, "mfaDevices", j5]);
           seconds(d5, "enableDate", [...at2, "mfaDevices", j5]);
         });
         const keys = list3(raw["accessKeys"], [...at2, "accessKeys"]);
         if (keys.length > 2) add([...at2, "accessKeys"], "IAM allows at most 2 access keys per user");
         keys.forEach((k5, j5) => {
-          if (!isObject(k5)) return add([...at2, "accessKeys", j5], "must be an object");
+          if (!isObject3(k5)) return add([...at2, "accessKeys", j5], "must be an object");
           str(k5, "accessKeyId", [...at2, "accessKeys", j5], { pattern: /^\w{16,128}$/, hint: "expected 16 to 128 letters or digits" });
           str(k5, "status", [...at2, "accessKeys", j5], { optional: true, oneOf: ["Active", "Inactive"] });
           seconds(k5, "createDate", [...at2, "accessKeys", j5]);
@@ -97794,7 +100507,7 @@ function checkSecuritySections(top) {
   const contacts = /* @__PURE__ */ new Set();
   list3(top["alternateContacts"], ["alternateContacts"]).forEach((raw, i5) => {
     const at2 = ["alternateContacts", i5];
-    if (!isObject(raw)) return add(at2, "must be an object");
+    if (!isObject3(raw)) return add(at2, "must be an object");
     str(raw, "accountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
     str(raw, "type", at2, { oneOf: ALTERNATE_CONTACT_TYPES2 });
     for (const field3 of ["name", "title", "email", "phone"]) str(raw, field3, at2);
@@ -97804,7 +100517,7 @@ function checkSecuritySections(top) {
   });
   list3(top["identityCenterInstances"], ["identityCenterInstances"]).forEach((raw, i5) => {
     const at2 = ["identityCenterInstances", i5];
-    if (!isObject(raw)) return add(at2, "must be an object");
+    if (!isObject3(raw)) return add(at2, "must be an object");
     str(raw, "ownerAccountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
     str(raw, "region", at2, { pattern: REGION, hint: "expected a region like eu-west-1" });
     str(raw, "instanceArn", at2, { optional: true, pattern: /^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, hint: "expected arn:aws:sso:::instance/ssoins-<16 characters>" });
@@ -98102,8 +100815,8 @@ function checkOrganization(c5, value, caseSensitive) {
       const list3 = c5.array(types, [...path, "root", "policyTypes"]) ?? [];
       enabled = /* @__PURE__ */ new Set();
       list3.forEach((t, i5) => {
-        if (typeof t === "string" && POLICY_TYPES.includes(t)) enabled.add(t);
-        else c5.add([...path, "root", "policyTypes", i5], `must be one of ${POLICY_TYPES.join(", ")}`);
+        if (typeof t === "string" && POLICY_TYPES2.includes(t)) enabled.add(t);
+        else c5.add([...path, "root", "policyTypes", i5], `must be one of ${POLICY_TYPES2.join(", ")}`);
       });
       if (featureSet !== "ALL" && enabled.size > 0) c5.add([...path, "root", "policyTypes"], "policy types need featureSet ALL");
     }
@@ -98181,7 +100894,7 @@ function checkOrganization(c5, value, caseSensitive) {
     const id = c5.string(policy, "id", at2, { pattern: POLICY_ID, hint: "expected p- and 8\u2013128 letters, digits or underscores" });
     c5.string(policy, "name", at2);
     c5.string(policy, "description", at2, { optional: true });
-    const type = c5.string(policy, "type", at2, { oneOf: POLICY_TYPES });
+    const type = c5.string(policy, "type", at2, { oneOf: POLICY_TYPES2 });
     const content = c5.string(policy, "content", at2);
     c5.tags(policy, at2);
     if (content !== void 0) {
@@ -98196,9 +100909,9 @@ function checkOrganization(c5, value, caseSensitive) {
       policies.set(id, type);
     }
   });
-  const attachments = org2["policyAttachments"];
-  if (attachments !== void 0) {
-    const map3 = c5.object(attachments, [...path, "policyAttachments"]) ?? {};
+  const attachments2 = org2["policyAttachments"];
+  if (attachments2 !== void 0) {
+    const map3 = c5.object(attachments2, [...path, "policyAttachments"]) ?? {};
     for (const [target, list3] of Object.entries(map3)) {
       const at2 = [...path, "policyAttachments", target];
       if (target !== rootId && !ous.has(target) && !accountIds.has(target)) c5.add(at2, `"${target}" is not the root, an OU or an account in this file`);
@@ -98280,11 +100993,11 @@ function writeOrganization(state2) {
     queue.push(...state2.childOus(id));
   }
   const defaults2 = [...root5.policyTypes].map((t) => defaultPolicyFor(t)?.id).filter((id) => id !== void 0);
-  const attachments = {};
+  const attachments2 = {};
   for (const target of state2.allTargets()) {
     const attached = state2.attachedPolicies(target);
     const isDefault = attached.length === defaults2.length && defaults2.every((id) => attached.includes(id));
-    if (!isDefault) attachments[target] = [...attached];
+    if (!isDefault) attachments2[target] = [...attached];
   }
   const managedIds = new Set(MANAGED_POLICIES.map((p3) => p3.id));
   return {
@@ -98307,7 +101020,7 @@ function writeOrganization(state2) {
       ...tagsOf(state2, a5.id)
     })),
     policies: [...state2.policies.values()].filter((p3) => !managedIds.has(p3.id)).map((p3) => ({ id: p3.id, name: p3.name, description: p3.description, type: p3.type, content: p3.content, ...tagsOf(state2, p3.id) })),
-    policyAttachments: attachments,
+    policyAttachments: attachments2,
     createAccountRequests: [...state2.createRequests.values()].map((r5) => ({
       id: r5.id,
       accountName: r5.accountName,
@@ -98679,7 +101392,7 @@ function header(headers, name) {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
-var sleep2 = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var sleep2 = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 var EmulatorCore = class {
   constructor(options) {
     this.options = options;
@@ -98805,9 +101518,9 @@ var EmulatorCore = class {
       this.options.onRequest?.(entry);
     };
     const fail = (error3, fault) => {
-      const shown = this.options.statusCodes === "legacy" && error3.status >= 400 && error3.status < 500 ? new ApiError(error3.code, error3.message, 400, error3.fields) : error3;
-      finish(shown.status, { errorCode: shown.code, ...fault ? { fault } : {} });
-      return { kind: "reply", reply: route.protocol.failure(shown, requestId) };
+      const shown2 = this.options.statusCodes === "legacy" && error3.status >= 400 && error3.status < 500 ? new ApiError(error3.code, error3.message, 400, error3.fields) : error3;
+      finish(shown2.status, { errorCode: shown2.code, ...fault ? { fault } : {} });
+      return { kind: "reply", reply: route.protocol.failure(shown2, requestId) };
     };
     if (route.kind === "reject") return fail(route.error);
     const { service, operation: operation2 } = route;
@@ -99107,10 +101820,10 @@ async function handleAdmin(method, url, body, target) {
 
 // src/emulator/server.ts
 function readBody(req) {
-  return new Promise((resolve2, reject2) => {
+  return new Promise((resolve3, reject2) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
-    req.on("end", () => resolve2(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve3(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject2);
   });
 }
@@ -99138,19 +101851,19 @@ async function listen(core, admin, port) {
     })();
   });
   server.keepAliveTimeout = 3e4;
-  await new Promise((resolve2, reject2) => {
+  await new Promise((resolve3, reject2) => {
     server.once("error", reject2);
     server.listen(port, "127.0.0.1", () => {
       server.off("error", reject2);
-      resolve2();
+      resolve3();
     });
   });
   const address = server.address();
   return {
     server,
     port: address.port,
-    close: () => new Promise((resolve2) => {
-      server.close(() => resolve2());
+    close: () => new Promise((resolve3) => {
+      server.close(() => resolve3());
       server.closeAllConnections();
     })
   };
@@ -99578,7 +102291,7 @@ function depsFor(settings) {
     log: (line) => info(line.replace(/\n$/, "")),
     warn: (message) => warning(message),
     writeFile: async (path, text2) => {
-      await mkdir2(dirname(path), { recursive: true });
+      await mkdir2(dirname2(path), { recursive: true });
       await writeFile3(path, text2);
     }
   };
