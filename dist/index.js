@@ -94934,7 +94934,10 @@ function planPolicy(ctx, policy, live, enable) {
 function targetsOf(ctx) {
   const { desired, desiredIndex, live, matching } = ctx;
   const liveOuIdByPath = new Map([...matching.futurePathById].map(([id, path]) => [path, id]));
-  const placed = [...desiredIndex.accounts.values()];
+  const placed = [
+    ...[...desiredIndex.accounts].map(([id, placement]) => ({ ...placement, id, email: void 0 })),
+    ...desiredIndex.newAccounts.map((placement) => ({ ...placement, id: void 0 }))
+  ];
   const accountsUnder = (path) => placed.filter((a5) => a5.parentPath === path || a5.parentPath.startsWith(`${path}/`)).length;
   const liveAccounts = new Set(live.accounts.map((a5) => a5.id));
   const targets = [
@@ -94958,10 +94961,10 @@ function targetsOf(ctx) {
       ...ou.at ? { at: ou.at } : {}
     });
   }
-  for (const { account, parentPath } of placed) {
+  for (const { account, parentPath, id, email } of placed) {
     targets.push({
       parentPath,
-      ...accountTarget(account.id, account.email, liveAccounts),
+      ...accountTarget(id, email, liveAccounts),
       listed: account.policies,
       accountsAffected: 1,
       ...account.at ? { at: account.at } : {}
@@ -95055,9 +95058,11 @@ function planAttachments(ctx, live, declared, liveByName, enableSteps, created, 
   return detaches;
 }
 function accountTarget(id, email, liveAccounts) {
-  if (id !== void 0) return { ref: { type: "account", id }, address: accountAddress(id), liveId: liveAccounts.has(id) ? id : void 0 };
-  const knownEmail = email ?? "";
-  return { ref: { type: "account", email: knownEmail }, address: newAccountAddress(knownEmail), liveId: void 0, newAccountEmail: knownEmail };
+  if (id !== void 0 || email === void 0) {
+    const known = id ?? "";
+    return { ref: { type: "account", id: known }, address: accountAddress(known), liveId: liveAccounts.has(known) ? known : void 0 };
+  }
+  return { ref: { type: "account", email }, address: newAccountAddress(email), liveId: void 0, newAccountEmail: email };
 }
 function targetPrerequisites(ctx, target) {
   const email = target.newAccountEmail?.toLowerCase();

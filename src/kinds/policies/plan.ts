@@ -225,7 +225,11 @@ function planPolicy(ctx: PlanContext, policy: DesiredPolicy, live: LivePolicy | 
 function targetsOf(ctx: PlanContext): Target[] {
   const { desired, desiredIndex, live, matching } = ctx;
   const liveOuIdByPath = new Map([...matching.futurePathById].map(([id, path]) => [path, id]));
-  const placed = [...desiredIndex.accounts.values()];
+  // Accounts that exist (by ID, or matched by email) and those the plan creates (by email).
+  const placed = [
+    ...[...desiredIndex.accounts].map(([id, placement]) => ({ ...placement, id, email: undefined })),
+    ...desiredIndex.newAccounts.map((placement) => ({ ...placement, id: undefined })),
+  ];
   const accountsUnder = (path: string): number => placed.filter((a) => a.parentPath === path || a.parentPath.startsWith(`${path}/`)).length;
   const liveAccounts = new Set(live.accounts.map((a) => a.id));
   const targets: Target[] = [
@@ -249,10 +253,10 @@ function targetsOf(ctx: PlanContext): Target[] {
       ...(ou.at ? { at: ou.at } : {}),
     });
   }
-  for (const { account, parentPath } of placed) {
+  for (const { account, parentPath, id, email } of placed) {
     targets.push({
       parentPath,
-      ...accountTarget(account.id, account.email, liveAccounts),
+      ...accountTarget(id, email, liveAccounts),
       listed: account.policies,
       accountsAffected: 1,
       ...(account.at ? { at: account.at } : {}),
@@ -366,9 +370,11 @@ function planAttachments(
 
 /** An account by its ID, or, when org.yaml creates it in this plan, by its email (the creation records its ID). */
 function accountTarget(id: string | undefined, email: string | undefined, liveAccounts: ReadonlySet<string>): Pick<Target, 'ref' | 'address' | 'liveId' | 'newAccountEmail'> {
-  if (id !== undefined) return { ref: { type: 'account', id }, address: accountAddress(id), liveId: liveAccounts.has(id) ? id : undefined };
-  const knownEmail = email ?? '';
-  return { ref: { type: 'account', email: knownEmail }, address: newAccountAddress(knownEmail), liveId: undefined, newAccountEmail: knownEmail };
+  if (id !== undefined || email === undefined) {
+    const known = id ?? '';
+    return { ref: { type: 'account', id: known }, address: accountAddress(known), liveId: liveAccounts.has(known) ? known : undefined };
+  }
+  return { ref: { type: 'account', email }, address: newAccountAddress(email), liveId: undefined, newAccountEmail: email };
 }
 
 /**

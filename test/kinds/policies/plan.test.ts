@@ -55,6 +55,24 @@ describe('the policies kind plans', () => {
     expect(plan.steps[0]).toMatchObject({ after: { name: 'Deny', type: 'SERVICE_CONTROL_POLICY', description: 'no leaving', content: JSON.stringify(DENY) } });
   });
 
+  it("a policy listed on an account the plan creates: attached by the account's email, after its creation and its own creation", () => {
+    const desired = desiredFrom(
+      ...POLICIES,
+      'root:',
+      '  policies: [FullAWSAccess]',
+      `  accounts: ["${MANAGEMENT_ACCOUNT_ID}", { name: new-team, email: new-team@example.com, policies: [FullAWSAccess, Deny] }]`,
+    );
+    const { live } = liveWith(desired, [fullAwsAccess([ROOT_ID, MANAGEMENT_ACCOUNT_ID])]);
+    const plan = planOrg(desired, live, FAKE_INPUTS);
+    const createAccount = plan.steps.findIndex((s) => s.kind === 'createAccount');
+    const createPolicy = plan.steps.findIndex((s) => s.kind === 'createPolicy');
+    const attach = plan.steps.find((s) => s.kind === 'attachPolicy');
+    expect(createAccount).toBeGreaterThanOrEqual(0);
+    expect(attach).toMatchObject({ target: { type: 'account', email: 'new-team@example.com' } });
+    expect(attach?.dependsOn).toEqual(expect.arrayContaining([createAccount, createPolicy]));
+    expect(plan.errors).toEqual([]);
+  });
+
   it('key order and whitespace in the stored document are no change; a changed value is an update', () => {
     const desired = desiredFrom(...POLICIES, 'root:', '  policies: [FullAWSAccess, Deny]', `  accounts: ["${MANAGEMENT_ACCOUNT_ID}"]`);
     const reordered = `{\n  "Statement": [ { "Resource": "*", "Effect": "Deny", "Action": "organizations:LeaveOrganization" } ],\n  "Version": "2012-10-17"\n}`;
