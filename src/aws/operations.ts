@@ -60,6 +60,13 @@ export const PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: 'sso-admin', operation: 'ListInstances', access: 'read' },
   getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
   putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
+  listAwsServiceAccess: { service: 'organizations', operation: 'ListAWSServiceAccessForOrganization', access: 'read' },
+  listDelegatedAdministrators: { service: 'organizations', operation: 'ListDelegatedAdministrators', access: 'read' },
+  listDelegatedServicesForAccount: { service: 'organizations', operation: 'ListDelegatedServicesForAccount', access: 'read' },
+  enableAwsServiceAccess: { service: 'organizations', operation: 'EnableAWSServiceAccess', access: 'write' },
+  disableAwsServiceAccess: { service: 'organizations', operation: 'DisableAWSServiceAccess', access: 'write' },
+  registerDelegatedAdministrator: { service: 'organizations', operation: 'RegisterDelegatedAdministrator', access: 'write' },
+  deregisterDelegatedAdministrator: { service: 'organizations', operation: 'DeregisterDelegatedAdministrator', access: 'write' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 

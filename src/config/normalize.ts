@@ -16,6 +16,7 @@ import { childPath, ROOT_PATH } from '../model/paths.js';
 import type { AccountEntry, Budget, Notification, OrganizationalUnits, Options, WrittenOrgYaml } from './written-org-yaml.js';
 import type { DocumentPath } from './yaml-source.js';
 import { normalizeSecurity } from './normalize-security.js';
+import { normalizeServiceAccess, normalizeServiceAccessOptions } from './normalize-service-access.js';
 import type { PositionLookup } from './position-lookup.js';
 
 /** Defaults for omitted keys. The schema's `default` annotations say the same (a test keeps them equal). */
@@ -105,6 +106,7 @@ function normalizeOptions(written: Options | undefined): DesiredOptions {
     pruneOrganizationalUnits: written?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
     pruneBudgets: written?.pruneBudgets ?? DEFAULTS.options.pruneBudgets,
     unlistedAccounts: written?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+    ...normalizeServiceAccessOptions(written),
   };
 }
 
@@ -117,5 +119,6 @@ export function normalizeOrg(written: WrittenOrgYaml, positionOf: PositionLookup
     budgets: normalizeBudgets(written.budgets, positionOf),
     options: normalizeOptions(written.options),
     ...(written.security !== undefined && { security: normalizeSecurity(written.security, positionOf)! }),
+    ...normalizeServiceAccess(written.organization, positionOf),
   };
 }

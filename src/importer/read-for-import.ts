@@ -3,12 +3,14 @@
 //      checkImportCaller instead of org.yaml's managementAccountId;
 //   2. service control policies other than FullAWSAccess and their targets (ListPolicies, then one
 //      ListTargetsForPolicy per such policy): org.yaml cannot express them, so they are listed;
-//   3. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
+//   3. trusted access and delegated administrators (all features only), as the service-access kind reads them;
+//   4. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
 //      each) and of every budget (read by readLiveOrg), since tags cost a call per resource.
-// Steps 2 and 3 start once the tree is known and run side by side (separate rate buckets).
+// Steps 2 to 4 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort, PolicySummary, PolicyTarget } from '../aws/port.js';
 import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
+import { readServiceAccess, type ServiceAccessSlice } from '../kinds/service-access/read.js';
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
@@ -71,11 +73,15 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
       abort.abort(error);
       throw error;
     });
-  const [scps, resourceTags] = await Promise.all([
+  const [scps, resourceTags, serviceAccess] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? readScps(port, concurrency, abort.signal) : Promise.resolve<ScpReading>({ kind: 'unavailable' })),
     stopOnFailure(includeTags ? readResourceTags(port, [root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)], concurrency, abort.signal) : Promise.resolve(null)),
+    // Trusted access needs all features: a consolidated-billing organization has none to import.
+    stopOnFailure(
+      organization.featureSet === 'ALL' ? readServiceAccess(port, { trustedServices: true, delegatedAdministrators: true }) : Promise.resolve<ServiceAccessSlice>({}),
+    ),
   ]);
-  return { live, organization, root, scps, resourceTags };
+  return { live: { ...live, ...serviceAccess }, organization, root, scps, resourceTags };
 }
 
 async function readScps(port: AwsPort, concurrency: number, signal: AbortSignal): Promise<ScpReading> {

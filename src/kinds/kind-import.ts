@@ -35,7 +35,7 @@ export interface ImportCounts {
 }
 
 /** The parts of DesiredOrg the kinds import; `options` (defaults) and `security` (not read) are the importer's. */
-export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets'>;
+export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets' | 'trustedServices' | 'delegatedAdministrators'>;
 
 /** One kind's import: its fields of the three records above, none of them also filled by another kind. */
 export interface KindImport {

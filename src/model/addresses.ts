@@ -37,3 +37,13 @@ export function subscriberKeyString(s: Subscriber): string {
 export function subscriberAddress(budgetName: string, n: NotificationKey, s: Subscriber): string {
   return `${notificationAddress(budgetName, n)}/subscriber:${subscriberKeyString(s)}`;
 }
+
+/** "trusted-access:sso.amazonaws.com". */
+export function trustedAccessAddress(servicePrincipal: string): string {
+  return `trusted-access:${servicePrincipal}`;
+}
+
+/** "delegated-administrator:securityhub.amazonaws.com/333333333333". */
+export function delegatedAdministratorAddress(servicePrincipal: string, accountId: string): string {
+  return `delegated-administrator:${servicePrincipal}/${accountId}`;
+}

@@ -70,6 +70,10 @@ export interface DesiredOptions {
   readonly pruneOrganizationalUnits: boolean;
   readonly pruneBudgets: boolean;
   readonly unlistedAccounts: UnlistedAccountsPolicy;
+  /** true: disable trusted access for services `organization.trustedServices` does not list. Absent: false. */
+  readonly pruneTrustedServices?: boolean;
+  /** true: deregister delegated administrators of services `organization.delegatedAdministrators` does not list. Absent: false. */
+  readonly pruneDelegatedAdministrators?: boolean;
 }
 
 export interface DesiredOrg {
@@ -80,6 +84,24 @@ export interface DesiredOrg {
   readonly options: DesiredOptions;
   /** org.yaml's `security:` section; absent when the file has none (the root-user checks still run). */
   readonly security?: DesiredSecurity;
+  /** `organization.trustedServices`: the exact set of services with trusted access; absent: not managed. */
+  readonly trustedServices?: readonly DesiredTrustedService[];
+  /** `organization.delegatedAdministrators`, one entry per service principal; absent: not managed. */
+  readonly delegatedAdministrators?: readonly DesiredDelegatedAdministrators[];
+}
+
+/** A service principal with trusted access, e.g. "sso.amazonaws.com". */
+export interface DesiredTrustedService {
+  readonly principal: string;
+  readonly at?: SourcePosition;
+}
+
+/** The accounts that are delegated administrators of one service: exactly these, when the service is listed. */
+export interface DesiredDelegatedAdministrators {
+  readonly principal: string;
+  /** In org.yaml order, each once. */
+  readonly accountIds: readonly string[];
+  readonly at?: SourcePosition;
 }
 
 /** required: the audit fails without an instance. optional: a missing instance is a recommendation. */

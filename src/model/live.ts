@@ -63,6 +63,16 @@ export interface LiveOrg {
   readonly budgets: readonly LiveBudget[];
   /** Alternate contacts of the management account: read only when org.yaml declares some, one entry per declared type. */
   readonly alternateContacts?: readonly LiveAlternateContact[];
+  /** Service principals with trusted access (ListAWSServiceAccessForOrganization): read only when org.yaml manages them. */
+  readonly trustedServices?: readonly string[];
+  /** Every (service, account) delegation (ListDelegatedAdministrators, ListDelegatedServicesForAccount): read only when org.yaml manages them. */
+  readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
+}
+
+/** One account registered as a delegated administrator of one service. */
+export interface LiveDelegatedAdministrator {
+  readonly principal: string;
+  readonly accountId: string;
 }
 
 export interface LiveAlternateContact {

@@ -20,6 +20,12 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  trustedServiceNotDeclared: 'trusted-service-not-declared',
+  trustedServiceStillDelegated: 'trusted-service-still-delegated',
+  trustedServiceNotEnabled: 'trusted-service-not-enabled',
+  delegatedAdministratorNotDeclared: 'delegated-administrator-not-declared',
+  delegatedAdministratorNotMember: 'delegated-administrator-not-member',
+  serviceAccessAfterOrganization: 'service-access-after-organization',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -19,6 +19,8 @@ const LIVE: Required<LiveOrg> = {
   accounts: [{ id: MGMT, name: 'mgmt', email: 'm@example.com', state: 'ACTIVE', parentId: 'r-1' }],
   budgets: [{ name: 'b', budgetType: 'COST', amount: 10, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }],
   alternateContacts: [{ type: 'SECURITY', contact: null }],
+  trustedServices: ['sso.amazonaws.com'],
+  delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -30,6 +32,8 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   accounts: [{ ...LIVE.accounts[0]!, state: 'SUSPENDED' }],
   budgets: [{ ...LIVE.budgets[0]!, amount: 20 }],
   alternateContacts: [{ type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
+  trustedServices: ['account.amazonaws.com'],
+  delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -32,6 +32,10 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createSubscriber: ['updateNotification', 'deleteSubscriber'],
   deleteSubscriber: ['updateNotification', 'createSubscriber'],
   putAlternateContact: [],
+  enableServiceAccess: [],
+  deregisterDelegatedAdministrator: [],
+  registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
+  disableServiceAccess: ['deregisterDelegatedAdministrator'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

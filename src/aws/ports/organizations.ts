@@ -69,4 +69,16 @@ export interface OrganizationsPort {
   renameOrganizationalUnit(ouId: string, name: string): Promise<void>;
   deleteOrganizationalUnit(ouId: string): Promise<void>;
   moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
+
+  // --- trusted access and delegated administrators ---
+  /** Organizations ListAWSServiceAccessForOrganization: the service principals with trusted access. */
+  listAwsServiceAccess(): Promise<readonly string[]>;
+  /** Organizations ListDelegatedAdministrators: the IDs of every account that administers some service. */
+  listDelegatedAdministrators(): Promise<readonly string[]>;
+  /** Organizations ListDelegatedServicesForAccount: the service principals one delegated administrator administers. */
+  listDelegatedServicesForAccount(accountId: string): Promise<readonly string[]>;
+  enableAwsServiceAccess(servicePrincipal: string): Promise<void>;
+  disableAwsServiceAccess(servicePrincipal: string): Promise<void>;
+  registerDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
+  deregisterDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
 }

@@ -1,10 +1,12 @@
 // `orgctl validate [--file org.yaml]`: checks org.yaml offline (schema and rules, no AWS calls).
 
+import { serviceAccessWarnings } from '../../config/rules/service-access.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import { parseCommandArgs } from '../args.js';
 import { plural } from '../../text/plural.js';
 import type { Command } from '../command.js';
-import { DEFAULT_ORG_FILE, loadOrgFileForCommand } from '../org-file.js';
+import { DEFAULT_ORG_FILE, loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 
 const USAGE = `Usage: orgctl validate [--file <path>]
 
@@ -43,6 +45,8 @@ export const validateCommand: Command = {
     const { values } = parseCommandArgs('validate', args, { file: { type: 'string', short: 'f' } });
     const loaded = await loadOrgFileForCommand(io, values.file, '');
     if (!loaded) return 1;
+    // Warnings do not make the file invalid: on stderr, before the summary.
+    for (const warning of serviceAccessWarnings(loaded.desired, shownOrgFile(values.file))) io.stderr.write(`${formatDiagnostic(warning)}\n`);
     io.stdout.write(`${values.file ?? DEFAULT_ORG_FILE} is valid: ${summarizeDesiredOrg(loaded.desired)}.\n`);
     return 0;
   },

@@ -4,8 +4,9 @@ import type { OrganizationsPort } from '../../../src/aws/port.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
 import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
+import type { ServiceAccessMethods } from './service-access.js';
 
-export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): OrganizationsPort {
+export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): Omit<OrganizationsPort, keyof ServiceAccessMethods> {
   return {
     describeOrganization: () => call('describeOrganization', [], () => tree.organization),
 
