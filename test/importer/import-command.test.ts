@@ -231,7 +231,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
 });
 
 describe('orgctl import: calls', () => {
-  it('makes exactly the bulk read plus the SCP reads: no second GetCallerIdentity or DescribeOrganization', async () => {
+  it('makes exactly the bulk read plus the SCP and service-access reads: no second GetCallerIdentity or DescribeOrganization', async () => {
     const fake = new FakeAwsPort();
     const { workloads } = seedSmallOrg(fake);
     fake.seedAttachment(fake.seedPolicy({ name: 'DenyRegions' }), workloads);
@@ -250,6 +250,8 @@ describe('orgctl import: calls', () => {
       DescribeSubscribersForNotification: 1,
       ListPolicies: 1,
       ListTargetsForPolicy: 2,
+      ListAWSServiceAccessForOrganization: 1,
+      ListDelegatedAdministrators: 1,
     });
   });
 
