@@ -9,7 +9,7 @@ import { ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministrators
 import type { LiveOrg } from '../../../src/model/live.js';
 import { allPages, errorName } from './aws.js';
 import { type EndStateKind, newReport, type ReadContext } from './kind.js';
-import { booleanOr, list, mapping, text, type OrgYamlDocument } from './org-yaml.js';
+import { booleanOr, DOCUMENTED_DEFAULTS, list, mapping, text, type OrgYamlDocument } from './org-yaml.js';
 
 export interface ServiceAccessState {
   /** Sorted service principals with trusted access. */
@@ -42,9 +42,8 @@ function declared(document: OrgYamlDocument): DeclaredServiceAccess {
               typeof accounts === 'string' ? [accounts] : list(accounts, `organization.delegatedAdministrators.${principal}`).map((a) => text(a, principal)),
             ]),
           ),
-    // docs/org-yaml.md: both default to false.
-    pruneTrusted: booleanOr(options.get('pruneTrustedServices'), false, 'options.pruneTrustedServices'),
-    pruneDelegated: booleanOr(options.get('pruneDelegatedAdministrators'), false, 'options.pruneDelegatedAdministrators'),
+    pruneTrusted: booleanOr(options.get('pruneTrustedServices'), DOCUMENTED_DEFAULTS.options.pruneTrustedServices, 'options.pruneTrustedServices'),
+    pruneDelegated: booleanOr(options.get('pruneDelegatedAdministrators'), DOCUMENTED_DEFAULTS.options.pruneDelegatedAdministrators, 'options.pruneDelegatedAdministrators'),
   };
 }
 
