@@ -12,6 +12,7 @@ import {
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
+import { validateSnapshot } from '../../src/emulator/snapshot-validate.js';
 import { FULL_PAGES, useEmulator } from '../support/emulator.js';
 import { MANAGEMENT, awsError, createAccount, createOrganization, orgs } from './helpers.js';
 
@@ -80,5 +81,23 @@ describe('Organizations: trusted access and delegated administrators', () => {
       reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE',
     });
     expect(await enabled()).toEqual([]);
+  });
+
+  it('snapshots keep trusted access and delegated administrators, and refuse an administrator that is not an account', async () => {
+    await createOrganization(client());
+    const security = await createAccount(client(), 'Security');
+    await client().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }));
+    await client().send(new RegisterDelegatedAdministratorCommand({ AccountId: security, ServicePrincipal: 'guardduty.amazonaws.com' }));
+    const snapshot = emulator().snapshot();
+    expect(snapshot.organization).toMatchObject({ trustedServices: ['guardduty.amazonaws.com'], delegatedAdministrators: { [security]: ['guardduty.amazonaws.com'] } });
+    emulator().reset();
+    emulator().seed(snapshot);
+    expect(await enabled()).toEqual(['guardduty.amazonaws.com']);
+    const services = await client().send(new ListDelegatedServicesForAccountCommand({ AccountId: security }));
+    expect(services.DelegatedServices?.map((s) => s.ServicePrincipal)).toEqual(['guardduty.amazonaws.com']);
+    const broken = { ...snapshot, organization: { ...snapshot.organization!, delegatedAdministrators: { '999999999999': ['guardduty.amazonaws.com'] } } };
+    const check = validateSnapshot(broken, { ouNamesCaseSensitive: true }) as { ok: boolean; issues?: { message: string }[] };
+    expect(check.ok).toBe(false);
+    expect(check.issues?.map((i) => i.message)).toContain('"999999999999" is not an account in this file');
   });
 });
