@@ -3,7 +3,11 @@
 // knows; the management account as an administrator) or only warns about (an unknown principal, an
 // account org.yaml does not place).
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { serviceAccessWarnings } from '../../src/config/rules/service-access.js';
 import { desiredOf, problemsOf, yamlDoc } from './support.js';
 
@@ -90,5 +94,22 @@ describe('validate', () => {
       ['warning', 6, expect.stringContaining('delegated administrator 555555555555 of sso.amazonaws.com is not placed in root:')],
     ]);
     expect(serviceAccessWarnings(desiredOf(file(['  trustedServices: [sso.amazonaws.com]'])), 'org.yaml')).toEqual([]);
+  });
+});
+
+describe('orgctl validate prints the warnings, and the file stays valid', () => {
+  it('warnings on stderr as file:line:col: warning: ..., exit 0, the summary on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgctl-validate-sa-'));
+    try {
+      writeFileSync(join(dir, 'org.yaml'), file(['  delegatedAdministrators:', '    sso.amazonaws.com: "555555555555"']));
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['validate'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {}, cwd: dir });
+      expect(code).toBe(0);
+      expect(stderr).toBe('org.yaml:5:5: warning: delegated administrator 555555555555 of sso.amazonaws.com is not placed in root: (it may be an unlisted account; the plan checks that it is in the organization).\n');
+      expect(stdout).toMatch(/^org\.yaml is valid: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
