@@ -6,7 +6,7 @@
 // time, whatever order AWS lists things in. This file merges the parts, fills in the option defaults
 // and lists what belongs to no kind: service control policies and tags.
 
-import { DEFAULTS } from '../config/normalize.js';
+import { DEFAULTS } from '../config/defaults.js';
 import type { ImportCounts, ImportedDesired, ImportLeftOut, InactiveAccount, KindImport, LeftOutBudget } from '../kinds/kind-import.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { DesiredOrg } from '../model/desired.js';

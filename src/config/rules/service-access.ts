@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg, SourcePosition } from '../../model/desired.js';
-import { KNOWN_SERVICE_PRINCIPALS } from '../../kinds/service-access/principals.js';
+import { KNOWN_SERVICE_PRINCIPALS } from '../../model/service-principals.js';
 import { visibleText } from '../../text/visible-text.js';
 import { closestMatch } from '../closest-match.js';
 import type { OrgRule } from './rule.js';

@@ -6,6 +6,7 @@
 import { ignoring } from '../ignoring.js';
 import type { ResourceKind } from '../kind.js';
 import { importServiceAccess } from './import.js';
+import { normalizeServiceAccess } from './normalize.js';
 import { planServiceAccess } from './plan.js';
 import { disableAdvice, enableAdvice } from './principals.js';
 import { readServiceAccessSlice } from './read.js';
@@ -17,6 +18,7 @@ const DELEGATED = 'Delegated administrators';
 export const serviceAccessKind: ResourceKind<ServiceAccessStep['kind'], 'trustedServices' | 'delegatedAdministrators'> = {
   name: 'service access',
   groups: [TRUSTED, DELEGATED],
+  normalize: normalizeServiceAccess,
   plan: planServiceAccess,
   read: readServiceAccessSlice,
   importDesired: importServiceAccess,

@@ -10,7 +10,7 @@
 // A delegated administrator needs the service's trusted access (SERVICE_ACCESS_NOT_ENABLED), as
 // AWS's user guide says for most services; the emulator applies it to all.
 
-import { KNOWN_SERVICE_PRINCIPALS } from '../../../kinds/service-access/principals.js';
+import { KNOWN_SERVICE_PRINCIPALS } from '../../../model/service-principals.js';
 import { requireManagement } from '../access.js';
 import type { OrgContext } from '../context.js';
 import { constraintViolation, invalidInput, orgError } from '../errors.js';
