@@ -1795,11 +1795,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve2, reject2) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject2(err) : resolve2(data);
             });
           });
         }
@@ -2213,11 +2213,11 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve2, reject2) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
-                reject(err2)
+                reject2(err2)
               ) : resolve2(data);
             });
           });
@@ -4196,9 +4196,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4485,9 +4485,9 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
+      const promise = new Promise((resolve2, reject2) => {
         res = resolve2;
-        rej = reject;
+        rej = reject2;
       });
       return { promise, resolve: res, reject: rej };
     }
@@ -4638,15 +4638,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e5) {
         errorSteps(e5);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e5) {
         errorSteps(e5);
       }
@@ -4669,11 +4669,11 @@ var require_util2 = __commonJS({
       assert(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p3, at3, len) => {
+          wasm_on_url: (p3, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p3, at3, len) => {
+          wasm_on_status: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p3) => {
             assert(currentParser.ptr === p3);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p3, at3, len) => {
+          wasm_on_header_field: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p3, at3, len) => {
+          wasm_on_header_value: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p3, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p3);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p3, at3, len) => {
+          wasm_on_body: (p3, at2, len) => {
             assert(currentParser.ptr === p3);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p3) => {
@@ -6550,22 +6550,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n3 = 0; n3 < headers.length; n3 += 2) {
@@ -6573,41 +6573,41 @@ upgrade: ${upgrade}\r
           const val = headers[n3 + 1];
           if (Array.isArray(val)) {
             for (let i5 = 0; i5 < val.length; i5++) {
-              header += `${key}: ${val[i5]}\r
+              header2 += `${key}: ${val[i5]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6673,22 +6673,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6727,7 +6727,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6737,16 +6737,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject2) => {
         assert(callback === null);
         if (socket[kError]) {
-          reject(socket[kError]);
+          reject2(socket[kError]);
         } else {
           callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6764,19 +6764,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6799,10 +6799,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6826,7 +6826,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6837,11 +6837,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7412,10 +7412,10 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject2) => {
         assert(callback === null);
         if (socket[kError]) {
-          reject(socket[kError]);
+          reject2(socket[kError]);
         } else {
           callback = resolve2;
         }
@@ -7571,15 +7571,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve2, reject2) => {
           client[kConnector]({
             host,
             hostname,
@@ -7977,7 +7977,7 @@ var require_client = __commonJS({
             localAddress: client[kLocalAddress]
           }, (err, socket2) => {
             if (err) {
-              reject(err);
+              reject2(err);
             } else {
               resolve2(socket2);
             }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve2, reject2) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9596,7 +9596,7 @@ var require_readable = __commonJS({
           this.on("close", function() {
             signal?.removeEventListener("abort", onAbort);
             if (signal?.aborted) {
-              reject(signal.reason ?? new AbortError());
+              reject2(signal.reason ?? new AbortError());
             } else {
               resolve2(null);
             }
@@ -9617,17 +9617,17 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
             stream.on("error", (err) => {
-              reject(err);
+              reject2(err);
             }).on("close", () => {
-              reject(new TypeError("unusable"));
+              reject2(new TypeError("unusable"));
             });
           } else {
-            reject(rState.errored ?? new TypeError("unusable"));
+            reject2(rState.errored ?? new TypeError("unusable"));
           }
         } else {
           queueMicrotask(() => {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
               type,
               stream,
               resolve: resolve2,
-              reject,
+              reject: reject2,
               length: 0,
               body: []
             };
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve2, reject2) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject2(err) : resolve2(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve2, reject2) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject2(err) : resolve2(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve2, reject2) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject2(err) : resolve2(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve2, reject2) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject2(err) : resolve2(data);
           });
         });
       }
@@ -11967,14 +11967,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i5 = 0; i5 < object.length; ++i5) {
-          const header = object[i5];
-          if (header.length !== 2) {
+          const header2 = object[i5];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve2, reject2) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14552,7 +14552,7 @@ var require_fetch = __commonJS({
               }
               this.body?.destroy(error3);
               fetchParams.controller.terminate(error3);
-              reject(error3);
+              reject2(error3);
             },
             onUpgrade(status, rawHeaders, socket) {
               if (status !== 101) {
@@ -14982,9 +14982,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -15004,7 +15004,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15042,12 +15042,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e5, reader) {
+    function fireAProgressEvent(e5, reader2) {
       const event = new ProgressEvent(e5, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15418,10 +15418,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -15642,8 +15642,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -16320,20 +16320,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -19941,8 +19941,8 @@ var init_parse_utils = __esm({
     };
     NUMBER_REGEX = /(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(-?Infinity)|(NaN)/g;
     parseNumber = (value) => {
-      const matches = value.match(NUMBER_REGEX);
-      if (matches === null || matches[0].length !== value.length) {
+      const matches2 = value.match(NUMBER_REGEX);
+      if (matches2 === null || matches2[0].length !== value.length) {
         throw new TypeError(`Expected real number, got implicit NaN`);
       }
       return parseFloat(value);
@@ -20289,11 +20289,11 @@ var init_schema_date_utils = __esm({
       if (typeof value !== "string") {
         throw new TypeError("RFC3339 timestamps must be strings");
       }
-      const matches = RFC3339_WITH_OFFSET2.exec(value);
-      if (!matches) {
+      const matches2 = RFC3339_WITH_OFFSET2.exec(value);
+      if (!matches2) {
         throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
       }
-      const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches;
+      const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches2;
       range(monthStr, 1, 12);
       range(dayStr, 1, 31);
       range(hours, 0, 23);
@@ -20325,14 +20325,14 @@ var init_schema_date_utils = __esm({
       let minute;
       let second;
       let fraction;
-      let matches;
-      if (matches = IMF_FIXDATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches;
-      } else if (matches = RFC_850_DATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches;
+      let matches2;
+      if (matches2 = IMF_FIXDATE2.exec(value)) {
+        [, day, month, year2, hour, minute, second, fraction] = matches2;
+      } else if (matches2 = RFC_850_DATE2.exec(value)) {
+        [, day, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
-      } else if (matches = ASC_TIME2.exec(value)) {
-        [, month, day, hour, minute, second, fraction, year2] = matches;
+      } else if (matches2 = ASC_TIME2.exec(value)) {
+        [, month, day, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
         const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
@@ -20963,14 +20963,14 @@ var init_parseIni = __esm({
       let currentSubSection;
       for (const iniLine of iniData.split(/\r?\n/)) {
         const trimmedLine = iniLine.split(/(^|\s)[;#]/)[0].trim();
-        const isSection = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
-        if (isSection) {
+        const isSection2 = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
+        if (isSection2) {
           currentSection = void 0;
           currentSubSection = void 0;
           const sectionName = trimmedLine.substring(1, trimmedLine.length - 1);
-          const matches = prefixKeyRegex.exec(sectionName);
-          if (matches) {
-            const [, prefix, , name] = matches;
+          const matches2 = prefixKeyRegex.exec(sectionName);
+          if (matches2) {
+            const [, prefix, , name] = matches2;
             if (Object.values(import_types3.IniSectionType).includes(prefix)) {
               currentSection = [prefix, name].join(CONFIG_PREFIX_SEPARATOR);
             }
@@ -23632,7 +23632,7 @@ var init_getInstanceMetadataRegion = __esm({
     };
     imdsRequest = async (options) => {
       const { request: request2 } = await import("node:http");
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         const req = request2({
           hostname: options.hostname,
           port: options.port,
@@ -23643,17 +23643,17 @@ var init_getInstanceMetadataRegion = __esm({
           signal: AbortSignal.timeout(TIMEOUT_MS)
         });
         req.on("error", (err) => {
-          reject(err);
+          reject2(err);
           req.destroy();
         });
         req.on("timeout", () => {
-          reject(new Error("TimeoutError from instance metadata service"));
+          reject2(new Error("TimeoutError from instance metadata service"));
           req.destroy();
         });
         req.on("response", (res) => {
           const { statusCode = 400 } = res;
           if (statusCode < 200 || statusCode >= 300) {
-            reject(Object.assign(new Error("Error response received from instance metadata service"), { statusCode }));
+            reject2(Object.assign(new Error("Error response received from instance metadata service"), { statusCode }));
             req.destroy();
             return;
           }
@@ -23700,8 +23700,8 @@ var init_checkRegion = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js"() {
     init_transport();
     validRegions = /* @__PURE__ */ new Set();
-    checkRegion = (region, check = isValidHostLabel) => {
-      if (!validRegions.has(region) && !check(region)) {
+    checkRegion = (region, check2 = isValidHostLabel) => {
+      if (!validRegions.has(region) && !check2(region)) {
         if (region === "*") {
           console.warn(`@smithy/config-resolver WARN - Please use the caller region instead of "*". See "sigv4a" in https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/CLIENTS.md.`);
         } else {
@@ -25597,13 +25597,13 @@ var init_ByteArrayCollector = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
 function createBufferedReadableStream(upstream, size, logger2) {
-  const reader = upstream.getReader();
+  const reader2 = upstream.getReader();
   let streamBufferingLoggedWarning = false;
   let bytesSeen = 0;
   const buffers = ["", new ByteArrayCollector((size2) => new Uint8Array(size2))];
   let mode = -1;
   const pull = async (controller) => {
-    const { value, done } = await reader.read();
+    const { value, done } = await reader2.read();
     const chunk = value;
     if (done) {
       if (mode !== -1) {
@@ -25765,10 +25765,10 @@ var init_getAwsChunkedEncodingStream_browser = __esm({
       const digest2 = checksumRequired ? streamHasher(checksumAlgorithmFn, readableStream) : void 0;
       Promise.resolve(digest2).catch(() => {
       });
-      const reader = readableStream.getReader();
+      const reader2 = readableStream.getReader();
       return new ReadableStream({
         async pull(controller) {
-          const { value, done } = await reader.read();
+          const { value, done } = await reader2.read();
           if (done) {
             controller.enqueue(`0\r
 `);
@@ -25854,10 +25854,10 @@ var init_getAwsChunkedEncodingStream = __esm({
 async function headStream(stream, bytes) {
   let byteLengthCounter = 0;
   const chunks = [];
-  const reader = stream.getReader();
+  const reader2 = stream.getReader();
   let isDone = false;
   while (!isDone) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader2.read();
     if (value) {
       chunks.push(value);
       byteLengthCounter += value?.byteLength ?? 0;
@@ -25867,7 +25867,7 @@ async function headStream(stream, bytes) {
     }
     isDone = done;
   }
-  reader.releaseLock();
+  reader2.releaseLock();
   const collected = new Uint8Array(Math.min(bytes, byteLengthCounter));
   let offset = 0;
   for (const chunk of chunks) {
@@ -25898,15 +25898,15 @@ var init_headStream = __esm({
       if (isReadableStream(stream)) {
         return headStream(stream, bytes);
       }
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         const collector = new Collector();
         collector.limit = bytes;
         stream.pipe(collector);
         stream.on("error", (err) => {
           collector.end();
-          reject(err);
+          reject2(err);
         });
-        collector.on("error", reject);
+        collector.on("error", reject2);
         collector.on("finish", function() {
           const bytes2 = concatBytes(this.buffers);
           resolve2(bytes2);
@@ -25954,10 +25954,10 @@ async function collectBlob(blob) {
 }
 async function collectReadableStream(stream) {
   const chunks = [];
-  const reader = stream.getReader();
+  const reader2 = stream.getReader();
   let length = 0;
   while (true) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader2.read();
     if (value) {
       chunks.push(value);
       length += value.length;
@@ -26061,15 +26061,15 @@ var init_stream_collector = __esm({
       if (isReadableStream(stream)) {
         return collectReadableStream(stream);
       }
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         const collector = new Collector2();
         const nodeStream = stream;
         nodeStream.pipe(collector);
         nodeStream.on("error", (err) => {
           collector.end();
-          reject(err);
+          reject2(err);
         });
-        collector.on("error", reject);
+        collector.on("error", reject2);
         collector.on("finish", function() {
           const bytes = concatBytes(this.bufferedBytes);
           resolve2(bytes);
@@ -26606,9 +26606,9 @@ var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
-    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve2, reject) => {
+    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve2, reject2) => {
       if (!isReadStream(fileStream)) {
-        reject(new Error("Unable to calculate hash for non-file streams."));
+        reject2(new Error("Unable to calculate hash for non-file streams."));
         return;
       }
       const fileStreamTee = createReadStream(fileStream.path, {
@@ -26620,11 +26620,11 @@ var init_fileStreamHasher = __esm({
       fileStreamTee.pipe(hashCalculator);
       fileStreamTee.on("error", (err) => {
         hashCalculator.end();
-        reject(err);
+        reject2(err);
       });
-      hashCalculator.on("error", reject);
+      hashCalculator.on("error", reject2);
       hashCalculator.on("finish", function() {
-        hash.digest().then(resolve2).catch(reject);
+        hash.digest().then(resolve2).catch(reject2);
       });
     });
     isReadStream = (stream) => typeof stream.path === "string";
@@ -26643,14 +26643,14 @@ var init_readableStreamHasher = __esm({
       const hash = new hashCtor();
       const hashCalculator = new HashCalculator(hash);
       readableStream.pipe(hashCalculator);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         readableStream.on("error", (err) => {
           hashCalculator.end();
-          reject(err);
+          reject2(err);
         });
-        hashCalculator.on("error", reject);
+        hashCalculator.on("error", reject2);
         hashCalculator.on("finish", () => {
-          hash.digest().then(resolve2).catch(reject);
+          hash.digest().then(resolve2).catch(reject2);
         });
       });
     };
@@ -27354,39 +27354,39 @@ var init_HeaderMarshaller = __esm({
         }
         return out;
       }
-      formatHeaderValue(header) {
-        switch (header.type) {
+      formatHeaderValue(header2) {
+        switch (header2.type) {
           case "boolean":
-            return Uint8Array.from([header.value ? 0 : 1]);
+            return Uint8Array.from([header2.value ? 0 : 1]);
           case "byte":
-            return Uint8Array.from([2, header.value]);
+            return Uint8Array.from([2, header2.value]);
           case "short":
             const shortView = new DataView(new ArrayBuffer(3));
             shortView.setUint8(0, 3);
-            shortView.setInt16(1, header.value, false);
+            shortView.setInt16(1, header2.value, false);
             return new Uint8Array(shortView.buffer);
           case "integer":
             const intView = new DataView(new ArrayBuffer(5));
             intView.setUint8(0, 4);
-            intView.setInt32(1, header.value, false);
+            intView.setInt32(1, header2.value, false);
             return new Uint8Array(intView.buffer);
           case "long":
             const longBytes = new Uint8Array(9);
             longBytes[0] = 5;
-            longBytes.set(header.value.bytes, 1);
+            longBytes.set(header2.value.bytes, 1);
             return longBytes;
           case "binary":
-            if (header.value.byteLength > MAX_HEADER_VALUE_BYTES) {
-              throw new Error(`@smithy/core/event-streams - header value (binary) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${header.value.byteLength}`);
+            if (header2.value.byteLength > MAX_HEADER_VALUE_BYTES) {
+              throw new Error(`@smithy/core/event-streams - header value (binary) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${header2.value.byteLength}`);
             }
-            const binView = new DataView(new ArrayBuffer(3 + header.value.byteLength));
+            const binView = new DataView(new ArrayBuffer(3 + header2.value.byteLength));
             binView.setUint8(0, 6);
-            binView.setUint16(1, header.value.byteLength, false);
+            binView.setUint16(1, header2.value.byteLength, false);
             const binBytes = new Uint8Array(binView.buffer);
-            binBytes.set(header.value, 3);
+            binBytes.set(header2.value, 3);
             return binBytes;
           case "string":
-            const utf8Bytes = this.fromUtf8(header.value);
+            const utf8Bytes = this.fromUtf8(header2.value);
             if (utf8Bytes.byteLength > MAX_HEADER_VALUE_BYTES) {
               throw new Error(`@smithy/core/event-streams - header value (string) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${utf8Bytes.byteLength}`);
             }
@@ -27399,15 +27399,15 @@ var init_HeaderMarshaller = __esm({
           case "timestamp":
             const tsBytes = new Uint8Array(9);
             tsBytes[0] = 8;
-            tsBytes.set(Int64.fromNumber(header.value.valueOf()).bytes, 1);
+            tsBytes.set(Int64.fromNumber(header2.value.valueOf()).bytes, 1);
             return tsBytes;
           case "uuid":
-            if (!UUID_PATTERN.test(header.value)) {
-              throw new Error(`Invalid UUID received: ${header.value}`);
+            if (!UUID_PATTERN.test(header2.value)) {
+              throw new Error(`Invalid UUID received: ${header2.value}`);
             }
             const uuidBytes = new Uint8Array(17);
             uuidBytes[0] = 9;
-            uuidBytes.set(fromHex(header.value.replace(/-/g, "")), 1);
+            uuidBytes.set(fromHex(header2.value.replace(/-/g, "")), 1);
             return uuidBytes;
         }
       }
@@ -27947,17 +27947,17 @@ var init_utils2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/utils.js"() {
     readableStreamToIterable = (readableStream) => ({
       [Symbol.asyncIterator]: async function* () {
-        const reader = readableStream.getReader();
+        const reader2 = readableStream.getReader();
         try {
           while (true) {
-            const { done, value } = await reader.read();
+            const { done, value } = await reader2.read();
             if (done) {
               return;
             }
             yield value;
           }
         } finally {
-          reader.releaseLock();
+          reader2.releaseLock();
         }
       }
     });
@@ -28031,8 +28031,8 @@ var init_EventStreamSerde = __esm({
                 body
               };
             }
-            for await (const page of eventStream) {
-              yield page;
+            for await (const page2 of eventStream) {
+              yield page2;
             }
           }
         };
@@ -28753,14 +28753,14 @@ var init_HttpBindingProtocol = __esm({
             }
           }
         }
-        for (const header in headers) {
-          if (!hasOwn(headers, header)) {
+        for (const header2 in headers) {
+          if (!hasOwn(headers, header2)) {
             continue;
           }
-          const lower = header.toLowerCase();
-          const headerValue = headers[header];
-          if (lower !== header) {
-            delete headers[header];
+          const lower = header2.toLowerCase();
+          const headerValue = headers[header2];
+          if (lower !== header2) {
+            delete headers[header2];
             headers[lower] = headerValue;
           }
           const binding = hasOwn(responseHeaders, lower) ? responseHeaders[lower] : void 0;
@@ -28781,15 +28781,15 @@ var init_HttpBindingProtocol = __esm({
         }
         for (const [memberName, [, , collectionValue], , wireName] of prefixHeaders) {
           dataObject[memberName] = {};
-          for (const header in headers) {
-            if (!hasOwn(headers, header)) {
+          for (const header2 in headers) {
+            if (!hasOwn(headers, header2)) {
               continue;
             }
-            if (!header.startsWith(wireName)) {
+            if (!header2.startsWith(wireName)) {
               continue;
             }
-            const headerValue = headers[header];
-            dataObject[memberName][header.slice(wireName.length)] = directDeserializer ? directDeserializer.readHttpBinding(collectionValue, headerValue, 38) : await deserializer.read([collectionValue[0], { httpHeader: header }], headerValue);
+            const headerValue = headers[header2];
+            dataObject[memberName][header2.slice(wireName.length)] = directDeserializer ? directDeserializer.readHttpBinding(collectionValue, headerValue, 38) : await deserializer.read([collectionValue[0], { httpHeader: header2 }], headerValue);
           }
         }
         if (statusCode) {
@@ -28873,13 +28873,13 @@ var init_RpcProtocol = __esm({
           await this.handleError(operationSchema, context3, response, dataObject, this.deserializeMetadata(response));
           throw new Error("@smithy/core/protocols - RPC Protocol error handler failed to throw.");
         }
-        for (const header in response.headers) {
-          if (!hasOwn(response.headers, header)) {
+        for (const header2 in response.headers) {
+          if (!hasOwn(response.headers, header2)) {
             continue;
           }
-          const value = response.headers[header];
-          delete response.headers[header];
-          response.headers[header.toLowerCase()] = value;
+          const value = response.headers[header2];
+          delete response.headers[header2];
+          response.headers[header2.toLowerCase()] = value;
         }
         const eventStreamMember = ns.getEventStreamMember();
         if (eventStreamMember) {
@@ -29907,9 +29907,9 @@ var init_JsonShapeDeserializer2 = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject = value !== null && typeof value === "object";
+        const isObject2 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject) {
+        if (isObject2) {
           if (ns.isStructSchema()) {
             return this._readStruct(ns, value);
           }
@@ -29989,7 +29989,7 @@ var init_JsonShapeDeserializer2 = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject) {
+          if (isObject2) {
             if (Array.isArray(value)) {
               for (let i5 = 0; i5 < value.length; ++i5) {
                 const v = value[i5];
@@ -30275,9 +30275,9 @@ var init_JsonShapeSerializer2 = __esm({
         return result;
       }
       ensure(byteCount) {
-        const { i: i5, json } = this;
-        if (i5 + byteCount > json.length) {
-          let newSize = json.length * 2;
+        const { i: i5, json: json2 } = this;
+        if (i5 + byteCount > json2.length) {
+          let newSize = json2.length * 2;
           while (newSize < i5 + byteCount) {
             newSize *= 2;
           }
@@ -30289,9 +30289,9 @@ var init_JsonShapeSerializer2 = __esm({
       writeAscii(s2) {
         const z = s2.length;
         this.ensure(z);
-        let { i: i5, json } = this;
+        let { i: i5, json: json2 } = this;
         for (let j5 = 0; j5 < z; ++j5) {
-          json[i5] = s2.charCodeAt(j5);
+          json2[i5] = s2.charCodeAt(j5);
           i5 += 1;
         }
         this.i = i5;
@@ -30299,12 +30299,12 @@ var init_JsonShapeSerializer2 = __esm({
       writeAsciiQuoted(s2) {
         const z = s2.length;
         this.ensure(z + 4);
-        let { json, i: i5 } = this;
-        json[i5++] = QUOTE;
+        let { json: json2, i: i5 } = this;
+        json2[i5++] = QUOTE;
         for (let j5 = 0; j5 < z; ++j5) {
-          json[i5++] = s2.charCodeAt(j5);
+          json2[i5++] = s2.charCodeAt(j5);
         }
-        json[i5++] = QUOTE;
+        json2[i5++] = QUOTE;
         this.i = i5;
       }
       writeJsonString(s2) {
@@ -30341,14 +30341,14 @@ var init_JsonShapeSerializer2 = __esm({
             this.ensure(6 + (z - j5 - 1) * 3 + 1);
             this.writeUnicodeEscape(c5);
           } else {
-            let { i: i5, json } = this;
+            let { i: i5, json: json2 } = this;
             if (c5 < 2048) {
-              json[i5++] = 192 | c5 >> 6;
-              json[i5++] = 128 | c5 & 63;
+              json2[i5++] = 192 | c5 >> 6;
+              json2[i5++] = 128 | c5 & 63;
             } else {
-              json[i5++] = 224 | c5 >> 12;
-              json[i5++] = 128 | c5 >> 6 & 63;
-              json[i5++] = 128 | c5 & 63;
+              json2[i5++] = 224 | c5 >> 12;
+              json2[i5++] = 128 | c5 >> 6 & 63;
+              json2[i5++] = 128 | c5 & 63;
             }
             this.i = i5;
           }
@@ -30356,12 +30356,12 @@ var init_JsonShapeSerializer2 = __esm({
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code) {
-        let { json, i: i5 } = this;
-        json[i5++] = BACKSLASH;
-        json[i5++] = 117;
-        const hex2 = code.toString(16).padStart(4, "0");
+        let { json: json2, i: i5 } = this;
+        json2[i5++] = BACKSLASH;
+        json2[i5++] = 117;
+        const hex3 = code.toString(16).padStart(4, "0");
         for (let j5 = 0; j5 < 4; ++j5) {
-          json[i5++] = hex2.charCodeAt(j5);
+          json2[i5++] = hex3.charCodeAt(j5);
         }
         this.i = i5;
       }
@@ -30376,10 +30376,10 @@ var init_JsonShapeSerializer2 = __esm({
       writeBase64(data) {
         const b64Len = Math.ceil(data.length / 3) * 4;
         this.ensure(b64Len + 2);
-        const json = this.json;
+        const json2 = this.json;
         const B64 = _JsonShapeSerializer2.B64;
         let i5 = this.i;
-        json[i5++] = QUOTE;
+        json2[i5++] = QUOTE;
         const len = data.length;
         const remainder = len % 3;
         const mainLen = len - remainder;
@@ -30387,26 +30387,26 @@ var init_JsonShapeSerializer2 = __esm({
           const a5 = data[j5];
           const b5 = data[j5 + 1];
           const c5 = data[j5 + 2];
-          json[i5++] = B64[a5 >> 2];
-          json[i5++] = B64[(a5 & 3) << 4 | b5 >> 4];
-          json[i5++] = B64[(b5 & 15) << 2 | c5 >> 6];
-          json[i5++] = B64[c5 & 63];
+          json2[i5++] = B64[a5 >> 2];
+          json2[i5++] = B64[(a5 & 3) << 4 | b5 >> 4];
+          json2[i5++] = B64[(b5 & 15) << 2 | c5 >> 6];
+          json2[i5++] = B64[c5 & 63];
         }
         if (remainder === 2) {
           const a5 = data[mainLen];
           const b5 = data[mainLen + 1];
-          json[i5++] = B64[a5 >> 2];
-          json[i5++] = B64[(a5 & 3) << 4 | b5 >> 4];
-          json[i5++] = B64[(b5 & 15) << 2];
-          json[i5++] = 61;
+          json2[i5++] = B64[a5 >> 2];
+          json2[i5++] = B64[(a5 & 3) << 4 | b5 >> 4];
+          json2[i5++] = B64[(b5 & 15) << 2];
+          json2[i5++] = 61;
         } else if (remainder === 1) {
           const a5 = data[mainLen];
-          json[i5++] = B64[a5 >> 2];
-          json[i5++] = B64[(a5 & 3) << 4];
-          json[i5++] = 61;
-          json[i5++] = 61;
+          json2[i5++] = B64[a5 >> 2];
+          json2[i5++] = B64[(a5 & 3) << 4];
+          json2[i5++] = 61;
+          json2[i5++] = 61;
         }
-        json[i5++] = QUOTE;
+        json2[i5++] = QUOTE;
         this.i = i5;
       }
       writeValue(schema, value, container) {
@@ -30427,7 +30427,7 @@ var init_JsonShapeSerializer2 = __esm({
           return;
         }
         const ns = NormalizedSchema.of(schema);
-        const isObject = typeof value === "object";
+        const isObject2 = typeof value === "object";
         if (ns.isStringSchema()) {
           const mediaType = ns.getMergedTraits().mediaType;
           if (mediaType) {
@@ -30443,7 +30443,7 @@ var init_JsonShapeSerializer2 = __esm({
           this.writeAsciiQuoted(asString);
           return;
         }
-        if (isObject) {
+        if (isObject2) {
           if (ns.isStructSchema()) {
             this.writeStruct(ns, value);
             return;
@@ -30476,8 +30476,8 @@ var init_JsonShapeSerializer2 = __esm({
             }
             return;
           }
-          const json = JSON.stringify(value);
-          this.writeAscii(json);
+          const json2 = JSON.stringify(value);
+          this.writeAscii(json2);
           return;
         }
         if (typeof value === "string") {
@@ -30500,12 +30500,12 @@ var init_JsonShapeSerializer2 = __esm({
         }
         if (typeof value === "boolean") {
           this.ensure(5);
-          let { i: i5, json } = this;
+          let { i: i5, json: json2 } = this;
           if (value) {
-            json.set(TRUE, i5);
+            json2.set(TRUE, i5);
             i5 += 4;
           } else {
-            json.set(FALSE, i5);
+            json2.set(FALSE, i5);
             i5 += 5;
           }
           this.i = i5;
@@ -30588,9 +30588,9 @@ var init_JsonShapeSerializer2 = __esm({
                 break;
               }
             }
-            let json;
+            let json2;
             if (!hasSpecials) {
-              json = JSON.stringify(value);
+              json2 = JSON.stringify(value);
             } else {
               const out = [];
               for (let i5 = 0; i5 < value.length; ++i5) {
@@ -30604,10 +30604,10 @@ var init_JsonShapeSerializer2 = __esm({
                   out.push(v);
                 }
               }
-              json = JSON.stringify(out);
+              json2 = JSON.stringify(out);
             }
-            this.ensure(json.length * 3);
-            this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+            this.ensure(json2.length * 3);
+            this.i += encoder.encodeInto(json2, this.json.subarray(this.i)).written;
             return;
           }
         }
@@ -30648,12 +30648,12 @@ var init_JsonShapeSerializer2 = __esm({
                 value[k5] = void 0;
               }
             }
-            const json = JSON.stringify(value);
+            const json2 = JSON.stringify(value);
             if (modifications) {
               Object.assign(value, modifications);
             }
-            this.ensure(json.length * 3);
-            this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+            this.ensure(json2.length * 3);
+            this.i += encoder.encodeInto(json2, this.json.subarray(this.i)).written;
             return;
           }
         }
@@ -30685,8 +30685,8 @@ var init_JsonShapeSerializer2 = __esm({
         const format2 = determineTimestampFormat(ns, this.settings);
         switch (format2) {
           case 5: {
-            const iso = value.toISOString().replace(".000Z", "Z");
-            this.writeAsciiQuoted(iso);
+            const iso2 = value.toISOString().replace(".000Z", "Z");
+            this.writeAsciiQuoted(iso2);
             return;
           }
           case 6: {
@@ -30849,9 +30849,9 @@ var init_JsonShapeDeserializer = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject = value !== null && typeof value === "object";
+        const isObject2 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject) {
+        if (isObject2) {
           if (ns.isStructSchema()) {
             const record = value;
             const union = ns.isUnionSchema();
@@ -30967,7 +30967,7 @@ var init_JsonShapeDeserializer = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject) {
+          if (isObject2) {
             const out = Array.isArray(value) ? [] : {};
             for (const k5 in value) {
               if (!hasOwn(value, k5)) {
@@ -31027,7 +31027,7 @@ var init_jsonReplacer = __esm({
           return value;
         };
       }
-      replaceInJson(json) {
+      replaceInJson(json2) {
         if (this.stage === 0) {
           throw new Error("@aws-sdk/core/protocols - JsonReplacer not created yet.");
         }
@@ -31036,12 +31036,12 @@ var init_jsonReplacer = __esm({
         }
         this.stage = 2;
         if (this.counter === 0) {
-          return json;
+          return json2;
         }
         for (const [key, value] of this.values) {
-          json = json.replace(key, value);
+          json2 = json2.replace(key, value);
         }
-        return json;
+        return json2;
       }
     };
   }
@@ -31090,9 +31090,9 @@ var init_JsonShapeSerializer = __esm({
         }
       }
       _write(schema, value, container) {
-        const isObject = value !== null && typeof value === "object";
+        const isObject2 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject) {
+        if (isObject2) {
           if (ns.isStructSchema()) {
             const record = value;
             const out = {};
@@ -31222,7 +31222,7 @@ var init_JsonShapeSerializer = __esm({
           this.useReplacer = true;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject) {
+          if (isObject2) {
             if (value instanceof Uint8Array) {
               return (this.serdeContext?.base64Encoder ?? toBase64)(value);
             }
@@ -31597,11 +31597,11 @@ var init_invoke_store = __esm({
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
 function sanitizeTraceHeaders(headers) {
-  for (const header of Object.keys(headers)) {
-    const lower = header.toLowerCase();
-    if (header !== lower && (lower === TRACEPARENT || lower === TRACESTATE || lower === BAGGAGE)) {
-      headers[lower] = headers[header];
-      delete headers[header];
+  for (const header2 of Object.keys(headers)) {
+    const lower = header2.toLowerCase();
+    if (header2 !== lower && (lower === TRACEPARENT || lower === TRACESTATE || lower === BAGGAGE)) {
+      headers[lower] = headers[header2];
+      delete headers[header2];
     }
   }
 }
@@ -31887,20 +31887,20 @@ function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenNam
     const _input = input;
     let token = config.startingToken ?? _input[inputTokenName];
     let hasNext = true;
-    let page;
+    let page2;
     while (hasNext) {
       _input[inputTokenName] = token;
       if (pageSizeTokenName) {
         _input[pageSizeTokenName] = _input[pageSizeTokenName] ?? config.pageSize;
       }
       if (config.client instanceof ClientCtor) {
-        page = await makePagedClientRequest(CommandCtor, config.client, input, config.withCommand, ...additionalArguments);
+        page2 = await makePagedClientRequest(CommandCtor, config.client, input, config.withCommand, ...additionalArguments);
       } else {
         throw new Error(`Invalid client, expected instance of ${ClientCtor.name}`);
       }
-      yield page;
+      yield page2;
       const prevToken = token;
-      token = get(page, outputTokenName);
+      token = get(page2, outputTokenName);
       hasNext = !!(token && (!config.stopOnSameToken || token !== prevToken));
     }
     return void 0;
@@ -32616,8 +32616,8 @@ var init_race = __esm({
       }
       let cleanup = () => {
       };
-      const aborted = new Promise((_, reject) => {
-        const handler2 = () => reject(createAbortError());
+      const aborted = new Promise((_, reject2) => {
+        const handler2 = () => reject2(createAbortError());
         if (signal.aborted) {
           handler2();
         } else if (typeof signal.addEventListener === "function") {
@@ -32655,13 +32655,13 @@ function parseRetryAfterHeader(response, logger2) {
   if (!HttpResponse.isInstance(response)) {
     return;
   }
-  for (const header in response.headers) {
-    if (!hasOwn(response.headers, header)) {
+  for (const header2 in response.headers) {
+    if (!hasOwn(response.headers, header2)) {
       continue;
     }
-    const h5 = header.toLowerCase();
+    const h5 = header2.toLowerCase();
     if (h5 === "retry-after") {
-      const retryAfter = response.headers[header];
+      const retryAfter = response.headers[header2];
       let retryAfterSeconds = NaN;
       if (retryAfter.endsWith("GMT")) {
         try {
@@ -32683,7 +32683,7 @@ function parseRetryAfterHeader(response, logger2) {
       }
       return new Date(Date.now() + retryAfterSeconds * 1e3);
     } else if (h5 === "x-amz-retry-after") {
-      const v = response.headers[header];
+      const v = response.headers[header2];
       const backoffMilliseconds = Number(v);
       if (isNaN(backoffMilliseconds)) {
         logger2?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
@@ -36558,36 +36558,36 @@ var require_dist_cjs2 = __commonJS({
         }
         return out;
       }
-      formatHeaderValue(header) {
-        switch (header.type) {
+      formatHeaderValue(header2) {
+        switch (header2.type) {
           case "boolean":
-            return Uint8Array.from([header.value ? 0 : 1]);
+            return Uint8Array.from([header2.value ? 0 : 1]);
           case "byte":
-            return Uint8Array.from([2, header.value]);
+            return Uint8Array.from([2, header2.value]);
           case "short":
             const shortView = new DataView(new ArrayBuffer(3));
             shortView.setUint8(0, 3);
-            shortView.setInt16(1, header.value, false);
+            shortView.setInt16(1, header2.value, false);
             return new Uint8Array(shortView.buffer);
           case "integer":
             const intView = new DataView(new ArrayBuffer(5));
             intView.setUint8(0, 4);
-            intView.setInt32(1, header.value, false);
+            intView.setInt32(1, header2.value, false);
             return new Uint8Array(intView.buffer);
           case "long":
             const longBytes = new Uint8Array(9);
             longBytes[0] = 5;
-            longBytes.set(header.value.bytes, 1);
+            longBytes.set(header2.value.bytes, 1);
             return longBytes;
           case "binary":
-            const binView = new DataView(new ArrayBuffer(3 + header.value.byteLength));
+            const binView = new DataView(new ArrayBuffer(3 + header2.value.byteLength));
             binView.setUint8(0, 6);
-            binView.setUint16(1, header.value.byteLength, false);
+            binView.setUint16(1, header2.value.byteLength, false);
             const binBytes = new Uint8Array(binView.buffer);
-            binBytes.set(header.value, 3);
+            binBytes.set(header2.value, 3);
             return binBytes;
           case "string":
-            const utf8Bytes = fromUtf83(header.value);
+            const utf8Bytes = fromUtf83(header2.value);
             const strView = new DataView(new ArrayBuffer(3 + utf8Bytes.byteLength));
             strView.setUint8(0, 7);
             strView.setUint16(1, utf8Bytes.byteLength, false);
@@ -36597,15 +36597,15 @@ var require_dist_cjs2 = __commonJS({
           case "timestamp":
             const tsBytes = new Uint8Array(9);
             tsBytes[0] = 8;
-            tsBytes.set(Int642.fromNumber(header.value.valueOf()).bytes, 1);
+            tsBytes.set(Int642.fromNumber(header2.value.valueOf()).bytes, 1);
             return tsBytes;
           case "uuid":
-            if (!UUID_PATTERN2.test(header.value)) {
-              throw new Error(`Invalid UUID received: ${header.value}`);
+            if (!UUID_PATTERN2.test(header2.value)) {
+              throw new Error(`Invalid UUID received: ${header2.value}`);
             }
             const uuidBytes = new Uint8Array(17);
             uuidBytes[0] = 9;
-            uuidBytes.set(fromHex2(header.value.replace(/-/g, "")), 1);
+            uuidBytes.set(fromHex2(header2.value.replace(/-/g, "")), 1);
             return uuidBytes;
         }
       }
@@ -37355,24 +37355,24 @@ var require_dist_cjs4 = __commonJS({
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
     function httpRequest(options) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve2, reject2) => {
         const req = node_http.request({
           method: "GET",
           ...options,
           hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
         });
         req.on("error", (err) => {
-          reject(Object.assign(new ProviderError2("Unable to connect to instance metadata service"), err));
+          reject2(Object.assign(new ProviderError2("Unable to connect to instance metadata service"), err));
           req.destroy();
         });
         req.on("timeout", () => {
-          reject(new ProviderError2("TimeoutError from instance metadata service"));
+          reject2(new ProviderError2("TimeoutError from instance metadata service"));
           req.destroy();
         });
         req.on("response", (res) => {
           const { statusCode = 400 } = res;
           if (statusCode < 200 || 300 <= statusCode) {
-            reject(Object.assign(new ProviderError2("Error response received from instance metadata service"), { statusCode }));
+            reject2(Object.assign(new ProviderError2("Error response received from instance metadata service"), { statusCode }));
             req.destroy();
           }
           const chunks = [];
@@ -37725,14 +37725,14 @@ var require_dist_cjs5 = __commonJS({
       clearTimeout: (timeoutId) => clearTimeout(timeoutId)
     };
     var DEFER_EVENT_LISTENER_TIME$2 = 1e3;
-    var setConnectionTimeout = (request2, reject, timeoutInMs = 0) => {
+    var setConnectionTimeout = (request2, reject2, timeoutInMs = 0) => {
       if (!timeoutInMs) {
         return -1;
       }
       const registerTimeout = (offset) => {
         const timeoutId = timing.setTimeout(() => {
           request2.destroy();
-          reject(Object.assign(new Error(`@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of ${timeoutInMs} ms.`), {
+          reject2(Object.assign(new Error(`@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of ${timeoutInMs} ms.`), {
             name: "TimeoutError"
           }));
         }, timeoutInMs - offset);
@@ -37757,7 +37757,7 @@ var require_dist_cjs5 = __commonJS({
       }
       return timing.setTimeout(registerTimeout.bind(null, DEFER_EVENT_LISTENER_TIME$2), DEFER_EVENT_LISTENER_TIME$2);
     };
-    var setRequestTimeout = (req, reject, timeoutInMs = 0, throwOnRequestTimeout, logger2) => {
+    var setRequestTimeout = (req, reject2, timeoutInMs = 0, throwOnRequestTimeout, logger2) => {
       if (timeoutInMs) {
         return timing.setTimeout(() => {
           let msg = `@smithy/node-http-handler - [${throwOnRequestTimeout ? "ERROR" : "WARN"}] a request has exceeded the configured ${timeoutInMs} ms requestTimeout.`;
@@ -37767,7 +37767,7 @@ var require_dist_cjs5 = __commonJS({
               code: "ETIMEDOUT"
             });
             req.destroy(error3);
-            reject(error3);
+            reject2(error3);
           } else {
             msg += ` Init client requestHandler with throwOnRequestTimeout=true to turn this into an error.`;
             logger2?.warn?.(msg);
@@ -37801,7 +37801,7 @@ var require_dist_cjs5 = __commonJS({
       return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : void 0;
     };
     var DEFER_EVENT_LISTENER_TIME = 3e3;
-    var setSocketTimeout = (request2, reject, timeoutInMs = 0, isServiceDefault = false) => {
+    var setSocketTimeout = (request2, reject2, timeoutInMs = 0, isServiceDefault = false) => {
       if (!Number.isFinite(timeoutInMs) || timeoutInMs <= 0) {
         return;
       }
@@ -37815,7 +37815,7 @@ var require_dist_cjs5 = __commonJS({
         const error3 = Object.assign(new Error(`@smithy/node-http-handler - the request socket timed out after ${timeoutInMs} ms of inactivity (${isServiceDefault ? "service default socket timeout" : "configured by client requestHandler"}).`), { name: "TimeoutError" });
         response?.destroy(error3);
         request2.destroy();
-        reject(error3);
+        reject2(error3);
       };
       const registerTimeout = () => {
         const { socket } = request2;
@@ -37934,11 +37934,11 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve2, reject) => {
+        this.configProvider = new Promise((resolve2, reject2) => {
           if (typeof options === "function") {
             options().then((_options) => {
               resolve2(this.resolveDefaultConfig(_options));
-            }).catch(reject);
+            }).catch(reject2);
           } else {
             resolve2(this.resolveDefaultConfig(options));
           }
@@ -37975,14 +37975,14 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             clearTimeouts();
             _resolve(arg);
           };
-          const reject = async (arg) => {
+          const reject2 = async (arg) => {
             await writeRequestBodyPromise;
             clearTimeouts();
             _reject(arg);
           };
           if (abortSignal?.aborted) {
             const abortError = buildAbortError(abortSignal);
-            reject(abortError);
+            reject2(abortError);
             return;
           }
           const headers = request2.headers;
@@ -38038,16 +38038,16 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           });
           req.on("error", (err) => {
             if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err.code)) {
-              reject(Object.assign(err, { name: "TimeoutError" }));
+              reject2(Object.assign(err, { name: "TimeoutError" }));
             } else {
-              reject(err);
+              reject2(err);
             }
           });
           if (abortSignal) {
             const onAbort = () => {
               req.destroy();
               const abortError = buildAbortError(abortSignal);
-              reject(abortError);
+              reject2(abortError);
             };
             if (typeof abortSignal.addEventListener === "function") {
               const signal = abortSignal;
@@ -38058,13 +38058,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             }
           }
           const effectiveRequestTimeout = requestTimeout ?? config.requestTimeout;
-          connectionTimeoutId = setConnectionTimeout(req, reject, config.connectionTimeout);
-          requestTimeoutId = setRequestTimeout(req, reject, effectiveRequestTimeout, config.throwOnRequestTimeout, logger2 ?? console);
+          connectionTimeoutId = setConnectionTimeout(req, reject2, config.connectionTimeout);
+          requestTimeoutId = setRequestTimeout(req, reject2, effectiveRequestTimeout, config.throwOnRequestTimeout, logger2 ?? console);
           const defaultSocketTimeout = config.socketTimeout === void 0 ? resolveDefaultSocketTimeout(config) : void 0;
           if (defaultSocketTimeout) {
-            setSocketTimeout(req, reject, defaultSocketTimeout, true);
+            setSocketTimeout(req, reject2, defaultSocketTimeout, true);
           } else {
-            setSocketTimeout(req, reject, config.socketTimeout);
+            setSocketTimeout(req, reject2, config.socketTimeout);
           }
           const httpAgent = nodeHttpsOptions.agent;
           if (typeof httpAgent === "object" && "keepAlive" in httpAgent) {
@@ -38373,11 +38373,11 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new _NodeHttp2Handler(instanceOrOptions);
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve2, reject) => {
+        this.configProvider = new Promise((resolve2, reject2) => {
           if (typeof options === "function") {
             options().then((opts) => {
               resolve2(opts || {});
-            }).catch(reject);
+            }).catch(reject2);
           } else {
             resolve2(options || {});
           }
@@ -38410,14 +38410,14 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             await writeRequestBodyPromise;
             _resolve(arg);
           };
-          const reject = async (arg) => {
+          const reject2 = async (arg) => {
             await writeRequestBodyPromise;
             _reject(arg);
           };
           if (abortSignal?.aborted) {
             fulfilled = true;
             const abortError = buildAbortError(abortSignal);
-            reject(abortError);
+            reject2(abortError);
             return;
           }
           const { hostname, method, port, protocol, query } = request2;
@@ -38440,7 +38440,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               ref.destroy();
             }
             fulfilled = true;
-            reject(err);
+            reject2(err);
           };
           const queryString = query ? buildQueryString2(query) : "";
           let path = request2.path;
@@ -38467,7 +38467,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               const timeoutError = new Error(`Stream timed out because of no activity for ${defaultSocketTimeout} ms`);
               timeoutError.name = "TimeoutError";
               fulfilled = true;
-              reject(timeoutError);
+              reject2(timeoutError);
               clientHttp2Stream.destroy(timeoutError);
               if (useIsolatedSession) {
                 ref.destroy();
@@ -39037,8 +39037,8 @@ function writeValue(ns, value, container, serdeContext) {
     encodeHeader(majorMap, 0);
     return;
   }
-  const isObject = typeof value === "object";
-  if (isObject) {
+  const isObject2 = typeof value === "object";
+  if (isObject2) {
     if (ns.isBlobSchema()) {
       if (value instanceof Uint8Array) {
         writeBytes(value);
@@ -39885,13 +39885,13 @@ function matchStructKey(encodedKeys, z, hint) {
   }
   return -1;
 }
-function bytesMatch(at3, expected) {
+function bytesMatch(at2, expected) {
   const len = expected.length;
-  if (payload[at3] !== expected[0]) {
+  if (payload[at2] !== expected[0]) {
     return false;
   }
   for (let i5 = 1; i5 < len; ++i5) {
-    if (payload[at3 + i5] !== expected[i5]) {
+    if (payload[at2 + i5] !== expected[i5]) {
       return false;
     }
   }
@@ -39976,17 +39976,17 @@ function readUtf8String() {
   }
   return textDecoder.decode(payload.subarray(start, start + length));
 }
-function decodeUtf8Cached(at3, length) {
+function decodeUtf8Cached(at2, length) {
   let h5 = length;
   for (let i5 = 0; i5 < length; ++i5) {
-    h5 = h5 * 31 + payload[at3 + i5] | 0;
+    h5 = h5 * 31 + payload[at2 + i5] | 0;
   }
   const slot = h5 >>> 0 & STRING_CACHE_SIZE - 1;
   const cached = stringCache[slot];
   if (cached !== void 0 && cached.length === length) {
     let match = true;
     for (let i5 = 0; i5 < length; ++i5) {
-      if (cached.charCodeAt(i5) !== payload[at3 + i5]) {
+      if (cached.charCodeAt(i5) !== payload[at2 + i5]) {
         match = false;
         break;
       }
@@ -39996,7 +39996,7 @@ function decodeUtf8Cached(at3, length) {
       return cached;
     }
   }
-  const result = isBuffer ? payload.toString("utf-8", at3, at3 + length) : textDecoder.decode(payload.subarray(at3, at3 + length));
+  const result = isBuffer ? payload.toString("utf-8", at2, at2 + length) : textDecoder.decode(payload.subarray(at2, at2 + length));
   if (stringCacheEpochs[slot] !== cacheEpoch) {
     stringCache[slot] = result;
     stringCacheEpochs[slot] = cacheEpoch;
@@ -41066,11 +41066,11 @@ var require_dist_cjs7 = __commonJS({
               childTags.push(p3.parseTag());
             }
           } else {
-            let text = "";
+            let text2 = "";
             while (p3.i < p3.z && p3.x[p3.i] !== "<") {
-              text += p3.x[p3.i++];
+              text2 += p3.x[p3.i++];
             }
-            textParts.push(p3.decodeEntities(text));
+            textParts.push(p3.decodeEntities(text2));
           }
         }
         if (!p3.isNext("</")) {
@@ -41085,18 +41085,18 @@ var require_dist_cjs7 = __commonJS({
           return { tag, value: "" };
         }
         if (!hasAttrs && !hasElementChild) {
-          const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-          if (text.trim() === "" && text.includes("\n")) {
+          const text2 = textParts.length === 1 ? textParts[0] : textParts.join("");
+          if (text2.trim() === "" && text2.includes("\n")) {
             return { tag, value: "" };
           }
-          return { tag, value: text };
+          return { tag, value: text2 };
         }
         const obj = {};
-        for (const text of textParts) {
-          if (text.trim() === "" && text.includes("\n")) {
+        for (const text2 of textParts) {
+          if (text2.trim() === "" && text2.includes("\n")) {
             continue;
           }
-          obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
+          obj["#text"] = "#text" in obj ? obj["#text"] + text2 : text2;
         }
         for (const child of childTags) {
           if (child.tag === "__proto__") {
@@ -41146,9 +41146,9 @@ var require_dist_cjs7 = __commonJS({
         throw new Error("@aws-sdk XML parse error: unclosed DOCTYPE.");
       }
       decodeEntities(s2) {
-        return s2.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex2, dec, named) => {
-          if (hex2) {
-            return String.fromCharCode(parseInt(hex2, 16));
+        return s2.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex3, dec, named) => {
+          if (hex3) {
+            return String.fromCharCode(parseInt(hex3, 16));
           }
           if (dec) {
             return String.fromCharCode(parseInt(dec, 10));
@@ -41625,10 +41625,10 @@ var init_AwsQueryProtocol = __esm({
           }
           await this.handleError(operationSchema, context3, response, dataObject, this.deserializeMetadata(response));
         }
-        for (const header in response.headers) {
-          const value = response.headers[header];
-          delete response.headers[header];
-          response.headers[header.toLowerCase()] = value;
+        for (const header2 in response.headers) {
+          const value = response.headers[header2];
+          delete response.headers[header2];
+          response.headers[header2.toLowerCase()] = value;
         }
         const shortName = operationSchema.name.split("#")[1] ?? operationSchema.name;
         const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName + "Result" : void 0;
@@ -43227,11 +43227,11 @@ var require_dist_cjs8 = __commonJS({
         throw new TokenProviderError2(`Value not present for '${key}' in SSO Token${forRefresh ? ". Cannot refresh" : ""}. ${REFRESH_MESSAGE}`, false);
       }
     };
-    var { writeFile: writeFile3 } = promises3;
+    var { writeFile: writeFile4 } = promises3;
     var writeSSOTokenToFile = (id, ssoToken) => {
       const tokenFilepath = getSSOTokenFilepath2(id);
       const tokenString = JSON.stringify(ssoToken, null, 2);
-      return writeFile3(tokenFilepath, tokenString);
+      return writeFile4(tokenFilepath, tokenString);
     };
     var lastRefreshAttemptTimes = /* @__PURE__ */ new Map();
     var inFlightRefreshes = /* @__PURE__ */ new Map();
@@ -46740,7 +46740,7 @@ var require_dist_cjs11 = __commonJS({
           }
           const x = publicDer.slice(pointStart + 1, pointStart + 33);
           const y = publicDer.slice(pointStart + 33, pointStart + 65);
-          const header = {
+          const header2 = {
             alg: "ES256",
             typ: "dpop+jwt",
             jwk: {
@@ -46756,7 +46756,7 @@ var require_dist_cjs11 = __commonJS({
             htu: endpoint2,
             iat: Math.floor(Date.now() / 1e3)
           };
-          const headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url");
+          const headerB64 = Buffer.from(JSON.stringify(header2)).toString("base64url");
           const payloadB64 = Buffer.from(JSON.stringify(payload2)).toString("base64url");
           const message = `${headerB64}.${payloadB64}`;
           const asn1Signature = sign2("sha256", Buffer.from(message), privateKey);
@@ -69906,6 +69906,3679 @@ var init_security_sdk = __esm({
   }
 });
 
+// node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
+var require_dist_cjs22 = __commonJS({
+  "node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js"(exports) {
+    var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
+    var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
+    var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
+    var { Command: $Command } = (init_client2(), __toCommonJS(client_exports));
+    exports.$Command = $Command;
+    exports.__Client = Client2;
+    var { resolveDefaultsModeConfig: resolveDefaultsModeConfig2, loadConfig: loadConfig2, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS: NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS: NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, NODE_REGION_CONFIG_OPTIONS: NODE_REGION_CONFIG_OPTIONS2, NODE_REGION_CONFIG_FILE_OPTIONS: NODE_REGION_CONFIG_FILE_OPTIONS2, resolveRegionConfig: resolveRegionConfig2 } = (init_config2(), __toCommonJS(config_exports));
+    var { BinaryDecisionDiagram: BinaryDecisionDiagram2, EndpointCache: EndpointCache2, decideEndpoint: decideEndpoint2, customEndpointFunctions: customEndpointFunctions2, resolveEndpointConfig: resolveEndpointConfig2, getEndpointPlugin: getEndpointPlugin2 } = (init_endpoints(), __toCommonJS(endpoints_exports));
+    var { parseUrl: parseUrl3, getHttpHandlerExtensionConfiguration: getHttpHandlerExtensionConfiguration2, resolveHttpHandlerRuntimeConfig: resolveHttpHandlerRuntimeConfig2, getContentLengthPlugin: getContentLengthPlugin2 } = (init_protocols(), __toCommonJS(protocols_exports));
+    var { DEFAULT_RETRY_MODE: DEFAULT_RETRY_MODE2, NODE_RETRY_MODE_CONFIG_OPTIONS: NODE_RETRY_MODE_CONFIG_OPTIONS2, NODE_MAX_ATTEMPT_CONFIG_OPTIONS: NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, resolveRetryConfig: resolveRetryConfig2, getRetryPlugin: getRetryPlugin2 } = (init_retry2(), __toCommonJS(retry_exports));
+    var { TypeRegistry: TypeRegistry2, getSchemaSerdePlugin: getSchemaSerdePlugin2 } = (init_schema(), __toCommonJS(schema_exports));
+    var { resolveAwsSdkSigV4Config: resolveAwsSdkSigV4Config2, AwsSdkSigV4Signer: AwsSdkSigV4Signer2, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS: NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
+    var { defaultProvider } = require_dist_cjs15();
+    var { toUtf8: toUtf83, fromUtf8: fromUtf83, toBase64: toBase643, fromBase64: fromBase642, calculateBodyLength: calculateBodyLength2 } = (init_serde(), __toCommonJS(serde_exports));
+    var { streamCollector: streamCollector7, NodeHttpHandler } = require_dist_cjs5();
+    var { AwsRestJsonProtocol: AwsRestJsonProtocol2 } = (init_protocols2(), __toCommonJS(protocols_exports2));
+    var { Sha256 } = (init_checksum2(), __toCommonJS(checksum_exports));
+    var defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+      return {
+        operation: getSmithyContext2(context3).operation,
+        region: await normalizeProvider3(config.region)() || (() => {
+          throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })()
+      };
+    };
+    function createAwsAuthSigv4HttpAuthOption5(authParameters) {
+      return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+          name: "access-analyzer",
+          region: authParameters.region
+        },
+        propertiesExtractor: (config, context3) => ({
+          signingProperties: {
+            config,
+            context: context3
+          }
+        })
+      };
+    }
+    var defaultAccessAnalyzerHttpAuthSchemeProvider = (authParameters) => {
+      const options = [];
+      switch (authParameters.operation) {
+        default: {
+          options.push(createAwsAuthSigv4HttpAuthOption5(authParameters));
+        }
+      }
+      return options;
+    };
+    var resolveHttpAuthSchemeConfig5 = (config) => {
+      const config_0 = resolveAwsSdkSigV4Config2(config);
+      return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider3(config.authSchemePreference ?? [])
+      });
+    };
+    var resolveClientEndpointParameters5 = (options) => {
+      return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "access-analyzer"
+      });
+    };
+    var commonParams5 = {
+      UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+      Endpoint: { type: "builtInParams", name: "endpoint" },
+      Region: { type: "builtInParams", name: "region" },
+      UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
+    };
+    var version = "3.1079.0";
+    var packageInfo = {
+      version
+    };
+    var k5 = "ref";
+    var a5 = -1;
+    var b5 = true;
+    var c5 = "isSet";
+    var d5 = "PartitionResult";
+    var e5 = "booleanEquals";
+    var f5 = "getAttr";
+    var g5 = { [k5]: "Endpoint" };
+    var h5 = { [k5]: d5 };
+    var i5 = {};
+    var j5 = [{ [k5]: "Region" }];
+    var _data5 = {
+      conditions: [
+        [c5, [g5]],
+        [c5, j5],
+        ["aws.partition", j5, d5],
+        [e5, [{ [k5]: "UseFIPS" }, b5]],
+        [e5, [{ [k5]: "UseDualStack" }, b5]],
+        [e5, [{ fn: f5, argv: [h5, "supportsDualStack"] }, b5]],
+        [e5, [{ fn: f5, argv: [h5, "supportsFIPS"] }, b5]],
+        ["stringEquals", [{ fn: f5, argv: [h5, "name"] }, "aws-us-gov"]]
+      ],
+      results: [
+        [a5],
+        [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g5, i5],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://access-analyzer.{Region}.amazonaws.com", i5],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dnsSuffix}", i5],
+        [a5, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://access-analyzer.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        [a5, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://access-analyzer.{Region}.{PartitionResult#dnsSuffix}", i5],
+        [a5, "Invalid Configuration: Missing Region"]
+      ]
+    };
+    var root5 = 2;
+    var r5 = 1e8;
+    var nodes5 = new Int32Array([
+      -1,
+      1,
+      -1,
+      0,
+      13,
+      3,
+      1,
+      4,
+      r5 + 12,
+      2,
+      5,
+      r5 + 12,
+      3,
+      8,
+      6,
+      4,
+      7,
+      r5 + 11,
+      5,
+      r5 + 9,
+      r5 + 10,
+      4,
+      11,
+      9,
+      6,
+      10,
+      r5 + 8,
+      7,
+      r5 + 6,
+      r5 + 7,
+      5,
+      12,
+      r5 + 5,
+      6,
+      r5 + 4,
+      r5 + 5,
+      3,
+      r5 + 1,
+      14,
+      4,
+      r5 + 2,
+      r5 + 3
+    ]);
+    var bdd5 = BinaryDecisionDiagram2.from(nodes5, root5, _data5.conditions, _data5.results);
+    var cache5 = new EndpointCache2({
+      size: 50,
+      params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+    });
+    var defaultEndpointResolver5 = (endpointParams, context3 = {}) => {
+      return cache5.get(endpointParams, () => decideEndpoint2(bdd5, {
+        endpointParams,
+        logger: context3.logger
+      }));
+    };
+    customEndpointFunctions2.aws = awsEndpointFunctions2;
+    var AccessAnalyzerServiceException = class _AccessAnalyzerServiceException extends ServiceException2 {
+      constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, _AccessAnalyzerServiceException.prototype);
+      }
+    };
+    var AccessDeniedException3 = class _AccessDeniedException extends AccessAnalyzerServiceException {
+      name = "AccessDeniedException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "AccessDeniedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AccessDeniedException.prototype);
+      }
+    };
+    var ConflictException = class _ConflictException extends AccessAnalyzerServiceException {
+      name = "ConflictException";
+      $fault = "client";
+      resourceId;
+      resourceType;
+      constructor(opts) {
+        super({
+          name: "ConflictException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ConflictException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+      }
+    };
+    var InternalServerException3 = class _InternalServerException extends AccessAnalyzerServiceException {
+      name = "InternalServerException";
+      $fault = "server";
+      $retryable = {};
+      retryAfterSeconds;
+      constructor(opts) {
+        super({
+          name: "InternalServerException",
+          $fault: "server",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InternalServerException.prototype);
+        this.retryAfterSeconds = opts.retryAfterSeconds;
+      }
+    };
+    var ResourceNotFoundException2 = class _ResourceNotFoundException extends AccessAnalyzerServiceException {
+      name = "ResourceNotFoundException";
+      $fault = "client";
+      resourceId;
+      resourceType;
+      constructor(opts) {
+        super({
+          name: "ResourceNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceNotFoundException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+      }
+    };
+    var ServiceQuotaExceededException = class _ServiceQuotaExceededException extends AccessAnalyzerServiceException {
+      name = "ServiceQuotaExceededException";
+      $fault = "client";
+      resourceId;
+      resourceType;
+      constructor(opts) {
+        super({
+          name: "ServiceQuotaExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ServiceQuotaExceededException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+      }
+    };
+    var ThrottlingException = class _ThrottlingException extends AccessAnalyzerServiceException {
+      name = "ThrottlingException";
+      $fault = "client";
+      $retryable = {
+        throttling: true
+      };
+      retryAfterSeconds;
+      constructor(opts) {
+        super({
+          name: "ThrottlingException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ThrottlingException.prototype);
+        this.retryAfterSeconds = opts.retryAfterSeconds;
+      }
+    };
+    var ValidationException2 = class _ValidationException extends AccessAnalyzerServiceException {
+      name = "ValidationException";
+      $fault = "client";
+      reason;
+      fieldList;
+      constructor(opts) {
+        super({
+          name: "ValidationException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ValidationException.prototype);
+        this.reason = opts.reason;
+        this.fieldList = opts.fieldList;
+      }
+    };
+    var InvalidParameterException = class _InvalidParameterException extends AccessAnalyzerServiceException {
+      name = "InvalidParameterException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidParameterException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidParameterException.prototype);
+      }
+    };
+    var UnprocessableEntityException = class _UnprocessableEntityException extends AccessAnalyzerServiceException {
+      name = "UnprocessableEntityException";
+      $fault = "client";
+      $retryable = {};
+      constructor(opts) {
+        super({
+          name: "UnprocessableEntityException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnprocessableEntityException.prototype);
+      }
+    };
+    var _A2 = "Access";
+    var _AA = "AccountAggregations";
+    var _AAR = "ApplyArchiveRule";
+    var _AARR = "ApplyArchiveRuleRequest";
+    var _AC = "AnalyzerConfiguration";
+    var _ACPD = "AccessCheckPolicyDocument";
+    var _ADE3 = "AccessDeniedException";
+    var _AG = "AclGrantee";
+    var _AL = "AccessList";
+    var _ALn = "AnalyzersList";
+    var _AP = "AccessPreview";
+    var _APF = "AccessPreviewFinding";
+    var _APFL = "AccessPreviewFindingsList";
+    var _APL = "AccessPreviewsList";
+    var _APS = "AccessPreviewSummary";
+    var _APSR = "AccessPreviewStatusReason";
+    var _AR2 = "AnalysisRule";
+    var _ARC = "AnalysisRuleCriteria";
+    var _ARCL = "AnalysisRuleCriteriaList";
+    var _ARL = "AnalyzedResourcesList";
+    var _ARLr = "ArchiveRulesList";
+    var _ARS = "AnalyzedResourceSummary";
+    var _ARSr = "ArchiveRuleSummary";
+    var _ARn = "AnalyzedResource";
+    var _AS = "AnalyzerSummary";
+    var _C2 = "Criterion";
+    var _CA2 = "CreateAnalyzer";
+    var _CANG = "CheckAccessNotGranted";
+    var _CANGR = "CheckAccessNotGrantedRequest";
+    var _CANGRh = "CheckAccessNotGrantedResponse";
+    var _CAP = "CreateAccessPreview";
+    var _CAPR = "CreateAccessPreviewRequest";
+    var _CAPRr = "CreateAccessPreviewResponse";
+    var _CAR = "CreateAnalyzerRequest";
+    var _CARR = "CreateArchiveRuleRequest";
+    var _CARr = "CreateAnalyzerResponse";
+    var _CARre = "CreateArchiveRule";
+    var _CE = "ConflictException";
+    var _CM = "ConfigurationsMap";
+    var _CNNA = "CheckNoNewAccess";
+    var _CNNAR = "CheckNoNewAccessRequest";
+    var _CNNARh = "CheckNoNewAccessResponse";
+    var _CNPA = "CheckNoPublicAccess";
+    var _CNPAR = "CheckNoPublicAccessRequest";
+    var _CNPARh = "CheckNoPublicAccessResponse";
+    var _CPG = "CancelPolicyGeneration";
+    var _CPGR = "CancelPolicyGenerationRequest";
+    var _CPGRa = "CancelPolicyGenerationResponse";
+    var _CSLA = "CreateServiceLinkedAnalyzer";
+    var _CSLAR = "CreateServiceLinkedAnalyzerRequest";
+    var _CSLARr = "CreateServiceLinkedAnalyzerResponse";
+    var _CTD = "CloudTrailDetails";
+    var _CTP = "CloudTrailProperties";
+    var _Co = "Configuration";
+    var _DA = "DeleteAnalyzer";
+    var _DAR = "DeleteAnalyzerRequest";
+    var _DARR = "DeleteArchiveRuleRequest";
+    var _DARe = "DeleteArchiveRule";
+    var _DSC = "DynamodbStreamConfiguration";
+    var _DSLA = "DeleteServiceLinkedAnalyzer";
+    var _DSLAR = "DeleteServiceLinkedAnalyzerRequest";
+    var _DTC = "DynamodbTableConfiguration";
+    var _EAD = "ExternalAccessDetails";
+    var _EAFS = "ExternalAccessFindingsStatistics";
+    var _EFSC = "EfsFileSystemConfiguration";
+    var _ERC = "EcrRepositoryConfiguration";
+    var _ESC = "EbsSnapshotConfiguration";
+    var _F = "Finding";
+    var _FAAD = "FindingAggregationAccountDetails";
+    var _FCM = "FilterCriteriaMap";
+    var _FD = "FindingDetails";
+    var _FDL = "FindingDetailsList";
+    var _FL = "FindingsList";
+    var _FLV = "FindingsListV2";
+    var _FS = "FindingSource";
+    var _FSD = "FindingSourceDetail";
+    var _FSL = "FindingSourceList";
+    var _FSLi = "FindingsStatisticsList";
+    var _FSV = "FindingSummaryV2";
+    var _FSi = "FindingSummary";
+    var _FSin = "FindingsStatistics";
+    var _GA = "GetAnalyzer";
+    var _GAP = "GetAccessPreview";
+    var _GAPR = "GetAccessPreviewRequest";
+    var _GAPRe = "GetAccessPreviewResponse";
+    var _GAR = "GetAnalyzerRequest";
+    var _GARR = "GetAnalyzedResourceRequest";
+    var _GARRe = "GetAnalyzedResourceResponse";
+    var _GARRet = "GetArchiveRuleRequest";
+    var _GARRetr = "GetArchiveRuleResponse";
+    var _GARe = "GetAnalyzerResponse";
+    var _GARet = "GetAnalyzedResource";
+    var _GARetr = "GetArchiveRule";
+    var _GF = "GetFinding";
+    var _GFR = "GetFindingRequest";
+    var _GFRR = "GenerateFindingRecommendationRequest";
+    var _GFRRe = "GetFindingRecommendationRequest";
+    var _GFRRet = "GetFindingRecommendationResponse";
+    var _GFRe = "GetFindingResponse";
+    var _GFRen = "GenerateFindingRecommendation";
+    var _GFRet = "GetFindingRecommendation";
+    var _GFS = "GetFindingsStatistics";
+    var _GFSR = "GetFindingsStatisticsRequest";
+    var _GFSRe = "GetFindingsStatisticsResponse";
+    var _GFV = "GetFindingV2";
+    var _GFVR = "GetFindingV2Request";
+    var _GFVRe = "GetFindingV2Response";
+    var _GGP = "GetGeneratedPolicy";
+    var _GGPR = "GetGeneratedPolicyRequest";
+    var _GGPRe = "GetGeneratedPolicyResponse";
+    var _GP = "GeneratedPolicy";
+    var _GPL = "GeneratedPolicyList";
+    var _GPP = "GeneratedPolicyProperties";
+    var _GPR = "GeneratedPolicyResult";
+    var _IAAR = "InternalAccessAnalysisRule";
+    var _IAARC = "InternalAccessAnalysisRuleCriteria";
+    var _IAARCL = "InternalAccessAnalysisRuleCriteriaList";
+    var _IAC = "InternalAccessConfiguration";
+    var _IAD = "InternalAccessDetails";
+    var _IAFS = "InternalAccessFindingsStatistics";
+    var _IAR = "InlineArchiveRule";
+    var _IARL = "InlineArchiveRulesList";
+    var _IARTD = "InternalAccessResourceTypeDetails";
+    var _IARTSM = "InternalAccessResourceTypeStatisticsMap";
+    var _IC = "InternetConfiguration";
+    var _IPE = "InvalidParameterException";
+    var _IRC = "IamRoleConfiguration";
+    var _ISE3 = "InternalServerException";
+    var _JD = "JobDetails";
+    var _JE = "JobError";
+    var _KGC = "KmsGrantConfiguration";
+    var _KGCL = "KmsGrantConfigurationsList";
+    var _KGCm = "KmsGrantConstraints";
+    var _KKC = "KmsKeyConfiguration";
+    var _L = "Location";
+    var _LA = "ListAnalyzers";
+    var _LAP = "ListAccessPreviews";
+    var _LAPF = "ListAccessPreviewFindings";
+    var _LAPFR = "ListAccessPreviewFindingsRequest";
+    var _LAPFRi = "ListAccessPreviewFindingsResponse";
+    var _LAPR = "ListAccessPreviewsRequest";
+    var _LAPRi = "ListAccessPreviewsResponse";
+    var _LAR = "ListAnalyzersRequest";
+    var _LARR = "ListAnalyzedResourcesRequest";
+    var _LARRi = "ListAnalyzedResourcesResponse";
+    var _LARRis = "ListArchiveRulesRequest";
+    var _LARRist = "ListArchiveRulesResponse";
+    var _LARi = "ListAnalyzersResponse";
+    var _LARis = "ListAnalyzedResources";
+    var _LARist = "ListArchiveRules";
+    var _LF = "ListFindings";
+    var _LFR = "ListFindingsRequest";
+    var _LFRi = "ListFindingsResponse";
+    var _LFV = "ListFindingsV2";
+    var _LFVR = "ListFindingsV2Request";
+    var _LFVRi = "ListFindingsV2Response";
+    var _LL = "LocationList";
+    var _LPG = "ListPolicyGenerations";
+    var _LPGR = "ListPolicyGenerationsRequest";
+    var _LPGRi = "ListPolicyGenerationsResponse";
+    var _LTFR = "ListTagsForResource";
+    var _LTFRR = "ListTagsForResourceRequest";
+    var _LTFRRi = "ListTagsForResourceResponse";
+    var _NOC = "NetworkOriginConfiguration";
+    var _P2 = "Position";
+    var _PE = "PathElement";
+    var _PEL = "PathElementList";
+    var _PG = "PolicyGeneration";
+    var _PGD = "PolicyGenerationDetails";
+    var _PGL = "PolicyGenerationList";
+    var _RA2 = "Retry-After";
+    var _RDCSAM = "RdsDbClusterSnapshotAttributesMap";
+    var _RDCSAV = "RdsDbClusterSnapshotAttributeValue";
+    var _RDCSC = "RdsDbClusterSnapshotConfiguration";
+    var _RDSAM = "RdsDbSnapshotAttributesMap";
+    var _RDSAV = "RdsDbSnapshotAttributeValue";
+    var _RDSC = "RdsDbSnapshotConfiguration";
+    var _RE = "RecommendationError";
+    var _RNFE2 = "ResourceNotFoundException";
+    var _RS = "ReasonSummary";
+    var _RSL = "ReasonSummaryList";
+    var _RSLe = "RecommendedStepList";
+    var _RSe = "RecommendedStep";
+    var _RTD = "ResourceTypeDetails";
+    var _RTSM = "ResourceTypeStatisticsMap";
+    var _S = "Span";
+    var _SAPC = "S3AccessPointConfiguration";
+    var _SAPCM = "S3AccessPointConfigurationsMap";
+    var _SBAGC = "S3BucketAclGrantConfiguration";
+    var _SBAGCL = "S3BucketAclGrantConfigurationsList";
+    var _SBC = "S3BucketConfiguration";
+    var _SC = "SortCriteria";
+    var _SEDAPC = "S3ExpressDirectoryAccessPointConfiguration";
+    var _SEDAPCM = "S3ExpressDirectoryAccessPointConfigurationsMap";
+    var _SEDBC = "S3ExpressDirectoryBucketConfiguration";
+    var _SMSC = "SecretsManagerSecretConfiguration";
+    var _SPABC = "S3PublicAccessBlockConfiguration";
+    var _SPG = "StartPolicyGeneration";
+    var _SPGR = "StartPolicyGenerationRequest";
+    var _SPGRt = "StartPolicyGenerationResponse";
+    var _SQC = "SqsQueueConfiguration";
+    var _SQEE = "ServiceQuotaExceededException";
+    var _SR = "StatusReason";
+    var _SRS = "StartResourceScan";
+    var _SRSR = "StartResourceScanRequest";
+    var _STC = "SnsTopicConfiguration";
+    var _Su = "Substring";
+    var _T2 = "Trail";
+    var _TE = "ThrottlingException";
+    var _TL = "TagsList";
+    var _TLr = "TrailList";
+    var _TP = "TrailProperties";
+    var _TPL = "TrailPropertiesList";
+    var _TR = "TagResource";
+    var _TRR = "TagResourceRequest";
+    var _TRRa = "TagResourceResponse";
+    var _UA = "UnusedAction";
+    var _UAC = "UnusedAccessConfiguration";
+    var _UAFS = "UnusedAccessFindingsStatistics";
+    var _UAL = "UnusedActionList";
+    var _UAR = "UpdateAnalyzerRequest";
+    var _UARR = "UpdateArchiveRuleRequest";
+    var _UARp = "UpdateAnalyzerResponse";
+    var _UARpd = "UpdateArchiveRule";
+    var _UATS = "UnusedAccessTypeStatistics";
+    var _UATSL = "UnusedAccessTypeStatisticsList";
+    var _UAp = "UpdateAnalyzer";
+    var _UEE = "UnprocessableEntityException";
+    var _UF = "UpdateFindings";
+    var _UFR = "UpdateFindingsRequest";
+    var _UIRD = "UnusedIamRoleDetails";
+    var _UIUAKD = "UnusedIamUserAccessKeyDetails";
+    var _UIUPD = "UnusedIamUserPasswordDetails";
+    var _UPD = "UnusedPermissionDetails";
+    var _UPRS = "UnusedPermissionsRecommendedStep";
+    var _UR = "UntagResource";
+    var _URR = "UntagResourceRequest";
+    var _URRn = "UntagResourceResponse";
+    var _VC = "VpcConfiguration";
+    var _VE2 = "ValidationException";
+    var _VEF = "ValidationExceptionField";
+    var _VEFL = "ValidationExceptionFieldList";
+    var _VP = "ValidatePolicy";
+    var _VPF = "ValidatePolicyFinding";
+    var _VPFL = "ValidatePolicyFindingList";
+    var _VPR = "ValidatePolicyRequest";
+    var _VPRa = "ValidatePolicyResponse";
+    var _a2 = "actions";
+    var _aA = "analyzerArn";
+    var _aAn = "analyzedAt";
+    var _aI2 = "accountIds";
+    var _aKI3 = "accessKeyId";
+    var _aN = "analyzerName";
+    var _aNt = "attributeName";
+    var _aP = "accessPreview";
+    var _aPA = "accessPointArn";
+    var _aPAc = "accessPointAccount";
+    var _aPI = "accessPreviewId";
+    var _aPP = "accessPointPolicy";
+    var _aPc = "accessPreviews";
+    var _aPcc = "accessPoints";
+    var _aR = "accessRole";
+    var _aRl = "allRegions";
+    var _aRn = "analysisRule";
+    var _aRna = "analyzedResources";
+    var _aRr = "archiveRules";
+    var _aRrc = "archiveRule";
+    var _aT4 = "accessType";
+    var _ac = "action";
+    var _acc = "access";
+    var _acco = "account";
+    var _an = "analyzer";
+    var _ana = "analyzers";
+    var _ar = "arn";
+    var _at2 = "attributes";
+    var _bAG = "bucketAclGrants";
+    var _bP = "bucketPolicy";
+    var _bPAB = "bucketPublicAccessBlock";
+    var _c5 = "client";
+    var _cA = "createdAt";
+    var _cAo = "completedAt";
+    var _cO = "completedOn";
+    var _cT = "changeType";
+    var _cTA = "cloudTrailArn";
+    var _cTD = "cloudTrailDetails";
+    var _cTP = "cloudTrailProperties";
+    var _cTl = "clientToken";
+    var _co3 = "configurations";
+    var _cod = "code";
+    var _col = "column";
+    var _con = "condition";
+    var _conf = "configuration";
+    var _cons = "constraints";
+    var _cont = "contains";
+    var _d = "details";
+    var _dS = "dynamodbStream";
+    var _dT = "dynamodbTable";
+    var _de = "detail";
+    var _des = "description";
+    var _e5 = "error";
+    var _eAD = "externalAccessDetails";
+    var _eAFS = "externalAccessFindingsStatistics";
+    var _eCE = "encryptionContextEquals";
+    var _eCS = "encryptionContextSubset";
+    var _eFI = "existingFindingId";
+    var _eFS = "existingFindingStatus";
+    var _eFSf = "efsFileSystem";
+    var _ePD = "existingPolicyDocument";
+    var _ePI = "existingPolicyId";
+    var _eR = "ecrRepository";
+    var _eS = "ebsSnapshot";
+    var _eT = "endTime";
+    var _en = "end";
+    var _eq = "eq";
+    var _ex2 = "exclusions";
+    var _exi = "exists";
+    var _f = "filter";
+    var _fD = "findingDetails";
+    var _fL = "fieldList";
+    var _fS = "findingsStatistics";
+    var _fSP = "fileSystemPolicy";
+    var _fT = "findingType";
+    var _fi = "finding";
+    var _fin = "findings";
+    var _g = "groups";
+    var _gP = "generatedPolicies";
+    var _gPR = "generatedPolicyResult";
+    var _gPr = "granteePrincipal";
+    var _gr = "grants";
+    var _gra = "grantee";
+    var _h4 = "http";
+    var _hE5 = "httpError";
+    var _hH2 = "httpHeader";
+    var _hQ2 = "httpQuery";
+    var _i = "id";
+    var _iA = "issuingAccount";
+    var _iAD = "internalAccessDetails";
+    var _iAFS = "internalAccessFindingsStatistics";
+    var _iAn = "internalAccess";
+    var _iC = "isComplete";
+    var _iCn = "internetConfiguration";
+    var _iCs = "issueCode";
+    var _iP = "isPublic";
+    var _iPA = "ignorePublicAcls";
+    var _iR = "iamRole";
+    var _iRP = "includeResourcePlaceholders";
+    var _iSLT = "includeServiceLevelTemplate";
+    var _iT3 = "idempotencyToken";
+    var _id = "ids";
+    var _in = "inclusions";
+    var _ind = "index";
+    var _jD = "jobDetails";
+    var _jE = "jobError";
+    var _jI = "jobId";
+    var _k = "key";
+    var _kK = "kmsKey";
+    var _kKI = "kmsKeyId";
+    var _kP = "keyPolicies";
+    var _l = "line";
+    var _lA = "lastAccessed";
+    var _lML = "learnMoreLink";
+    var _lRA = "lastResourceAnalyzed";
+    var _lRAA = "lastResourceAnalyzedAt";
+    var _lUA = "lastUpdatedAt";
+    var _le = "length";
+    var _lo = "locations";
+    var _loc = "locale";
+    var _m4 = "message";
+    var _mB = "managedBy";
+    var _mR = "maxResults";
+    var _n = "name";
+    var _nO = "networkOrigin";
+    var _nOAF = "numberOfActiveFindings";
+    var _nPD = "newPolicyDocument";
+    var _nT = "nextToken";
+    var _ne = "neq";
+    var _o = "operations";
+    var _oB = "orderBy";
+    var _of = "offset";
+    var _p = "principal";
+    var _pA = "principalArn";
+    var _pAB = "publicAccessBlock";
+    var _pD = "policyDocument";
+    var _pG = "policyGenerations";
+    var _pGD = "policyGenerationDetails";
+    var _pOA = "principalOwnerAccount";
+    var _pT = "policyType";
+    var _pTr = "principalType";
+    var _pUA = "policyUpdatedAt";
+    var _pa = "path";
+    var _pe = "permission";
+    var _po = "policy";
+    var _pr = "properties";
+    var _qP = "queuePolicy";
+    var _r3 = "reason";
+    var _rA = "resourceArn";
+    var _rAS = "retryAfterSeconds";
+    var _rAe = "resourceArns";
+    var _rAec = "recommendedAction";
+    var _rCPR = "resourceControlPolicyRestriction";
+    var _rDCS = "rdsDbClusterSnapshot";
+    var _rDS = "rdsDbSnapshot";
+    var _rI = "resourceId";
+    var _rN2 = "ruleName";
+    var _rOA = "resourceOwnerAccount";
+    var _rP = "repositoryPolicy";
+    var _rPB = "restrictPublicBuckets";
+    var _rPe = "retiringPrincipal";
+    var _rPec = "recommendedPolicy";
+    var _rS = "recommendedSteps";
+    var _rT3 = "resourceType";
+    var _rTS = "resourceTypeStatistics";
+    var _rTe = "resourceTags";
+    var _rTec = "recommendationType";
+    var _rTes = "resourceTypes";
+    var _re = "resources";
+    var _rea = "reasons";
+    var _reg = "regions";
+    var _res = "resource";
+    var _resu = "result";
+    var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.accessanalyzer";
+    var _sA = "startedAt";
+    var _sB = "s3Bucket";
+    var _sCPR = "serviceControlPolicyRestriction";
+    var _sEDB = "s3ExpressDirectoryBucket";
+    var _sI = "statementIndex";
+    var _sIt = "statementId";
+    var _sMS = "secretsManagerSecret";
+    var _sN = "serviceNamespace";
+    var _sO = "startedOn";
+    var _sP = "streamPolicy";
+    var _sPe = "secretPolicy";
+    var _sQ = "sqsQueue";
+    var _sR = "statusReason";
+    var _sT3 = "startTime";
+    var _sTn = "snsTopic";
+    var _sV = "sharedVia";
+    var _se3 = "server";
+    var _so = "sources";
+    var _sor = "sort";
+    var _sp = "span";
+    var _st = "status";
+    var _sta = "start";
+    var _su = "substring";
+    var _t = "type";
+    var _tA = "topAccounts";
+    var _tACA = "totalActiveCrossAccount";
+    var _tAE = "totalActiveErrors";
+    var _tAF = "totalActiveFindings";
+    var _tAFo = "totalArchivedFindings";
+    var _tAP = "totalActivePublic";
+    var _tK = "tagKeys";
+    var _tP = "trailProperties";
+    var _tPa = "tablePolicy";
+    var _tPo = "topicPolicy";
+    var _tPr = "trustPolicy";
+    var _tRF = "totalResolvedFindings";
+    var _ta = "tags";
+    var _to = "total";
+    var _tr = "trails";
+    var _u = "uri";
+    var _uA = "updatedAt";
+    var _uAA = "unusedAccessAge";
+    var _uAFS = "unusedAccessFindingsStatistics";
+    var _uAT = "unusedAccessType";
+    var _uATS = "unusedAccessTypeStatistics";
+    var _uAn = "unusedAccess";
+    var _uI = "userIds";
+    var _uIRD = "unusedIamRoleDetails";
+    var _uIUAKD = "unusedIamUserAccessKeyDetails";
+    var _uIUPD = "unusedIamUserPasswordDetails";
+    var _uPD = "unusedPermissionDetails";
+    var _uPRS = "unusedPermissionsRecommendedStep";
+    var _v = "value";
+    var _vC = "vpcConfiguration";
+    var _vI = "vpcId";
+    var _vPRT = "validatePolicyResourceType";
+    var n05 = "com.amazonaws.accessanalyzer";
+    var _s_registry5 = TypeRegistry2.for(_s5);
+    var AccessAnalyzerServiceException$ = [-3, _s5, "AccessAnalyzerServiceException", 0, [], []];
+    _s_registry5.registerError(AccessAnalyzerServiceException$, AccessAnalyzerServiceException);
+    var n0_registry5 = TypeRegistry2.for(n05);
+    var AccessDeniedException$3 = [
+      -3,
+      n05,
+      _ADE3,
+      { [_e5]: _c5, [_hE5]: 403 },
+      [_m4],
+      [0],
+      1
+    ];
+    n0_registry5.registerError(AccessDeniedException$3, AccessDeniedException3);
+    var ConflictException$ = [
+      -3,
+      n05,
+      _CE,
+      { [_e5]: _c5, [_hE5]: 409 },
+      [_m4, _rI, _rT3],
+      [0, 0, 0],
+      3
+    ];
+    n0_registry5.registerError(ConflictException$, ConflictException);
+    var InternalServerException$3 = [
+      -3,
+      n05,
+      _ISE3,
+      { [_e5]: _se3, [_hE5]: 500 },
+      [_m4, _rAS],
+      [0, [1, { [_hH2]: _RA2 }]],
+      1
+    ];
+    n0_registry5.registerError(InternalServerException$3, InternalServerException3);
+    var InvalidParameterException$ = [
+      -3,
+      n05,
+      _IPE,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_m4],
+      [0],
+      1
+    ];
+    n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
+    var ResourceNotFoundException$2 = [
+      -3,
+      n05,
+      _RNFE2,
+      { [_e5]: _c5, [_hE5]: 404 },
+      [_m4, _rI, _rT3],
+      [0, 0, 0],
+      3
+    ];
+    n0_registry5.registerError(ResourceNotFoundException$2, ResourceNotFoundException2);
+    var ServiceQuotaExceededException$ = [
+      -3,
+      n05,
+      _SQEE,
+      { [_e5]: _c5, [_hE5]: 402 },
+      [_m4, _rI, _rT3],
+      [0, 0, 0],
+      3
+    ];
+    n0_registry5.registerError(ServiceQuotaExceededException$, ServiceQuotaExceededException);
+    var ThrottlingException$ = [
+      -3,
+      n05,
+      _TE,
+      { [_e5]: _c5, [_hE5]: 429 },
+      [_m4, _rAS],
+      [0, [1, { [_hH2]: _RA2 }]],
+      1
+    ];
+    n0_registry5.registerError(ThrottlingException$, ThrottlingException);
+    var UnprocessableEntityException$ = [
+      -3,
+      n05,
+      _UEE,
+      { [_e5]: _c5, [_hE5]: 422 },
+      [_m4],
+      [0],
+      1
+    ];
+    n0_registry5.registerError(UnprocessableEntityException$, UnprocessableEntityException);
+    var ValidationException$2 = [
+      -3,
+      n05,
+      _VE2,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_m4, _r3, _fL],
+      [0, 0, () => ValidationExceptionFieldList],
+      2
+    ];
+    n0_registry5.registerError(ValidationException$2, ValidationException2);
+    var errorTypeRegistries5 = [
+      _s_registry5,
+      n0_registry5
+    ];
+    var AccessCheckPolicyDocument = [0, n05, _ACPD, 8, 0];
+    var Access$ = [
+      3,
+      n05,
+      _A2,
+      0,
+      [_a2, _re],
+      [64 | 0, 64 | 0]
+    ];
+    var AccessPreview$ = [
+      3,
+      n05,
+      _AP,
+      0,
+      [_i, _aA, _co3, _cA, _st, _sR],
+      [0, 0, () => ConfigurationsMap, 5, 0, () => AccessPreviewStatusReason$],
+      5
+    ];
+    var AccessPreviewFinding$ = [
+      3,
+      n05,
+      _APF,
+      0,
+      [_i, _rT3, _cA, _cT, _st, _rOA, _eFI, _eFS, _p, _ac, _con, _res, _iP, _e5, _so, _rCPR],
+      [0, 0, 5, 0, 0, 0, 0, 0, 128 | 0, 64 | 0, 128 | 0, 0, 2, 0, () => FindingSourceList, 0],
+      6
+    ];
+    var AccessPreviewStatusReason$ = [
+      3,
+      n05,
+      _APSR,
+      0,
+      [_cod],
+      [0],
+      1
+    ];
+    var AccessPreviewSummary$ = [
+      3,
+      n05,
+      _APS,
+      0,
+      [_i, _aA, _cA, _st, _sR],
+      [0, 0, 5, 0, () => AccessPreviewStatusReason$],
+      4
+    ];
+    var AnalysisRule$ = [
+      3,
+      n05,
+      _AR2,
+      0,
+      [_ex2],
+      [() => AnalysisRuleCriteriaList]
+    ];
+    var AnalysisRuleCriteria$ = [
+      3,
+      n05,
+      _ARC,
+      0,
+      [_aI2, _rTe],
+      [64 | 0, [1, n05, _TL, 0, 128 | 0]]
+    ];
+    var AnalyzedResource$ = [
+      3,
+      n05,
+      _ARn,
+      0,
+      [_rA, _rT3, _cA, _aAn, _uA, _iP, _rOA, _a2, _sV, _st, _e5],
+      [0, 0, 5, 5, 5, 2, 0, 64 | 0, 64 | 0, 0, 0],
+      7
+    ];
+    var AnalyzedResourceSummary$ = [
+      3,
+      n05,
+      _ARS,
+      0,
+      [_rA, _rOA, _rT3],
+      [0, 0, 0],
+      3
+    ];
+    var AnalyzerSummary$ = [
+      3,
+      n05,
+      _AS,
+      0,
+      [_ar, _n, _t, _cA, _st, _lRA, _lRAA, _ta, _sR, _conf, _mB],
+      [0, 0, 0, 5, 0, 0, 5, 128 | 0, () => StatusReason$, () => AnalyzerConfiguration$, 0],
+      5
+    ];
+    var ApplyArchiveRuleRequest$ = [
+      3,
+      n05,
+      _AARR,
+      0,
+      [_aA, _rN2, _cTl],
+      [0, 0, [0, 4]],
+      2
+    ];
+    var ArchiveRuleSummary$ = [
+      3,
+      n05,
+      _ARSr,
+      0,
+      [_rN2, _f, _cA, _uA],
+      [0, () => FilterCriteriaMap, 5, 5],
+      4
+    ];
+    var CancelPolicyGenerationRequest$ = [
+      3,
+      n05,
+      _CPGR,
+      0,
+      [_jI],
+      [[0, 1]],
+      1
+    ];
+    var CancelPolicyGenerationResponse$ = [
+      3,
+      n05,
+      _CPGRa,
+      0,
+      [],
+      []
+    ];
+    var CheckAccessNotGrantedRequest$ = [
+      3,
+      n05,
+      _CANGR,
+      0,
+      [_pD, _acc, _pT],
+      [[() => AccessCheckPolicyDocument, 0], () => AccessList, 0],
+      3
+    ];
+    var CheckAccessNotGrantedResponse$ = [
+      3,
+      n05,
+      _CANGRh,
+      0,
+      [_resu, _m4, _rea],
+      [0, 0, () => ReasonSummaryList]
+    ];
+    var CheckNoNewAccessRequest$ = [
+      3,
+      n05,
+      _CNNAR,
+      0,
+      [_nPD, _ePD, _pT],
+      [[() => AccessCheckPolicyDocument, 0], [() => AccessCheckPolicyDocument, 0], 0],
+      3
+    ];
+    var CheckNoNewAccessResponse$ = [
+      3,
+      n05,
+      _CNNARh,
+      0,
+      [_resu, _m4, _rea],
+      [0, 0, () => ReasonSummaryList]
+    ];
+    var CheckNoPublicAccessRequest$ = [
+      3,
+      n05,
+      _CNPAR,
+      0,
+      [_pD, _rT3],
+      [[() => AccessCheckPolicyDocument, 0], 0],
+      2
+    ];
+    var CheckNoPublicAccessResponse$ = [
+      3,
+      n05,
+      _CNPARh,
+      0,
+      [_resu, _m4, _rea],
+      [0, 0, () => ReasonSummaryList]
+    ];
+    var CloudTrailDetails$ = [
+      3,
+      n05,
+      _CTD,
+      0,
+      [_tr, _aR, _sT3, _eT],
+      [() => TrailList, 0, 5, 5],
+      3
+    ];
+    var CloudTrailProperties$ = [
+      3,
+      n05,
+      _CTP,
+      0,
+      [_tP, _sT3, _eT],
+      [() => TrailPropertiesList, 5, 5],
+      3
+    ];
+    var CreateAccessPreviewRequest$ = [
+      3,
+      n05,
+      _CAPR,
+      0,
+      [_aA, _co3, _cTl],
+      [0, () => ConfigurationsMap, [0, 4]],
+      2
+    ];
+    var CreateAccessPreviewResponse$ = [
+      3,
+      n05,
+      _CAPRr,
+      0,
+      [_i],
+      [0],
+      1
+    ];
+    var CreateAnalyzerRequest$ = [
+      3,
+      n05,
+      _CAR,
+      0,
+      [_aN, _t, _aRr, _ta, _cTl, _conf],
+      [0, 0, () => InlineArchiveRulesList, 128 | 0, [0, 4], () => AnalyzerConfiguration$],
+      2
+    ];
+    var CreateAnalyzerResponse$ = [
+      3,
+      n05,
+      _CARr,
+      0,
+      [_ar],
+      [0]
+    ];
+    var CreateArchiveRuleRequest$ = [
+      3,
+      n05,
+      _CARR,
+      0,
+      [_aN, _rN2, _f, _cTl],
+      [[0, 1], 0, () => FilterCriteriaMap, [0, 4]],
+      3
+    ];
+    var CreateServiceLinkedAnalyzerRequest$ = [
+      3,
+      n05,
+      _CSLAR,
+      0,
+      [_t, _aRr, _cTl, _conf],
+      [0, () => InlineArchiveRulesList, [0, 4], () => AnalyzerConfiguration$],
+      1
+    ];
+    var CreateServiceLinkedAnalyzerResponse$ = [
+      3,
+      n05,
+      _CSLARr,
+      0,
+      [_ar],
+      [0]
+    ];
+    var Criterion$ = [
+      3,
+      n05,
+      _C2,
+      0,
+      [_eq, _ne, _cont, _exi],
+      [64 | 0, 64 | 0, 64 | 0, 2]
+    ];
+    var DeleteAnalyzerRequest$ = [
+      3,
+      n05,
+      _DAR,
+      0,
+      [_aN, _cTl],
+      [[0, 1], [0, { [_hQ2]: _cTl, [_iT3]: 1 }]],
+      1
+    ];
+    var DeleteArchiveRuleRequest$ = [
+      3,
+      n05,
+      _DARR,
+      0,
+      [_aN, _rN2, _cTl],
+      [[0, 1], [0, 1], [0, { [_hQ2]: _cTl, [_iT3]: 1 }]],
+      2
+    ];
+    var DeleteServiceLinkedAnalyzerRequest$ = [
+      3,
+      n05,
+      _DSLAR,
+      0,
+      [_aN, _cTl],
+      [[0, 1], [0, { [_hQ2]: _cTl, [_iT3]: 1 }]],
+      1
+    ];
+    var DynamodbStreamConfiguration$ = [
+      3,
+      n05,
+      _DSC,
+      0,
+      [_sP],
+      [0]
+    ];
+    var DynamodbTableConfiguration$ = [
+      3,
+      n05,
+      _DTC,
+      0,
+      [_tPa],
+      [0]
+    ];
+    var EbsSnapshotConfiguration$ = [
+      3,
+      n05,
+      _ESC,
+      0,
+      [_uI, _g, _kKI],
+      [64 | 0, 64 | 0, 0]
+    ];
+    var EcrRepositoryConfiguration$ = [
+      3,
+      n05,
+      _ERC,
+      0,
+      [_rP],
+      [0]
+    ];
+    var EfsFileSystemConfiguration$ = [
+      3,
+      n05,
+      _EFSC,
+      0,
+      [_fSP],
+      [0]
+    ];
+    var ExternalAccessDetails$ = [
+      3,
+      n05,
+      _EAD,
+      0,
+      [_con, _ac, _iP, _p, _so, _rCPR],
+      [128 | 0, 64 | 0, 2, 128 | 0, () => FindingSourceList, 0],
+      1
+    ];
+    var ExternalAccessFindingsStatistics$ = [
+      3,
+      n05,
+      _EAFS,
+      0,
+      [_rTS, _tAF, _tAFo, _tRF],
+      [() => ResourceTypeStatisticsMap, 1, 1, 1]
+    ];
+    var Finding$ = [
+      3,
+      n05,
+      _F,
+      0,
+      [_i, _rT3, _con, _cA, _aAn, _uA, _st, _rOA, _p, _ac, _res, _iP, _e5, _so, _rCPR],
+      [0, 0, 128 | 0, 5, 5, 5, 0, 0, 128 | 0, 64 | 0, 0, 2, 0, () => FindingSourceList, 0],
+      8
+    ];
+    var FindingAggregationAccountDetails$ = [
+      3,
+      n05,
+      _FAAD,
+      0,
+      [_acco, _nOAF, _d],
+      [0, 1, 128 | 1]
+    ];
+    var FindingSource$ = [
+      3,
+      n05,
+      _FS,
+      0,
+      [_t, _de],
+      [0, () => FindingSourceDetail$],
+      1
+    ];
+    var FindingSourceDetail$ = [
+      3,
+      n05,
+      _FSD,
+      0,
+      [_aPA, _aPAc],
+      [0, 0]
+    ];
+    var FindingSummary$ = [
+      3,
+      n05,
+      _FSi,
+      0,
+      [_i, _rT3, _con, _cA, _aAn, _uA, _st, _rOA, _p, _ac, _res, _iP, _e5, _so, _rCPR],
+      [0, 0, 128 | 0, 5, 5, 5, 0, 0, 128 | 0, 64 | 0, 0, 2, 0, () => FindingSourceList, 0],
+      8
+    ];
+    var FindingSummaryV2$ = [
+      3,
+      n05,
+      _FSV,
+      0,
+      [_aAn, _cA, _i, _rT3, _rOA, _st, _uA, _e5, _res, _fT],
+      [5, 5, 0, 0, 0, 0, 5, 0, 0, 0],
+      7
+    ];
+    var GeneratedPolicy$ = [
+      3,
+      n05,
+      _GP,
+      0,
+      [_po],
+      [0],
+      1
+    ];
+    var GeneratedPolicyProperties$ = [
+      3,
+      n05,
+      _GPP,
+      0,
+      [_pA, _iC, _cTP],
+      [0, 2, () => CloudTrailProperties$],
+      1
+    ];
+    var GeneratedPolicyResult$ = [
+      3,
+      n05,
+      _GPR,
+      0,
+      [_pr, _gP],
+      [() => GeneratedPolicyProperties$, () => GeneratedPolicyList],
+      1
+    ];
+    var GenerateFindingRecommendationRequest$ = [
+      3,
+      n05,
+      _GFRR,
+      0,
+      [_aA, _i],
+      [[0, { [_hQ2]: _aA }], [0, 1]],
+      2
+    ];
+    var GetAccessPreviewRequest$ = [
+      3,
+      n05,
+      _GAPR,
+      0,
+      [_aPI, _aA],
+      [[0, 1], [0, { [_hQ2]: _aA }]],
+      2
+    ];
+    var GetAccessPreviewResponse$ = [
+      3,
+      n05,
+      _GAPRe,
+      0,
+      [_aP],
+      [() => AccessPreview$],
+      1
+    ];
+    var GetAnalyzedResourceRequest$ = [
+      3,
+      n05,
+      _GARR,
+      0,
+      [_aA, _rA],
+      [[0, { [_hQ2]: _aA }], [0, { [_hQ2]: _rA }]],
+      2
+    ];
+    var GetAnalyzedResourceResponse$ = [
+      3,
+      n05,
+      _GARRe,
+      0,
+      [_res],
+      [() => AnalyzedResource$]
+    ];
+    var GetAnalyzerRequest$ = [
+      3,
+      n05,
+      _GAR,
+      0,
+      [_aN],
+      [[0, 1]],
+      1
+    ];
+    var GetAnalyzerResponse$ = [
+      3,
+      n05,
+      _GARe,
+      0,
+      [_an],
+      [() => AnalyzerSummary$],
+      1
+    ];
+    var GetArchiveRuleRequest$ = [
+      3,
+      n05,
+      _GARRet,
+      0,
+      [_aN, _rN2],
+      [[0, 1], [0, 1]],
+      2
+    ];
+    var GetArchiveRuleResponse$ = [
+      3,
+      n05,
+      _GARRetr,
+      0,
+      [_aRrc],
+      [() => ArchiveRuleSummary$],
+      1
+    ];
+    var GetFindingRecommendationRequest$ = [
+      3,
+      n05,
+      _GFRRe,
+      0,
+      [_aA, _i, _mR, _nT],
+      [[0, { [_hQ2]: _aA }], [0, 1], [1, { [_hQ2]: _mR }], [0, { [_hQ2]: _nT }]],
+      2
+    ];
+    var GetFindingRecommendationResponse$ = [
+      3,
+      n05,
+      _GFRRet,
+      0,
+      [_sA, _rA, _rTec, _st, _cAo, _nT, _e5, _rS],
+      [5, 0, 0, 0, 5, 0, () => RecommendationError$, () => RecommendedStepList],
+      4
+    ];
+    var GetFindingRequest$ = [
+      3,
+      n05,
+      _GFR,
+      0,
+      [_aA, _i],
+      [[0, { [_hQ2]: _aA }], [0, 1]],
+      2
+    ];
+    var GetFindingResponse$ = [
+      3,
+      n05,
+      _GFRe,
+      0,
+      [_fi],
+      [() => Finding$]
+    ];
+    var GetFindingsStatisticsRequest$ = [
+      3,
+      n05,
+      _GFSR,
+      0,
+      [_aA],
+      [0],
+      1
+    ];
+    var GetFindingsStatisticsResponse$ = [
+      3,
+      n05,
+      _GFSRe,
+      0,
+      [_fS, _lUA],
+      [() => FindingsStatisticsList, 5]
+    ];
+    var GetFindingV2Request$ = [
+      3,
+      n05,
+      _GFVR,
+      0,
+      [_aA, _i, _mR, _nT],
+      [[0, { [_hQ2]: _aA }], [0, 1], [1, { [_hQ2]: _mR }], [0, { [_hQ2]: _nT }]],
+      2
+    ];
+    var GetFindingV2Response$ = [
+      3,
+      n05,
+      _GFVRe,
+      0,
+      [_aAn, _cA, _i, _rT3, _rOA, _st, _uA, _fD, _e5, _nT, _res, _fT],
+      [5, 5, 0, 0, 0, 0, 5, () => FindingDetailsList, 0, 0, 0, 0],
+      8
+    ];
+    var GetGeneratedPolicyRequest$ = [
+      3,
+      n05,
+      _GGPR,
+      0,
+      [_jI, _iRP, _iSLT],
+      [[0, 1], [2, { [_hQ2]: _iRP }], [2, { [_hQ2]: _iSLT }]],
+      1
+    ];
+    var GetGeneratedPolicyResponse$ = [
+      3,
+      n05,
+      _GGPRe,
+      0,
+      [_jD, _gPR],
+      [() => JobDetails$, () => GeneratedPolicyResult$],
+      2
+    ];
+    var IamRoleConfiguration$ = [
+      3,
+      n05,
+      _IRC,
+      0,
+      [_tPr],
+      [0]
+    ];
+    var InlineArchiveRule$ = [
+      3,
+      n05,
+      _IAR,
+      0,
+      [_rN2, _f],
+      [0, () => FilterCriteriaMap],
+      2
+    ];
+    var InternalAccessAnalysisRule$ = [
+      3,
+      n05,
+      _IAAR,
+      0,
+      [_in],
+      [() => InternalAccessAnalysisRuleCriteriaList]
+    ];
+    var InternalAccessAnalysisRuleCriteria$ = [
+      3,
+      n05,
+      _IAARC,
+      0,
+      [_aI2, _rTes, _rAe],
+      [64 | 0, 64 | 0, 64 | 0]
+    ];
+    var InternalAccessConfiguration$ = [
+      3,
+      n05,
+      _IAC,
+      0,
+      [_aRn],
+      [() => InternalAccessAnalysisRule$]
+    ];
+    var InternalAccessDetails$ = [
+      3,
+      n05,
+      _IAD,
+      0,
+      [_ac, _con, _p, _pOA, _aT4, _pTr, _so, _rCPR, _sCPR],
+      [64 | 0, 128 | 0, 128 | 0, 0, 0, 0, () => FindingSourceList, 0, 0]
+    ];
+    var InternalAccessFindingsStatistics$ = [
+      3,
+      n05,
+      _IAFS,
+      0,
+      [_rTS, _tAF, _tAFo, _tRF],
+      [() => InternalAccessResourceTypeStatisticsMap, 1, 1, 1]
+    ];
+    var InternalAccessResourceTypeDetails$ = [
+      3,
+      n05,
+      _IARTD,
+      0,
+      [_tAF, _tRF, _tAFo],
+      [1, 1, 1]
+    ];
+    var InternetConfiguration$ = [
+      3,
+      n05,
+      _IC,
+      0,
+      [],
+      []
+    ];
+    var JobDetails$ = [
+      3,
+      n05,
+      _JD,
+      0,
+      [_jI, _st, _sO, _cO, _jE],
+      [0, 0, 5, 5, () => JobError$],
+      3
+    ];
+    var JobError$ = [
+      3,
+      n05,
+      _JE,
+      0,
+      [_cod, _m4],
+      [0, 0],
+      2
+    ];
+    var KmsGrantConfiguration$ = [
+      3,
+      n05,
+      _KGC,
+      0,
+      [_o, _gPr, _iA, _rPe, _cons],
+      [64 | 0, 0, 0, 0, () => KmsGrantConstraints$],
+      3
+    ];
+    var KmsGrantConstraints$ = [
+      3,
+      n05,
+      _KGCm,
+      0,
+      [_eCE, _eCS],
+      [128 | 0, 128 | 0]
+    ];
+    var KmsKeyConfiguration$ = [
+      3,
+      n05,
+      _KKC,
+      0,
+      [_kP, _gr],
+      [128 | 0, () => KmsGrantConfigurationsList]
+    ];
+    var ListAccessPreviewFindingsRequest$ = [
+      3,
+      n05,
+      _LAPFR,
+      0,
+      [_aPI, _aA, _f, _nT, _mR],
+      [[0, 1], 0, () => FilterCriteriaMap, 0, 1],
+      2
+    ];
+    var ListAccessPreviewFindingsResponse$ = [
+      3,
+      n05,
+      _LAPFRi,
+      0,
+      [_fin, _nT],
+      [() => AccessPreviewFindingsList, 0],
+      1
+    ];
+    var ListAccessPreviewsRequest$ = [
+      3,
+      n05,
+      _LAPR,
+      0,
+      [_aA, _nT, _mR],
+      [[0, { [_hQ2]: _aA }], [0, { [_hQ2]: _nT }], [1, { [_hQ2]: _mR }]],
+      1
+    ];
+    var ListAccessPreviewsResponse$ = [
+      3,
+      n05,
+      _LAPRi,
+      0,
+      [_aPc, _nT],
+      [() => AccessPreviewsList, 0],
+      1
+    ];
+    var ListAnalyzedResourcesRequest$ = [
+      3,
+      n05,
+      _LARR,
+      0,
+      [_aA, _rT3, _nT, _mR],
+      [0, 0, 0, 1],
+      1
+    ];
+    var ListAnalyzedResourcesResponse$ = [
+      3,
+      n05,
+      _LARRi,
+      0,
+      [_aRna, _nT],
+      [() => AnalyzedResourcesList, 0],
+      1
+    ];
+    var ListAnalyzersRequest$ = [
+      3,
+      n05,
+      _LAR,
+      0,
+      [_nT, _mR, _t],
+      [[0, { [_hQ2]: _nT }], [1, { [_hQ2]: _mR }], [0, { [_hQ2]: _t }]]
+    ];
+    var ListAnalyzersResponse$ = [
+      3,
+      n05,
+      _LARi,
+      0,
+      [_ana, _nT],
+      [() => AnalyzersList, 0],
+      1
+    ];
+    var ListArchiveRulesRequest$ = [
+      3,
+      n05,
+      _LARRis,
+      0,
+      [_aN, _nT, _mR],
+      [[0, 1], [0, { [_hQ2]: _nT }], [1, { [_hQ2]: _mR }]],
+      1
+    ];
+    var ListArchiveRulesResponse$ = [
+      3,
+      n05,
+      _LARRist,
+      0,
+      [_aRr, _nT],
+      [() => ArchiveRulesList, 0],
+      1
+    ];
+    var ListFindingsRequest$ = [
+      3,
+      n05,
+      _LFR,
+      0,
+      [_aA, _f, _sor, _nT, _mR],
+      [0, () => FilterCriteriaMap, () => SortCriteria$, 0, 1],
+      1
+    ];
+    var ListFindingsResponse$ = [
+      3,
+      n05,
+      _LFRi,
+      0,
+      [_fin, _nT],
+      [() => FindingsList, 0],
+      1
+    ];
+    var ListFindingsV2Request$ = [
+      3,
+      n05,
+      _LFVR,
+      0,
+      [_aA, _f, _mR, _nT, _sor],
+      [0, () => FilterCriteriaMap, 1, 0, () => SortCriteria$],
+      1
+    ];
+    var ListFindingsV2Response$ = [
+      3,
+      n05,
+      _LFVRi,
+      0,
+      [_fin, _nT],
+      [() => FindingsListV2, 0],
+      1
+    ];
+    var ListPolicyGenerationsRequest$ = [
+      3,
+      n05,
+      _LPGR,
+      0,
+      [_pA, _mR, _nT],
+      [[0, { [_hQ2]: _pA }], [1, { [_hQ2]: _mR }], [0, { [_hQ2]: _nT }]]
+    ];
+    var ListPolicyGenerationsResponse$ = [
+      3,
+      n05,
+      _LPGRi,
+      0,
+      [_pG, _nT],
+      [() => PolicyGenerationList, 0],
+      1
+    ];
+    var ListTagsForResourceRequest$ = [
+      3,
+      n05,
+      _LTFRR,
+      0,
+      [_rA],
+      [[0, 1]],
+      1
+    ];
+    var ListTagsForResourceResponse$ = [
+      3,
+      n05,
+      _LTFRRi,
+      0,
+      [_ta],
+      [128 | 0]
+    ];
+    var Location$ = [
+      3,
+      n05,
+      _L,
+      0,
+      [_pa, _sp],
+      [() => PathElementList, () => Span$],
+      2
+    ];
+    var PolicyGeneration$ = [
+      3,
+      n05,
+      _PG,
+      0,
+      [_jI, _pA, _st, _sO, _cO],
+      [0, 0, 0, 5, 5],
+      4
+    ];
+    var PolicyGenerationDetails$ = [
+      3,
+      n05,
+      _PGD,
+      0,
+      [_pA],
+      [0],
+      1
+    ];
+    var Position$ = [
+      3,
+      n05,
+      _P2,
+      0,
+      [_l, _col, _of],
+      [1, 1, 1],
+      3
+    ];
+    var RdsDbClusterSnapshotConfiguration$ = [
+      3,
+      n05,
+      _RDCSC,
+      0,
+      [_at2, _kKI],
+      [() => RdsDbClusterSnapshotAttributesMap, 0]
+    ];
+    var RdsDbSnapshotConfiguration$ = [
+      3,
+      n05,
+      _RDSC,
+      0,
+      [_at2, _kKI],
+      [() => RdsDbSnapshotAttributesMap, 0]
+    ];
+    var ReasonSummary$ = [
+      3,
+      n05,
+      _RS,
+      0,
+      [_des, _sI, _sIt],
+      [0, 1, 0]
+    ];
+    var RecommendationError$ = [
+      3,
+      n05,
+      _RE,
+      0,
+      [_cod, _m4],
+      [0, 0],
+      2
+    ];
+    var ResourceTypeDetails$ = [
+      3,
+      n05,
+      _RTD,
+      0,
+      [_tAP, _tACA, _tAE],
+      [1, 1, 1]
+    ];
+    var S3AccessPointConfiguration$ = [
+      3,
+      n05,
+      _SAPC,
+      0,
+      [_aPP, _pAB, _nO],
+      [0, () => S3PublicAccessBlockConfiguration$, () => NetworkOriginConfiguration$]
+    ];
+    var S3BucketAclGrantConfiguration$ = [
+      3,
+      n05,
+      _SBAGC,
+      0,
+      [_pe, _gra],
+      [0, () => AclGrantee$],
+      2
+    ];
+    var S3BucketConfiguration$ = [
+      3,
+      n05,
+      _SBC,
+      0,
+      [_bP, _bAG, _bPAB, _aPcc],
+      [0, () => S3BucketAclGrantConfigurationsList, () => S3PublicAccessBlockConfiguration$, () => S3AccessPointConfigurationsMap]
+    ];
+    var S3ExpressDirectoryAccessPointConfiguration$ = [
+      3,
+      n05,
+      _SEDAPC,
+      0,
+      [_aPP, _nO],
+      [0, () => NetworkOriginConfiguration$]
+    ];
+    var S3ExpressDirectoryBucketConfiguration$ = [
+      3,
+      n05,
+      _SEDBC,
+      0,
+      [_bP, _aPcc],
+      [0, () => S3ExpressDirectoryAccessPointConfigurationsMap]
+    ];
+    var S3PublicAccessBlockConfiguration$ = [
+      3,
+      n05,
+      _SPABC,
+      0,
+      [_iPA, _rPB],
+      [2, 2],
+      2
+    ];
+    var SecretsManagerSecretConfiguration$ = [
+      3,
+      n05,
+      _SMSC,
+      0,
+      [_kKI, _sPe],
+      [0, 0]
+    ];
+    var SnsTopicConfiguration$ = [
+      3,
+      n05,
+      _STC,
+      0,
+      [_tPo],
+      [0]
+    ];
+    var SortCriteria$ = [
+      3,
+      n05,
+      _SC,
+      0,
+      [_aNt, _oB],
+      [0, 0]
+    ];
+    var Span$ = [
+      3,
+      n05,
+      _S,
+      0,
+      [_sta, _en],
+      [() => Position$, () => Position$],
+      2
+    ];
+    var SqsQueueConfiguration$ = [
+      3,
+      n05,
+      _SQC,
+      0,
+      [_qP],
+      [0]
+    ];
+    var StartPolicyGenerationRequest$ = [
+      3,
+      n05,
+      _SPGR,
+      0,
+      [_pGD, _cTD, _cTl],
+      [() => PolicyGenerationDetails$, () => CloudTrailDetails$, [0, 4]],
+      1
+    ];
+    var StartPolicyGenerationResponse$ = [
+      3,
+      n05,
+      _SPGRt,
+      0,
+      [_jI],
+      [0],
+      1
+    ];
+    var StartResourceScanRequest$ = [
+      3,
+      n05,
+      _SRSR,
+      0,
+      [_aA, _rA, _rOA],
+      [0, 0, 0],
+      2
+    ];
+    var StatusReason$ = [
+      3,
+      n05,
+      _SR,
+      0,
+      [_cod],
+      [0],
+      1
+    ];
+    var Substring$ = [
+      3,
+      n05,
+      _Su,
+      0,
+      [_sta, _le],
+      [1, 1],
+      2
+    ];
+    var TagResourceRequest$ = [
+      3,
+      n05,
+      _TRR,
+      0,
+      [_rA, _ta],
+      [[0, 1], 128 | 0],
+      2
+    ];
+    var TagResourceResponse$ = [
+      3,
+      n05,
+      _TRRa,
+      0,
+      [],
+      []
+    ];
+    var Trail$ = [
+      3,
+      n05,
+      _T2,
+      0,
+      [_cTA, _reg, _aRl],
+      [0, 64 | 0, 2],
+      1
+    ];
+    var TrailProperties$ = [
+      3,
+      n05,
+      _TP,
+      0,
+      [_cTA, _reg, _aRl],
+      [0, 64 | 0, 2],
+      1
+    ];
+    var UntagResourceRequest$ = [
+      3,
+      n05,
+      _URR,
+      0,
+      [_rA, _tK],
+      [[0, 1], [64 | 0, { [_hQ2]: _tK }]],
+      2
+    ];
+    var UntagResourceResponse$ = [
+      3,
+      n05,
+      _URRn,
+      0,
+      [],
+      []
+    ];
+    var UnusedAccessConfiguration$ = [
+      3,
+      n05,
+      _UAC,
+      0,
+      [_uAA, _aRn],
+      [1, () => AnalysisRule$]
+    ];
+    var UnusedAccessFindingsStatistics$ = [
+      3,
+      n05,
+      _UAFS,
+      0,
+      [_uATS, _tA, _tAF, _tAFo, _tRF],
+      [() => UnusedAccessTypeStatisticsList, () => AccountAggregations, 1, 1, 1]
+    ];
+    var UnusedAccessTypeStatistics$ = [
+      3,
+      n05,
+      _UATS,
+      0,
+      [_uAT, _to],
+      [0, 1]
+    ];
+    var UnusedAction$ = [
+      3,
+      n05,
+      _UA,
+      0,
+      [_ac, _lA],
+      [0, 5],
+      1
+    ];
+    var UnusedIamRoleDetails$ = [
+      3,
+      n05,
+      _UIRD,
+      0,
+      [_lA],
+      [5]
+    ];
+    var UnusedIamUserAccessKeyDetails$ = [
+      3,
+      n05,
+      _UIUAKD,
+      0,
+      [_aKI3, _lA],
+      [0, 5],
+      1
+    ];
+    var UnusedIamUserPasswordDetails$ = [
+      3,
+      n05,
+      _UIUPD,
+      0,
+      [_lA],
+      [5]
+    ];
+    var UnusedPermissionDetails$ = [
+      3,
+      n05,
+      _UPD,
+      0,
+      [_sN, _a2, _lA],
+      [0, () => UnusedActionList, 5],
+      1
+    ];
+    var UnusedPermissionsRecommendedStep$ = [
+      3,
+      n05,
+      _UPRS,
+      0,
+      [_rAec, _pUA, _rPec, _ePI],
+      [0, 5, 0, 0],
+      1
+    ];
+    var UpdateAnalyzerRequest$ = [
+      3,
+      n05,
+      _UAR,
+      0,
+      [_aN, _conf],
+      [[0, 1], () => AnalyzerConfiguration$],
+      1
+    ];
+    var UpdateAnalyzerResponse$ = [
+      3,
+      n05,
+      _UARp,
+      0,
+      [_conf],
+      [() => AnalyzerConfiguration$]
+    ];
+    var UpdateArchiveRuleRequest$ = [
+      3,
+      n05,
+      _UARR,
+      0,
+      [_aN, _rN2, _f, _cTl],
+      [[0, 1], [0, 1], () => FilterCriteriaMap, [0, 4]],
+      3
+    ];
+    var UpdateFindingsRequest$ = [
+      3,
+      n05,
+      _UFR,
+      0,
+      [_aA, _st, _id, _rA, _cTl],
+      [0, 0, 64 | 0, 0, [0, 4]],
+      2
+    ];
+    var ValidatePolicyFinding$ = [
+      3,
+      n05,
+      _VPF,
+      0,
+      [_fD, _fT, _iCs, _lML, _lo],
+      [0, 0, 0, 0, () => LocationList],
+      5
+    ];
+    var ValidatePolicyRequest$ = [
+      3,
+      n05,
+      _VPR,
+      0,
+      [_pD, _pT, _loc, _mR, _nT, _vPRT],
+      [0, 0, 0, [1, { [_hQ2]: _mR }], [0, { [_hQ2]: _nT }], 0],
+      2
+    ];
+    var ValidatePolicyResponse$ = [
+      3,
+      n05,
+      _VPRa,
+      0,
+      [_fin, _nT],
+      [() => ValidatePolicyFindingList, 0],
+      1
+    ];
+    var ValidationExceptionField$ = [
+      3,
+      n05,
+      _VEF,
+      0,
+      [_n, _m4],
+      [0, 0],
+      2
+    ];
+    var VpcConfiguration$ = [
+      3,
+      n05,
+      _VC,
+      0,
+      [_vI],
+      [0],
+      1
+    ];
+    var __Unit = "unit";
+    var AccessList = [
+      1,
+      n05,
+      _AL,
+      0,
+      () => Access$
+    ];
+    var AccessPreviewFindingsList = [
+      1,
+      n05,
+      _APFL,
+      0,
+      () => AccessPreviewFinding$
+    ];
+    var AccessPreviewsList = [
+      1,
+      n05,
+      _APL,
+      0,
+      () => AccessPreviewSummary$
+    ];
+    var AccountAggregations = [
+      1,
+      n05,
+      _AA,
+      0,
+      () => FindingAggregationAccountDetails$
+    ];
+    var AnalysisRuleCriteriaList = [
+      1,
+      n05,
+      _ARCL,
+      0,
+      () => AnalysisRuleCriteria$
+    ];
+    var AnalyzedResourcesList = [
+      1,
+      n05,
+      _ARL,
+      0,
+      () => AnalyzedResourceSummary$
+    ];
+    var AnalyzersList = [
+      1,
+      n05,
+      _ALn,
+      0,
+      () => AnalyzerSummary$
+    ];
+    var ArchiveRulesList = [
+      1,
+      n05,
+      _ARLr,
+      0,
+      () => ArchiveRuleSummary$
+    ];
+    var FindingDetailsList = [
+      1,
+      n05,
+      _FDL,
+      0,
+      () => FindingDetails$
+    ];
+    var FindingsList = [
+      1,
+      n05,
+      _FL,
+      0,
+      () => FindingSummary$
+    ];
+    var FindingsListV2 = [
+      1,
+      n05,
+      _FLV,
+      0,
+      () => FindingSummaryV2$
+    ];
+    var FindingSourceList = [
+      1,
+      n05,
+      _FSL,
+      0,
+      () => FindingSource$
+    ];
+    var FindingsStatisticsList = [
+      1,
+      n05,
+      _FSLi,
+      0,
+      () => FindingsStatistics$
+    ];
+    var GeneratedPolicyList = [
+      1,
+      n05,
+      _GPL,
+      0,
+      () => GeneratedPolicy$
+    ];
+    var InlineArchiveRulesList = [
+      1,
+      n05,
+      _IARL,
+      0,
+      () => InlineArchiveRule$
+    ];
+    var InternalAccessAnalysisRuleCriteriaList = [
+      1,
+      n05,
+      _IAARCL,
+      0,
+      () => InternalAccessAnalysisRuleCriteria$
+    ];
+    var KmsGrantConfigurationsList = [
+      1,
+      n05,
+      _KGCL,
+      0,
+      () => KmsGrantConfiguration$
+    ];
+    var LocationList = [
+      1,
+      n05,
+      _LL,
+      0,
+      () => Location$
+    ];
+    var PathElementList = [
+      1,
+      n05,
+      _PEL,
+      0,
+      () => PathElement$
+    ];
+    var PolicyGenerationList = [
+      1,
+      n05,
+      _PGL,
+      0,
+      () => PolicyGeneration$
+    ];
+    var ReasonSummaryList = [
+      1,
+      n05,
+      _RSL,
+      0,
+      () => ReasonSummary$
+    ];
+    var RecommendedStepList = [
+      1,
+      n05,
+      _RSLe,
+      0,
+      () => RecommendedStep$
+    ];
+    var S3BucketAclGrantConfigurationsList = [
+      1,
+      n05,
+      _SBAGCL,
+      0,
+      () => S3BucketAclGrantConfiguration$
+    ];
+    var TrailList = [
+      1,
+      n05,
+      _TLr,
+      0,
+      () => Trail$
+    ];
+    var TrailPropertiesList = [
+      1,
+      n05,
+      _TPL,
+      0,
+      () => TrailProperties$
+    ];
+    var UnusedAccessTypeStatisticsList = [
+      1,
+      n05,
+      _UATSL,
+      0,
+      () => UnusedAccessTypeStatistics$
+    ];
+    var UnusedActionList = [
+      1,
+      n05,
+      _UAL,
+      0,
+      () => UnusedAction$
+    ];
+    var ValidatePolicyFindingList = [
+      1,
+      n05,
+      _VPFL,
+      0,
+      () => ValidatePolicyFinding$
+    ];
+    var ValidationExceptionFieldList = [
+      1,
+      n05,
+      _VEFL,
+      0,
+      () => ValidationExceptionField$
+    ];
+    var ConfigurationsMap = [
+      2,
+      n05,
+      _CM,
+      0,
+      0,
+      () => Configuration$
+    ];
+    var FilterCriteriaMap = [
+      2,
+      n05,
+      _FCM,
+      0,
+      0,
+      () => Criterion$
+    ];
+    var InternalAccessResourceTypeStatisticsMap = [
+      2,
+      n05,
+      _IARTSM,
+      0,
+      0,
+      () => InternalAccessResourceTypeDetails$
+    ];
+    var RdsDbClusterSnapshotAttributesMap = [
+      2,
+      n05,
+      _RDCSAM,
+      0,
+      0,
+      () => RdsDbClusterSnapshotAttributeValue$
+    ];
+    var RdsDbSnapshotAttributesMap = [
+      2,
+      n05,
+      _RDSAM,
+      0,
+      0,
+      () => RdsDbSnapshotAttributeValue$
+    ];
+    var ResourceTypeStatisticsMap = [
+      2,
+      n05,
+      _RTSM,
+      0,
+      0,
+      () => ResourceTypeDetails$
+    ];
+    var S3AccessPointConfigurationsMap = [
+      2,
+      n05,
+      _SAPCM,
+      0,
+      0,
+      () => S3AccessPointConfiguration$
+    ];
+    var S3ExpressDirectoryAccessPointConfigurationsMap = [
+      2,
+      n05,
+      _SEDAPCM,
+      0,
+      0,
+      () => S3ExpressDirectoryAccessPointConfiguration$
+    ];
+    var AclGrantee$ = [
+      4,
+      n05,
+      _AG,
+      0,
+      [_i, _u],
+      [0, 0]
+    ];
+    var AnalyzerConfiguration$ = [
+      4,
+      n05,
+      _AC,
+      0,
+      [_uAn, _iAn],
+      [() => UnusedAccessConfiguration$, () => InternalAccessConfiguration$]
+    ];
+    var Configuration$ = [
+      4,
+      n05,
+      _Co,
+      0,
+      [_eS, _eR, _iR, _eFSf, _kK, _rDCS, _rDS, _sMS, _sB, _sTn, _sQ, _sEDB, _dS, _dT],
+      [() => EbsSnapshotConfiguration$, () => EcrRepositoryConfiguration$, () => IamRoleConfiguration$, () => EfsFileSystemConfiguration$, () => KmsKeyConfiguration$, () => RdsDbClusterSnapshotConfiguration$, () => RdsDbSnapshotConfiguration$, () => SecretsManagerSecretConfiguration$, () => S3BucketConfiguration$, () => SnsTopicConfiguration$, () => SqsQueueConfiguration$, () => S3ExpressDirectoryBucketConfiguration$, () => DynamodbStreamConfiguration$, () => DynamodbTableConfiguration$]
+    ];
+    var FindingDetails$ = [
+      4,
+      n05,
+      _FD,
+      0,
+      [_iAD, _eAD, _uPD, _uIUAKD, _uIRD, _uIUPD],
+      [() => InternalAccessDetails$, () => ExternalAccessDetails$, () => UnusedPermissionDetails$, () => UnusedIamUserAccessKeyDetails$, () => UnusedIamRoleDetails$, () => UnusedIamUserPasswordDetails$]
+    ];
+    var FindingsStatistics$ = [
+      4,
+      n05,
+      _FSin,
+      0,
+      [_eAFS, _iAFS, _uAFS],
+      [() => ExternalAccessFindingsStatistics$, () => InternalAccessFindingsStatistics$, () => UnusedAccessFindingsStatistics$]
+    ];
+    var NetworkOriginConfiguration$ = [
+      4,
+      n05,
+      _NOC,
+      0,
+      [_vC, _iCn],
+      [() => VpcConfiguration$, () => InternetConfiguration$]
+    ];
+    var PathElement$ = [
+      4,
+      n05,
+      _PE,
+      0,
+      [_ind, _k, _su, _v],
+      [1, 0, () => Substring$, 0]
+    ];
+    var RdsDbClusterSnapshotAttributeValue$ = [
+      4,
+      n05,
+      _RDCSAV,
+      0,
+      [_aI2],
+      [64 | 0]
+    ];
+    var RdsDbSnapshotAttributeValue$ = [
+      4,
+      n05,
+      _RDSAV,
+      0,
+      [_aI2],
+      [64 | 0]
+    ];
+    var RecommendedStep$ = [
+      4,
+      n05,
+      _RSe,
+      0,
+      [_uPRS],
+      [() => UnusedPermissionsRecommendedStep$]
+    ];
+    var ApplyArchiveRule$ = [
+      9,
+      n05,
+      _AAR,
+      { [_h4]: ["PUT", "/archive-rule", 200] },
+      () => ApplyArchiveRuleRequest$,
+      () => __Unit
+    ];
+    var CancelPolicyGeneration$ = [
+      9,
+      n05,
+      _CPG,
+      { [_h4]: ["PUT", "/policy/generation/{jobId}", 200] },
+      () => CancelPolicyGenerationRequest$,
+      () => CancelPolicyGenerationResponse$
+    ];
+    var CheckAccessNotGranted$ = [
+      9,
+      n05,
+      _CANG,
+      { [_h4]: ["POST", "/policy/check-access-not-granted", 200] },
+      () => CheckAccessNotGrantedRequest$,
+      () => CheckAccessNotGrantedResponse$
+    ];
+    var CheckNoNewAccess$ = [
+      9,
+      n05,
+      _CNNA,
+      { [_h4]: ["POST", "/policy/check-no-new-access", 200] },
+      () => CheckNoNewAccessRequest$,
+      () => CheckNoNewAccessResponse$
+    ];
+    var CheckNoPublicAccess$ = [
+      9,
+      n05,
+      _CNPA,
+      { [_h4]: ["POST", "/policy/check-no-public-access", 200] },
+      () => CheckNoPublicAccessRequest$,
+      () => CheckNoPublicAccessResponse$
+    ];
+    var CreateAccessPreview$ = [
+      9,
+      n05,
+      _CAP,
+      { [_h4]: ["PUT", "/access-preview", 200] },
+      () => CreateAccessPreviewRequest$,
+      () => CreateAccessPreviewResponse$
+    ];
+    var CreateAnalyzer$ = [
+      9,
+      n05,
+      _CA2,
+      { [_h4]: ["PUT", "/analyzer", 200] },
+      () => CreateAnalyzerRequest$,
+      () => CreateAnalyzerResponse$
+    ];
+    var CreateArchiveRule$ = [
+      9,
+      n05,
+      _CARre,
+      { [_h4]: ["PUT", "/analyzer/{analyzerName}/archive-rule", 200] },
+      () => CreateArchiveRuleRequest$,
+      () => __Unit
+    ];
+    var CreateServiceLinkedAnalyzer$ = [
+      9,
+      n05,
+      _CSLA,
+      { [_h4]: ["PUT", "/service-linked-analyzer", 200] },
+      () => CreateServiceLinkedAnalyzerRequest$,
+      () => CreateServiceLinkedAnalyzerResponse$
+    ];
+    var DeleteAnalyzer$ = [
+      9,
+      n05,
+      _DA,
+      { [_h4]: ["DELETE", "/analyzer/{analyzerName}", 200] },
+      () => DeleteAnalyzerRequest$,
+      () => __Unit
+    ];
+    var DeleteArchiveRule$ = [
+      9,
+      n05,
+      _DARe,
+      { [_h4]: ["DELETE", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] },
+      () => DeleteArchiveRuleRequest$,
+      () => __Unit
+    ];
+    var DeleteServiceLinkedAnalyzer$ = [
+      9,
+      n05,
+      _DSLA,
+      { [_h4]: ["DELETE", "/service-linked-analyzer/{analyzerName}", 200] },
+      () => DeleteServiceLinkedAnalyzerRequest$,
+      () => __Unit
+    ];
+    var GenerateFindingRecommendation$ = [
+      9,
+      n05,
+      _GFRen,
+      { [_h4]: ["POST", "/recommendation/{id}", 200] },
+      () => GenerateFindingRecommendationRequest$,
+      () => __Unit
+    ];
+    var GetAccessPreview$ = [
+      9,
+      n05,
+      _GAP,
+      { [_h4]: ["GET", "/access-preview/{accessPreviewId}", 200] },
+      () => GetAccessPreviewRequest$,
+      () => GetAccessPreviewResponse$
+    ];
+    var GetAnalyzedResource$ = [
+      9,
+      n05,
+      _GARet,
+      { [_h4]: ["GET", "/analyzed-resource", 200] },
+      () => GetAnalyzedResourceRequest$,
+      () => GetAnalyzedResourceResponse$
+    ];
+    var GetAnalyzer$ = [
+      9,
+      n05,
+      _GA,
+      { [_h4]: ["GET", "/analyzer/{analyzerName}", 200] },
+      () => GetAnalyzerRequest$,
+      () => GetAnalyzerResponse$
+    ];
+    var GetArchiveRule$ = [
+      9,
+      n05,
+      _GARetr,
+      { [_h4]: ["GET", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] },
+      () => GetArchiveRuleRequest$,
+      () => GetArchiveRuleResponse$
+    ];
+    var GetFinding$ = [
+      9,
+      n05,
+      _GF,
+      { [_h4]: ["GET", "/finding/{id}", 200] },
+      () => GetFindingRequest$,
+      () => GetFindingResponse$
+    ];
+    var GetFindingRecommendation$ = [
+      9,
+      n05,
+      _GFRet,
+      { [_h4]: ["GET", "/recommendation/{id}", 200] },
+      () => GetFindingRecommendationRequest$,
+      () => GetFindingRecommendationResponse$
+    ];
+    var GetFindingsStatistics$ = [
+      9,
+      n05,
+      _GFS,
+      { [_h4]: ["POST", "/analyzer/findings/statistics", 200] },
+      () => GetFindingsStatisticsRequest$,
+      () => GetFindingsStatisticsResponse$
+    ];
+    var GetFindingV2$ = [
+      9,
+      n05,
+      _GFV,
+      { [_h4]: ["GET", "/findingv2/{id}", 200] },
+      () => GetFindingV2Request$,
+      () => GetFindingV2Response$
+    ];
+    var GetGeneratedPolicy$ = [
+      9,
+      n05,
+      _GGP,
+      { [_h4]: ["GET", "/policy/generation/{jobId}", 200] },
+      () => GetGeneratedPolicyRequest$,
+      () => GetGeneratedPolicyResponse$
+    ];
+    var ListAccessPreviewFindings$ = [
+      9,
+      n05,
+      _LAPF,
+      { [_h4]: ["POST", "/access-preview/{accessPreviewId}", 200] },
+      () => ListAccessPreviewFindingsRequest$,
+      () => ListAccessPreviewFindingsResponse$
+    ];
+    var ListAccessPreviews$ = [
+      9,
+      n05,
+      _LAP,
+      { [_h4]: ["GET", "/access-preview", 200] },
+      () => ListAccessPreviewsRequest$,
+      () => ListAccessPreviewsResponse$
+    ];
+    var ListAnalyzedResources$ = [
+      9,
+      n05,
+      _LARis,
+      { [_h4]: ["POST", "/analyzed-resource", 200] },
+      () => ListAnalyzedResourcesRequest$,
+      () => ListAnalyzedResourcesResponse$
+    ];
+    var ListAnalyzers$ = [
+      9,
+      n05,
+      _LA,
+      { [_h4]: ["GET", "/analyzer", 200] },
+      () => ListAnalyzersRequest$,
+      () => ListAnalyzersResponse$
+    ];
+    var ListArchiveRules$ = [
+      9,
+      n05,
+      _LARist,
+      { [_h4]: ["GET", "/analyzer/{analyzerName}/archive-rule", 200] },
+      () => ListArchiveRulesRequest$,
+      () => ListArchiveRulesResponse$
+    ];
+    var ListFindings$ = [
+      9,
+      n05,
+      _LF,
+      { [_h4]: ["POST", "/finding", 200] },
+      () => ListFindingsRequest$,
+      () => ListFindingsResponse$
+    ];
+    var ListFindingsV2$ = [
+      9,
+      n05,
+      _LFV,
+      { [_h4]: ["POST", "/findingv2", 200] },
+      () => ListFindingsV2Request$,
+      () => ListFindingsV2Response$
+    ];
+    var ListPolicyGenerations$ = [
+      9,
+      n05,
+      _LPG,
+      { [_h4]: ["GET", "/policy/generation", 200] },
+      () => ListPolicyGenerationsRequest$,
+      () => ListPolicyGenerationsResponse$
+    ];
+    var ListTagsForResource$ = [
+      9,
+      n05,
+      _LTFR,
+      { [_h4]: ["GET", "/tags/{resourceArn}", 200] },
+      () => ListTagsForResourceRequest$,
+      () => ListTagsForResourceResponse$
+    ];
+    var StartPolicyGeneration$ = [
+      9,
+      n05,
+      _SPG,
+      { [_h4]: ["PUT", "/policy/generation", 200] },
+      () => StartPolicyGenerationRequest$,
+      () => StartPolicyGenerationResponse$
+    ];
+    var StartResourceScan$ = [
+      9,
+      n05,
+      _SRS,
+      { [_h4]: ["POST", "/resource/scan", 200] },
+      () => StartResourceScanRequest$,
+      () => __Unit
+    ];
+    var TagResource$ = [
+      9,
+      n05,
+      _TR,
+      { [_h4]: ["POST", "/tags/{resourceArn}", 200] },
+      () => TagResourceRequest$,
+      () => TagResourceResponse$
+    ];
+    var UntagResource$ = [
+      9,
+      n05,
+      _UR,
+      { [_h4]: ["DELETE", "/tags/{resourceArn}", 200] },
+      () => UntagResourceRequest$,
+      () => UntagResourceResponse$
+    ];
+    var UpdateAnalyzer$ = [
+      9,
+      n05,
+      _UAp,
+      { [_h4]: ["PUT", "/analyzer/{analyzerName}", 200] },
+      () => UpdateAnalyzerRequest$,
+      () => UpdateAnalyzerResponse$
+    ];
+    var UpdateArchiveRule$ = [
+      9,
+      n05,
+      _UARpd,
+      { [_h4]: ["PUT", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] },
+      () => UpdateArchiveRuleRequest$,
+      () => __Unit
+    ];
+    var UpdateFindings$ = [
+      9,
+      n05,
+      _UF,
+      { [_h4]: ["PUT", "/finding", 200] },
+      () => UpdateFindingsRequest$,
+      () => __Unit
+    ];
+    var ValidatePolicy$ = [
+      9,
+      n05,
+      _VP,
+      { [_h4]: ["POST", "/policy/validation", 200] },
+      () => ValidatePolicyRequest$,
+      () => ValidatePolicyResponse$
+    ];
+    var getRuntimeConfig$1 = (config) => {
+      return {
+        apiVersion: "2019-11-01",
+        base64Decoder: config?.base64Decoder ?? fromBase642,
+        base64Encoder: config?.base64Encoder ?? toBase643,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver5,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultAccessAnalyzerHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+          {
+            schemeId: "aws.auth#sigv4",
+            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+            signer: new AwsSdkSigV4Signer2()
+          }
+        ],
+        logger: config?.logger ?? new NoOpLogger2(),
+        protocol: config?.protocol ?? AwsRestJsonProtocol2,
+        protocolSettings: config?.protocolSettings ?? {
+          defaultNamespace: "com.amazonaws.accessanalyzer",
+          errorTypeRegistries: errorTypeRegistries5,
+          version: "2019-11-01",
+          serviceTarget: "AccessAnalyzer"
+        },
+        serviceId: config?.serviceId ?? "AccessAnalyzer",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl3,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf83,
+        utf8Encoder: config?.utf8Encoder ?? toUtf83
+      };
+    };
+    var getRuntimeConfig9 = (config) => {
+      emitWarningIfUnsupportedVersion3(process.version);
+      const defaultsMode = resolveDefaultsModeConfig2(config);
+      const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode2);
+      const clientSharedValues = getRuntimeConfig$1(config);
+      emitWarningIfUnsupportedVersion$1(process.version);
+      const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger
+      };
+      return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig2(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength2,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider2({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig2(NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, config),
+        region: config?.region ?? loadConfig2(NODE_REGION_CONFIG_OPTIONS2, { ...NODE_REGION_CONFIG_FILE_OPTIONS2, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ?? loadConfig2({
+          ...NODE_RETRY_MODE_CONFIG_OPTIONS2,
+          default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE2
+        }, config),
+        streamCollector: config?.streamCollector ?? streamCollector7,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig2(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig2(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig2(NODE_APP_ID_CONFIG_OPTIONS2, loaderConfig)
+      };
+    };
+    var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
+      const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+      let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+      let _credentials = runtimeConfig.credentials;
+      return {
+        setHttpAuthScheme(httpAuthScheme) {
+          const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+          if (index === -1) {
+            _httpAuthSchemes.push(httpAuthScheme);
+          } else {
+            _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+          }
+        },
+        httpAuthSchemes() {
+          return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+          _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+          return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+          _credentials = credentials;
+        },
+        credentials() {
+          return _credentials;
+        }
+      };
+    };
+    var resolveHttpAuthRuntimeConfig5 = (config) => {
+      return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials()
+      };
+    };
+    var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
+      const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration2(runtimeConfig), getDefaultExtensionConfiguration2(runtimeConfig), getHttpHandlerExtensionConfiguration2(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
+      extensions.forEach((extension) => extension.configure(extensionConfiguration));
+      return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
+    };
+    var AccessAnalyzerClient2 = class extends Client2 {
+      config;
+      constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig9(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters5(_config_0);
+        const _config_2 = resolveUserAgentConfig2(_config_1);
+        const _config_3 = resolveRetryConfig2(_config_2);
+        const _config_4 = resolveRegionConfig2(_config_3);
+        const _config_5 = resolveHostHeaderConfig2(_config_4);
+        const _config_6 = resolveEndpointConfig2(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig5(_config_6);
+        const _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin2(this.config));
+        this.middlewareStack.use(getUserAgentPlugin2(this.config));
+        this.middlewareStack.use(getRetryPlugin2(this.config));
+        this.middlewareStack.use(getContentLengthPlugin2(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin2(this.config));
+        this.middlewareStack.use(getLoggerPlugin2(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin2(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin2(this.config, {
+          httpAuthSchemeParametersProvider: defaultAccessAnalyzerHttpAuthSchemeParametersProvider,
+          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig2({
+            "aws.auth#sigv4": config.credentials
+          })
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin2(this.config));
+      }
+      destroy() {
+        super.destroy();
+      }
+    };
+    var command5 = makeBuilder2(commonParams5, "AccessAnalyzer", "AccessAnalyzerClient", getEndpointPlugin2);
+    var _ep05 = {};
+    var _mw05 = (Command3, cs, config, o3) => [];
+    var ApplyArchiveRuleCommand = class extends command5(_ep05, _mw05, "ApplyArchiveRule", ApplyArchiveRule$) {
+    };
+    var CancelPolicyGenerationCommand = class extends command5(_ep05, _mw05, "CancelPolicyGeneration", CancelPolicyGeneration$) {
+    };
+    var CheckAccessNotGrantedCommand = class extends command5(_ep05, _mw05, "CheckAccessNotGranted", CheckAccessNotGranted$) {
+    };
+    var CheckNoNewAccessCommand = class extends command5(_ep05, _mw05, "CheckNoNewAccess", CheckNoNewAccess$) {
+    };
+    var CheckNoPublicAccessCommand = class extends command5(_ep05, _mw05, "CheckNoPublicAccess", CheckNoPublicAccess$) {
+    };
+    var CreateAccessPreviewCommand = class extends command5(_ep05, _mw05, "CreateAccessPreview", CreateAccessPreview$) {
+    };
+    var CreateAnalyzerCommand = class extends command5(_ep05, _mw05, "CreateAnalyzer", CreateAnalyzer$) {
+    };
+    var CreateArchiveRuleCommand = class extends command5(_ep05, _mw05, "CreateArchiveRule", CreateArchiveRule$) {
+    };
+    var CreateServiceLinkedAnalyzerCommand = class extends command5(_ep05, _mw05, "CreateServiceLinkedAnalyzer", CreateServiceLinkedAnalyzer$) {
+    };
+    var DeleteAnalyzerCommand = class extends command5(_ep05, _mw05, "DeleteAnalyzer", DeleteAnalyzer$) {
+    };
+    var DeleteArchiveRuleCommand = class extends command5(_ep05, _mw05, "DeleteArchiveRule", DeleteArchiveRule$) {
+    };
+    var DeleteServiceLinkedAnalyzerCommand = class extends command5(_ep05, _mw05, "DeleteServiceLinkedAnalyzer", DeleteServiceLinkedAnalyzer$) {
+    };
+    var GenerateFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GenerateFindingRecommendation", GenerateFindingRecommendation$) {
+    };
+    var GetAccessPreviewCommand = class extends command5(_ep05, _mw05, "GetAccessPreview", GetAccessPreview$) {
+    };
+    var GetAnalyzedResourceCommand = class extends command5(_ep05, _mw05, "GetAnalyzedResource", GetAnalyzedResource$) {
+    };
+    var GetAnalyzerCommand = class extends command5(_ep05, _mw05, "GetAnalyzer", GetAnalyzer$) {
+    };
+    var GetArchiveRuleCommand = class extends command5(_ep05, _mw05, "GetArchiveRule", GetArchiveRule$) {
+    };
+    var GetFindingCommand = class extends command5(_ep05, _mw05, "GetFinding", GetFinding$) {
+    };
+    var GetFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GetFindingRecommendation", GetFindingRecommendation$) {
+    };
+    var GetFindingsStatisticsCommand = class extends command5(_ep05, _mw05, "GetFindingsStatistics", GetFindingsStatistics$) {
+    };
+    var GetFindingV2Command = class extends command5(_ep05, _mw05, "GetFindingV2", GetFindingV2$) {
+    };
+    var GetGeneratedPolicyCommand = class extends command5(_ep05, _mw05, "GetGeneratedPolicy", GetGeneratedPolicy$) {
+    };
+    var ListAccessPreviewFindingsCommand = class extends command5(_ep05, _mw05, "ListAccessPreviewFindings", ListAccessPreviewFindings$) {
+    };
+    var ListAccessPreviewsCommand = class extends command5(_ep05, _mw05, "ListAccessPreviews", ListAccessPreviews$) {
+    };
+    var ListAnalyzedResourcesCommand = class extends command5(_ep05, _mw05, "ListAnalyzedResources", ListAnalyzedResources$) {
+    };
+    var ListAnalyzersCommand = class extends command5(_ep05, _mw05, "ListAnalyzers", ListAnalyzers$) {
+    };
+    var ListArchiveRulesCommand = class extends command5(_ep05, _mw05, "ListArchiveRules", ListArchiveRules$) {
+    };
+    var ListFindingsCommand = class extends command5(_ep05, _mw05, "ListFindings", ListFindings$) {
+    };
+    var ListFindingsV2Command = class extends command5(_ep05, _mw05, "ListFindingsV2", ListFindingsV2$) {
+    };
+    var ListPolicyGenerationsCommand = class extends command5(_ep05, _mw05, "ListPolicyGenerations", ListPolicyGenerations$) {
+    };
+    var ListTagsForResourceCommand3 = class extends command5(_ep05, _mw05, "ListTagsForResource", ListTagsForResource$) {
+    };
+    var StartPolicyGenerationCommand = class extends command5(_ep05, _mw05, "StartPolicyGeneration", StartPolicyGeneration$) {
+    };
+    var StartResourceScanCommand = class extends command5(_ep05, _mw05, "StartResourceScan", StartResourceScan$) {
+    };
+    var TagResourceCommand = class extends command5(_ep05, _mw05, "TagResource", TagResource$) {
+    };
+    var UntagResourceCommand = class extends command5(_ep05, _mw05, "UntagResource", UntagResource$) {
+    };
+    var UpdateAnalyzerCommand = class extends command5(_ep05, _mw05, "UpdateAnalyzer", UpdateAnalyzer$) {
+    };
+    var UpdateArchiveRuleCommand = class extends command5(_ep05, _mw05, "UpdateArchiveRule", UpdateArchiveRule$) {
+    };
+    var UpdateFindingsCommand = class extends command5(_ep05, _mw05, "UpdateFindings", UpdateFindings$) {
+    };
+    var ValidatePolicyCommand2 = class extends command5(_ep05, _mw05, "ValidatePolicy", ValidatePolicy$) {
+    };
+    var paginateGetFindingRecommendation = createPaginator2(AccessAnalyzerClient2, GetFindingRecommendationCommand, "nextToken", "nextToken", "maxResults");
+    var paginateGetFindingV2 = createPaginator2(AccessAnalyzerClient2, GetFindingV2Command, "nextToken", "nextToken", "maxResults");
+    var paginateListAccessPreviewFindings = createPaginator2(AccessAnalyzerClient2, ListAccessPreviewFindingsCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListAccessPreviews = createPaginator2(AccessAnalyzerClient2, ListAccessPreviewsCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListAnalyzedResources = createPaginator2(AccessAnalyzerClient2, ListAnalyzedResourcesCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListAnalyzers = createPaginator2(AccessAnalyzerClient2, ListAnalyzersCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListArchiveRules = createPaginator2(AccessAnalyzerClient2, ListArchiveRulesCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListFindings = createPaginator2(AccessAnalyzerClient2, ListFindingsCommand, "nextToken", "nextToken", "maxResults");
+    var paginateListFindingsV2 = createPaginator2(AccessAnalyzerClient2, ListFindingsV2Command, "nextToken", "nextToken", "maxResults");
+    var paginateListPolicyGenerations = createPaginator2(AccessAnalyzerClient2, ListPolicyGenerationsCommand, "nextToken", "nextToken", "maxResults");
+    var paginateValidatePolicy = createPaginator2(AccessAnalyzerClient2, ValidatePolicyCommand2, "nextToken", "nextToken", "maxResults");
+    var commands5 = {
+      ApplyArchiveRuleCommand,
+      CancelPolicyGenerationCommand,
+      CheckAccessNotGrantedCommand,
+      CheckNoNewAccessCommand,
+      CheckNoPublicAccessCommand,
+      CreateAccessPreviewCommand,
+      CreateAnalyzerCommand,
+      CreateArchiveRuleCommand,
+      CreateServiceLinkedAnalyzerCommand,
+      DeleteAnalyzerCommand,
+      DeleteArchiveRuleCommand,
+      DeleteServiceLinkedAnalyzerCommand,
+      GenerateFindingRecommendationCommand,
+      GetAccessPreviewCommand,
+      GetAnalyzedResourceCommand,
+      GetAnalyzerCommand,
+      GetArchiveRuleCommand,
+      GetFindingCommand,
+      GetFindingRecommendationCommand,
+      GetFindingsStatisticsCommand,
+      GetFindingV2Command,
+      GetGeneratedPolicyCommand,
+      ListAccessPreviewFindingsCommand,
+      ListAccessPreviewsCommand,
+      ListAnalyzedResourcesCommand,
+      ListAnalyzersCommand,
+      ListArchiveRulesCommand,
+      ListFindingsCommand,
+      ListFindingsV2Command,
+      ListPolicyGenerationsCommand,
+      ListTagsForResourceCommand: ListTagsForResourceCommand3,
+      StartPolicyGenerationCommand,
+      StartResourceScanCommand,
+      TagResourceCommand,
+      UntagResourceCommand,
+      UpdateAnalyzerCommand,
+      UpdateArchiveRuleCommand,
+      UpdateFindingsCommand,
+      ValidatePolicyCommand: ValidatePolicyCommand2
+    };
+    var paginators = {
+      paginateGetFindingRecommendation,
+      paginateGetFindingV2,
+      paginateListAccessPreviewFindings,
+      paginateListAccessPreviews,
+      paginateListAnalyzedResources,
+      paginateListAnalyzers,
+      paginateListArchiveRules,
+      paginateListFindings,
+      paginateListFindingsV2,
+      paginateListPolicyGenerations,
+      paginateValidatePolicy
+    };
+    var AccessAnalyzer = class extends AccessAnalyzerClient2 {
+    };
+    createAggregatedClient2(commands5, AccessAnalyzer, { paginators });
+    var ValidationExceptionReason = {
+      CANNOT_PARSE: "cannotParse",
+      FIELD_VALIDATION_FAILED: "fieldValidationFailed",
+      NOT_SUPPORTED: "notSupported",
+      OTHER: "other",
+      UNKNOWN_OPERATION: "unknownOperation"
+    };
+    var ResourceType = {
+      AWS_DYNAMODB_STREAM: "AWS::DynamoDB::Stream",
+      AWS_DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+      AWS_EC2_SNAPSHOT: "AWS::EC2::Snapshot",
+      AWS_ECR_REPOSITORY: "AWS::ECR::Repository",
+      AWS_EFS_FILESYSTEM: "AWS::EFS::FileSystem",
+      AWS_IAM_ROLE: "AWS::IAM::Role",
+      AWS_IAM_USER: "AWS::IAM::User",
+      AWS_KMS_KEY: "AWS::KMS::Key",
+      AWS_LAMBDA_FUNCTION: "AWS::Lambda::Function",
+      AWS_LAMBDA_LAYERVERSION: "AWS::Lambda::LayerVersion",
+      AWS_RDS_DBCLUSTERSNAPSHOT: "AWS::RDS::DBClusterSnapshot",
+      AWS_RDS_DBSNAPSHOT: "AWS::RDS::DBSnapshot",
+      AWS_S3EXPRESS_DIRECTORYBUCKET: "AWS::S3Express::DirectoryBucket",
+      AWS_S3_BUCKET: "AWS::S3::Bucket",
+      AWS_SECRETSMANAGER_SECRET: "AWS::SecretsManager::Secret",
+      AWS_SNS_TOPIC: "AWS::SNS::Topic",
+      AWS_SQS_QUEUE: "AWS::SQS::Queue"
+    };
+    var Type = {
+      ACCOUNT: "ACCOUNT",
+      ACCOUNT_INTERNAL_ACCESS: "ACCOUNT_INTERNAL_ACCESS",
+      ACCOUNT_UNUSED_ACCESS: "ACCOUNT_UNUSED_ACCESS",
+      ORGANIZATION: "ORGANIZATION",
+      ORGANIZATION_INTERNAL_ACCESS: "ORGANIZATION_INTERNAL_ACCESS",
+      ORGANIZATION_UNUSED_ACCESS: "ORGANIZATION_UNUSED_ACCESS"
+    };
+    var AnalyzerStatus = {
+      ACTIVE: "ACTIVE",
+      CREATING: "CREATING",
+      DISABLED: "DISABLED",
+      FAILED: "FAILED"
+    };
+    var ReasonCode = {
+      AWS_SERVICE_ACCESS_DISABLED: "AWS_SERVICE_ACCESS_DISABLED",
+      DELEGATED_ADMINISTRATOR_DEREGISTERED: "DELEGATED_ADMINISTRATOR_DEREGISTERED",
+      ORGANIZATION_DELETED: "ORGANIZATION_DELETED",
+      SERVICE_LINKED_ROLE_CREATION_FAILED: "SERVICE_LINKED_ROLE_CREATION_FAILED"
+    };
+    var AccessCheckPolicyType = {
+      IDENTITY_POLICY: "IDENTITY_POLICY",
+      RESOURCE_POLICY: "RESOURCE_POLICY"
+    };
+    var CheckAccessNotGrantedResult = {
+      FAIL: "FAIL",
+      PASS: "PASS"
+    };
+    var CheckNoNewAccessResult = {
+      FAIL: "FAIL",
+      PASS: "PASS"
+    };
+    var AccessCheckResourceType = {
+      API_GATEWAY_REST_API: "AWS::ApiGateway::RestApi",
+      BACKUP_VAULT: "AWS::Backup::BackupVault",
+      CLOUDTRAIL_DASHBOARD: "AWS::CloudTrail::Dashboard",
+      CLOUDTRAIL_EVENT_DATA_STORE: "AWS::CloudTrail::EventDataStore",
+      CODE_ARTIFACT_DOMAIN: "AWS::CodeArtifact::Domain",
+      DYNAMODB_STREAM: "AWS::DynamoDB::Stream",
+      DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+      EFS_FILESYSTEM: "AWS::EFS::FileSystem",
+      KINESIS_DATA_STREAM: "AWS::Kinesis::Stream",
+      KINESIS_STREAM_CONSUMER: "AWS::Kinesis::StreamConsumer",
+      KMS_KEY: "AWS::KMS::Key",
+      LAMBDA_FUNCTION: "AWS::Lambda::Function",
+      OPENSEARCHSERVICE_DOMAIN: "AWS::OpenSearchService::Domain",
+      ROLE_TRUST: "AWS::IAM::AssumeRolePolicyDocument",
+      S3EXPRESS_DIRECTORYBUCKET: "AWS::S3Express::DirectoryBucket",
+      S3_ACCESS_POINT: "AWS::S3::AccessPoint",
+      S3_BUCKET: "AWS::S3::Bucket",
+      S3_EXPRESS_ACCESS_POINT: "AWS::S3Express::AccessPoint",
+      S3_GLACIER: "AWS::S3::Glacier",
+      S3_OUTPOSTS_ACCESS_POINT: "AWS::S3Outposts::AccessPoint",
+      S3_OUTPOSTS_BUCKET: "AWS::S3Outposts::Bucket",
+      S3_TABLE: "AWS::S3Tables::Table",
+      S3_TABLE_BUCKET: "AWS::S3Tables::TableBucket",
+      SECRETSMANAGER_SECRET: "AWS::SecretsManager::Secret",
+      SNS_TOPIC: "AWS::SNS::Topic",
+      SQS_QUEUE: "AWS::SQS::Queue"
+    };
+    var CheckNoPublicAccessResult = {
+      FAIL: "FAIL",
+      PASS: "PASS"
+    };
+    var KmsGrantOperation = {
+      CREATE_GRANT: "CreateGrant",
+      DECRYPT: "Decrypt",
+      DESCRIBE_KEY: "DescribeKey",
+      ENCRYPT: "Encrypt",
+      GENERATE_DATA_KEY: "GenerateDataKey",
+      GENERATE_DATA_KEY_PAIR: "GenerateDataKeyPair",
+      GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT: "GenerateDataKeyPairWithoutPlaintext",
+      GENERATE_DATA_KEY_WITHOUT_PLAINTEXT: "GenerateDataKeyWithoutPlaintext",
+      GET_PUBLIC_KEY: "GetPublicKey",
+      REENCRYPT_FROM: "ReEncryptFrom",
+      REENCRYPT_TO: "ReEncryptTo",
+      RETIRE_GRANT: "RetireGrant",
+      SIGN: "Sign",
+      VERIFY: "Verify"
+    };
+    var AclPermission = {
+      FULL_CONTROL: "FULL_CONTROL",
+      READ: "READ",
+      READ_ACP: "READ_ACP",
+      WRITE: "WRITE",
+      WRITE_ACP: "WRITE_ACP"
+    };
+    var AccessPreviewStatus = {
+      COMPLETED: "COMPLETED",
+      CREATING: "CREATING",
+      FAILED: "FAILED"
+    };
+    var AccessPreviewStatusReasonCode = {
+      INTERNAL_ERROR: "INTERNAL_ERROR",
+      INVALID_CONFIGURATION: "INVALID_CONFIGURATION"
+    };
+    var FindingStatus = {
+      ACTIVE: "ACTIVE",
+      ARCHIVED: "ARCHIVED",
+      RESOLVED: "RESOLVED"
+    };
+    var ResourceControlPolicyRestriction = {
+      APPLICABLE: "APPLICABLE",
+      APPLIED: "APPLIED",
+      FAILED_TO_EVALUATE_RCP: "FAILED_TO_EVALUATE_RCP",
+      NOT_APPLICABLE: "NOT_APPLICABLE"
+    };
+    var FindingSourceType = {
+      BUCKET_ACL: "BUCKET_ACL",
+      POLICY: "POLICY",
+      S3_ACCESS_POINT: "S3_ACCESS_POINT",
+      S3_ACCESS_POINT_ACCOUNT: "S3_ACCESS_POINT_ACCOUNT"
+    };
+    var RecommendationType = {
+      UNUSED_PERMISSION_RECOMMENDATION: "UnusedPermissionRecommendation"
+    };
+    var RecommendedRemediationAction = {
+      CREATE_POLICY: "CREATE_POLICY",
+      DETACH_POLICY: "DETACH_POLICY"
+    };
+    var Status = {
+      FAILED: "FAILED",
+      IN_PROGRESS: "IN_PROGRESS",
+      SUCCEEDED: "SUCCEEDED"
+    };
+    var InternalAccessType = {
+      INTRA_ACCOUNT: "INTRA_ACCOUNT",
+      INTRA_ORG: "INTRA_ORG"
+    };
+    var PrincipalType = {
+      IAM_ROLE: "IAM_ROLE",
+      IAM_USER: "IAM_USER"
+    };
+    var ServiceControlPolicyRestriction = {
+      APPLICABLE: "APPLICABLE",
+      APPLIED: "APPLIED",
+      FAILED_TO_EVALUATE_SCP: "FAILED_TO_EVALUATE_SCP",
+      NOT_APPLICABLE: "NOT_APPLICABLE"
+    };
+    var FindingType = {
+      EXTERNAL_ACCESS: "ExternalAccess",
+      INTERNAL_ACCESS: "InternalAccess",
+      UNUSED_IAM_ROLE: "UnusedIAMRole",
+      UNUSED_IAM_USER_ACCESS_KEY: "UnusedIAMUserAccessKey",
+      UNUSED_IAM_USER_PASSWORD: "UnusedIAMUserPassword",
+      UNUSED_PERMISSION: "UnusedPermission"
+    };
+    var JobErrorCode = {
+      AUTHORIZATION_ERROR: "AUTHORIZATION_ERROR",
+      RESOURCE_NOT_FOUND_ERROR: "RESOURCE_NOT_FOUND_ERROR",
+      SERVICE_ERROR: "SERVICE_ERROR",
+      SERVICE_QUOTA_EXCEEDED_ERROR: "SERVICE_QUOTA_EXCEEDED_ERROR"
+    };
+    var JobStatus = {
+      CANCELED: "CANCELED",
+      FAILED: "FAILED",
+      IN_PROGRESS: "IN_PROGRESS",
+      SUCCEEDED: "SUCCEEDED"
+    };
+    var FindingChangeType = {
+      CHANGED: "CHANGED",
+      NEW: "NEW",
+      UNCHANGED: "UNCHANGED"
+    };
+    var OrderBy = {
+      ASC: "ASC",
+      DESC: "DESC"
+    };
+    var FindingStatusUpdate = {
+      ACTIVE: "ACTIVE",
+      ARCHIVED: "ARCHIVED"
+    };
+    var Locale = {
+      DE: "DE",
+      EN: "EN",
+      ES: "ES",
+      FR: "FR",
+      IT: "IT",
+      JA: "JA",
+      KO: "KO",
+      PT_BR: "PT_BR",
+      ZH_CN: "ZH_CN",
+      ZH_TW: "ZH_TW"
+    };
+    var PolicyType = {
+      IDENTITY_POLICY: "IDENTITY_POLICY",
+      RESOURCE_CONTROL_POLICY: "RESOURCE_CONTROL_POLICY",
+      RESOURCE_POLICY: "RESOURCE_POLICY",
+      SERVICE_CONTROL_POLICY: "SERVICE_CONTROL_POLICY"
+    };
+    var ValidatePolicyResourceType = {
+      DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+      ROLE_TRUST: "AWS::IAM::AssumeRolePolicyDocument",
+      S3_ACCESS_POINT: "AWS::S3::AccessPoint",
+      S3_BUCKET: "AWS::S3::Bucket",
+      S3_MULTI_REGION_ACCESS_POINT: "AWS::S3::MultiRegionAccessPoint",
+      S3_OBJECT_LAMBDA_ACCESS_POINT: "AWS::S3ObjectLambda::AccessPoint"
+    };
+    var ValidatePolicyFindingType = {
+      ERROR: "ERROR",
+      SECURITY_WARNING: "SECURITY_WARNING",
+      SUGGESTION: "SUGGESTION",
+      WARNING: "WARNING"
+    };
+    exports.Access$ = Access$;
+    exports.AccessAnalyzer = AccessAnalyzer;
+    exports.AccessAnalyzerClient = AccessAnalyzerClient2;
+    exports.AccessAnalyzerServiceException = AccessAnalyzerServiceException;
+    exports.AccessAnalyzerServiceException$ = AccessAnalyzerServiceException$;
+    exports.AccessCheckPolicyType = AccessCheckPolicyType;
+    exports.AccessCheckResourceType = AccessCheckResourceType;
+    exports.AccessDeniedException = AccessDeniedException3;
+    exports.AccessDeniedException$ = AccessDeniedException$3;
+    exports.AccessPreview$ = AccessPreview$;
+    exports.AccessPreviewFinding$ = AccessPreviewFinding$;
+    exports.AccessPreviewStatus = AccessPreviewStatus;
+    exports.AccessPreviewStatusReason$ = AccessPreviewStatusReason$;
+    exports.AccessPreviewStatusReasonCode = AccessPreviewStatusReasonCode;
+    exports.AccessPreviewSummary$ = AccessPreviewSummary$;
+    exports.AclGrantee$ = AclGrantee$;
+    exports.AclPermission = AclPermission;
+    exports.AnalysisRule$ = AnalysisRule$;
+    exports.AnalysisRuleCriteria$ = AnalysisRuleCriteria$;
+    exports.AnalyzedResource$ = AnalyzedResource$;
+    exports.AnalyzedResourceSummary$ = AnalyzedResourceSummary$;
+    exports.AnalyzerConfiguration$ = AnalyzerConfiguration$;
+    exports.AnalyzerStatus = AnalyzerStatus;
+    exports.AnalyzerSummary$ = AnalyzerSummary$;
+    exports.ApplyArchiveRule$ = ApplyArchiveRule$;
+    exports.ApplyArchiveRuleCommand = ApplyArchiveRuleCommand;
+    exports.ApplyArchiveRuleRequest$ = ApplyArchiveRuleRequest$;
+    exports.ArchiveRuleSummary$ = ArchiveRuleSummary$;
+    exports.CancelPolicyGeneration$ = CancelPolicyGeneration$;
+    exports.CancelPolicyGenerationCommand = CancelPolicyGenerationCommand;
+    exports.CancelPolicyGenerationRequest$ = CancelPolicyGenerationRequest$;
+    exports.CancelPolicyGenerationResponse$ = CancelPolicyGenerationResponse$;
+    exports.CheckAccessNotGranted$ = CheckAccessNotGranted$;
+    exports.CheckAccessNotGrantedCommand = CheckAccessNotGrantedCommand;
+    exports.CheckAccessNotGrantedRequest$ = CheckAccessNotGrantedRequest$;
+    exports.CheckAccessNotGrantedResponse$ = CheckAccessNotGrantedResponse$;
+    exports.CheckAccessNotGrantedResult = CheckAccessNotGrantedResult;
+    exports.CheckNoNewAccess$ = CheckNoNewAccess$;
+    exports.CheckNoNewAccessCommand = CheckNoNewAccessCommand;
+    exports.CheckNoNewAccessRequest$ = CheckNoNewAccessRequest$;
+    exports.CheckNoNewAccessResponse$ = CheckNoNewAccessResponse$;
+    exports.CheckNoNewAccessResult = CheckNoNewAccessResult;
+    exports.CheckNoPublicAccess$ = CheckNoPublicAccess$;
+    exports.CheckNoPublicAccessCommand = CheckNoPublicAccessCommand;
+    exports.CheckNoPublicAccessRequest$ = CheckNoPublicAccessRequest$;
+    exports.CheckNoPublicAccessResponse$ = CheckNoPublicAccessResponse$;
+    exports.CheckNoPublicAccessResult = CheckNoPublicAccessResult;
+    exports.CloudTrailDetails$ = CloudTrailDetails$;
+    exports.CloudTrailProperties$ = CloudTrailProperties$;
+    exports.Configuration$ = Configuration$;
+    exports.ConflictException = ConflictException;
+    exports.ConflictException$ = ConflictException$;
+    exports.CreateAccessPreview$ = CreateAccessPreview$;
+    exports.CreateAccessPreviewCommand = CreateAccessPreviewCommand;
+    exports.CreateAccessPreviewRequest$ = CreateAccessPreviewRequest$;
+    exports.CreateAccessPreviewResponse$ = CreateAccessPreviewResponse$;
+    exports.CreateAnalyzer$ = CreateAnalyzer$;
+    exports.CreateAnalyzerCommand = CreateAnalyzerCommand;
+    exports.CreateAnalyzerRequest$ = CreateAnalyzerRequest$;
+    exports.CreateAnalyzerResponse$ = CreateAnalyzerResponse$;
+    exports.CreateArchiveRule$ = CreateArchiveRule$;
+    exports.CreateArchiveRuleCommand = CreateArchiveRuleCommand;
+    exports.CreateArchiveRuleRequest$ = CreateArchiveRuleRequest$;
+    exports.CreateServiceLinkedAnalyzer$ = CreateServiceLinkedAnalyzer$;
+    exports.CreateServiceLinkedAnalyzerCommand = CreateServiceLinkedAnalyzerCommand;
+    exports.CreateServiceLinkedAnalyzerRequest$ = CreateServiceLinkedAnalyzerRequest$;
+    exports.CreateServiceLinkedAnalyzerResponse$ = CreateServiceLinkedAnalyzerResponse$;
+    exports.Criterion$ = Criterion$;
+    exports.DeleteAnalyzer$ = DeleteAnalyzer$;
+    exports.DeleteAnalyzerCommand = DeleteAnalyzerCommand;
+    exports.DeleteAnalyzerRequest$ = DeleteAnalyzerRequest$;
+    exports.DeleteArchiveRule$ = DeleteArchiveRule$;
+    exports.DeleteArchiveRuleCommand = DeleteArchiveRuleCommand;
+    exports.DeleteArchiveRuleRequest$ = DeleteArchiveRuleRequest$;
+    exports.DeleteServiceLinkedAnalyzer$ = DeleteServiceLinkedAnalyzer$;
+    exports.DeleteServiceLinkedAnalyzerCommand = DeleteServiceLinkedAnalyzerCommand;
+    exports.DeleteServiceLinkedAnalyzerRequest$ = DeleteServiceLinkedAnalyzerRequest$;
+    exports.DynamodbStreamConfiguration$ = DynamodbStreamConfiguration$;
+    exports.DynamodbTableConfiguration$ = DynamodbTableConfiguration$;
+    exports.EbsSnapshotConfiguration$ = EbsSnapshotConfiguration$;
+    exports.EcrRepositoryConfiguration$ = EcrRepositoryConfiguration$;
+    exports.EfsFileSystemConfiguration$ = EfsFileSystemConfiguration$;
+    exports.ExternalAccessDetails$ = ExternalAccessDetails$;
+    exports.ExternalAccessFindingsStatistics$ = ExternalAccessFindingsStatistics$;
+    exports.Finding$ = Finding$;
+    exports.FindingAggregationAccountDetails$ = FindingAggregationAccountDetails$;
+    exports.FindingChangeType = FindingChangeType;
+    exports.FindingDetails$ = FindingDetails$;
+    exports.FindingSource$ = FindingSource$;
+    exports.FindingSourceDetail$ = FindingSourceDetail$;
+    exports.FindingSourceType = FindingSourceType;
+    exports.FindingStatus = FindingStatus;
+    exports.FindingStatusUpdate = FindingStatusUpdate;
+    exports.FindingSummary$ = FindingSummary$;
+    exports.FindingSummaryV2$ = FindingSummaryV2$;
+    exports.FindingType = FindingType;
+    exports.FindingsStatistics$ = FindingsStatistics$;
+    exports.GenerateFindingRecommendation$ = GenerateFindingRecommendation$;
+    exports.GenerateFindingRecommendationCommand = GenerateFindingRecommendationCommand;
+    exports.GenerateFindingRecommendationRequest$ = GenerateFindingRecommendationRequest$;
+    exports.GeneratedPolicy$ = GeneratedPolicy$;
+    exports.GeneratedPolicyProperties$ = GeneratedPolicyProperties$;
+    exports.GeneratedPolicyResult$ = GeneratedPolicyResult$;
+    exports.GetAccessPreview$ = GetAccessPreview$;
+    exports.GetAccessPreviewCommand = GetAccessPreviewCommand;
+    exports.GetAccessPreviewRequest$ = GetAccessPreviewRequest$;
+    exports.GetAccessPreviewResponse$ = GetAccessPreviewResponse$;
+    exports.GetAnalyzedResource$ = GetAnalyzedResource$;
+    exports.GetAnalyzedResourceCommand = GetAnalyzedResourceCommand;
+    exports.GetAnalyzedResourceRequest$ = GetAnalyzedResourceRequest$;
+    exports.GetAnalyzedResourceResponse$ = GetAnalyzedResourceResponse$;
+    exports.GetAnalyzer$ = GetAnalyzer$;
+    exports.GetAnalyzerCommand = GetAnalyzerCommand;
+    exports.GetAnalyzerRequest$ = GetAnalyzerRequest$;
+    exports.GetAnalyzerResponse$ = GetAnalyzerResponse$;
+    exports.GetArchiveRule$ = GetArchiveRule$;
+    exports.GetArchiveRuleCommand = GetArchiveRuleCommand;
+    exports.GetArchiveRuleRequest$ = GetArchiveRuleRequest$;
+    exports.GetArchiveRuleResponse$ = GetArchiveRuleResponse$;
+    exports.GetFinding$ = GetFinding$;
+    exports.GetFindingCommand = GetFindingCommand;
+    exports.GetFindingRecommendation$ = GetFindingRecommendation$;
+    exports.GetFindingRecommendationCommand = GetFindingRecommendationCommand;
+    exports.GetFindingRecommendationRequest$ = GetFindingRecommendationRequest$;
+    exports.GetFindingRecommendationResponse$ = GetFindingRecommendationResponse$;
+    exports.GetFindingRequest$ = GetFindingRequest$;
+    exports.GetFindingResponse$ = GetFindingResponse$;
+    exports.GetFindingV2$ = GetFindingV2$;
+    exports.GetFindingV2Command = GetFindingV2Command;
+    exports.GetFindingV2Request$ = GetFindingV2Request$;
+    exports.GetFindingV2Response$ = GetFindingV2Response$;
+    exports.GetFindingsStatistics$ = GetFindingsStatistics$;
+    exports.GetFindingsStatisticsCommand = GetFindingsStatisticsCommand;
+    exports.GetFindingsStatisticsRequest$ = GetFindingsStatisticsRequest$;
+    exports.GetFindingsStatisticsResponse$ = GetFindingsStatisticsResponse$;
+    exports.GetGeneratedPolicy$ = GetGeneratedPolicy$;
+    exports.GetGeneratedPolicyCommand = GetGeneratedPolicyCommand;
+    exports.GetGeneratedPolicyRequest$ = GetGeneratedPolicyRequest$;
+    exports.GetGeneratedPolicyResponse$ = GetGeneratedPolicyResponse$;
+    exports.IamRoleConfiguration$ = IamRoleConfiguration$;
+    exports.InlineArchiveRule$ = InlineArchiveRule$;
+    exports.InternalAccessAnalysisRule$ = InternalAccessAnalysisRule$;
+    exports.InternalAccessAnalysisRuleCriteria$ = InternalAccessAnalysisRuleCriteria$;
+    exports.InternalAccessConfiguration$ = InternalAccessConfiguration$;
+    exports.InternalAccessDetails$ = InternalAccessDetails$;
+    exports.InternalAccessFindingsStatistics$ = InternalAccessFindingsStatistics$;
+    exports.InternalAccessResourceTypeDetails$ = InternalAccessResourceTypeDetails$;
+    exports.InternalAccessType = InternalAccessType;
+    exports.InternalServerException = InternalServerException3;
+    exports.InternalServerException$ = InternalServerException$3;
+    exports.InternetConfiguration$ = InternetConfiguration$;
+    exports.InvalidParameterException = InvalidParameterException;
+    exports.InvalidParameterException$ = InvalidParameterException$;
+    exports.JobDetails$ = JobDetails$;
+    exports.JobError$ = JobError$;
+    exports.JobErrorCode = JobErrorCode;
+    exports.JobStatus = JobStatus;
+    exports.KmsGrantConfiguration$ = KmsGrantConfiguration$;
+    exports.KmsGrantConstraints$ = KmsGrantConstraints$;
+    exports.KmsGrantOperation = KmsGrantOperation;
+    exports.KmsKeyConfiguration$ = KmsKeyConfiguration$;
+    exports.ListAccessPreviewFindings$ = ListAccessPreviewFindings$;
+    exports.ListAccessPreviewFindingsCommand = ListAccessPreviewFindingsCommand;
+    exports.ListAccessPreviewFindingsRequest$ = ListAccessPreviewFindingsRequest$;
+    exports.ListAccessPreviewFindingsResponse$ = ListAccessPreviewFindingsResponse$;
+    exports.ListAccessPreviews$ = ListAccessPreviews$;
+    exports.ListAccessPreviewsCommand = ListAccessPreviewsCommand;
+    exports.ListAccessPreviewsRequest$ = ListAccessPreviewsRequest$;
+    exports.ListAccessPreviewsResponse$ = ListAccessPreviewsResponse$;
+    exports.ListAnalyzedResources$ = ListAnalyzedResources$;
+    exports.ListAnalyzedResourcesCommand = ListAnalyzedResourcesCommand;
+    exports.ListAnalyzedResourcesRequest$ = ListAnalyzedResourcesRequest$;
+    exports.ListAnalyzedResourcesResponse$ = ListAnalyzedResourcesResponse$;
+    exports.ListAnalyzers$ = ListAnalyzers$;
+    exports.ListAnalyzersCommand = ListAnalyzersCommand;
+    exports.ListAnalyzersRequest$ = ListAnalyzersRequest$;
+    exports.ListAnalyzersResponse$ = ListAnalyzersResponse$;
+    exports.ListArchiveRules$ = ListArchiveRules$;
+    exports.ListArchiveRulesCommand = ListArchiveRulesCommand;
+    exports.ListArchiveRulesRequest$ = ListArchiveRulesRequest$;
+    exports.ListArchiveRulesResponse$ = ListArchiveRulesResponse$;
+    exports.ListFindings$ = ListFindings$;
+    exports.ListFindingsCommand = ListFindingsCommand;
+    exports.ListFindingsRequest$ = ListFindingsRequest$;
+    exports.ListFindingsResponse$ = ListFindingsResponse$;
+    exports.ListFindingsV2$ = ListFindingsV2$;
+    exports.ListFindingsV2Command = ListFindingsV2Command;
+    exports.ListFindingsV2Request$ = ListFindingsV2Request$;
+    exports.ListFindingsV2Response$ = ListFindingsV2Response$;
+    exports.ListPolicyGenerations$ = ListPolicyGenerations$;
+    exports.ListPolicyGenerationsCommand = ListPolicyGenerationsCommand;
+    exports.ListPolicyGenerationsRequest$ = ListPolicyGenerationsRequest$;
+    exports.ListPolicyGenerationsResponse$ = ListPolicyGenerationsResponse$;
+    exports.ListTagsForResource$ = ListTagsForResource$;
+    exports.ListTagsForResourceCommand = ListTagsForResourceCommand3;
+    exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
+    exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
+    exports.Locale = Locale;
+    exports.Location$ = Location$;
+    exports.NetworkOriginConfiguration$ = NetworkOriginConfiguration$;
+    exports.OrderBy = OrderBy;
+    exports.PathElement$ = PathElement$;
+    exports.PolicyGeneration$ = PolicyGeneration$;
+    exports.PolicyGenerationDetails$ = PolicyGenerationDetails$;
+    exports.PolicyType = PolicyType;
+    exports.Position$ = Position$;
+    exports.PrincipalType = PrincipalType;
+    exports.RdsDbClusterSnapshotAttributeValue$ = RdsDbClusterSnapshotAttributeValue$;
+    exports.RdsDbClusterSnapshotConfiguration$ = RdsDbClusterSnapshotConfiguration$;
+    exports.RdsDbSnapshotAttributeValue$ = RdsDbSnapshotAttributeValue$;
+    exports.RdsDbSnapshotConfiguration$ = RdsDbSnapshotConfiguration$;
+    exports.ReasonCode = ReasonCode;
+    exports.ReasonSummary$ = ReasonSummary$;
+    exports.RecommendationError$ = RecommendationError$;
+    exports.RecommendationType = RecommendationType;
+    exports.RecommendedRemediationAction = RecommendedRemediationAction;
+    exports.RecommendedStep$ = RecommendedStep$;
+    exports.ResourceControlPolicyRestriction = ResourceControlPolicyRestriction;
+    exports.ResourceNotFoundException = ResourceNotFoundException2;
+    exports.ResourceNotFoundException$ = ResourceNotFoundException$2;
+    exports.ResourceType = ResourceType;
+    exports.ResourceTypeDetails$ = ResourceTypeDetails$;
+    exports.S3AccessPointConfiguration$ = S3AccessPointConfiguration$;
+    exports.S3BucketAclGrantConfiguration$ = S3BucketAclGrantConfiguration$;
+    exports.S3BucketConfiguration$ = S3BucketConfiguration$;
+    exports.S3ExpressDirectoryAccessPointConfiguration$ = S3ExpressDirectoryAccessPointConfiguration$;
+    exports.S3ExpressDirectoryBucketConfiguration$ = S3ExpressDirectoryBucketConfiguration$;
+    exports.S3PublicAccessBlockConfiguration$ = S3PublicAccessBlockConfiguration$;
+    exports.SecretsManagerSecretConfiguration$ = SecretsManagerSecretConfiguration$;
+    exports.ServiceControlPolicyRestriction = ServiceControlPolicyRestriction;
+    exports.ServiceQuotaExceededException = ServiceQuotaExceededException;
+    exports.ServiceQuotaExceededException$ = ServiceQuotaExceededException$;
+    exports.SnsTopicConfiguration$ = SnsTopicConfiguration$;
+    exports.SortCriteria$ = SortCriteria$;
+    exports.Span$ = Span$;
+    exports.SqsQueueConfiguration$ = SqsQueueConfiguration$;
+    exports.StartPolicyGeneration$ = StartPolicyGeneration$;
+    exports.StartPolicyGenerationCommand = StartPolicyGenerationCommand;
+    exports.StartPolicyGenerationRequest$ = StartPolicyGenerationRequest$;
+    exports.StartPolicyGenerationResponse$ = StartPolicyGenerationResponse$;
+    exports.StartResourceScan$ = StartResourceScan$;
+    exports.StartResourceScanCommand = StartResourceScanCommand;
+    exports.StartResourceScanRequest$ = StartResourceScanRequest$;
+    exports.Status = Status;
+    exports.StatusReason$ = StatusReason$;
+    exports.Substring$ = Substring$;
+    exports.TagResource$ = TagResource$;
+    exports.TagResourceCommand = TagResourceCommand;
+    exports.TagResourceRequest$ = TagResourceRequest$;
+    exports.TagResourceResponse$ = TagResourceResponse$;
+    exports.ThrottlingException = ThrottlingException;
+    exports.ThrottlingException$ = ThrottlingException$;
+    exports.Trail$ = Trail$;
+    exports.TrailProperties$ = TrailProperties$;
+    exports.Type = Type;
+    exports.UnprocessableEntityException = UnprocessableEntityException;
+    exports.UnprocessableEntityException$ = UnprocessableEntityException$;
+    exports.UntagResource$ = UntagResource$;
+    exports.UntagResourceCommand = UntagResourceCommand;
+    exports.UntagResourceRequest$ = UntagResourceRequest$;
+    exports.UntagResourceResponse$ = UntagResourceResponse$;
+    exports.UnusedAccessConfiguration$ = UnusedAccessConfiguration$;
+    exports.UnusedAccessFindingsStatistics$ = UnusedAccessFindingsStatistics$;
+    exports.UnusedAccessTypeStatistics$ = UnusedAccessTypeStatistics$;
+    exports.UnusedAction$ = UnusedAction$;
+    exports.UnusedIamRoleDetails$ = UnusedIamRoleDetails$;
+    exports.UnusedIamUserAccessKeyDetails$ = UnusedIamUserAccessKeyDetails$;
+    exports.UnusedIamUserPasswordDetails$ = UnusedIamUserPasswordDetails$;
+    exports.UnusedPermissionDetails$ = UnusedPermissionDetails$;
+    exports.UnusedPermissionsRecommendedStep$ = UnusedPermissionsRecommendedStep$;
+    exports.UpdateAnalyzer$ = UpdateAnalyzer$;
+    exports.UpdateAnalyzerCommand = UpdateAnalyzerCommand;
+    exports.UpdateAnalyzerRequest$ = UpdateAnalyzerRequest$;
+    exports.UpdateAnalyzerResponse$ = UpdateAnalyzerResponse$;
+    exports.UpdateArchiveRule$ = UpdateArchiveRule$;
+    exports.UpdateArchiveRuleCommand = UpdateArchiveRuleCommand;
+    exports.UpdateArchiveRuleRequest$ = UpdateArchiveRuleRequest$;
+    exports.UpdateFindings$ = UpdateFindings$;
+    exports.UpdateFindingsCommand = UpdateFindingsCommand;
+    exports.UpdateFindingsRequest$ = UpdateFindingsRequest$;
+    exports.ValidatePolicy$ = ValidatePolicy$;
+    exports.ValidatePolicyCommand = ValidatePolicyCommand2;
+    exports.ValidatePolicyFinding$ = ValidatePolicyFinding$;
+    exports.ValidatePolicyFindingType = ValidatePolicyFindingType;
+    exports.ValidatePolicyRequest$ = ValidatePolicyRequest$;
+    exports.ValidatePolicyResourceType = ValidatePolicyResourceType;
+    exports.ValidatePolicyResponse$ = ValidatePolicyResponse$;
+    exports.ValidationException = ValidationException2;
+    exports.ValidationException$ = ValidationException$2;
+    exports.ValidationExceptionField$ = ValidationExceptionField$;
+    exports.ValidationExceptionReason = ValidationExceptionReason;
+    exports.VpcConfiguration$ = VpcConfiguration$;
+    exports.errorTypeRegistries = errorTypeRegistries5;
+    exports.paginateGetFindingRecommendation = paginateGetFindingRecommendation;
+    exports.paginateGetFindingV2 = paginateGetFindingV2;
+    exports.paginateListAccessPreviewFindings = paginateListAccessPreviewFindings;
+    exports.paginateListAccessPreviews = paginateListAccessPreviews;
+    exports.paginateListAnalyzedResources = paginateListAnalyzedResources;
+    exports.paginateListAnalyzers = paginateListAnalyzers;
+    exports.paginateListArchiveRules = paginateListArchiveRules;
+    exports.paginateListFindings = paginateListFindings;
+    exports.paginateListFindingsV2 = paginateListFindingsV2;
+    exports.paginateListPolicyGenerations = paginateListPolicyGenerations;
+    exports.paginateValidatePolicy = paginateValidatePolicy;
+  }
+});
+
+// src/aws/sdk/access-analyzer-sdk.ts
+var access_analyzer_sdk_exports = {};
+__export(access_analyzer_sdk_exports, {
+  AccessAnalyzerClient: () => import_client_accessanalyzer.AccessAnalyzerClient,
+  ValidatePolicyCommand: () => import_client_accessanalyzer.ValidatePolicyCommand
+});
+var import_client_accessanalyzer;
+var init_access_analyzer_sdk = __esm({
+  "src/aws/sdk/access-analyzer-sdk.ts"() {
+    "use strict";
+    import_client_accessanalyzer = __toESM(require_dist_cjs22(), 1);
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -70034,19 +73707,19 @@ var require_lib = __commonJS({
           resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject2) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
           } catch (e5) {
-            reject(e5);
+            reject2(e5);
           }
         }
         function rejected(value) {
           try {
             step(generator["throw"](value));
           } catch (e5) {
-            reject(e5);
+            reject2(e5);
           }
         }
         function step(result) {
@@ -70326,9 +73999,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -70364,12 +74037,12 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve2, reject2) => {
             function callbackForResult(err, res) {
               if (err) {
-                reject(err);
+                reject2(err);
               } else if (!res) {
-                reject(new Error("Unknown error"));
+                reject2(new Error("Unknown error"));
               } else {
                 resolve2(res);
               }
@@ -70481,15 +74154,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -70620,7 +74293,7 @@ var require_lib = __commonJS({
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject2) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -70665,7 +74338,7 @@ var require_lib = __commonJS({
               }
               const err = new HttpClientError(msg, statusCode);
               err.result = response.result;
-              reject(err);
+              reject2(err);
             } else {
               resolve2(response);
             }
@@ -70776,7 +74449,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -70800,7 +74473,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq3;
@@ -71717,14 +75390,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end2 = lineWidth - indent.length;
@@ -71741,14 +75414,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i5 = consumeMoreIndentedLines(text, i5, indent.length);
+        i5 = consumeMoreIndentedLines(text2, i5, indent.length);
         if (i5 !== -1)
           end2 = i5 + endStep;
       }
-      for (let ch; ch = text[i5 += 1]; ) {
+      for (let ch; ch = text2[i5 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i5;
-          switch (text[i5 + 1]) {
+          switch (text2[i5 + 1]) {
             case "x":
               i5 += 3;
               break;
@@ -71765,12 +75438,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i5 = consumeMoreIndentedLines(text, i5, indent.length);
+            i5 = consumeMoreIndentedLines(text2, i5, indent.length);
           end2 = i5 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i5 + 1];
+            const next = text2[i5 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i5;
           }
@@ -71782,12 +75455,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i5 += 1];
+                ch = text2[i5 += 1];
                 overflow2 = true;
               }
               const j5 = i5 > escEnd + 1 ? i5 - 2 : escStart - 1;
               if (escapedFolds[j5])
-                return text;
+                return text2;
               folds.push(j5);
               escapedFolds[j5] = true;
               end2 = j5 + endStep;
@@ -71802,39 +75475,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i6 = 0; i6 < folds.length; ++i6) {
         const fold = folds[i6];
-        const end3 = folds[i6 + 1] || text.length;
+        const end3 = folds[i6 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end3)}`;
+${indent}${text2.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end3)}`;
+${indent}${text2.slice(fold + 1, end3)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i5, indent) {
+    function consumeMoreIndentedLines(text2, i5, indent) {
       let end2 = i5;
       let start = i5 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i5 < start + indent) {
-          ch = text[++i5];
+          ch = text2[++i5];
         } else {
           do {
-            ch = text[++i5];
+            ch = text2[++i5];
           } while (ch && ch !== "\n");
           end2 = i5;
           start = i5 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end2;
@@ -71877,27 +75550,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i5 = 0, ch = json[i5]; ch; ch = json[++i5]) {
-        if (ch === " " && json[i5 + 1] === "\\" && json[i5 + 2] === "n") {
-          str += json.slice(start, i5) + "\\ ";
+      for (let i5 = 0, ch = json2[i5]; ch; ch = json2[++i5]) {
+        if (ch === " " && json2[i5 + 1] === "\\" && json2[i5 + 2] === "n") {
+          str += json2.slice(start, i5) + "\\ ";
           i5 += 1;
           start = i5;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i5 + 1]) {
+          switch (json2[i5 + 1]) {
             case "u":
               {
-                str += json.slice(start, i5);
-                const code = json.substr(i5 + 2, 4);
+                str += json2.slice(start, i5);
+                const code = json2.substr(i5 + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -71927,23 +75600,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i5, 6);
+                      str += json2.substr(i5, 6);
                 }
                 i5 += 5;
                 start = i5 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i5 + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i5 + 2] === '"' || json2.length < minMultiLineLength) {
                 i5 += 1;
               } else {
-                str += json.slice(start, i5) + "\n\n";
-                while (json[i5 + 2] === "\\" && json[i5 + 3] === "n" && json[i5 + 4] !== '"') {
+                str += json2.slice(start, i5) + "\n\n";
+                while (json2[i5 + 2] === "\\" && json2[i5 + 3] === "n" && json2[i5 + 4] !== '"') {
                   str += "\n";
                   i5 += 2;
                 }
                 str += indent;
-                if (json[i5 + 2] === " ")
+                if (json2[i5 + 2] === " ")
                   str += "\\";
                 i5 += 1;
                 start = i5 + 1;
@@ -71953,7 +75626,7 @@ var require_stringifyString = __commonJS({
               i5 += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -72038,9 +75711,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -72055,11 +75728,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end2}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end2}`;
     }
     function plainString(item2, ctx, onComment, onChompKeep) {
@@ -74375,11 +78048,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -75162,10 +78835,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
       const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i5 = lines.length - 1; i5 >= 0; --i5) {
@@ -75176,26 +78849,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end3 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end3 = start + header2.length;
         if (scalar2.source)
           end3 += scalar2.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end3, end3] };
+        return { value: value2, type, comment: header2.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar2.indent + header2.indent;
+      let offset = scalar2.offset + header2.length;
       let contentStart = 0;
       for (let i5 = 0; i5 < chompStart; ++i5) {
         const [indent, content] = lines[i5];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i5;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -75222,7 +78895,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -75249,7 +78922,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -75261,8 +78934,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end2 = start + header.length + scalar2.source.length;
-      return { value, type, comment: header.comment, range: [start, end2, end2] };
+      const end2 = start + header2.length + scalar2.source.length;
+      return { value, type, comment: header2.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -76101,10 +79774,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -76136,10 +79809,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -77030,7 +80703,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -77053,7 +80726,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -77961,7 +81634,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -77987,7 +81660,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning3) => log.warn(doc.options.logLevel, warning3));
@@ -78023,7 +81696,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -78246,19 +81919,19 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
       } catch (e5) {
-        reject(e5);
+        reject2(e5);
       }
     }
     function rejected(value) {
       try {
         step(generator["throw"](value));
       } catch (e5) {
-        reject(e5);
+        reject2(e5);
       }
     }
     function step(result) {
@@ -78372,8 +82045,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -78424,8 +82097,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -78469,10 +82142,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -78501,9 +82174,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -78514,8 +82187,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -78580,7 +82253,7 @@ function info(message) {
 }
 
 // src/action/main.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname } from "node:path";
 
 // src/aws/call-stats.ts
@@ -78668,7 +82341,7 @@ async function callWithRetries(attempt, options) {
       if (retryClass === null) throw error3;
       const backoff = policy[retryClass];
       const done = retries[retryClass];
-      if (done + 1 >= backoff.maxAttempts) throw gaveUp(error3, done + 1);
+      if (done + 1 >= backoff.maxAttempts) throw done === 0 ? error3 : gaveUp(error3, done + 1);
       const delay = backoffDelayMs(backoff, done, options.random);
       retries[retryClass] = done + 1;
       options.onRetry?.(error3, delay);
@@ -78679,14 +82352,18 @@ async function callWithRetries(attempt, options) {
 function gaveUp(error3, attempts) {
   return new AwsCallError(error3.operation, error3.kind, error3.code, `${error3.message} (gave up after ${attempts} attempts)`, error3.reason);
 }
+function optionalCallPolicy(base) {
+  return { throttled: { ...base.throttled, maxAttempts: Math.min(base.throttled.maxAttempts, 3) }, other: { ...base.other, maxAttempts: 1 } };
+}
 
 // src/aws/call-runner.ts
 function createCallRunner(options) {
   const { stats, pacer } = options;
-  return (service, operation2, send) => callWithRetries(send, {
+  const optionalPolicy = optionalCallPolicy(options.retryPolicy ?? DEFAULT_RETRY_POLICY);
+  return (service, operation2, send2, callOptions) => callWithRetries(send2, {
     sleep: options.sleep,
     random: options.random,
-    ...options.retryPolicy ? { policy: options.retryPolicy } : {},
+    ...callOptions?.optional ? { policy: optionalPolicy } : options.retryPolicy ? { policy: options.retryPolicy } : {},
     beforeAttempt: async () => {
       if (pacer) await pacer.acquire(service, operation2);
       stats.recordAttempt(operation2);
@@ -78845,6 +82522,99 @@ var Pacer = class {
   }
 };
 
+// src/aws/operations.ts
+var PORT_OPERATIONS = {
+  getCallerAccountId: { service: "sts", operation: "GetCallerIdentity", access: "read" },
+  describeOrganization: { service: "organizations", operation: "DescribeOrganization", access: "read" },
+  listRoots: { service: "organizations", operation: "ListRoots", access: "read" },
+  listOrganizationalUnitsForParent: { service: "organizations", operation: "ListOrganizationalUnitsForParent", access: "read" },
+  listAccountsForParent: { service: "organizations", operation: "ListAccountsForParent", access: "read" },
+  describeBudgets: { service: "budgets", operation: "DescribeBudgets", access: "read" },
+  describeBudgetNotificationsForAccount: { service: "budgets", operation: "DescribeBudgetNotificationsForAccount", access: "read" },
+  describeSubscribersForNotification: { service: "budgets", operation: "DescribeSubscribersForNotification", access: "read" },
+  listBudgetTags: { service: "budgets", operation: "ListTagsForResource", access: "read" },
+  listPolicies: { service: "organizations", operation: "ListPolicies", access: "read" },
+  listTargetsForPolicy: { service: "organizations", operation: "ListTargetsForPolicy", access: "read" },
+  listResourceTags: { service: "organizations", operation: "ListTagsForResource", access: "read" },
+  createOrganization: { service: "organizations", operation: "CreateOrganization", access: "write" },
+  createOrganizationalUnit: { service: "organizations", operation: "CreateOrganizationalUnit", access: "write" },
+  renameOrganizationalUnit: { service: "organizations", operation: "UpdateOrganizationalUnit", access: "write" },
+  deleteOrganizationalUnit: { service: "organizations", operation: "DeleteOrganizationalUnit", access: "write" },
+  moveAccount: { service: "organizations", operation: "MoveAccount", access: "write" },
+  createBudget: { service: "budgets", operation: "CreateBudget", access: "write" },
+  updateBudget: { service: "budgets", operation: "UpdateBudget", access: "write" },
+  deleteBudget: { service: "budgets", operation: "DeleteBudget", access: "write" },
+  createNotification: { service: "budgets", operation: "CreateNotification", access: "write" },
+  updateNotification: { service: "budgets", operation: "UpdateNotification", access: "write" },
+  deleteNotification: { service: "budgets", operation: "DeleteNotification", access: "write" },
+  createSubscriber: { service: "budgets", operation: "CreateSubscriber", access: "write" },
+  deleteSubscriber: { service: "budgets", operation: "DeleteSubscriber", access: "write" },
+  getRootCredentialSummary: { service: "iam", operation: "GetAccountSummary", access: "read" },
+  listOrganizationsFeatures: { service: "iam", operation: "ListOrganizationsFeatures", access: "read" },
+  listMfaDevices: { service: "iam", operation: "ListMFADevices", access: "read" },
+  listAccessKeys: { service: "iam", operation: "ListAccessKeys", access: "read" },
+  listIdentityCenterInstances: { service: "sso-admin", operation: "ListInstances", access: "read" },
+  getAlternateContact: { service: "account", operation: "GetAlternateContact", access: "read" },
+  putAlternateContact: { service: "account", operation: "PutAlternateContact", access: "write" },
+  validatePolicy: { service: "accessanalyzer", operation: "ValidatePolicy", access: "read", optional: true }
+  // Every method, under the service whose interface declares it.
+};
+function iamActionsFor(service, operation2) {
+  switch (service) {
+    case "organizations":
+      return [`organizations:${operation2}`];
+    case "sts":
+      return [`sts:${operation2}`];
+    case "iam":
+      return [`iam:${operation2}`];
+    case "account":
+      return [`account:${operation2}`];
+    case "sso-admin":
+      return [`sso:${operation2}`];
+    case "accessanalyzer":
+      return [`access-analyzer:${operation2}`];
+    case "budgets":
+      if (operation2 === "ListTagsForResource" || operation2 === "TagResource" || operation2 === "UntagResource") return [`budgets:${operation2}`];
+      if (operation2 === "CreateBudget") return ["budgets:ModifyBudget", "budgets:TagResource"];
+      return [operation2.startsWith("Describe") ? "budgets:ViewBudget" : "budgets:ModifyBudget"];
+  }
+}
+function accessDeniedMessage(service, operation2, awsMessage) {
+  const actions = iamActionsFor(service, operation2).join(" or ");
+  const said = awsMessage ? ` (AWS said: ${awsMessage})` : "";
+  return `the credentials lack ${actions}; allow it in the IAM policy of the role orgctl runs as${said}`;
+}
+
+// src/aws/sdk/access-analyzer.ts
+var FINDING_TYPES = ["ERROR", "SECURITY_WARNING", "SUGGESTION", "WARNING"];
+function toFinding(finding) {
+  const type = FINDING_TYPES.find((t) => t === finding.findingType);
+  return {
+    // A type newer than this orgctl is shown, as a warning, rather than dropped or made to block.
+    findingType: type ?? "WARNING",
+    issueCode: finding.issueCode ?? "",
+    learnMoreLink: finding.learnMoreLink ?? "",
+    message: finding.findingDetails ?? ""
+  };
+}
+function accessAnalyzerAdapter({ clients, list: list3 }) {
+  return {
+    async validatePolicy(document, type) {
+      const { client, sdk } = await clients.accessAnalyzer();
+      return list3({
+        service: "accessanalyzer",
+        operation: "ValidatePolicy",
+        // AWS documents no maximum; its default page is used.
+        pageSize: void 0,
+        send: (token) => client.send(new sdk.ValidatePolicyCommand({ policyDocument: document, policyType: type, ...token ? { nextToken: token } : {} })),
+        page: (reply) => ({ items: reply.findings?.map(toFinding), nextToken: reply.nextToken }),
+        // Plan goes on without it ("could not check"): no minute of retries for an endpoint without the service.
+        callOptions: { optional: PORT_OPERATIONS.validatePolicy.optional }
+      });
+    }
+  };
+}
+
 // src/model/security.ts
 var ALTERNATE_CONTACT_TYPES = ["SECURITY", "BILLING", "OPERATIONS"];
 var ORGANIZATIONS_FEATURES = ["RootCredentialsManagement", "RootSessions"];
@@ -78908,66 +82678,6 @@ function accountAdapter({ clients, call }) {
       );
     }
   };
-}
-
-// src/aws/operations.ts
-var PORT_OPERATIONS = {
-  getCallerAccountId: { service: "sts", operation: "GetCallerIdentity", access: "read" },
-  describeOrganization: { service: "organizations", operation: "DescribeOrganization", access: "read" },
-  listRoots: { service: "organizations", operation: "ListRoots", access: "read" },
-  listOrganizationalUnitsForParent: { service: "organizations", operation: "ListOrganizationalUnitsForParent", access: "read" },
-  listAccountsForParent: { service: "organizations", operation: "ListAccountsForParent", access: "read" },
-  describeBudgets: { service: "budgets", operation: "DescribeBudgets", access: "read" },
-  describeBudgetNotificationsForAccount: { service: "budgets", operation: "DescribeBudgetNotificationsForAccount", access: "read" },
-  describeSubscribersForNotification: { service: "budgets", operation: "DescribeSubscribersForNotification", access: "read" },
-  listBudgetTags: { service: "budgets", operation: "ListTagsForResource", access: "read" },
-  listPolicies: { service: "organizations", operation: "ListPolicies", access: "read" },
-  listTargetsForPolicy: { service: "organizations", operation: "ListTargetsForPolicy", access: "read" },
-  listResourceTags: { service: "organizations", operation: "ListTagsForResource", access: "read" },
-  createOrganization: { service: "organizations", operation: "CreateOrganization", access: "write" },
-  createOrganizationalUnit: { service: "organizations", operation: "CreateOrganizationalUnit", access: "write" },
-  renameOrganizationalUnit: { service: "organizations", operation: "UpdateOrganizationalUnit", access: "write" },
-  deleteOrganizationalUnit: { service: "organizations", operation: "DeleteOrganizationalUnit", access: "write" },
-  moveAccount: { service: "organizations", operation: "MoveAccount", access: "write" },
-  createBudget: { service: "budgets", operation: "CreateBudget", access: "write" },
-  updateBudget: { service: "budgets", operation: "UpdateBudget", access: "write" },
-  deleteBudget: { service: "budgets", operation: "DeleteBudget", access: "write" },
-  createNotification: { service: "budgets", operation: "CreateNotification", access: "write" },
-  updateNotification: { service: "budgets", operation: "UpdateNotification", access: "write" },
-  deleteNotification: { service: "budgets", operation: "DeleteNotification", access: "write" },
-  createSubscriber: { service: "budgets", operation: "CreateSubscriber", access: "write" },
-  deleteSubscriber: { service: "budgets", operation: "DeleteSubscriber", access: "write" },
-  getRootCredentialSummary: { service: "iam", operation: "GetAccountSummary", access: "read" },
-  listOrganizationsFeatures: { service: "iam", operation: "ListOrganizationsFeatures", access: "read" },
-  listMfaDevices: { service: "iam", operation: "ListMFADevices", access: "read" },
-  listAccessKeys: { service: "iam", operation: "ListAccessKeys", access: "read" },
-  listIdentityCenterInstances: { service: "sso-admin", operation: "ListInstances", access: "read" },
-  getAlternateContact: { service: "account", operation: "GetAlternateContact", access: "read" },
-  putAlternateContact: { service: "account", operation: "PutAlternateContact", access: "write" }
-  // Every method, under the service whose interface declares it.
-};
-function iamActionsFor(service, operation2) {
-  switch (service) {
-    case "organizations":
-      return [`organizations:${operation2}`];
-    case "sts":
-      return [`sts:${operation2}`];
-    case "iam":
-      return [`iam:${operation2}`];
-    case "account":
-      return [`account:${operation2}`];
-    case "sso-admin":
-      return [`sso:${operation2}`];
-    case "budgets":
-      if (operation2 === "ListTagsForResource" || operation2 === "TagResource" || operation2 === "UntagResource") return [`budgets:${operation2}`];
-      if (operation2 === "CreateBudget") return ["budgets:ModifyBudget", "budgets:TagResource"];
-      return [operation2.startsWith("Describe") ? "budgets:ViewBudget" : "budgets:ModifyBudget"];
-  }
-}
-function accessDeniedMessage(service, operation2, awsMessage) {
-  const actions = iamActionsFor(service, operation2).join(" or ");
-  const said = awsMessage ? ` (AWS said: ${awsMessage})` : "";
-  return `the credentials lack ${actions}; allow it in the IAM policy of the role orgctl runs as${said}`;
 }
 
 // src/model/errors.ts
@@ -79152,9 +82862,9 @@ function timedOut(operation2, sdkMessage, facts) {
 function isAwsReply(e5, reply) {
   if (e5.$fault === void 0) return false;
   const codes = [e5.name, e5.Code].filter((c5) => typeof c5 === "string" && c5 !== "" && c5 !== "Unknown");
-  const text = `${new TextDecoder().decode(reply.body)}
+  const text2 = `${new TextDecoder().decode(reply.body)}
 ${Object.values(reply.headers).join("\n")}`;
-  return codes.some((c5) => text.includes(c5));
+  return codes.some((c5) => text2.includes(c5));
 }
 function notAwsReply(operation2, endpoint2, reply) {
   const kind = reply.status === 429 ? "throttled" : reply.status >= 500 ? "transient" : "other";
@@ -79169,16 +82879,16 @@ function firstLineOf(body) {
 
 // src/aws/sdk/paginate.ts
 function listAll(call, paged) {
-  return collectPages(paged.operation, async (token) => paged.page(await call(paged.service, paged.operation, () => paged.send(token, paged.pageSize))));
+  return collectPages(paged.operation, async (token) => paged.page(await call(paged.service, paged.operation, () => paged.send(token, paged.pageSize), paged.callOptions)));
 }
 async function collectPages(operation2, fetchPage) {
   const items = [];
   const seen = /* @__PURE__ */ new Set();
   let token;
   do {
-    const page = await fetchPage(token);
-    if (page.items) items.push(...page.items);
-    token = page.nextToken || void 0;
+    const page2 = await fetchPage(token);
+    if (page2.items) items.push(...page2.items);
+    token = page2.nextToken || void 0;
     if (token !== void 0) {
       if (seen.has(token)) throw new AwsCallError(operation2, "other", "PaginationLoop", `the service returned NextToken "${token}" twice; stopping instead of looping forever`);
       seen.add(token);
@@ -79189,13 +82899,18 @@ async function collectPages(operation2, fetchPage) {
 
 // src/aws/sdk/adapter-context.ts
 function createAdapterContext(clients, run2) {
-  const call = (service, operation2, send) => run2(service, operation2, async () => {
-    try {
-      return await send();
-    } catch (error3) {
-      throw classifyError(error3, service, operation2);
-    }
-  });
+  const call = (service, operation2, send2, options) => run2(
+    service,
+    operation2,
+    async () => {
+      try {
+        return await send2();
+      } catch (error3) {
+        throw classifyError(error3, service, operation2);
+      }
+    },
+    options
+  );
   return { clients, call, list: (paged) => listAll(call, paged) };
 }
 
@@ -79427,7 +83142,8 @@ function createClients(options) {
       logger: SILENT_LOGGER
     },
     ...options.endpoint ? { endpoint: options.endpoint } : {},
-    ...options.credentials ? { credentials: { ...options.credentials } } : {}
+    ...options.credentials ? { credentials: { ...options.credentials } } : {},
+    ...options.profile ? { profile: options.profile } : {}
   };
   const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.
@@ -79464,9 +83180,18 @@ function createClients(options) {
       }
     };
   };
+  let accessAnalyzer;
+  const loadAccessAnalyzer = async () => {
+    const sdk = await Promise.resolve().then(() => (init_access_analyzer_sdk(), access_analyzer_sdk_exports));
+    const client = new sdk.AccessAnalyzerClient({ ...common, region: options.stsRegion ?? (process.env["AWS_REGION"] || GLOBAL_SERVICE_REGION) });
+    recordTransportFacts(client, timeouts);
+    destroyLater.push(client);
+    return { sdk, client };
+  };
   return {
     ...clients,
     security: () => security ??= loadSecurity(),
+    accessAnalyzer: () => accessAnalyzer ??= loadAccessAnalyzer(),
     destroy() {
       for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
     }
@@ -79651,7 +83376,8 @@ function createSdkPort(options = {}) {
     ...options.endpoint !== void 0 ? { endpoint: options.endpoint } : {},
     ...options.credentials !== void 0 ? { credentials: options.credentials } : {},
     ...options.stsRegion !== void 0 ? { stsRegion: options.stsRegion } : {},
-    ...options.timeouts !== void 0 ? { timeouts: options.timeouts } : {}
+    ...options.timeouts !== void 0 ? { timeouts: options.timeouts } : {},
+    ...options.profile !== void 0 ? { profile: options.profile } : {}
   });
   const recorder = new CallStatsRecorder();
   const clock = { now: options.now ?? SYSTEM_CLOCK.now, sleep: options.sleep ?? SYSTEM_CLOCK.sleep };
@@ -79669,7 +83395,8 @@ function createSdkPort(options = {}) {
     ...accountAdapter(context3),
     ...iamAdapter(context3),
     ...ssoAdminAdapter(context3),
-    ...stsAdapter(context3)
+    ...stsAdapter(context3),
+    ...accessAnalyzerAdapter(context3)
   };
   return {
     ...port,
@@ -79758,19 +83485,19 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
       } catch (e5) {
-        reject(e5);
+        reject2(e5);
       }
     }
     function rejected(value) {
       try {
         step(generator["throw"](value));
       } catch (e5) {
-        reject(e5);
+        reject2(e5);
       }
     }
     function step(result) {
@@ -80026,11 +83753,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a5, b5) => a5.concat(b5), []);
+  return matches2.map(removeNonChars).reduce((a5, b5) => a5.concat(b5), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -80290,11 +84017,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
+function parse3(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -80302,7 +84029,7 @@ function parse3(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
+    const code = header2.charCodeAt(index);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -80318,25 +84045,25 @@ function parse3(header, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
+      const code = header2.charCodeAt(index);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -80345,25 +84072,25 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
+            const code2 = header2.charCodeAt(index);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
+                const code3 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -80388,7 +84115,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
+          const code2 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -80404,7 +84131,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -80453,8 +84180,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -80675,8 +84402,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -80734,8 +84461,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -80749,18 +84476,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error3) {
     if (error3 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -80886,8 +84613,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -80928,12 +84655,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -83767,10 +87494,10 @@ function iterator(octokit, route, parameters) {
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
+            const page2 = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+            if (page2 * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page2 + 1));
               url = parsedUrl.toString();
             }
           }
@@ -83890,7 +87617,10 @@ function readActionSettings() {
       githubToken: getInput("github-token"),
       commentAuthor: getInput("comment-author"),
       comment: getInput("comment"),
-      failOnDrift: getInput("fail-on-drift")
+      failOnDrift: getInput("fail-on-drift"),
+      labels: getInput("labels"),
+      planDigest: getInput("plan-digest"),
+      rehearse: getInput("rehearse")
     },
     {
       eventName: context3.eventName ?? "",
@@ -83908,7 +87638,8 @@ function readActionSettings() {
 }
 function parseActionSettings(inputs, context3) {
   const command5 = parseCommand(inputs.command);
-  const comment = parseBoolean2("comment", inputs.comment, true);
+  const commentOnChangeOnly = inputs.comment.trim() === "on-change";
+  const comment = commentOnChangeOnly || parseBoolean2("comment", inputs.comment, true);
   const failOnDrift = parseBoolean2("fail-on-drift", inputs.failOnDrift, false);
   const file = inputs.file.trim() || "org.yaml";
   const orgFilePath = resolve(context3.workspace, file);
@@ -83926,6 +87657,9 @@ function parseActionSettings(inputs, context3) {
     githubToken: inputs.githubToken.trim(),
     commentAuthor: parseLogin("comment-author", inputs.commentAuthor),
     comment,
+    commentOnChangeOnly,
+    labels: parseBoolean2("labels", inputs.labels ?? "", false),
+    planDigest: parsePlanDigest(inputs.planDigest ?? ""),
     failOnDrift,
     repository,
     event: parseEvent(context3.eventName, context3.payload),
@@ -83935,7 +87669,8 @@ function parseActionSettings(inputs, context3) {
     planJsonPath: join5(context3.tempDir, "orgctl-plan.json"),
     hasJobSummary: Boolean(context3.env["GITHUB_STEP_SUMMARY"]),
     rateScale: rateScaleFrom(context3.env),
-    awsTimeouts: awsTimeoutsFrom(context3.env)
+    awsTimeouts: awsTimeoutsFrom(context3.env),
+    rehearse: parseBoolean2("rehearse", inputs.rehearse, true)
   };
 }
 function parseCommand(raw) {
@@ -83953,6 +87688,12 @@ function parseBoolean2(name, raw, fallback2) {
   if (TRUE2.includes(value)) return true;
   if (FALSE2.includes(value)) return false;
   throw new UserError(`the ${name} input must be true or false (got "${value}").`);
+}
+function parsePlanDigest(raw) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return void 0;
+  if (/^[0-9a-f]{64}$/.test(value)) return value;
+  throw new UserError(`the plan-digest input must be the 64 hexadecimal characters a plan's digest has, as the pull request comment or the job summary gives it (got "${raw.trim().slice(0, 80)}").`);
 }
 var LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/;
 function parseLogin(name, raw) {
@@ -83984,6 +87725,11 @@ function parseEvent(name, payload2) {
     const defaultBranch = field(field(payload2, "repository"), "default_branch");
     return { kind: "push", ref: typeof ref === "string" ? ref : "", defaultBranch: typeof defaultBranch === "string" ? defaultBranch : void 0 };
   }
+  if (name === "workflow_dispatch") {
+    const ref = field(payload2, "ref");
+    const defaultBranch = field(field(payload2, "repository"), "default_branch");
+    return { kind: "dispatch", ref: typeof ref === "string" ? ref : "", defaultBranch: typeof defaultBranch === "string" ? defaultBranch : void 0 };
+  }
   return { kind: "other", name: name || "unknown" };
 }
 function field(value, key) {
@@ -84006,9 +87752,9 @@ function createOctokitGitHubApi(token, repository, options = {}) {
   });
   const apiUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl);
   const { owner, repo } = repository;
-  async function call(what, permission, send) {
+  async function call(what, permission, send2) {
     try {
-      return await send();
+      return await send2();
     } catch (error3) {
       throw describeRequestError(error3, { what, permission, apiUrl, timeoutMs });
     }
@@ -84036,7 +87782,7 @@ function createOctokitGitHubApi(token, repository, options = {}) {
     }),
     listPullRequestsForCommit: (sha) => call(`finding the pull request of commit ${sha}`, PERMISSION.readPulls, async () => {
       const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: PER_PAGE });
-      return pulls.map((p3) => ({ number: p3.number, mergedAt: p3.merged_at ?? null, mergeCommitSha: p3.merge_commit_sha ?? null }));
+      return pulls.map((p3) => ({ number: p3.number, mergedAt: p3.merged_at ?? null, mergeCommitSha: p3.merge_commit_sha ?? null, headSha: p3.head?.sha }));
     }),
     listOpenIssuesWithLabel: (label) => call(`listing open issues labelled ${label}`, PERMISSION.issues, async () => {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: "open", per_page: PER_PAGE });
@@ -84051,6 +87797,28 @@ function createOctokitGitHubApi(token, repository, options = {}) {
     }),
     closeIssue: (issueNumber) => call(`closing issue #${issueNumber}`, PERMISSION.issues, async () => {
       await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: "closed", state_reason: "completed" });
+    }),
+    listOpenPullRequests: () => call("listing the open pull requests", PERMISSION.readPulls, async () => {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: "open", per_page: PER_PAGE });
+      return pulls.map((p3) => p3.number);
+    }),
+    listPullRequestFiles: (pullNumber) => call(`listing the files #${pullNumber} changes`, PERMISSION.readPulls, async () => {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: PER_PAGE });
+      return files.flatMap((f5) => f5.previous_filename ? [f5.filename, f5.previous_filename] : [f5.filename]);
+    }),
+    listLabels: (issueNumber) => call(`listing the labels of #${issueNumber}`, PERMISSION.prComments, async () => {
+      const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: issueNumber, per_page: PER_PAGE });
+      return labels.map((l3) => l3.name);
+    }),
+    addLabels: (issueNumber, labels) => call(`labelling #${issueNumber}`, PERMISSION.prComments, async () => {
+      await octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: [...labels] });
+    }),
+    removeLabel: (issueNumber, label) => call(`removing a label from #${issueNumber}`, PERMISSION.prComments, async () => {
+      try {
+        await octokit.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name: label });
+      } catch (error3) {
+        if (httpStatus(error3) !== 404) throw error3;
+      }
     })
   };
 }
@@ -84116,8 +87884,8 @@ function plural(count, one, many = `${one}s`) {
 // src/text/visible-text.ts
 var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function visibleText(text) {
-  return text.replace(INVISIBLE, (c5) => NAMED[c5] ?? `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function visibleText(text2) {
+  return text2.replace(INVISIBLE, (c5) => NAMED[c5] ?? `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/config/closest-match.ts
@@ -84127,18 +87895,18 @@ function editDistance(a5, b5) {
   const rows = s2.length + 1;
   const cols = t.length + 1;
   const d5 = new Array(rows * cols).fill(0);
-  const at3 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
+  const at2 = (i5, j5) => d5[i5 * cols + j5] ?? 0;
   for (let i5 = 0; i5 < rows; i5++) d5[i5 * cols] = i5;
   for (let j5 = 0; j5 < cols; j5++) d5[j5] = j5;
   for (let i5 = 1; i5 < rows; i5++) {
     for (let j5 = 1; j5 < cols; j5++) {
       const cost = s2[i5 - 1] === t[j5 - 1] ? 0 : 1;
-      let best = Math.min(at3(i5 - 1, j5) + 1, at3(i5, j5 - 1) + 1, at3(i5 - 1, j5 - 1) + cost);
-      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at3(i5 - 2, j5 - 2) + 1);
+      let best = Math.min(at2(i5 - 1, j5) + 1, at2(i5, j5 - 1) + 1, at2(i5 - 1, j5 - 1) + cost);
+      if (i5 > 1 && j5 > 1 && s2[i5 - 1] === t[j5 - 2] && s2[i5 - 2] === t[j5 - 1]) best = Math.min(best, at2(i5 - 2, j5 - 2) + 1);
       d5[i5 * cols + j5] = best;
     }
   }
-  return at3(s2.length, t.length);
+  return at2(s2.length, t.length);
 }
 function closestMatch(word, candidates) {
   let best;
@@ -86419,12 +90187,12 @@ var COMPOSE_OPTIONS = {
   strict: true
 };
 var RUNAWAY_NESTING = MAX_YAML_NESTING * 16;
-function findRunawayNesting(text) {
+function findRunawayNesting(text2) {
   let flowDepth = 0;
   let lineStart = true;
   let dashes = 0;
-  for (let i5 = 0; i5 < text.length; i5++) {
-    const c5 = text[i5];
+  for (let i5 = 0; i5 < text2.length; i5++) {
+    const c5 = text2[i5];
     if (c5 === "[" || c5 === "{") {
       if (++flowDepth > RUNAWAY_NESTING) return i5;
     } else if ((c5 === "]" || c5 === "}") && flowDepth > 0) {
@@ -86433,7 +90201,7 @@ function findRunawayNesting(text) {
     if (c5 === "\n") {
       lineStart = true;
       dashes = 0;
-    } else if (lineStart && c5 === "-" && (text[i5 + 1] === " " || text[i5 + 1] === "	")) {
+    } else if (lineStart && c5 === "-" && (text2[i5 + 1] === " " || text2[i5 + 1] === "	")) {
       if (++dashes > RUNAWAY_NESTING) return i5;
     } else if (c5 !== " " && c5 !== "	") {
       lineStart = false;
@@ -86455,12 +90223,12 @@ function findDeepNesting(tokens) {
   }
   return void 0;
 }
-function lineColumnOf(text, offset) {
-  const before = text.slice(0, offset);
+function lineColumnOf(text2, offset) {
+  const before = text2.slice(0, offset);
   const line = before.split("\n").length;
   return { line, column: offset - before.lastIndexOf("\n") };
 }
-function parseYamlSource(text) {
+function parseYamlSource(text2) {
   const tooDeep = (position) => ({
     ok: false,
     problem: {
@@ -86468,17 +90236,17 @@ function parseYamlSource(text) {
       message: `the YAML here is nested more than ${MAX_YAML_NESTING} levels deep; a real org.yaml needs about 15. Is this the right file?`
     }
   });
-  const runaway = findRunawayNesting(text);
-  if (runaway !== void 0) return tooDeep(lineColumnOf(text, runaway));
+  const runaway = findRunawayNesting(text2);
+  if (runaway !== void 0) return tooDeep(lineColumnOf(text2, runaway));
   const lineCounter = new import_yaml.LineCounter();
-  const tokens = [...new import_yaml.Parser(lineCounter.addNewLine).parse(text)];
+  const tokens = [...new import_yaml.Parser(lineCounter.addNewLine).parse(text2)];
   const deep = findDeepNesting(tokens);
   if (deep !== void 0) {
     const { line, col } = lineCounter.linePos(deep);
     return tooDeep({ line, column: col });
   }
   let doc;
-  for (const next of new import_yaml.Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)) {
+  for (const next of new import_yaml.Composer(COMPOSE_OPTIONS).compose(tokens, true, text2.length)) {
     if (!doc) {
       doc = next;
     } else {
@@ -86674,8 +90442,8 @@ function nameOf(segments, fileName2) {
 function whereOf(segments, fileName2) {
   return segments.length === 0 ? `at the top level of ${fileName2}` : `in ${nameOf(segments, fileName2)}`;
 }
-function truncate(text, max = 60) {
-  const visible = visibleText(text);
+function truncate(text2, max = 60) {
+  const visible = visibleText(text2);
   return visible.length > max ? `${visible.slice(0, max - 1)}\u2026` : visible;
 }
 function describeValue(data) {
@@ -86702,10 +90470,10 @@ function describeAllowed(schema) {
   if (schema.enum) return `one of ${list2(schema.enum)}`;
   if (schema.const !== void 0) return JSON.stringify(schema.const);
   const words = typesOf(schema).map((t) => TYPE_WORDS[t] ?? t);
-  let text = words.join(" or ");
-  if (typeof schema["exclusiveMinimum"] === "number") text += ` greater than ${schema["exclusiveMinimum"]}`;
-  else if (typeof schema["minimum"] === "number" && typeof schema["maximum"] === "number") text += ` from ${schema["minimum"]} to ${schema["maximum"]}`;
-  return text;
+  let text2 = words.join(" or ");
+  if (typeof schema["exclusiveMinimum"] === "number") text2 += ` greater than ${schema["exclusiveMinimum"]}`;
+  else if (typeof schema["minimum"] === "number" && typeof schema["maximum"] === "number") text2 += ` from ${schema["minimum"]} to ${schema["maximum"]}`;
+  return text2;
 }
 function propertyDescription(schema, property) {
   const propertySchema = schema?.properties?.[property];
@@ -86780,18 +90548,18 @@ function explain(error3, segments, source, fileName2) {
     case "minLength":
     case "maxLength": {
       const propertyName = error3.propertyName;
-      const text = typeof data === "string" ? data : "";
+      const text2 = typeof data === "string" ? data : "";
       if (propertyName !== void 0) {
         const ouName = propertyName === "" ? 'OU name ""' : `OU name "${truncate(propertyName)}"`;
         return { message: `${ouName} is ${propertyName.length} characters long; ${custom ?? "see the limits in docs/org-yaml.md"}.`, at: [...segments, propertyName], prefer: "key" };
       }
       const rule = custom ?? `it must be ${error3.keyword === "minLength" ? "at least" : "at most"} ${String(params["limit"])} characters`;
-      return { message: `${name} is ${plural(text.length, "character")} long; ${rule}.`, at: segments };
+      return { message: `${name} is ${plural(text2.length, "character")} long; ${rule}.`, at: segments };
     }
     case "pattern": {
-      const text = typeof data === "string" ? data : String(data);
-      const note2 = schema?.pattern === ACCOUNT_ID_PATTERN ? digitsNote(text) : "";
-      return { message: `${name}: ${custom ?? `must match ${String(params["pattern"])}`}; got "${truncate(text)}"${note2}.`, at: segments };
+      const text2 = typeof data === "string" ? data : String(data);
+      const note2 = schema?.pattern === ACCOUNT_ID_PATTERN ? digitsNote(text2) : "";
+      return { message: `${name}: ${custom ?? `must match ${String(params["pattern"])}`}; got "${truncate(text2)}"${note2}.`, at: segments };
     }
     case "uniqueItems": {
       const later = Number(params["i"]);
@@ -86832,558 +90600,6 @@ function explainError(error3, source, fileName2) {
   const explained = explain(error3, segments, source, fileName2);
   const position = positionOfPath(source, explained.at, explained.prefer) ?? positionOfPath(source, segments, "key");
   return { ...position ? { position } : {}, pointer: toPointer(explained.at.map(String)), message: explained.message };
-}
-
-// src/model/paths.ts
-var ROOT_PATH = "/";
-function escapeSegment(name) {
-  return name.replace(/%/g, "%25").replace(/\//g, "%2F");
-}
-function unescapeSegment(segment) {
-  return segment.replace(/%2F/g, "/").replace(/%25/g, "%");
-}
-function childPath(parentPath, name) {
-  return parentPath === ROOT_PATH ? `/${escapeSegment(name)}` : `${parentPath}/${escapeSegment(name)}`;
-}
-function parentPathOf(path) {
-  const cut = path.lastIndexOf("/");
-  return cut <= 0 ? ROOT_PATH : path.slice(0, cut);
-}
-function nameOf2(path) {
-  return unescapeSegment(path.slice(path.lastIndexOf("/") + 1));
-}
-function depthOf(path) {
-  return path === ROOT_PATH ? 0 : path.split("/").length - 1;
-}
-
-// src/config/normalize-security.ts
-var SECURITY_DEFAULTS = { identityCenter: "optional" };
-var CONTACT_KEYS = [
-  ["security", "SECURITY"],
-  ["billing", "BILLING"],
-  ["operations", "OPERATIONS"]
-];
-function at(position) {
-  return position ? { at: position } : {};
-}
-function normalizeContact(type, written, position) {
-  return {
-    type,
-    email: written.email,
-    ...written.name !== void 0 && { name: written.name },
-    ...written.title !== void 0 && { title: written.title },
-    ...written.phone !== void 0 && { phone: written.phone },
-    ...at(position)
-  };
-}
-function normalizeSecurity(written, positionOf) {
-  if (written === void 0) return void 0;
-  const contacts = written.alternateContacts ?? {};
-  const identityCenterAt = written.identityCenter !== void 0 ? positionOf(["security", "identityCenter"]) : void 0;
-  return {
-    breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf(["security", "breakGlassUsers", index])) })),
-    identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
-    ...identityCenterAt && { identityCenterAt },
-    ...written.identityCenterRegion !== void 0 && { identityCenterRegion: written.identityCenterRegion },
-    alternateContacts: CONTACT_KEYS.flatMap(([key, type]) => {
-      const contact = contacts[key];
-      return contact ? [normalizeContact(type, contact, positionOf(["security", "alternateContacts", key]))] : [];
-    }),
-    ...at(positionOf(["security"]))
-  };
-}
-
-// src/config/normalize.ts
-var DEFAULTS2 = {
-  featureSet: "ALL",
-  unit: "USD",
-  timeUnit: "MONTHLY",
-  thresholdType: "PERCENTAGE",
-  comparison: "GREATER_THAN",
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore" }
-};
-function at2(position) {
-  return position ? { at: position } : {};
-}
-function normalizeAccounts(entries, path, positionOf) {
-  return (entries ?? []).map((entry, index) => {
-    const position = at2(positionOf([...path, index]));
-    return typeof entry === "string" ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
-  });
-}
-function normalizeOus(written, parentPath, path, positionOf) {
-  return Object.entries(written ?? {}).map(([name, node]) => {
-    const ouPath = childPath(parentPath, name);
-    const nodePath = [...path, name];
-    return {
-      name,
-      path: ouPath,
-      ...node?.renamedFrom !== void 0 ? { renamedFrom: node.renamedFrom } : {},
-      accounts: normalizeAccounts(node?.accounts, [...nodePath, "accounts"], positionOf),
-      organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, "organizationalUnits"], positionOf),
-      // An OU's position is its name (the mapping key).
-      ...at2(positionOf(nodePath))
-    };
-  });
-}
-function normalizeRoot(written, positionOf) {
-  return {
-    accounts: normalizeAccounts(written.accounts, ["root", "accounts"], positionOf),
-    organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ["root", "organizationalUnits"], positionOf)
-  };
-}
-function subscribersOf(notification) {
-  return [
-    ...(notification.emails ?? []).map((address) => ({ type: "EMAIL", address })),
-    ...notification.sns !== void 0 ? [{ type: "SNS", address: notification.sns }] : []
-  ];
-}
-function normalizeNotification(written, path, positionOf) {
-  return {
-    type: written.type,
-    comparison: written.comparison ?? DEFAULTS2.comparison,
-    threshold: written.threshold,
-    thresholdType: written.thresholdType ?? DEFAULTS2.thresholdType,
-    subscribers: subscribersOf(written),
-    ...at2(positionOf(path))
-  };
-}
-function normalizeBudgets(written, positionOf) {
-  return (written ?? []).map((budget, index) => ({
-    name: budget.name,
-    amount: budget.amount,
-    unit: budget.unit ?? DEFAULTS2.unit,
-    timeUnit: budget.timeUnit ?? DEFAULTS2.timeUnit,
-    notifications: budget.notifications.map((n3, k5) => normalizeNotification(n3, ["budgets", index, "notifications", k5], positionOf)),
-    ...at2(positionOf(["budgets", index]))
-  }));
-}
-function normalizeOptions(written) {
-  return {
-    pruneOrganizationalUnits: written?.pruneOrganizationalUnits ?? DEFAULTS2.options.pruneOrganizationalUnits,
-    pruneBudgets: written?.pruneBudgets ?? DEFAULTS2.options.pruneBudgets,
-    unlistedAccounts: written?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts
-  };
-}
-function normalizeOrg(written, positionOf = () => void 0) {
-  return {
-    managementAccountId: written.organization.managementAccountId,
-    featureSet: written.organization.featureSet ?? DEFAULTS2.featureSet,
-    root: normalizeRoot(written.root, positionOf),
-    budgets: normalizeBudgets(written.budgets, positionOf),
-    options: normalizeOptions(written.options),
-    ...written.security !== void 0 && { security: normalizeSecurity(written.security, positionOf) }
-  };
-}
-
-// src/config/rules/walk-ous.ts
-function* walkOus(org2) {
-  const stack = [];
-  const pushChildren = (parent, parentPath, depth) => {
-    for (const ou of [...parent.organizationalUnits].reverse()) stack.push({ ou, parent, parentPath, depth });
-  };
-  pushChildren(org2.root, "/", 1);
-  for (let visit2 = stack.pop(); visit2; visit2 = stack.pop()) {
-    yield visit2;
-    pushChildren(visit2.ou, visit2.ou.path, visit2.depth + 1);
-  }
-}
-
-// src/config/rules/accounts-placed-once.ts
-function describePlace(place) {
-  const under = place.parentPath === "/" ? "the root" : `OU ${visibleText(place.parentPath)}`;
-  return place.at ? `under ${under} (line ${place.at.line})` : `under ${under}`;
-}
-var accountsPlacedOnce = (org2, report) => {
-  const placements = /* @__PURE__ */ new Map();
-  const place = (accounts, parentPath) => {
-    for (const account of accounts) {
-      const list3 = placements.get(account.id) ?? [];
-      list3.push({ parentPath, ...account.at ? { at: account.at } : {} });
-      placements.set(account.id, list3);
-    }
-  };
-  place(org2.root.accounts, "/");
-  for (const { ou } of walkOus(org2)) place(ou.accounts, ou.path);
-  for (const [id, places] of placements) {
-    if (places.length < 2) continue;
-    const what = id === org2.managementAccountId ? `the management account ${id}` : `account ${id}`;
-    const all = places.map(describePlace).join(" and ");
-    for (const here of places) {
-      report(here.at, `${what} is placed ${places.length === 2 ? "twice" : `${places.length} times`}: ${all}. An account has exactly one parent; keep one placement.`);
-    }
-  }
-};
-
-// src/config/rules/break-glass-users-unique.ts
-var breakGlassUserNamesUnique = (org2, report) => {
-  const seen = /* @__PURE__ */ new Map();
-  for (const user of org2.security?.breakGlassUsers ?? []) {
-    const key = user.name.toLowerCase();
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, { name: user.name, at: user.at });
-      continue;
-    }
-    report(
-      user.at,
-      `break-glass user "${visibleText(user.name)}" is the same IAM user as "${visibleText(first.name)}"${first.at ? ` on line ${first.at.line}` : ""} (IAM user names ignore case); list it once.`
-    );
-  }
-};
-
-// src/config/rules/budget-names-unique.ts
-var budgetNamesUnique = (org2, report) => {
-  const seen = /* @__PURE__ */ new Map();
-  for (const budget of org2.budgets) {
-    if (!seen.has(budget.name)) {
-      seen.set(budget.name, budget.at);
-      continue;
-    }
-    const first = seen.get(budget.name);
-    report(budget.at, `budget name "${visibleText(budget.name)}" is already used${first ? ` on line ${first.line}` : ""}; budget names must be unique. Rename one, or merge their notifications.`);
-  }
-};
-
-// src/config/rules/notifications-unique.ts
-function keyOf(n3) {
-  return `${n3.type} ${n3.comparison} ${n3.threshold} ${n3.thresholdType}`;
-}
-var notificationsUniquePerBudget = (org2, report) => {
-  for (const budget of org2.budgets) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const notification of budget.notifications) {
-      const key = keyOf(notification);
-      if (!seen.has(key)) {
-        seen.set(key, notification.at);
-        continue;
-      }
-      const first = seen.get(key);
-      report(
-        notification.at,
-        `budget "${visibleText(budget.name)}" has two notifications with type ${notification.type}, comparison ${notification.comparison}, threshold ${notification.threshold}, thresholdType ${notification.thresholdType} (counting defaults)${first ? `; the first is on line ${first.line}` : ""}. AWS Budgets identifies a notification by these four fields: merge their subscribers into one.`
-      );
-    }
-  }
-};
-
-// src/config/rules/ou-depth.ts
-var ouDepthWithinLimit = (org2, report) => {
-  for (const { ou, depth } of walkOus(org2)) {
-    if (depth === MAX_OU_DEPTH + 1) {
-      report(ou.at, `OU ${visibleText(ou.path)} is ${depth} levels below the root; AWS Organizations allows at most ${MAX_OU_DEPTH}. Move it (and its children) higher up.`);
-    }
-  }
-};
-
-// src/config/rules/renamed-from.ts
-var renamedFromIsUnambiguous = (org2, report) => {
-  for (const { ou, parent, parentPath } of walkOus(org2)) {
-    if (ou.renamedFrom === void 0) continue;
-    const where3 = parentPath === "/" ? "the root" : visibleText(parentPath);
-    const path = visibleText(ou.path);
-    const old = visibleText(ou.renamedFrom);
-    if (ou.renamedFrom === ou.name) {
-      report(ou.at, `OU ${path} has \`renamedFrom: ${old}\`, its own name. Remove \`renamedFrom\`, or set it to the OU's previous name.`);
-      continue;
-    }
-    const sibling = parent.organizationalUnits.find((other) => other !== ou && other.name === ou.renamedFrom);
-    if (sibling) {
-      report(ou.at, `OU ${path} has \`renamedFrom: ${old}\`, but an OU named ${old} is also declared under ${where3}${sibling.at ? ` (line ${sibling.at.line})` : ""}. One OU cannot be both renamed and kept; remove one of them.`);
-      continue;
-    }
-    const rival = parent.organizationalUnits.find((other) => other !== ou && other.renamedFrom === ou.renamedFrom);
-    if (rival) {
-      report(ou.at, `OUs ${path} and ${visibleText(rival.path)} both have \`renamedFrom: ${old}\`; only one OU can take over ${old}.`);
-    }
-  }
-};
-
-// src/config/rules/index.ts
-var ORG_RULES = [
-  accountsPlacedOnce,
-  ouDepthWithinLimit,
-  renamedFromIsUnambiguous,
-  budgetNamesUnique,
-  notificationsUniquePerBudget,
-  breakGlassUserNamesUnique
-];
-function checkOrgRules(org2, fileName2, rules = ORG_RULES) {
-  const found = [];
-  for (const rule of rules) {
-    rule(org2, (at3, message) => found.push({ severity: "error", file: fileName2, ...at3 ? { position: at3 } : {}, message }));
-  }
-  return found;
-}
-
-// src/config/parse-org-yaml.ts
-function failure(errors) {
-  return { ok: false, errors: sortDiagnostics(errors) };
-}
-function sortDiagnostics(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  const unique = diagnostics.filter((d5) => {
-    const key = `${d5.position?.line}:${d5.position?.column}:${d5.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return unique.sort((a5, b5) => {
-    if (!a5.position || !b5.position) return (a5.position ? 1 : 0) - (b5.position ? 1 : 0);
-    return a5.position.line - b5.position.line || a5.position.column - b5.position.column;
-  });
-}
-function toDiagnostics(problems, file) {
-  return problems.map((p3) => ({ severity: "error", file, position: p3.position, message: p3.message }));
-}
-function fileProblem(file, message) {
-  return { severity: "error", file, message };
-}
-function checkVersion(value, source, file) {
-  if (typeof value !== "object" || value === null || !("version" in value)) return void 0;
-  const version = value.version;
-  if (typeof version !== "number" || version === SUPPORTED_VERSION) return void 0;
-  const position = positionOfPath(source, ["version"]);
-  return {
-    severity: "error",
-    file,
-    ...position ? { position } : {},
-    pointer: "/version",
-    message: `${file} is written in format version ${version}, but this orgctl reads version ${SUPPORTED_VERSION} only. Use an orgctl release that reads version ${version}, or write the file in the version ${SUPPORTED_VERSION} format (docs/org-yaml.md).`
-  };
-}
-function toPlainValue(source, file) {
-  try {
-    return { ok: true, value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error3) {
-    if (!(error3 instanceof ReferenceError)) throw error3;
-    const bomb = /Excessive alias count/.test(error3.message);
-    const position = firstAliasPosition(source, bomb ? "any" : "unresolved") ?? firstAliasPosition(source);
-    const message = bomb ? `YAML aliases (\`*name\`) here expand to more than ${MAX_ALIAS_COUNT} copies, which looks like an alias bomb; orgctl refuses it. Write the values out, or use fewer aliases.` : `YAML alias problem: ${error3.message}. Define an anchor (\`&name\`) before using it as \`*name\`.`;
-    return { ok: false, errors: [{ severity: "error", file, ...position ? { position } : {}, message }] };
-  }
-}
-function parseOrgYaml(text, fileName2) {
-  if (text.length > MAX_ORG_YAML_BYTES) {
-    return failure([fileProblem(fileName2, `the file is larger than ${MAX_ORG_YAML_BYTES / 1024 / 1024} MiB, the most orgctl reads; is this the right file?`)]);
-  }
-  const parsed = parseYamlSource(text);
-  if (!parsed.ok) return failure(toDiagnostics([parsed.problem], fileName2));
-  const { source } = parsed;
-  if (source.doc.contents === null && source.doc.errors.length === 0) {
-    return failure([
-      fileProblem(fileName2, "the file is empty. It needs at least `version: 1`, `organization:` with `managementAccountId`, and `root:`; see docs/org-yaml.md for a starting point.")
-    ]);
-  }
-  const syntax = toDiagnostics(yamlSyntaxProblems(source), fileName2);
-  const duplicates = toDiagnostics(findDuplicateKeys(source), fileName2);
-  if (syntax.length > 0) return failure([...syntax, ...duplicates]);
-  const plain = toPlainValue(source, fileName2);
-  if (!plain.ok) return failure([...plain.errors, ...duplicates]);
-  const versionProblem = checkVersion(plain.value, source, fileName2);
-  if (versionProblem) return failure([versionProblem]);
-  const schemaErrors = checkOrgSchema(plain.value);
-  const shape = explainSchemaErrors(schemaErrors, source, fileName2).map((p3) => ({
-    severity: "error",
-    file: fileName2,
-    ...p3.position ? { position: p3.position } : {},
-    pointer: p3.pointer,
-    message: p3.message
-  }));
-  if (shape.length > 0 || duplicates.length > 0) return failure([...shape, ...duplicates]);
-  const desired = normalizeOrg(plain.value, (path) => positionOfPath(source, path, "key"));
-  const semantic = checkOrgRules(desired, fileName2);
-  return semantic.length > 0 ? failure(semantic) : { ok: true, value: desired };
-}
-
-// src/config/load-org-file.ts
-function refuse(file, message) {
-  const diagnostic = { severity: "error", file, message };
-  return { ok: false, errors: [diagnostic] };
-}
-function describeReadError(error3, path) {
-  switch (systemErrorCode(error3)) {
-    case "ENOENT":
-      return `file not found (looked for ${path}). Run orgctl in the directory that holds org.yaml, or pass --file <path>.`;
-    case "EACCES":
-    case "EPERM":
-      return `the file cannot be read: permission denied (${path}). Check its permissions.`;
-    case "ENOTDIR":
-      return `file not found: a part of ${path} is not a directory. Check the path.`;
-    default:
-      return `the file cannot be read (${error3 instanceof Error ? error3.message : String(error3)}).`;
-  }
-}
-function decodeText(bytes) {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, message: `is not a text file (it contains a NUL byte at byte ${nul}). org.yaml must be UTF-8 text; if your editor saved it as UTF-16, save it as UTF-8.` };
-  }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, message: "is not valid UTF-8 text (it looks binary, or uses another encoding). Save it as UTF-8." };
-  }
-}
-async function loadOrgFile(path, displayName = path) {
-  let size;
-  try {
-    const info2 = await stat2(path);
-    if (info2.isDirectory()) return refuse(displayName, "the path is a directory, not a file. Pass the path of the org.yaml file itself with --file.");
-    if (!info2.isFile()) return refuse(displayName, "the path is not a regular file (a device, pipe or socket). Pass the path of the org.yaml file itself with --file.");
-    size = info2.size;
-  } catch (error3) {
-    return refuse(displayName, describeReadError(error3, path));
-  }
-  const tooLarge = (bytes2) => `the file is ${describeSize(bytes2)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (${LARGEST_ORG_YAML_NOTE}). Is this the right file?`;
-  if (size > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(size));
-  let bytes;
-  try {
-    bytes = await readFile3(path);
-  } catch (error3) {
-    return refuse(displayName, describeReadError(error3, path));
-  }
-  if (bytes.length > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(bytes.length));
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return refuse(displayName, `the file ${decoded.message}`);
-  const parsed = parseOrgYaml(decoded.text, displayName);
-  if (!parsed.ok) return parsed;
-  return {
-    ok: true,
-    value: { desired: parsed.value, text: decoded.text, sha256: createHash5("sha256").update(bytes).digest("hex") }
-  };
-}
-
-// src/render/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-function escapeMarkdownInline(text) {
-  return visibleText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()+\-.!|~$:]/g, "\\$&").replace(/[@#]/g, `$&${ZERO_WIDTH_SPACE}`);
-}
-function fencedCodeBlock(language, content) {
-  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return `${fence}${language}
-${content}
-${fence}`;
-}
-
-// src/render/apply-results.ts
-var MARK = { ok: "ok", failed: "FAILED", skipped: "skipped" };
-function formatDuration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)}ms` : `${(ms / 1e3).toFixed(1)}s`;
-}
-function renderStepResultLine(result) {
-  const head = `${MARK[result.status].padEnd(7)} ${result.step.kind} ${visibleText(result.step.address)}`;
-  const time2 = result.status === "skipped" ? "" : ` (${formatDuration(result.durationMs)})`;
-  const why = result.message && result.status !== "ok" ? `: ${visibleText(result.message)}` : "";
-  return `${head}${time2}${why}`;
-}
-function countResults(run2) {
-  const counts = { ok: 0, failed: 0, skipped: 0 };
-  for (const result of run2.results) counts[result.status] += 1;
-  return counts;
-}
-function renderApplyResultsMarkdown(run2) {
-  const counts = countResults(run2);
-  const rows = run2.results.map((r5) => {
-    const why = r5.message ? escapeMarkdownInline(r5.message) : "";
-    return `| ${MARK[r5.status]} | \`${r5.step.kind}\` | ${escapeMarkdownInline(r5.step.address)} | ${r5.status === "skipped" ? "" : formatDuration(r5.durationMs)} | ${why} |`;
-  });
-  return [
-    `**${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run.**`,
-    "",
-    "| result | step | address | time | detail |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows,
-    ""
-  ].join("\n");
-}
-
-// src/render/plan-file.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/model/plan.ts
-var PLAN_FORMAT_VERSION = 2;
-
-// src/render/plan-file.ts
-function serializePlan(plan) {
-  return `${JSON.stringify(plan, null, 2)}
-`;
-}
-
-// src/audit/order-checks.ts
-function rank(check) {
-  if (check.status === "fail") return check.severity === "required" ? 0 : 2;
-  return check.status === "cannot-check" ? 1 : 3;
-}
-function orderedChecks(checks) {
-  return checks.map((check, index) => ({ check, index })).sort((a5, b5) => rank(a5.check) - rank(b5.check) || a5.index - b5.index).map(({ check }) => check);
-}
-
-// src/model/audit.ts
-var ROOT_CREDENTIALS_RUNBOOK = "docs/root-credentials.md";
-function countAudit(report) {
-  let passed = 0;
-  let failed = 0;
-  let recommendations = 0;
-  let cannotCheck2 = 0;
-  for (const check of report.checks) {
-    if (check.status === "pass") passed += 1;
-    else if (check.status === "cannot-check") cannotCheck2 += 1;
-    else if (check.severity === "required") failed += 1;
-    else recommendations += 1;
-  }
-  return { passed, failed, recommendations, cannotCheck: cannotCheck2 };
-}
-
-// src/audit/summarize-audit.ts
-function auditSummaryLine(report) {
-  const c5 = countAudit(report);
-  if (report.checks.length > 0 && c5.passed === report.checks.length) return `Audit: all ${c5.passed} checks passed.`;
-  const parts = [
-    c5.failed > 0 ? `${c5.failed} required ${c5.failed === 1 ? "check" : "checks"} FAILED` : "0 failed",
-    ...c5.recommendations > 0 ? [`${c5.recommendations} ${c5.recommendations === 1 ? "recommendation" : "recommendations"}`] : [],
-    ...c5.cannotCheck > 0 ? [`${c5.cannotCheck} could not be checked`] : [],
-    `${c5.passed} passed`
-  ];
-  return `Audit: ${parts.join(", ")}.`;
-}
-function runbookSentence(report) {
-  return `No API can check the root email's own MFA, the root phone number, recovery codes kept offline or who holds which MFA device: see ${report.runbook}.`;
-}
-
-// src/audit/render-audit-text.ts
-var SGR = { reset: "\x1B[0m", bold: "\x1B[1m", red: "\x1B[31m", green: "\x1B[32m", yellow: "\x1B[33m" };
-function renderAuditText(report, options) {
-  const paint = (styles, text) => options.color ? `${styles.map((s2) => SGR[s2]).join("")}${text}${SGR.reset}` : text;
-  const sourceFile = options.sourceFile ?? "org.yaml";
-  const lines = [paint(["bold"], `Root credentials (account ${visibleText(report.accountId)})`)];
-  for (const check of orderedChecks(report.checks)) {
-    const label = LABELS[kindOf(check)];
-    lines.push(`  ${paint(label.styles, label.text)}  ${visibleText(check.title)}${where(check, sourceFile)}`);
-    if (check.status === "pass") continue;
-    lines.push(`      ${visibleText(check.reason)}`);
-    if (check.remedy) lines.push(`      \u2192 ${visibleText(check.remedy)}`);
-  }
-  lines.push(`  ${visibleText(runbookSentence(report))}`);
-  const summary2 = auditSummaryLine(report);
-  lines.push(paint(report.checks.some((c5) => kindOf(c5) === "failed") ? ["bold", "red"] : ["bold"], summary2));
-  return `${lines.join("\n")}
-`;
-}
-function kindOf(check) {
-  if (check.status === "pass") return "passed";
-  if (check.status === "cannot-check") return "cannot-check";
-  return check.severity === "required" ? "failed" : "recommendation";
-}
-var LABELS = {
-  failed: { text: "FAIL", styles: ["bold", "red"] },
-  recommendation: { text: "RECOMMENDED", styles: ["yellow"] },
-  "cannot-check": { text: "CANNOT CHECK", styles: ["yellow"] },
-  passed: { text: "pass", styles: ["green"] }
-};
-function where(check, sourceFile) {
-  return check.source ? ` (${visibleText(sourceFile)}:${check.source.line}:${check.source.column})` : "";
 }
 
 // src/planner/sorted-record.ts
@@ -87589,10 +90805,45 @@ function toLiveContact(observed) {
   return { type: observed.type, contact: null, readError };
 }
 
+// src/config/position-lookup.ts
+function at(position) {
+  return position ? { at: position } : {};
+}
+
+// src/kinds/alternate-contacts/normalize.ts
+var CONTACT_KEYS = [
+  ["security", "SECURITY"],
+  ["billing", "BILLING"],
+  ["operations", "OPERATIONS"]
+];
+function normalizeAlternateContacts({ written, positionOf: positionOf2 }) {
+  if (written.security === void 0) return {};
+  const contacts = written.security.alternateContacts ?? {};
+  return {
+    security: {
+      alternateContacts: CONTACT_KEYS.flatMap(([key, type]) => {
+        const contact = contacts[key];
+        return contact ? [normalizeContact(type, contact, positionOf2(["security", "alternateContacts", key]))] : [];
+      })
+    }
+  };
+}
+function normalizeContact(type, written, position) {
+  return {
+    type,
+    email: written.email,
+    ...written.name !== void 0 && { name: written.name },
+    ...written.title !== void 0 && { title: written.title },
+    ...written.phone !== void 0 && { phone: written.phone },
+    ...at(position)
+  };
+}
+
 // src/kinds/alternate-contacts/index.ts
 var alternateContactsKind = {
   name: "alternate contacts",
   groups: ["Alternate contacts"],
+  normalize: normalizeAlternateContacts,
   plan: planAlternateContactSteps,
   // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
   // `security:` section: a file without contacts compares none, and plans nothing for them.
@@ -87630,6 +90881,12 @@ function contactChanges(before, after) {
 }
 
 // src/kinds/budgets/document.ts
+function desiredBudgetDocuments(budgets) {
+  return sortedRecord(budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]));
+}
+function liveBudgetDocuments(budgets) {
+  return sortedRecord(budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]));
+}
 function desiredBudgetDocument(budget) {
   return {
     budgetType: "COST",
@@ -87729,91 +90986,6 @@ async function notificationExists(port, account, budgetName, key) {
     if (isAwsCallError(error3, "notFound")) return false;
     throw error3;
   }
-}
-
-// src/kinds/organization/document.ts
-function desiredOrganizationDocument(desired, index) {
-  return {
-    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
-    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
-    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }]))
-  };
-}
-function liveOrganizationDocument(live, tree, pathById) {
-  const ous = [];
-  for (const ou of tree.ousTopDown) {
-    const path = pathById.get(ou.id);
-    if (path !== void 0) ous.push([path, { name: ou.name }]);
-  }
-  const accounts = [];
-  for (const account of live.accounts) {
-    const parentPath = pathById.get(account.parentId);
-    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
-  }
-  return {
-    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
-    ous: sortedRecord(ous),
-    accounts: sortedRecord(accounts)
-  };
-}
-
-// src/planner/desired-index.ts
-function indexDesired(desired) {
-  const ous = [];
-  const accounts = /* @__PURE__ */ new Map();
-  const visit2 = (node, path) => {
-    for (const account of node.accounts) {
-      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
-    }
-    for (const ou of node.organizationalUnits) {
-      ous.push(ou);
-      visit2(ou, ou.path);
-    }
-  };
-  visit2(desired.root, ROOT_PATH);
-  return { ous, accounts };
-}
-
-// src/planner/live-tree.ts
-function indexLiveTree(live) {
-  const pathById = /* @__PURE__ */ new Map();
-  const ouByPath = /* @__PURE__ */ new Map();
-  const ousTopDown = [];
-  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
-  const childrenByParent = /* @__PURE__ */ new Map();
-  for (const ou of live.ous) {
-    const siblings = childrenByParent.get(ou.parentId);
-    if (siblings) siblings.push(ou);
-    else childrenByParent.set(ou.parentId, [ou]);
-  }
-  pathById.set(live.root.id, ROOT_PATH);
-  const queue = [live.root.id];
-  for (let next = 0; next < queue.length; next++) {
-    const parentId = queue[next];
-    const parentPath = pathById.get(parentId);
-    for (const ou of childrenByParent.get(parentId) ?? []) {
-      const path = childPath(parentPath, ou.name);
-      pathById.set(ou.id, path);
-      ouByPath.set(path, ou);
-      ousTopDown.push(ou);
-      queue.push(ou.id);
-    }
-  }
-  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
-}
-
-// src/planner/canonical-document.ts
-function canonicalDesiredDocument(desired, index = indexDesired(desired)) {
-  return {
-    ...desiredOrganizationDocument(desired, index),
-    budgets: sortedRecord(desired.budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]))
-  };
-}
-function buildLiveDocument(live, tree, pathById) {
-  return {
-    ...liveOrganizationDocument(live, tree, pathById),
-    budgets: sortedRecord(live.budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]))
-  };
 }
 
 // src/importer/natural-order.ts
@@ -87968,25 +91140,13 @@ function jsonEqual(a5, b5) {
   return keys.length === otherKeys.length && keys.every((k5) => Object.hasOwn(right, k5) && jsonEqual(left[k5], right[k5]));
 }
 
-// src/planner/document-diff.ts
-function diffOrganization(live, desired) {
-  const ous = diffKeyed(live.ous, desired.ous);
-  const accounts = diffKeyed(live.accounts, desired.accounts);
-  return {
-    organizationChanged: !jsonEqual(live.organization, desired.organization),
-    addedOus: ous.added,
-    removedOus: ous.removed,
-    addedAccounts: accounts.added,
-    removedAccounts: accounts.removed,
-    movedAccounts: accounts.changed
-  };
-}
+// src/kinds/budgets/diff.ts
 function diffBudgets(live, desired) {
-  const budgets = diffKeyed(live.budgets, desired.budgets);
+  const budgets = diffKeyed(live, desired);
   const notifications = /* @__PURE__ */ new Map();
   const changedBudgetLimits = [];
   for (const name of budgets.changed) {
-    const [before, after] = [live.budgets[name], desired.budgets[name]];
+    const [before, after] = [live[name], desired[name]];
     if (!jsonEqual(limitOf(before), limitOf(after))) changedBudgetLimits.push(name);
     const changes = diffKeyed(before.notifications, after.notifications);
     if (changes.added.length + changes.removed.length + changes.changed.length > 0) {
@@ -88056,7 +91216,9 @@ var Phase = {
   deleteBudget: 11
 };
 function planBudgetSteps(base) {
-  const ctx = { ...base, changes: diffBudgets(base.liveDocument, base.desiredDocument) };
+  const live = liveBudgetDocuments(base.live.budgets);
+  const desired = desiredBudgetDocuments(base.desired.budgets);
+  const ctx = { ...base, liveBudgetDocuments: live, changes: diffBudgets(live, desired) };
   const desiredBudgets = new Map(ctx.desired.budgets.map((b5) => [b5.name, b5]));
   const liveBudgets = new Map(ctx.live.budgets.map((b5) => [b5.name, b5]));
   for (const name of ctx.changes.addedBudgets) {
@@ -88077,7 +91239,7 @@ function planBudgetSteps(base) {
   }
   for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name), liveBudgets.get(name));
   for (const [name, changes] of ctx.changes.notifications) {
-    planNotificationChanges(ctx, name, ctx.liveDocument.budgets[name], desiredBudgets.get(name), changes);
+    planNotificationChanges(ctx, name, ctx.liveBudgetDocuments[name], desiredBudgets.get(name), changes);
   }
   planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)));
 }
@@ -88241,7 +91403,7 @@ function planRemovedBudgets(ctx, removed) {
   for (const budget of removed) {
     const ours = budget.tags !== void 0 && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
     if (prune && ours) {
-      const document = ctx.liveDocument.budgets[budget.name];
+      const document = ctx.liveBudgetDocuments[budget.name];
       ctx.graph.add(Phase.deleteBudget, {
         kind: "deleteBudget",
         address: budgetAddress(budget.name),
@@ -88301,13 +91463,13 @@ function number(value) {
 var PLAIN_BLOCK = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=:-]*(?: [\p{L}\p{M}\p{N}_./@+=:-]+)*$/u;
 var PLAIN_FLOW = /^[\p{L}_][\p{L}\p{M}\p{N}_./@+=-]*(?: [\p{L}\p{M}\p{N}_./@+=-]+)*$/u;
 var RESERVED = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
-function scalar(text, context3 = "block") {
+function scalar(text2, context3 = "block") {
   const plain = context3 === "flow" ? PLAIN_FLOW : PLAIN_BLOCK;
-  if (plain.test(text) && !RESERVED.test(text) && !/:(?: |$)/.test(text)) return text;
-  return quoted(text);
+  if (plain.test(text2) && !RESERVED.test(text2) && !/:(?: |$)/.test(text2)) return text2;
+  return quoted(text2);
 }
-function quoted(text) {
-  return `"${text.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
+function quoted(text2) {
+  return `"${text2.replace(/["\\]/g, (c5) => `\\${c5}`).replace(INVISIBLE2, escapeChar)}"`;
 }
 var INVISIBLE2 = new RegExp("[\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\uffff]|\\p{Cs}", "gu");
 var NAMED_ESCAPES = {
@@ -88343,28 +91505,205 @@ function writeBudgetsSection(org2) {
   return lines;
 }
 function writeBudget(lines, budget) {
-  const at3 = INDENT + INDENT;
+  const at2 = INDENT + INDENT;
   lines.push(`${INDENT}- name: ${scalar(budget.name)}`);
-  lines.push(`${at3}amount: ${number(budget.amount)}`);
-  lines.push(`${at3}unit: ${scalar(budget.unit)}`);
-  lines.push(`${at3}timeUnit: ${budget.timeUnit}`);
-  lines.push(`${at3}notifications:`);
-  for (const notification of budget.notifications) writeNotification(lines, notification, at3 + INDENT);
+  lines.push(`${at2}amount: ${number(budget.amount)}`);
+  lines.push(`${at2}unit: ${scalar(budget.unit)}`);
+  lines.push(`${at2}timeUnit: ${budget.timeUnit}`);
+  lines.push(`${at2}notifications:`);
+  for (const notification of budget.notifications) writeNotification(lines, notification, at2 + INDENT);
 }
 function writeNotification(lines, n3, indent) {
-  const at3 = indent + INDENT;
+  const at2 = indent + INDENT;
   lines.push(`${indent}- type: ${n3.type}`);
-  lines.push(`${at3}threshold: ${number(n3.threshold)}`);
-  lines.push(`${at3}thresholdType: ${n3.thresholdType}`);
-  lines.push(`${at3}comparison: ${n3.comparison}`);
+  lines.push(`${at2}threshold: ${number(n3.threshold)}`);
+  lines.push(`${at2}thresholdType: ${n3.thresholdType}`);
+  lines.push(`${at2}comparison: ${n3.comparison}`);
   const emails = n3.subscribers.filter((s2) => s2.type === "EMAIL");
   const sns = n3.subscribers.filter((s2) => s2.type === "SNS");
   if (sns.length > 1) throw new RangeError(`a notification can hold one SNS subscriber in org.yaml, got ${sns.length}`);
   if (emails.length > 0) {
-    lines.push(`${at3}emails:`);
-    for (const email of emails) lines.push(`${at3}${INDENT}- ${scalar(email.address)}`);
+    lines.push(`${at2}emails:`);
+    for (const email of emails) lines.push(`${at2}${INDENT}- ${scalar(email.address)}`);
   }
-  if (sns[0]) lines.push(`${at3}sns: ${scalar(sns[0].address)}`);
+  if (sns[0]) lines.push(`${at2}sns: ${scalar(sns[0].address)}`);
+}
+
+// src/config/defaults.ts
+var DEFAULTS2 = {
+  featureSet: "ALL",
+  unit: "USD",
+  timeUnit: "MONTHLY",
+  thresholdType: "PERCENTAGE",
+  comparison: "GREATER_THAN",
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: "ignore" }
+};
+
+// src/kinds/budgets/normalize.ts
+function normalizeBudgetsSection({ written, positionOf: positionOf2 }) {
+  return {
+    budgets: normalizeBudgets(written.budgets, positionOf2),
+    options: { pruneBudgets: written.options?.pruneBudgets ?? DEFAULTS2.options.pruneBudgets }
+  };
+}
+function subscribersOf(notification) {
+  return [
+    ...(notification.emails ?? []).map((address) => ({ type: "EMAIL", address })),
+    ...notification.sns !== void 0 ? [{ type: "SNS", address: notification.sns }] : []
+  ];
+}
+function normalizeNotification(written, path, positionOf2) {
+  return {
+    type: written.type,
+    comparison: written.comparison ?? DEFAULTS2.comparison,
+    threshold: written.threshold,
+    thresholdType: written.thresholdType ?? DEFAULTS2.thresholdType,
+    subscribers: subscribersOf(written),
+    ...at(positionOf2(path))
+  };
+}
+function normalizeBudgets(written, positionOf2) {
+  return (written ?? []).map((budget, index) => ({
+    name: budget.name,
+    amount: budget.amount,
+    unit: budget.unit ?? DEFAULTS2.unit,
+    timeUnit: budget.timeUnit ?? DEFAULTS2.timeUnit,
+    notifications: budget.notifications.map((n3, k5) => normalizeNotification(n3, ["budgets", index, "notifications", k5], positionOf2)),
+    ...at(positionOf2(["budgets", index]))
+  }));
+}
+
+// src/reader/changed-under-read.ts
+var ChangedUnderReadError = class extends Error {
+  constructor(awsError, subject, seen) {
+    super(awsError ? `${awsError.operation} answered ${awsError.code} for ${subject}, which this read had found moments before` : `${subject} ${seen ?? "changed"}`);
+    this.awsError = awsError;
+    this.subject = subject;
+    this.seen = seen;
+  }
+  awsError;
+  subject;
+  seen;
+  name = "ChangedUnderReadError";
+};
+var OrganizationChangedWhileReadError = class extends UserError {
+  constructor(changes) {
+    super(
+      `the organization changed while orgctl was reading it, each of the ${changes.length} times it tried, so orgctl has no consistent view of it to work from. The reads changed nothing; run the command again once no one else is changing the organization.`,
+      changes.map((change, i5) => `read ${i5 + 1}: ${change.message}.`)
+    );
+    this.changes = changes;
+  }
+  changes;
+  name = "OrganizationChangedWhileReadError";
+};
+function foundMomentsAgo(work, subject) {
+  return work.catch((error3) => {
+    if (isAwsCallError(error3, "notFound")) throw new ChangedUnderReadError(error3, subject);
+    throw error3;
+  });
+}
+
+// src/reader/work-queue.ts
+var WorkQueue = class {
+  constructor(concurrency, signal) {
+    this.concurrency = concurrency;
+    this.signal = signal;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number \u2265 1, got ${concurrency}`);
+    if (signal?.aborted) this.fail(signal.reason);
+    else signal?.addEventListener("abort", () => this.fail(signal.reason), { once: true });
+  }
+  concurrency;
+  signal;
+  pending = [];
+  running = 0;
+  failure;
+  waiters = [];
+  add(task) {
+    if (this.failure) return;
+    this.pending.push(task);
+    this.pump();
+  }
+  /** Resolves when every task (including tasks added by tasks) has finished; rejects on the first failure. */
+  idle() {
+    return new Promise((resolve2, reject2) => {
+      this.waiters.push({ resolve: resolve2, reject: reject2 });
+      this.settle();
+    });
+  }
+  pump() {
+    while (!this.failure && this.running < this.concurrency) {
+      const task = this.pending.shift();
+      if (!task) break;
+      this.running += 1;
+      task().then(
+        () => this.finished(),
+        (error3) => {
+          this.fail(error3);
+          this.finished();
+        }
+      );
+    }
+  }
+  fail(error3) {
+    this.failure ??= { error: error3 };
+    this.pending.length = 0;
+    this.settle();
+  }
+  finished() {
+    this.running -= 1;
+    this.pump();
+    this.settle();
+  }
+  settle() {
+    if (this.failure) {
+      const { error: error3 } = this.failure;
+      for (const w of this.waiters.splice(0)) w.reject(error3);
+    } else if (this.running === 0 && this.pending.length === 0) {
+      for (const w of this.waiters.splice(0)) w.resolve();
+    }
+  }
+};
+
+// src/kinds/budgets/read.ts
+async function readBudgets(ctx) {
+  const { port, managementAccountId: accountId, signal } = ctx;
+  const summaries = await port.describeBudgets(accountId);
+  ctx.progress({ budgets: summaries.length });
+  if (summaries.length === 0) return { budgets: [] };
+  signal.throwIfAborted();
+  const notificationsOf = new Map((await port.describeBudgetNotificationsForAccount(accountId)).map((e5) => [e5.budgetName, e5.notifications]));
+  const queue = new WorkQueue(ctx.concurrency, signal);
+  const subscribers = /* @__PURE__ */ new Map();
+  const tags = /* @__PURE__ */ new Map();
+  for (const budget of summaries) {
+    const lists = [];
+    subscribers.set(budget.name, lists);
+    (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
+      queue.add(async () => {
+        lists[index] = [...await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`)];
+      });
+    });
+    if (ctx.readTagsFor(budget.name)) {
+      queue.add(async () => {
+        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
+      });
+    }
+  }
+  await queue.idle();
+  const budgets = summaries.map((b5) => {
+    const budgetTags = tags.get(b5.name);
+    return {
+      name: b5.name,
+      budgetType: b5.budgetType,
+      amount: b5.amount,
+      unit: b5.unit,
+      timeUnit: b5.timeUnit,
+      notifications: (notificationsOf.get(b5.name) ?? []).map((n3, i5) => ({ ...n3, subscribers: subscribers.get(b5.name)?.[i5] ?? [] })),
+      ...budgetTags ? { tags: budgetTags } : {}
+    };
+  });
+  return { budgets };
 }
 
 // src/kinds/budgets/index.ts
@@ -88372,6 +91711,8 @@ var GROUP = "Budgets";
 var budgetsKind = {
   name: "budgets",
   groups: [GROUP],
+  normalize: normalizeBudgetsSection,
+  readSnapshot: readBudgets,
   plan: planBudgetSteps,
   importDesired: importBudgets,
   orgYamlSection: writeBudgetsSection,
@@ -88432,6 +91773,28 @@ var budgetsKind = {
     }
   }
 };
+
+// src/model/paths.ts
+var ROOT_PATH = "/";
+function escapeSegment(name) {
+  return name.replace(/%/g, "%25").replace(/\//g, "%2F");
+}
+function unescapeSegment(segment) {
+  return segment.replace(/%2F/g, "/").replace(/%25/g, "%");
+}
+function childPath(parentPath, name) {
+  return parentPath === ROOT_PATH ? `/${escapeSegment(name)}` : `${parentPath}/${escapeSegment(name)}`;
+}
+function parentPathOf(path) {
+  const cut = path.lastIndexOf("/");
+  return cut <= 0 ? ROOT_PATH : path.slice(0, cut);
+}
+function nameOf2(path) {
+  return unescapeSegment(path.slice(path.lastIndexOf("/") + 1));
+}
+function depthOf(path) {
+  return path === ROOT_PATH ? 0 : path.split("/").length - 1;
+}
 
 // src/model/refs.ts
 var ROOT_REF = { type: "root" };
@@ -88543,6 +91906,34 @@ async function moveAccount(step, { port, ids }) {
   }
 }
 
+// src/planner/live-tree.ts
+function indexLiveTree(live) {
+  const pathById = /* @__PURE__ */ new Map();
+  const ouByPath = /* @__PURE__ */ new Map();
+  const ousTopDown = [];
+  if (!live.root) return { rootId: null, pathById, ouByPath, ousTopDown };
+  const childrenByParent = /* @__PURE__ */ new Map();
+  for (const ou of live.ous) {
+    const siblings = childrenByParent.get(ou.parentId);
+    if (siblings) siblings.push(ou);
+    else childrenByParent.set(ou.parentId, [ou]);
+  }
+  pathById.set(live.root.id, ROOT_PATH);
+  const queue = [live.root.id];
+  for (let next = 0; next < queue.length; next++) {
+    const parentId = queue[next];
+    const parentPath = pathById.get(parentId);
+    for (const ou of childrenByParent.get(parentId) ?? []) {
+      const path = childPath(parentPath, ou.name);
+      pathById.set(ou.id, path);
+      ouByPath.set(path, ou);
+      ousTopDown.push(ou);
+      queue.push(ou.id);
+    }
+  }
+  return { rootId: live.root.id, pathById, ouByPath, ousTopDown };
+}
+
 // src/kinds/organization/import.ts
 function importOrganization({ live, organization, root: root5 }) {
   const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
@@ -88583,6 +91974,20 @@ function groupBy(items, key) {
     else groups.set(key(item2), [item2]);
   }
   return groups;
+}
+
+// src/kinds/organization/diff.ts
+function diffOrganization(live, desired) {
+  const ous = diffKeyed(live.ous, desired.ous);
+  const accounts = diffKeyed(live.accounts, desired.accounts);
+  return {
+    organizationChanged: !jsonEqual(live.organization, desired.organization),
+    addedOus: ous.added,
+    removedOus: ous.removed,
+    addedAccounts: accounts.added,
+    removedAccounts: accounts.removed,
+    movedAccounts: accounts.changed
+  };
 }
 
 // src/kinds/organization/plan.ts
@@ -88659,19 +92064,19 @@ function planOrganization(ctx) {
 }
 function planRenames(ctx, ready) {
   const renames = [...ctx.matching.renames].sort((a5, b5) => depthOf(a5.toPath) - depthOf(b5.toPath) || byCodeUnit(a5.toPath, b5.toPath));
-  for (const rename2 of renames) {
+  for (const rename3 of renames) {
     const step = ctx.graph.add(
       Phase2.renameOrganizationalUnit,
       {
         kind: "renameOrganizationalUnit",
-        address: ouAddress(rename2.toPath),
-        reason: `org.yaml renames "${rename2.oldName}" to "${rename2.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
-        before: { path: rename2.fromPath, name: rename2.oldName, id: rename2.id },
-        after: { path: rename2.toPath, name: rename2.newName }
+        address: ouAddress(rename3.toPath),
+        reason: `org.yaml renames "${rename3.oldName}" to "${rename3.newName}" (renamedFrom); the OU keeps its ID, accounts and policies`,
+        before: { path: rename3.fromPath, name: rename3.oldName, id: rename3.id },
+        after: { path: rename3.toPath, name: rename3.newName }
       },
-      [ready.of(parentPathOf(rename2.toPath))]
+      [ready.of(parentPathOf(rename3.toPath))]
     );
-    ready.set(rename2.toPath, step);
+    ready.set(rename3.toPath, step);
   }
 }
 function planCreates(ctx, ready) {
@@ -88854,10 +92259,104 @@ function accountEntry(account) {
   return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, "flow")} }`;
 }
 
+// src/kinds/organization/normalize.ts
+function normalizeOrganization({ written, positionOf: positionOf2 }) {
+  return {
+    managementAccountId: written.organization.managementAccountId,
+    featureSet: written.organization.featureSet ?? DEFAULTS2.featureSet,
+    root: normalizeRoot(written.root, positionOf2),
+    options: {
+      pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS2.options.pruneOrganizationalUnits,
+      unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS2.options.unlistedAccounts
+    }
+  };
+}
+function normalizeAccounts(entries, path, positionOf2) {
+  return (entries ?? []).map((entry, index) => {
+    const position = at(positionOf2([...path, index]));
+    return typeof entry === "string" ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+  });
+}
+function normalizeOus(written, parentPath, path, positionOf2) {
+  return Object.entries(written ?? {}).map(([name, node]) => {
+    const ouPath = childPath(parentPath, name);
+    const nodePath = [...path, name];
+    return {
+      name,
+      path: ouPath,
+      ...node?.renamedFrom !== void 0 ? { renamedFrom: node.renamedFrom } : {},
+      accounts: normalizeAccounts(node?.accounts, [...nodePath, "accounts"], positionOf2),
+      organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, "organizationalUnits"], positionOf2),
+      // An OU's position is its name (the mapping key).
+      ...at(positionOf2(nodePath))
+    };
+  });
+}
+function normalizeRoot(written, positionOf2) {
+  return {
+    accounts: normalizeAccounts(written.accounts, ["root", "accounts"], positionOf2),
+    organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ["root", "organizationalUnits"], positionOf2)
+  };
+}
+
+// src/kinds/organization/read.ts
+async function readTree(ctx) {
+  if (ctx.organization === null) return { root: null, ous: [], accounts: [] };
+  const { port, concurrency, signal } = ctx;
+  const roots = await port.listRoots();
+  signal.throwIfAborted();
+  const root5 = roots[0];
+  if (!root5) throw new UserError("the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.");
+  const ouQueue = new WorkQueue(concurrency, signal);
+  const accountQueue = new WorkQueue(concurrency, signal);
+  const childOus = /* @__PURE__ */ new Map();
+  const childAccounts = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (parentId) => {
+    if (seen.has(parentId)) return;
+    seen.add(parentId);
+    ctx.progress({ parentsFound: 1 });
+    ouQueue.add(async () => {
+      const ous2 = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
+      childOus.set(parentId, ous2);
+      ctx.progress({ parentsListed: 1, ous: ous2.length });
+      for (const ou of ous2) visit2(ou.id);
+      ctx.underWay();
+    });
+    accountQueue.add(async () => {
+      const accounts2 = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
+      childAccounts.set(parentId, accounts2);
+      ctx.progress({ accounts: accounts2.length });
+    });
+  };
+  visit2(root5.id);
+  await ouQueue.idle();
+  await accountQueue.idle();
+  const ous = [];
+  const accounts = [];
+  const parentOf = /* @__PURE__ */ new Map();
+  const emit = (parentId) => {
+    for (const a5 of childAccounts.get(parentId) ?? []) {
+      const other = parentOf.get(a5.id);
+      if (other !== void 0) throw new ChangedUnderReadError(void 0, `account ${a5.id}`, `listed under both ${other} and ${parentId}`);
+      parentOf.set(a5.id, parentId);
+      accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
+    }
+    for (const ou of childOus.get(parentId) ?? []) {
+      ous.push({ id: ou.id, name: ou.name, parentId });
+      emit(ou.id);
+    }
+  };
+  emit(root5.id);
+  return { root: root5, ous, accounts };
+}
+
 // src/kinds/organization/index.ts
 var organizationKind = {
   name: "organization",
   groups: ["Organization", "Organizational units", "Accounts"],
+  normalize: normalizeOrganization,
+  readSnapshot: readTree,
   plan: planOrganizationSteps,
   importDesired: importOrganization,
   orgYamlSection: writeOrganizationSection,
@@ -88934,6 +92433,473 @@ function describeStepDetails(step) {
   return stepHandler(step).describe(step);
 }
 
+// src/config/merge-desired-parts.ts
+function mergeDesiredParts(parts) {
+  const merged = {};
+  const ownerOf = /* @__PURE__ */ new Map();
+  const sections = /* @__PURE__ */ new Set();
+  const claim = (field3, owner) => {
+    const other = ownerOf.get(field3);
+    if (other !== void 0) throw new Error(`DesiredOrg.${field3} is normalized by both ${other} and ${owner}; give it one owner.`);
+    ownerOf.set(field3, owner);
+  };
+  for (const [owner, part] of parts) {
+    for (const [field3, value] of Object.entries(part)) {
+      if (value === void 0) continue;
+      if (!isSection(value) || ownerOf.has(field3) && !sections.has(field3)) {
+        claim(field3, owner);
+        merged[field3] = value;
+        continue;
+      }
+      if (!sections.has(field3)) claim(field3, owner);
+      sections.add(field3);
+      const section = merged[field3] ??= {};
+      for (const [key, inner] of Object.entries(value)) {
+        if (inner === void 0) continue;
+        claim(`${field3}.${key}`, owner);
+        section[key] = inner;
+      }
+    }
+  }
+  return merged;
+}
+function isSection(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/normalize-security.ts
+var SECURITY_DEFAULTS = { identityCenter: "optional" };
+function normalizeSecurity(written, positionOf2) {
+  if (written === void 0) return void 0;
+  const identityCenterAt = written.identityCenter !== void 0 ? positionOf2(["security", "identityCenter"]) : void 0;
+  return {
+    breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf2(["security", "breakGlassUsers", index])) })),
+    identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
+    ...identityCenterAt && { identityCenterAt },
+    ...written.identityCenterRegion !== void 0 && { identityCenterRegion: written.identityCenterRegion },
+    ...at(positionOf2(["security"]))
+  };
+}
+
+// src/config/normalize.ts
+function normalizeOrg(written, positionOf2 = () => void 0) {
+  const ctx = { written, positionOf: positionOf2 };
+  const security = normalizeSecurity(written.security, positionOf2);
+  const parts = RESOURCE_KINDS.flatMap((kind) => kind.normalize ? [[`the ${kind.name} kind`, kind.normalize(ctx)]] : []);
+  parts.push(["the audit (security:)", security === void 0 ? {} : { security }]);
+  return mergeDesiredParts(parts);
+}
+
+// src/config/rules/walk-ous.ts
+function* walkOus(org2) {
+  const stack = [];
+  const pushChildren = (parent, parentPath, depth) => {
+    for (const ou of [...parent.organizationalUnits].reverse()) stack.push({ ou, parent, parentPath, depth });
+  };
+  pushChildren(org2.root, "/", 1);
+  for (let visit2 = stack.pop(); visit2; visit2 = stack.pop()) {
+    yield visit2;
+    pushChildren(visit2.ou, visit2.ou.path, visit2.depth + 1);
+  }
+}
+
+// src/config/rules/accounts-placed-once.ts
+function describePlace(place) {
+  const under = place.parentPath === "/" ? "the root" : `OU ${visibleText(place.parentPath)}`;
+  return place.at ? `under ${under} (line ${place.at.line})` : `under ${under}`;
+}
+var accountsPlacedOnce = (org2, report) => {
+  const placements = /* @__PURE__ */ new Map();
+  const place = (accounts, parentPath) => {
+    for (const account of accounts) {
+      const list3 = placements.get(account.id) ?? [];
+      list3.push({ parentPath, ...account.at ? { at: account.at } : {} });
+      placements.set(account.id, list3);
+    }
+  };
+  place(org2.root.accounts, "/");
+  for (const { ou } of walkOus(org2)) place(ou.accounts, ou.path);
+  for (const [id, places] of placements) {
+    if (places.length < 2) continue;
+    const what = id === org2.managementAccountId ? `the management account ${id}` : `account ${id}`;
+    const all = places.map(describePlace).join(" and ");
+    for (const here of places) {
+      report(here.at, `${what} is placed ${places.length === 2 ? "twice" : `${places.length} times`}: ${all}. An account has exactly one parent; keep one placement.`);
+    }
+  }
+};
+
+// src/config/rules/break-glass-users-unique.ts
+var breakGlassUserNamesUnique = (org2, report) => {
+  const seen = /* @__PURE__ */ new Map();
+  for (const user of org2.security?.breakGlassUsers ?? []) {
+    const key = user.name.toLowerCase();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { name: user.name, at: user.at });
+      continue;
+    }
+    report(
+      user.at,
+      `break-glass user "${visibleText(user.name)}" is the same IAM user as "${visibleText(first.name)}"${first.at ? ` on line ${first.at.line}` : ""} (IAM user names ignore case); list it once.`
+    );
+  }
+};
+
+// src/config/rules/budget-names-unique.ts
+var budgetNamesUnique = (org2, report) => {
+  const seen = /* @__PURE__ */ new Map();
+  for (const budget of org2.budgets) {
+    if (!seen.has(budget.name)) {
+      seen.set(budget.name, budget.at);
+      continue;
+    }
+    const first = seen.get(budget.name);
+    report(budget.at, `budget name "${visibleText(budget.name)}" is already used${first ? ` on line ${first.line}` : ""}; budget names must be unique. Rename one, or merge their notifications.`);
+  }
+};
+
+// src/config/rules/notifications-unique.ts
+function keyOf(n3) {
+  return `${n3.type} ${n3.comparison} ${n3.threshold} ${n3.thresholdType}`;
+}
+var notificationsUniquePerBudget = (org2, report) => {
+  for (const budget of org2.budgets) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const notification of budget.notifications) {
+      const key = keyOf(notification);
+      if (!seen.has(key)) {
+        seen.set(key, notification.at);
+        continue;
+      }
+      const first = seen.get(key);
+      report(
+        notification.at,
+        `budget "${visibleText(budget.name)}" has two notifications with type ${notification.type}, comparison ${notification.comparison}, threshold ${notification.threshold}, thresholdType ${notification.thresholdType} (counting defaults)${first ? `; the first is on line ${first.line}` : ""}. AWS Budgets identifies a notification by these four fields: merge their subscribers into one.`
+      );
+    }
+  }
+};
+
+// src/config/rules/ou-depth.ts
+var ouDepthWithinLimit = (org2, report) => {
+  for (const { ou, depth } of walkOus(org2)) {
+    if (depth === MAX_OU_DEPTH + 1) {
+      report(ou.at, `OU ${visibleText(ou.path)} is ${depth} levels below the root; AWS Organizations allows at most ${MAX_OU_DEPTH}. Move it (and its children) higher up.`);
+    }
+  }
+};
+
+// src/config/rules/renamed-from.ts
+var renamedFromIsUnambiguous = (org2, report) => {
+  for (const { ou, parent, parentPath } of walkOus(org2)) {
+    if (ou.renamedFrom === void 0) continue;
+    const where3 = parentPath === "/" ? "the root" : visibleText(parentPath);
+    const path = visibleText(ou.path);
+    const old = visibleText(ou.renamedFrom);
+    if (ou.renamedFrom === ou.name) {
+      report(ou.at, `OU ${path} has \`renamedFrom: ${old}\`, its own name. Remove \`renamedFrom\`, or set it to the OU's previous name.`);
+      continue;
+    }
+    const sibling = parent.organizationalUnits.find((other) => other !== ou && other.name === ou.renamedFrom);
+    if (sibling) {
+      report(ou.at, `OU ${path} has \`renamedFrom: ${old}\`, but an OU named ${old} is also declared under ${where3}${sibling.at ? ` (line ${sibling.at.line})` : ""}. One OU cannot be both renamed and kept; remove one of them.`);
+      continue;
+    }
+    const rival = parent.organizationalUnits.find((other) => other !== ou && other.renamedFrom === ou.renamedFrom);
+    if (rival) {
+      report(ou.at, `OUs ${path} and ${visibleText(rival.path)} both have \`renamedFrom: ${old}\`; only one OU can take over ${old}.`);
+    }
+  }
+};
+
+// src/config/rules/index.ts
+var ORG_RULES = [
+  accountsPlacedOnce,
+  ouDepthWithinLimit,
+  renamedFromIsUnambiguous,
+  budgetNamesUnique,
+  notificationsUniquePerBudget,
+  breakGlassUserNamesUnique
+];
+function checkOrgRules(org2, fileName2, rules = ORG_RULES) {
+  const found = [];
+  for (const rule of rules) {
+    rule(org2, (at2, message) => found.push({ severity: "error", file: fileName2, ...at2 ? { position: at2 } : {}, message }));
+  }
+  return found;
+}
+
+// src/config/parse-org-yaml.ts
+function failure(errors) {
+  return { ok: false, errors: sortDiagnostics(errors) };
+}
+function sortDiagnostics(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = diagnostics.filter((d5) => {
+    const key = `${d5.position?.line}:${d5.position?.column}:${d5.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a5, b5) => {
+    if (!a5.position || !b5.position) return (a5.position ? 1 : 0) - (b5.position ? 1 : 0);
+    return a5.position.line - b5.position.line || a5.position.column - b5.position.column;
+  });
+}
+function toDiagnostics(problems, file) {
+  return problems.map((p3) => ({ severity: "error", file, position: p3.position, message: p3.message }));
+}
+function fileProblem(file, message) {
+  return { severity: "error", file, message };
+}
+function checkVersion(value, source, file) {
+  if (typeof value !== "object" || value === null || !("version" in value)) return void 0;
+  const version = value.version;
+  if (typeof version !== "number" || version === SUPPORTED_VERSION) return void 0;
+  const position = positionOfPath(source, ["version"]);
+  return {
+    severity: "error",
+    file,
+    ...position ? { position } : {},
+    pointer: "/version",
+    message: `${file} is written in format version ${version}, but this orgctl reads version ${SUPPORTED_VERSION} only. Use an orgctl release that reads version ${version}, or write the file in the version ${SUPPORTED_VERSION} format (docs/org-yaml.md).`
+  };
+}
+function toPlainValue(source, file) {
+  try {
+    return { ok: true, value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error3) {
+    if (!(error3 instanceof ReferenceError)) throw error3;
+    const bomb = /Excessive alias count/.test(error3.message);
+    const position = firstAliasPosition(source, bomb ? "any" : "unresolved") ?? firstAliasPosition(source);
+    const message = bomb ? `YAML aliases (\`*name\`) here expand to more than ${MAX_ALIAS_COUNT} copies, which looks like an alias bomb; orgctl refuses it. Write the values out, or use fewer aliases.` : `YAML alias problem: ${error3.message}. Define an anchor (\`&name\`) before using it as \`*name\`.`;
+    return { ok: false, errors: [{ severity: "error", file, ...position ? { position } : {}, message }] };
+  }
+}
+function parseOrgYaml(text2, fileName2) {
+  if (text2.length > MAX_ORG_YAML_BYTES) {
+    return failure([fileProblem(fileName2, `the file is larger than ${MAX_ORG_YAML_BYTES / 1024 / 1024} MiB, the most orgctl reads; is this the right file?`)]);
+  }
+  const parsed = parseYamlSource(text2);
+  if (!parsed.ok) return failure(toDiagnostics([parsed.problem], fileName2));
+  const { source } = parsed;
+  if (source.doc.contents === null && source.doc.errors.length === 0) {
+    return failure([
+      fileProblem(fileName2, "the file is empty. It needs at least `version: 1`, `organization:` with `managementAccountId`, and `root:`; see docs/org-yaml.md for a starting point.")
+    ]);
+  }
+  const syntax = toDiagnostics(yamlSyntaxProblems(source), fileName2);
+  const duplicates = toDiagnostics(findDuplicateKeys(source), fileName2);
+  if (syntax.length > 0) return failure([...syntax, ...duplicates]);
+  const plain = toPlainValue(source, fileName2);
+  if (!plain.ok) return failure([...plain.errors, ...duplicates]);
+  const versionProblem = checkVersion(plain.value, source, fileName2);
+  if (versionProblem) return failure([versionProblem]);
+  const schemaErrors = checkOrgSchema(plain.value);
+  const shape = explainSchemaErrors(schemaErrors, source, fileName2).map((p3) => ({
+    severity: "error",
+    file: fileName2,
+    ...p3.position ? { position: p3.position } : {},
+    pointer: p3.pointer,
+    message: p3.message
+  }));
+  if (shape.length > 0 || duplicates.length > 0) return failure([...shape, ...duplicates]);
+  const desired = normalizeOrg(plain.value, (path) => positionOfPath(source, path, "key"));
+  const semantic = checkOrgRules(desired, fileName2);
+  return semantic.length > 0 ? failure(semantic) : { ok: true, value: desired };
+}
+
+// src/config/load-org-file.ts
+function refuse(file, message) {
+  const diagnostic = { severity: "error", file, message };
+  return { ok: false, errors: [diagnostic] };
+}
+function describeReadError(error3, path) {
+  switch (systemErrorCode(error3)) {
+    case "ENOENT":
+      return `file not found (looked for ${path}). Run orgctl in the directory that holds org.yaml, or pass --file <path>.`;
+    case "EACCES":
+    case "EPERM":
+      return `the file cannot be read: permission denied (${path}). Check its permissions.`;
+    case "ENOTDIR":
+      return `file not found: a part of ${path} is not a directory. Check the path.`;
+    default:
+      return `the file cannot be read (${error3 instanceof Error ? error3.message : String(error3)}).`;
+  }
+}
+function decodeText(bytes) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { ok: false, message: `is not a text file (it contains a NUL byte at byte ${nul}). org.yaml must be UTF-8 text; if your editor saved it as UTF-16, save it as UTF-8.` };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, message: "is not valid UTF-8 text (it looks binary, or uses another encoding). Save it as UTF-8." };
+  }
+}
+async function loadOrgFile(path, displayName = path) {
+  let size;
+  try {
+    const info2 = await stat2(path);
+    if (info2.isDirectory()) return refuse(displayName, "the path is a directory, not a file. Pass the path of the org.yaml file itself with --file.");
+    if (!info2.isFile()) return refuse(displayName, "the path is not a regular file (a device, pipe or socket). Pass the path of the org.yaml file itself with --file.");
+    size = info2.size;
+  } catch (error3) {
+    return refuse(displayName, describeReadError(error3, path));
+  }
+  const tooLarge = (bytes2) => `the file is ${describeSize(bytes2)}; orgctl reads org.yaml files up to ${describeSize(MAX_ORG_YAML_BYTES)} (${LARGEST_ORG_YAML_NOTE}). Is this the right file?`;
+  if (size > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(size));
+  let bytes;
+  try {
+    bytes = await readFile3(path);
+  } catch (error3) {
+    return refuse(displayName, describeReadError(error3, path));
+  }
+  if (bytes.length > MAX_ORG_YAML_BYTES) return refuse(displayName, tooLarge(bytes.length));
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return refuse(displayName, `the file ${decoded.message}`);
+  const parsed = parseOrgYaml(decoded.text, displayName);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    value: { desired: parsed.value, text: decoded.text, sha256: createHash5("sha256").update(bytes).digest("hex") }
+  };
+}
+
+// src/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+function escapeMarkdownInline(text2) {
+  return visibleText(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()+\-.!|~$:]/g, "\\$&").replace(/[@#]/g, `$&${ZERO_WIDTH_SPACE}`);
+}
+function fencedCodeBlock(language, content) {
+  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}
+${content}
+${fence}`;
+}
+
+// src/render/apply-results.ts
+var MARK = { ok: "ok", failed: "FAILED", skipped: "skipped" };
+function formatDuration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)}ms` : `${(ms / 1e3).toFixed(1)}s`;
+}
+function renderStepResultLine(result) {
+  const head = `${MARK[result.status].padEnd(7)} ${result.step.kind} ${visibleText(result.step.address)}`;
+  const time2 = result.status === "skipped" ? "" : ` (${formatDuration(result.durationMs)})`;
+  const why = result.message && result.status !== "ok" ? `: ${visibleText(result.message)}` : "";
+  return `${head}${time2}${why}`;
+}
+function countResults(run2) {
+  const counts = { ok: 0, failed: 0, skipped: 0 };
+  for (const result of run2.results) counts[result.status] += 1;
+  return counts;
+}
+function renderApplyResultsMarkdown(run2) {
+  const counts = countResults(run2);
+  const rows = run2.results.map((r5) => {
+    const why = r5.message ? escapeMarkdownInline(r5.message) : "";
+    return `| ${MARK[r5.status]} | \`${r5.step.kind}\` | ${escapeMarkdownInline(r5.step.address)} | ${r5.status === "skipped" ? "" : formatDuration(r5.durationMs)} | ${why} |`;
+  });
+  return [
+    `**${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run.**`,
+    "",
+    "| result | step | address | time | detail |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    ""
+  ].join("\n");
+}
+
+// src/render/plan-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/model/plan.ts
+var PLAN_FORMAT_VERSION = 2;
+
+// src/render/plan-file.ts
+function serializePlan(plan) {
+  return `${JSON.stringify(plan, null, 2)}
+`;
+}
+
+// src/audit/order-checks.ts
+function rank(check2) {
+  if (check2.status === "fail") return check2.severity === "required" ? 0 : 2;
+  return check2.status === "cannot-check" ? 1 : 3;
+}
+function orderedChecks(checks) {
+  return checks.map((check2, index) => ({ check: check2, index })).sort((a5, b5) => rank(a5.check) - rank(b5.check) || a5.index - b5.index).map(({ check: check2 }) => check2);
+}
+
+// src/model/audit.ts
+var ROOT_CREDENTIALS_RUNBOOK = "docs/root-credentials.md";
+function countAudit(report) {
+  let passed = 0;
+  let failed = 0;
+  let recommendations = 0;
+  let cannotCheck2 = 0;
+  for (const check2 of report.checks) {
+    if (check2.status === "pass") passed += 1;
+    else if (check2.status === "cannot-check") cannotCheck2 += 1;
+    else if (check2.severity === "required") failed += 1;
+    else recommendations += 1;
+  }
+  return { passed, failed, recommendations, cannotCheck: cannotCheck2 };
+}
+
+// src/audit/summarize-audit.ts
+function auditSummaryLine(report) {
+  const c5 = countAudit(report);
+  if (report.checks.length > 0 && c5.passed === report.checks.length) return `Audit: all ${c5.passed} checks passed.`;
+  const parts = [
+    c5.failed > 0 ? `${c5.failed} required ${c5.failed === 1 ? "check" : "checks"} FAILED` : "0 failed",
+    ...c5.recommendations > 0 ? [`${c5.recommendations} ${c5.recommendations === 1 ? "recommendation" : "recommendations"}`] : [],
+    ...c5.cannotCheck > 0 ? [`${c5.cannotCheck} could not be checked`] : [],
+    `${c5.passed} passed`
+  ];
+  return `Audit: ${parts.join(", ")}.`;
+}
+function runbookSentence(report) {
+  return `No API can check the root email's own MFA, the root phone number, recovery codes kept offline or who holds which MFA device: see ${report.runbook}.`;
+}
+
+// src/audit/render-audit-text.ts
+var SGR = { reset: "\x1B[0m", bold: "\x1B[1m", red: "\x1B[31m", green: "\x1B[32m", yellow: "\x1B[33m" };
+function renderAuditText(report, options) {
+  const paint = (styles, text2) => options.color ? `${styles.map((s2) => SGR[s2]).join("")}${text2}${SGR.reset}` : text2;
+  const sourceFile = options.sourceFile ?? "org.yaml";
+  const lines = [paint(["bold"], `Root credentials (account ${visibleText(report.accountId)})`)];
+  for (const check2 of orderedChecks(report.checks)) {
+    const label = LABELS[kindOf(check2)];
+    lines.push(`  ${paint(label.styles, label.text)}  ${visibleText(check2.title)}${where(check2, sourceFile)}`);
+    if (check2.status === "pass") continue;
+    lines.push(`      ${visibleText(check2.reason)}`);
+    if (check2.remedy) lines.push(`      \u2192 ${visibleText(check2.remedy)}`);
+  }
+  lines.push(`  ${visibleText(runbookSentence(report))}`);
+  const summary2 = auditSummaryLine(report);
+  lines.push(paint(report.checks.some((c5) => kindOf(c5) === "failed") ? ["bold", "red"] : ["bold"], summary2));
+  return `${lines.join("\n")}
+`;
+}
+function kindOf(check2) {
+  if (check2.status === "pass") return "passed";
+  if (check2.status === "cannot-check") return "cannot-check";
+  return check2.severity === "required" ? "failed" : "recommendation";
+}
+var LABELS = {
+  failed: { text: "FAIL", styles: ["bold", "red"] },
+  recommendation: { text: "RECOMMENDED", styles: ["yellow"] },
+  "cannot-check": { text: "CANNOT CHECK", styles: ["yellow"] },
+  passed: { text: "pass", styles: ["green"] }
+};
+function where(check2, sourceFile) {
+  return check2.source ? ` (${visibleText(sourceFile)}:${check2.source.line}:${check2.source.column})` : "";
+}
+
 // src/render/describe-step.ts
 function groupSteps(steps) {
   return STEP_GROUPS.map((group4) => ({ group: group4, steps: steps.filter((s2) => groupOf(s2) === group4) })).filter((g5) => g5.steps.length > 0);
@@ -88968,7 +92934,7 @@ var SYMBOL = { create: "+", update: "~", delete: "-" };
 var SGR2 = { reset: "\x1B[0m", bold: "\x1B[1m", red: "\x1B[31m", green: "\x1B[32m", yellow: "\x1B[33m" };
 var ACTION_COLOR = { create: "green", update: "yellow", delete: "red" };
 function renderPlanText(plan, options) {
-  const paint = (style, text) => options.color ? `${SGR2[style]}${text}${SGR2.reset}` : text;
+  const paint = (style, text2) => options.color ? `${SGR2[style]}${text2}${SGR2.reset}` : text2;
   const sourceFile = options.sourceFile ?? "org.yaml";
   const lines = [];
   if (plan.audit) lines.push(renderAuditText(plan.audit, { color: options.color, sourceFile }));
@@ -89266,8 +93232,8 @@ function checkBreakGlassUsers(input) {
   }
   return input.breakGlassUsers.map((user) => checkUser(user, input.now));
 }
-function identityOf2(name, at3) {
-  return { id: `break-glass-user:${name}`, title: `Break-glass user ${name} exists, has MFA and no usable access key`, severity: "required", ...at3 && { source: at3 } };
+function identityOf2(name, at2) {
+  return { id: `break-glass-user:${name}`, title: `Break-glass user ${name} exists, has MFA and no usable access key`, severity: "required", ...at2 && { source: at2 } };
 }
 function checkUser(user, now) {
   const identity = identityOf2(user.name, user.at);
@@ -89310,8 +93276,8 @@ function describeKey(key, now) {
   const days = ageDays(key, now);
   return `${id}, ${days === 1 ? "1 day" : `${days} days`} old`;
 }
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/audit/checks/centralized-root-access.ts
@@ -89501,6 +93467,23 @@ function identityCenterRegion(desired, env2) {
   return desired.security?.identityCenterRegion ?? (env2["AWS_REGION"] || env2["AWS_DEFAULT_REGION"] || void 0);
 }
 
+// src/planner/desired-index.ts
+function indexDesired(desired) {
+  const ous = [];
+  const accounts = /* @__PURE__ */ new Map();
+  const visit2 = (node, path) => {
+    for (const account of node.accounts) {
+      if (!accounts.has(account.id)) accounts.set(account.id, { account, parentPath: path });
+    }
+    for (const ou of node.organizationalUnits) {
+      ous.push(ou);
+      visit2(ou, ou.path);
+    }
+  };
+  visit2(desired.root, ROOT_PATH);
+  return { ous, accounts };
+}
+
 // src/planner/ou-matching.ts
 function matchOus(desired, tree) {
   const renames = [];
@@ -89569,13 +93552,43 @@ var StepGraph = class {
   }
 };
 
+// src/planner/tree-document.ts
+function desiredTreeDocument(desired, index = indexDesired(desired)) {
+  return {
+    organization: { featureSet: desired.featureSet, managementAccountId: desired.managementAccountId },
+    ous: sortedRecord(index.ous.map((ou) => [ou.path, { name: ou.name }])),
+    accounts: sortedRecord([...index.accounts].map(([id, placed]) => [id, { parentPath: placed.parentPath }]))
+  };
+}
+function liveTreeDocument(live, tree, pathById) {
+  const ous = [];
+  for (const ou of tree.ousTopDown) {
+    const path = pathById.get(ou.id);
+    if (path !== void 0) ous.push([path, { name: ou.name }]);
+  }
+  const accounts = [];
+  for (const account of live.accounts) {
+    const parentPath = pathById.get(account.parentId);
+    if (parentPath !== void 0) accounts.push([account.id, { parentPath }]);
+  }
+  return {
+    organization: live.organization ? { featureSet: live.organization.featureSet, managementAccountId: live.organization.managementAccountId } : null,
+    ous: sortedRecord(ous),
+    accounts: sortedRecord(accounts)
+  };
+}
+function withBootstrapManagementAccount(document, desired) {
+  if (document.organization !== null) return document;
+  return { ...document, accounts: { ...document.accounts, [desired.managementAccountId]: { parentPath: ROOT_PATH } } };
+}
+
 // src/planner/plan-org.ts
 function planOrg(desired, live, inputs) {
   const tree = indexLiveTree(live);
   const matching = matchOus(desired, tree);
   const desiredIndex = indexDesired(desired);
-  const desiredDocument = canonicalDesiredDocument(desired, desiredIndex);
-  const liveDocument = withBootstrapManagementAccount(buildLiveDocument(live, tree, matching.futurePathById), desired);
+  const desiredDocument = desiredTreeDocument(desired, desiredIndex);
+  const liveDocument = withBootstrapManagementAccount(liveTreeDocument(live, tree, matching.futurePathById), desired);
   const graph = new StepGraph();
   const notes = new Notes();
   const shared = { desired, live, tree, desiredIndex, matching, desiredDocument, liveDocument, notes };
@@ -89587,10 +93600,6 @@ function planOrg(desired, live, inputs) {
     errors: notes.errors,
     inputs: { orgYamlSha256: inputs.orgYamlSha256, liveStateSha256: inputs.liveStateSha256 }
   };
-}
-function withBootstrapManagementAccount(document, desired) {
-  if (document.organization !== null) return document;
-  return { ...document, accounts: { ...document.accounts, [desired.managementAccountId]: { parentPath: ROOT_PATH } } };
 }
 
 // src/planner/live-state.ts
@@ -89609,30 +93618,18 @@ function liveFields(live, fields) {
   return Object.fromEntries(fields.filter((field3) => field3 in live).map((field3) => [field3, live[field3]]));
 }
 
-// src/reader/changed-under-read.ts
-var ChangedUnderReadError = class extends Error {
-  constructor(awsError, subject, seen) {
-    super(awsError ? `${awsError.operation} answered ${awsError.code} for ${subject}, which this read had found moments before` : `${subject} ${seen ?? "changed"}`);
-    this.awsError = awsError;
-    this.subject = subject;
-    this.seen = seen;
-  }
-  awsError;
-  subject;
-  seen;
-  name = "ChangedUnderReadError";
-};
-var OrganizationChangedWhileReadError = class extends UserError {
-  constructor(changes) {
-    super(
-      `the organization changed while orgctl was reading it, each of the ${changes.length} times it tried, so orgctl has no consistent view of it to work from. The reads changed nothing; run the command again once no one else is changing the organization.`,
-      changes.map((change, i5) => `read ${i5 + 1}: ${change.message}.`)
-    );
-    this.changes = changes;
-  }
-  changes;
-  name = "OrganizationChangedWhileReadError";
-};
+// src/planner/plan-digest.ts
+function planDigestText(plan) {
+  return canonicalJson({ format: 1, steps: plan.steps.map(withoutWording) });
+}
+function stepIdentityText(step) {
+  const { dependsOn: _dependsOn, ...rest } = withoutWording(step);
+  return canonicalJson(rest);
+}
+function withoutWording(step) {
+  const { reason: _reason, ...rest } = step;
+  return rest;
+}
 
 // src/reader/check-caller.ts
 var WHERE = "organization.managementAccountId in org.yaml";
@@ -89658,66 +93655,52 @@ async function readKinds(port, desired, callerAccountId, observations) {
   return Object.assign({}, ...slices);
 }
 
-// src/reader/work-queue.ts
-var WorkQueue = class {
-  constructor(concurrency, signal) {
-    this.concurrency = concurrency;
-    this.signal = signal;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number \u2265 1, got ${concurrency}`);
-    if (signal?.aborted) this.fail(signal.reason);
-    else signal?.addEventListener("abort", () => this.fail(signal.reason), { once: true });
+// src/reader/read-progress.ts
+var ProgressCounter = class {
+  constructor(listener, stopped) {
+    this.listener = listener;
+    this.stopped = stopped;
   }
-  concurrency;
-  signal;
-  pending = [];
-  running = 0;
-  failure;
-  waiters = [];
-  add(task) {
-    if (this.failure) return;
-    this.pending.push(task);
-    this.pump();
-  }
-  /** Resolves when every task (including tasks added by tasks) has finished; rejects on the first failure. */
-  idle() {
-    return new Promise((resolve2, reject) => {
-      this.waiters.push({ resolve: resolve2, reject });
-      this.settle();
-    });
-  }
-  pump() {
-    while (!this.failure && this.running < this.concurrency) {
-      const task = this.pending.shift();
-      if (!task) break;
-      this.running += 1;
-      task().then(
-        () => this.finished(),
-        (error3) => {
-          this.fail(error3);
-          this.finished();
-        }
-      );
-    }
-  }
-  fail(error3) {
-    this.failure ??= { error: error3 };
-    this.pending.length = 0;
-    this.settle();
-  }
-  finished() {
-    this.running -= 1;
-    this.pump();
-    this.settle();
-  }
-  settle() {
-    if (this.failure) {
-      const { error: error3 } = this.failure;
-      for (const w of this.waiters.splice(0)) w.reject(error3);
-    } else if (this.running === 0 && this.pending.length === 0) {
-      for (const w of this.waiters.splice(0)) w.resolve();
-    }
+  listener;
+  stopped;
+  counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
+  update(delta) {
+    if (!this.listener || this.stopped.aborted) return;
+    const c5 = this.counts;
+    this.counts = {
+      parentsFound: c5.parentsFound + (delta.parentsFound ?? 0),
+      parentsListed: c5.parentsListed + (delta.parentsListed ?? 0),
+      ous: c5.ous + (delta.ous ?? 0),
+      accounts: c5.accounts + (delta.accounts ?? 0),
+      budgets: c5.budgets + (delta.budgets ?? 0)
+    };
+    this.listener(this.counts);
   }
 };
+
+// src/reader/read-snapshot.ts
+async function readSnapshot(port, options) {
+  const abort = new AbortController();
+  const progress = new ProgressCounter(options.onProgress, abort.signal);
+  const stopOnFailure = (work) => work.catch((error3) => {
+    abort.abort(error3);
+    throw error3;
+  });
+  const ctx = {
+    port,
+    organization: options.organization,
+    managementAccountId: options.managementAccountId,
+    concurrency: options.concurrency,
+    signal: abort.signal,
+    readTagsFor: options.readTagsFor,
+    progress: (delta) => progress.update(delta),
+    underWay: options.underWay
+  };
+  if (options.organization === null) options.underWay();
+  const slices = await Promise.all(RESOURCE_KINDS.map((kind) => stopOnFailure(kind.readSnapshot?.(ctx) ?? Promise.resolve({}))));
+  options.underWay();
+  return Object.assign({}, ...slices);
+}
 
 // src/reader/read-live-org.ts
 var DEFAULT_CONCURRENCY = 16;
@@ -89740,12 +93723,19 @@ async function readLiveOrg(port, options) {
     }
     options.onReadUnderWay?.(callerAccountId);
   };
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const snapshot = {
+    organization,
+    managementAccountId,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    readTagsFor: options.readTagsFor ?? (() => false),
+    onProgress: options.onProgress,
+    underWay: readUnderWay
+  };
   const changes = [];
   for (; ; ) {
     try {
-      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
-      return { callerAccountId, organization, ...bulk, ...await kindReads };
+      const slices = await readSnapshot(port, snapshot);
+      return { callerAccountId, organization, ...slices, ...await kindReads };
     } catch (error3) {
       if (!(error3 instanceof ChangedUnderReadError)) throw error3;
       changes.push(error3);
@@ -89753,133 +93743,6 @@ async function readLiveOrg(port, options) {
     }
   }
 }
-async function readBulk(port, hasOrganization, managementAccountId, options, concurrency, readUnderWay) {
-  const abort = new AbortController();
-  const progress = new ProgressCounter(options.onProgress, abort.signal);
-  const stopOnFailure = (work) => work.catch((error3) => {
-    abort.abort(error3);
-    throw error3;
-  });
-  if (!hasOrganization) readUnderWay();
-  const [tree, budgets] = await Promise.all([
-    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve({ root: null, ous: [], accounts: [] })),
-    stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress))
-  ]);
-  readUnderWay();
-  return { ...tree, budgets };
-}
-function foundMomentsAgo(work, subject) {
-  return work.catch((error3) => {
-    if (isAwsCallError(error3, "notFound")) throw new ChangedUnderReadError(error3, subject);
-    throw error3;
-  });
-}
-async function readTree(port, concurrency, signal, progress, readUnderWay) {
-  const roots = await port.listRoots();
-  signal.throwIfAborted();
-  const root5 = roots[0];
-  if (!root5) throw new UserError("the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.");
-  const ouQueue = new WorkQueue(concurrency, signal);
-  const accountQueue = new WorkQueue(concurrency, signal);
-  const childOus = /* @__PURE__ */ new Map();
-  const childAccounts = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = (parentId) => {
-    if (seen.has(parentId)) return;
-    seen.add(parentId);
-    progress.update({ parentsFound: 1 });
-    ouQueue.add(async () => {
-      const ous2 = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
-      childOus.set(parentId, ous2);
-      progress.update({ parentsListed: 1, ous: ous2.length });
-      for (const ou of ous2) visit2(ou.id);
-      readUnderWay();
-    });
-    accountQueue.add(async () => {
-      const accounts2 = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
-      childAccounts.set(parentId, accounts2);
-      progress.update({ accounts: accounts2.length });
-    });
-  };
-  visit2(root5.id);
-  await ouQueue.idle();
-  await accountQueue.idle();
-  const ous = [];
-  const accounts = [];
-  const parentOf = /* @__PURE__ */ new Map();
-  const emit = (parentId) => {
-    for (const a5 of childAccounts.get(parentId) ?? []) {
-      const other = parentOf.get(a5.id);
-      if (other !== void 0) throw new ChangedUnderReadError(void 0, `account ${a5.id}`, `listed under both ${other} and ${parentId}`);
-      parentOf.set(a5.id, parentId);
-      accounts.push({ id: a5.id, name: a5.name, email: a5.email, state: a5.state, parentId });
-    }
-    for (const ou of childOus.get(parentId) ?? []) {
-      ous.push({ id: ou.id, name: ou.name, parentId });
-      emit(ou.id);
-    }
-  };
-  emit(root5.id);
-  return { root: root5, ous, accounts };
-}
-async function readBudgets(port, accountId, readTagsFor, concurrency, signal, progress) {
-  const summaries = await port.describeBudgets(accountId);
-  progress.update({ budgets: summaries.length });
-  if (summaries.length === 0) return [];
-  signal.throwIfAborted();
-  const notificationsOf = new Map((await port.describeBudgetNotificationsForAccount(accountId)).map((e5) => [e5.budgetName, e5.notifications]));
-  const queue = new WorkQueue(concurrency, signal);
-  const subscribers = /* @__PURE__ */ new Map();
-  const tags = /* @__PURE__ */ new Map();
-  for (const budget of summaries) {
-    const lists = [];
-    subscribers.set(budget.name, lists);
-    (notificationsOf.get(budget.name) ?? []).forEach((notification, index) => {
-      queue.add(async () => {
-        lists[index] = [...await foundMomentsAgo(port.describeSubscribersForNotification(accountId, budget.name, notification), `budget "${budget.name}"`)];
-      });
-    });
-    if (readTagsFor(budget.name)) {
-      queue.add(async () => {
-        tags.set(budget.name, await foundMomentsAgo(port.listBudgetTags(accountId, budget.name), `budget "${budget.name}"`));
-      });
-    }
-  }
-  await queue.idle();
-  return summaries.map((b5) => {
-    const budgetTags = tags.get(b5.name);
-    return {
-      name: b5.name,
-      budgetType: b5.budgetType,
-      amount: b5.amount,
-      unit: b5.unit,
-      timeUnit: b5.timeUnit,
-      notifications: (notificationsOf.get(b5.name) ?? []).map((n3, i5) => ({ ...n3, subscribers: subscribers.get(b5.name)?.[i5] ?? [] })),
-      ...budgetTags ? { tags: budgetTags } : {}
-    };
-  });
-}
-var ProgressCounter = class {
-  constructor(listener, stopped) {
-    this.listener = listener;
-    this.stopped = stopped;
-  }
-  listener;
-  stopped;
-  counts = { parentsFound: 0, parentsListed: 0, ous: 0, accounts: 0, budgets: 0 };
-  update(delta) {
-    if (!this.listener || this.stopped.aborted) return;
-    const c5 = this.counts;
-    this.counts = {
-      parentsFound: c5.parentsFound + (delta.parentsFound ?? 0),
-      parentsListed: c5.parentsListed + (delta.parentsListed ?? 0),
-      ous: c5.ous + (delta.ous ?? 0),
-      accounts: c5.accounts + (delta.accounts ?? 0),
-      budgets: c5.budgets + (delta.budgets ?? 0)
-    };
-    this.listener(this.counts);
-  }
-};
 
 // src/workflow/make-plan.ts
 async function makePlan(port, desired, orgYamlSha256, options = {}) {
@@ -89917,8 +93780,8 @@ async function auditWithPlan(port, desired, callerAccountId, contacts, settings)
   });
   return buildAuditReport(input);
 }
-function sha256(text) {
-  return createHash6("sha256").update(text).digest("hex");
+function sha256(text2) {
+  return createHash6("sha256").update(text2).digest("hex");
 }
 
 // src/workflow/apply-workflow.ts
@@ -89973,10 +93836,10 @@ var ApplyCheckFailedError = class extends UserError {
 };
 function unlessAborted(promise, signal) {
   if (!signal) return promise;
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve2, reject2) => {
     const onAbort = () => resolve2(void 0);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve2, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    promise.then(resolve2, reject2).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 function assertNotStale(saved, fresh) {
@@ -90041,11 +93904,11 @@ ${list3}
   return `${parts.join("\n\n")}
 `;
 }
-function item(check, sourceFile) {
-  const label = check.status === "cannot-check" ? "could not check" : check.severity === "required" ? "FAIL" : "recommended";
-  const where3 = check.source ? ` _(${escapeMarkdownInline(sourceFile)}:${check.source.line}:${check.source.column})_` : "";
-  const remedy = check.remedy ? ` **Do:** ${escapeMarkdownInline(check.remedy)}` : "";
-  return `- **${escapeMarkdownInline(check.title)}** (${label})${where3}: ${escapeMarkdownInline(check.reason)}${remedy}`;
+function item(check2, sourceFile) {
+  const label = check2.status === "cannot-check" ? "could not check" : check2.severity === "required" ? "FAIL" : "recommended";
+  const where3 = check2.source ? ` _(${escapeMarkdownInline(sourceFile)}:${check2.source.line}:${check2.source.column})_` : "";
+  const remedy = check2.remedy ? ` **Do:** ${escapeMarkdownInline(check2.remedy)}` : "";
+  return `- **${escapeMarkdownInline(check2.title)}** (${label})${where3}: ${escapeMarkdownInline(check2.reason)}${remedy}`;
 }
 function quote2(lines) {
   return lines.map((line) => line === "" ? ">" : `> ${line}`).join("\n");
@@ -90165,11 +94028,11 @@ function composeMarkdown(parts, maxLength) {
   let room = maxLength - fixedLength - SEPARATOR.length * parts.length - 1;
   const rendered = parts.map((part) => {
     if (part.kind === "fixed") return part.markdown.trimEnd();
-    const text = part.render(Math.max(0, room)).trimEnd();
-    room -= text.length;
-    return text;
+    const text2 = part.render(Math.max(0, room)).trimEnd();
+    room -= text2.length;
+    return text2;
   });
-  const body = `${rendered.filter((text) => text !== "").join(SEPARATOR)}
+  const body = `${rendered.filter((text2) => text2 !== "").join(SEPARATOR)}
 `;
   return body.length <= maxLength ? body : `${body.slice(0, maxLength - 1)}
 `;
@@ -90206,13 +94069,119 @@ function withFailure(report, failure3) {
 ${failure3}` };
 }
 
+// src/workflow/plan-digest.ts
+var STEP_KEY_LENGTH = 12;
+function planDigest(plan) {
+  return sha256(planDigestText(plan));
+}
+function stepKeys(plan) {
+  return plan.steps.map((step) => sha256(stepIdentityText(step)).slice(0, STEP_KEY_LENGTH));
+}
+
+// src/action/token-identity.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+async function resolveTokenIdentity(api, commentAuthor) {
+  if (commentAuthor !== void 0) return authorNamed(commentAuthor);
+  return await api.getTokenUser() ?? GITHUB_ACTIONS_BOT;
+}
+function authorNamed(login) {
+  return { login, type: /\[bot\]$/i.test(login) ? "Bot" : "User" };
+}
+function isWrittenBy(author2, identity) {
+  return author2 !== void 0 && author2.type === identity.type && author2.login.toLowerCase() === identity.login.toLowerCase();
+}
+function authorMismatch(written, identity, what) {
+  if (written === void 0 || isWrittenBy(written, identity)) return void 0;
+  return `GitHub wrote the ${what} as ${written.login}, but the Action takes only ${identity.login}'s as its own, so the next run will write another. Set the comment-author input to ${written.login}.`;
+}
+
+// src/action/reviewed-plan.ts
+var DEFAULT_ORG_FILE = "org.yaml";
+var MAX_RECORDED_STEPS = 400;
+function fileKey(orgFile) {
+  return encodeURIComponent(orgFile);
+}
+function planMarker(orgFile) {
+  return orgFile === DEFAULT_ORG_FILE ? MARKERS.plan : `<!-- orgctl:plan file=${fileKey(orgFile)} -->`;
+}
+function applyMarker(orgFile) {
+  return orgFile === DEFAULT_ORG_FILE ? MARKERS.apply : `<!-- orgctl:apply file=${fileKey(orgFile)} -->`;
+}
+var RECORD = /^<!-- orgctl:reviewed-plan digest=([0-9a-f]{64}) commit=([0-9a-f]{40}|unknown) steps=((?:[0-9a-f]{12}(?:,[0-9a-f]{12})*)?|more) -->$/;
+function reviewedPlanRecord(plan) {
+  const commit = /^[0-9a-f]{40}$/.test(plan.commit) ? plan.commit : "unknown";
+  const steps = plan.stepKeys === void 0 || plan.stepKeys.length > MAX_RECORDED_STEPS ? "more" : plan.stepKeys.join(",");
+  return `<!-- orgctl:reviewed-plan digest=${plan.digest} commit=${commit} steps=${steps} -->`;
+}
+function parseReviewedPlanRecord(body) {
+  const afterMarker = body.split("\n").slice(1).find((line) => line !== "") ?? "";
+  const match = RECORD.exec(afterMarker);
+  if (!match) return void 0;
+  const [, digest2 = "", commit = "", steps = ""] = match;
+  return { digest: digest2, commit, stepKeys: steps === "more" ? void 0 : steps === "" ? [] : steps.split(",") };
+}
+function findPlanComment(comments, identity, orgFile) {
+  const marker = planMarker(orgFile);
+  return comments.find((c5) => c5.body.startsWith(marker) && isWrittenBy(c5.author, identity));
+}
+function findReviewedPlan(comments, identity, orgFile) {
+  const comment = findPlanComment(comments, identity, orgFile);
+  return comment && parseReviewedPlanRecord(comment.body);
+}
+function compareStepKeys(reviewed, fresh) {
+  if (reviewed.stepKeys === void 0) return void 0;
+  const left = /* @__PURE__ */ new Map();
+  for (const key of reviewed.stepKeys) left.set(key, (left.get(key) ?? 0) + 1);
+  const added = [];
+  fresh.forEach((key, index) => {
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else added.push(index);
+  });
+  const removed = [...left.values()].reduce((sum, n3) => sum + n3, 0);
+  return { added, removed };
+}
+
+// src/action/apply-authorization.ts
+function authorizedDigest(authorization) {
+  switch (authorization.kind) {
+    case "pullRequest":
+      return authorization.reviewed?.digest;
+    case "directPush":
+      return void 0;
+    case "dispatch":
+      return authorization.digest;
+  }
+}
+function resultPullRequest(authorization) {
+  return authorization.kind === "directPush" ? void 0 : authorization.pullRequest;
+}
+async function readApplyAuthorization(settings, deps) {
+  const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
+  const pr = mergedPullRequest(pulls, settings.sha);
+  if (settings.event.kind === "dispatch") {
+    if (settings.planDigest === void 0) {
+      throw new UserError(
+        "apply on workflow_dispatch needs the plan-digest input: the digest of the plan you reviewed (the job summary of a refused apply, or the pull request comment, gives it). Nothing was changed."
+      );
+    }
+    return { kind: "dispatch", digest: settings.planDigest, pullRequest: pr?.number };
+  }
+  if (!pr) return { kind: "directPush" };
+  const comments = await deps.github.listIssueComments(pr.number);
+  return { kind: "pullRequest", pullRequest: pr.number, reviewed: findReviewedPlan(comments, await deps.tokenIdentity(), settings.orgFile) };
+}
+function mergedPullRequest(pulls, sha) {
+  return pulls.find((p3) => p3.mergeCommitSha === sha) ?? pulls.find((p3) => p3.mergedAt !== null);
+}
+
 // src/action/markdown-parts.ts
 var JOB_SUMMARY_LIMIT = 34e4;
 function fileName(settings) {
   return codeSpan(settings.orgFile);
 }
-function codeSpan(text) {
-  return `\`${text.replace(/[`\r\n]/g, "?")}\``;
+function codeSpan(text2) {
+  return `\`${text2.replace(/[`\r\n]/g, "?")}\``;
 }
 function commitLink(settings, sha, pullRequest) {
   const { owner, repo } = settings.repository;
@@ -90235,6 +94204,135 @@ function footerPart(settings, what) {
   return fixedPart(`<sub>${what} \xB7 [workflow run](${settings.runUrl}) \xB7 orgctl</sub>`);
 }
 
+// src/action/apply-refusal.ts
+var NOTHING = "Nothing was changed.";
+function refusedReport(settings, authorization, plan) {
+  const digest2 = planDigest(plan);
+  const { headline, reason, failure: failure3 } = explain2(settings, authorization, digest2);
+  const parts = [
+    fixedPart(`### orgctl apply: not applied (${headline})
+
+> [!CAUTION]
+> **${NOTHING}** ${reason}`),
+    ...differencePart(authorization, plan),
+    fixedPart(howToApply(settings, digest2)),
+    planPart(plan, settings, "#### The plan made now")
+  ];
+  return {
+    report: {
+      outputs: { hasChanges: plan.steps.length > 0, planJson: settings.planJsonPath, summary: `Not applied: ${headline}. ${NOTHING}` },
+      jobSummary: composeMarkdown(parts, JOB_SUMMARY_LIMIT),
+      annotations: [],
+      failure: `${failure3} ${NOTHING} To apply the plan made now, review it in the job summary and run this workflow by hand with plan-digest ${digest2}.`
+    },
+    commentParts: parts
+  };
+}
+function explain2(settings, authorization, digest2) {
+  const commit = commitLink(settings, settings.sha);
+  switch (authorization.kind) {
+    case "directPush":
+      return {
+        headline: "no reviewed plan",
+        reason: `Commit ${commit} was pushed to the default branch without a pull request, so no one reviewed a plan for it; orgctl applies only reviewed plans.`,
+        failure: `commit ${settings.sha} is in no merged pull request (a direct push): there is no reviewed plan to apply.`
+      };
+    case "pullRequest":
+      if (authorization.reviewed === void 0) {
+        return {
+          headline: "no reviewed plan",
+          reason: `This pull request has no plan comment by orgctl for ${fileName(settings)} that records a plan (the plan failed, org.yaml was invalid, or the plan job did not run), so there is no reviewed plan to apply.`,
+          failure: `pull request #${authorization.pullRequest} has no orgctl plan comment recording a plan for ${settings.orgFile}: there is no reviewed plan to apply.`
+        };
+      }
+      return {
+        headline: "the organization changed since this plan was reviewed",
+        reason: `The organization changed since this plan was reviewed: the plan made now from the live organization and ${fileName(settings)} at ${commit} (digest \`${digest2.slice(0, 12)}\`) is not the plan this pull request's comment showed (digest \`${authorization.reviewed.digest.slice(0, 12)}\`). Someone changed the organization by hand, or another change was applied first.`,
+        failure: `the organization changed since the plan of #${authorization.pullRequest} was reviewed: the plan made now (digest ${digest2}) is not the reviewed one (digest ${authorization.reviewed.digest}).`
+      };
+    case "dispatch":
+      return {
+        headline: "the plan-digest is not the plan made now",
+        reason: `The plan made now from the live organization and ${fileName(settings)} at ${commit} has digest \`${digest2}\`, not the plan-digest given (\`${authorization.digest ?? ""}\`): the organization or the file changed since that plan was made.`,
+        failure: `the plan made now (digest ${digest2}) is not the plan-digest given (${authorization.digest ?? ""}).`
+      };
+  }
+}
+function differencePart(authorization, plan) {
+  if (authorization.kind !== "pullRequest" || authorization.reviewed === void 0) return [];
+  const difference = compareStepKeys(authorization.reviewed, stepKeys(plan));
+  if (difference === void 0) return [fixedPart("#### What differs\n\nThe reviewed plan was too large for its comment to record its steps one by one; compare the plan below with it.")];
+  const lines = difference.added.map((index) => {
+    const step = plan.steps[index];
+    if (!step) return "";
+    const description = describeStep(step);
+    return `- ${description.action} ${escapeMarkdownInline(description.title)}`;
+  });
+  const removed = difference.removed === 0 ? "" : `
+
+${plural(difference.removed, "reviewed step")} ${difference.removed === 1 ? "is" : "are"} no longer in the plan (the comment above shows the reviewed plan).`;
+  const added = lines.length > 0 ? `${plural(lines.length, "step")} added since the review:
+
+${lines.join("\n")}` : difference.removed === 0 ? "The same steps, in another order or with other dependencies." : "No step was added.";
+  return [fittedPart((maxLength) => truncateLines(`#### What differs
+
+${added}${removed}`, maxLength, (n3) => `_\u2026 ${n3} more lines not shown; the plan below has every step._`))];
+}
+function howToApply(settings, digest2) {
+  return `#### How to apply it
+
+Review the plan below. To apply it, run this workflow by hand (Actions \u2192 the apply workflow \u2192 Run workflow, on the default branch) with \`plan-digest\` set to
+
+\`\`\`
+${digest2}
+\`\`\`
+
+That run applies the plan only if the plan it makes from ${fileName(settings)} still has this digest; otherwise it changes nothing. Or open a pull request that changes org.yaml and merge it once its plan is reviewed.`;
+}
+
+// src/action/outdated-plans.ts
+var OUTDATED_MARKER = "<!-- orgctl:outdated -->";
+async function markOtherPlansOutdated(settings, deps, mergedPullRequest2) {
+  if (!settings.comment) return;
+  try {
+    const identity = await deps.tokenIdentity();
+    const branch = "defaultBranch" in settings.event && settings.event.defaultBranch ? settings.event.defaultBranch : "the default branch";
+    const marked = [];
+    for (const number2 of await deps.github.listOpenPullRequests()) {
+      if (number2 === mergedPullRequest2) continue;
+      const files = await deps.github.listPullRequestFiles(number2);
+      if (!files.includes(settings.orgFile)) continue;
+      const comment = findPlanComment(await deps.github.listIssueComments(number2), identity, settings.orgFile);
+      if (!comment || comment.body.includes(OUTDATED_MARKER)) continue;
+      await deps.github.updateIssueComment(comment.id, markedOutdated(comment.body, branch));
+      marked.push(number2);
+    }
+    if (marked.length > 0) deps.log(`Marked the plan comments of ${marked.map((n3) => `#${n3}`).join(", ")} as outdated.`);
+  } catch (error3) {
+    deps.warn(`Could not mark the plan comments of other open pull requests as outdated: ${describeError(error3).message}`);
+  }
+}
+function markedOutdated(body, branch) {
+  const callout = `${OUTDATED_MARKER}
+
+> [!IMPORTANT]
+> **Outdated:** ${codeSpan2(branch)} changed after this plan; push or re-run to refresh.`;
+  const lines = body.split("\n");
+  let head = 0;
+  while (head < lines.length && ((lines[head] ?? "").startsWith("<!--") || lines[head] === "")) head += 1;
+  const top = lines.slice(0, head).join("\n").trimEnd();
+  const rest = lines.slice(head).join("\n").replace(/^\n+/, "");
+  const room = GITHUB_COMMENT_LIMIT - top.length - callout.length - 6;
+  return `${top}
+
+${callout}
+
+${truncateLines(rest, room, (n3) => `_\u2026 ${n3} more lines not shown._`)}`;
+}
+function codeSpan2(text2) {
+  return `\`${text2.replace(/[`\r\n]/g, "?")}\``;
+}
+
 // src/action/run-apply.ts
 function assertApplyAllowed(settings) {
   const { event } = settings;
@@ -90242,14 +94340,15 @@ function assertApplyAllowed(settings) {
   if (event.kind === "pullRequest") {
     throw new UserError(`apply refuses to run for a pull request: it runs only on a push to the default branch, after review and merge. ${nothing} Use command: plan on pull requests.`);
   }
-  if (event.kind !== "push") {
-    throw new UserError(`apply runs only on a push to the default branch; this run was triggered by a ${event.name} event. ${nothing}`);
+  if (event.kind !== "push" && event.kind !== "dispatch") {
+    throw new UserError(`apply runs only on a push to the default branch (or workflow_dispatch on it); this run was triggered by a ${event.name} event. ${nothing}`);
   }
   if (event.defaultBranch === void 0) {
-    throw new UserError(`apply cannot tell the repository's default branch: the push event has no repository.default_branch. ${nothing}`);
+    throw new UserError(`apply cannot tell the repository's default branch: the ${event.kind === "push" ? "push" : "workflow_dispatch"} event has no repository.default_branch. ${nothing}`);
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
-    throw new UserError(`apply runs only on a push to the default branch (${event.defaultBranch}); this push is to ${event.ref || "an unknown ref"}. ${nothing}`);
+    const what = event.kind === "push" ? "this push is to" : "this workflow_dispatch runs on";
+    throw new UserError(`apply runs only on a push to the default branch (${event.defaultBranch}); ${what} ${event.ref || "an unknown ref"}. ${nothing}`);
   }
 }
 async function runApply(settings, deps) {
@@ -90267,9 +94366,12 @@ async function runApply(settings, deps) {
     };
     return withFailure(report2, commentFailure2);
   }
+  const authorization = await readApplyAuthorization(settings, deps);
+  const pullRequest = resultPullRequest(authorization);
+  const expected = authorizedDigest(authorization);
   let outcome;
   try {
-    outcome = await applyWithAws(settings, deps, loaded.value);
+    outcome = await applyWithAws(settings, deps, loaded.value, (plan) => planDigest(plan) === expected);
   } catch (error3) {
     const { message } = describeError(error3);
     const commentFailure2 = await commentOnMergedPullRequest(settings, deps, [
@@ -90278,17 +94380,25 @@ async function runApply(settings, deps) {
 > [!CAUTION]
 > **${escapeMarkdownInline(message.split("\n")[0] ?? message)}**
 
-The run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`)
-    ]);
+The run's log has the details. Steps that succeeded stay done. Once the cause is fixed, re-run the job: it applies the reviewed plan if no step was done, and otherwise changes nothing and gives the digest of what remains, to apply by hand with \`plan-digest\`.`)
+    ], pullRequest, "Tried at commit");
     if (commentFailure2) deps.warn(commentFailure2);
     throw error3;
   }
   await deps.writeFile(settings.planJsonPath, serializePlan(outcome.plan));
+  if (outcome.kind === "declined") {
+    const refusal2 = refusedReport(settings, authorization, outcome.plan);
+    const commentFailure2 = authorization.kind === "pullRequest" ? await commentOnMergedPullRequest(settings, deps, refusal2.commentParts, pullRequest, "Nothing applied; planned at commit") : void 0;
+    return withFailure(refusal2.report, commentFailure2 && `the refusal is in the job summary, but orgctl ${commentFailure2}`);
+  }
   const report = reportOutcome(settings, outcome);
-  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts);
+  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts, pullRequest);
+  if (outcome.kind === "applied" && outcome.run.results.some((r5) => r5.status === "ok")) {
+    await markOtherPlansOutdated(settings, deps, pullRequest);
+  }
   return withFailure(report.report, commentFailure && `apply's result is in the job summary, but orgctl ${commentFailure}`);
 }
-async function applyWithAws(settings, deps, loaded) {
+async function applyWithAws(settings, deps, loaded, isReviewed) {
   deps.log(`Applying ${settings.orgFile} at commit ${settings.sha}: planning from the live organization first.`);
   const aws = deps.openAws();
   try {
@@ -90297,8 +94407,9 @@ async function applyWithAws(settings, deps, loaded) {
       desired: loaded.desired,
       orgYamlSha256: loaded.sha256,
       onPlanned: (plan) => deps.log(renderPlanText(plan, { color: true })),
-      // The change was reviewed in its pull request and merged; the environment's reviewers approved the job.
-      confirm: async () => true,
+      // The plan runs only when its steps are the ones reviewed (the pull request's comment, or the dispatch's plan-digest);
+      // the environment's reviewers approved the job.
+      confirm: async (plan) => isReviewed(plan),
       onStepFinished: (result) => deps.log(renderStepResultLine(result))
     });
   } finally {
@@ -90318,8 +94429,7 @@ The organization already matched ${fileName(settings)} at commit ${commit}; noth
       report: {
         outputs: { hasChanges: false, planJson, summary: "No changes. The organization matches org.yaml." },
         jobSummary: composeMarkdown([...parts, planPart(plan, settings, "#### Plan")], JOB_SUMMARY_LIMIT),
-        annotations,
-        ...outcome.kind === "declined" ? { failure: "apply was declined; nothing was changed." } : {}
+        annotations
       },
       commentParts: parts
     };
@@ -90331,7 +94441,9 @@ The organization already matched ${fileName(settings)} at commit ${commit}; noth
   const headline = fixedPart(
     `### orgctl apply: ${verdict}
 
-**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` + (converged ? "" : "\n\nSteps that succeeded stay done. Fix the cause and re-run the apply job: it plans again from the live organization.")
+**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` + (converged ? "" : `
+
+Steps that succeeded stay done. Fix the cause, then apply what remains deliberately: run the apply workflow by hand with \`plan-digest\` \`${planDigest(after)}\` (the digest of what still differs, below). Re-running this job applies nothing: what remains is not the plan that was reviewed.`)
   );
   const appliedPlan = planPart(plan, settings, "#### Applied plan");
   const remaining = converged ? [] : [planPart(after, settings, "#### What still differs")];
@@ -90355,39 +94467,22 @@ function resultsPart(run2, problemsOnly) {
 
 ${table}`, maxLength, (n3) => `_\u2026 ${n3} more rows not shown; the run's log lists every step._`));
 }
-async function commentOnMergedPullRequest(settings, deps, parts) {
+async function commentOnMergedPullRequest(settings, deps, parts, known, footer = "Applied from commit") {
   if (!settings.comment) return void 0;
   return attemptGitHubWrite("the apply comment on the merged pull request", async () => {
-    const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
-    const pr = mergedPullRequest(pulls, settings.sha);
-    if (!pr) {
+    const number2 = known ?? await findMergedPullRequest(settings, deps);
+    if (number2 === void 0) {
       deps.log(`No merged pull request contains commit ${settings.sha} (pushed directly?); the result is in the job summary only.`);
       return;
     }
-    const body = composeComment(MARKERS.apply, [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
-    const created = await deps.github.createIssueComment(pr.number, body);
-    deps.log(`Apply comment added to #${pr.number} (comment ${created.id}).`);
+    const body = composeComment(applyMarker(settings.orgFile), [...parts, footerPart(settings, `${footer} ${commitLink(settings, settings.sha)}`)]);
+    const created = await deps.github.createIssueComment(number2, body);
+    deps.log(`Apply comment added to #${number2} (comment ${created.id}).`);
   });
 }
-function mergedPullRequest(pulls, sha) {
-  return pulls.find((p3) => p3.mergeCommitSha === sha) ?? pulls.find((p3) => p3.mergedAt !== null);
-}
-
-// src/action/token-identity.ts
-var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
-async function resolveTokenIdentity(api, commentAuthor) {
-  if (commentAuthor !== void 0) return authorNamed(commentAuthor);
-  return await api.getTokenUser() ?? GITHUB_ACTIONS_BOT;
-}
-function authorNamed(login) {
-  return { login, type: /\[bot\]$/i.test(login) ? "Bot" : "User" };
-}
-function isWrittenBy(author2, identity) {
-  return author2 !== void 0 && author2.type === identity.type && author2.login.toLowerCase() === identity.login.toLowerCase();
-}
-function authorMismatch(written, identity, what) {
-  if (written === void 0 || isWrittenBy(written, identity)) return void 0;
-  return `GitHub wrote the ${what} as ${written.login}, but the Action takes only ${identity.login}'s as its own, so the next run will write another. Set the comment-author input to ${written.login}.`;
+async function findMergedPullRequest(settings, deps) {
+  const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
+  return (pulls.find((p3) => p3.mergeCommitSha === settings.sha) ?? pulls.find((p3) => p3.mergedAt !== null))?.number;
 }
 
 // src/action/drift-issue.ts
@@ -90415,14 +94510,4011 @@ async function close(api, issue2, comment) {
   await api.closeIssue(issue2.number);
 }
 
-// src/action/plan-with-aws.ts
-async function planWithAws(deps, loaded) {
-  const aws = deps.openAws();
+// src/render/apply-estimate.ts
+function estimateApply(steps) {
+  const calls = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    const info2 = step.kind in PORT_OPERATIONS ? PORT_OPERATIONS[step.kind] : void 0;
+    if (!info2 || info2.service !== "organizations" && info2.service !== "budgets") continue;
+    const key = `${info2.service}:${info2.operation}`;
+    const entry = calls.get(key) ?? { service: info2.service, operation: info2.operation, count: 0 };
+    entry.count += 1;
+    calls.set(key, entry);
+  }
+  let seconds = 0;
+  let assumedRates = false;
+  let slowest;
+  let slowestSeconds = 0;
+  for (const { service, operation: operation2, count } of calls.values()) {
+    const limit = rateLimitFor(service, operation2);
+    if (!limit) continue;
+    if (!limit.published) assumedRates = true;
+    const wait = Math.max(0, count - limit.burst) / limit.rate;
+    seconds += wait;
+    if (wait > slowestSeconds) {
+      slowestSeconds = wait;
+      slowest = { operation: operation2, calls: count, rate: limit.rate };
+    }
+  }
+  return { seconds, assumedRates, ...slowest ? { slowest } : {} };
+}
+function renderApplyEstimate(estimate) {
+  const source = estimate.assumedRates ? "AWS's published rates (Budgets publishes none: ours are assumed)" : "AWS's published rates";
+  if (estimate.seconds < 1) return `Estimated apply time: under a second of pacing, from ${source}.`;
+  const slowest = estimate.slowest ? ` (slowest: ${estimate.slowest.calls} ${estimate.slowest.operation} calls at ${estimate.slowest.rate}/s)` : "";
+  return `Estimated apply time: about ${formatDuration2(estimate.seconds)}${slowest}, from ${source}.`;
+}
+function formatDuration2(seconds) {
+  const s2 = Math.ceil(seconds);
+  if (s2 < 60) return `${s2} s`;
+  const m3 = Math.floor(s2 / 60);
+  return s2 % 60 === 0 ? `${m3} min` : `${m3} min ${s2 % 60} s`;
+}
+
+// src/emulator/core.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
+// src/emulator/api-error.ts
+var ApiError = class extends Error {
+  constructor(code, message, status, fields = {}) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.fields = fields;
+  }
+  code;
+  status;
+  fields;
+  name = "ApiError";
+  /** Query-protocol errors say whose fault it was. */
+  get senderFault() {
+    return this.status < 500;
+  }
+};
+
+// src/emulator/service.ts
+function serviceFromHandlers(name, errors, handlers, makeContext) {
+  return {
+    name,
+    errors,
+    has: (operation2) => Object.hasOwn(handlers, operation2),
+    call(operation2, input, call) {
+      const handler2 = Object.hasOwn(handlers, operation2) ? handlers[operation2] : void 0;
+      if (!handler2) throw errors.unknownOperation(operation2);
+      return handler2(input, makeContext(call, operation2));
+    }
+  };
+}
+
+// src/emulator/budgets/errors.ts
+var STATUS = {
+  InvalidParameterException: 400,
+  InvalidNextTokenException: 400,
+  ExpiredNextTokenException: 400,
+  ThrottlingException: 400,
+  UnknownOperationException: 400,
+  ServiceQuotaExceededException: 402,
+  AccessDeniedException: 403,
+  NotFoundException: 404,
+  CreationLimitExceededException: 405,
+  DuplicateRecordException: 409,
+  ResourceLockedException: 423,
+  InternalErrorException: 500
+};
+function budgetsError(code, message) {
+  return new ApiError(code, message, STATUS[code]);
+}
+function budgetsValidationError(failure3) {
+  return budgetsError("InvalidParameterException", failure3.message);
+}
+var budgetsErrors = {
+  throttled: () => budgetsError("ThrottlingException", "Rate exceeded: API requests exceeded the maximum allowed for the account. Try again later."),
+  conflict: () => void 0,
+  internal: () => budgetsError("InternalErrorException", "An error on the server occurred during the processing of your request. Try again later."),
+  unknownOperation: (operation2) => budgetsError("UnknownOperationException", `The emulator does not implement the Budgets operation "${operation2}".`)
+};
+
+// src/emulator/budgets/model.ts
+var BUDGET_TYPES = ["USAGE", "COST", "RI_UTILIZATION", "RI_COVERAGE", "SAVINGS_PLANS_UTILIZATION", "SAVINGS_PLANS_COVERAGE"];
+var TIME_UNITS2 = ["DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM"];
+var NOTIFICATION_TYPES = ["ACTUAL", "FORECASTED"];
+var COMPARISON_OPERATORS = ["GREATER_THAN", "LESS_THAN", "EQUAL_TO"];
+var THRESHOLD_TYPES = ["PERCENTAGE", "ABSOLUTE_VALUE"];
+var NOTIFICATION_STATES = ["OK", "ALARM"];
+var SUBSCRIPTION_TYPES = ["SNS", "EMAIL"];
+function sameNotification(a5, b5) {
+  return a5.notificationType === b5.notificationType && a5.comparisonOperator === b5.comparisonOperator && a5.threshold === b5.threshold && a5.thresholdType === b5.thresholdType;
+}
+function sameSubscriber(a5, b5) {
+  return a5.subscriptionType === b5.subscriptionType && a5.address === b5.address;
+}
+var BUDGET_LIMITS = {
+  notificationsPerBudget: 10,
+  snsSubscribersPerNotification: 1,
+  emailSubscribersPerNotification: 10,
+  tagsPerBudget: 200,
+  /** 2087-06-15T00:00:00Z, AWS's default TimePeriod.End. */
+  defaultEnd: 3706473600
+};
+var DEFAULT_BUDGETS_QUOTAS = { maxBudgetsPerAccount: 2e4 };
+
+// src/emulator/json.ts
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/emulator/input.ts
+function serializationError(field3, expected) {
+  return new ApiError("SerializationException", `${field3} must be ${expected}.`, 400);
+}
+var InputReader = class _InputReader {
+  constructor(data, fail, prefix = "") {
+    this.data = data;
+    this.fail = fail;
+    this.prefix = prefix;
+  }
+  data;
+  fail;
+  prefix;
+  field(name) {
+    return this.prefix ? `${this.prefix}.${name}` : name;
+  }
+  has(name) {
+    const value = this.data[name];
+    return value !== void 0 && value !== null;
+  }
+  raw(name) {
+    const value = this.data[name];
+    return value === null ? void 0 : value;
+  }
+  required(name, value) {
+    if (value === void 0) {
+      throw this.fail({ reason: "INPUT_REQUIRED", field: this.field(name), message: `${this.field(name)} is required.` });
+    }
+    return value;
+  }
+  optionalString(name, rules = {}) {
+    const value = this.raw(name);
+    if (value === void 0) return void 0;
+    if (typeof value !== "string") throw serializationError(this.field(name), "a string");
+    this.checkString(name, value, rules);
+    return value;
+  }
+  string(name, rules = {}) {
+    return this.required(name, this.optionalString(name, rules));
+  }
+  checkString(name, value, rules) {
+    const field3 = this.field(name);
+    const length = [...value].length;
+    if (rules.min !== void 0 && length < rules.min) {
+      throw this.fail({ reason: "MIN_LENGTH_EXCEEDED", field: field3, message: `${field3} must be at least ${rules.min} characters long.` });
+    }
+    if (rules.max !== void 0 && length > rules.max) {
+      throw this.fail({ reason: "MAX_LENGTH_EXCEEDED", field: field3, message: `${field3} must be at most ${rules.max} characters long.` });
+    }
+    if (rules.pattern && !rules.pattern.test(value)) {
+      throw this.fail({ reason: "INVALID_PATTERN", field: field3, message: `${field3} does not match the required pattern.` });
+    }
+  }
+  optionalEnum(name, values) {
+    const value = this.optionalString(name);
+    if (value === void 0) return void 0;
+    if (!values.includes(value)) {
+      const field3 = this.field(name);
+      throw this.fail({ reason: "INVALID_ENUM", field: field3, message: `${field3} must be one of ${values.join(", ")}.` });
+    }
+    return value;
+  }
+  enumValue(name, values) {
+    return this.required(name, this.optionalEnum(name, values));
+  }
+  optionalNumber(name, rules = {}, integer = false) {
+    const value = this.raw(name);
+    if (value === void 0) return void 0;
+    if (typeof value !== "number" || !Number.isFinite(value) || integer && !Number.isInteger(value)) {
+      throw serializationError(this.field(name), integer ? "an integer" : "a number");
+    }
+    const field3 = this.field(name);
+    if (rules.min !== void 0 && value < rules.min) {
+      throw this.fail({ reason: "MIN_VALUE_EXCEEDED", field: field3, message: `${field3} must be at least ${rules.min}.` });
+    }
+    if (rules.max !== void 0 && value > rules.max) {
+      throw this.fail({ reason: "MAX_VALUE_EXCEEDED", field: field3, message: `${field3} must be at most ${rules.max}.` });
+    }
+    return value;
+  }
+  number(name, rules = {}) {
+    return this.required(name, this.optionalNumber(name, rules));
+  }
+  optionalInteger(name, rules = {}) {
+    return this.optionalNumber(name, rules, true);
+  }
+  optionalBoolean(name) {
+    const value = this.raw(name);
+    if (value === void 0) return void 0;
+    if (typeof value !== "boolean") throw serializationError(this.field(name), "a boolean");
+    return value;
+  }
+  optionalObject(name) {
+    const value = this.raw(name);
+    if (value === void 0) return void 0;
+    if (!isJsonObject(value)) throw serializationError(this.field(name), "an object");
+    return new _InputReader(value, this.fail, this.field(name));
+  }
+  object(name) {
+    return this.required(name, this.optionalObject(name));
+  }
+  optionalArray(name, rules) {
+    const value = this.raw(name);
+    if (value === void 0) return void 0;
+    if (!Array.isArray(value)) throw serializationError(this.field(name), "a list");
+    const list3 = value;
+    const field3 = this.field(name);
+    if (rules.min !== void 0 && list3.length < rules.min) {
+      throw this.fail({ reason: "MIN_LIST_LENGTH", field: field3, message: `${field3} must have at least ${plural(rules.min, "member")}.` });
+    }
+    if (rules.max !== void 0 && list3.length > rules.max) {
+      throw this.fail({ reason: "MAX_LIST_LENGTH", field: field3, message: `${field3} must have at most ${plural(rules.max, "member")}.` });
+    }
+    return list3;
+  }
+  optionalObjectList(name, rules = {}) {
+    const list3 = this.optionalArray(name, rules);
+    if (list3 === void 0) return void 0;
+    return list3.map((item2, index) => {
+      const field3 = `${this.field(name)}.${index + 1}`;
+      if (!isJsonObject(item2)) throw serializationError(field3, "an object");
+      return new _InputReader(item2, this.fail, field3);
+    });
+  }
+  objectList(name, rules = {}) {
+    return this.required(name, this.optionalObjectList(name, rules));
+  }
+  optionalStringList(name, rules = {}, itemRules = {}) {
+    const list3 = this.optionalArray(name, rules);
+    if (list3 === void 0) return void 0;
+    return list3.map((item2, index) => {
+      const itemName = `${name}.${index + 1}`;
+      if (typeof item2 !== "string") throw serializationError(this.field(itemName), "a string");
+      this.checkString(itemName, item2, itemRules);
+      return item2;
+    });
+  }
+  stringList(name, rules = {}, itemRules = {}) {
+    return this.required(name, this.optionalStringList(name, rules, itemRules));
+  }
+};
+
+// src/emulator/budgets/amount.ts
+function normalizeAmount(amount) {
+  const [whole = "", fraction = ""] = amount.split(".");
+  const integer = whole.replace(/^0+(?=\d)/, "") || "0";
+  const decimals = fraction.replace(/0+$/, "") || "0";
+  return `${integer}.${decimals}`;
+}
+
+// src/emulator/budgets/validation.ts
+function readInput(input) {
+  return new InputReader(input, budgetsValidationError);
+}
+function readOwnAccount(reader2, ctx) {
+  const accountId = reader2.string("AccountId", { min: 12, max: 12, pattern: /^\d{12}$/ });
+  if (accountId !== ctx.call.caller.accountId) {
+    throw budgetsError("AccessDeniedException", `You are not authorized to access the budgets of account ${accountId}.`);
+  }
+  return accountId;
+}
+function invalid(message) {
+  throw budgetsError("InvalidParameterException", message);
+}
+function readBudgetName(reader2, name = "BudgetName") {
+  const value = reader2.string(name, { min: 1, max: 100 });
+  if (/[:\\]/.test(value) || value.includes("/action/") || /<script>.*<\/script>/is.test(value)) {
+    invalid(`${name} "${value}" may not contain ":" or "\\", "/action/" or a <script> element.`);
+  }
+  return value;
+}
+var AMOUNT = /^([0-9]*\.)?[0-9]+$/;
+function readSpend(reader2, ctx) {
+  const amount = reader2.string("Amount", { min: 1, pattern: AMOUNT });
+  const unit = reader2.string("Unit", { min: 1 });
+  return { Amount: ctx.settings.amountFormat === "normalized" ? normalizeAmount(amount) : amount, Unit: unit };
+}
+function periodStart(timeUnit, nowMs) {
+  const d5 = new Date(nowMs);
+  const y = d5.getUTCFullYear();
+  const m3 = d5.getUTCMonth();
+  const start = timeUnit === "DAILY" ? Date.UTC(y, m3, d5.getUTCDate()) : timeUnit === "QUARTERLY" ? Date.UTC(y, m3 - m3 % 3, 1) : timeUnit === "ANNUALLY" ? Date.UTC(y, 0, 1) : Date.UTC(y, m3, 1);
+  return start / 1e3;
+}
+var COST_TYPE_DEFAULTS = {
+  IncludeTax: true,
+  IncludeSubscription: true,
+  UseBlended: false,
+  IncludeRefund: true,
+  IncludeCredit: true,
+  IncludeUpfront: true,
+  IncludeRecurring: true,
+  IncludeOtherSubscription: true,
+  IncludeSupport: true,
+  IncludeDiscount: true,
+  UseAmortized: false
+};
+function readCostTypes(reader2) {
+  const out = {};
+  for (const [key, fallback2] of Object.entries(COST_TYPE_DEFAULTS)) out[key] = reader2?.optionalBoolean(key) ?? fallback2;
+  return out;
+}
+function copyMap(value, field3) {
+  if (value === void 0) return void 0;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) invalid(`${field3} must be a map.`);
+  return value;
+}
+function readBudget(reader2, ctx, previous) {
+  const name = readBudgetName(reader2);
+  const budgetType = reader2.enumValue("BudgetType", BUDGET_TYPES);
+  const timeUnit = reader2.enumValue("TimeUnit", TIME_UNITS2);
+  const limitReader = reader2.optionalObject("BudgetLimit");
+  let limit = limitReader ? readSpend(limitReader, ctx) : void 0;
+  const planned2 = reader2.optionalObject("PlannedBudgetLimits");
+  const autoAdjust = reader2.optionalObject("AutoAdjustData");
+  if (limit && planned2) invalid("Unable to create/update budget - BudgetLimit and PlannedBudgetLimits cannot be used together.");
+  const isSpendBudget = budgetType === "COST" || budgetType === "USAGE";
+  if (isSpendBudget && !limit && !planned2 && !autoAdjust) {
+    invalid("Unable to create/update budget - please provide one of the followings: Budget Limit/ Planned Budget Limit/ Auto Adjust Data");
+  }
+  if (!isSpendBudget) {
+    if (limit && Number(limit["Amount"]) !== 100) invalid(`Unable to create/update budget - the limit of a ${budgetType} budget must be 100.`);
+    limit ??= { Amount: ctx.settings.amountFormat === "normalized" ? "100.0" : "100", Unit: "PERCENTAGE" };
+  }
+  let plannedLimits;
+  if (planned2) {
+    const entries = [];
+    for (const key of Object.keys(planned2.data)) {
+      if (!/^\d+$/.test(key)) invalid(`PlannedBudgetLimits keys must be epoch seconds (got "${key}").`);
+      entries.push([key, readSpend(planned2.object(key), ctx)]);
+    }
+    plannedLimits = Object.fromEntries(entries);
+  }
+  if (autoAdjust) {
+    autoAdjust.enumValue("AutoAdjustType", ["HISTORICAL", "FORECAST"]);
+    autoAdjust.optionalObject("HistoricalOptions")?.optionalInteger("BudgetAdjustmentPeriod", { min: 1, max: 60 });
+  }
+  const costFilters = copyMap(reader2.raw("CostFilters"), "CostFilters");
+  const costTypesReader = reader2.optionalObject("CostTypes");
+  const filterExpression = copyMap(reader2.raw("FilterExpression"), "FilterExpression");
+  const metrics = reader2.optionalStringList("Metrics", { max: 1 });
+  if (filterExpression && (costFilters || costTypesReader)) {
+    invalid("Unable to create/update budget - FilterExpression cannot be combined with CostFilters or CostTypes.");
+  }
+  const periodReader = reader2.optionalObject("TimePeriod");
+  const previousPeriod = previous?.["TimePeriod"];
+  const start = periodReader?.optionalNumber("Start") ?? previousPeriod?.["Start"] ?? periodStart(timeUnit, ctx.call.now);
+  const end2 = periodReader?.optionalNumber("End") ?? previousPeriod?.["End"] ?? BUDGET_LIMITS.defaultEnd;
+  if (end2 <= start) invalid("Unable to create/update budget - TimePeriod.End must be after TimePeriod.Start.");
+  const unit = limit?.["Unit"] ?? "USD";
+  return {
+    BudgetName: name,
+    BudgetLimit: limit,
+    PlannedBudgetLimits: plannedLimits,
+    CostFilters: costFilters,
+    CostTypes: budgetType === "COST" && !filterExpression ? readCostTypes(costTypesReader) : costTypesReader?.data,
+    TimeUnit: timeUnit,
+    TimePeriod: { Start: start, End: end2 },
+    CalculatedSpend: { ActualSpend: { Amount: "0", Unit: unit }, ForecastedSpend: { Amount: "0", Unit: unit } },
+    BudgetType: budgetType,
+    LastUpdatedTime: ctx.call.now / 1e3,
+    AutoAdjustData: autoAdjust?.data,
+    FilterExpression: filterExpression,
+    Metrics: metrics,
+    HealthStatus: { Status: "HEALTHY" }
+  };
+}
+function readNotification(reader2) {
+  return {
+    notificationType: reader2.enumValue("NotificationType", NOTIFICATION_TYPES),
+    comparisonOperator: reader2.enumValue("ComparisonOperator", COMPARISON_OPERATORS),
+    threshold: reader2.number("Threshold", { min: 0, max: 15e12 }),
+    thresholdType: reader2.optionalEnum("ThresholdType", THRESHOLD_TYPES) ?? "PERCENTAGE",
+    notificationState: reader2.optionalEnum("NotificationState", NOTIFICATION_STATES) ?? "OK"
+  };
+}
+var SNS_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}$/;
+function readSubscriber(reader2) {
+  const subscriptionType = reader2.enumValue("SubscriptionType", SUBSCRIPTION_TYPES);
+  const address = reader2.string("Address", { min: 1 });
+  if (/[\r\n]/.test(address)) invalid("A subscriber Address may not contain line breaks.");
+  if (subscriptionType === "SNS" && !SNS_ARN.test(address)) invalid(`"${address}" is not an SNS topic ARN.`);
+  if (subscriptionType === "EMAIL" && !/^[^\s@]+@[^\s@]+$/.test(address)) invalid(`"${address}" is not an email address.`);
+  return { subscriptionType, address };
+}
+function checkSubscriberLimits(subscribers) {
+  const sns = subscribers.filter((s2) => s2.subscriptionType === "SNS").length;
+  const email = subscribers.length - sns;
+  if (sns > BUDGET_LIMITS.snsSubscribersPerNotification) {
+    throw budgetsError("CreationLimitExceededException", "one notification can only have 1 subscribers with type of SNS");
+  }
+  if (email > BUDGET_LIMITS.emailSubscribersPerNotification) {
+    throw budgetsError("CreationLimitExceededException", `one notification can only have ${BUDGET_LIMITS.emailSubscribersPerNotification} subscribers with type of EMAIL`);
+  }
+}
+function readResourceTags(reader2, name) {
+  return (reader2.optionalObjectList(name, { max: BUDGET_LIMITS.tagsPerBudget }) ?? []).map((tag) => {
+    const key = tag.string("Key", { min: 1, max: 128 });
+    const value = tag.string("Value", { min: 0, max: 256 });
+    if (key.toLowerCase().startsWith("aws:")) invalid(`The tag key "${key}" uses the reserved "aws:" prefix.`);
+    return [key, value];
+  });
+}
+
+// src/emulator/budgets/lookup.ts
+function requireBudget(ctx, accountId, name, action) {
+  const record = ctx.state.budgetsOf(accountId).get(name);
+  if (!record) throw budgetsError("NotFoundException", `Unable to ${action}: ${name} - the budget doesn't exist.`);
+  return record;
+}
+function readBudgetTarget(reader2, ctx, action) {
+  const accountId = readOwnAccount(reader2, ctx);
+  const name = readBudgetName(reader2);
+  return { accountId, name, record: requireBudget(ctx, accountId, name, action) };
+}
+function findNotification(record, key) {
+  return record.notifications.find((n3) => sameNotification(n3, key));
+}
+function requireNotification(record, key) {
+  const found = findNotification(record, key);
+  if (!found) throw budgetsError("NotFoundException", "Unable to find the notification - the notification does not exist for this budget.");
+  return found;
+}
+function readExistingNotification(reader2, record, name = "Notification") {
+  return requireNotification(record, readNotification(reader2.object(name)));
+}
+function requireSubscriber(notification, subscriber) {
+  const index = notification.subscribers.findIndex((s2) => sameSubscriber(s2, subscriber));
+  if (index < 0) throw budgetsError("NotFoundException", `Unable to find the subscriber ${subscriber.address} - the subscriber does not exist for this notification.`);
+  return index;
+}
+
+// src/emulator/pagination.ts
+function scopeHash(scope) {
+  let h5 = 2166136261;
+  for (let i5 = 0; i5 < scope.length; i5++) {
+    h5 ^= scope.charCodeAt(i5);
+    h5 = Math.imul(h5, 16777619);
+  }
+  return (h5 >>> 0).toString(36);
+}
+function encodeToken(body) {
+  return Buffer.from(JSON.stringify(body)).toString("base64url");
+}
+function decodeToken(token, scope, invalid2) {
+  let parsed;
   try {
-    return (await makePlan(aws.port, loaded.desired, loaded.sha256)).plan;
+    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  } catch {
+    throw invalid2();
+  }
+  if (typeof parsed !== "object" || parsed === null) throw invalid2();
+  const { s: s2, o: o3, e: e5, t } = parsed;
+  if (s2 !== scopeHash(scope) || typeof o3 !== "number" || !Number.isInteger(o3) || o3 < 0) throw invalid2();
+  return { s: s2, o: o3, ...e5 === 1 ? { e: 1 } : {}, ...t === 1 ? { t: 1 } : {} };
+}
+function paginate2(items, request2, options) {
+  const resumed = request2.nextToken === void 0 ? void 0 : decodeToken(request2.nextToken, options.scope, options.invalidToken);
+  if (resumed?.t === 1) {
+    options.onExtraPage?.("trailing");
+    return { items: [], nextToken: void 0 };
+  }
+  const offset = Math.min(resumed?.o ?? 0, items.length);
+  const s2 = scopeHash(options.scope);
+  if (resumed?.e !== 1 && options.injectEmptyPage?.()) {
+    options.onExtraPage?.("empty");
+    return { items: [], nextToken: encodeToken({ s: s2, o: offset, e: 1 }) };
+  }
+  const size = Math.max(1, Math.min(request2.maxResults ?? options.defaultSize, options.serverMax));
+  const end2 = offset + size;
+  const page2 = items.slice(offset, end2);
+  if (end2 < items.length) return { items: page2, nextToken: encodeToken({ s: s2, o: end2 }) };
+  return { items: page2, nextToken: options.injectTrailingToken?.() ? encodeToken({ s: s2, o: items.length, t: 1 }) : void 0 };
+}
+
+// src/emulator/budgets/paging.ts
+function budgetsPage(items, reader2, ctx, scope, max) {
+  const maxResults = reader2.optionalInteger("MaxResults", { min: 1, max });
+  const nextToken = reader2.optionalString("NextToken");
+  return paginate2(items, { maxResults, nextToken }, {
+    scope: `${ctx.operation}:${ctx.call.caller.accountId}:${scope}`,
+    defaultSize: 100,
+    serverMax: max,
+    invalidToken: () => budgetsError("InvalidNextTokenException", "The pagination token is invalid.")
+  });
+}
+
+// src/emulator/budgets/shapes.ts
+function budgetShape(record, showFilterExpression) {
+  if (showFilterExpression) return record.budget;
+  const { FilterExpression: _hidden, ...rest } = record.budget;
+  return rest;
+}
+function notificationShape(n3) {
+  return {
+    NotificationType: n3.notificationType,
+    ComparisonOperator: n3.comparisonOperator,
+    Threshold: n3.threshold,
+    ThresholdType: n3.thresholdType === "PERCENTAGE" ? void 0 : n3.thresholdType,
+    NotificationState: n3.notificationState
+  };
+}
+function subscriberShape(s2) {
+  return { SubscriptionType: s2.subscriptionType, Address: s2.address };
+}
+
+// src/emulator/budgets/handlers/budgets.ts
+function readNotificationsWithSubscribers(reader2) {
+  const list3 = reader2.optionalObjectList("NotificationsWithSubscribers", { max: BUDGET_LIMITS.notificationsPerBudget }) ?? [];
+  return list3.map((item2) => ({
+    ...readNotification(item2.object("Notification")),
+    subscribers: item2.objectList("Subscribers", { min: 1, max: 11 }).map(readSubscriber)
+  }));
+}
+function addNotification(record, notification) {
+  if (record.notifications.some((n3) => sameNotification(n3, notification))) {
+    throw budgetsError("DuplicateRecordException", "Unable to create notification - the notification already exists for this budget.");
+  }
+  if (record.notifications.length >= BUDGET_LIMITS.notificationsPerBudget) {
+    throw budgetsError("CreationLimitExceededException", `A budget can have at most ${BUDGET_LIMITS.notificationsPerBudget} notifications.`);
+  }
+  notification.subscribers.forEach((s2, i5) => {
+    if (notification.subscribers.findIndex((other) => sameSubscriber(other, s2)) !== i5) {
+      throw budgetsError("DuplicateRecordException", `Unable to create subscriber - the subscriber ${s2.address} already exists for this notification.`);
+    }
+  });
+  checkSubscriberLimits(notification.subscribers);
+  record.notifications.push(notification);
+}
+var createBudget2 = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const budget = readBudget(reader2.object("Budget"), ctx);
+  const notifications = readNotificationsWithSubscribers(reader2);
+  const tags = readResourceTags(reader2, "ResourceTags");
+  const name = budget["BudgetName"];
+  const budgets = ctx.state.budgetsOf(accountId);
+  if (budgets.has(name)) throw budgetsError("DuplicateRecordException", `Error creating budget: ${name} - the budget already exists.`);
+  if (budgets.size >= ctx.state.quotas.maxBudgetsPerAccount) {
+    throw budgetsError("ServiceQuotaExceededException", `You've reached the limit of ${ctx.state.quotas.maxBudgetsPerAccount} budgets for this account.`);
+  }
+  const record = { budget, notifications: [], tags: new Map(tags) };
+  if (ctx.settings.createBudgetAtomic) {
+    const scratch = { budget, notifications: [], tags: /* @__PURE__ */ new Map() };
+    for (const n3 of notifications) addNotification(scratch, { ...n3, subscribers: [...n3.subscribers] });
+    budgets.set(name, record);
+    for (const n3 of notifications) addNotification(record, n3);
+  } else {
+    budgets.set(name, record);
+    for (const n3 of notifications) addNotification(record, n3);
+  }
+  return {};
+};
+var describeBudget = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "get budget");
+  return { Budget: budgetShape(record, reader2.optionalBoolean("ShowFilterExpression") ?? false) };
+};
+var describeBudgets = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const show = reader2.optionalBoolean("ShowFilterExpression") ?? false;
+  const page2 = budgetsPage([...ctx.state.budgetsOf(accountId).values()], reader2, ctx, "", 1e3);
+  return { Budgets: page2.items.map((r5) => budgetShape(r5, show)), NextToken: page2.nextToken };
+};
+var updateBudget = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const newBudget = reader2.object("NewBudget");
+  const name = newBudget.string("BudgetName", { min: 1, max: 100 });
+  const record = requireBudget(ctx, accountId, name, "update budget");
+  record.budget = readBudget(newBudget, ctx, record.budget);
+  return {};
+};
+var deleteBudget = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const name = reader2.string("BudgetName", { min: 1, max: 100 });
+  const budgets = ctx.state.budgetsOf(accountId);
+  if (!budgets.has(name)) throw budgetsError("NotFoundException", `Unable to delete budget: ${name} - the budget doesn't exist. Try creating it first.`);
+  budgets.delete(name);
+  return {};
+};
+var budgetHandlers = {
+  CreateBudget: createBudget2,
+  DescribeBudget: describeBudget,
+  DescribeBudgets: describeBudgets,
+  UpdateBudget: updateBudget,
+  DeleteBudget: deleteBudget
+};
+
+// src/emulator/budgets/handlers/notifications.ts
+var createNotification2 = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const name = reader2.string("BudgetName", { min: 1, max: 100 });
+  const notification = readNotification(reader2.object("Notification"));
+  const subscribers = reader2.objectList("Subscribers", { min: 1, max: 11 }).map(readSubscriber);
+  const record = ctx.state.budgetsOf(accountId).get(name);
+  if (!record) throw budgetsError("NotFoundException", "Unable to create notification - the budget doesn't exist.");
+  addNotification(record, { ...notification, subscribers });
+  return {};
+};
+var updateNotification2 = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "update notification");
+  const old = readExistingNotification(reader2, record, "OldNotification");
+  const next = readNotification(reader2.object("NewNotification"));
+  const clash = findNotification(record, next);
+  if (clash && clash !== old) throw budgetsError("DuplicateRecordException", "Unable to update notification - a notification with the new values already exists for this budget.");
+  const index = record.notifications.indexOf(old);
+  record.notifications[index] = { ...next, subscribers: old.subscribers };
+  return {};
+};
+var deleteNotification = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "delete notification");
+  const notification = readExistingNotification(reader2, record);
+  record.notifications.splice(record.notifications.indexOf(notification), 1);
+  return {};
+};
+var describeNotificationsForBudget = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { name, record } = readBudgetTarget(reader2, ctx, "describe notifications");
+  const page2 = budgetsPage(record.notifications, reader2, ctx, name, 100);
+  return { Notifications: page2.items.map(notificationShape), NextToken: page2.nextToken };
+};
+var describeBudgetNotificationsForAccount = (input, ctx) => {
+  const reader2 = readInput(input);
+  const accountId = readOwnAccount(reader2, ctx);
+  const withNotifications = [...ctx.state.budgetsOf(accountId).entries()].filter(([, r5]) => r5.notifications.length > 0);
+  const page2 = budgetsPage(withNotifications, reader2, ctx, "", 1e3);
+  return {
+    BudgetNotificationsForAccount: page2.items.map(([BudgetName, r5]) => ({ BudgetName, Notifications: r5.notifications.map(notificationShape) })),
+    NextToken: page2.nextToken
+  };
+};
+var notificationHandlers = {
+  CreateNotification: createNotification2,
+  UpdateNotification: updateNotification2,
+  DeleteNotification: deleteNotification,
+  DescribeNotificationsForBudget: describeNotificationsForBudget,
+  DescribeBudgetNotificationsForAccount: describeBudgetNotificationsForAccount
+};
+
+// src/emulator/budgets/handlers/subscribers.ts
+var createSubscriber = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "create subscriber");
+  const notification = readExistingNotification(reader2, record);
+  const subscriber = readSubscriber(reader2.object("Subscriber"));
+  if (notification.subscribers.some((s2) => sameSubscriber(s2, subscriber))) {
+    throw budgetsError("DuplicateRecordException", `Unable to create subscriber - the subscriber ${subscriber.address} already exists for this notification.`);
+  }
+  checkSubscriberLimits([...notification.subscribers, subscriber]);
+  notification.subscribers.push(subscriber);
+  return {};
+};
+var updateSubscriber = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "update subscriber");
+  const notification = readExistingNotification(reader2, record);
+  const index = requireSubscriber(notification, readSubscriber(reader2.object("OldSubscriber")));
+  const next = readSubscriber(reader2.object("NewSubscriber"));
+  const clash = notification.subscribers.findIndex((s2) => sameSubscriber(s2, next));
+  if (clash >= 0 && clash !== index) {
+    throw budgetsError("DuplicateRecordException", `Unable to update subscriber - the subscriber ${next.address} already exists for this notification.`);
+  }
+  checkSubscriberLimits(notification.subscribers.map((s2, i5) => i5 === index ? next : s2));
+  notification.subscribers[index] = next;
+  return {};
+};
+var deleteSubscriber = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { record } = readBudgetTarget(reader2, ctx, "delete subscriber");
+  const notification = readExistingNotification(reader2, record);
+  const index = requireSubscriber(notification, readSubscriber(reader2.object("Subscriber")));
+  notification.subscribers.splice(index, 1);
+  if (notification.subscribers.length === 0) record.notifications.splice(record.notifications.indexOf(notification), 1);
+  return {};
+};
+var describeSubscribersForNotification = (input, ctx) => {
+  const reader2 = readInput(input);
+  const { name, record } = readBudgetTarget(reader2, ctx, "describe subscribers");
+  const notification = readExistingNotification(reader2, record);
+  const key = `${name}:${notification.notificationType}:${notification.comparisonOperator}:${notification.threshold}:${notification.thresholdType}`;
+  const page2 = budgetsPage(notification.subscribers, reader2, ctx, key, 100);
+  return { Subscribers: page2.items.map(subscriberShape), NextToken: page2.nextToken };
+};
+var subscriberHandlers = {
+  CreateSubscriber: createSubscriber,
+  UpdateSubscriber: updateSubscriber,
+  DeleteSubscriber: deleteSubscriber,
+  DescribeSubscribersForNotification: describeSubscribersForNotification
+};
+
+// src/emulator/budgets/handlers/tags.ts
+var BUDGET_ARN = /^arn:aws[a-z-]*:budgets::(\d{12}):budget\/(.+)$/s;
+function readBudgetArn(reader2, ctx) {
+  const arn = reader2.string("ResourceARN", { min: 1, max: 1011 });
+  const match = BUDGET_ARN.exec(arn);
+  if (!match) throw budgetsError("InvalidParameterException", `"${arn}" is not a budget ARN (arn:aws:budgets::<account>:budget/<name>).`);
+  const [, accountId = "", name = ""] = match;
+  if (accountId !== ctx.call.caller.accountId) throw budgetsError("AccessDeniedException", `You are not authorized to access the budgets of account ${accountId}.`);
+  return requireBudget(ctx, accountId, name, "find resource");
+}
+var tagResource = (input, ctx) => {
+  const reader2 = readInput(input);
+  const record = readBudgetArn(reader2, ctx);
+  const tags = readResourceTags(reader2, "ResourceTags");
+  const keys = /* @__PURE__ */ new Set([...record.tags.keys(), ...tags.map(([k5]) => k5)]);
+  if (keys.size > BUDGET_LIMITS.tagsPerBudget) {
+    throw budgetsError("ServiceQuotaExceededException", `A budget can have at most ${BUDGET_LIMITS.tagsPerBudget} tags.`);
+  }
+  for (const [key, value] of tags) record.tags.set(key, value);
+  return {};
+};
+var untagResource = (input, ctx) => {
+  const reader2 = readInput(input);
+  const record = readBudgetArn(reader2, ctx);
+  for (const key of reader2.stringList("ResourceTagKeys", { max: 200 }, { min: 1, max: 128 })) record.tags.delete(key);
+  return {};
+};
+var listTagsForResource = (input, ctx) => {
+  const record = readBudgetArn(readInput(input), ctx);
+  return { ResourceTags: [...record.tags].map(([Key, Value]) => ({ Key, Value })) };
+};
+var budgetTagHandlers = {
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource
+};
+
+// src/emulator/budgets/service.ts
+var BUDGETS_TARGET_PREFIX = "AWSBudgetServiceGateway";
+var HANDLERS = { ...budgetHandlers, ...notificationHandlers, ...subscriberHandlers, ...budgetTagHandlers };
+var BUDGETS_OPERATIONS = Object.keys(HANDLERS);
+function budgetsService(contextFor) {
+  return serviceFromHandlers("budgets", budgetsErrors, HANDLERS, contextFor);
+}
+
+// src/emulator/caller.ts
+var CREDENTIAL = /Credential=([^/,\s]+)\/[^/]*\/([^/]*)\/([^/]+)\//;
+function readSignature(authorization) {
+  const match = authorization === void 0 ? null : CREDENTIAL.exec(authorization);
+  return { accessKeyId: match?.[1], signingName: match?.[3], region: match?.[2] || void 0 };
+}
+function callerFor(accessKeyId, defaultAccountId) {
+  const match = accessKeyId === void 0 ? null : /(\d{12})$/.exec(accessKeyId);
+  return { accountId: match?.[1] ?? defaultAccountId, accessKeyId };
+}
+function accessKeyIdFor(accountId) {
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`An AWS account ID has 12 digits (got "${accountId}").`);
+  return `AKIA${accountId}`;
+}
+
+// src/emulator/random.ts
+var SeededRandom = class {
+  state;
+  constructor(seed) {
+    this.state = seed >>> 0;
+  }
+  /** A float in [0, 1). */
+  next() {
+    this.state = this.state + 1831565813 >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  }
+  /** `length` characters drawn from `alphabet`. */
+  chars(alphabet, length) {
+    let out = "";
+    for (let i5 = 0; i5 < length; i5++) out += alphabet[Math.floor(this.next() * alphabet.length)] ?? "";
+    return out;
+  }
+};
+function hash32(text2) {
+  let h5 = 2166136261;
+  for (let i5 = 0; i5 < text2.length; i5++) {
+    h5 ^= text2.charCodeAt(i5);
+    h5 = Math.imul(h5, 16777619);
+  }
+  h5 ^= h5 >>> 16;
+  h5 = Math.imul(h5, 2246822507);
+  h5 ^= h5 >>> 13;
+  h5 = Math.imul(h5, 3266489909);
+  h5 ^= h5 >>> 16;
+  return h5 >>> 0;
+}
+function roll(seed, key, n3) {
+  return hash32(`${seed}:${key}:${n3}`) / 4294967296;
+}
+var LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+var DIGITS = "0123456789";
+var HEX = "0123456789abcdef";
+
+// src/emulator/faults.ts
+var FAULT_KINDS = ["drop", "error500", "throttle", "conflict", "drop-after"];
+var NO_FAULT = { latencyMs: 0, fault: void 0 };
+function matches(rule, service, operation2) {
+  if (rule.operations === "*") return true;
+  return rule.operations.some((name) => name === operation2 || name === `${service}.${operation2}` || name === `${service}.*`);
+}
+function matchesTarget(target, service, operation2) {
+  return target === "*" || target === operation2 || target === `${service}.${operation2}` || target === `${service}.*`;
+}
+var FaultInjector = class {
+  constructor(spec, defaultSeed) {
+    this.spec = spec;
+    this.defaultSeed = defaultSeed;
+  }
+  spec;
+  defaultSeed;
+  calls = /* @__PURE__ */ new Map();
+  queue = [];
+  setSpec(spec) {
+    this.spec = spec;
+    this.calls.clear();
+  }
+  currentSpec() {
+    return this.spec;
+  }
+  /** Makes the next `count` calls matching `target` ("MoveAccount", "budgets.*", "*") fail with `fault`. */
+  injectNext(target, fault, count = 1) {
+    this.queue.push({ target, fault, remaining: count });
+  }
+  reset() {
+    this.calls.clear();
+    this.queue.length = 0;
+  }
+  decide(service, operation2) {
+    const queued = this.queue.find((q3) => matchesTarget(q3.target, service, operation2));
+    if (queued) {
+      queued.remaining -= 1;
+      if (queued.remaining <= 0) this.queue.splice(this.queue.indexOf(queued), 1);
+      return { latencyMs: 0, fault: queued.fault };
+    }
+    const spec = this.spec;
+    if (!spec || spec.rules.length === 0) return NO_FAULT;
+    const key = `${service}.${operation2}`;
+    const n3 = (this.calls.get(key) ?? 0) + 1;
+    this.calls.set(key, n3);
+    const rates = {};
+    let latency;
+    let latencyRate = 1;
+    for (const rule of spec.rules) {
+      if (!matches(rule, service, operation2)) continue;
+      Object.assign(rates, rule.rates);
+      if (rule.latencyMs !== void 0) {
+        latency = rule.latencyMs;
+        latencyRate = rule.latencyRate ?? 1;
+      }
+    }
+    const seed = spec.seed ?? this.defaultSeed;
+    let fault;
+    const r5 = roll(seed, key, n3);
+    let cumulative = 0;
+    for (const kind of FAULT_KINDS) {
+      cumulative += rates[kind] ?? 0;
+      if (r5 < cumulative) {
+        fault = kind;
+        break;
+      }
+    }
+    let latencyMs = 0;
+    if (latency !== void 0 && roll(seed, `${key}#latency`, n3) < latencyRate) {
+      latencyMs = typeof latency === "number" ? latency : latency[0] + Math.floor(roll(seed, `${key}#latency-ms`, n3) * (latency[1] - latency[0] + 1));
+    }
+    return { latencyMs, fault };
+  }
+};
+
+// src/emulator/organizations/errors.ts
+var STATUS2 = {
+  InvalidInputException: 400,
+  MalformedPolicyDocumentException: 400,
+  AccessDeniedException: 403,
+  AWSOrganizationsNotInUseException: 404,
+  AccountNotFoundException: 404,
+  ChildNotFoundException: 404,
+  CreateAccountStatusNotFoundException: 404,
+  DestinationParentNotFoundException: 404,
+  OrganizationalUnitNotFoundException: 404,
+  ParentNotFoundException: 404,
+  PolicyNotFoundException: 404,
+  RootNotFoundException: 404,
+  SourceParentNotFoundException: 404,
+  TargetNotFoundException: 404,
+  ConcurrentModificationException: 409,
+  ConflictException: 409,
+  ConstraintViolationException: 409,
+  DuplicateAccountException: 409,
+  DuplicateOrganizationalUnitException: 409,
+  DuplicatePolicyException: 409,
+  DuplicatePolicyAttachmentException: 409,
+  OrganizationalUnitNotEmptyException: 409,
+  OrganizationNotEmptyException: 409,
+  PolicyInUseException: 409,
+  PolicyNotAttachedException: 409,
+  PolicyTypeAlreadyEnabledException: 409,
+  PolicyTypeNotEnabledException: 409,
+  PolicyTypeNotAvailableForOrganizationException: 409,
+  AccountAlreadyClosedException: 409,
+  AlreadyInOrganizationException: 409,
+  TooManyRequestsException: 429,
+  ServiceException: 500,
+  UnknownOperationException: 400
+};
+var MESSAGES = {
+  AWSOrganizationsNotInUseException: "Your account isn't a member of an organization. To make this request, you must use the credentials of an account that belongs to an organization.",
+  AccessDeniedException: "You don't have permissions to perform the requested operation. The user or role that is making the request must have at least one IAM permissions policy attached that grants the required permissions.",
+  AccountNotFoundException: "We can't find an AWS account with the AccountId that you specified, or the account whose credentials you used to make this request isn't a member of an organization.",
+  ChildNotFoundException: "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.",
+  CreateAccountStatusNotFoundException: "We can't find an create account request with the CreateAccountRequestId that you specified.",
+  DestinationParentNotFoundException: "We can't find the destination container (a root or OU) with the ParentId that you specified.",
+  OrganizationalUnitNotFoundException: "We can't find an OU with the OrganizationalUnitId that you specified.",
+  ParentNotFoundException: "We can't find a root or OU with the ParentId that you specified.",
+  PolicyNotFoundException: "We can't find a policy with the PolicyId that you specified.",
+  RootNotFoundException: "We can't find a root with the RootId that you specified.",
+  SourceParentNotFoundException: "We can't find a source root or OU with the ParentId that you specified.",
+  TargetNotFoundException: "We can't find a root, OU, account, or policy with the TargetId that you specified.",
+  ConcurrentModificationException: "The target of the operation is currently being modified by a different request. Try again later.",
+  ConflictException: "The request failed because it conflicts with the current state of the specified resource.",
+  DuplicateAccountException: "That account is already present in the specified destination.",
+  DuplicateOrganizationalUnitException: "An OU with the same name already exists.",
+  DuplicatePolicyException: "A policy with the same name already exists.",
+  DuplicatePolicyAttachmentException: "The selected policy is already attached to the specified target.",
+  OrganizationalUnitNotEmptyException: "The specified OU is not empty. Move all accounts to another root or to other OUs, remove all child OUs, and try the operation again.",
+  OrganizationNotEmptyException: "The organization isn't empty. To delete an organization, you must first remove all accounts except the management account.",
+  PolicyInUseException: "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.",
+  PolicyNotAttachedException: "The policy isn't attached to the specified target in the specified root.",
+  PolicyTypeAlreadyEnabledException: "The specified policy type is already enabled in the specified root.",
+  PolicyTypeNotEnabledException: "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.",
+  PolicyTypeNotAvailableForOrganizationException: "You can't use the specified policy type with the feature set currently enabled for this organization. For example, you can enable SCPs only after you enable all features in the organization.",
+  MalformedPolicyDocumentException: "The provided policy document doesn't meet the requirements of the specified policy type.",
+  AccountAlreadyClosedException: "You attempted to close an account that is already closed.",
+  AlreadyInOrganizationException: "This account is already a member of an organization. An account can belong to only one organization at a time.",
+  ServiceException: "AWS Organizations can't complete your request because of an internal service error. Try again later."
+};
+function orgError(code, message, fields = {}) {
+  return new ApiError(code, message ?? MESSAGES[code] ?? code, STATUS2[code], fields);
+}
+function constraintViolation(reason, message) {
+  return orgError("ConstraintViolationException", message, { Reason: reason });
+}
+function invalidInput(reason, message) {
+  return orgError("InvalidInputException", message, { Reason: reason });
+}
+var REASONS = {
+  INPUT_REQUIRED: "INPUT_REQUIRED",
+  INVALID_PATTERN: "INVALID_PATTERN",
+  MIN_LENGTH_EXCEEDED: "MIN_LENGTH_EXCEEDED",
+  MAX_LENGTH_EXCEEDED: "MAX_LENGTH_EXCEEDED",
+  INVALID_ENUM: "INVALID_ENUM",
+  MIN_VALUE_EXCEEDED: "MIN_VALUE_EXCEEDED",
+  MAX_VALUE_EXCEEDED: "MAX_VALUE_EXCEEDED",
+  MIN_LIST_LENGTH: "MIN_LENGTH_EXCEEDED",
+  MAX_LIST_LENGTH: "MAX_LENGTH_EXCEEDED"
+};
+function orgValidationError(failure3) {
+  return invalidInput(REASONS[failure3.reason], `You provided a value that does not match the required constraints: ${failure3.message}`);
+}
+var TOO_MANY_REQUESTS = [
+  "You have sent too many requests in too short a period of time. Try again later.",
+  "AWS Organizations can't complete your request because another request is already in progress. Try again later."
+];
+var organizationsErrors = {
+  throttled: (n3) => orgError("TooManyRequestsException", TOO_MANY_REQUESTS[n3 % 2] ?? TOO_MANY_REQUESTS[0]),
+  conflict: () => orgError("ConcurrentModificationException"),
+  internal: () => orgError("ServiceException"),
+  unknownOperation: (operation2) => orgError("UnknownOperationException", `The emulator does not implement the Organizations operation "${operation2}".`)
+};
+
+// src/emulator/organizations/access.ts
+function requireMember(ctx) {
+  const { organization, root: root5 } = ctx.state;
+  if (!organization || !root5 || !ctx.state.accounts.has(ctx.call.caller.accountId)) {
+    throw orgError("AWSOrganizationsNotInUseException");
+  }
+  return { organization, root: root5 };
+}
+function requireManagement(ctx) {
+  const member2 = requireMember(ctx);
+  if (member2.organization.managementAccountId !== ctx.call.caller.accountId) {
+    throw orgError("AccessDeniedException");
+  }
+  return member2;
+}
+
+// src/emulator/organizations/ids.ts
+var ORG_ID = /^o-[a-z0-9]{10,32}$/;
+var ROOT_ID = /^r-[0-9a-z]{4,32}$/;
+var OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+var ACCOUNT_ID = /^\d{12}$/;
+var POLICY_ID = /^p-[0-9a-zA-Z_]{8,128}$/;
+var CREATE_ACCOUNT_REQUEST_ID = /^car-[a-z0-9]{8,32}$/;
+var PARENT_ID = /^(r-[0-9a-z]{4,32})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+var CHILD_ID = /^(\d{12})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+var TARGET_ID = /^(r-[0-9a-z]{4,32})$|^(\d{12})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+var TAGGABLE_ID = /^(r-[0-9a-z]{4,32})$|^(\d{12})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$|^(p-[0-9a-zA-Z_]{8,128})$|^(rp-[0-9a-zA-Z_]{4,128})$|^(rt-[0-9a-z]{4,32})$/;
+var EMAIL2 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+var IdGenerator = class {
+  constructor(random) {
+    this.random = random;
+  }
+  random;
+  unique(make, taken) {
+    for (; ; ) {
+      const id = make();
+      if (!taken(id)) return id;
+    }
+  }
+  organization() {
+    return `o-${this.random.chars(LOWER_ALNUM, 10)}`;
+  }
+  root() {
+    return `r-${this.random.chars(LOWER_ALNUM, 4)}`;
+  }
+  organizationalUnit(rootId, taken) {
+    const rootPart = rootId.slice(2);
+    return this.unique(() => `ou-${rootPart}-${this.random.chars(LOWER_ALNUM, 8)}`, taken);
+  }
+  account(taken) {
+    return this.unique(() => `${this.random.chars("123456789", 1)}${this.random.chars(DIGITS, 11)}`, taken);
+  }
+  policy(taken) {
+    return this.unique(() => `p-${this.random.chars(LOWER_ALNUM, 8)}`, taken);
+  }
+  createAccountRequest(taken) {
+    return this.unique(() => `car-${this.random.chars(HEX, 32)}`, taken);
+  }
+};
+
+// src/emulator/organizations/model.ts
+var POLICY_TYPES = [
+  "SERVICE_CONTROL_POLICY",
+  "RESOURCE_CONTROL_POLICY",
+  "TAG_POLICY",
+  "BACKUP_POLICY",
+  "AISERVICES_OPT_OUT_POLICY",
+  "CHATBOT_POLICY",
+  "DECLARATIVE_POLICY_EC2",
+  "SECURITYHUB_POLICY",
+  "INSPECTOR_POLICY",
+  "UPGRADE_ROLLOUT_POLICY",
+  "BEDROCK_POLICY",
+  "S3_POLICY",
+  "NETWORK_SECURITY_DIRECTOR_POLICY",
+  "GUARDDUTY_POLICY"
+];
+var FEATURE_SETS = ["ALL", "CONSOLIDATED_BILLING"];
+var ACCOUNT_STATES = ["PENDING_ACTIVATION", "ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"];
+function statusOf(state2) {
+  if (state2 === "PENDING_CLOSURE") return "PENDING_CLOSURE";
+  if (state2 === "CLOSED" || state2 === "SUSPENDED") return "SUSPENDED";
+  return "ACTIVE";
+}
+var MANAGED_POLICIES = [
+  {
+    id: "p-FullAWSAccess",
+    name: "FullAWSAccess",
+    description: "Allows access to every operation",
+    type: "SERVICE_CONTROL_POLICY",
+    content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    awsManaged: true
+  },
+  {
+    id: "p-RCPFullAWSAccess",
+    name: "RCPFullAWSAccess",
+    description: "Allows access to every operation",
+    type: "RESOURCE_CONTROL_POLICY",
+    content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+    awsManaged: true
+  }
+];
+function defaultPolicyFor(type) {
+  return MANAGED_POLICIES.find((p3) => p3.type === type);
+}
+var DEFAULT_ORGANIZATIONS_QUOTAS = { maxAccounts: 10, maxOrganizationalUnits: 2e3 };
+var LIMITS = {
+  ouDepth: 5,
+  tagsPerResource: 50,
+  concurrentCreateAccount: 5,
+  concurrentCloseAccount: 3,
+  closeWindowMs: 30 * 24 * 3600 * 1e3,
+  attachmentsPerTarget: { SERVICE_CONTROL_POLICY: 10, RESOURCE_CONTROL_POLICY: 5, CHATBOT_POLICY: 5, AISERVICES_OPT_OUT_POLICY: 5 },
+  defaultAttachmentsPerTarget: 10,
+  policiesPerType: { SERVICE_CONTROL_POLICY: 1e4, RESOURCE_CONTROL_POLICY: 2e3 },
+  defaultPoliciesPerType: 1e3,
+  contentSize: { SERVICE_CONTROL_POLICY: 10240, RESOURCE_CONTROL_POLICY: 5120, AISERVICES_OPT_OUT_POLICY: 2500 },
+  defaultContentSize: 1e4
+};
+
+// src/emulator/organizations/shapes.ts
+function arnPrefix(state2) {
+  return `arn:aws:organizations::${state2.organization?.managementAccountId ?? ""}`;
+}
+function organizationShape(state2) {
+  const org2 = state2.organization;
+  if (!org2) return {};
+  const management = state2.accounts.get(org2.managementAccountId);
+  const scpEnabled = state2.root?.policyTypes.has("SERVICE_CONTROL_POLICY") ?? false;
+  return {
+    Id: org2.id,
+    Arn: `${arnPrefix(state2)}:organization/${org2.id}`,
+    FeatureSet: org2.featureSet,
+    MasterAccountArn: `${arnPrefix(state2)}:account/${org2.id}/${org2.managementAccountId}`,
+    MasterAccountId: org2.managementAccountId,
+    MasterAccountEmail: management?.email ?? "",
+    AvailablePolicyTypes: scpEnabled ? [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] : []
+  };
+}
+function rootShape(state2) {
+  const root5 = state2.root;
+  if (!root5) return {};
+  return {
+    Id: root5.id,
+    Arn: `${arnPrefix(state2)}:root/${state2.organization?.id ?? ""}/${root5.id}`,
+    Name: root5.name,
+    PolicyTypes: [...root5.policyTypes].map((Type) => ({ Type, Status: "ENABLED" }))
+  };
+}
+function ouShape(state2, ou) {
+  return {
+    Id: ou.id,
+    Arn: `${arnPrefix(state2)}:ou/${state2.organization?.id ?? ""}/${ou.id}`,
+    Name: ou.name,
+    Path: state2.pathOf(ou.id)
+  };
+}
+function accountShape(state2, account) {
+  return {
+    Id: account.id,
+    Arn: `${arnPrefix(state2)}:account/${state2.organization?.id ?? ""}/${account.id}`,
+    Email: account.email,
+    Name: account.name,
+    Status: statusOf(account.state),
+    State: account.state,
+    Paths: [state2.pathOf(account.id)],
+    JoinedMethod: account.joinedMethod,
+    JoinedTimestamp: account.joinedTimestamp
+  };
+}
+function policyArn(state2, policy) {
+  const type = policy.type.toLowerCase();
+  return policy.awsManaged ? `arn:aws:organizations::aws:policy/${type}/${policy.id}` : `${arnPrefix(state2)}:policy/${state2.organization?.id ?? ""}/${type}/${policy.id}`;
+}
+function policySummaryShape(state2, policy) {
+  return {
+    Id: policy.id,
+    Arn: policyArn(state2, policy),
+    Name: policy.name,
+    Description: policy.description,
+    Type: policy.type,
+    AwsManaged: policy.awsManaged
+  };
+}
+function policyShape(state2, policy) {
+  return { PolicySummary: policySummaryShape(state2, policy), Content: policy.content };
+}
+function createAccountStatusShape(request2) {
+  const done = request2.state !== "IN_PROGRESS";
+  return {
+    Id: request2.id,
+    AccountName: request2.accountName,
+    State: request2.state,
+    RequestedTimestamp: request2.requestedAt / 1e3,
+    CompletedTimestamp: done ? request2.completesAt / 1e3 : void 0,
+    AccountId: request2.state === "SUCCEEDED" ? request2.accountId : void 0,
+    FailureReason: request2.state === "FAILED" ? request2.failureReason : void 0
+  };
+}
+function targetShape(state2, targetId) {
+  if (targetId === state2.root?.id) {
+    const root5 = rootShape(state2);
+    return { TargetId: targetId, Arn: root5["Arn"], Name: root5["Name"], Type: "ROOT" };
+  }
+  const ou = state2.ous.get(targetId);
+  if (ou) return { TargetId: targetId, Arn: ouShape(state2, ou)["Arn"], Name: ou.name, Type: "ORGANIZATIONAL_UNIT" };
+  const account = state2.accounts.get(targetId);
+  if (account) return { TargetId: targetId, Arn: accountShape(state2, account)["Arn"], Name: account.name, Type: "ACCOUNT" };
+  return void 0;
+}
+
+// src/emulator/organizations/validation.ts
+function readInput2(input) {
+  return new InputReader(input, orgValidationError);
+}
+var TAG_TEXT = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
+function readTags(input, name = "Tags", required = false) {
+  const list3 = required ? input.objectList(name) : input.optionalObjectList(name) ?? [];
+  const seen = /* @__PURE__ */ new Set();
+  return list3.map((tag) => {
+    const key = tag.string("Key", { min: 1, max: 128, pattern: TAG_TEXT });
+    const value = tag.string("Value", { min: 0, max: 256, pattern: TAG_TEXT });
+    if (key.toLowerCase().startsWith("aws:")) {
+      throw invalidInput("INVALID_SYSTEM_TAGS_PARAMETER", `The tag key "${key}" uses the reserved "aws:" prefix.`);
+    }
+    if (seen.has(key)) throw invalidInput("DUPLICATE_TAG_KEY", `The tag key "${key}" appears more than once.`);
+    seen.add(key);
+    return [key, value];
+  });
+}
+function checkTagCount(existing, added) {
+  const keys = new Set(existing.keys());
+  for (const [key] of added) keys.add(key);
+  if (keys.size > LIMITS.tagsPerResource) {
+    throw constraintViolation("MAX_TAG_LIMIT_EXCEEDED", `You can attach at most ${LIMITS.tagsPerResource} tags to a resource.`);
+  }
+}
+function tagsToWire(tags) {
+  return [...tags].map(([Key, Value]) => ({ Key, Value }));
+}
+function readPageRequest(input, ctx, hasMaxResults = true) {
+  const nextToken = input.optionalString("NextToken", { max: 1e5 });
+  if (!hasMaxResults) return { maxResults: void 0, nextToken };
+  const clamp = ctx.settings.quirks.maxResultsAboveLimit === "clamp";
+  const maxResults = input.optionalInteger("MaxResults", clamp ? { min: 1 } : { min: 1, max: 20 });
+  return { maxResults, nextToken };
+}
+function orgPage(items, request2, ctx, scope) {
+  return paginate2(items, request2, {
+    scope: `${ctx.operation}:${scope}`,
+    defaultSize: ctx.settings.pageSize,
+    serverMax: ctx.settings.pageSize,
+    injectEmptyPage: ctx.settings.injectEmptyPage,
+    injectTrailingToken: ctx.settings.injectTrailingToken,
+    onExtraPage: ctx.settings.onExtraPage,
+    invalidToken: () => invalidInput("INVALID_NEXT_TOKEN", "The NextToken you provided is not valid.")
+  });
+}
+
+// src/emulator/organizations/handlers/accounts.ts
+var ACCOUNT_ID_RULES = { max: 12, pattern: ACCOUNT_ID };
+var PARENT_ID_RULES = { max: 100, pattern: PARENT_ID };
+function requireAccount(ctx, id) {
+  const account = ctx.state.accounts.get(id);
+  if (!account) throw orgError("AccountNotFoundException");
+  return account;
+}
+var listAccounts = (input, ctx) => {
+  requireManagement(ctx);
+  const page2 = orgPage([...ctx.state.accounts.keys()], readPageRequest(readInput2(input), ctx), ctx, "");
+  return { Accounts: page2.items.map((id) => accountShape(ctx.state, requireAccount(ctx, id))), NextToken: page2.nextToken };
+};
+var listAccountsForParent = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const parentId = reader2.string("ParentId", PARENT_ID_RULES);
+  const request2 = readPageRequest(reader2, ctx);
+  if (!ctx.state.isParent(parentId)) throw orgError("ParentNotFoundException");
+  const page2 = orgPage(ctx.state.childAccounts(parentId), request2, ctx, parentId);
+  return { Accounts: page2.items.map((id) => accountShape(ctx.state, requireAccount(ctx, id))), NextToken: page2.nextToken };
+};
+var describeAccount = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("AccountId", ACCOUNT_ID_RULES);
+  return { Account: accountShape(ctx.state, requireAccount(ctx, id)) };
+};
+var moveAccount2 = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const accountId = reader2.string("AccountId", ACCOUNT_ID_RULES);
+  const sourceId = reader2.string("SourceParentId", PARENT_ID_RULES);
+  const destinationId = reader2.string("DestinationParentId", PARENT_ID_RULES);
+  const { state: state2 } = ctx;
+  const account = requireAccount(ctx, accountId);
+  if (!state2.isParent(sourceId)) throw orgError("SourceParentNotFoundException");
+  if (!state2.isParent(destinationId)) throw orgError("DestinationParentNotFoundException");
+  const { moveAccountCheckOrder, wrongSourceParent } = ctx.settings.quirks;
+  const checkDestination = () => {
+    if (account.parentId === destinationId) throw orgError("DuplicateAccountException");
+  };
+  const checkSource = () => {
+    if (account.parentId !== sourceId && wrongSourceParent !== "ignore") throw orgError(wrongSourceParent);
+  };
+  if (moveAccountCheckOrder === "destinationFirst") checkDestination();
+  checkSource();
+  checkDestination();
+  state2.moveAccount(accountId, destinationId);
+  return {};
+};
+var ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+var createAccount = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const email = reader2.string("Email", { min: 6, max: 64, pattern: EMAIL2 });
+  const accountName = reader2.string("AccountName", { min: 1, max: 50, pattern: /^[\u0020-\u007E]+$/ });
+  const roleName = reader2.optionalString("RoleName", { pattern: ROLE_NAME });
+  reader2.optionalEnum("IamUserAccessToBilling", ["ALLOW", "DENY"]);
+  const tags = readTags(reader2);
+  if (roleName?.startsWith("AWSServiceRoleFor")) {
+    throw invalidInput("INVALID_ROLE_NAME", 'You provided a role name that is not valid: it may not start with "AWSServiceRoleFor".');
+  }
+  checkTagCount(/* @__PURE__ */ new Map(), tags);
+  const { state: state2, call } = ctx;
+  if (state2.inProgressCreates() >= LIMITS.concurrentCreateAccount) {
+    throw constraintViolation("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED", `You attempted to exceed the number of accounts that can be in progress at a time (${LIMITS.concurrentCreateAccount}).`);
+  }
+  if (state2.accounts.size + state2.inProgressCreates() >= state2.quotas.maxAccounts) {
+    throw constraintViolation("ACCOUNT_NUMBER_LIMIT_EXCEEDED", `You attempted to exceed the limit on the number of accounts in an organization (${state2.quotas.maxAccounts}).`);
+  }
+  const pendingIds = new Set([...state2.createRequests.values()].map((r5) => r5.accountId));
+  const request2 = {
+    id: ctx.ids.createAccountRequest((id) => state2.createRequests.has(id)),
+    accountName,
+    email,
+    accountId: ctx.ids.account((id) => state2.accounts.has(id) || pendingIds.has(id) || id === call.caller.accountId),
+    state: "IN_PROGRESS",
+    requestedAt: call.now,
+    completesAt: call.now + ctx.settings.createAccountDelayMs,
+    tags
+  };
+  state2.addCreateRequest(request2);
+  return { CreateAccountStatus: createAccountStatusShape(request2) };
+};
+var describeCreateAccountStatus = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("CreateAccountRequestId", { max: 36, pattern: CREATE_ACCOUNT_REQUEST_ID });
+  const request2 = ctx.state.createRequests.get(id);
+  if (!request2) throw orgError("CreateAccountStatusNotFoundException");
+  return { CreateAccountStatus: createAccountStatusShape(request2) };
+};
+var listCreateAccountStatus = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const states = reader2.optionalStringList("States");
+  for (const s2 of states ?? []) {
+    if (!["IN_PROGRESS", "SUCCEEDED", "FAILED"].includes(s2)) throw invalidInput("INVALID_ENUM", "States must contain IN_PROGRESS, SUCCEEDED or FAILED.");
+  }
+  const request2 = readPageRequest(reader2, ctx);
+  const matching = [...ctx.state.createRequests.values()].filter((r5) => !states || states.includes(r5.state));
+  const page2 = orgPage(matching, request2, ctx, (states ?? []).join(","));
+  return { CreateAccountStatuses: page2.items.map(createAccountStatusShape), NextToken: page2.nextToken };
+};
+var closeAccount = (input, ctx) => {
+  const { organization } = requireManagement(ctx);
+  const id = readInput2(input).string("AccountId", ACCOUNT_ID_RULES);
+  const { state: state2, call } = ctx;
+  const account = requireAccount(ctx, id);
+  if (id === organization.managementAccountId) {
+    throw constraintViolation("CANNOT_CLOSE_MANAGEMENT_ACCOUNT", "You attempted to close the management account; close it from its own settings after the organization is deleted.");
+  }
+  if (organization.featureSet !== "ALL") {
+    throw constraintViolation("ORGANIZATION_NOT_IN_ALL_FEATURES_MODE", "Closing member accounts requires an organization with all features enabled.");
+  }
+  if (account.state === "CLOSED" || account.state === "SUSPENDED") throw orgError("AccountAlreadyClosedException");
+  if (account.state === "PENDING_CLOSURE") throw orgError("ConflictException", "The account is already being closed.");
+  if (state2.inProgressClosures() >= LIMITS.concurrentCloseAccount) {
+    throw constraintViolation("CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED", `You attempted to exceed the number of accounts that can be closed at a time (${LIMITS.concurrentCloseAccount}).`);
+  }
+  const windowStart = call.now - LIMITS.closeWindowMs;
+  const recent = state2.closureRequests.filter((t) => t > windowStart).length;
+  const members = state2.accounts.size - 1;
+  const quota = Math.min(1e3, Math.max(250, Math.floor(members * 0.2)));
+  if (recent >= quota) {
+    throw constraintViolation("CLOSE_ACCOUNT_QUOTA_EXCEEDED", `You have exceeded the close account quota of ${quota} accounts in a rolling 30-day window.`);
+  }
+  state2.closureRequests.push(call.now);
+  state2.startClosure(id, call.now + ctx.settings.closeAccountDelayMs);
+  return {};
+};
+var accountHandlers = {
+  ListAccounts: listAccounts,
+  ListAccountsForParent: listAccountsForParent,
+  DescribeAccount: describeAccount,
+  MoveAccount: moveAccount2,
+  CreateAccount: createAccount,
+  DescribeCreateAccountStatus: describeCreateAccountStatus,
+  ListCreateAccountStatus: listCreateAccountStatus,
+  CloseAccount: closeAccount
+};
+
+// src/emulator/organizations/handlers/organization.ts
+var createOrganization2 = (input, ctx) => {
+  const featureSet = readInput2(input).optionalEnum("FeatureSet", FEATURE_SETS) ?? "ALL";
+  const { state: state2, call } = ctx;
+  if (state2.organization) {
+    if (state2.accounts.has(call.caller.accountId)) throw orgError("AlreadyInOrganizationException");
+    throw orgError("AccessDeniedException", `The emulator holds a single organization (${state2.organization.id}); account ${call.caller.accountId} is outside it and cannot create another.`);
+  }
+  const profile = ctx.settings.profileOf(call.caller.accountId);
+  const root5 = { id: ctx.ids.root(), name: "Root", policyTypes: new Set(featureSet === "ALL" ? ["SERVICE_CONTROL_POLICY"] : []) };
+  state2.createOrganization(
+    { id: ctx.ids.organization(), featureSet, managementAccountId: call.caller.accountId },
+    root5,
+    {
+      id: call.caller.accountId,
+      name: profile.name,
+      email: profile.email,
+      state: "ACTIVE",
+      joinedMethod: "INVITED",
+      joinedTimestamp: call.now / 1e3,
+      parentId: root5.id
+    }
+  );
+  return { Organization: organizationShape(state2) };
+};
+var describeOrganization = (_input, ctx) => {
+  requireMember(ctx);
+  return { Organization: organizationShape(ctx.state) };
+};
+var deleteOrganization = (_input, ctx) => {
+  requireManagement(ctx);
+  if (ctx.state.accounts.size > 1) throw orgError("OrganizationNotEmptyException");
+  ctx.state.deleteOrganization();
+  return {};
+};
+var listRoots = (input, ctx) => {
+  requireManagement(ctx);
+  const page2 = orgPage([rootShape(ctx.state)], readPageRequest(readInput2(input), ctx), ctx, "");
+  return { Roots: page2.items, NextToken: page2.nextToken };
+};
+var organizationHandlers = {
+  CreateOrganization: createOrganization2,
+  DescribeOrganization: describeOrganization,
+  DeleteOrganization: deleteOrganization,
+  ListRoots: listRoots
+};
+
+// src/emulator/organizations/handlers/policies.ts
+var POLICY_ID_RULES = { max: 130, pattern: POLICY_ID };
+var TARGET_ID_RULES = { max: 100, pattern: TARGET_ID };
+function requirePolicy(ctx, id) {
+  const policy = ctx.state.policies.get(id);
+  if (!policy) throw orgError("PolicyNotFoundException");
+  return policy;
+}
+function requireTarget(ctx, id) {
+  const { state: state2 } = ctx;
+  if (id !== state2.root?.id && !state2.ous.has(id) && !state2.accounts.has(id)) throw orgError("TargetNotFoundException");
+}
+function requireMutable(policy) {
+  if (policy.awsManaged) throw invalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by AWS and cannot be modified.");
+}
+function checkContent(type, content) {
+  const limit = LIMITS.contentSize[type] ?? LIMITS.defaultContentSize;
+  if (content.length > limit) {
+    throw constraintViolation("POLICY_CONTENT_LIMIT_EXCEEDED", `The policy document is ${content.length} characters; the limit for ${type} is ${limit}.`);
+  }
+  let document;
+  try {
+    document = JSON.parse(content);
+  } catch {
+    throw orgError("MalformedPolicyDocumentException", "The policy document is not valid JSON.");
+  }
+  const needsStatement = type === "SERVICE_CONTROL_POLICY" || type === "RESOURCE_CONTROL_POLICY";
+  if (typeof document !== "object" || document === null || Array.isArray(document) || needsStatement && !("Statement" in document)) {
+    throw orgError("MalformedPolicyDocumentException");
+  }
+}
+function requireAllFeatures(ctx) {
+  if (ctx.state.organization?.featureSet !== "ALL") throw orgError("PolicyTypeNotAvailableForOrganizationException");
+}
+var createPolicy = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const content = reader2.string("Content", { min: 1, max: 1e6 });
+  const description = reader2.string("Description", { max: 512 });
+  const name = reader2.string("Name", { min: 1, max: 128 });
+  const type = reader2.enumValue("Type", POLICY_TYPES);
+  const tags = readTags(reader2);
+  requireAllFeatures(ctx);
+  checkContent(type, content);
+  checkTagCount(/* @__PURE__ */ new Map(), tags);
+  const { state: state2 } = ctx;
+  const sameType = [...state2.policies.values()].filter((p3) => p3.type === type);
+  if (sameType.some((p3) => p3.name === name)) throw orgError("DuplicatePolicyException");
+  const limit = LIMITS.policiesPerType[type] ?? LIMITS.defaultPoliciesPerType;
+  if (sameType.filter((p3) => !p3.awsManaged).length >= limit) {
+    throw constraintViolation("POLICY_NUMBER_LIMIT_EXCEEDED", `You attempted to exceed the number of ${type} policies in an organization (${limit}).`);
+  }
+  const policy = { id: ctx.ids.policy((id) => state2.policies.has(id)), name, description, type, content, awsManaged: false };
+  state2.policies.set(policy.id, policy);
+  if (tags.length > 0) {
+    const stored = state2.tagsOf(policy.id);
+    for (const [key, value] of tags) stored.set(key, value);
+  }
+  return { Policy: policyShape(state2, policy) };
+};
+var describePolicy = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("PolicyId", POLICY_ID_RULES);
+  return { Policy: policyShape(ctx.state, requirePolicy(ctx, id)) };
+};
+var updatePolicy = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const id = reader2.string("PolicyId", POLICY_ID_RULES);
+  const name = reader2.optionalString("Name", { min: 1, max: 128 });
+  const description = reader2.optionalString("Description", { max: 512 });
+  const content = reader2.optionalString("Content", { min: 1, max: 1e6 });
+  const policy = requirePolicy(ctx, id);
+  requireMutable(policy);
+  if (content !== void 0) checkContent(policy.type, content);
+  if (name !== void 0 && name !== policy.name) {
+    const taken = [...ctx.state.policies.values()].some((p3) => p3.type === policy.type && p3.id !== policy.id && p3.name === name);
+    if (taken) throw orgError("DuplicatePolicyException");
+    policy.name = name;
+  }
+  if (description !== void 0) policy.description = description;
+  if (content !== void 0) policy.content = content;
+  return { Policy: policyShape(ctx.state, policy) };
+};
+var deletePolicy = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("PolicyId", POLICY_ID_RULES);
+  const policy = requirePolicy(ctx, id);
+  requireMutable(policy);
+  if (ctx.state.targetsOf(id).length > 0) throw orgError("PolicyInUseException");
+  ctx.state.removePolicy(id);
+  return {};
+};
+var attachPolicy = (input, ctx) => {
+  const { root: root5 } = requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const policyId = reader2.string("PolicyId", POLICY_ID_RULES);
+  const targetId = reader2.string("TargetId", TARGET_ID_RULES);
+  const policy = requirePolicy(ctx, policyId);
+  requireTarget(ctx, targetId);
+  if (!root5.policyTypes.has(policy.type)) throw orgError("PolicyTypeNotEnabledException");
+  if (ctx.state.isAttached(policyId, targetId)) throw orgError("DuplicatePolicyAttachmentException");
+  const limit = LIMITS.attachmentsPerTarget[policy.type] ?? LIMITS.defaultAttachmentsPerTarget;
+  if (ctx.state.attachedCount(targetId, policy.type) >= limit) {
+    throw constraintViolation("MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", `You attempted to attach more than ${limit} policies of type ${policy.type} to one entity.`);
+  }
+  ctx.state.attach(policyId, targetId);
+  return {};
+};
+var detachPolicy = (input, ctx) => {
+  const { root: root5 } = requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const policyId = reader2.string("PolicyId", POLICY_ID_RULES);
+  const targetId = reader2.string("TargetId", TARGET_ID_RULES);
+  const policy = requirePolicy(ctx, policyId);
+  requireTarget(ctx, targetId);
+  if (!ctx.state.isAttached(policyId, targetId)) throw orgError("PolicyNotAttachedException");
+  if (policy.type === "RESOURCE_CONTROL_POLICY" && policy.awsManaged) {
+    throw invalidInput("NON_DETACHABLE_POLICY", "You cannot detach the AWS-managed RCPFullAWSAccess policy.");
+  }
+  if (policy.type === "SERVICE_CONTROL_POLICY" && root5.policyTypes.has(policy.type) && ctx.state.attachedCount(targetId, policy.type) <= 1) {
+    throw constraintViolation("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", "Every root, OU and account must have at least one SCP attached; attach another before detaching this one.");
+  }
+  ctx.state.detach(policyId, targetId);
+  return {};
+};
+var listPolicies = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const type = reader2.enumValue("Filter", POLICY_TYPES);
+  const request2 = readPageRequest(reader2, ctx);
+  const policies = [...ctx.state.policies.values()].filter((p3) => p3.type === type);
+  const page2 = orgPage(policies, request2, ctx, type);
+  return { Policies: page2.items.map((p3) => policySummaryShape(ctx.state, p3)), NextToken: page2.nextToken };
+};
+var listPoliciesForTarget = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const targetId = reader2.string("TargetId", TARGET_ID_RULES);
+  const type = reader2.enumValue("Filter", POLICY_TYPES);
+  const request2 = readPageRequest(reader2, ctx);
+  requireTarget(ctx, targetId);
+  const policies = ctx.state.attachedPolicies(targetId).map((id) => requirePolicy(ctx, id)).filter((p3) => p3.type === type);
+  const page2 = orgPage(policies, request2, ctx, `${targetId}:${type}`);
+  return { Policies: page2.items.map((p3) => policySummaryShape(ctx.state, p3)), NextToken: page2.nextToken };
+};
+var listTargetsForPolicy = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const policyId = reader2.string("PolicyId", POLICY_ID_RULES);
+  const request2 = readPageRequest(reader2, ctx);
+  requirePolicy(ctx, policyId);
+  const page2 = orgPage(ctx.state.targetsOf(policyId), request2, ctx, policyId);
+  return { Targets: page2.items.map((id) => targetShape(ctx.state, id) ?? { TargetId: id }), NextToken: page2.nextToken };
+};
+function readRootAndType(input, ctx) {
+  const { root: root5 } = requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const rootId = reader2.string("RootId", { max: 34, pattern: ROOT_ID });
+  const type = reader2.enumValue("PolicyType", POLICY_TYPES);
+  if (rootId !== root5.id) throw orgError("RootNotFoundException");
+  requireAllFeatures(ctx);
+  return type;
+}
+var enablePolicyType = (input, ctx) => {
+  const type = readRootAndType(input, ctx);
+  const root5 = ctx.state.root;
+  if (!root5) throw orgError("RootNotFoundException");
+  if (root5.policyTypes.has(type)) throw orgError("PolicyTypeAlreadyEnabledException");
+  root5.policyTypes.add(type);
+  const managed = defaultPolicyFor(type);
+  if (managed) for (const target of ctx.state.allTargets()) ctx.state.attach(managed.id, target);
+  return { Root: rootShape(ctx.state) };
+};
+var disablePolicyType = (input, ctx) => {
+  const type = readRootAndType(input, ctx);
+  const root5 = ctx.state.root;
+  if (!root5) throw orgError("RootNotFoundException");
+  if (!root5.policyTypes.has(type)) throw orgError("PolicyTypeNotEnabledException");
+  for (const policy of ctx.state.policies.values()) {
+    if (policy.type !== type) continue;
+    for (const target of ctx.state.targetsOf(policy.id)) ctx.state.detach(policy.id, target);
+  }
+  root5.policyTypes.delete(type);
+  return { Root: rootShape(ctx.state) };
+};
+var policyHandlers = {
+  CreatePolicy: createPolicy,
+  DescribePolicy: describePolicy,
+  UpdatePolicy: updatePolicy,
+  DeletePolicy: deletePolicy,
+  AttachPolicy: attachPolicy,
+  DetachPolicy: detachPolicy,
+  ListPolicies: listPolicies,
+  ListPoliciesForTarget: listPoliciesForTarget,
+  ListTargetsForPolicy: listTargetsForPolicy,
+  EnablePolicyType: enablePolicyType,
+  DisablePolicyType: disablePolicyType
+};
+
+// src/emulator/organizations/handlers/tags.ts
+var RESOURCE_ID_RULES = { max: 130, pattern: TAGGABLE_ID };
+function requireResource(ctx, id) {
+  const { state: state2 } = ctx;
+  if (id !== state2.root?.id && !state2.ous.has(id) && !state2.accounts.has(id) && !state2.policies.has(id)) {
+    throw orgError("TargetNotFoundException");
+  }
+}
+var tagResource2 = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const id = reader2.string("ResourceId", RESOURCE_ID_RULES);
+  const tags = readTags(reader2, "Tags", true);
+  requireResource(ctx, id);
+  const stored = ctx.state.tagsOf(id);
+  checkTagCount(stored, tags);
+  for (const [key, value] of tags) stored.set(key, value);
+  return {};
+};
+var untagResource2 = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const id = reader2.string("ResourceId", RESOURCE_ID_RULES);
+  const keys = reader2.stringList("TagKeys", {}, { min: 1, max: 128 });
+  requireResource(ctx, id);
+  const stored = ctx.state.tagsOf(id);
+  for (const key of keys) stored.delete(key);
+  return {};
+};
+var listTagsForResource2 = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const id = reader2.string("ResourceId", RESOURCE_ID_RULES);
+  const request2 = readPageRequest(reader2, ctx, false);
+  requireResource(ctx, id);
+  const page2 = orgPage([...ctx.state.tagsOf(id)], request2, ctx, id);
+  return { Tags: tagsToWire(page2.items), NextToken: page2.nextToken };
+};
+var tagHandlers = {
+  TagResource: tagResource2,
+  UntagResource: untagResource2,
+  ListTagsForResource: listTagsForResource2
+};
+
+// src/emulator/organizations/handlers/tree.ts
+var OU_NAME = { min: 1, max: 128 };
+function sameName(a5, b5, ctx) {
+  return ctx.settings.quirks.ouNamesCaseSensitive ? a5 === b5 : a5.toLowerCase() === b5.toLowerCase();
+}
+function siblingNamed(ctx, parentId, name, except) {
+  return ctx.state.childOus(parentId).some((id) => id !== except && sameName(ctx.state.ous.get(id)?.name ?? "", name, ctx));
+}
+function requireOu(ctx, id) {
+  const ou = ctx.state.ous.get(id);
+  if (!ou) throw orgError("OrganizationalUnitNotFoundException");
+  return ou;
+}
+var createOrganizationalUnit2 = (input, ctx) => {
+  const { root: root5 } = requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const parentId = reader2.string("ParentId", { max: 100, pattern: PARENT_ID });
+  const name = reader2.string("Name", OU_NAME);
+  const tags = readTags(reader2);
+  const { state: state2 } = ctx;
+  if (!state2.isParent(parentId)) throw orgError("ParentNotFoundException");
+  if (state2.depthOf(parentId) + 1 > LIMITS.ouDepth) {
+    throw constraintViolation("OU_DEPTH_LIMIT_EXCEEDED", `You attempted to create an OU tree that is too many levels deep (the limit is ${LIMITS.ouDepth} levels under the root).`);
+  }
+  if (state2.ous.size >= state2.quotas.maxOrganizationalUnits) {
+    throw constraintViolation("OU_NUMBER_LIMIT_EXCEEDED", `You attempted to exceed the number of OUs that you can have in an organization (${state2.quotas.maxOrganizationalUnits}).`);
+  }
+  if (siblingNamed(ctx, parentId, name)) throw orgError("DuplicateOrganizationalUnitException");
+  checkTagCount(/* @__PURE__ */ new Map(), tags);
+  const ou = { id: ctx.ids.organizationalUnit(root5.id, (id) => state2.ous.has(id)), name, parentId };
+  state2.addOu(ou);
+  if (tags.length > 0) {
+    const stored = state2.tagsOf(ou.id);
+    for (const [key, value] of tags) stored.set(key, value);
+  }
+  return { OrganizationalUnit: ouShape(state2, ou) };
+};
+var updateOrganizationalUnit = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const id = reader2.string("OrganizationalUnitId", { max: 68, pattern: OU_ID });
+  const name = reader2.optionalString("Name", OU_NAME);
+  const ou = requireOu(ctx, id);
+  if (name !== void 0 && name !== ou.name) {
+    if (siblingNamed(ctx, ou.parentId, name, ou.id)) throw orgError("DuplicateOrganizationalUnitException");
+    ou.name = name;
+  }
+  return { OrganizationalUnit: ouShape(ctx.state, ou) };
+};
+var deleteOrganizationalUnit2 = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("OrganizationalUnitId", { max: 68, pattern: OU_ID });
+  requireOu(ctx, id);
+  if (ctx.state.hasChildren(id)) throw orgError("OrganizationalUnitNotEmptyException");
+  ctx.state.removeOu(id);
+  return {};
+};
+var describeOrganizationalUnit = (input, ctx) => {
+  requireManagement(ctx);
+  const id = readInput2(input).string("OrganizationalUnitId", { max: 68, pattern: OU_ID });
+  return { OrganizationalUnit: ouShape(ctx.state, requireOu(ctx, id)) };
+};
+var listOrganizationalUnitsForParent = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const parentId = reader2.string("ParentId", { max: 100, pattern: PARENT_ID });
+  const request2 = readPageRequest(reader2, ctx);
+  if (!ctx.state.isParent(parentId)) throw orgError("ParentNotFoundException");
+  const page2 = orgPage(ctx.state.childOus(parentId), request2, ctx, parentId);
+  return { OrganizationalUnits: page2.items.map((id) => ouShape(ctx.state, requireOu(ctx, id))), NextToken: page2.nextToken };
+};
+var listChildren = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const parentId = reader2.string("ParentId", { max: 100, pattern: PARENT_ID });
+  const childType = reader2.enumValue("ChildType", ["ACCOUNT", "ORGANIZATIONAL_UNIT"]);
+  const request2 = readPageRequest(reader2, ctx);
+  if (!ctx.state.isParent(parentId)) throw orgError("ParentNotFoundException");
+  const ids = childType === "ACCOUNT" ? ctx.state.childAccounts(parentId) : ctx.state.childOus(parentId);
+  const page2 = orgPage(ids, request2, ctx, `${parentId}:${childType}`);
+  return { Children: page2.items.map((Id) => ({ Id, Type: childType })), NextToken: page2.nextToken };
+};
+var listParents = (input, ctx) => {
+  requireManagement(ctx);
+  const reader2 = readInput2(input);
+  const childId = reader2.string("ChildId", { max: 100, pattern: CHILD_ID });
+  const request2 = readPageRequest(reader2, ctx);
+  const parentId = ctx.state.ous.get(childId)?.parentId ?? ctx.state.accounts.get(childId)?.parentId;
+  if (parentId === void 0) throw orgError("ChildNotFoundException");
+  const parent = { Id: parentId, Type: parentId === ctx.state.root?.id ? "ROOT" : "ORGANIZATIONAL_UNIT" };
+  const page2 = orgPage([parent], request2, ctx, childId);
+  return { Parents: page2.items, NextToken: page2.nextToken };
+};
+var treeHandlers = {
+  CreateOrganizationalUnit: createOrganizationalUnit2,
+  UpdateOrganizationalUnit: updateOrganizationalUnit,
+  DeleteOrganizationalUnit: deleteOrganizationalUnit2,
+  DescribeOrganizationalUnit: describeOrganizationalUnit,
+  ListOrganizationalUnitsForParent: listOrganizationalUnitsForParent,
+  ListChildren: listChildren,
+  ListParents: listParents
+};
+
+// src/emulator/organizations/service.ts
+var ORGANIZATIONS_TARGET_PREFIX = "AWSOrganizationsV20161128";
+var HANDLERS2 = { ...organizationHandlers, ...treeHandlers, ...accountHandlers, ...policyHandlers, ...tagHandlers };
+var ORGANIZATIONS_OPERATIONS = Object.keys(HANDLERS2);
+function organizationsService(contextFor) {
+  return serviceFromHandlers("organizations", organizationsErrors, HANDLERS2, (call, operation2) => {
+    const ctx = contextFor(call, operation2);
+    ctx.state.advance(call.now);
+    return ctx;
+  });
+}
+
+// src/emulator/rate-limiter.ts
+var RateLimiter = class {
+  constructor(settings, now) {
+    this.settings = settings;
+    this.now = now;
+  }
+  settings;
+  now;
+  buckets = /* @__PURE__ */ new Map();
+  /** The limit applied to an operation, or undefined when it is not metered. */
+  limitFor(service, operation2) {
+    return service === "organizations" || service === "budgets" ? rateLimitFor(service, operation2) : void 0;
+  }
+  /** Takes one token; false means the call is throttled. */
+  tryTake(service, operation2, callerAccountId) {
+    const limit = this.limitFor(service, operation2);
+    if (!limit) return true;
+    const key = `${callerAccountId}:${service}:${operation2}`;
+    const now = this.now();
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: limit.burst, updatedAt: now };
+      this.buckets.set(key, bucket);
+    }
+    const elapsedSeconds = Math.max(0, now - bucket.updatedAt) / 1e3;
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + elapsedSeconds * limit.rate * this.settings.scale);
+    bucket.updatedAt = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+  reset() {
+    this.buckets.clear();
+  }
+};
+
+// src/emulator/request-log.ts
+var RequestLog = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  entries = [];
+  calls = /* @__PURE__ */ new Map();
+  extra = /* @__PURE__ */ new Map();
+  seq = 0;
+  /** Counts a call as it arrives, so counters include calls that are then throttled or dropped. */
+  count(service, operation2) {
+    const key = `${service}:${operation2}`;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    this.seq += 1;
+    return this.seq;
+  }
+  record(entry) {
+    if (entry.extraPage) {
+      const key = `${entry.service}:${entry.operation}`;
+      this.extra.set(key, (this.extra.get(key) ?? 0) + 1);
+    }
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries = this.entries.slice(this.entries.length - Math.floor(this.limit / 2));
+  }
+  /** Calls per operation, keyed "service:Operation" (e.g. "organizations:MoveAccount"). */
+  counters() {
+    return Object.fromEntries([...this.calls.entries()].sort(([a5], [b5]) => a5.localeCompare(b5)));
+  }
+  /** Of those calls, the ones answered with an extra page (RequestLogEntry.extraPage), same keys. */
+  extraPages() {
+    return Object.fromEntries([...this.extra.entries()].sort(([a5], [b5]) => a5.localeCompare(b5)));
+  }
+  list(sinceSeq = 0) {
+    return sinceSeq > 0 ? this.entries.filter((e5) => e5.seq > sinceSeq) : [...this.entries];
+  }
+  clear() {
+    this.entries = [];
+    this.calls.clear();
+    this.extra.clear();
+  }
+};
+
+// src/emulator/protocol/json-rpc.ts
+var ACCEPTED_CONTENT_TYPES = ["application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json"];
+function readJsonRpcRequest(target, contentType, body) {
+  const dot = target.lastIndexOf(".");
+  const targetPrefix = dot < 0 ? "" : target.slice(0, dot);
+  const operation2 = dot < 0 ? target : target.slice(dot + 1);
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!ACCEPTED_CONTENT_TYPES.includes(mediaType)) {
+    throw new ApiError("SerializationException", `Content-Type must be application/x-amz-json-1.1 (got "${contentType ?? ""}").`, 400);
+  }
+  if (body.trim() === "") return { targetPrefix, operation: operation2, input: {} };
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new ApiError("SerializationException", "The request body is not valid JSON.", 400);
+  }
+  if (!isJsonObject(parsed)) throw new ApiError("SerializationException", "The request body must be a JSON object.", 400);
+  return { targetPrefix, operation: operation2, input: parsed };
+}
+var jsonRpcProtocol = {
+  name: "awsJson1_1",
+  success(_operation, output, requestId) {
+    return {
+      status: 200,
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-RequestId": requestId },
+      body: JSON.stringify(output)
+    };
+  },
+  failure(error3, requestId) {
+    return {
+      status: error3.status,
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-RequestId": requestId, "x-amzn-ErrorType": error3.code },
+      body: JSON.stringify({ __type: error3.code, Message: error3.message, ...error3.fields })
+    };
+  }
+};
+
+// src/emulator/protocol/query-xml.ts
+function setPath(target, path, value) {
+  let node = target;
+  for (let i5 = 0; i5 < path.length; i5++) {
+    const segment = path[i5] ?? "";
+    const last = i5 === path.length - 1;
+    if (segment === "member" || segment === "entry") continue;
+    const index = /^\d+$/.test(segment) ? Number(segment) - 1 : void 0;
+    const nextIsList = path[i5 + 1] === "member" || path[i5 + 1] === "entry" || /^\d+$/.test(path[i5 + 1] ?? "");
+    if (Array.isArray(node)) {
+      if (index === void 0) return;
+      if (last) node[index] = value;
+      else node = node[index] ??= nextIsList ? [] : {};
+    } else {
+      if (last) node[segment] = value;
+      else node = node[segment] ??= nextIsList ? [] : {};
+    }
+  }
+}
+function readQueryRequest(body) {
+  const params = new URLSearchParams(body);
+  const input = {};
+  let action = "";
+  let version;
+  for (const [key, value] of params) {
+    if (key === "Action") action = value;
+    else if (key === "Version") version = value;
+    else setPath(input, key.split("."), value);
+  }
+  return { action, version, input };
+}
+function escapeXml(text2) {
+  return text2.replace(/[<>&'"]/g, (c5) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c5] ?? c5);
+}
+function toXml(value, maps) {
+  if (value === void 0 || value === null) return "";
+  if (Array.isArray(value)) return value.map((item2) => `<member>${toXml(item2, maps)}</member>`).join("");
+  if (typeof value === "object") {
+    return Object.entries(value).filter(([, v]) => v !== void 0 && v !== null).map(([k5, v]) => {
+      if (maps.has(k5) && typeof v === "object" && v !== null && !Array.isArray(v)) {
+        const entries = Object.entries(v).map(([key, item2]) => `<entry><key>${escapeXml(key)}</key><value>${toXml(item2, maps)}</value></entry>`);
+        return `<${k5}>${entries.join("")}</${k5}>`;
+      }
+      return `<${k5}>${toXml(v, maps)}</${k5}>`;
+    }).join("");
+  }
+  return escapeXml(String(value));
+}
+function queryXmlProtocol(xmlns, options = {}) {
+  const maps = new Set(options.maps ?? []);
+  return {
+    name: "awsQuery",
+    success(operation2, output, requestId) {
+      const body = `<${operation2}Response xmlns="${xmlns}"><${operation2}Result>${toXml(output, maps)}</${operation2}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation2}Response>`;
+      return { status: 200, headers: { "content-type": "text/xml", "x-amzn-RequestId": requestId }, body };
+    },
+    failure(error3, requestId) {
+      const body = `<ErrorResponse xmlns="${xmlns}"><Error><Type>${error3.senderFault ? "Sender" : "Receiver"}</Type><Code>${escapeXml(error3.code)}</Code><Message>${escapeXml(error3.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+      return { status: error3.status, headers: { "content-type": "text/xml", "x-amzn-RequestId": requestId }, body };
+    }
+  };
+}
+
+// src/emulator/protocol/rest-json.ts
+function readRestJsonBody(body) {
+  if (body.trim() === "") return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new ApiError("SerializationException", "The request body is not valid JSON.", 400);
+  }
+  if (!isJsonObject(parsed)) throw new ApiError("SerializationException", "The request body must be a JSON object.", 400);
+  return parsed;
+}
+var restJsonProtocol = {
+  name: "restJson1",
+  success(_operation, output, requestId) {
+    return { status: 200, headers: { "content-type": "application/json", "x-amzn-RequestId": requestId }, body: JSON.stringify(output) };
+  },
+  failure(error3, requestId) {
+    return {
+      status: error3.status,
+      headers: { "content-type": "application/json", "x-amzn-RequestId": requestId, "x-amzn-ErrorType": error3.code },
+      body: JSON.stringify({ message: error3.message, ...error3.fields })
+    };
+  }
+};
+
+// src/emulator/router.ts
+function reject(serviceName, operation2, error3, protocol = jsonRpcProtocol) {
+  return { kind: "reject", serviceName, operation: operation2, error: error3, protocol };
+}
+function routeRequest(bindings, request2) {
+  if (request2.target !== void 0) {
+    const dot = request2.target.lastIndexOf(".");
+    const prefix = dot < 0 ? "" : request2.target.slice(0, dot);
+    const binding = bindings.jsonRpc.find((b5) => b5.targetPrefix === prefix);
+    const operation2 = request2.target.slice(dot + 1);
+    if (!binding) {
+      const known = bindings.jsonRpc.map((b5) => b5.targetPrefix).join(", ");
+      return reject("unknown", operation2, new ApiError("UnknownOperationException", `The emulator serves no X-Amz-Target prefix "${prefix}" (it serves ${known}).`, 400));
+    }
+    if (request2.method !== "POST" || request2.path !== "/") {
+      return reject(binding.service.name, operation2, new ApiError("UnknownOperationException", "AWS JSON 1.1 calls are POST /.", 400));
+    }
+    try {
+      const parsed = readJsonRpcRequest(request2.target, request2.contentType, request2.body);
+      if (!binding.service.has(parsed.operation)) return reject(binding.service.name, operation2, binding.service.errors.unknownOperation(operation2));
+      return { kind: "call", service: binding.service, operation: parsed.operation, input: parsed.input, protocol: jsonRpcProtocol };
+    } catch (error3) {
+      if (error3 instanceof ApiError) return reject(binding.service.name, operation2, error3);
+      throw error3;
+    }
+  }
+  const mediaType = (request2.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+  if (request2.method === "POST" && mediaType === "application/x-www-form-urlencoded") {
+    const query = readQueryRequest(request2.body);
+    const binding = bindings.query.find((b5) => query.version !== void 0 && b5.version === query.version) ?? bindings.query.find((b5) => b5.signingName === request2.signingName);
+    if (!binding) {
+      return reject("unknown", query.action, new ApiError("InvalidAction", `The emulator serves no query-protocol service for Version "${query.version ?? ""}".`, 400));
+    }
+    const protocol = queryXmlProtocol(binding.xmlns, binding.maps ? { maps: binding.maps } : {});
+    if (!binding.service.has(query.action)) return reject(binding.service.name, query.action, binding.service.errors.unknownOperation(query.action), protocol);
+    return { kind: "call", service: binding.service, operation: query.action, input: query.input, protocol };
+  }
+  const rest = (bindings.restJson ?? []).find((b5) => Object.keys(b5.routes).some((route) => route.endsWith(` ${request2.path}`)));
+  if (rest) {
+    const operation2 = rest.routes[`${request2.method} ${request2.path}`];
+    if (operation2 === void 0) {
+      return reject(rest.service.name, `${request2.method} ${request2.path}`, new ApiError("UnknownOperationException", `${request2.path} takes POST.`, 405), restJsonProtocol);
+    }
+    try {
+      return { kind: "call", service: rest.service, operation: operation2, input: readRestJsonBody(request2.body), protocol: restJsonProtocol };
+    } catch (error3) {
+      if (error3 instanceof ApiError) return reject(rest.service.name, operation2, error3, restJsonProtocol);
+      throw error3;
+    }
+  }
+  return reject(
+    "unknown",
+    `${request2.method} ${request2.path}`,
+    new ApiError("UnknownOperationException", "Send AWS API calls as POST / with an X-Amz-Target header (JSON 1.1), a form-encoded Action (query protocol), or to a REST-JSON path such as POST /getAlternateContact. Admin paths are under /_emulator/.", 404)
+  );
+}
+
+// src/emulator/account/state.ts
+var ALTERNATE_CONTACT_TYPES2 = ["BILLING", "OPERATIONS", "SECURITY"];
+var AlternateContactsState = class {
+  byAccount = /* @__PURE__ */ new Map();
+  of(accountId) {
+    let contacts = this.byAccount.get(accountId);
+    if (!contacts) {
+      contacts = /* @__PURE__ */ new Map();
+      this.byAccount.set(accountId, contacts);
+    }
+    return contacts;
+  }
+  /** Every set contact, accounts and types in a stable order (snapshots). */
+  all() {
+    return [...this.byAccount].sort(([a5], [b5]) => a5 < b5 ? -1 : a5 > b5 ? 1 : 0).flatMap(([accountId, contacts]) => ALTERNATE_CONTACT_TYPES2.flatMap((type) => {
+      const contact = contacts.get(type);
+      return contact ? [{ accountId, type, contact }] : [];
+    }));
+  }
+};
+
+// src/emulator/budgets/state.ts
+var BudgetsState = class {
+  accounts = /* @__PURE__ */ new Map();
+  quotas = DEFAULT_BUDGETS_QUOTAS;
+  budgetsOf(accountId) {
+    let budgets = this.accounts.get(accountId);
+    if (!budgets) this.accounts.set(accountId, budgets = /* @__PURE__ */ new Map());
+    return budgets;
+  }
+  clear() {
+    this.accounts.clear();
+  }
+};
+
+// src/emulator/iam/state.ts
+var DEFAULT_ROOT_USER = { mfaEnabled: true, passwordPresent: true, accessKeysPresent: false, signingCertificatesPresent: false };
+var ORGANIZATIONS_FEATURES2 = ["RootCredentialsManagement", "RootSessions"];
+var IamState = class {
+  accounts = /* @__PURE__ */ new Map();
+  /** Trusted access for IAM in Organizations (iam.amazonaws.com); centralized root access needs it. */
+  trustedAccess = false;
+  organizationsFeatures = /* @__PURE__ */ new Set();
+  nextId = 1;
+  /** The account's IAM, created with a locked-down root user on first use. */
+  account(accountId) {
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      account = { root: { ...DEFAULT_ROOT_USER }, users: /* @__PURE__ */ new Map(), virtualMfaDevices: /* @__PURE__ */ new Map() };
+      this.accounts.set(accountId, account);
+    }
+    return account;
+  }
+  knownAccounts() {
+    return [...this.accounts];
+  }
+  /** Deterministic IDs of AWS's shape: a 4-letter prefix and 16 (keys) or 17 (users) capitals and digits. */
+  newId(prefix, length) {
+    const n3 = this.nextId++;
+    return `${prefix}${n3.toString(36).toUpperCase().padStart(length, "0")}`;
+  }
+};
+
+// src/emulator/organizations/state.ts
+var OrganizationsState = class {
+  organization = null;
+  root = null;
+  ous = /* @__PURE__ */ new Map();
+  accounts = /* @__PURE__ */ new Map();
+  policies = /* @__PURE__ */ new Map();
+  tags = /* @__PURE__ */ new Map();
+  createRequests = /* @__PURE__ */ new Map();
+  /** Epoch ms of each CloseAccount request, for the rolling 30-day quota. */
+  closureRequests = [];
+  quotas = DEFAULT_ORGANIZATIONS_QUOTAS;
+  children = /* @__PURE__ */ new Map();
+  attachments = /* @__PURE__ */ new Map();
+  targetsByPolicy = /* @__PURE__ */ new Map();
+  pendingCreates = /* @__PURE__ */ new Set();
+  pendingClosures = /* @__PURE__ */ new Set();
+  // ---- organization
+  createOrganization(organization, root5, management) {
+    this.organization = organization;
+    this.root = root5;
+    this.children.set(root5.id, { ous: /* @__PURE__ */ new Set(), accounts: /* @__PURE__ */ new Set() });
+    for (const policy of MANAGED_POLICIES) this.policies.set(policy.id, { ...policy });
+    this.addAccount({ ...management, parentId: root5.id });
+    this.attachDefaults(root5.id);
+  }
+  deleteOrganization() {
+    this.organization = null;
+    this.root = null;
+    this.ous.clear();
+    this.accounts.clear();
+    this.policies.clear();
+    this.tags.clear();
+    this.createRequests.clear();
+    this.closureRequests.length = 0;
+    this.children.clear();
+    this.attachments.clear();
+    this.targetsByPolicy.clear();
+    this.pendingCreates.clear();
+    this.pendingClosures.clear();
+  }
+  // ---- tree
+  isParent(id) {
+    return id === this.root?.id || this.ous.has(id);
+  }
+  childOus(parentId) {
+    return [...this.children.get(parentId)?.ous ?? []];
+  }
+  childAccounts(parentId) {
+    return [...this.children.get(parentId)?.accounts ?? []];
+  }
+  hasChildren(parentId) {
+    const c5 = this.children.get(parentId);
+    return c5 !== void 0 && (c5.ous.size > 0 || c5.accounts.size > 0);
+  }
+  /** Root = 0, an OU directly under the root = 1, ... */
+  depthOf(parentId) {
+    let depth = 0;
+    let id = parentId;
+    for (let ou = this.ous.get(id); ou; ou = this.ous.get(id)) {
+      depth += 1;
+      id = ou.parentId;
+    }
+    return depth;
+  }
+  /** The ancestors' IDs from the root down to `parentId` inclusive. */
+  ancestry(parentId) {
+    const chain2 = [];
+    let id = parentId;
+    while (id !== void 0) {
+      chain2.unshift(id);
+      id = this.ous.get(id)?.parentId;
+    }
+    return chain2;
+  }
+  /** `o-…/r-…/ou-…/` for a parent; `…/<account>/` for an account. */
+  pathOf(id) {
+    const org2 = this.organization?.id ?? "";
+    const account = this.accounts.get(id);
+    const chain2 = account ? [...this.ancestry(account.parentId), id] : this.ancestry(id);
+    return `${org2}/${chain2.join("/")}/`;
+  }
+  addOu(ou) {
+    this.ous.set(ou.id, ou);
+    this.children.set(ou.id, { ous: /* @__PURE__ */ new Set(), accounts: /* @__PURE__ */ new Set() });
+    this.childrenOf(ou.parentId).ous.add(ou.id);
+    this.attachDefaults(ou.id);
+  }
+  removeOu(id) {
+    const ou = this.ous.get(id);
+    if (!ou) return;
+    this.childrenOf(ou.parentId).ous.delete(id);
+    this.children.delete(id);
+    this.ous.delete(id);
+    this.forgetTarget(id);
+  }
+  addAccount(account) {
+    this.accounts.set(account.id, account);
+    this.childrenOf(account.parentId).accounts.add(account.id);
+    this.attachDefaults(account.id);
+    if (account.state === "PENDING_CLOSURE" && account.closesAt !== void 0) this.pendingClosures.add(account.id);
+  }
+  moveAccount(id, destinationId) {
+    const account = this.accounts.get(id);
+    if (!account) return;
+    this.childrenOf(account.parentId).accounts.delete(id);
+    account.parentId = destinationId;
+    this.childrenOf(destinationId).accounts.add(id);
+  }
+  childrenOf(parentId) {
+    let c5 = this.children.get(parentId);
+    if (!c5) {
+      c5 = { ous: /* @__PURE__ */ new Set(), accounts: /* @__PURE__ */ new Set() };
+      this.children.set(parentId, c5);
+    }
+    return c5;
+  }
+  // ---- policies
+  attachedPolicies(targetId) {
+    return [...this.attachments.get(targetId) ?? []];
+  }
+  isAttached(policyId, targetId) {
+    return this.attachments.get(targetId)?.has(policyId) ?? false;
+  }
+  targetsOf(policyId) {
+    return [...this.targetsByPolicy.get(policyId) ?? []];
+  }
+  attach(policyId, targetId) {
+    let policies = this.attachments.get(targetId);
+    if (!policies) this.attachments.set(targetId, policies = /* @__PURE__ */ new Set());
+    policies.add(policyId);
+    let targets = this.targetsByPolicy.get(policyId);
+    if (!targets) this.targetsByPolicy.set(policyId, targets = /* @__PURE__ */ new Set());
+    targets.add(targetId);
+  }
+  detach(policyId, targetId) {
+    this.attachments.get(targetId)?.delete(policyId);
+    this.targetsByPolicy.get(policyId)?.delete(targetId);
+  }
+  /** Number of policies of `type` attached directly to `targetId`. */
+  attachedCount(targetId, type) {
+    let n3 = 0;
+    for (const id of this.attachments.get(targetId) ?? []) if (this.policies.get(id)?.type === type) n3 += 1;
+    return n3;
+  }
+  /** Every root, OU and account. */
+  allTargets() {
+    return [...this.root ? [this.root.id] : [], ...this.ous.keys(), ...this.accounts.keys()];
+  }
+  /** Attaches the AWS-managed default policy of every enabled type (FullAWSAccess where SCPs are on). */
+  attachDefaults(targetId) {
+    for (const type of this.root?.policyTypes ?? []) {
+      const policy = defaultPolicyFor(type);
+      if (policy) this.attach(policy.id, targetId);
+    }
+  }
+  removePolicy(policyId) {
+    for (const target of this.targetsOf(policyId)) this.detach(policyId, target);
+    this.targetsByPolicy.delete(policyId);
+    this.policies.delete(policyId);
+    this.tags.delete(policyId);
+  }
+  forgetTarget(targetId) {
+    for (const policyId of this.attachments.get(targetId) ?? []) this.targetsByPolicy.get(policyId)?.delete(targetId);
+    this.attachments.delete(targetId);
+    this.tags.delete(targetId);
+  }
+  // ---- tags
+  tagsOf(resourceId) {
+    let tags = this.tags.get(resourceId);
+    if (!tags) this.tags.set(resourceId, tags = /* @__PURE__ */ new Map());
+    return tags;
+  }
+  // ---- asynchronous work (CreateAccount, CloseAccount)
+  addCreateRequest(request2) {
+    this.createRequests.set(request2.id, request2);
+    if (request2.state === "IN_PROGRESS") this.pendingCreates.add(request2.id);
+  }
+  inProgressCreates() {
+    return this.pendingCreates.size;
+  }
+  inProgressClosures() {
+    return this.pendingClosures.size;
+  }
+  startClosure(accountId, closesAt) {
+    const account = this.accounts.get(accountId);
+    if (!account) return;
+    account.state = "PENDING_CLOSURE";
+    account.closesAt = closesAt;
+    this.pendingClosures.add(accountId);
+  }
+  /** Completes the asynchronous work whose time has come. Called before every operation. */
+  advance(now) {
+    for (const id of this.pendingCreates) {
+      const request2 = this.createRequests.get(id);
+      if (!request2 || request2.completesAt > now) continue;
+      this.pendingCreates.delete(id);
+      this.completeCreate(request2);
+    }
+    for (const id of this.pendingClosures) {
+      const account = this.accounts.get(id);
+      if (!account || account.closesAt === void 0 || account.closesAt > now) continue;
+      this.pendingClosures.delete(id);
+      account.state = "CLOSED";
+      delete account.closesAt;
+    }
+  }
+  completeCreate(request2) {
+    const root5 = this.root;
+    const emailTaken = [...this.accounts.values()].some((a5) => a5.email.toLowerCase() === request2.email.toLowerCase());
+    if (!root5 || emailTaken || this.accounts.has(request2.accountId)) {
+      request2.state = "FAILED";
+      request2.failureReason = "EMAIL_ALREADY_EXISTS";
+      return;
+    }
+    request2.state = "SUCCEEDED";
+    this.addAccount({
+      id: request2.accountId,
+      name: request2.accountName,
+      email: request2.email,
+      state: "ACTIVE",
+      joinedMethod: "CREATED",
+      joinedTimestamp: request2.completesAt / 1e3,
+      parentId: root5.id
+    });
+    if (request2.tags.length > 0) {
+      const tags = this.tagsOf(request2.accountId);
+      for (const [key, value] of request2.tags) tags.set(key, value);
+    }
+  }
+};
+
+// src/emulator/sso-admin/state.ts
+var INSTANCE_STATUSES2 = ["CREATE_IN_PROGRESS", "CREATE_FAILED", "DELETE_IN_PROGRESS", "ACTIVE"];
+var IdentityCenterState = class {
+  instances = [];
+};
+
+// src/emulator/world.ts
+var DEFAULT_ACCOUNT_ID = "123456789012";
+var World = class {
+  constructor(defaultAccountId = DEFAULT_ACCOUNT_ID, accountName = "management", accountEmail = "management@example.com") {
+    this.defaultAccountId = defaultAccountId;
+    this.accountName = accountName;
+    this.accountEmail = accountEmail;
+  }
+  defaultAccountId;
+  accountName;
+  accountEmail;
+  organizations = new OrganizationsState();
+  budgets = new BudgetsState();
+  iam = new IamState();
+  contacts = new AlternateContactsState();
+  identityCenter = new IdentityCenterState();
+  /** Name and email of an account before it is in the organization. */
+  profileOf(accountId) {
+    const known = this.organizations.accounts.get(accountId);
+    if (known) return { name: known.name, email: known.email };
+    if (accountId === this.defaultAccountId) return { name: this.accountName, email: this.accountEmail };
+    return { name: `account-${accountId}`, email: `account-${accountId}@example.com` };
+  }
+};
+
+// src/emulator/snapshot-security.ts
+var ACCOUNT_ID2 = /^\d{12}$/;
+var USER_NAME = /^[\w+=,.@-]{1,64}$/;
+var REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+var ROOT_FLAGS = ["mfaEnabled", "passwordPresent", "accessKeysPresent", "signingCertificatesPresent"];
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function checkSecuritySections(top) {
+  const issues = [];
+  const add = (path, message) => {
+    issues.push({ path, message });
+  };
+  const list3 = (value, path) => {
+    if (value === void 0) return [];
+    if (Array.isArray(value)) return value;
+    add(path, "must be a list");
+    return [];
+  };
+  const str = (obj, key, path, rules = {}) => {
+    const value = obj[key];
+    if (value === void 0) {
+      if (!rules.optional) add([...path, key], "is required");
+      return;
+    }
+    if (typeof value !== "string") return add([...path, key], "must be a string");
+    if (rules.pattern && !rules.pattern.test(value)) add([...path, key], `"${value}" is not valid${rules.hint ? `: ${rules.hint}` : ""}`);
+    if (rules.oneOf && !rules.oneOf.includes(value)) add([...path, key], `"${value}" must be one of ${rules.oneOf.join(", ")}`);
+  };
+  const seconds = (obj, key, path) => {
+    const value = obj[key];
+    if (value !== void 0 && (typeof value !== "number" || !Number.isFinite(value))) add([...path, key], "must be a number (epoch seconds)");
+  };
+  const iam = top["iam"];
+  if (iam !== void 0) {
+    if (!isObject(iam)) add(["iam"], "must be an object");
+    else {
+      const roots = iam["rootUsers"];
+      if (roots !== void 0) {
+        if (!isObject(roots)) add(["iam", "rootUsers"], "must be an object keyed by account ID");
+        else {
+          for (const [accountId, flags] of Object.entries(roots)) {
+            const at2 = ["iam", "rootUsers", accountId];
+            if (!ACCOUNT_ID2.test(accountId)) add(at2, "the key must be a 12-digit account ID");
+            if (!isObject(flags)) add(at2, "must be an object");
+            else {
+              for (const [flag, value] of Object.entries(flags)) {
+                if (!ROOT_FLAGS.includes(flag)) add([...at2, flag], `is not a root user flag (${ROOT_FLAGS.join(", ")})`);
+                else if (typeof value !== "boolean") add([...at2, flag], "must be true or false");
+              }
+            }
+          }
+        }
+      }
+      const seen = /* @__PURE__ */ new Set();
+      list3(iam["users"], ["iam", "users"]).forEach((raw, i5) => {
+        const at2 = ["iam", "users", i5];
+        if (!isObject(raw)) return add(at2, "must be an object");
+        str(raw, "accountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
+        str(raw, "userName", at2, { pattern: USER_NAME, hint: "expected 1 to 64 letters, digits or + = , . @ _ -" });
+        seconds(raw, "createDate", at2);
+        const key = `${String(raw["accountId"])}/${String(raw["userName"]).toLowerCase()}`;
+        if (seen.has(key)) add([...at2, "userName"], "another user of this account has this name (IAM ignores case)");
+        seen.add(key);
+        list3(raw["mfaDevices"], [...at2, "mfaDevices"]).forEach((d5, j5) => {
+          if (!isObject(d5)) return add([...at2, "mfaDevices", j5], "must be an object");
+          str(d5, "serialNumber", [...at2, "mfaDevices", j5]);
+          seconds(d5, "enableDate", [...at2, "mfaDevices", j5]);
+        });
+        const keys = list3(raw["accessKeys"], [...at2, "accessKeys"]);
+        if (keys.length > 2) add([...at2, "accessKeys"], "IAM allows at most 2 access keys per user");
+        keys.forEach((k5, j5) => {
+          if (!isObject(k5)) return add([...at2, "accessKeys", j5], "must be an object");
+          str(k5, "accessKeyId", [...at2, "accessKeys", j5], { pattern: /^\w{16,128}$/, hint: "expected 16 to 128 letters or digits" });
+          str(k5, "status", [...at2, "accessKeys", j5], { optional: true, oneOf: ["Active", "Inactive"] });
+          seconds(k5, "createDate", [...at2, "accessKeys", j5]);
+        });
+      });
+      if (iam["trustedAccess"] !== void 0 && typeof iam["trustedAccess"] !== "boolean") add(["iam", "trustedAccess"], "must be true or false");
+      list3(iam["organizationsFeatures"], ["iam", "organizationsFeatures"]).forEach((f5, i5) => {
+        if (typeof f5 !== "string" || !ORGANIZATIONS_FEATURES2.includes(f5)) add(["iam", "organizationsFeatures", i5], `must be one of ${ORGANIZATIONS_FEATURES2.join(", ")}`);
+      });
+      if (iam["trustedAccess"] === false && list3(iam["organizationsFeatures"], []).length > 0) {
+        add(["iam", "organizationsFeatures"], "centralized root access needs trustedAccess: true");
+      }
+    }
+  }
+  const contacts = /* @__PURE__ */ new Set();
+  list3(top["alternateContacts"], ["alternateContacts"]).forEach((raw, i5) => {
+    const at2 = ["alternateContacts", i5];
+    if (!isObject(raw)) return add(at2, "must be an object");
+    str(raw, "accountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
+    str(raw, "type", at2, { oneOf: ALTERNATE_CONTACT_TYPES2 });
+    for (const field3 of ["name", "title", "email", "phone"]) str(raw, field3, at2);
+    const key = `${String(raw["accountId"])}/${String(raw["type"])}`;
+    if (contacts.has(key)) add([...at2, "type"], "this account already has a contact of this type");
+    contacts.add(key);
+  });
+  list3(top["identityCenterInstances"], ["identityCenterInstances"]).forEach((raw, i5) => {
+    const at2 = ["identityCenterInstances", i5];
+    if (!isObject(raw)) return add(at2, "must be an object");
+    str(raw, "ownerAccountId", at2, { pattern: ACCOUNT_ID2, hint: "expected 12 digits" });
+    str(raw, "region", at2, { pattern: REGION, hint: "expected a region like eu-west-1" });
+    str(raw, "instanceArn", at2, { optional: true, pattern: /^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, hint: "expected arn:aws:sso:::instance/ssoins-<16 characters>" });
+    str(raw, "identityStoreId", at2, { optional: true });
+    str(raw, "name", at2, { optional: true });
+    str(raw, "status", at2, { optional: true, oneOf: INSTANCE_STATUSES2 });
+    seconds(raw, "createdDate", at2);
+  });
+  return issues;
+}
+function hex2(text2, length) {
+  let h5 = 2166136261;
+  let out = "";
+  while (out.length < length) {
+    for (let i5 = 0; i5 < text2.length; i5++) h5 = Math.imul(h5 ^ text2.charCodeAt(i5), 16777619);
+    h5 = Math.imul(h5 ^ out.length, 16777619);
+    out += (h5 >>> 0).toString(16).padStart(8, "0");
+  }
+  return out.slice(0, length);
+}
+function loadSecuritySections(world, snapshot, now) {
+  const iam = snapshot.iam;
+  for (const [accountId, flags] of Object.entries(iam?.rootUsers ?? {})) world.iam.account(accountId).root = { ...DEFAULT_ROOT_USER, ...flags };
+  for (const user of iam?.users ?? []) {
+    const account = world.iam.account(user.accountId);
+    account.users.set(user.userName.toLowerCase(), {
+      userName: user.userName,
+      userId: world.iam.newId("AIDA", 17),
+      createdAt: (user.createDate ?? now / 1e3) * 1e3,
+      mfaDevices: (user.mfaDevices ?? []).map((d5) => ({ serialNumber: d5.serialNumber, enabledAt: (d5.enableDate ?? now / 1e3) * 1e3 })),
+      accessKeys: (user.accessKeys ?? []).map((k5) => ({ accessKeyId: k5.accessKeyId, status: k5.status ?? "Active", createdAt: (k5.createDate ?? now / 1e3) * 1e3 }))
+    });
+    for (const d5 of user.mfaDevices ?? []) if (d5.serialNumber.includes(":mfa/")) account.virtualMfaDevices.set(d5.serialNumber, { userName: user.userName });
+  }
+  const features = iam?.organizationsFeatures ?? [];
+  world.iam.trustedAccess = iam?.trustedAccess ?? features.length > 0;
+  for (const feature of features) world.iam.organizationsFeatures.add(feature);
+  for (const c5 of snapshot.alternateContacts ?? []) {
+    world.contacts.of(c5.accountId).set(c5.type, { name: c5.name, title: c5.title, emailAddress: c5.email, phoneNumber: c5.phone });
+  }
+  for (const i5 of snapshot.identityCenterInstances ?? []) {
+    const seed = `${i5.ownerAccountId}/${i5.region}/${world.identityCenter.instances.length}`;
+    world.identityCenter.instances.push({
+      instanceArn: i5.instanceArn ?? `arn:aws:sso:::instance/ssoins-${hex2(seed, 16)}`,
+      identityStoreId: i5.identityStoreId ?? `d-${hex2(`store/${seed}`, 10)}`,
+      ownerAccountId: i5.ownerAccountId,
+      region: i5.region,
+      name: i5.name,
+      status: i5.status ?? "ACTIVE",
+      createdAt: (i5.createdDate ?? now / 1e3) * 1e3
+    });
+  }
+}
+function rootUserOf(flags) {
+  return { mfaEnabled: flags.mfaEnabled, passwordPresent: flags.passwordPresent, accessKeysPresent: flags.accessKeysPresent, signingCertificatesPresent: flags.signingCertificatesPresent };
+}
+function writeSecuritySections(world) {
+  const rootUsers = {};
+  const users = [];
+  for (const [accountId, account] of world.iam.knownAccounts()) {
+    const r5 = account.root;
+    const isDefault = ROOT_FLAGS.every((flag) => r5[flag] === DEFAULT_ROOT_USER[flag]);
+    if (!isDefault) rootUsers[accountId] = rootUserOf(r5);
+    for (const user of account.users.values()) {
+      users.push({
+        accountId,
+        userName: user.userName,
+        createDate: user.createdAt / 1e3,
+        mfaDevices: user.mfaDevices.map((d5) => ({ serialNumber: d5.serialNumber, enableDate: d5.enabledAt / 1e3 })),
+        accessKeys: user.accessKeys.map((k5) => ({ accessKeyId: k5.accessKeyId, status: k5.status, createDate: k5.createdAt / 1e3 }))
+      });
+    }
+  }
+  const features = ORGANIZATIONS_FEATURES2.filter((f5) => world.iam.organizationsFeatures.has(f5));
+  const iam = {
+    ...Object.keys(rootUsers).length > 0 && { rootUsers },
+    ...users.length > 0 && { users },
+    ...world.iam.trustedAccess && { trustedAccess: true },
+    ...features.length > 0 && { organizationsFeatures: features }
+  };
+  const alternateContacts = world.contacts.all().map(({ accountId, type, contact }) => ({
+    accountId,
+    type,
+    name: contact.name,
+    title: contact.title,
+    email: contact.emailAddress,
+    phone: contact.phoneNumber
+  }));
+  const identityCenterInstances = world.identityCenter.instances.map((i5) => ({
+    ownerAccountId: i5.ownerAccountId,
+    region: i5.region,
+    instanceArn: i5.instanceArn,
+    identityStoreId: i5.identityStoreId,
+    ...i5.name !== void 0 && { name: i5.name },
+    status: i5.status,
+    createdDate: i5.createdAt / 1e3
+  }));
+  return {
+    ...Object.keys(iam).length > 0 && { iam },
+    ...alternateContacts.length > 0 && { alternateContacts },
+    ...identityCenterInstances.length > 0 && { identityCenterInstances }
+  };
+}
+
+// src/emulator/snapshot-load.ts
+function setTags(world, id, tags) {
+  if (!tags) return;
+  const stored = world.organizations.tagsOf(id);
+  for (const [key, value] of Object.entries(tags)) stored.set(key, value);
+}
+function parentsFirst(ous) {
+  const byId = new Map(ous.map((ou) => [ou.id, ou]));
+  const depth = (ou) => {
+    let d5 = 0;
+    for (let p3 = byId.get(ou.parentId); p3; p3 = byId.get(p3.parentId)) d5 += 1;
+    return d5;
+  };
+  return [...ous].map((ou) => ({ ou, d: depth(ou) })).sort((a5, b5) => a5.d - b5.d).map(({ ou }) => ou);
+}
+function loadOrganization(world, snapshot, settings) {
+  const org2 = snapshot.organization;
+  if (!org2) return;
+  const state2 = world.organizations;
+  const featureSet = org2.featureSet ?? "ALL";
+  const policyTypes = new Set(org2.root.policyTypes ?? (featureSet === "ALL" ? ["SERVICE_CONTROL_POLICY"] : []));
+  const management = org2.accounts.find((a5) => a5.id === org2.managementAccountId);
+  const toRecord = (a5) => {
+    const record = {
+      id: a5.id,
+      name: a5.name,
+      email: a5.email,
+      state: a5.state ?? "ACTIVE",
+      joinedMethod: a5.joinedMethod ?? (a5.id === org2.managementAccountId ? "INVITED" : "CREATED"),
+      joinedTimestamp: a5.joinedTimestamp ?? settings.now / 1e3,
+      parentId: a5.parentId
+    };
+    if (record.state === "PENDING_CLOSURE") record.closesAt = settings.now + settings.closeAccountDelayMs;
+    return record;
+  };
+  if (!management) return;
+  state2.createOrganization(
+    { id: org2.id, featureSet, managementAccountId: org2.managementAccountId },
+    { id: org2.root.id, name: org2.root.name ?? "Root", policyTypes },
+    toRecord(management)
+  );
+  setTags(world, org2.root.id, org2.root.tags);
+  for (const ou of parentsFirst(org2.organizationalUnits ?? [])) {
+    state2.addOu({ id: ou.id, name: ou.name, parentId: ou.parentId });
+    setTags(world, ou.id, ou.tags);
+  }
+  state2.moveAccount(management.id, management.parentId);
+  setTags(world, management.id, management.tags);
+  for (const account of org2.accounts) {
+    if (account.id === management.id) continue;
+    state2.addAccount(toRecord(account));
+    setTags(world, account.id, account.tags);
+  }
+  for (const policy of org2.policies ?? []) {
+    state2.policies.set(policy.id, { id: policy.id, name: policy.name, description: policy.description ?? "", type: policy.type, content: policy.content, awsManaged: false });
+    setTags(world, policy.id, policy.tags);
+  }
+  for (const [target, policyIds] of Object.entries(org2.policyAttachments ?? {})) {
+    for (const id of state2.attachedPolicies(target)) state2.detach(id, target);
+    for (const id of policyIds) state2.attach(id, target);
+  }
+  for (const r5 of org2.createAccountRequests ?? []) {
+    const requestedAt = r5.requestedTimestamp * 1e3;
+    state2.addCreateRequest({
+      id: r5.id,
+      accountName: r5.accountName,
+      email: r5.email,
+      accountId: r5.accountId,
+      state: r5.state,
+      requestedAt,
+      completesAt: r5.state === "IN_PROGRESS" ? settings.now + settings.createAccountDelayMs : requestedAt,
+      ...r5.failureReason === void 0 ? {} : { failureReason: r5.failureReason },
+      tags: []
+    });
+  }
+}
+function loadBudgets(world, snapshot, settings, issues) {
+  (snapshot.budgets ?? []).forEach((entry, i5) => {
+    const ctx = {
+      state: world.budgets,
+      settings: settings.budgets,
+      call: { caller: { accountId: entry.accountId, accessKeyId: void 0 }, requestId: "snapshot", now: settings.now },
+      operation: "CreateBudget"
+    };
+    let step = ["budget"];
+    try {
+      const read = readBudget(readInput(entry.budget), ctx);
+      const lastUpdated = entry.budget["LastUpdatedTime"];
+      const budget = typeof lastUpdated === "number" ? { ...read, LastUpdatedTime: lastUpdated } : read;
+      const name = budget["BudgetName"];
+      const budgets = world.budgets.budgetsOf(entry.accountId);
+      if (budgets.has(name)) throw new ApiError("DuplicateRecordException", `another budget of account ${entry.accountId} is named "${name}"`, 409);
+      const record = { budget, notifications: [], tags: new Map(Object.entries(entry.tags ?? {})) };
+      (entry.notifications ?? []).forEach((n3, j5) => {
+        step = ["notifications", j5];
+        const reader2 = readInput(n3);
+        addNotification(record, { ...readNotification(reader2.object("Notification")), subscribers: reader2.objectList("Subscribers", { min: 1, max: 11 }).map(readSubscriber) });
+      });
+      budgets.set(name, record);
+    } catch (error3) {
+      if (!(error3 instanceof ApiError)) throw error3;
+      issues.push({ path: ["budgets", i5, ...step], message: error3.message });
+    }
+  });
+}
+function loadSnapshot(snapshot, settings) {
+  const accountId = settings.accountId ?? snapshot.accountId ?? snapshot.organization?.managementAccountId ?? DEFAULT_ACCOUNT_ID;
+  const management = snapshot.organization?.accounts.find((a5) => a5.id === accountId);
+  const world = new World(accountId, snapshot.accountName ?? management?.name ?? "management", snapshot.accountEmail ?? management?.email ?? "management@example.com");
+  const quotas = { ...DEFAULT_ORGANIZATIONS_QUOTAS, ...DEFAULT_BUDGETS_QUOTAS, ...snapshot.quotas, ...settings.quotas };
+  world.organizations.quotas = { maxAccounts: quotas.maxAccounts, maxOrganizationalUnits: quotas.maxOrganizationalUnits };
+  world.budgets.quotas = { maxBudgetsPerAccount: quotas.maxBudgetsPerAccount };
+  loadOrganization(world, snapshot, settings);
+  loadSecuritySections(world, snapshot, settings.now);
+  const issues = [];
+  loadBudgets(world, snapshot, settings, issues);
+  return issues.length === 0 ? { ok: true, world } : { ok: false, issues };
+}
+
+// src/emulator/snapshot-locate.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function formatPath(path) {
+  return path.reduce((out, part) => typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part, "") || "(top level)";
+}
+
+// src/emulator/snapshot.ts
+var SNAPSHOT_FORMAT_VERSION = 1;
+
+// src/emulator/snapshot-validate.ts
+var MAX_ISSUES = 20;
+var Checker = class {
+  issues = [];
+  add(path, message) {
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  }
+  object(value, path) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value;
+    this.add(path, "must be an object");
+    return void 0;
+  }
+  array(value, path) {
+    if (value === void 0) return [];
+    if (Array.isArray(value)) return value;
+    this.add(path, "must be a list");
+    return void 0;
+  }
+  string(obj, key, path, rules = {}) {
+    const value = obj[key];
+    const at2 = [...path, key];
+    if (value === void 0) {
+      if (!rules.optional) this.add(at2, "is required");
+      return void 0;
+    }
+    if (typeof value !== "string") {
+      this.add(at2, "must be a string");
+      return void 0;
+    }
+    if (rules.pattern && !rules.pattern.test(value)) this.add(at2, `"${value}" is not valid${rules.hint ? `: ${rules.hint}` : ""}`);
+    if (rules.oneOf && !rules.oneOf.includes(value)) this.add(at2, `"${value}" must be one of ${rules.oneOf.join(", ")}`);
+    return value;
+  }
+  number(obj, key, path) {
+    const value = obj[key];
+    if (value !== void 0 && (typeof value !== "number" || !Number.isFinite(value))) this.add([...path, key], "must be a number (epoch seconds)");
+  }
+  tags(obj, path) {
+    const tags = obj["tags"];
+    if (tags === void 0) return;
+    const map3 = this.object(tags, [...path, "tags"]);
+    if (!map3) return;
+    const entries = Object.entries(map3);
+    if (entries.length > 50) this.add([...path, "tags"], `has ${entries.length} tags; the limit is 50`);
+    for (const [key, value] of entries) if (typeof value !== "string") this.add([...path, "tags", key], "must be a string");
+  }
+};
+function checkOrganization(c5, value, caseSensitive) {
+  const path = ["organization"];
+  const org2 = c5.object(value, path);
+  if (!org2) return;
+  c5.string(org2, "id", path, { pattern: ORG_ID, hint: "expected o- and 10\u201332 lowercase letters or digits" });
+  const featureSet = c5.string(org2, "featureSet", path, { optional: true, oneOf: FEATURE_SETS }) ?? "ALL";
+  const managementId = c5.string(org2, "managementAccountId", path, { pattern: ACCOUNT_ID, hint: "expected 12 digits" });
+  const rootObj = c5.object(org2["root"], [...path, "root"]);
+  const rootId = rootObj ? c5.string(rootObj, "id", [...path, "root"], { pattern: ROOT_ID, hint: "expected r- and 4\u201332 lowercase letters or digits" }) : void 0;
+  let enabled = new Set(featureSet === "ALL" ? ["SERVICE_CONTROL_POLICY"] : []);
+  if (rootObj) {
+    c5.string(rootObj, "name", [...path, "root"], { optional: true });
+    c5.tags(rootObj, [...path, "root"]);
+    const types = rootObj["policyTypes"];
+    if (types !== void 0) {
+      const list3 = c5.array(types, [...path, "root", "policyTypes"]) ?? [];
+      enabled = /* @__PURE__ */ new Set();
+      list3.forEach((t, i5) => {
+        if (typeof t === "string" && POLICY_TYPES.includes(t)) enabled.add(t);
+        else c5.add([...path, "root", "policyTypes", i5], `must be one of ${POLICY_TYPES.join(", ")}`);
+      });
+      if (featureSet !== "ALL" && enabled.size > 0) c5.add([...path, "root", "policyTypes"], "policy types need featureSet ALL");
+    }
+  }
+  const ous = /* @__PURE__ */ new Map();
+  (c5.array(org2["organizationalUnits"], [...path, "organizationalUnits"]) ?? []).forEach((raw, i5) => {
+    const at2 = [...path, "organizationalUnits", i5];
+    const ou = c5.object(raw, at2);
+    if (!ou) return;
+    const id = c5.string(ou, "id", at2, { pattern: OU_ID, hint: "expected ou-<root ID without r->-<8\u201332 lowercase letters or digits>" });
+    const name = c5.string(ou, "name", at2);
+    const parentId = c5.string(ou, "parentId", at2);
+    c5.tags(ou, at2);
+    if (name !== void 0 && (name.length < 1 || name.length > 128)) c5.add([...at2, "name"], "must be 1\u2013128 characters");
+    if (id === void 0 || name === void 0 || parentId === void 0) return;
+    if (rootId && !id.startsWith(`ou-${rootId.slice(2)}-`)) c5.add([...at2, "id"], `"${id}" must start with ou-${rootId.slice(2)}- (the root ID without r-)`);
+    if (ous.has(id)) c5.add([...at2, "id"], `"${id}" is used by another OU`);
+    ous.set(id, { id, name, parentId, path: at2 });
+  });
+  const siblings = /* @__PURE__ */ new Map();
+  for (const ou of ous.values()) {
+    if (ou.parentId !== rootId && !ous.has(ou.parentId)) {
+      c5.add([...ou.path, "parentId"], `"${ou.parentId}" is neither the root nor an OU in this file`);
+      continue;
+    }
+    let depth = 1;
+    const seen = /* @__PURE__ */ new Set([ou.id]);
+    for (let p3 = ous.get(ou.parentId); p3; p3 = ous.get(p3.parentId)) {
+      if (seen.has(p3.id)) {
+        c5.add([...ou.path, "parentId"], "OUs form a cycle");
+        depth = 0;
+        break;
+      }
+      seen.add(p3.id);
+      depth += 1;
+    }
+    if (depth > 5) c5.add([...ou.path, "parentId"], `OU "${ou.name}" is ${depth} levels under the root; AWS allows 5`);
+    const key = `${ou.parentId}\0${caseSensitive ? ou.name : ou.name.toLowerCase()}`;
+    const other = siblings.get(key);
+    if (other) c5.add([...ou.path, "name"], `"${ou.name}" is also the name of sibling OU ${other}`);
+    else siblings.set(key, ou.id);
+  }
+  const accountIds = /* @__PURE__ */ new Set();
+  const emails = /* @__PURE__ */ new Map();
+  (c5.array(org2["accounts"], [...path, "accounts"]) ?? []).forEach((raw, i5) => {
+    const at2 = [...path, "accounts", i5];
+    const account = c5.object(raw, at2);
+    if (!account) return;
+    const id = c5.string(account, "id", at2, { pattern: ACCOUNT_ID, hint: "expected 12 digits" });
+    const name = c5.string(account, "name", at2);
+    const email = c5.string(account, "email", at2, { pattern: EMAIL2, hint: "expected an email address" });
+    const parentId = c5.string(account, "parentId", at2);
+    c5.string(account, "state", at2, { optional: true, oneOf: ACCOUNT_STATES });
+    c5.string(account, "joinedMethod", at2, { optional: true, oneOf: ["INVITED", "CREATED"] });
+    c5.number(account, "joinedTimestamp", at2);
+    c5.tags(account, at2);
+    if (name !== void 0 && (name.length < 1 || name.length > 128)) c5.add([...at2, "name"], "must be 1\u2013128 characters");
+    if (id !== void 0) {
+      if (accountIds.has(id)) c5.add([...at2, "id"], `"${id}" is used by another account`);
+      accountIds.add(id);
+    }
+    if (email !== void 0) {
+      const other = emails.get(email.toLowerCase());
+      if (other) c5.add([...at2, "email"], `"${email}" is also the email of account ${other}`);
+      else emails.set(email.toLowerCase(), id ?? "?");
+    }
+    if (parentId !== void 0 && parentId !== rootId && !ous.has(parentId)) c5.add([...at2, "parentId"], `"${parentId}" is neither the root nor an OU in this file`);
+  });
+  if (managementId !== void 0 && !accountIds.has(managementId)) c5.add([...path, "managementAccountId"], `"${managementId}" is not one of the accounts`);
+  const policies = new Map(MANAGED_POLICIES.map((p3) => [p3.id, p3.type]));
+  (c5.array(org2["policies"], [...path, "policies"]) ?? []).forEach((raw, i5) => {
+    const at2 = [...path, "policies", i5];
+    const policy = c5.object(raw, at2);
+    if (!policy) return;
+    const id = c5.string(policy, "id", at2, { pattern: POLICY_ID, hint: "expected p- and 8\u2013128 letters, digits or underscores" });
+    c5.string(policy, "name", at2);
+    c5.string(policy, "description", at2, { optional: true });
+    const type = c5.string(policy, "type", at2, { oneOf: POLICY_TYPES });
+    const content = c5.string(policy, "content", at2);
+    c5.tags(policy, at2);
+    if (content !== void 0) {
+      try {
+        JSON.parse(content);
+      } catch {
+        c5.add([...at2, "content"], "must be a JSON policy document, as a string");
+      }
+    }
+    if (id !== void 0 && type !== void 0) {
+      if (policies.has(id)) c5.add([...at2, "id"], `"${id}" is used by another policy`);
+      policies.set(id, type);
+    }
+  });
+  const attachments = org2["policyAttachments"];
+  if (attachments !== void 0) {
+    const map3 = c5.object(attachments, [...path, "policyAttachments"]) ?? {};
+    for (const [target, list3] of Object.entries(map3)) {
+      const at2 = [...path, "policyAttachments", target];
+      if (target !== rootId && !ous.has(target) && !accountIds.has(target)) c5.add(at2, `"${target}" is not the root, an OU or an account in this file`);
+      const ids = c5.array(list3, at2) ?? [];
+      let scps = 0;
+      ids.forEach((policyId, i5) => {
+        const type = typeof policyId === "string" ? policies.get(policyId) : void 0;
+        if (type === void 0) c5.add([...at2, i5], `${JSON.stringify(policyId)} is not a policy in this file (nor p-FullAWSAccess)`);
+        else if (!enabled.has(type)) c5.add([...at2, i5], `policy type ${type} is not enabled in the root`);
+        if (type === "SERVICE_CONTROL_POLICY") scps += 1;
+      });
+      if (enabled.has("SERVICE_CONTROL_POLICY") && scps === 0) c5.add(at2, "every root, OU and account needs at least one SCP attached (for example p-FullAWSAccess)");
+    }
+  }
+  (c5.array(org2["createAccountRequests"], [...path, "createAccountRequests"]) ?? []).forEach((raw, i5) => {
+    const at2 = [...path, "createAccountRequests", i5];
+    const request2 = c5.object(raw, at2);
+    if (!request2) return;
+    c5.string(request2, "id", at2, { pattern: CREATE_ACCOUNT_REQUEST_ID, hint: "expected car- and 8\u201332 lowercase letters or digits" });
+    c5.string(request2, "accountName", at2);
+    c5.string(request2, "email", at2);
+    c5.string(request2, "accountId", at2, { pattern: ACCOUNT_ID, hint: "expected 12 digits" });
+    c5.string(request2, "state", at2, { oneOf: ["IN_PROGRESS", "SUCCEEDED", "FAILED"] });
+    c5.number(request2, "requestedTimestamp", at2);
+    c5.string(request2, "failureReason", at2, { optional: true });
+  });
+}
+function checkBudgets(c5, value) {
+  (c5.array(value, ["budgets"]) ?? []).forEach((raw, i5) => {
+    const at2 = ["budgets", i5];
+    const budget = c5.object(raw, at2);
+    if (!budget) return;
+    c5.string(budget, "accountId", at2, { pattern: ACCOUNT_ID, hint: "expected 12 digits" });
+    const shape = c5.object(budget["budget"], [...at2, "budget"]);
+    if (shape) c5.string(shape, "BudgetName", [...at2, "budget"]);
+    (c5.array(budget["notifications"], [...at2, "notifications"]) ?? []).forEach((n3, j5) => c5.object(n3, [...at2, "notifications", j5]));
+    c5.tags(budget, at2);
+  });
+}
+function checkQuotas(c5, value) {
+  if (value === void 0) return;
+  const quotas = c5.object(value, ["quotas"]);
+  if (!quotas) return;
+  for (const [key, n3] of Object.entries(quotas)) {
+    if (!["maxAccounts", "maxOrganizationalUnits", "maxBudgetsPerAccount"].includes(key)) c5.add(["quotas", key], "is not a known quota (maxAccounts, maxOrganizationalUnits, maxBudgetsPerAccount)");
+    else if (typeof n3 !== "number" || !Number.isInteger(n3) || n3 < 1) c5.add(["quotas", key], "must be a positive whole number");
+  }
+}
+function validateSnapshot(value, options) {
+  const c5 = new Checker();
+  const top = c5.object(value, []);
+  if (top) {
+    if (top["formatVersion"] !== SNAPSHOT_FORMAT_VERSION) c5.add(["formatVersion"], `must be ${SNAPSHOT_FORMAT_VERSION}`);
+    c5.string(top, "accountId", [], { optional: true, pattern: ACCOUNT_ID, hint: "expected 12 digits" });
+    c5.string(top, "accountName", [], { optional: true });
+    c5.string(top, "accountEmail", [], { optional: true, pattern: EMAIL2, hint: "expected an email address" });
+    if (top["organization"] !== void 0 && top["organization"] !== null) checkOrganization(c5, top["organization"], options.ouNamesCaseSensitive);
+    checkBudgets(c5, top["budgets"]);
+    checkQuotas(c5, top["quotas"]);
+    for (const issue2 of checkSecuritySections(top)) c5.add(issue2.path, issue2.message);
+  }
+  return c5.issues.length === 0 ? { ok: true, snapshot: value } : { ok: false, issues: c5.issues };
+}
+
+// src/emulator/snapshot-write.ts
+function tagsOf(state2, id) {
+  const tags = state2.tags.get(id);
+  return tags && tags.size > 0 ? { tags: Object.fromEntries(tags) } : {};
+}
+function writeOrganization(state2) {
+  const org2 = state2.organization;
+  const root5 = state2.root;
+  if (!org2 || !root5) return null;
+  const ous = [];
+  const queue = [...state2.childOus(root5.id)];
+  while (queue.length > 0) {
+    const id = queue.shift() ?? "";
+    ous.push(id);
+    queue.push(...state2.childOus(id));
+  }
+  const defaults2 = [...root5.policyTypes].map((t) => defaultPolicyFor(t)?.id).filter((id) => id !== void 0);
+  const attachments = {};
+  for (const target of state2.allTargets()) {
+    const attached = state2.attachedPolicies(target);
+    const isDefault = attached.length === defaults2.length && defaults2.every((id) => attached.includes(id));
+    if (!isDefault) attachments[target] = [...attached];
+  }
+  const managedIds = new Set(MANAGED_POLICIES.map((p3) => p3.id));
+  return {
+    id: org2.id,
+    featureSet: org2.featureSet,
+    managementAccountId: org2.managementAccountId,
+    root: { id: root5.id, name: root5.name, policyTypes: [...root5.policyTypes], ...tagsOf(state2, root5.id) },
+    organizationalUnits: ous.map((id) => {
+      const ou = state2.ous.get(id);
+      return { id, name: ou?.name ?? "", parentId: ou?.parentId ?? "", ...tagsOf(state2, id) };
+    }),
+    accounts: [...state2.accounts.values()].map((a5) => ({
+      id: a5.id,
+      name: a5.name,
+      email: a5.email,
+      parentId: a5.parentId,
+      state: a5.state,
+      joinedMethod: a5.joinedMethod,
+      joinedTimestamp: a5.joinedTimestamp,
+      ...tagsOf(state2, a5.id)
+    })),
+    policies: [...state2.policies.values()].filter((p3) => !managedIds.has(p3.id)).map((p3) => ({ id: p3.id, name: p3.name, description: p3.description, type: p3.type, content: p3.content, ...tagsOf(state2, p3.id) })),
+    policyAttachments: attachments,
+    createAccountRequests: [...state2.createRequests.values()].map((r5) => ({
+      id: r5.id,
+      accountName: r5.accountName,
+      email: r5.email,
+      accountId: r5.accountId,
+      state: r5.state,
+      requestedTimestamp: r5.requestedAt / 1e3,
+      ...r5.failureReason === void 0 ? {} : { failureReason: r5.failureReason }
+    }))
+  };
+}
+function writeSnapshot(world) {
+  const budgets = [];
+  for (const [accountId, records] of world.budgets.accounts) {
+    for (const record of records.values()) {
+      const notifications = record.notifications.map((n3) => ({
+        Notification: { NotificationType: n3.notificationType, ComparisonOperator: n3.comparisonOperator, Threshold: n3.threshold, ThresholdType: n3.thresholdType, NotificationState: n3.notificationState },
+        Subscribers: n3.subscribers.map((s2) => ({ SubscriptionType: s2.subscriptionType, Address: s2.address }))
+      }));
+      budgets.push({ accountId, budget: record.budget, notifications, ...record.tags.size > 0 ? { tags: Object.fromEntries(record.tags) } : {} });
+    }
+  }
+  return {
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    accountId: world.defaultAccountId,
+    accountName: world.accountName,
+    accountEmail: world.accountEmail,
+    organization: writeOrganization(world.organizations),
+    budgets,
+    quotas: { ...world.organizations.quotas, ...world.budgets.quotas },
+    ...writeSecuritySections(world)
+  };
+}
+
+// src/emulator/sts/service.ts
+var STS_VERSION = "2011-06-15";
+var STS_XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
+var stsErrors = {
+  throttled: () => new ApiError("Throttling", "Rate exceeded", 400),
+  conflict: () => void 0,
+  internal: () => new ApiError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+  unknownOperation: (operation2) => new ApiError("InvalidAction", `The emulator does not implement the STS action "${operation2}".`, 400)
+};
+function stsService() {
+  return serviceFromHandlers("sts", stsErrors, {
+    GetCallerIdentity: (_input, call) => ({
+      UserId: `AIDAEMULATOR${call.caller.accountId}`,
+      Account: call.caller.accountId,
+      Arn: `arn:aws:iam::${call.caller.accountId}:user/orgctl-emulator`
+    })
+  }, (call) => call);
+}
+
+// src/emulator/account/service.ts
+var ACCOUNT_ROUTES = {
+  "POST /getAlternateContact": "GetAlternateContact",
+  "POST /putAlternateContact": "PutAlternateContact",
+  "POST /deleteAlternateContact": "DeleteAlternateContact"
+};
+var accountErrors = {
+  throttled: () => new ApiError("TooManyRequestsException", "Too many requests", 429),
+  conflict: () => new ApiError("ConflictException", "The request could not be processed because of a conflict in the current status of the resource.", 409),
+  internal: () => new ApiError("InternalServerException", "The operation failed because of an error internal to AWS. Try your operation again later.", 500),
+  unknownOperation: (operation2) => new ApiError("UnknownOperationException", `The emulator does not implement the Account operation "${operation2}".`, 400)
+};
+function reader(input) {
+  return new InputReader(input, (failure3) => new ApiError("ValidationException", failure3.message, 400, { reason: "fieldValidationFailed" }));
+}
+var EMAIL3 = /^[\s]*[\w+=.#|!&-]+@[\w.-]+\.[\w]+[\s]*$/;
+var PHONE = /^[\s0-9()+-]+$/;
+function targetAccount(ctx, r5) {
+  const caller = ctx.call.caller.accountId;
+  const accountId = r5.optionalString("AccountId", { pattern: /^\d{12}$/ });
+  if (accountId === void 0) return caller;
+  const org2 = ctx.organizations.organization;
+  if (accountId === caller && org2?.managementAccountId === caller) {
+    throw new ApiError("ValidationException", "The management account can't specify its own AccountId; call without AccountId.", 400, { reason: "fieldValidationFailed" });
+  }
+  if (!org2 || org2.managementAccountId !== caller || !ctx.organizations.accounts.has(accountId)) {
+    throw new ApiError("AccessDeniedException", "The operation failed because the calling identity does not have the minimum required permissions.", 403);
+  }
+  return accountId;
+}
+var HANDLERS3 = {
+  GetAlternateContact: (input, ctx) => {
+    const r5 = reader(input);
+    const type = r5.enumValue("AlternateContactType", ALTERNATE_CONTACT_TYPES2);
+    const contact = ctx.contacts.of(targetAccount(ctx, r5)).get(type);
+    if (!contact) throw new ApiError("ResourceNotFoundException", "No contact of the inputted alternate contact type found.", 404);
+    return { AlternateContact: { AlternateContactType: type, EmailAddress: contact.emailAddress, Name: contact.name, PhoneNumber: contact.phoneNumber, Title: contact.title } };
+  },
+  PutAlternateContact: (input, ctx) => {
+    const r5 = reader(input);
+    const type = r5.enumValue("AlternateContactType", ALTERNATE_CONTACT_TYPES2);
+    const contact = {
+      name: r5.string("Name", { min: 1, max: 64 }),
+      title: r5.string("Title", { min: 1, max: 50 }),
+      emailAddress: r5.string("EmailAddress", { min: 1, max: 254, pattern: EMAIL3 }),
+      phoneNumber: r5.string("PhoneNumber", { min: 1, max: 25, pattern: PHONE })
+    };
+    ctx.contacts.of(targetAccount(ctx, r5)).set(type, contact);
+    return {};
+  },
+  DeleteAlternateContact: (input, ctx) => {
+    const r5 = reader(input);
+    const type = r5.enumValue("AlternateContactType", ALTERNATE_CONTACT_TYPES2);
+    const contacts = ctx.contacts.of(targetAccount(ctx, r5));
+    if (!contacts.delete(type)) throw new ApiError("ResourceNotFoundException", "No contact of the inputted alternate contact type found.", 404);
+    return {};
+  }
+};
+function accountService(contextFor) {
+  return serviceFromHandlers("account", accountErrors, HANDLERS3, (call) => contextFor(call));
+}
+
+// src/emulator/iam/errors.ts
+var iamErrors = {
+  throttled: () => new ApiError("Throttling", "Rate exceeded", 400),
+  conflict: () => new ApiError("ConcurrentModification", "The request was rejected because multiple requests to change this object were submitted simultaneously.", 409),
+  internal: () => new ApiError("ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+  unknownOperation: (operation2) => new ApiError("InvalidAction", `The emulator does not implement the IAM action "${operation2}".`, 400)
+};
+function noSuchUser(userName) {
+  return new ApiError("NoSuchEntity", `The user with name ${userName} cannot be found.`, 404);
+}
+function validationError(message) {
+  return new ApiError("ValidationError", message, 400);
+}
+
+// src/emulator/iam/service.ts
+var IAM_VERSION = "2010-05-08";
+var IAM_XMLNS = "https://iam.amazonaws.com/doc/2010-05-08/";
+var IAM_XML_MAPS = ["SummaryMap"];
+var USER_NAME2 = /^[\w+=,.@-]{1,64}$/;
+var ACCESS_KEY_ID = /^[\w]{16,128}$/;
+var SERIAL = /^[\w+=/:,.@-]{9,256}$/;
+var AUTH_CODE = /^[\d]{6}$/;
+var MFA_DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
+function text(input, name, pattern) {
+  const value = optionalText(input, name, pattern);
+  if (value === void 0) throw validationError(`1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
+  return value;
+}
+function optionalText(input, name, pattern) {
+  const value = input[name];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") throw validationError(`${name} must be a string.`);
+  if (pattern && !pattern.test(value)) {
+    throw validationError(`1 validation error detected: Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern.source}`);
+  }
+  return value;
+}
+function lowerFirst(name) {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+function iso(ms) {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function accountOf(ctx) {
+  return ctx.iam.account(ctx.call.caller.accountId);
+}
+function requireUser(ctx, userName) {
+  const user = accountOf(ctx).users.get(userName.toLowerCase());
+  if (!user) throw noSuchUser(userName);
+  return user;
+}
+function userShape(ctx, user) {
+  return { Path: "/", UserName: user.userName, UserId: user.userId, Arn: `arn:aws:iam::${ctx.call.caller.accountId}:user/${user.userName}`, CreateDate: iso(user.createdAt) };
+}
+function page(ctx, input, scope, items) {
+  const raw = optionalText(input, "MaxItems");
+  const maxItems = raw === void 0 ? void 0 : Number(raw);
+  if (maxItems !== void 0 && (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 1e3)) {
+    throw validationError(`1 validation error detected: Value '${raw}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`);
+  }
+  const result = paginate2(items, { maxResults: maxItems, nextToken: optionalText(input, "Marker") }, {
+    scope: `${ctx.call.caller.accountId}:${scope}`,
+    defaultSize: 100,
+    serverMax: 1e3,
+    invalidToken: () => validationError("Invalid Marker.")
+  });
+  return { items: result.items, truncated: result.nextToken === void 0 ? { IsTruncated: false } : { IsTruncated: true, Marker: result.nextToken } };
+}
+function featuresOutput(ctx) {
+  return { OrganizationId: ctx.organizations.organization?.id ?? "", EnabledFeatures: ORGANIZATIONS_FEATURES2.filter((f5) => ctx.iam.organizationsFeatures.has(f5)) };
+}
+function requireCentralRootAccessCaller(ctx, managementOnly) {
+  const org2 = ctx.organizations.organization;
+  if (!org2) throw new ApiError("OrganizationNotFoundException", "The request failed because your account is not a member of an organization.", 400);
+  if (org2.managementAccountId !== ctx.call.caller.accountId) {
+    throw managementOnly ? new ApiError("CallerIsNotManagementAccountException", "The request was rejected because the account making the request is not the management account for the organization.", 400) : new ApiError("AccountNotManagementOrDelegatedAdministratorException", "The request was rejected because the account making the request is not the management account or delegated administrator account for centralized root access.", 400);
+  }
+  if (org2.featureSet !== "ALL") throw new ApiError("OrganizationNotInAllFeaturesModeException", "The request failed because your organization does not have all features enabled.", 400);
+  if (!ctx.iam.trustedAccess) throw new ApiError("ServiceAccessNotEnabledException", "The request was rejected because trusted access for IAM is not enabled in AWS Organizations.", 400);
+}
+function switchFeature(feature, on) {
+  return (_input, ctx) => {
+    requireCentralRootAccessCaller(ctx, true);
+    if (on) ctx.iam.organizationsFeatures.add(feature);
+    else ctx.iam.organizationsFeatures.delete(feature);
+    return featuresOutput(ctx);
+  };
+}
+var HANDLERS4 = {
+  GetAccountSummary: (_input, ctx) => {
+    const account = accountOf(ctx);
+    const users = [...account.users.values()];
+    const devicesInUse = users.reduce((n3, u) => n3 + u.mfaDevices.length, 0);
+    const flag = (on) => on ? 1 : 0;
+    return {
+      SummaryMap: {
+        Users: users.length,
+        UsersQuota: 5e3,
+        MFADevices: account.virtualMfaDevices.size,
+        MFADevicesInUse: devicesInUse,
+        AccessKeysPerUserQuota: 2,
+        AccountMFAEnabled: flag(account.root.mfaEnabled),
+        AccountAccessKeysPresent: flag(account.root.accessKeysPresent),
+        AccountSigningCertificatesPresent: flag(account.root.signingCertificatesPresent),
+        AccountPasswordPresent: flag(account.root.passwordPresent),
+        SigningCertificatesPerUserQuota: 2
+      }
+    };
+  },
+  ListOrganizationsFeatures: (_input, ctx) => {
+    requireCentralRootAccessCaller(ctx, false);
+    return featuresOutput(ctx);
+  },
+  EnableOrganizationsRootCredentialsManagement: switchFeature("RootCredentialsManagement", true),
+  DisableOrganizationsRootCredentialsManagement: switchFeature("RootCredentialsManagement", false),
+  EnableOrganizationsRootSessions: switchFeature("RootSessions", true),
+  DisableOrganizationsRootSessions: switchFeature("RootSessions", false),
+  CreateUser: (input, ctx) => {
+    const userName = text(input, "UserName", USER_NAME2);
+    const users = accountOf(ctx).users;
+    if (users.has(userName.toLowerCase())) throw new ApiError("EntityAlreadyExists", `User with name ${userName} already exists.`, 409);
+    const user = { userName, userId: ctx.iam.newId("AIDA", 17), createdAt: ctx.call.now, mfaDevices: [], accessKeys: [] };
+    users.set(userName.toLowerCase(), user);
+    return { User: userShape(ctx, user) };
+  },
+  GetUser: (input, ctx) => ({ User: userShape(ctx, requireUser(ctx, text(input, "UserName", USER_NAME2))) }),
+  ListMFADevices: (input, ctx) => {
+    const userName = optionalText(input, "UserName", USER_NAME2);
+    const user = userName === void 0 ? void 0 : requireUser(ctx, userName);
+    const devices = user?.mfaDevices ?? [];
+    const { items, truncated } = page(ctx, input, `ListMFADevices:${userName ?? ""}`, devices);
+    return { MFADevices: items.map((d5) => ({ UserName: user?.userName ?? "", SerialNumber: d5.serialNumber, EnableDate: iso(d5.enabledAt) })), ...truncated };
+  },
+  ListAccessKeys: (input, ctx) => {
+    const userName = optionalText(input, "UserName", USER_NAME2);
+    const user = userName === void 0 ? void 0 : requireUser(ctx, userName);
+    const keys = user?.accessKeys ?? [];
+    const { items, truncated } = page(ctx, input, `ListAccessKeys:${userName ?? ""}`, keys);
+    return { AccessKeyMetadata: items.map((k5) => ({ UserName: user?.userName ?? "", AccessKeyId: k5.accessKeyId, Status: k5.status, CreateDate: iso(k5.createdAt) })), ...truncated };
+  },
+  CreateAccessKey: (input, ctx) => {
+    const user = requireUser(ctx, text(input, "UserName", USER_NAME2));
+    if (user.accessKeys.length >= 2) throw new ApiError("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2", 409);
+    const key = { accessKeyId: ctx.iam.newId("AKIA", 16), status: "Active", createdAt: ctx.call.now };
+    user.accessKeys.push(key);
+    return { AccessKey: { UserName: user.userName, AccessKeyId: key.accessKeyId, Status: key.status, SecretAccessKey: "emulator-secret-not-a-real-key", CreateDate: iso(key.createdAt) } };
+  },
+  UpdateAccessKey: (input, ctx) => {
+    const user = requireUser(ctx, text(input, "UserName", USER_NAME2));
+    const accessKeyId = text(input, "AccessKeyId", ACCESS_KEY_ID);
+    const status = text(input, "Status");
+    if (status !== "Active" && status !== "Inactive") throw validationError(`Value '${status}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`);
+    const key = user.accessKeys.find((k5) => k5.accessKeyId === accessKeyId);
+    if (!key) throw new ApiError("NoSuchEntity", `The Access Key with id ${accessKeyId} cannot be found.`, 404);
+    key.status = status;
+    return {};
+  },
+  DeleteAccessKey: (input, ctx) => {
+    const user = requireUser(ctx, text(input, "UserName", USER_NAME2));
+    const accessKeyId = text(input, "AccessKeyId", ACCESS_KEY_ID);
+    const index = user.accessKeys.findIndex((k5) => k5.accessKeyId === accessKeyId);
+    if (index < 0) throw new ApiError("NoSuchEntity", `The Access Key with id ${accessKeyId} cannot be found.`, 404);
+    user.accessKeys.splice(index, 1);
+    return {};
+  },
+  CreateVirtualMFADevice: (input, ctx) => {
+    const name = text(input, "VirtualMFADeviceName", MFA_DEVICE_NAME);
+    const serialNumber = `arn:aws:iam::${ctx.call.caller.accountId}:mfa/${name}`;
+    const devices = accountOf(ctx).virtualMfaDevices;
+    if (devices.has(serialNumber)) throw new ApiError("EntityAlreadyExists", "MFADevice entity at the same path and name already exists.", 409);
+    devices.set(serialNumber, { userName: void 0 });
+    return { VirtualMFADevice: { SerialNumber: serialNumber } };
+  },
+  EnableMFADevice: (input, ctx) => {
+    const user = requireUser(ctx, text(input, "UserName", USER_NAME2));
+    const serialNumber = text(input, "SerialNumber", SERIAL);
+    text(input, "AuthenticationCode1", AUTH_CODE);
+    text(input, "AuthenticationCode2", AUTH_CODE);
+    const virtual = accountOf(ctx).virtualMfaDevices.get(serialNumber);
+    if (virtual?.userName !== void 0 || user.mfaDevices.some((d5) => d5.serialNumber === serialNumber)) {
+      throw new ApiError("EntityAlreadyExists", "MFA Device is already in use.", 409);
+    }
+    if (virtual) virtual.userName = user.userName;
+    user.mfaDevices.push({ serialNumber, enabledAt: ctx.call.now });
+    return {};
+  },
+  DeactivateMFADevice: (input, ctx) => {
+    const user = requireUser(ctx, text(input, "UserName", USER_NAME2));
+    const serialNumber = text(input, "SerialNumber", SERIAL);
+    const index = user.mfaDevices.findIndex((d5) => d5.serialNumber === serialNumber);
+    if (index < 0) throw new ApiError("NoSuchEntity", `MFA Device with serial number ${serialNumber} does not exist.`, 404);
+    user.mfaDevices.splice(index, 1);
+    const virtual = accountOf(ctx).virtualMfaDevices.get(serialNumber);
+    if (virtual) virtual.userName = void 0;
+    return {};
+  }
+};
+var IAM_OPERATIONS = Object.keys(HANDLERS4);
+function iamService(contextFor) {
+  return serviceFromHandlers("iam", iamErrors, HANDLERS4, (call) => contextFor(call));
+}
+
+// src/emulator/sso-admin/service.ts
+var SSO_ADMIN_TARGET_PREFIX = "SWBExternalService";
+var DEFAULT_REGION = "us-east-1";
+var ssoAdminErrors = {
+  throttled: () => new ApiError("ThrottlingException", "Rate exceeded", 429),
+  conflict: () => new ApiError("ConflictException", "Occurs when a conflict with a previous successful write is detected.", 409),
+  internal: () => new ApiError("InternalServerException", "The request processing has failed because of an unknown error, exception, or failure with an internal server.", 500),
+  unknownOperation: (operation2) => new ApiError("UnknownOperationException", `The emulator does not implement the SSO Admin operation "${operation2}".`, 400)
+};
+var HANDLERS5 = {
+  ListInstances: (input, ctx) => {
+    const r5 = new InputReader(input, (failure3) => new ApiError("ValidationException", failure3.message, 400));
+    const maxResults = r5.optionalInteger("MaxResults", { min: 1, max: 100 });
+    const region = ctx.call.region ?? DEFAULT_REGION;
+    const caller = ctx.call.caller.accountId;
+    const visible = ctx.identityCenter.instances.filter((i5) => i5.region === region && i5.ownerAccountId === caller);
+    const page2 = paginate2(visible, { maxResults, nextToken: r5.optionalString("NextToken") }, {
+      scope: `${caller}:${region}:ListInstances`,
+      defaultSize: 100,
+      serverMax: 100,
+      invalidToken: () => new ApiError("ValidationException", "The NextToken is not valid.", 400)
+    });
+    return {
+      Instances: page2.items.map((i5) => ({
+        InstanceArn: i5.instanceArn,
+        IdentityStoreId: i5.identityStoreId,
+        OwnerAccountId: i5.ownerAccountId,
+        ...i5.name !== void 0 && { Name: i5.name },
+        CreatedDate: i5.createdAt / 1e3,
+        Status: i5.status
+      })),
+      ...page2.nextToken !== void 0 && { NextToken: page2.nextToken }
+    };
+  }
+};
+function ssoAdminService(contextFor) {
+  return serviceFromHandlers("sso-admin", ssoAdminErrors, HANDLERS5, (call) => contextFor(call));
+}
+
+// src/emulator/core.ts
+function header(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var sleep2 = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var EmulatorCore = class {
+  constructor(options) {
+    this.options = options;
+    this.world = this.buildWorld(options.snapshot);
+    this.ids = new IdGenerator(new SeededRandom(options.seed));
+    this.log = new RequestLog(options.requestLogLimit);
+    this.faults = new FaultInjector(options.faults, options.seed);
+    this.limiter = options.rateLimits ? new RateLimiter(options.rateLimits, options.now) : void 0;
+    const { quirks } = options;
+    const organizations = organizationsService((call, operation2) => ({
+      state: this.world.organizations,
+      ids: this.ids,
+      call,
+      operation: operation2,
+      settings: {
+        profileOf: (id) => this.world.profileOf(id),
+        pageSize: options.pageSize,
+        injectEmptyPage: () => options.emptyPages > 0 && roll(options.seed, "empty-page", ++this.emptyPageCalls) < options.emptyPages,
+        injectTrailingToken: () => options.trailingTokens > 0 && roll(options.seed, "trailing-token", ++this.trailingTokenCalls) < options.trailingTokens,
+        onExtraPage: (kind) => {
+          this.extraPage = kind;
+        },
+        createAccountDelayMs: options.createAccountDelayMs,
+        closeAccountDelayMs: options.closeAccountDelayMs,
+        quirks
+      }
+    }));
+    const budgets = budgetsService((call, operation2) => ({
+      state: this.world.budgets,
+      call,
+      operation: operation2,
+      settings: { amountFormat: quirks.amountFormat, createBudgetAtomic: quirks.createBudgetAtomic }
+    }));
+    const iam = iamService((call) => ({ iam: this.world.iam, organizations: this.world.organizations, call }));
+    const account = accountService((call) => ({ contacts: this.world.contacts, organizations: this.world.organizations, call }));
+    const ssoAdmin = ssoAdminService((call) => ({ identityCenter: this.world.identityCenter, call }));
+    this.bindings = {
+      jsonRpc: [
+        { targetPrefix: ORGANIZATIONS_TARGET_PREFIX, service: organizations },
+        { targetPrefix: BUDGETS_TARGET_PREFIX, service: budgets },
+        { targetPrefix: SSO_ADMIN_TARGET_PREFIX, service: ssoAdmin }
+      ],
+      // STS and IAM share the query protocol: the Version parameter (else the signing name) tells them apart.
+      query: [
+        { version: STS_VERSION, signingName: "sts", xmlns: STS_XMLNS, service: stsService() },
+        { version: IAM_VERSION, signingName: "iam", xmlns: IAM_XMLNS, maps: IAM_XML_MAPS, service: iam }
+      ],
+      restJson: [{ routes: ACCOUNT_ROUTES, service: account }]
+    };
+  }
+  options;
+  world;
+  ids;
+  emptyPageCalls = 0;
+  trailingTokenCalls = 0;
+  /** The extra page (if any) the call being handled was answered with; handlers run synchronously. */
+  extraPage;
+  limiter;
+  log;
+  faults;
+  bindings;
+  buildWorld(snapshot) {
+    const { options } = this;
+    if (!snapshot) {
+      const world = new World(options.accountId);
+      if (options.quotas) {
+        world.organizations.quotas = { ...world.organizations.quotas, ...pick(options.quotas, ["maxAccounts", "maxOrganizationalUnits"]) };
+        world.budgets.quotas = { ...world.budgets.quotas, ...pick(options.quotas, ["maxBudgetsPerAccount"]) };
+      }
+      return world;
+    }
+    const check2 = validateSnapshot(snapshot, { ouNamesCaseSensitive: options.quirks.ouNamesCaseSensitive });
+    const result = check2.ok ? loadSnapshot(check2.snapshot, {
+      accountId: options.accountId,
+      quotas: options.quotas,
+      budgets: { amountFormat: options.quirks.amountFormat, createBudgetAtomic: true },
+      createAccountDelayMs: options.createAccountDelayMs,
+      closeAccountDelayMs: options.closeAccountDelayMs,
+      now: options.now()
+    }) : check2;
+    if (!result.ok) {
+      throw new UserError("The emulator snapshot is not valid.", result.issues.map((i5) => `${formatPath(i5.path)} ${i5.message}`));
+    }
+    return result.world;
+  }
+  get defaultAccountId() {
+    return this.world.defaultAccountId;
+  }
+  // ---- the request pipeline
+  async handle(call) {
+    const started = this.options.now();
+    const signature = readSignature(header(call.headers, "authorization"));
+    const caller = callerFor(signature.accessKeyId, this.world.defaultAccountId);
+    const route = routeRequest(this.bindings, {
+      method: call.method,
+      path: call.path,
+      target: header(call.headers, "x-amz-target"),
+      contentType: header(call.headers, "content-type"),
+      signingName: signature.signingName,
+      body: call.body
+    });
+    const requestId = randomUUID2();
+    const serviceName = route.kind === "call" ? route.service.name : route.serviceName;
+    const seq = this.log.count(serviceName, route.operation);
+    const finish = (status, extra = {}) => {
+      const entry = {
+        seq,
+        time: started,
+        service: serviceName,
+        operation: route.operation,
+        callerAccountId: caller.accountId,
+        input: route.kind === "call" ? route.input : {},
+        status,
+        ...extra,
+        durationMs: this.options.now() - started
+      };
+      this.log.record(entry);
+      this.options.onRequest?.(entry);
+    };
+    const fail = (error3, fault) => {
+      const shown = this.options.statusCodes === "legacy" && error3.status >= 400 && error3.status < 500 ? new ApiError(error3.code, error3.message, 400, error3.fields) : error3;
+      finish(shown.status, { errorCode: shown.code, ...fault ? { fault } : {} });
+      return { kind: "reply", reply: route.protocol.failure(shown, requestId) };
+    };
+    if (route.kind === "reject") return fail(route.error);
+    const { service, operation: operation2 } = route;
+    const decision = this.faults.decide(service.name, operation2);
+    if (decision.latencyMs > 0) await sleep2(decision.latencyMs);
+    if (decision.fault === "drop") {
+      finish(0, { fault: "drop" });
+      return { kind: "drop" };
+    }
+    if (decision.fault === "error500") return fail(service.errors.internal(), "error500");
+    if (decision.fault === "throttle") return fail(service.errors.throttled(seq), "throttle");
+    if (decision.fault === "conflict") {
+      const conflict = service.errors.conflict();
+      if (conflict) return fail(conflict, "conflict");
+    }
+    if (this.limiter && !this.limiter.tryTake(service.name, operation2, caller.accountId)) return fail(service.errors.throttled(seq), "rate-limit");
+    let reply;
+    this.extraPage = void 0;
+    try {
+      const output = service.call(operation2, route.input, { caller, requestId, now: this.options.now(), region: signature.region });
+      reply = route.protocol.success(operation2, output, requestId);
+    } catch (error3) {
+      if (!(error3 instanceof ApiError)) {
+        const message = error3 instanceof Error ? error3.message : String(error3);
+        return fail(new ApiError(service.errors.internal().code, `Emulator bug in ${operation2}: ${message}`, 500));
+      }
+      return fail(error3);
+    }
+    if (decision.fault === "drop-after") {
+      finish(0, { fault: "drop-after" });
+      return { kind: "drop" };
+    }
+    const extraPage = this.extraPage;
+    finish(reply.status, extraPage ? { extraPage } : {});
+    return { kind: "reply", reply };
+  }
+  // ---- control
+  reset() {
+    this.world = this.buildWorld(this.options.snapshot);
+    this.ids = new IdGenerator(new SeededRandom(this.options.seed));
+    this.emptyPageCalls = 0;
+    this.trailingTokenCalls = 0;
+    this.faults.setSpec(this.options.faults);
+    this.faults.reset();
+    this.limiter = this.options.rateLimits ? new RateLimiter(this.options.rateLimits, this.options.now) : void 0;
+    this.log.clear();
+  }
+  seed(snapshot) {
+    this.world = this.buildWorld(snapshot);
+    this.limiter?.reset();
+  }
+  snapshot() {
+    this.world.organizations.advance(this.options.now());
+    return writeSnapshot(this.world);
+  }
+  counters() {
+    return this.log.counters();
+  }
+  extraPages() {
+    return this.log.extraPages();
+  }
+  requestLog(sinceSeq = 0) {
+    return this.log.list(sinceSeq);
+  }
+  clearStats() {
+    this.log.clear();
+  }
+  setFaults(spec) {
+    this.faults.setSpec(spec);
+  }
+  currentFaults() {
+    return this.faults.currentSpec();
+  }
+  injectFault(target, fault, count = 1) {
+    this.faults.injectNext(target, fault, count);
+  }
+  setRateLimits(rateLimits) {
+    this.limiter = rateLimits ? new RateLimiter(rateLimits, this.options.now) : void 0;
+  }
+};
+function pick(source, keys) {
+  const out = {};
+  for (const key of keys) if (source[key] !== void 0) out[key] = source[key];
+  return out;
+}
+
+// src/emulator/faults-spec.ts
+var FaultSpecError = class extends Error {
+  constructor(message, clause) {
+    super(message);
+    this.clause = clause;
+  }
+  clause;
+  name = "FaultSpecError";
+};
+var NAME = /^(\*|[A-Za-z][A-Za-z0-9]*(\.([A-Za-z][A-Za-z0-9]*|\*))?)$/;
+function parseRate(text2, clause, what) {
+  const percent = text2.endsWith("%");
+  const number2 = Number(percent ? text2.slice(0, -1) : text2);
+  const value = percent ? number2 / 100 : number2;
+  if (text2 === "" || !Number.isFinite(number2) || value < 0 || value > 1) {
+    throw new FaultSpecError(`${what} must be a probability such as 0.1 or 10% (got "${text2}")`, clause);
+  }
+  return value;
+}
+function parseLatency(text2, clause) {
+  const [range2 = "", rateText] = text2.split("@");
+  const match = /^(\d+)(?:-(\d+))?(?:ms)?$/.exec(range2);
+  if (!match) throw new FaultSpecError(`latency must be milliseconds such as 50ms or 50-200ms (got "${text2}")`, clause);
+  const min = Number(match[1]);
+  const max = match[2] === void 0 ? min : Number(match[2]);
+  if (max < min) throw new FaultSpecError(`latency range ${min}-${max} is backwards`, clause);
+  return {
+    latencyMs: min === max ? min : [min, max],
+    ...rateText === void 0 ? {} : { latencyRate: parseRate(rateText, clause, "latency rate") }
+  };
+}
+function parseFaultSpec(text2) {
+  let seed;
+  const rules = [];
+  for (const rawClause of text2.split(";")) {
+    const clause = rawClause.replace(/\s+/g, "");
+    if (clause === "") continue;
+    if (clause.startsWith("seed=")) {
+      const value = clause.slice(5);
+      if (!/^\d+$/.test(value)) throw new FaultSpecError(`seed must be a whole number (got "${value}")`, rawClause.trim());
+      seed = Number(value);
+      continue;
+    }
+    const colon = clause.indexOf(":");
+    if (colon < 0) {
+      throw new FaultSpecError('expected "<operations>: <fault>=<rate>, ..." such as "*: throttle=10%" or "seed=<n>"', rawClause.trim());
+    }
+    const targetText = clause.slice(0, colon);
+    const names = targetText.split("|");
+    for (const name of names) {
+      if (!NAME.test(name)) {
+        throw new FaultSpecError(`"${name}" is not an operation name; use *, an operation such as MoveAccount, or budgets.CreateBudget`, rawClause.trim());
+      }
+    }
+    const rates = {};
+    let latency = {};
+    const effects = clause.slice(colon + 1).split(",");
+    for (const effect of effects) {
+      const eq = effect.indexOf("=");
+      const kind = eq < 0 ? effect : effect.slice(0, eq);
+      const value = eq < 0 ? "" : effect.slice(eq + 1);
+      if (kind === "latency") {
+        latency = parseLatency(value, rawClause.trim());
+      } else if (FAULT_KINDS.includes(kind)) {
+        rates[kind] = parseRate(value, rawClause.trim(), kind);
+      } else {
+        throw new FaultSpecError(`unknown fault "${kind}"; expected one of ${[...FAULT_KINDS, "latency"].join(", ")}`, rawClause.trim());
+      }
+    }
+    const total = Object.values(rates).reduce((sum, rate) => sum + rate, 0);
+    if (total > 1 + 1e-9) throw new FaultSpecError(`fault rates add up to ${total}, more than 1`, rawClause.trim());
+    rules.push({ operations: targetText === "*" ? "*" : names, rates, ...latency });
+  }
+  return seed === void 0 ? { rules } : { seed, rules };
+}
+
+// src/emulator/options.ts
+var DEFAULT_QUIRKS = {
+  maxResultsAboveLimit: "reject",
+  wrongSourceParent: "AccountNotFoundException",
+  moveAccountCheckOrder: "destinationFirst",
+  ouNamesCaseSensitive: true,
+  amountFormat: "normalized",
+  createBudgetAtomic: true
+};
+
+// src/emulator/resolve-options.ts
+function check(ok, message) {
+  if (!ok) throw new UserError(message);
+}
+function resolveOptions(options = {}) {
+  const port = options.port ?? 0;
+  check(Number.isInteger(port) && port >= 0 && port <= 65535, `port must be a whole number from 0 to 65535 (got ${port}).`);
+  check(options.accountId === void 0 || /^\d{12}$/.test(options.accountId), `accountId must be 12 digits (got "${options.accountId ?? ""}").`);
+  const pageSize = options.pageSize ?? 20;
+  check(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 20, `pageSize must be a whole number from 1 to 20 (got ${pageSize}).`);
+  const emptyPages = options.emptyPages ?? 0;
+  check(emptyPages >= 0 && emptyPages <= 1, `emptyPages must be a probability from 0 to 1 (got ${emptyPages}).`);
+  const trailingTokens = options.trailingTokens ?? 0;
+  check(trailingTokens >= 0 && trailingTokens <= 1, `trailingTokens must be a probability from 0 to 1 (got ${trailingTokens}).`);
+  const rateLimits = options.rateLimits ?? false;
+  check(rateLimits === false || Number.isFinite(rateLimits.scale) && rateLimits.scale > 0, "rateLimits.scale must be a number greater than 0.");
+  for (const [name, value] of [
+    ["createAccountDelayMs", options.createAccountDelayMs],
+    ["closeAccountDelayMs", options.closeAccountDelayMs]
+  ]) {
+    check(value === void 0 || Number.isFinite(value) && value >= 0, `${name} must be 0 or more milliseconds (got ${value}).`);
+  }
+  let faults = typeof options.faults === "string" ? void 0 : options.faults;
+  if (typeof options.faults === "string") {
+    try {
+      faults = parseFaultSpec(options.faults);
+    } catch (error3) {
+      if (error3 instanceof FaultSpecError) throw new UserError(`The fault spec is not valid: ${error3.message} (in "${error3.clause}").`);
+      throw error3;
+    }
+  }
+  return {
+    port,
+    accountId: options.accountId,
+    snapshot: options.snapshot,
+    rateLimits,
+    faults,
+    emptyPages,
+    trailingTokens,
+    pageSize,
+    seed: options.seed ?? 1,
+    createAccountDelayMs: options.createAccountDelayMs ?? 200,
+    closeAccountDelayMs: options.closeAccountDelayMs ?? 200,
+    quotas: options.quotas,
+    quirks: { ...DEFAULT_QUIRKS, ...options.quirks },
+    statusCodes: options.statusCodes ?? "smithy",
+    now: options.now ?? Date.now,
+    requestLogLimit: options.requestLogLimit ?? 1e5,
+    onRequest: options.onRequest
+  };
+}
+
+// src/emulator/server.ts
+import { createServer } from "node:http";
+
+// src/emulator/admin.ts
+var ADMIN_PREFIX = "/_emulator";
+function json(status, value) {
+  return { status, headers: { "content-type": "application/json" }, body: `${JSON.stringify(value)}
+` };
+}
+function problem(status, message, details2 = []) {
+  return json(status, { error: message, details: details2 });
+}
+var PATHS = ["health", "counters", "extra-pages", "requests", "clear-stats", "reset", "snapshot", "faults", "rate-limits", "save"];
+async function handleAdmin(method, url, body, target) {
+  const path = url.pathname.slice(ADMIN_PREFIX.length).replace(/^\/+|\/+$/g, "");
+  const route = `${method} ${path}`;
+  try {
+    switch (route) {
+      case "GET ":
+        return json(200, { paths: PATHS.map((p3) => `${ADMIN_PREFIX}/${p3}`) });
+      case "GET health":
+        return json(200, { ok: true, accountId: target.accountId });
+      case "GET counters":
+        return json(200, target.counters());
+      case "GET extra-pages":
+        return json(200, target.extraPages());
+      case "GET requests":
+        return json(200, target.requestLog(Number(url.searchParams.get("since") ?? 0) || 0));
+      case "POST clear-stats":
+        target.clearStats();
+        return json(200, { ok: true });
+      case "POST reset":
+        target.reset();
+        return json(200, { ok: true });
+      case "GET snapshot":
+        return json(200, target.snapshot());
+      case "PUT snapshot":
+        target.seed(JSON.parse(body));
+        return json(200, { ok: true });
+      case "GET faults":
+        return json(200, target.faults() ?? null);
+      case "PUT faults": {
+        const text2 = body.trim();
+        target.setFaults(text2.startsWith("{") ? JSON.parse(text2) : parseFaultSpec(text2));
+        return json(200, target.faults() ?? null);
+      }
+      case "DELETE faults":
+        target.setFaults(void 0);
+        return json(200, null);
+      case "PUT rate-limits": {
+        const value = JSON.parse(body);
+        if (value === false) target.setRateLimits(false);
+        else if (typeof value === "object" && value !== null && typeof value.scale === "number" && value.scale > 0) {
+          target.setRateLimits({ scale: value.scale });
+        } else return problem(400, 'Send {"scale": <number > 0>} or false.');
+        return json(200, { ok: true });
+      }
+      case "POST save": {
+        if (!target.save) return problem(409, "This emulator was started without --save, so there is no file to write.");
+        return json(200, { saved: await target.save() });
+      }
+      default:
+        return problem(404, `No admin route ${method} ${url.pathname}. Paths: ${PATHS.map((p3) => `${ADMIN_PREFIX}/${p3}`).join(", ")}.`);
+    }
+  } catch (error3) {
+    if (error3 instanceof UserError) return problem(400, error3.message, error3.details);
+    if (error3 instanceof FaultSpecError) return problem(400, `${error3.message} (in "${error3.clause}")`);
+    if (error3 instanceof SyntaxError) return problem(400, `The body is not valid JSON: ${error3.message}`);
+    throw error3;
+  }
+}
+
+// src/emulator/server.ts
+function readBody(req) {
+  return new Promise((resolve2, reject2) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => resolve2(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject2);
+  });
+}
+function send(res, reply) {
+  res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+}
+async function listen(core, admin, port) {
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const body = await readBody(req);
+        const url = new URL(req.url ?? "/", "http://127.0.0.1");
+        if (url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`)) {
+          send(res, await handleAdmin(req.method ?? "GET", url, body, admin));
+          return;
+        }
+        const outcome = await core.handle({ method: req.method ?? "GET", path: url.pathname, headers: req.headers, body });
+        if (outcome.kind === "drop") req.socket.destroy();
+        else send(res, outcome.reply);
+      } catch (error3) {
+        const message = error3 instanceof Error ? error3.message : String(error3);
+        if (!res.headersSent) send(res, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ __type: "InternalFailure", Message: message }) });
+      }
+    })();
+  });
+  server.keepAliveTimeout = 3e4;
+  await new Promise((resolve2, reject2) => {
+    server.once("error", reject2);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject2);
+      resolve2();
+    });
+  });
+  const address = server.address();
+  return {
+    server,
+    port: address.port,
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
+      server.closeAllConnections();
+    })
+  };
+}
+
+// src/emulator/snapshot-file.ts
+import { readFile as readFile4, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+async function writeSnapshotFile(file, snapshot) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile2(temporary, `${JSON.stringify(snapshot, null, 2)}
+`, "utf8");
+  await rename2(temporary, file);
+}
+
+// src/emulator/index.ts
+function toFaultSpec(faults) {
+  if (typeof faults !== "string") return faults;
+  try {
+    return parseFaultSpec(faults);
+  } catch (error3) {
+    if (error3 instanceof FaultSpecError) throw new UserError(`The fault spec is not valid: ${error3.message} (in "${error3.clause}").`);
+    throw error3;
+  }
+}
+async function startEmulator(options = {}, hooks = {}) {
+  const resolved = resolveOptions(options);
+  const core = new EmulatorCore(resolved);
+  const { saveFile } = hooks;
+  const setFaults = (faults) => core.setFaults(toFaultSpec(faults));
+  const running = await listen(
+    core,
+    {
+      get accountId() {
+        return core.defaultAccountId;
+      },
+      reset: () => core.reset(),
+      seed: (snapshot) => core.seed(snapshot),
+      snapshot: () => core.snapshot(),
+      counters: () => core.counters(),
+      extraPages: () => core.extraPages(),
+      requestLog: (since) => core.requestLog(since),
+      clearStats: () => core.clearStats(),
+      setFaults,
+      faults: () => core.currentFaults(),
+      setRateLimits: (limits) => core.setRateLimits(limits),
+      save: saveFile === void 0 ? void 0 : async () => (await writeSnapshotFile(saveFile, core.snapshot()), saveFile)
+    },
+    resolved.port
+  );
+  const url = `http://127.0.0.1:${running.port}`;
+  return {
+    url,
+    port: running.port,
+    get accountId() {
+      return core.defaultAccountId;
+    },
+    stop: () => running.close(),
+    reset: () => core.reset(),
+    seed: (snapshot) => core.seed(snapshot),
+    snapshot: () => core.snapshot(),
+    counters: () => core.counters(),
+    extraPages: () => core.extraPages(),
+    requestLog: (since) => core.requestLog(since),
+    clearStats: () => core.clearStats(),
+    setFaults,
+    injectFault: (target, fault, count) => core.injectFault(target, fault, count),
+    setRateLimits: (limits) => core.setRateLimits(limits),
+    saveSnapshot: (file) => writeSnapshotFile(file, core.snapshot())
+  };
+}
+
+// src/rehearsal/snapshot-of-live.ts
+var UNKNOWN_ACCOUNT_QUOTA = 1e6;
+function snapshotOfLive(live) {
+  const quotas = { maxAccounts: UNKNOWN_ACCOUNT_QUOTA };
+  const budgets = live.budgets.map((b5) => snapshotBudget(live.callerAccountId, b5));
+  const alternateContacts = (live.alternateContacts ?? []).flatMap(
+    (c5) => c5.contact ? [{ accountId: live.callerAccountId, type: c5.type, name: c5.contact.name, title: c5.contact.title, email: c5.contact.email, phone: c5.contact.phone }] : []
+  );
+  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts };
+  const org2 = live.organization;
+  if (!org2 || !live.root) return { ...base, organization: null };
+  return {
+    ...base,
+    organization: {
+      id: org2.id,
+      featureSet: org2.featureSet,
+      managementAccountId: org2.managementAccountId,
+      root: { id: live.root.id, name: live.root.name },
+      organizationalUnits: live.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
+      accounts: live.accounts.map((a5) => ({ id: a5.id, name: a5.name, email: a5.email, parentId: a5.parentId, state: a5.state }))
+    }
+  };
+}
+function snapshotBudget(accountId, b5) {
+  return {
+    accountId,
+    budget: {
+      BudgetName: b5.name,
+      BudgetType: b5.budgetType,
+      TimeUnit: b5.timeUnit,
+      ...b5.amount === null ? {} : { BudgetLimit: { Amount: String(b5.amount), Unit: b5.unit } }
+    },
+    notifications: b5.notifications.map((n3) => ({
+      Notification: { NotificationType: n3.type, ComparisonOperator: n3.comparison, Threshold: n3.threshold, ThresholdType: n3.thresholdType },
+      Subscribers: n3.subscribers.map((s2) => ({ SubscriptionType: s2.type, Address: s2.address }))
+    })),
+    ...b5.tags ? { tags: b5.tags } : {}
+  };
+}
+
+// src/rehearsal/rehearse-plan.ts
+var REHEARSAL_RATE_SCALE = 1e6;
+var REHEARSAL_RETRIES = {
+  throttled: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+  other: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 }
+};
+async function rehearsePlan(input) {
+  const { plan, live, desired } = input;
+  if (plan.errors.length > 0) return { outcome: "skipped", reason: `the plan has ${plural(plan.errors.length, "error")}` };
+  let emulator;
+  try {
+    emulator = await startEmulator({ snapshot: snapshotOfLive(live), accountId: live.callerAccountId, rateLimits: false, createAccountDelayMs: 0, closeAccountDelayMs: 0 });
+  } catch (error3) {
+    return { outcome: "skipped", reason: `the organization could not be copied into the emulator: ${describeError(error3).message}` };
+  }
+  const port = createSdkPort({
+    endpoint: emulator.url,
+    credentials: { accessKeyId: accessKeyIdFor(live.callerAccountId), secretAccessKey: "rehearsal" },
+    rateScale: REHEARSAL_RATE_SCALE,
+    retryPolicy: REHEARSAL_RETRIES
+  });
+  try {
+    const run2 = await applyPlan(plan, { port, live, managementAccountId: desired.managementAccountId });
+    const applied = run2.results.filter((r5) => r5.status === "ok").length;
+    const failed = run2.results.find((r5) => r5.status === "failed");
+    if (failed) {
+      return {
+        outcome: "refused",
+        applied,
+        step: { index: failed.index, kind: failed.step.kind, address: failed.step.address },
+        reason: failed.message ?? "refused"
+      };
+    }
+    const after = (await makePlan(port, desired, input.orgYamlSha256, { audit: false })).plan;
+    const remaining = after.steps.length;
+    return remaining === 0 ? { outcome: "converged", applied } : { outcome: "not-converged", applied, remaining };
+  } finally {
+    port.destroy();
+    await emulator.stop();
+  }
+}
+
+// src/rehearsal/plan-extras.ts
+async function withPlanExtras(planned2, options) {
+  const { plan, live } = planned2;
+  const estimated = plan.steps.length > 0 ? { ...plan, applyEstimate: estimateApply(plan.steps) } : plan;
+  if (!options.rehearse) return estimated;
+  const rehearsal = await rehearsePlan({ plan, live, desired: options.desired, orgYamlSha256: options.orgYamlSha256 });
+  return { ...estimated, rehearsal };
+}
+
+// src/action/plan-with-aws.ts
+async function planWithAws(deps, loaded, options = {}) {
+  const aws = deps.openAws();
+  let planned2;
+  try {
+    planned2 = await makePlan(aws.port, loaded.desired, loaded.sha256);
   } finally {
     aws.close();
   }
+  return withPlanExtras(planned2, { desired: loaded.desired, orgYamlSha256: loaded.sha256, rehearse: options.rehearse ?? false });
 }
 
 // src/action/run-drift.ts
@@ -90475,11 +98567,58 @@ function failure2(plan, drifted, settings) {
   return {};
 }
 
+// src/render/rehearsal.ts
+function rehearsalLine(rehearsal) {
+  switch (rehearsal.outcome) {
+    case "converged":
+      return `rehearsal: ${plural(rehearsal.applied, "step")} applied, converged`;
+    case "refused":
+      return `rehearsal: AWS would refuse step ${rehearsal.step.index + 1} (${rehearsal.step.kind} ${rehearsal.step.address}) after ${plural(rehearsal.applied, "step")} applied: ${rehearsal.reason}`;
+    case "not-converged":
+      return `rehearsal: ${plural(rehearsal.applied, "step")} applied, but planning again still finds ${plural(rehearsal.remaining, "step")} (a bug in orgctl: please report it)`;
+    case "skipped":
+      return `rehearsal: not run, ${rehearsal.reason}`;
+  }
+}
+function renderPlanExtrasMarkdown(plan) {
+  const parts = [];
+  if (plan.applyEstimate && plan.steps.length > 0) parts.push(escapeMarkdownInline(renderApplyEstimate(plan.applyEstimate)));
+  const rehearsal = plan.rehearsal;
+  if (rehearsal) {
+    const line = escapeMarkdownInline(rehearsalLine(rehearsal));
+    if (rehearsal.outcome === "refused") parts.push(`> [!CAUTION]
+> ${line}`);
+    else if (rehearsal.outcome === "not-converged") parts.push(`> [!WARNING]
+> ${line}`);
+    else parts.push(line);
+  }
+  return parts.join("\n\n");
+}
+
+// src/action/plan-labels.ts
+var PLAN_LABELS = { changes: "orgctl: changes", deletes: "orgctl: deletes" };
+function labelsForPlan(plan) {
+  const wanted = /* @__PURE__ */ new Set();
+  if (plan.steps.length > 0) wanted.add(PLAN_LABELS.changes);
+  if (countActions(plan).delete > 0) wanted.add(PLAN_LABELS.deletes);
+  return wanted;
+}
+async function syncPlanLabels(deps, prNumber, plan) {
+  const wanted = labelsForPlan(plan);
+  const present = new Set(await deps.github.listLabels(prNumber));
+  const toAdd = [...wanted].filter((label) => !present.has(label));
+  const toRemove = Object.values(PLAN_LABELS).filter((label) => present.has(label) && !wanted.has(label));
+  if (toAdd.length > 0) await deps.github.addLabels(prNumber, toAdd);
+  for (const label of toRemove) await deps.github.removeLabel(prNumber, label);
+  if (toAdd.length + toRemove.length > 0) deps.log(`Labels of #${prNumber}: added ${toAdd.join(", ") || "none"}; removed ${toRemove.join(", ") || "none"}.`);
+}
+
 // src/action/upsert-comment.ts
-async function upsertComment(api, identity, issueNumber, marker, body) {
+async function upsertComment(api, identity, issueNumber, marker, body, options = {}) {
   const comments = await api.listIssueComments(issueNumber);
   const existing = comments.find((c5) => c5.body.startsWith(marker) && isWrittenBy(c5.author, identity));
   if (!existing) {
+    if (options.createIfMissing === false) return { id: 0, action: "skipped" };
     const created = await api.createIssueComment(issueNumber, body);
     const warning3 = authorMismatch(created.author, identity, "comment");
     return { id: created.id, action: "created", ...warning3 ? { warning: warning3 } : {} };
@@ -90499,26 +98638,43 @@ async function runPlan(settings, deps) {
 }
 async function planned(settings, deps, pr, loaded) {
   deps.log(`Planning ${settings.orgFile} against the live organization (reads AWS, changes nothing).`);
-  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded));
+  const plan = await withFailureComment(settings, deps, pr, () => planWithAws(deps, loaded, { rehearse: settings.rehearse }));
   deps.log(renderPlanText(plan, { color: true }));
   await deps.writeFile(settings.planJsonPath, serializePlan(plan));
+  const digest2 = planDigest(plan);
   const commit = pr ? commitLink(settings, pr.headSha, pr.number) : commitLink(settings, settings.sha);
   const parts = planCommentParts(plan, settings);
+  const record = pr && plan.errors.length === 0 ? [fixedPart(reviewedPlanRecord({ digest: digest2, commit: pr.headSha, stepKeys: stepKeys(plan) }))] : [];
+  const digestNote = plan.errors.length === 0 ? ` \xB7 plan digest \`${digest2}\`` : "";
+  const changesNothing = plan.steps.length === 0 && plan.errors.length === 0;
   const commentFailure = pr && settings.comment ? await attemptGitHubWrite(
     `the plan comment on #${pr.number}`,
-    () => postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push`)]))
+    () => postComment(
+      settings,
+      deps,
+      pr.number,
+      composeComment(planMarker(settings.orgFile), [...record, ...parts, footerPart(settings, `Planned for commit ${commit}; updated on every push${digestNote}`)]),
+      // on-change: a pull request that changes nothing in AWS gets no new comment; an existing one says so.
+      { createIfMissing: !(settings.commentOnChangeOnly && changesNothing) }
+    )
   ) : void 0;
+  const labelFailure = pr && settings.labels ? await attemptGitHubWrite(`the labels of #${pr.number}`, () => syncPlanLabels(deps, pr.number, plan)) : void 0;
   const errors = plan.errors.length;
   const report = {
     outputs: { hasChanges: plan.steps.length > 0, planJson: settings.planJsonPath, summary: planSummaryLine(plan) },
-    jobSummary: composeMarkdown([...parts, footerPart(settings, `Planned for commit ${commit}`)], JOB_SUMMARY_LIMIT),
+    jobSummary: composeMarkdown([...parts, footerPart(settings, `Planned for commit ${commit}${digestNote}`)], JOB_SUMMARY_LIMIT),
     annotations: annotationsForPlan(plan, settings.orgFile),
     ...errors > 0 ? { failure: `the plan has ${errors} error${errors === 1 ? "" : "s"} and cannot be applied; see the plan and the annotations on ${settings.orgFile}.` } : {}
   };
-  return withFailure(report, commentFailure);
+  return withFailure(withFailure(report, commentFailure), labelFailure);
 }
 function planCommentParts(plan, settings) {
-  return [planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`)];
+  const deletes = countActions(plan).delete;
+  return [...deletes > 0 ? [deletionWarningPart(deletes)] : [], planPart(plan, settings, `### orgctl plan: ${fileName(settings)}`), fixedPart(renderPlanExtrasMarkdown(plan))];
+}
+function deletionWarningPart(deletes) {
+  return fixedPart(`> [!WARNING]
+> **This plan deletes or closes ${plural(deletes, "resource")} in AWS.** Check each \`-\` step below before you approve: apply cannot undo them.`);
 }
 async function withFailureComment(settings, deps, pr, work) {
   try {
@@ -90526,7 +98682,7 @@ async function withFailureComment(settings, deps, pr, work) {
   } catch (error3) {
     if (pr && settings.comment) {
       const { message } = describeError(error3);
-      const body = composeComment(MARKERS.plan, [
+      const body = composeComment(planMarker(settings.orgFile), [
         fixedPart(`### orgctl plan: failed
 
 > [!CAUTION]
@@ -90535,7 +98691,7 @@ async function withFailureComment(settings, deps, pr, work) {
 The run's log has the details; push again or re-run the job once the cause is fixed.`),
         footerPart(settings, `Tried commit ${commitLink(settings, pr.headSha, pr.number)}`)
       ]);
-      await postComment(deps, pr.number, body).catch((commentError) => deps.warn(`Could not update the PR comment either: ${describeError(commentError).message}`));
+      await postComment(settings, deps, pr.number, body).catch((commentError) => deps.warn(`Could not update the PR comment either: ${describeError(commentError).message}`));
     }
     throw error3;
   }
@@ -90544,7 +98700,7 @@ async function invalidOrgFile(settings, deps, pr, errors) {
   const parts = [fixedPart(`### orgctl plan: ${fileName(settings)} is not valid`), validationPart(errors, settings)];
   const commentFailure = pr && settings.comment ? await attemptGitHubWrite(
     `the plan comment on #${pr.number}`,
-    () => postComment(deps, pr.number, composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]))
+    () => postComment(settings, deps, pr.number, composeComment(planMarker(settings.orgFile), [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]))
   ) : void 0;
   const count = `${plural(errors.length, "problem")}`;
   const report = {
@@ -90569,8 +98725,8 @@ async function validatedOnly(settings, deps, pr) {
     )
   ];
   if (settings.comment) {
-    const body = composeComment(MARKERS.plan, [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]);
-    await postComment(deps, pr.number, body).catch((error3) => deps.warn(`Could not comment on the pull request: ${describeError(error3).message}`));
+    const body = composeComment(planMarker(settings.orgFile), [...parts, footerPart(settings, `Checked commit ${commitLink(settings, pr.headSha, pr.number)}`)]);
+    await postComment(settings, deps, pr.number, body).catch((error3) => deps.warn(`Could not comment on the pull request: ${describeError(error3).message}`));
   }
   return {
     outputs: { hasChanges: false, planJson: void 0, summary: `${settings.orgFile} is valid; not planned (pull request from a fork: no AWS credentials).` },
@@ -90578,8 +98734,12 @@ async function validatedOnly(settings, deps, pr) {
     annotations: []
   };
 }
-async function postComment(deps, prNumber, body) {
-  const result = await upsertComment(deps.github, await deps.tokenIdentity(), prNumber, MARKERS.plan, body);
+async function postComment(settings, deps, prNumber, body, options = {}) {
+  const result = await upsertComment(deps.github, await deps.tokenIdentity(), prNumber, planMarker(settings.orgFile), body, options);
+  if (result.action === "skipped") {
+    deps.log(`No plan comment on #${prNumber}: the plan has no changes and comment is on-change.`);
+    return;
+  }
   deps.log(`Plan comment ${result.action} on #${prNumber} (comment ${result.id}).`);
   if (result.warning) deps.warn(result.warning);
 }
@@ -90609,9 +98769,9 @@ function depsFor(settings) {
     },
     log: (line) => info(line.replace(/\n$/, "")),
     warn: (message) => warning(message),
-    writeFile: async (path, text) => {
+    writeFile: async (path, text2) => {
       await mkdir2(dirname(path), { recursive: true });
-      await writeFile2(path, text);
+      await writeFile3(path, text2);
     }
   };
 }
