@@ -51,6 +51,11 @@ export function liveFromSnapshot(snapshot: EmulatorSnapshot): LiveOrg {
     ous: (org.organizationalUnits ?? []).map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
     accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, state: a.state ?? 'ACTIVE', parentId: a.parentId })),
     budgets,
+    // The bench's org.yaml declares both sections, so plan reads them (and import does in all-features mode).
+    ...((org.featureSet ?? 'ALL') === 'ALL' && {
+      trustedServices: [...(org.trustedServices ?? [])],
+      delegatedAdministrators: Object.entries(org.delegatedAdministrators ?? {}).flatMap(([accountId, principals]) => principals.map((principal) => ({ principal, accountId }))),
+    }),
   };
 }
 

@@ -268,7 +268,10 @@ const BOUNDS_EXPLAINED = `## What the bounds mean
   ListOrganizationalUnitsForParent and one of ListAccountsForParent (20 per page, more pages for parents with more children;
   no other operation returns an OU's children with their names, or an account with its parent), DescribeBudgets and
   DescribeBudgetNotificationsForAccount (1,000 per page), and DescribeSubscribersForNotification once per notification
-  (nothing returns subscribers in bulk). Nothing else is needed: no DescribeAccount, ListParents or DescribeOrganizationalUnit.
+  (nothing returns subscribers in bulk), and, because the bench org.yaml declares trusted services and delegated
+  administrators, ListAWSServiceAccessForOrganization once, ListDelegatedAdministrators once and
+  ListDelegatedServicesForAccount once per delegated administrator (no call lists every delegation at once).
+  Nothing else is needed: no DescribeAccount, ListParents or DescribeOrganizationalUnit.
 - *Import*: \`expectedImportCalls(reading)\` (src/importer/import-call-bound.ts): the plan's read plus ListPolicies (pages of 20) and one
   ListTargetsForPolicy per custom SCP (tags are not read without \`--include-tags\`).
 - *Apply*: the plan's read of the state before, one write per step (MoveAccount per moved account, CreateOrganizationalUnit

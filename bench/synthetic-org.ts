@@ -60,6 +60,10 @@ export interface SyntheticOrg {
   readonly accounts: readonly OrgAccount[];
   readonly budgets: readonly OrgBudget[];
   readonly policies: readonly OrgPolicy[];
+  /** Service principals with trusted access, as org.yaml lists them. */
+  readonly trustedServices: readonly string[];
+  /** Delegated administrators: service principal → accounts (security tooling run from member accounts). */
+  readonly delegatedAdministrators: readonly { readonly principal: string; readonly accountIds: readonly string[] }[];
 }
 
 const ORGANIZATION_ID = 'o-benchorg01';
@@ -141,7 +145,20 @@ export function generateOrg(size: OrgSize = BENCH_SIZE, seed = 1): SyntheticOrg 
     targets: ous.filter((_, n) => n % (size.policies + 7) === i).map((ou) => ou.id),
   }));
 
-  return { organizationId: ORGANIZATION_ID, managementAccountId: MANAGEMENT_ACCOUNT_ID, rootId: ROOT_ID, ous, accounts, budgets, policies };
+  // What a grown organization enables: Identity Center, Account Management, security tooling and
+  // logging; two member accounts (a security and a log account) administer the security services.
+  const trustedServices = ['account.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com'];
+  const [security, logs] = [accounts[1]?.id, accounts[2]?.id];
+  const delegatedAdministrators =
+    security !== undefined && logs !== undefined
+      ? [
+          { principal: 'config.amazonaws.com', accountIds: [logs, security] },
+          { principal: 'guardduty.amazonaws.com', accountIds: [security] },
+          { principal: 'securityhub.amazonaws.com', accountIds: [security] },
+        ]
+      : [];
+
+  return { organizationId: ORGANIZATION_ID, managementAccountId: MANAGEMENT_ACCOUNT_ID, rootId: ROOT_ID, ous, accounts, budgets, policies, trustedServices, delegatedAdministrators };
 }
 
 // ------------------------------------------------------------------ live side: the emulator snapshot
@@ -172,6 +189,8 @@ export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
         content: GUARDRAIL_DOCUMENT,
       })),
       policyAttachments: attachments,
+      trustedServices: org.trustedServices,
+      delegatedAdministrators: delegationsByAccount(org),
     },
     budgets: org.budgets.map((b): SnapshotBudget => ({
       accountId: org.managementAccountId,
@@ -198,7 +217,11 @@ export function toOrgYaml(org: SyntheticOrg): string {
     'organization:',
     `  managementAccountId: "${org.managementAccountId}"`,
     '  featureSet: ALL',
+    `  trustedServices: [${org.trustedServices.join(', ')}]`,
+    '  delegatedAdministrators:',
+    ...org.delegatedAdministrators.map((d) => `    ${d.principal}: [${d.accountIds.map((id) => `"${id}"`).join(', ')}]`),
   ];
+  if (org.delegatedAdministrators.length === 0) lines.splice(lines.indexOf('  delegatedAdministrators:'), 1, '  delegatedAdministrators: {}');
   if (org.policies.length > 0) {
     lines.push('policies:');
     for (const policy of org.policies) lines.push(`  ${policy.name}:`, `    document: ${GUARDRAIL_DOCUMENT}`);
@@ -230,6 +253,13 @@ export function toOrgYaml(org: SyntheticOrg): string {
   }
   lines.push('options:', '  pruneOrganizationalUnits: false', '  pruneBudgets: false', '  unlistedAccounts: ignore', '');
   return lines.join('\n');
+}
+
+/** org.yaml's delegations (service → accounts) as the emulator snapshot holds them (account → services). */
+function delegationsByAccount(org: SyntheticOrg): Record<string, string[]> {
+  const byAccount: Record<string, string[]> = {};
+  for (const { principal, accountIds } of org.delegatedAdministrators) for (const id of accountIds) (byAccount[id] ??= []).push(principal);
+  return byAccount;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -50,6 +50,14 @@ export const ORGANIZATIONS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   ListPolicies: org(5, 8),
   ListPoliciesForTarget: org(5, 8),
   ListTargetsForPolicy: org(5, 8),
+  // The quotas page gives no separate figure for these ("mostly 1–5 rps", aws-facts §3.1): the low end, an assumption.
+  ListAWSServiceAccessForOrganization: assumed(1, 2),
+  ListDelegatedAdministrators: assumed(1, 2),
+  ListDelegatedServicesForAccount: assumed(1, 2),
+  EnableAWSServiceAccess: assumed(1, 1),
+  DisableAWSServiceAccess: assumed(1, 1),
+  RegisterDelegatedAdministrator: assumed(1, 1),
+  DeregisterDelegatedAdministrator: assumed(1, 1),
 };
 
 /** Budgets: no published rates. Assumed generous enough for normal use, finite so pacing is exercised. */

@@ -10,7 +10,7 @@ export const DEFAULTS = {
   timeUnit: 'MONTHLY',
   thresholdType: 'PERCENTAGE',
   comparison: 'GREATER_THAN',
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore', prunePolicies: false, unlistedPolicyAttachments: 'ignore' },
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore', prunePolicies: false, unlistedPolicyAttachments: 'ignore', pruneTrustedServices: false, pruneDelegatedAdministrators: false },
   policyType: 'SERVICE_CONTROL_POLICY',
   policyDescription: '',
 } as const satisfies {

@@ -3,13 +3,21 @@
 // The raw shape of org.yaml as written (before defaults); src/config/normalize.ts turns it into DesiredOrg.
 
 /**
- * An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).
+ * An AWS service principal as AWS spells it, like sso.amazonaws.com or securityhub.amazonaws.com.
  */
-export type AccountEntry = AccountId | NamedAccount;
+export type ServicePrincipal = string;
+/**
+ * The account ID (12 digits in quotes) that administers the service, or a list of them.
+ */
+export type DelegatedAdministratorAccounts = AccountId | AccountId[];
 /**
  * A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).
  */
 export type AccountId = string;
+/**
+ * An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).
+ */
+export type AccountEntry = AccountId | NamedAccount;
 /**
  * An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, and the policies attached to it directly.
  */
@@ -107,6 +115,16 @@ export interface Organization {
    * Feature set used when orgctl creates the organization: ALL (default) or CONSOLIDATED_BILLING.
    */
   featureSet?: 'ALL' | 'CONSOLIDATED_BILLING';
+  /**
+   * AWS services with trusted access to the organization, by service principal (e.g. sso.amazonaws.com). When present, exactly these: missing ones are enabled; others are reported, and disabled only with options.pruneTrustedServices. Absent: trusted access is left as it is.
+   */
+  trustedServices?: ServicePrincipal[];
+  /**
+   * Delegated administrators by service principal: an account ID, or a list of them. A service listed here has exactly these administrators (others are deregistered); administrators of services not listed are reported, and deregistered only with options.pruneDelegatedAdministrators. Absent: left as they are.
+   */
+  delegatedAdministrators?: {
+    [k: string]: DelegatedAdministratorAccounts | undefined;
+  };
 }
 /**
  * The organization root: the accounts placed directly under it and its top-level OUs.
@@ -210,6 +228,14 @@ export interface Options {
    * On a root, OU or account with `policies:`, attachments of policies this file does not know (declared here or AWS-managed): ignore (default; reported in the plan), error (the plan fails) or detach.
    */
   unlistedPolicyAttachments?: 'ignore' | 'error' | 'detach';
+  /**
+   * true: trusted access is disabled for services organization.trustedServices does not list. Default false: they are only reported.
+   */
+  pruneTrustedServices?: boolean;
+  /**
+   * true: delegated administrators of services organization.delegatedAdministrators does not list are deregistered. Default false: they are only reported.
+   */
+  pruneDelegatedAdministrators?: boolean;
 }
 /**
  * What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.

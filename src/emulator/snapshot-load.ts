@@ -91,6 +91,10 @@ function loadOrganization(world: World, snapshot: EmulatorSnapshot, settings: Lo
     for (const id of state.attachedPolicies(target)) state.detach(id, target);
     for (const id of policyIds) state.attach(id, target);
   }
+  for (const principal of org.trustedServices ?? []) state.serviceAccess.set(principal, settings.now / 1000);
+  for (const [accountId, principals] of Object.entries(org.delegatedAdministrators ?? {})) {
+    for (const principal of principals) state.delegatedServicesOf(accountId).set(principal, settings.now / 1000);
+  }
   for (const r of org.createAccountRequests ?? []) {
     const requestedAt = r.requestedTimestamp * 1000;
     state.addCreateRequest({

@@ -211,6 +211,19 @@ function checkOrganization(c: Checker, value: unknown, caseSensitive: boolean): 
       if (enabled.has('SERVICE_CONTROL_POLICY') && scps === 0) c.add(at, 'every root, OU and account needs at least one SCP attached (for example p-FullAWSAccess)');
     }
   }
+  (c.array(org['trustedServices'], [...path, 'trustedServices']) ?? []).forEach((principal, i) => {
+    if (typeof principal !== 'string') c.add([...path, 'trustedServices', i], 'must be a service principal such as sso.amazonaws.com');
+  });
+  if (org['delegatedAdministrators'] !== undefined) {
+    const map = c.object(org['delegatedAdministrators'], [...path, 'delegatedAdministrators']) ?? {};
+    for (const [accountId, list] of Object.entries(map)) {
+      const at = [...path, 'delegatedAdministrators', accountId];
+      if (!accountIds.has(accountId)) c.add(at, `"${accountId}" is not an account in this file`);
+      (c.array(list, at) ?? []).forEach((principal, i) => {
+        if (typeof principal !== 'string') c.add([...at, i], 'must be a service principal such as securityhub.amazonaws.com');
+      });
+    }
+  }
   (c.array(org['createAccountRequests'], [...path, 'createAccountRequests']) ?? []).forEach((raw, i) => {
     const at = [...path, 'createAccountRequests', i];
     const request = c.object(raw, at);

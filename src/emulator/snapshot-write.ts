@@ -64,6 +64,10 @@ function writeOrganization(state: OrganizationsState): SnapshotOrganization | nu
       requestedTimestamp: r.requestedAt / 1000,
       ...(r.failureReason === undefined ? {} : { failureReason: r.failureReason }),
     })),
+    ...(state.serviceAccess.size > 0 && { trustedServices: [...state.serviceAccess.keys()] }),
+    ...(state.delegatedAdministrators.size > 0 && {
+      delegatedAdministrators: Object.fromEntries([...state.delegatedAdministrators].map(([accountId, services]) => [accountId, [...services.keys()]])),
+    }),
   };
 }
 

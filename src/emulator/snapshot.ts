@@ -114,6 +114,10 @@ export interface SnapshotOrganization {
    */
   readonly policyAttachments?: Readonly<Record<string, readonly string[]>>;
   readonly createAccountRequests?: readonly SnapshotCreateAccountRequest[];
+  /** Service principals with trusted access (EnableAWSServiceAccess), e.g. sso.amazonaws.com. */
+  readonly trustedServices?: readonly string[];
+  /** Delegated administrators: account ID (one of `accounts`) → the service principals it administers. */
+  readonly delegatedAdministrators?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface SnapshotRoot {

@@ -73,6 +73,8 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
       // The policy options are left out: absent means their defaults (no pruning, unlisted attachments reported).
       options: { pruneOrganizationalUnits: DEFAULTS.options.pruneOrganizationalUnits, pruneBudgets: DEFAULTS.options.pruneBudgets, unlistedAccounts: DEFAULTS.options.unlistedAccounts },
       ...(imported.policies.length > 0 ? { policies: imported.policies } : {}),
+      ...(imported.trustedServices !== undefined && { trustedServices: imported.trustedServices }),
+      ...(imported.delegatedAdministrators !== undefined && { delegatedAdministrators: imported.delegatedAdministrators }),
     },
     policyFiles: imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
     inactiveAccounts: leftOut.inactiveAccounts,
@@ -82,10 +84,19 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
   };
 }
 
-// The fields the kinds fill together, each by exactly one kind (`satisfies`: a new field is listed here or does not compile).
-const IMPORTED_DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true, policies: true } as const satisfies Record<keyof ImportedDesired, true>;
-const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, true>;
-const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true, policies: true } as const satisfies Record<keyof ImportCounts, true>;
+// The fields the kinds fill together, each by at most one kind (`satisfies`: a new field is listed here or does not compile).
+// true: some kind must fill it; false: optional (trusted access is not read without all features).
+const IMPORTED_DESIRED = {
+  managementAccountId: true,
+  featureSet: true,
+  root: true,
+  budgets: true,
+  policies: true,
+  trustedServices: false,
+  delegatedAdministrators: false,
+} as const satisfies Record<keyof ImportedDesired, boolean>;
+const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, boolean>;
+const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true, policies: true } as const satisfies Record<keyof ImportCounts, boolean>;
 
 interface KindPart {
   readonly kind: string;
@@ -93,7 +104,7 @@ interface KindPart {
 }
 
 /** One record from every kind's fields of it; a field filled by no kind or by two is a bug in a kind. */
-export function merged<S extends 'desired' | 'leftOut' | 'counts'>(parts: readonly KindPart[], section: S, fields: Record<keyof KindImport[S], true>): Required<KindImport[S]> {
+export function merged<S extends 'desired' | 'leftOut' | 'counts'>(parts: readonly KindPart[], section: S, fields: { readonly [F in keyof KindImport[S]]?: boolean }): Required<KindImport[S]> {
   const out: Record<string, unknown> = {};
   const filledBy = new Map<string, string>();
   for (const { kind, part } of parts) {
@@ -105,7 +116,9 @@ export function merged<S extends 'desired' | 'leftOut' | 'counts'>(parts: readon
       out[field] = value;
     }
   }
-  const missing = Object.keys(fields).filter((field) => !filledBy.has(field));
+  const missing = Object.entries(fields)
+    .filter(([field, required]) => required === true && !filledBy.has(field))
+    .map(([field]) => field);
   if (missing.length > 0) throw new Error(`no resource kind imports ${missing.map((field) => `${section}.${field}`).join(', ')}`);
   return out as Required<KindImport[S]>;
 }

@@ -3,13 +3,15 @@
 //      checkImportCaller instead of org.yaml's managementAccountId;
 //   2. the organization policies of every type enabled on the root, with their targets and (for the
 //      customer policies) content, through the policies kind's read (src/kinds/policies/read.ts);
-//   3. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
+//   3. trusted access and delegated administrators (all features only), as the service-access kind reads them;
+//   4. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
 //      each) and of every budget (read by readLiveOrg), since tags cost a call per resource.
-// Steps 2 and 3 start once the tree is known and run side by side (separate rate buckets).
+// Steps 2 to 4 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort } from '../aws/port.js';
 import { readPolicies } from '../kinds/policies/read.js';
 import type { LiveOrg, LiveOrganization, LivePolicies, LiveRoot } from '../model/live.js';
+import { readServiceAccess, type ServiceAccessSlice } from '../kinds/service-access/read.js';
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
@@ -61,11 +63,15 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
       throw error;
     });
   const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: () => false };
-  const [policies, resourceTags] = await Promise.all([
+  const [policies, resourceTags, serviceAccess] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? readPolicies(port, listedRoot ?? root, everyCustomerPolicy) : Promise.resolve(null)),
     stopOnFailure(includeTags ? readResourceTags(port, [root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)], concurrency, abort.signal) : Promise.resolve(null)),
+    // Trusted access needs all features: a consolidated-billing organization has none to import.
+    stopOnFailure(
+      organization.featureSet === 'ALL' ? readServiceAccess(port, { trustedServices: true, delegatedAdministrators: true }) : Promise.resolve<ServiceAccessSlice>({}),
+    ),
   ]);
-  return { live, organization, root, policies, resourceTags };
+  return { live: { ...live, ...serviceAccess }, organization, root, policies, resourceTags };
 }
 
 async function readResourceTags(port: AwsPort, resourceIds: readonly string[], concurrency: number, signal: AbortSignal): Promise<Map<string, Tags>> {

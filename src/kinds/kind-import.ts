@@ -36,7 +36,9 @@ export interface ImportCounts {
 }
 
 /** The parts of DesiredOrg the kinds import; `options` (defaults) and `security` (not read) are the importer's. */
-export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets'> & { readonly policies: NonNullable<DesiredOrg['policies']> };
+export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets' | 'trustedServices' | 'delegatedAdministrators'> & {
+  readonly policies: NonNullable<DesiredOrg['policies']>;
+};
 
 /** One kind's import: its fields of the three records above, none of them also filled by another kind. */
 export interface KindImport {

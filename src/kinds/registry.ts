@@ -8,8 +8,9 @@ import { budgetsKind } from './budgets/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 import { policiesKind } from './policies/index.js';
+import { serviceAccessKind } from './service-access/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, serviceAccessKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;
@@ -29,6 +30,7 @@ const STEP_HANDLERS = {
   ...budgetsKind.steps,
   ...alternateContactsKind.steps,
   ...policiesKind.steps,
+  ...serviceAccessKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */

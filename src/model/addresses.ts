@@ -52,3 +52,13 @@ export function policyAttachmentAddress(policyName: string, targetAddress: strin
 export function policyTypeAddress(policyType: string): string {
   return `root/policy-type:${policyType}`;
 }
+
+/** "trusted-access:sso.amazonaws.com". */
+export function trustedAccessAddress(servicePrincipal: string): string {
+  return `trusted-access:${servicePrincipal}`;
+}
+
+/** "delegated-administrator:securityhub.amazonaws.com/333333333333". */
+export function delegatedAdministratorAddress(servicePrincipal: string, accountId: string): string {
+  return `delegated-administrator:${servicePrincipal}/${accountId}`;
+}

@@ -93,6 +93,10 @@ export interface DesiredOptions {
   readonly prunePolicies?: boolean;
   /** What to do with attachments of policies org.yaml does not know, on nodes with `policies:`. Absent: ignore. */
   readonly unlistedPolicyAttachments?: UnlistedPolicyAttachments;
+  /** true: disable trusted access for services `organization.trustedServices` does not list. Absent: false. */
+  readonly pruneTrustedServices?: boolean;
+  /** true: deregister delegated administrators of services `organization.delegatedAdministrators` does not list. Absent: false. */
+  readonly pruneDelegatedAdministrators?: boolean;
 }
 
 export interface DesiredOrg {
@@ -105,6 +109,24 @@ export interface DesiredOrg {
   readonly security?: DesiredSecurity;
   /** org.yaml's `policies:` (organization policies by name); absent or empty when it declares none. */
   readonly policies?: readonly DesiredPolicy[];
+  /** `organization.trustedServices`: the exact set of services with trusted access; absent: not managed. */
+  readonly trustedServices?: readonly DesiredTrustedService[];
+  /** `organization.delegatedAdministrators`, one entry per service principal; absent: not managed. */
+  readonly delegatedAdministrators?: readonly DesiredDelegatedAdministrators[];
+}
+
+/** A service principal with trusted access, e.g. "sso.amazonaws.com". */
+export interface DesiredTrustedService {
+  readonly principal: string;
+  readonly at?: SourcePosition;
+}
+
+/** The accounts that are delegated administrators of one service: exactly these, when the service is listed. */
+export interface DesiredDelegatedAdministrators {
+  readonly principal: string;
+  /** In org.yaml order, each once. */
+  readonly accountIds: readonly string[];
+  readonly at?: SourcePosition;
 }
 
 /** required: the audit fails without an instance. optional: a missing instance is a recommendation. */

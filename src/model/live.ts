@@ -67,6 +67,16 @@ export interface LiveOrg {
   readonly alternateContacts?: readonly LiveAlternateContact[];
   /** Organization policies: read by the policies kind only when org.yaml uses policies (or by import). */
   readonly policies?: LivePolicies;
+  /** Service principals with trusted access (ListAWSServiceAccessForOrganization): read only when org.yaml manages them. */
+  readonly trustedServices?: readonly string[];
+  /** Every (service, account) delegation (ListDelegatedAdministrators, ListDelegatedServicesForAccount): read only when org.yaml manages them. */
+  readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
+}
+
+/** One account registered as a delegated administrator of one service. */
+export interface LiveDelegatedAdministrator {
+  readonly principal: string;
+  readonly accountId: string;
 }
 
 export interface LiveAlternateContact {

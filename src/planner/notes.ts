@@ -33,6 +33,12 @@ export const NoteCode = {
   policyNotManaged: 'policy-not-managed',
   awsManagedPolicyMissing: 'aws-managed-policy-missing',
   policyRule: 'policy-rule',
+  trustedServiceNotDeclared: 'trusted-service-not-declared',
+  trustedServiceStillDelegated: 'trusted-service-still-delegated',
+  trustedServiceNotEnabled: 'trusted-service-not-enabled',
+  delegatedAdministratorNotDeclared: 'delegated-administrator-not-declared',
+  delegatedAdministratorNotMember: 'delegated-administrator-not-member',
+  serviceAccessAfterOrganization: 'service-access-after-organization',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

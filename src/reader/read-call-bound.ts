@@ -26,6 +26,14 @@ export function expectedReadCalls(live: LiveOrg, extraPages: CallCounts = FULL_P
     counts['ListOrganizationalUnitsForParent'] = sum(parents.map((p) => pagesFor(ousPer.get(p) ?? 0, PAGE_SIZES.organizations)));
     counts['ListAccountsForParent'] = sum(parents.map((p) => pagesFor(accountsPer.get(p) ?? 0, PAGE_SIZES.organizations)));
   }
+  // The service-access kind's read, only when it ran (org.yaml manages trusted access or delegated
+  // administrators): one listing of the enabled services, one of the administrators, one per administrator.
+  if (live.trustedServices !== undefined) counts['ListAWSServiceAccessForOrganization'] = pagesFor(live.trustedServices.length, PAGE_SIZES.organizations);
+  if (live.delegatedAdministrators !== undefined) {
+    const servicesPer = countBy(live.delegatedAdministrators.map((d) => d.accountId));
+    counts['ListDelegatedAdministrators'] = pagesFor(servicesPer.size, PAGE_SIZES.organizations);
+    if (servicesPer.size > 0) counts['ListDelegatedServicesForAccount'] = sum([...servicesPer.values()].map((n) => pagesFor(n, PAGE_SIZES.organizations)));
+  }
   counts['DescribeBudgets'] = pagesFor(live.budgets.length, PAGE_SIZES.budgets);
   if (live.budgets.length > 0) {
     const withNotifications = live.budgets.filter((b) => b.notifications.length > 0).length;

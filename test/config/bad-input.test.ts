@@ -128,7 +128,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'options:', '  pruneOU: true  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments\.$/,
+      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments, pruneTrustedServices, pruneDelegatedAdministrators\.$/,
     },
   ];
 

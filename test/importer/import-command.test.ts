@@ -229,7 +229,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
 });
 
 describe('orgctl import: calls', () => {
-  it('makes exactly the bulk read plus the policy reads: no second GetCallerIdentity, DescribeOrganization or ListRoots', async () => {
+  it('makes exactly the bulk read plus the policy and service-access reads: no second GetCallerIdentity, DescribeOrganization or ListRoots', async () => {
     const fake = new FakeAwsPort();
     const { workloads } = seedSmallOrg(fake);
     fake.seedAttachment(fake.seedPolicy({ name: 'DenyRegions' }), workloads);
@@ -250,6 +250,8 @@ describe('orgctl import: calls', () => {
       // FullAWSAccess and the two customer policies; the customer policies' content.
       ListTargetsForPolicy: 3,
       DescribePolicy: 2,
+      ListAWSServiceAccessForOrganization: 1,
+      ListDelegatedAdministrators: 1,
     });
   });
 

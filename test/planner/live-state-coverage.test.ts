@@ -24,6 +24,8 @@ const LIVE: Required<LiveOrg> = {
     readTypes: ['SERVICE_CONTROL_POLICY'],
     policies: [{ id: 'p-12345678', name: 'Deny', type: 'SERVICE_CONTROL_POLICY', awsManaged: false, description: '', content: '{"a":1}', targets: ['r-1'] }],
   },
+  trustedServices: ['sso.amazonaws.com'],
+  delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -36,6 +38,8 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   budgets: [{ ...LIVE.budgets[0]!, amount: 20 }],
   alternateContacts: [{ type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
   policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
+  trustedServices: ['account.amazonaws.com'],
+  delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -41,6 +41,10 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   deletePolicy: ['detachPolicy'],
   attachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'enablePolicyType', 'createPolicy'],
   detachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'attachPolicy'],
+  enableServiceAccess: [],
+  deregisterDelegatedAdministrator: [],
+  registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
+  disableServiceAccess: ['deregisterDelegatedAdministrator'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

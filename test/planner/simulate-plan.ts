@@ -55,6 +55,9 @@ class World {
   private readonly accounts = new Map<string, LiveAccount>();
   private readonly budgets = new Map<string, SimBudget>();
   private readonly contacts = new Map<AlternateContactType, AlternateContactSpec | null>();
+  private readonly trusted = new Set<string>();
+  /** "principal/accountId" of every delegated administrator. */
+  private readonly delegations = new Set<string>();
   /** Paths as in the live organization the plan was made from (moveAccount.before.parent). */
   private readonly snapshotPaths = new Map<string, string>();
   /** Accounts createAccount made, by lowercased email (the moves of new accounts name them so). */
@@ -67,6 +70,8 @@ class World {
     for (const ou of live.ous) this.ous.set(ou.id, ou);
     for (const account of live.accounts) this.accounts.set(account.id, account);
     for (const c of live.alternateContacts ?? []) this.contacts.set(c.type, c.contact);
+    for (const principal of live.trustedServices ?? []) this.trusted.add(principal);
+    for (const d of live.delegatedAdministrators ?? []) this.delegations.add(`${d.principal}/${d.accountId}`);
     for (const b of live.budgets) {
       this.budgets.set(b.name, {
         name: b.name,
@@ -222,6 +227,29 @@ class World {
         // The generated organizations declare no policies (the policies kind has its own tests).
         check(false, `unexpected policy step ${step.kind}`);
         return;
+      case 'enableServiceAccess':
+        check(this.organization?.featureSet === 'ALL', 'ConstraintViolation (ORGANIZATION_NOT_IN_ALL_FEATURES_MODE)');
+        this.trusted.add(step.after.servicePrincipal);
+        return;
+      case 'disableServiceAccess': {
+        const principal = step.before.servicePrincipal;
+        // orgctl's promise: a service's administrators are deregistered before its trusted access goes.
+        check(![...this.delegations].some((key) => key.startsWith(`${principal}/`)), `disabled ${principal} while it still has a delegated administrator`);
+        this.trusted.delete(principal);
+        return;
+      }
+      case 'registerDelegatedAdministrator': {
+        const { servicePrincipal, accountId } = step.after;
+        check(this.trusted.has(servicePrincipal), 'ConstraintViolation (SERVICE_ACCESS_NOT_ENABLED)');
+        check(this.accounts.has(accountId), 'AccountNotFound');
+        check(accountId !== this.organization?.managementAccountId, 'ConstraintViolation (CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR)');
+        check(!this.delegations.has(`${servicePrincipal}/${accountId}`), 'AccountAlreadyRegistered');
+        this.delegations.add(`${servicePrincipal}/${accountId}`);
+        return;
+      }
+      case 'deregisterDelegatedAdministrator':
+        check(this.delegations.delete(`${step.before.servicePrincipal}/${step.before.accountId}`), 'AccountNotRegistered');
+        return;
       default:
         assertNever(step);
     }
@@ -246,6 +274,13 @@ class World {
         }),
       ),
       ...(this.live.alternateContacts && { alternateContacts: [...this.contacts].map(([type, contact]) => ({ type, contact })) }),
+      ...(this.live.trustedServices && { trustedServices: [...this.trusted].sort() }),
+      ...(this.live.delegatedAdministrators && {
+        delegatedAdministrators: [...this.delegations].sort().map((key) => {
+          const slash = key.lastIndexOf('/');
+          return { principal: key.slice(0, slash), accountId: key.slice(slash + 1) };
+        }),
+      }),
     };
   }
 

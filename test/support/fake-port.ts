@@ -45,6 +45,7 @@ import { fakeIam } from './fake-port/iam.js';
 import { FakeAccountLifecycle } from './fake-port/account-lifecycle.js';
 import { FakeOrgTree, type SeedAccount, type SeedOrganization, type SeedPolicy } from './fake-port/org-tree.js';
 import { fakeOrganizations } from './fake-port/organizations.js';
+import { fakeServiceAccess, FakeServiceAccessState } from './fake-port/service-access.js';
 import { fakeSsoAdmin } from './fake-port/sso-admin.js';
 import { fakeSts } from './fake-port/sts.js';
 import { FakeSecurity } from './fake-security.js';
@@ -73,6 +74,7 @@ export class FakeAwsPort {
   /** Account creation requests, closures and renames (the test may set failures, polls and the closure quota). */
   readonly accountLifecycle: FakeAccountLifecycle;
   private readonly budgetStore = new FakeBudgetStore();
+  private readonly serviceAccess = new FakeServiceAccessState();
   private readonly log: FakeCallLog;
 
   constructor(options: FakeAwsPortOptions = {}) {
@@ -87,6 +89,7 @@ export class FakeAwsPort {
       ...fakeSsoAdmin(this.security, call),
       ...fakeAccount(this.security, call, this.accountLifecycle),
       ...fakeSts(this.tree, call),
+      ...fakeServiceAccess(this.tree, this.serviceAccess, call),
       ...fakeAccessAnalyzer(this.accessAnalyzer, call),
     };
     Object.assign(this, port);
@@ -140,6 +143,18 @@ export class FakeAwsPort {
   /** Sets tags on a root, OU, account or policy (Organizations tags; budget tags come with seedBudget). */
   seedTags(resourceId: string, tags: Readonly<Record<string, string>>): void {
     this.tree.seedTags(resourceId, tags);
+  }
+
+  /** Gives a service trusted access (EnableAWSServiceAccess without the checks). */
+  seedTrustedService(servicePrincipal: string): void {
+    this.serviceAccess.enabled.add(servicePrincipal);
+  }
+
+  /** Registers an account as a delegated administrator of a service (without the checks). */
+  seedDelegatedAdministrator(accountId: string, servicePrincipal: string): void {
+    const services = this.serviceAccess.delegations.get(accountId) ?? new Set<string>();
+    services.add(servicePrincipal);
+    this.serviceAccess.delegations.set(accountId, services);
   }
 
   // ------------------------------------------------------------------ someone else's changes (not recorded, no checks)
@@ -221,6 +236,9 @@ export class FakeAwsPort {
       root: this.tree.root,
       ...this.tree.liveTree(),
       budgets: this.budgetStore.liveBudgets(this.callerAccountId),
+      // Only once something was enabled or registered, so fakes that never touch them read as before.
+      ...(this.serviceAccess.enabled.size > 0 && { trustedServices: [...this.serviceAccess.enabled] }),
+      ...(this.serviceAccess.delegations.size > 0 && { delegatedAdministrators: this.serviceAccess.delegationList() }),
     };
   }
 

@@ -113,6 +113,18 @@ export interface OrganizationsPort {
   detachPolicy(policyId: string, targetId: string): Promise<void>;
   /** Organizations EnablePolicyType on the root. */
   enablePolicyType(rootId: string, policyType: PolicyType): Promise<void>;
+
+  // --- trusted access and delegated administrators ---
+  /** Organizations ListAWSServiceAccessForOrganization: the service principals with trusted access. */
+  listAwsServiceAccess(): Promise<readonly string[]>;
+  /** Organizations ListDelegatedAdministrators: the IDs of every account that administers some service. */
+  listDelegatedAdministrators(): Promise<readonly string[]>;
+  /** Organizations ListDelegatedServicesForAccount: the service principals one delegated administrator administers. */
+  listDelegatedServicesForAccount(accountId: string): Promise<readonly string[]>;
+  enableAwsServiceAccess(servicePrincipal: string): Promise<void>;
+  disableAwsServiceAccess(servicePrincipal: string): Promise<void>;
+  registerDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
+  deregisterDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
 }
 
 export interface PolicyDetail extends PolicySummary {

@@ -9,7 +9,13 @@ import {
   ListCreateAccountStatusCommand,
   CreateOrganizationCommand,
   DeleteOrganizationalUnitCommand,
+  DeregisterDelegatedAdministratorCommand,
   DescribeOrganizationCommand,
+  DisableAWSServiceAccessCommand,
+  EnableAWSServiceAccessCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  ListDelegatedServicesForAccountCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
   AttachPolicyCommand,
@@ -24,6 +30,7 @@ import {
   ListTagsForResourceCommand,
   ListTargetsForPolicyCommand,
   MoveAccountCommand,
+  RegisterDelegatedAdministratorCommand,
   UpdateOrganizationalUnitCommand,
 } from '@aws-sdk/client-organizations';
 import { AwsCallError, isAwsCallError } from '../errors.js';
@@ -222,6 +229,58 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
 
     async enablePolicyType(rootId, policyType) {
       await call(service, 'EnablePolicyType', () => organizations.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: policyType })));
+    },
+    async listAwsServiceAccess() {
+      const enabled = await list({
+        service,
+        operation: 'ListAWSServiceAccessForOrganization',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListAWSServiceAccessForOrganizationCommand({ MaxResults, NextToken })),
+        page: (out) => ({ items: out.EnabledServicePrincipals, nextToken: out.NextToken }),
+      });
+      return enabled.flatMap((e) => (e.ServicePrincipal ? [e.ServicePrincipal] : []));
+    },
+
+    async listDelegatedAdministrators() {
+      const admins = await list({
+        service,
+        operation: 'ListDelegatedAdministrators',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListDelegatedAdministratorsCommand({ MaxResults, NextToken })),
+        page: (out) => ({ items: out.DelegatedAdministrators, nextToken: out.NextToken }),
+      });
+      return admins.flatMap((a) => (a.Id ? [a.Id] : []));
+    },
+
+    async listDelegatedServicesForAccount(accountId) {
+      const services = await list({
+        service,
+        operation: 'ListDelegatedServicesForAccount',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListDelegatedServicesForAccountCommand({ AccountId: accountId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.DelegatedServices, nextToken: out.NextToken }),
+      });
+      return services.flatMap((s) => (s.ServicePrincipal ? [s.ServicePrincipal] : []));
+    },
+
+    async enableAwsServiceAccess(servicePrincipal) {
+      await call(service, 'EnableAWSServiceAccess', () => organizations.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: servicePrincipal })));
+    },
+
+    async disableAwsServiceAccess(servicePrincipal) {
+      await call(service, 'DisableAWSServiceAccess', () => organizations.send(new DisableAWSServiceAccessCommand({ ServicePrincipal: servicePrincipal })));
+    },
+
+    async registerDelegatedAdministrator(accountId, servicePrincipal) {
+      await call(service, 'RegisterDelegatedAdministrator', () =>
+        organizations.send(new RegisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: servicePrincipal })),
+      );
+    },
+
+    async deregisterDelegatedAdministrator(accountId, servicePrincipal) {
+      await call(service, 'DeregisterDelegatedAdministrator', () =>
+        organizations.send(new DeregisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: servicePrincipal })),
+      );
     },
   };
 }

@@ -1,5 +1,7 @@
 // `orgctl validate [--file org.yaml]`: checks org.yaml offline (schema and rules, no AWS calls).
 
+import { serviceAccessWarnings } from '../../config/rules/service-access.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import { resolve } from 'node:path';
 import { loadOrgFile } from '../../config/load-org-file.js';
@@ -64,6 +66,8 @@ export const validateCommand: Command = {
     }
     const loaded = await loadOrgFileForCommand(io, values.file, '');
     if (!loaded) return 1;
+    // Warnings do not make the file invalid: on stderr, before the summary.
+    for (const warning of serviceAccessWarnings(loaded.desired, shownOrgFile(values.file))) io.stderr.write(`${formatDiagnostic(warning)}\n`);
     io.stdout.write(`${values.file ?? DEFAULT_ORG_FILE} is valid: ${summarizeDesiredOrg(loaded.desired)}.\n`);
     return 0;
   },

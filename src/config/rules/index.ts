@@ -11,6 +11,7 @@ import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
 import { policyHasOneDocument, policyReferencesKnown } from './policy-references.js';
 import type { OrgRule } from './rule.js';
+import { managementAccountNotDelegated, servicePrincipalsSpelledAsAws } from './service-access.js';
 
 export const ORG_RULES: readonly OrgRule[] = [
   accountsPlacedOnce,
@@ -25,6 +26,8 @@ export const ORG_RULES: readonly OrgRule[] = [
   closedAccountsOuDeclared,
   policyHasOneDocument,
   policyReferencesKnown,
+  servicePrincipalsSpelledAsAws,
+  managementAccountNotDelegated,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

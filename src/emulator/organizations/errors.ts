@@ -36,6 +36,9 @@ const STATUS = {
   PolicyTypeNotAvailableForOrganizationException: 409,
   AccountAlreadyClosedException: 409,
   AlreadyInOrganizationException: 409,
+  // No httpError trait in the model: 400, the protocol's default for client errors.
+  AccountAlreadyRegisteredException: 400,
+  AccountNotRegisteredException: 400,
   TooManyRequestsException: 429,
   ServiceException: 500,
   UnknownOperationException: 400,

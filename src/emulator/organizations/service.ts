@@ -7,12 +7,13 @@ import { organizationsErrors } from './errors.js';
 import { accountHandlers } from './handlers/accounts.js';
 import { organizationHandlers } from './handlers/organization.js';
 import { policyHandlers } from './handlers/policies.js';
+import { serviceAccessHandlers } from './handlers/service-access.js';
 import { tagHandlers } from './handlers/tags.js';
 import { treeHandlers } from './handlers/tree.js';
 
 export const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128';
 
-const HANDLERS = { ...organizationHandlers, ...treeHandlers, ...accountHandlers, ...policyHandlers, ...tagHandlers };
+const HANDLERS = { ...organizationHandlers, ...treeHandlers, ...accountHandlers, ...policyHandlers, ...tagHandlers, ...serviceAccessHandlers };
 
 export const ORGANIZATIONS_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 

@@ -34,6 +34,10 @@ export class OrganizationsState {
   /** Epoch ms of each CloseAccount request, for the rolling 30-day quota. */
   readonly closureRequests: number[] = [];
   quotas: OrganizationsQuotas = DEFAULT_ORGANIZATIONS_QUOTAS;
+  /** Service principal → when trusted access was enabled (epoch seconds). */
+  readonly serviceAccess = new Map<string, number>();
+  /** Account ID → the services it administers → since when (epoch seconds). */
+  readonly delegatedAdministrators = new Map<string, Map<string, number>>();
 
   private readonly children = new Map<string, Children>();
   private readonly attachments = new Map<string, Set<string>>();
@@ -66,6 +70,18 @@ export class OrganizationsState {
     this.targetsByPolicy.clear();
     this.pendingCreates.clear();
     this.pendingClosures.clear();
+    this.serviceAccess.clear();
+    this.delegatedAdministrators.clear();
+  }
+
+  /** The services an account administers, created empty on first use (the caller adds one). */
+  delegatedServicesOf(accountId: string): Map<string, number> {
+    let services = this.delegatedAdministrators.get(accountId);
+    if (!services) {
+      services = new Map();
+      this.delegatedAdministrators.set(accountId, services);
+    }
+    return services;
   }
 
   // ---- tree

@@ -3,9 +3,12 @@
 
 import { INDENT, quoted, scalar } from '../../config/yaml-scalar.js';
 import type { DesiredAccount, DesiredNode, DesiredOrg } from '../../model/desired.js';
+import { writeServiceAccessLines } from '../service-access/write-yaml.js';
 
 export function writeOrganizationSection(org: DesiredOrg): string[] {
   const lines = ['organization:', `${INDENT}managementAccountId: ${quoted(org.managementAccountId)}`, `${INDENT}featureSet: ${org.featureSet}`];
+  // The service-access kind's keys live inside `organization:` (trustedServices, delegatedAdministrators).
+  lines.push(...writeServiceAccessLines(org));
   writeNode(lines, 'root', org.root, '');
   return lines;
 }

@@ -37,6 +37,8 @@ describe('end-state oracle: what org.yaml declares', () => {
     expect(documentedDefault('### `options`', 'pruneOrganizationalUnits')).toBe(`\`${d.options.pruneOrganizationalUnits}\``);
     expect(documentedDefault('### `options`', 'pruneBudgets')).toBe(`\`${d.options.pruneBudgets}\``);
     expect(documentedDefault('### `options`', 'unlistedAccounts')).toBe(`\`${d.options.unlistedAccounts}\``);
+    expect(documentedDefault('### `options`', 'pruneTrustedServices')).toBe(`\`${d.options.pruneTrustedServices}\``);
+    expect(documentedDefault('### `options`', 'pruneDelegatedAdministrators')).toBe(`\`${d.options.pruneDelegatedAdministrators}\``);
     expect(DOCS).toContain('Each budget is a cost budget');
     expect(d.budget.budgetType).toBe('COST');
   });

@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -20,6 +20,7 @@ import { budgetsKind } from './budgets.js';
 import type { EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
+import { serviceAccessKind } from './service-access.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -29,6 +30,7 @@ export const END_STATE_KINDS = {
   budgets: budgetsKind,
   alternateContacts: alternateContactsKind,
   accounts: accountsKind,
+  serviceAccess: serviceAccessKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

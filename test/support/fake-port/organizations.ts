@@ -4,10 +4,11 @@ import type { OrganizationsPort } from '../../../src/aws/port.js';
 import type { FakeAccountLifecycle } from './account-lifecycle.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
-import { checkOuName, type FakeOrgTree } from './org-tree.js';
+import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
 import { fakePolicyWrites } from './policies.js';
+import type { ServiceAccessMethods } from './service-access.js';
 
-export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>, lifecycle: FakeAccountLifecycle): OrganizationsPort {
+export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>, lifecycle: FakeAccountLifecycle): Omit<OrganizationsPort, keyof ServiceAccessMethods> {
   return {
     describeOrganization: () => call('describeOrganization', [], () => tree.organization),
 

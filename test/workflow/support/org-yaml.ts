@@ -27,7 +27,14 @@ export function orgYamlOf(desired: DesiredOrg): string {
   return stringify(
     {
       version: 1,
-      organization: { managementAccountId: desired.managementAccountId, featureSet: desired.featureSet },
+      organization: {
+        managementAccountId: desired.managementAccountId,
+        featureSet: desired.featureSet,
+        ...(desired.trustedServices && { trustedServices: desired.trustedServices.map((s) => s.principal) }),
+        ...(desired.delegatedAdministrators && {
+          delegatedAdministrators: Object.fromEntries(desired.delegatedAdministrators.map((d) => [d.principal, d.accountIds.length === 1 ? d.accountIds[0] : d.accountIds])),
+        }),
+      },
       root: node(desired.root),
       budgets: desired.budgets.map((b) => ({
         name: b.name,
