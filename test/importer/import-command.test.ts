@@ -200,7 +200,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(text).toContain('policies:\n  DenyRegions:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyRegions.json\n  Unused:\n');
     expect(text).toContain('root:\n  policies: [FullAWSAccess, DenyRegions]\n');
     expect(text).toContain('    Workloads:\n      policies: [FullAWSAccess, DenyRegions]\n');
-    expect(text).toContain('{ id: "444444444444", name: audit, policies: [FullAWSAccess, DenyRegions] }');
+    expect(text).toContain('{ id: "444444444444", name: audit, email: audit+444444444444@example.com, policies: [FullAWSAccess, DenyRegions] }');
   });
 
   it('lists tags with --include-tags, reading each resource once', async () => {

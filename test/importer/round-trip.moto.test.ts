@@ -132,7 +132,7 @@ describeWithMoto('import round trip against moto', () => {
     expect(text).toMatch(new RegExp(`#   ${built.closed[0]} old sandbox: (SUSPENDED|PENDING_CLOSURE|CLOSED), in /Workloads/yes\\n`));
     // The SCP is declared (its document in policies/DenyBucketDeletion.json) and attached where it is, beside FullAWSAccess.
     expect(text).toContain('policies:\n  DenyBucketDeletion:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyBucketDeletion.json\n');
-    expect(text).toContain(`{ id: "${built.accountIds[2]}", name: audit, policies: [FullAWSAccess, DenyBucketDeletion] }`);
+    expect(text).toContain(`{ id: "${built.accountIds[2]}", name: audit, email: a2@example.com, policies: [FullAWSAccess, DenyBucketDeletion] }`);
     void policyId;
     expect(text).toContain('#   OU /Security: owner=secops\n');
     expect(plan.warnings.map((w) => w.code)).toEqual(['unlisted-accounts']);
