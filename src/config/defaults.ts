@@ -19,3 +19,10 @@ export const DEFAULTS = {
   comparison: DesiredNotification['comparison'];
   options: DesiredOptions;
 };
+
+/** Defaults of the identity center kind (`identityCenter:`, and its two fields of `options:`). */
+export const IDENTITY_CENTER_DEFAULTS = {
+  sessionDuration: 'PT1H',
+  prunePermissionSets: false,
+  pruneAssignments: false,
+} as const;

@@ -5,10 +5,11 @@ import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import { alternateContactsKind } from './alternate-contacts/index.js';
 import { budgetsKind } from './budgets/index.js';
+import { identityCenterKind } from './identity-center/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, identityCenterKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;

@@ -20,6 +20,7 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  identityCenterNotApplied: 'identity-center-not-applied',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 
