@@ -129,3 +129,14 @@ describe('identityCenter rules', () => {
     expect(problems[0]).toMatchObject({ line: lineOf(text, '<-k') });
   });
 });
+
+describe('docs/org-yaml.md', () => {
+  it("the identityCenter example validates in a file whose tree has /Workloads", async () => {
+    const { readFileSync } = await import('node:fs');
+    const docs = readFileSync(new URL('../../docs/org-yaml.md', import.meta.url), 'utf8');
+    const example = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((block) => block.startsWith('identityCenter:'));
+    expect(example).toBeDefined();
+    expect(problemsOf(yamlDoc(...TREE) + example!)).toEqual([]);
+    expect(desiredOf(yamlDoc(...TREE) + example!).identityCenter?.assignments).toHaveLength(1);
+  });
+});
