@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { planOrg } from '../../../src/planner/index.js';
+import { renderPlanMarkdown } from '../../../src/render/plan-markdown.js';
 import { aLiveOrgMatching, FAKE_INPUTS } from '../../support/builders.js';
 import { desiredOf, HEADER, yamlDoc } from '../../config/support.js';
 
@@ -51,5 +52,14 @@ describe('identity center plan', () => {
   it('without an identityCenter section there is no such note', () => {
     const plan = notesOf(TREE);
     expect(plan.warnings.filter((w) => w.code === 'identity-center-not-applied')).toEqual([]);
+  });
+
+  it('names from org.yaml cannot inject markdown, HTML or @-mentions into the PR comment', () => {
+    const lines = [...TREE, ...CENTER.slice(0, 4), '    - group: "@acme/admins <img src=x> [x](http://e)"', '      permissionSet: AdministratorAccess', '      accounts: ["111111111111"]'];
+    const markdown = renderPlanMarkdown(notesOf(lines));
+    expect(markdown).toContain('acme/admins');
+    expect(markdown).not.toContain('@acme');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('[x](http://e)');
   });
 });
