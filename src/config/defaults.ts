@@ -23,3 +23,10 @@ export const DEFAULTS = {
   policyType: DesiredPolicy['type'];
   policyDescription: string;
 };
+
+/** Defaults of the identity center kind (`identityCenter:`, and its two fields of `options:`). */
+export const IDENTITY_CENTER_DEFAULTS = {
+  sessionDuration: 'PT1H',
+  prunePermissionSets: false,
+  pruneAssignments: false,
+} as const;

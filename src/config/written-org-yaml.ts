@@ -102,6 +102,7 @@ export interface WrittenOrgYaml {
   policies?: {
     [k: string]: Policy | undefined;
   };
+  identityCenter?: IdentityCenter;
 }
 /**
  * The organization this file describes.
@@ -236,6 +237,14 @@ export interface Options {
    * true: delegated administrators of services organization.delegatedAdministrators does not list are deregistered. Default false: they are only reported.
    */
   pruneDelegatedAdministrators?: boolean;
+  /**
+   * true: permission sets in the Identity Center instance that are not declared under identityCenter.permissionSets are deleted. Default false: they are only reported.
+   */
+  prunePermissionSets?: boolean;
+  /**
+   * true: account assignments of the declared permission sets, on the accounts org.yaml's assignments target, that org.yaml does not declare are removed. Default false.
+   */
+  pruneAssignments?: boolean;
 }
 /**
  * What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.
@@ -327,4 +336,65 @@ export interface Policy {
         }
       | undefined;
   };
+}
+/**
+ * IAM Identity Center permission sets and who gets them on which accounts. Reference: docs/org-yaml.md.
+ */
+export interface IdentityCenter {
+  /**
+   * The region the Identity Center instance lives in, e.g. us-east-1. Default: security.identityCenterRegion, else AWS_REGION.
+   */
+  region?: string;
+  /**
+   * Permission sets by name. Default: none.
+   */
+  permissionSets?: {
+    [k: string]: PermissionSet | undefined;
+  };
+  /**
+   * Who gets which permission set on which accounts. Default: none.
+   */
+  assignments?: Assignment[];
+}
+/**
+ * A permission set: `description`, `sessionDuration`, `managedPolicies`.
+ */
+export interface PermissionSet {
+  /**
+   * Shown in the AWS access portal; 1 to 700 characters.
+   */
+  description?: string;
+  /**
+   * How long a session lasts, ISO 8601, from PT1H to PT12H (AWS's range), like PT4H or PT1H30M. Default: PT1H.
+   */
+  sessionDuration?: string;
+  /**
+   * ARNs of AWS managed policies attached to the permission set.
+   */
+  managedPolicies?: string[];
+}
+/**
+ * One assignment: a `group` or a `user` (by name in the identity store) gets `permissionSet` on `accounts` and on every account under `organizationalUnits`.
+ */
+export interface Assignment {
+  /**
+   * A group's display name in the identity store.
+   */
+  group?: string;
+  /**
+   * A user's UserName in the identity store.
+   */
+  user?: string;
+  /**
+   * The name of a permission set declared under identityCenter.permissionSets.
+   */
+  permissionSet: string;
+  /**
+   * Account IDs the assignment is made on.
+   */
+  accounts?: AccountId[];
+  /**
+   * OU paths of this file's tree, like /Workloads: every account placed under the OU (recursively) gets the assignment.
+   */
+  organizationalUnits?: string[];
 }

@@ -5,12 +5,13 @@ import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import { alternateContactsKind } from './alternate-contacts/index.js';
 import { budgetsKind } from './budgets/index.js';
+import { identityCenterKind } from './identity-center/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 import { policiesKind } from './policies/index.js';
 import { serviceAccessKind } from './service-access/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, serviceAccessKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, serviceAccessKind, identityCenterKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;

@@ -113,6 +113,8 @@ export interface DesiredOrg {
   readonly trustedServices?: readonly DesiredTrustedService[];
   /** `organization.delegatedAdministrators`, one entry per service principal; absent: not managed. */
   readonly delegatedAdministrators?: readonly DesiredDelegatedAdministrators[];
+  /** org.yaml's `identityCenter:` section; absent when the file has none (nothing is read from Identity Center). */
+  readonly identityCenter?: DesiredIdentityCenter;
 }
 
 /** A service principal with trusted access, e.g. "sso.amazonaws.com". */
@@ -157,6 +159,51 @@ export interface DesiredSecurity {
   readonly identityCenterRegion?: string;
   /** SECURITY, BILLING, OPERATIONS, in that order, only those declared. */
   readonly alternateContacts: readonly DesiredAlternateContact[];
+  readonly at?: SourcePosition;
+}
+
+/** A permission set as declared (src/kinds/identity-center/normalize.ts). */
+export interface DesiredPermissionSet {
+  readonly name: string;
+  /** Absent: the permission set has no description. */
+  readonly description?: string;
+  /** ISO 8601 as written (AWS's default PT1H when left out); the rules check its form and range. */
+  readonly sessionDuration: string;
+  readonly sessionDurationAt?: SourcePosition;
+  /** AWS managed policy ARNs, in org.yaml order. */
+  readonly managedPolicies: readonly string[];
+  readonly at?: SourcePosition;
+}
+
+export type PrincipalType = 'GROUP' | 'USER';
+
+/** A value of org.yaml with where it was written, for the rules' diagnostics. */
+export interface Placed<T> {
+  readonly value: T;
+  readonly at?: SourcePosition;
+}
+
+/** One assignment entry: a principal gets a permission set on accounts and on the accounts under OUs. */
+export interface DesiredAssignment {
+  /** Undefined when the entry names neither a group nor a user, or both (a rule reports it). */
+  readonly principal?: { readonly type: PrincipalType; readonly name: string };
+  readonly permissionSet: Placed<string>;
+  readonly accounts: readonly Placed<string>[];
+  /** Canonical OU paths of org.yaml's tree ("/Workloads"); expanded to accounts at plan time. */
+  readonly organizationalUnits: readonly Placed<string>[];
+  readonly at?: SourcePosition;
+}
+
+export interface DesiredIdentityCenter {
+  /** Where the instance lives; absent: security.identityCenterRegion, else AWS_REGION. */
+  readonly region?: string;
+  /** In org.yaml order. */
+  readonly permissionSets: readonly DesiredPermissionSet[];
+  readonly assignments: readonly DesiredAssignment[];
+  /** options.prunePermissionSets */
+  readonly prunePermissionSets: boolean;
+  /** options.pruneAssignments */
+  readonly pruneAssignments: boolean;
   readonly at?: SourcePosition;
 }
 

@@ -39,6 +39,7 @@ export const NoteCode = {
   delegatedAdministratorNotDeclared: 'delegated-administrator-not-declared',
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
+  identityCenterNotApplied: 'identity-center-not-applied',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

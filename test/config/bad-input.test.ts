@@ -79,7 +79,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'budget: []  # <-'],
       marker: '# <-',
       column: 1,
-      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security, policies\.$/,
+      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security, policies, identityCenter\.$/,
     },
     {
       where: 'organization',
@@ -128,7 +128,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'options:', '  pruneOU: true  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments, pruneTrustedServices, pruneDelegatedAdministrators\.$/,
+      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments, pruneTrustedServices, pruneDelegatedAdministrators, prunePermissionSets, pruneAssignments\.$/,
     },
   ];
 

@@ -90,6 +90,8 @@ describe('schema/org.schema.json', () => {
         unlistedAccounts: prop('options', 'unlistedAccounts'),
         prunePolicies: prop('options', 'prunePolicies'),
         unlistedPolicyAttachments: prop('options', 'unlistedPolicyAttachments'),
+        pruneTrustedServices: prop('options', 'pruneTrustedServices'),
+        pruneDelegatedAdministrators: prop('options', 'pruneDelegatedAdministrators'),
       },
       policyType: prop('policy', 'type'),
       policyDescription: prop('policy', 'description'),

@@ -20,6 +20,8 @@ describe('resource kind registry', () => {
 
   it.each(RESOURCE_KINDS.map((kind) => [kind.name, kind] as const))('%s puts its steps only in groups it declares', (_name, kind) => {
     const handlers = Object.values(kind.steps as Record<string, StepHandler<never>>);
+    // A kind that so far only checks its section (identity center) has no steps, and then no groups.
+    if (kind.groups.length === 0) return expect(handlers).toEqual([]);
     expect(handlers.length).toBeGreaterThan(0);
     for (const handler of handlers) expect(kind.groups).toContain(handler.group);
   });

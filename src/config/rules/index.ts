@@ -6,6 +6,7 @@ import { accountEmailsUnique, closedAccountsOuDeclared, managementAccountNotClos
 import { accountsPlacedOnce } from './accounts-placed-once.js';
 import { breakGlassUserNamesUnique } from './break-glass-users-unique.js';
 import { budgetNamesUnique } from './budget-names-unique.js';
+import { identityCenterIsConsistent } from './identity-center.js';
 import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
@@ -28,6 +29,7 @@ export const ORG_RULES: readonly OrgRule[] = [
   policyReferencesKnown,
   servicePrincipalsSpelledAsAws,
   managementAccountNotDelegated,
+  identityCenterIsConsistent,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {
