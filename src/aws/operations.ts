@@ -60,6 +60,10 @@ export const PORT_OPERATIONS = {
   listIdentityCenterInstances: { service: 'sso-admin', operation: 'ListInstances', access: 'read' },
   getAlternateContact: { service: 'account', operation: 'GetAlternateContact', access: 'read' },
   putAlternateContact: { service: 'account', operation: 'PutAlternateContact', access: 'write' },
+  tagResource: { service: 'organizations', operation: 'TagResource', access: 'write' },
+  untagResource: { service: 'organizations', operation: 'UntagResource', access: 'write' },
+  tagBudget: { service: 'budgets', operation: 'TagResource', access: 'write' },
+  untagBudget: { service: 'budgets', operation: 'UntagResource', access: 'write' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 

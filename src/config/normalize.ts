@@ -9,11 +9,12 @@ import type {
   DesiredOptions,
   DesiredOrg,
   DesiredOu,
+  DesiredTags,
   SourcePosition,
   Subscriber,
 } from '../model/desired.js';
 import { childPath, ROOT_PATH } from '../model/paths.js';
-import type { AccountEntry, Budget, Notification, OrganizationalUnits, Options, WrittenOrgYaml } from './written-org-yaml.js';
+import type { AccountEntry, Budget, Notification, OrganizationalUnits, Options, Tags, WrittenOrgYaml } from './written-org-yaml.js';
 import type { DocumentPath } from './yaml-source.js';
 import { normalizeSecurity } from './normalize-security.js';
 import type { PositionLookup } from './position-lookup.js';
@@ -41,10 +42,23 @@ function at(position: SourcePosition | undefined): { at?: SourcePosition } {
   return position ? { at: position } : {};
 }
 
+/** A `tags:` mapping at `path`, in org.yaml order; nothing when the key is absent (the tags are left alone). */
+function normalizeTags(written: Tags | undefined, path: DocumentPath, positionOf: PositionLookup): { tags?: DesiredTags } {
+  if (written === undefined) return {};
+  const entries = Object.entries(written).map(([key, value]) => ({ key, value: value ?? '', ...at(positionOf([...path, key])) }));
+  return { tags: { entries, ...at(positionOf(path)) } };
+}
+
 function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
-    return typeof entry === 'string' ? { id: entry, ...position } : { id: entry.id, name: entry.name, ...position };
+    if (typeof entry === 'string') return { id: entry, ...position };
+    return {
+      id: entry.id,
+      ...(entry.name !== undefined && { name: entry.name }),
+      ...position,
+      ...normalizeTags(entry.tags, [...path, index, 'tags'], positionOf),
+    };
   });
 }
 
@@ -58,6 +72,7 @@ function normalizeOus(written: OrganizationalUnits | undefined, parentPath: stri
       ...(node?.renamedFrom !== undefined ? { renamedFrom: node.renamedFrom } : {}),
       accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
+      ...normalizeTags(node?.tags, [...nodePath, 'tags'], positionOf),
       // An OU's position is its name (the mapping key).
       ...at(positionOf(nodePath)),
     };
@@ -68,6 +83,7 @@ function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLook
   return {
     accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
+    ...normalizeTags(written.tags, ['root', 'tags'], positionOf),
   };
 }
 
@@ -97,6 +113,7 @@ function normalizeBudgets(written: readonly Budget[] | undefined, positionOf: Po
     timeUnit: budget.timeUnit ?? DEFAULTS.timeUnit,
     notifications: budget.notifications.map((n, k) => normalizeNotification(n, ['budgets', index, 'notifications', k], positionOf)),
     ...at(positionOf(['budgets', index])),
+    ...normalizeTags(budget.tags, ['budgets', index, 'tags'], positionOf),
   }));
 }
 

@@ -24,6 +24,7 @@ export type OrganizationalUnit = {
    * The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.
    */
   renamedFrom?: string;
+  tags?: Tags;
 } | null;
 /**
  * An email address, like billing@example.com.
@@ -70,16 +71,24 @@ export interface Organization {
 export interface Root {
   accounts?: Accounts;
   organizationalUnits?: OrganizationalUnits;
+  tags?: Tags;
 }
 /**
- * An account ID with the account's name (informational: the plan warns when it differs from the live name).
+ * An account ID with the account's name (informational: the plan warns when it differs from the live name), its tags, or both.
  */
 export interface NamedAccount {
   id: AccountId;
   /**
    * The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.
    */
-  name: string;
+  name?: string;
+  tags?: Tags;
+}
+/**
+ * The resource's tags, key: value. With this key the resource has exactly these tags (tags whose key starts with `aws:` and orgctl's own `managed-by` tag are never touched); without it, its tags are left as they are. Keys 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @; at most 50 per root, OU or account, 200 per budget.
+ */
+export interface Tags {
+  [k: string]: string | undefined;
 }
 /**
  * Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.
@@ -114,6 +123,7 @@ export interface Budget {
    * @maxItems 10
    */
   notifications: Notification[];
+  tags?: Tags;
 }
 /**
  * Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.

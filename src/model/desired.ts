@@ -21,12 +21,33 @@ export interface DesiredAccount {
   /** Informational; the plan warns when it differs from the live name. */
   readonly name?: string;
   readonly at?: SourcePosition;
+  /** Absent: the account keeps its tags as they are (see DesiredTags). */
+  readonly tags?: DesiredTags;
+}
+
+/** One tag as declared, with where its key is written. */
+export interface DesiredTag {
+  readonly key: string;
+  readonly value: string;
+  readonly at?: SourcePosition;
+}
+
+/**
+ * A `tags:` mapping: the resource has exactly these tags, but for keys starting with `aws:` and
+ * orgctl's own `managed-by` tag, which are never touched. In org.yaml order.
+ */
+export interface DesiredTags {
+  readonly entries: readonly DesiredTag[];
+  /** Where `tags:` is written. */
+  readonly at?: SourcePosition;
 }
 
 /** The root and every OU share this shape. */
 export interface DesiredNode {
   readonly accounts: readonly DesiredAccount[];
   readonly organizationalUnits: readonly DesiredOu[];
+  /** Absent: the root or OU keeps its tags as they are. */
+  readonly tags?: DesiredTags;
 }
 
 export interface DesiredOu extends DesiredNode {
@@ -64,6 +85,8 @@ export interface DesiredBudget {
   readonly timeUnit: TimeUnit;
   readonly notifications: readonly DesiredNotification[];
   readonly at?: SourcePosition;
+  /** Absent: the budget keeps its tags as they are. */
+  readonly tags?: DesiredTags;
 }
 
 export interface DesiredOptions {

@@ -20,6 +20,8 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  tagsNotRead: 'tags-not-read',
+  rootTagsAfterCreate: 'root-tags-after-create',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

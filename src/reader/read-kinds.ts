@@ -7,8 +7,14 @@ import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
 
-export async function readKinds(port: AwsPort, desired: DesiredOrg, callerAccountId: string, observations: ReadObservations): Promise<Partial<LiveOrg>> {
-  const ctx: KindReadContext = { port, desired, callerAccountId, observations };
+export async function readKinds(
+  port: AwsPort,
+  desired: DesiredOrg,
+  callerAccountId: string,
+  observations: ReadObservations,
+  tree: KindReadContext['tree'],
+): Promise<Partial<LiveOrg>> {
+  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree };
   // All start at once (each kind's first calls are sent before this awaits), in registry order.
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices) as Partial<LiveOrg>;

@@ -90,11 +90,14 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
   let underWay = false;
   let kindReads: Promise<Partial<LiveOrg>> | undefined;
+  // The first complete walk of the tree, for the kinds' reads that need IDs.
+  const treeRead = deferred<Tree>();
+  treeRead.promise.catch(() => undefined);
   const readUnderWay = (): void => {
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise);
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);
     }
@@ -105,12 +108,19 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const changes: ChangedUnderReadError[] = [];
   for (;;) {
     try {
-      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay);
+      const bulk = await readBulk(port, organization !== null, managementAccountId, options, concurrency, readUnderWay, treeRead.resolve);
       return { callerAccountId, organization, ...bulk, ...(await kindReads) };
     } catch (error) {
-      if (!(error instanceof ChangedUnderReadError)) throw error;
+      if (!(error instanceof ChangedUnderReadError)) {
+        treeRead.reject(error);
+        throw error;
+      }
       changes.push(error);
-      if (changes.length >= MAX_READS) throw new OrganizationChangedWhileReadError(changes);
+      if (changes.length >= MAX_READS) {
+        const failure = new OrganizationChangedWhileReadError(changes);
+        treeRead.reject(failure);
+        throw failure;
+      }
     }
   }
 }
@@ -123,6 +133,7 @@ async function readBulk(
   options: ReadLiveOptions,
   concurrency: number,
   readUnderWay: () => void,
+  treeDone: (tree: Tree) => void,
 ): Promise<Tree & { budgets: LiveBudget[] }> {
   // One failure stops both walks from starting new requests.
   const abort = new AbortController();
@@ -135,7 +146,12 @@ async function readBulk(
 
   if (!hasOrganization) readUnderWay();
   const [tree, budgets] = await Promise.all([
-    stopOnFailure(hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })),
+    stopOnFailure(
+      (hasOrganization ? readTree(port, concurrency, abort.signal, progress, readUnderWay) : Promise.resolve<Tree>({ root: null, ous: [], accounts: [] })).then((tree) => {
+        treeDone(tree);
+        return tree;
+      }),
+    ),
     stopOnFailure(readBudgets(port, managementAccountId, options.readTagsFor ?? (() => false), concurrency, abort.signal, progress)),
   ]);
   readUnderWay();
@@ -276,4 +292,15 @@ class ProgressCounter {
     };
     this.listener(this.counts);
   }
+}
+
+/** A promise with its settle functions; settling it again does nothing. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

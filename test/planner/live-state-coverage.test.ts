@@ -19,6 +19,7 @@ const LIVE: Required<LiveOrg> = {
   accounts: [{ id: MGMT, name: 'mgmt', email: 'm@example.com', state: 'ACTIVE', parentId: 'r-1' }],
   budgets: [{ name: 'b', budgetType: 'COST', amount: 10, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }],
   alternateContacts: [{ type: 'SECURITY', contact: null }],
+  resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'platform' } }],
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -30,6 +31,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   accounts: [{ ...LIVE.accounts[0]!, state: 'SUSPENDED' }],
   budgets: [{ ...LIVE.budgets[0]!, amount: 20 }],
   alternateContacts: [{ type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
+  resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'finance' } }],
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

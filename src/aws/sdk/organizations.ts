@@ -10,6 +10,8 @@ import {
   ListPoliciesCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   ListTargetsForPolicyCommand,
   MoveAccountCommand,
   UpdateOrganizationalUnitCommand,
@@ -108,8 +110,11 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
       return toOrganization(out.Organization);
     },
 
-    async createOrganizationalUnit(parentId, name) {
-      const out = await call(service, 'CreateOrganizationalUnit', () => organizations.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name })));
+    async createOrganizationalUnit(parentId, name, tags = {}) {
+      const wireTags = toWireTags(tags);
+      const out = await call(service, 'CreateOrganizationalUnit', () =>
+        organizations.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name, ...(wireTags.length > 0 && { Tags: wireTags }) })),
+      );
       if (!out.OrganizationalUnit) throw new AwsCallError('CreateOrganizationalUnit', 'other', 'MissingOrganizationalUnit', 'the response described no OU');
       return toOuSummary(out.OrganizationalUnit);
     },
@@ -127,5 +132,17 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
         organizations.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: sourceParentId, DestinationParentId: destinationParentId })),
       );
     },
+
+    async tagResource(resourceId, tags) {
+      await call(service, 'TagResource', () => organizations.send(new TagResourceCommand({ ResourceId: resourceId, Tags: toWireTags(tags) })));
+    },
+
+    async untagResource(resourceId, keys) {
+      await call(service, 'UntagResource', () => organizations.send(new UntagResourceCommand({ ResourceId: resourceId, TagKeys: [...keys] })));
+    },
   };
+}
+
+function toWireTags(tags: Readonly<Record<string, string>>): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }

@@ -9,6 +9,7 @@ import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
 import type { OrgRule } from './rule.js';
+import { tagsValid } from './tags-valid.js';
 
 export const ORG_RULES: readonly OrgRule[] = [
   accountsPlacedOnce,
@@ -17,6 +18,7 @@ export const ORG_RULES: readonly OrgRule[] = [
   budgetNamesUnique,
   notificationsUniquePerBudget,
   breakGlassUserNamesUnique,
+  tagsValid,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

@@ -10,6 +10,7 @@ import { importBudgets } from './import.js';
 import { planBudgetSteps } from './plan.js';
 import type { BudgetStep } from './steps.js';
 import { writeBudgetsSection } from './write-yaml.js';
+import { tagChanges } from '../tags/describe.js';
 
 const GROUP = 'Budgets';
 
@@ -29,7 +30,13 @@ export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
     createBudget: {
       group: GROUP,
       action: 'create',
-      describe: (step) => ({ details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] }),
+      describe: (step) => ({
+        details: [
+          `limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`,
+          ...step.after.notifications.map(notificationLine),
+          ...(step.after.tags ? tagChanges({}, step.after.tags) : []),
+        ],
+      }),
       execute: (step, { port, managementAccountId }) => createBudget(port, managementAccountId, step.after),
     },
     updateBudget: {

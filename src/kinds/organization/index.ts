@@ -5,6 +5,7 @@
 import type { ResourceKind } from '../kind.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
+import { tagChanges } from '../tags/describe.js';
 import { importOrganization } from './import.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
@@ -42,7 +43,7 @@ export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAcc
     createOrganizationalUnit: {
       group: 'Organizational units',
       action: 'create',
-      describe: () => ({ details: [] }),
+      describe: (step) => ({ details: step.after.tags ? tagChanges({}, step.after.tags) : [] }),
       execute: createOrganizationalUnit,
     },
     renameOrganizationalUnit: {
