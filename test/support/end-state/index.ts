@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, tags.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -19,6 +19,7 @@ import { budgetsKind } from './budgets.js';
 import type { EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
+import { tagsKind } from './tags.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -27,6 +28,7 @@ export const END_STATE_KINDS = {
   organization: organizationKind,
   budgets: budgetsKind,
   alternateContacts: alternateContactsKind,
+  tags: tagsKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -2,13 +2,18 @@
 
 import { stringify } from 'yaml';
 import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
-import type { DesiredNode, DesiredOrg, DesiredSecurity } from '../../../src/model/desired.js';
+import type { DesiredNode, DesiredOrg, DesiredSecurity, DesiredTags } from '../../../src/model/desired.js';
 
 export function orgYamlOf(desired: DesiredOrg): string {
   const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
     ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
-    ...(n.accounts.length > 0 && { accounts: n.accounts.map((a) => (a.name !== undefined ? { id: a.id, name: a.name } : a.id)) }),
+    ...(n.accounts.length > 0 && {
+      accounts: n.accounts.map((a) =>
+        a.name !== undefined || a.tags ? { id: a.id, ...(a.name !== undefined && { name: a.name }), ...tagsOf(a.tags) } : a.id,
+      ),
+    }),
     ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
+    ...tagsOf(n.tags),
   });
   return stringify(
     {
@@ -20,6 +25,7 @@ export function orgYamlOf(desired: DesiredOrg): string {
         amount: b.amount,
         unit: b.unit,
         timeUnit: b.timeUnit,
+        ...tagsOf(b.tags),
         ...(b.notifications.length > 0 && { notifications: b.notifications.map((n) => {
           const emails = n.subscribers.filter((s) => s.type === 'EMAIL').map((s) => s.address);
           const sns = n.subscribers.find((s) => s.type === 'SNS')?.address;
@@ -39,6 +45,10 @@ export function orgYamlOf(desired: DesiredOrg): string {
     // Account IDs must stay strings; the default would already quote them, this makes it explicit.
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
   );
+}
+
+function tagsOf(tags: DesiredTags | undefined): { tags?: Record<string, string> } {
+  return tags ? { tags: Object.fromEntries(tags.entries.map((t) => [t.key, t.value])) } : {};
 }
 
 function securityOf(security: DesiredSecurity): Record<string, unknown> {
