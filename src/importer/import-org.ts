@@ -9,6 +9,7 @@ import { parseOrgYaml } from '../config/parse-org-yaml.js';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import { UserError } from '../model/errors.js';
 import { planOrg } from '../planner/index.js';
+import { liveTagsOfImport } from '../kinds/tags/import.js';
 import { buildImportedOrg, type ImportedOrg } from './build-imported-org.js';
 import { readForImport, type ImportReading, type ImportReadOptions } from './read-for-import.js';
 import { renderImportedOrg } from './render-imported-org.js';
@@ -48,7 +49,8 @@ export function checkImportedText(text: string, reading: ImportReading): void {
   if (!parsed.ok) {
     throw new ImportCheckError('the org.yaml it wrote does not validate', parsed.errors.map(formatDiagnostic));
   }
-  const plan = planOrg(parsed.value, reading.live, { orgYamlSha256: '', liveStateSha256: '' });
+  const live = { ...reading.live, ...liveTagsOfImport(reading.live, reading.resourceTags) };
+  const plan = planOrg(parsed.value, live, { orgYamlSha256: '', liveStateSha256: '' });
   if (plan.steps.length > 0 || plan.errors.length > 0) {
     throw new ImportCheckError('the org.yaml it wrote would not plan as "no changes"', [
       ...plan.steps.map((step) => `${step.kind} ${step.address}: ${step.reason}`),

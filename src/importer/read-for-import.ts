@@ -4,7 +4,8 @@
 //   2. service control policies other than FullAWSAccess and their targets (ListPolicies, then one
 //      ListTargetsForPolicy per such policy): org.yaml cannot express them, so they are listed;
 //   3. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
-//      each) and of every budget (read by readLiveOrg), since tags cost a call per resource.
+//      each: the tags kind's readEveryResourceTags) and of every budget (read by readLiveOrg), since
+//      tags cost a call per resource.
 // Steps 2 and 3 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort, PolicySummary, PolicyTarget } from '../aws/port.js';
@@ -12,6 +13,7 @@ import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
+import { readEveryResourceTags } from '../kinds/tags/read.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -73,7 +75,7 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
     });
   const [scps, resourceTags] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? readScps(port, concurrency, abort.signal) : Promise.resolve<ScpReading>({ kind: 'unavailable' })),
-    stopOnFailure(includeTags ? readResourceTags(port, [root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)], concurrency, abort.signal) : Promise.resolve(null)),
+    stopOnFailure(includeTags ? readEveryResourceTags(port, live, concurrency, abort.signal) : Promise.resolve(null)),
   ]);
   return { live, organization, root, scps, resourceTags };
 }
@@ -92,16 +94,4 @@ async function readScps(port: AwsPort, concurrency: number, signal: AbortSignal)
   }
   await queue.idle();
   return { kind: 'read', listed: listed.length, policies: custom.map((policy) => ({ policy, targets: targets.get(policy.id) ?? [] })) };
-}
-
-async function readResourceTags(port: AwsPort, resourceIds: readonly string[], concurrency: number, signal: AbortSignal): Promise<Map<string, Tags>> {
-  const tags = new Map<string, Tags>();
-  const queue = new WorkQueue(concurrency, signal);
-  for (const id of resourceIds) {
-    queue.add(async () => {
-      tags.set(id, await port.listResourceTags(id));
-    });
-  }
-  await queue.idle();
-  return tags;
 }

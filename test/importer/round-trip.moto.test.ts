@@ -128,7 +128,7 @@ describeWithMoto('import round trip against moto', () => {
     expect(text).toContain(`- { id: "${built.accountIds[1]}", name: "web, prod" }`);
     expect(text).toMatch(new RegExp(`#   ${built.closed[0]} old sandbox: (SUSPENDED|PENDING_CLOSURE|CLOSED), in /Workloads/yes\\n`));
     expect(text).toContain(`#   DenyBucketDeletion (${policyId})\n#     - OU /Workloads\n#     - account ${built.accountIds[2]} audit\n`);
-    expect(text).toContain('#   OU /Security: owner=secops\n');
+    expect(text).toContain('    Security:\n      tags: { owner: secops }\n');
     expect(plan.warnings.map((w) => w.code)).toEqual(['unlisted-accounts']);
   });
 

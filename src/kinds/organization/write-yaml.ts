@@ -3,6 +3,7 @@
 
 import { INDENT, quoted, scalar } from '../../config/yaml-scalar.js';
 import type { DesiredAccount, DesiredNode, DesiredOrg } from '../../model/desired.js';
+import { flowTags } from '../tags/write-yaml.js';
 
 export function writeOrganizationSection(org: DesiredOrg): string[] {
   const lines = ['organization:', `${INDENT}managementAccountId: ${quoted(org.managementAccountId)}`, `${INDENT}featureSet: ${org.featureSet}`];
@@ -13,13 +14,14 @@ export function writeOrganizationSection(org: DesiredOrg): string[] {
 /** `key:` followed by the node's accounts and child OUs; `key: {}` when it has neither. */
 function writeNode(lines: string[], key: string, node: DesiredNode & { readonly renamedFrom?: string }, indent: string): void {
   const renamed = node.renamedFrom !== undefined;
-  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed) {
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed && !node.tags) {
     lines.push(`${indent}${key}: {}`);
     return;
   }
   lines.push(`${indent}${key}:`);
   const inner = indent + INDENT;
   if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
+  if (node.tags) lines.push(`${inner}tags: ${flowTags(node.tags)}`);
   if (node.accounts.length > 0) {
     lines.push(`${inner}accounts:`);
     for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
@@ -31,6 +33,7 @@ function writeNode(lines: string[], key: string, node: DesiredNode & { readonly 
 }
 
 function accountEntry(account: DesiredAccount): string {
-  if (account.name === undefined || account.name === '') return quoted(account.id);
-  return `{ id: ${quoted(account.id)}, name: ${scalar(account.name, 'flow')} }`;
+  const named = account.name !== undefined && account.name !== '';
+  if (!named && !account.tags) return quoted(account.id);
+  return `{ id: ${quoted(account.id)}${named ? `, name: ${scalar(account.name!, 'flow')}` : ''}${account.tags ? `, tags: ${flowTags(account.tags)}` : ''} }`;
 }

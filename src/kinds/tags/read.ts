@@ -6,7 +6,7 @@
 import { isAwsCallError } from '../../aws/errors.js';
 import type { AwsPort } from '../../aws/port.js';
 import type { LiveOrg, LiveResourceTags } from '../../model/live.js';
-import { ouRef, ROOT_REF, type TagTarget } from '../../model/refs.js';
+import { ouRef, type TagTarget } from '../../model/refs.js';
 import type { Tags } from '../../model/tags.js';
 import { indexLiveTree } from '../../planner/live-tree.js';
 import { matchOus } from '../../planner/ou-matching.js';
@@ -55,17 +55,21 @@ export async function readDeclaredTags(ctx: KindReadContext): Promise<Pick<LiveO
   return { resourceTags: [...organizations, ...budgets] };
 }
 
-/** Import with --include-tags: the tags of the root, every OU (by live path) and every account. */
-export async function readEveryResourceTags(port: AwsPort, live: LiveTreeRead, concurrency: number, signal?: AbortSignal): Promise<LiveResourceTags[]> {
-  if (!live.root) return [];
-  const { pathById } = indexLiveTree(live);
-  const rootId = live.root.id;
-  const reads = [
-    { target: ROOT_REF as TagTarget, read: () => port.listResourceTags(rootId) },
-    ...live.ous.map((ou) => ({ target: ouRef(pathById.get(ou.id) ?? ou.id) as TagTarget, read: () => port.listResourceTags(ou.id) })),
-    ...live.accounts.map((a) => ({ target: { type: 'account', id: a.id } as TagTarget, read: () => port.listResourceTags(a.id) })),
-  ];
-  return runAll(reads, concurrency, signal);
+/**
+ * Import with --include-tags: the tags of the root, every OU and every account, by ID (one
+ * ListTagsForResource each; budgets' tags come with the bulk read's budgets).
+ */
+export async function readEveryResourceTags(port: AwsPort, live: LiveTreeRead, concurrency: number, signal?: AbortSignal): Promise<Map<string, Tags>> {
+  const tags = new Map<string, Tags>();
+  if (!live.root) return tags;
+  const queue = new WorkQueue(concurrency, signal);
+  for (const id of [live.root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)]) {
+    queue.add(async () => {
+      tags.set(id, await port.listResourceTags(id));
+    });
+  }
+  await queue.idle();
+  return tags;
 }
 
 async function runAll(
