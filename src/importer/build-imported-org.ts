@@ -7,7 +7,7 @@
 // and lists what belongs to no kind: service control policies, and the tags the file does not declare
 // (of resources it leaves out, and `aws:` and `managed-by` keys, which orgctl never changes).
 
-import { DEFAULTS } from '../config/normalize.js';
+import { DEFAULTS } from '../config/defaults.js';
 import type { ImportCounts, ImportedDesired, ImportLeftOut, InactiveAccount, KindImport, LeftOutBudget } from '../kinds/kind-import.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { DesiredOrg } from '../model/desired.js';

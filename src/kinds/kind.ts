@@ -6,11 +6,14 @@
 import type { StepContext } from '../apply/step-context.js';
 import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
+import type { PositionLookup } from '../config/position-lookup.js';
+import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg } from '../model/live.js';
+import type { LiveOrg, LiveOrganization } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
+import type { ReadProgress } from '../reader/read-progress.js';
 import type { ImportReading, KindImport } from './kind-import.js';
 
 /** What the renderers print for one step, beyond its action and reason. */
@@ -52,10 +55,50 @@ export interface KindReadContext {
   readonly tree: Promise<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>;
 }
 
+/**
+ * What a kind's snapshot read gets: one attempt at reading the organization as it is now, side by side
+ * with the other kinds' snapshot reads, after the guard (src/reader/read-live-org.ts).
+ */
+export interface SnapshotReadContext {
+  readonly port: AwsPort;
+  /** DescribeOrganization's answer from the guard; null: no organization yet. */
+  readonly organization: LiveOrganization | null;
+  /** The management account the guard accepted (whose budgets, contacts, ... are read). */
+  readonly managementAccountId: string;
+  /** Requests in flight per list operation (WorkQueue), enough to keep each operation at its rate limit. */
+  readonly concurrency: number;
+  /** Aborted when any snapshot read of this attempt fails: start no new requests (WorkQueue takes it). */
+  readonly signal: AbortSignal;
+  /** Which of the resources the kind lists (by name) it reads tags for: the shell asks only for those the plan may delete. */
+  readonly readTagsFor: (name: string) => boolean;
+  /** Adds to the progress line's counts. */
+  progress(delta: Partial<ReadProgress>): void;
+  /**
+   * Says the read is under way (its first answer is in, its next requests are sent): the reader then
+   * starts the kinds' `read`s and the audit beside it. Any number of calls; the first counts.
+   */
+  underWay(): void;
+}
+
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */
 export interface ReadObservations {
   alternateContacts?: Promise<readonly AlternateContactObservation[]>;
 }
+
+/** What a kind's normalize gets: org.yaml as written (schema-valid), and where each value was written. */
+export interface NormalizeContext {
+  readonly written: WrittenOrgYaml;
+  /** Fills the `at` fields that diagnostics and rules point at. */
+  readonly positionOf: PositionLookup;
+}
+
+/**
+ * A kind's fields of DesiredOrg. A section several owners share (`options:`, `security:`) is given as the
+ * kind's fields of it; src/config/merge-desired-parts.ts merges the parts, and a field two owners fill is
+ * an error.
+ */
+export type DesiredPart = { readonly [F in keyof DesiredOrg]?: SectionPart<DesiredOrg[F]> };
+type SectionPart<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
 
 /** One handler for each of the step kinds K: the compiler names a step kind without one. */
 export type StepHandlers<K extends StepKind> = { readonly [P in K]: StepHandler<Extract<PlanStep, { kind: P }>> };
@@ -69,13 +112,28 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
   /** Group titles for the renderers, in display order. */
   readonly groups: readonly string[];
   /**
+   * Its top-level section(s) of org.yaml (or its fields inside a shared one) → its fields of DesiredOrg:
+   * defaults applied, positions attached (src/config/normalize.ts merges every kind's part). Pure; runs
+   * after schema validation, before the rules (src/config/rules) check the result.
+   */
+  normalize?(ctx: NormalizeContext): DesiredPart;
+  /**
    * Adds the kind's steps and notes to the plan. Its steps go through `ctx.graph`, whose phases order
    * them within the kind; kinds are ordered as the registry lists them.
    */
   plan(ctx: PlanContext): void;
   /**
-   * What the kind reads from AWS beyond the bulk read of the tree and budgets (src/reader), as its
-   * slice of the live organization. Few, bulk calls: the bench's call bounds count them.
+   * The kind's part of one consistent picture of the live organization (the tree, the budgets), in bulk.
+   * The reader runs every kind's snapshot read at once after the guard, stops them all when one fails,
+   * and runs them all again when one finds the organization changed under it (ChangedUnderReadError,
+   * `foundMomentsAgo` in src/reader/changed-under-read.ts). Also run by `orgctl import`. The bench's
+   * call bounds count its calls (src/reader/read-call-bound.ts).
+   */
+  readSnapshot?(ctx: SnapshotReadContext): Promise<Partial<Pick<LiveOrg, F>>>;
+  /**
+   * What the kind reads for org.yaml's values (the alternate contacts it declares), once, beside the
+   * snapshot reads once they are under way; not repeated when they are, and not run by `orgctl import`
+   * (no org.yaml). Few calls: the bench's call bounds count them.
    */
   read?(ctx: KindReadContext): Promise<Partial<Pick<LiveOrg, F>>>;
   /** The live organization's fields this kind owns: its fingerprint sees exactly these. */

@@ -1,6 +1,6 @@
 // The planner's public surface. Everything here is pure.
 
 export { planOrg } from './plan-org.js';
-export { canonicalDesiredDocument, canonicalLiveDocument, type OrgDocument } from './canonical-document.js';
+export { desiredTreeDocument, type TreeDocument } from './tree-document.js';
 export { canonicalJson, serializeLiveState } from './live-state.js';
 export { NoteCode } from './notes.js';

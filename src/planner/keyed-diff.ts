@@ -2,7 +2,7 @@
 // their key, ...): which keys only one side has, and which both have with different values. Each kind
 // diffs its own collections with it instead of decoding JSON Patch pointers of one whole document.
 
-import { byCodeUnit } from './canonical-document.js';
+import { byCodeUnit } from './sorted-record.js';
 
 export interface KeyedDiff {
   /** Keys only the desired side has, in code-unit order. */

@@ -4,7 +4,7 @@
 
 import type { LiveOrg } from '../model/live.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
-import { sortedRecord } from './canonical-document.js';
+import { sortedRecord } from './sorted-record.js';
 import { indexLiveTree } from './live-tree.js';
 
 export function serializeLiveState(live: LiveOrg): string {

@@ -2,7 +2,7 @@
 // (or in two places). The reader reads again; after MAX_READS such reads it gives up with
 // OrganizationChangedWhileReadError, which says what happened in words, not as a raw AWS error.
 
-import type { AwsCallError } from '../aws/errors.js';
+import { type AwsCallError, isAwsCallError } from '../aws/errors.js';
 import { UserError } from '../model/errors.js';
 
 /** One read ran into a change made by someone else (internal to readLiveOrg: it reads again). */
@@ -31,4 +31,15 @@ export class OrganizationChangedWhileReadError extends UserError {
       changes.map((change, i) => `read ${i + 1}: ${change.message}.`),
     );
   }
+}
+
+/**
+ * `work` asks about `subject`, which this read found moments ago; NotFound then means someone removed
+ * it since (ParentNotFoundException, NotFoundException, ...): the organization changed under the read.
+ */
+export function foundMomentsAgo<T>(work: Promise<T>, subject: string): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (isAwsCallError(error, 'notFound')) throw new ChangedUnderReadError(error, subject);
+    throw error;
+  });
 }

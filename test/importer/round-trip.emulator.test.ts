@@ -20,7 +20,8 @@ import { isUntouchedTagKey } from '../../src/model/tags.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { testEmulatorOptions } from '../support/emulator.js';
 import type { Plan } from '../../src/model/plan.js';
-import { canonicalDesiredDocument } from '../../src/planner/index.js';
+import { desiredBudgetDocuments } from '../../src/kinds/budgets/document.js';
+import { desiredTreeDocument } from '../../src/planner/index.js';
 import type { TimeUnit } from '../../src/model/desired.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import {
@@ -84,7 +85,7 @@ describe('import round trip against the emulator', () => {
       // Exactly the organization, by the generator's own account of it.
       const parsed = parseOrgYaml(text, 'org.yaml');
       if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-      const document = canonicalDesiredDocument(parsed.value);
+      const document = { ...desiredTreeDocument(parsed.value), budgets: desiredBudgetDocuments(parsed.value.budgets) };
       expect(document.organization).toEqual({ featureSet: org.featureSet, managementAccountId: MANAGEMENT_ACCOUNT_ID });
       expect(Object.keys(document.ous).sort()).toEqual(org.ous.map((ou) => ou.path).sort());
       expect(Object.fromEntries(Object.entries(document.accounts).map(([id, a]) => [id, a.parentPath]))).toEqual(expectedPlacements(org));

@@ -25,7 +25,7 @@ import { expect, it } from 'vitest';
 import { parseOrgYaml } from '../../src/config/parse-org-yaml.js';
 import type { Plan } from '../../src/model/plan.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
-import { canonicalDesiredDocument } from '../../src/planner/index.js';
+import { desiredTreeDocument } from '../../src/planner/index.js';
 import { expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState } from '../support/end-state/index.js';
 import { describeWithMoto, MOTO_ACCOUNT, MOTO_CREDENTIALS, useMoto } from '../support/moto.js';
 import { runOrgctl, tempDir } from './support/run-orgctl.js';
@@ -97,7 +97,7 @@ describeWithMoto('import round trip against moto', () => {
   function placementsIn(text: string): Record<string, string> {
     const parsed = parseOrgYaml(text, 'org.yaml');
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-    return Object.fromEntries(Object.entries(canonicalDesiredDocument(parsed.value).accounts).map(([id, a]) => [id, a.parentPath]));
+    return Object.fromEntries(Object.entries(desiredTreeDocument(parsed.value).accounts).map(([id, a]) => [id, a.parentPath]));
   }
 
   it('imports OUs, accounts, a closed account, SCPs with targets and tags; plan is then empty', async () => {

@@ -6,10 +6,12 @@ import type { ResourceKind } from '../kind.js';
 import { planAlternateContactSteps } from './plan.js';
 import { readAlternateContactsSlice } from './read.js';
 import type { AlternateContactStep } from './steps.js';
+import { normalizeAlternateContacts } from './normalize.js';
 
 export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], 'alternateContacts'> = {
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
+  normalize: normalizeAlternateContacts,
   plan: planAlternateContactSteps,
   // Import reads no contacts (they are per account and optional in org.yaml), so it writes no
   // `security:` section: a file without contacts compares none, and plans nothing for them.

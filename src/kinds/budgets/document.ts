@@ -23,6 +23,19 @@ export interface BudgetDocument {
   readonly notifications: Readonly<Record<string, NotificationDocument>>;
 }
 
+/** Budgets by name. */
+export type BudgetDocuments = Readonly<Record<string, BudgetDocument>>;
+
+/** org.yaml's budgets as canonical documents. */
+export function desiredBudgetDocuments(budgets: readonly DesiredBudget[]): BudgetDocuments {
+  return sortedRecord(budgets.map((budget) => [budget.name, desiredBudgetDocument(budget)]));
+}
+
+/** The live budgets as canonical documents. */
+export function liveBudgetDocuments(budgets: readonly LiveBudget[]): BudgetDocuments {
+  return sortedRecord(budgets.map((budget) => [budget.name, liveBudgetDocument(budget)]));
+}
+
 export function desiredBudgetDocument(budget: DesiredBudget): BudgetDocument {
   return {
     budgetType: 'COST',

@@ -7,7 +7,7 @@ import { ORG_SCHEMA, type SchemaNode } from '../../config/org-schema.js';
 import type { TimeUnit } from '../../model/desired.js';
 import type { LiveBudget, LiveNotification } from '../../model/live.js';
 import { notificationKeyString } from '../../model/addresses.js';
-import { canonicalNotificationKey } from '../../planner/canonical-document.js';
+import { canonicalNotificationKey } from './document.js';
 
 const TIME_UNITS: readonly string[] = ['DAILY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'] satisfies readonly TimeUnit[];
 

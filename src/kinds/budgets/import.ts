@@ -4,7 +4,7 @@
 
 import type { ComparisonOperator, DesiredBudget, DesiredNotification, Subscriber } from '../../model/desired.js';
 import type { LiveBudget, LiveNotification } from '../../model/live.js';
-import { canonicalNotificationKey } from '../../planner/canonical-document.js';
+import { canonicalNotificationKey } from './document.js';
 import { byNaturalOrder } from '../../importer/natural-order.js';
 import type { ImportReading, KindImport, LeftOutBudget } from '../kind-import.js';
 import { budgetProblems } from './expressible.js';

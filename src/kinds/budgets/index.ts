@@ -10,6 +10,8 @@ import { importBudgets } from './import.js';
 import { planBudgetSteps } from './plan.js';
 import type { BudgetStep } from './steps.js';
 import { writeBudgetsSection } from './write-yaml.js';
+import { normalizeBudgetsSection } from './normalize.js';
+import { readBudgets } from './read.js';
 import { tagChanges } from '../tags/describe.js';
 
 const GROUP = 'Budgets';
@@ -17,6 +19,8 @@ const GROUP = 'Budgets';
 export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
   name: 'budgets',
   groups: [GROUP],
+  normalize: normalizeBudgetsSection,
+  readSnapshot: readBudgets,
   plan: planBudgetSteps,
   importDesired: importBudgets,
   orgYamlSection: writeBudgetsSection,

@@ -7,12 +7,12 @@ import { budgetAddress, notificationAddress, notificationKeyString, subscriberAd
 import type { DesiredBudget, NotificationKey, Subscriber } from '../../model/desired.js';
 import { type LiveBudget, MANAGED_BUDGET_TAG } from '../../model/live.js';
 import type { NotificationSpec } from '../../model/plan.js';
-import { type BudgetDocument, canonicalNotificationKey } from './document.js';
+import { type BudgetDocument, type BudgetDocuments, canonicalNotificationKey, desiredBudgetDocuments, liveBudgetDocuments } from './document.js';
 import { plural } from '../../text/plural.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
-import { diffBudgets, type BudgetChanges } from '../../planner/document-diff.js';
+import { diffBudgets, type BudgetChanges } from './diff.js';
 import { orderSubscriberChanges } from './subscriber-order.js';
 import { tagRecord } from '../tags/declared.js';
 
@@ -37,10 +37,16 @@ const Phase = {
 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-type BudgetContext = PlanContext & { readonly changes: BudgetChanges };
+type BudgetContext = PlanContext & {
+  /** The live budgets' canonical documents. */
+  readonly liveBudgetDocuments: BudgetDocuments;
+  readonly changes: BudgetChanges;
+};
 
 export function planBudgetSteps(base: PlanContext): void {
-  const ctx: BudgetContext = { ...base, changes: diffBudgets(base.liveDocument, base.desiredDocument) };
+  const live = liveBudgetDocuments(base.live.budgets);
+  const desired = desiredBudgetDocuments(base.desired.budgets);
+  const ctx: BudgetContext = { ...base, liveBudgetDocuments: live, changes: diffBudgets(live, desired) };
   const desiredBudgets = new Map(ctx.desired.budgets.map((b) => [b.name, b]));
   const liveBudgets = new Map(ctx.live.budgets.map((b) => [b.name, b]));
 
@@ -63,7 +69,7 @@ export function planBudgetSteps(base: PlanContext): void {
   }
   for (const name of ctx.changes.changedBudgetLimits) planLimitUpdate(ctx, desiredBudgets.get(name)!, liveBudgets.get(name)!);
   for (const [name, changes] of ctx.changes.notifications) {
-    planNotificationChanges(ctx, name, ctx.liveDocument.budgets[name]!, desiredBudgets.get(name)!, changes);
+    planNotificationChanges(ctx, name, ctx.liveBudgetDocuments[name]!, desiredBudgets.get(name)!, changes);
   }
   planRemovedBudgets(ctx, ctx.changes.removedBudgets.map((name) => liveBudgets.get(name)!));
 }
@@ -263,7 +269,7 @@ function planRemovedBudgets(ctx: BudgetContext, removed: readonly LiveBudget[]):
   for (const budget of removed) {
     const ours = budget.tags !== undefined && budget.tags[MANAGED_BUDGET_TAG.key] === MANAGED_BUDGET_TAG.value;
     if (prune && ours) {
-      const document = ctx.liveDocument.budgets[budget.name]!;
+      const document = ctx.liveBudgetDocuments[budget.name]!;
       ctx.graph.add(Phase.deleteBudget, {
         kind: 'deleteBudget',
         address: budgetAddress(budget.name),

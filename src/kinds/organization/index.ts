@@ -10,10 +10,14 @@ import { importOrganization } from './import.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
 import { writeOrganizationSection } from './write-yaml.js';
+import { normalizeOrganization } from './normalize.js';
+import { readTree } from './read.js';
 
 export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAccountId' | 'organization' | 'root' | 'ous' | 'accounts'> = {
   name: 'organization',
   groups: ['Organization', 'Organizational units', 'Accounts'],
+  normalize: normalizeOrganization,
+  readSnapshot: readTree,
   plan: planOrganizationSteps,
   importDesired: importOrganization,
   orgYamlSection: writeOrganizationSection,

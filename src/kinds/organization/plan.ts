@@ -11,7 +11,7 @@ import { plural } from '../../text/plural.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
-import { diffOrganization, type OrganizationChanges } from '../../planner/document-diff.js';
+import { diffOrganization, type OrganizationChanges } from './diff.js';
 import { tagRecord } from '../tags/declared.js';
 
 /** The organization kind's phases, in plan order. */

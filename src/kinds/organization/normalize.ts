@@ -1,0 +1,61 @@
+// org.yaml's `organization:` and `root:` sections → the organization, the OU tree with OU paths, and
+// accounts, positions attached; `options:` → the tree's options.
+
+import { DEFAULTS } from '../../config/defaults.js';
+import { at, type PositionLookup } from '../../config/position-lookup.js';
+import type { AccountEntry, OrganizationalUnits, WrittenOrgYaml } from '../../config/written-org-yaml.js';
+import type { DocumentPath } from '../../config/yaml-source.js';
+import type { DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
+import { childPath, ROOT_PATH } from '../../model/paths.js';
+import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizeTags } from '../tags/normalize.js';
+
+export function normalizeOrganization({ written, positionOf }: NormalizeContext): DesiredPart {
+  return {
+    managementAccountId: written.organization.managementAccountId,
+    featureSet: written.organization.featureSet ?? DEFAULTS.featureSet,
+    root: normalizeRoot(written.root, positionOf),
+    options: {
+      pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
+      unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+    },
+  };
+}
+
+function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: DocumentPath, positionOf: PositionLookup): DesiredAccount[] {
+  return (entries ?? []).map((entry, index) => {
+    const position = at(positionOf([...path, index]));
+    if (typeof entry === 'string') return { id: entry, ...position };
+    return {
+      id: entry.id,
+      ...(entry.name !== undefined && { name: entry.name }),
+      ...position,
+      ...normalizeTags(entry.tags, [...path, index, 'tags'], positionOf),
+    };
+  });
+}
+
+function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {
+  return Object.entries(written ?? {}).map(([name, node]) => {
+    const ouPath = childPath(parentPath, name);
+    const nodePath = [...path, name];
+    return {
+      name,
+      path: ouPath,
+      ...(node?.renamedFrom !== undefined ? { renamedFrom: node.renamedFrom } : {}),
+      accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
+      organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
+      ...normalizeTags(node?.tags, [...nodePath, 'tags'], positionOf),
+      // An OU's position is its name (the mapping key).
+      ...at(positionOf(nodePath)),
+    };
+  });
+}
+
+function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLookup): DesiredNode {
+  return {
+    accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
+    organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
+    ...normalizeTags(written.tags, ['root', 'tags'], positionOf),
+  };
+}
