@@ -13,6 +13,8 @@ import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { aLiveOrg, FAKE_INPUTS, MANAGEMENT_ACCOUNT_ID } from '../support/builders.js';
 import { FakeAwsPort } from '../support/fake-port.js';
+import { expectedTagReadCalls } from '../../src/kinds/tags/read-call-bound.js';
+import { makePlan } from '../../src/workflow/make-plan.js';
 
 const A1 = '111111111111';
 
@@ -244,5 +246,50 @@ describe('render: tag steps', () => {
     expect(markdown).not.toContain('\n</details><img');
     expect(markdown.split('\n').filter((line) => line.includes('@octocat'))).toHaveLength(1);
     expect(markdown).toContain('"owner": "x```\\n</details><img src=x> @octocat #1" → "platform"');
+  });
+});
+
+const A3 = '333333333333';
+const MGMT = FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
+const fakeOrgYaml = (...lines: string[]): string => ['version: 1', `organization: { managementAccountId: "${MGMT}" }`, ...lines, ''].join('\n');
+
+describe('read: only the tags org.yaml declares', () => {
+  it('one ListTagsForResource per declared root/OU/account and budget, as the bound says; none for the rest', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const workloads = fake.seedOu(rootId, 'Workloads');
+    fake.seedOu(rootId, 'Untagged');
+    fake.seedAccount({ id: A3, name: 'a1', parentId: workloads });
+    fake.seedAccount({ id: '222222222222', name: 'a2', parentId: workloads });
+    fake.seedTags(workloads, { owner: 'x' });
+    fake.seedBudget(FakeAwsPort.MANAGEMENT_ACCOUNT_ID, { name: 'old', amount: 1, notifications: [{ type: 'ACTUAL', comparison: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', subscribers: [{ type: 'EMAIL', address: 'a@example.com' }] }] });
+    const budget = (name: string) => `  - { name: ${name}, amount: 1, tags: { owner: finance }, notifications: [{ type: ACTUAL, threshold: 80, emails: [a@example.com] }] }`;
+    const desired = desiredOf(
+      fakeOrgYaml(
+        'root:',
+        '  organizationalUnits:',
+        '    Workloads:',
+        '      tags: { owner: x }',
+        `      accounts: [{ id: "${A3}", tags: { team: t } }, "222222222222"]`,
+        '    Untagged: {}',
+        'budgets:',
+        budget('old'),
+        budget('new'),
+      ),
+    );
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    const tagReads = fake.calls.filter((c) => c.operation === 'ListTagsForResource');
+    // Workloads and A3 (Organizations), "old" and "new" (Budgets: "new" is not there yet, and is created with its tags).
+    expect(tagReads.map((c) => JSON.stringify(c.args)).sort()).toEqual([`["${fake.ouIdByPath('/Workloads')}"]`, `["${A3}"]`, `["${MGMT}","new"]`, `["${MGMT}","old"]`].sort());
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 2, budgets: 2 });
+    expect(summary(plan)).toEqual(['createBudget budget:new', `tagResource account:${A3}/tags`, 'tagResource budget:old/tags']);
+  });
+
+  it('reads no tags when org.yaml declares none', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    fake.seedOu(rootId, 'Workloads');
+    await makePlan(fake, desiredOf(fakeOrgYaml('root:', '  organizationalUnits:', '    Workloads: {}')), 'a'.repeat(64));
+    expect(fake.callCount('ListTagsForResource')).toBe(0);
   });
 });
