@@ -48,10 +48,8 @@ export async function createOrganizationalUnit(step: CreateOrganizationalUnitSte
     // (TagResource sets them again, harmlessly, when that create had them).
     const siblings = await port.listOrganizationalUnitsForParent(parentId);
     const existing = siblings.find((ou) => ou.name === step.after.name);
-    if (existing) {
-      if (Object.keys(tags).length > 0) await port.tagResource(existing.id, tags);
-      return ids.record(ouRef(step.after.path), existing.id);
-    }
+    if (existing && Object.keys(tags).length > 0) await port.tagResource(existing.id, tags);
+    if (existing) return ids.record(ouRef(step.after.path), existing.id);
     const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
     if (!variant) throw error;
     throw new StepPreconditionError(
