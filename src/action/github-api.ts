@@ -27,6 +27,8 @@ export interface PullRequestRef {
   /** null while open or when closed without merging. */
   readonly mergedAt: string | null;
   readonly mergeCommitSha: string | null;
+  /** The pull request's head commit: what its plan comment was made for. */
+  readonly headSha: string | undefined;
 }
 
 export interface GitHubApi {
@@ -46,4 +48,13 @@ export interface GitHubApi {
   createIssue(issue: { readonly title: string; readonly body: string; readonly labels: readonly string[] }): Promise<IssueRef>;
   updateIssueBody(issueNumber: number, body: string): Promise<void>;
   closeIssue(issueNumber: number): Promise<void>;
+  /** Numbers of the repository's open pull requests, all pages (GET /repos/{owner}/{repo}/pulls). */
+  listOpenPullRequests(): Promise<readonly number[]>;
+  /** Paths of the files a pull request changes, all pages (GET /repos/{owner}/{repo}/pulls/{n}/files; GitHub lists at most 3,000). */
+  listPullRequestFiles(pullNumber: number): Promise<readonly string[]>;
+  /** Names of the labels on an issue or pull request. */
+  listLabels(issueNumber: number): Promise<readonly string[]>;
+  /** Adds labels (creating them in the repository when missing, as GitHub does). */
+  addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
+  removeLabel(issueNumber: number, label: string): Promise<void>;
 }

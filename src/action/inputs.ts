@@ -18,6 +18,11 @@ export interface RawActionInputs {
   readonly commentAuthor: string;
   readonly comment: string;
   readonly failOnDrift: string;
+  /** Empty or absent: false. */
+  readonly labels?: string;
+  /** Empty or absent: none. */
+  readonly planDigest?: string;
+  readonly rehearse: string;
 }
 
 /** The run's context as the runner describes it (GITHUB_* variables and the event payload file). */
@@ -48,6 +53,9 @@ export function readActionSettings(): ActionSettings {
       commentAuthor: core.getInput('comment-author'),
       comment: core.getInput('comment'),
       failOnDrift: core.getInput('fail-on-drift'),
+      labels: core.getInput('labels'),
+      planDigest: core.getInput('plan-digest'),
+      rehearse: core.getInput('rehearse'),
     },
     {
       eventName: context.eventName ?? '',
@@ -66,7 +74,8 @@ export function readActionSettings(): ActionSettings {
 
 export function parseActionSettings(inputs: RawActionInputs, context: RawActionContext): ActionSettings {
   const command = parseCommand(inputs.command);
-  const comment = parseBoolean('comment', inputs.comment, true);
+  const commentOnChangeOnly = inputs.comment.trim() === 'on-change';
+  const comment = commentOnChangeOnly || parseBoolean('comment', inputs.comment, true);
   const failOnDrift = parseBoolean('fail-on-drift', inputs.failOnDrift, false);
   const file = inputs.file.trim() || 'org.yaml';
   const orgFilePath = resolve(context.workspace, file);
@@ -85,6 +94,9 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     githubToken: inputs.githubToken.trim(),
     commentAuthor: parseLogin('comment-author', inputs.commentAuthor),
     comment,
+    commentOnChangeOnly,
+    labels: parseBoolean('labels', inputs.labels ?? '', false),
+    planDigest: parsePlanDigest(inputs.planDigest ?? ''),
     failOnDrift,
     repository,
     event: parseEvent(context.eventName, context.payload),
@@ -95,6 +107,7 @@ export function parseActionSettings(inputs: RawActionInputs, context: RawActionC
     hasJobSummary: Boolean(context.env['GITHUB_STEP_SUMMARY']),
     rateScale: rateScaleFrom(context.env),
     awsTimeouts: awsTimeoutsFrom(context.env),
+    rehearse: parseBoolean('rehearse', inputs.rehearse, true),
   };
 }
 
@@ -116,6 +129,13 @@ function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
   if (TRUE.includes(value)) return true;
   if (FALSE.includes(value)) return false;
   throw new UserError(`the ${name} input must be true or false (got "${value}").`);
+}
+
+function parsePlanDigest(raw: string): string | undefined {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return undefined;
+  if (/^[0-9a-f]{64}$/.test(value)) return value;
+  throw new UserError(`the plan-digest input must be the 64 hexadecimal characters a plan's digest has, as the pull request comment or the job summary gives it (got "${raw.trim().slice(0, 80)}").`);
 }
 
 // GitHub logins: letters, digits and hyphens; an app's bot adds [bot].
@@ -152,6 +172,11 @@ function parseEvent(name: string, payload: unknown): TriggerEvent {
     const ref = field(payload, 'ref');
     const defaultBranch = field(field(payload, 'repository'), 'default_branch');
     return { kind: 'push', ref: typeof ref === 'string' ? ref : '', defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : undefined };
+  }
+  if (name === 'workflow_dispatch') {
+    const ref = field(payload, 'ref');
+    const defaultBranch = field(field(payload, 'repository'), 'default_branch');
+    return { kind: 'dispatch', ref: typeof ref === 'string' ? ref : '', defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : undefined };
   }
   return { kind: 'other', name: name || 'unknown' };
 }

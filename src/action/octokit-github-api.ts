@@ -71,7 +71,7 @@ export function createOctokitGitHubApi(token: string, repository: RepositoryName
     listPullRequestsForCommit: (sha) =>
       call(`finding the pull request of commit ${sha}`, PERMISSION.readPulls, async () => {
         const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: PER_PAGE });
-        return pulls.map((p): PullRequestRef => ({ number: p.number, mergedAt: p.merged_at ?? null, mergeCommitSha: p.merge_commit_sha ?? null }));
+        return pulls.map((p): PullRequestRef => ({ number: p.number, mergedAt: p.merged_at ?? null, mergeCommitSha: p.merge_commit_sha ?? null, headSha: p.head?.sha }));
       }),
     listOpenIssuesWithLabel: (label) =>
       call(`listing open issues labelled ${label}`, PERMISSION.issues, async () => {
@@ -91,6 +91,35 @@ export function createOctokitGitHubApi(token: string, repository: RepositoryName
     closeIssue: (issueNumber) =>
       call(`closing issue #${issueNumber}`, PERMISSION.issues, async () => {
         await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, state: 'closed', state_reason: 'completed' });
+      }),
+    listOpenPullRequests: () =>
+      call('listing the open pull requests', PERMISSION.readPulls, async () => {
+        const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: PER_PAGE });
+        return pulls.map((p) => p.number);
+      }),
+    listPullRequestFiles: (pullNumber) =>
+      call(`listing the files #${pullNumber} changes`, PERMISSION.readPulls, async () => {
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: PER_PAGE });
+        // A renamed file counts under both names: its plan changes either way.
+        return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+      }),
+    listLabels: (issueNumber) =>
+      call(`listing the labels of #${issueNumber}`, PERMISSION.prComments, async () => {
+        const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: issueNumber, per_page: PER_PAGE });
+        return labels.map((l) => l.name);
+      }),
+    addLabels: (issueNumber, labels) =>
+      call(`labelling #${issueNumber}`, PERMISSION.prComments, async () => {
+        await octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: [...labels] });
+      }),
+    removeLabel: (issueNumber, label) =>
+      call(`removing a label from #${issueNumber}`, PERMISSION.prComments, async () => {
+        try {
+          await octokit.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name: label });
+        } catch (error) {
+          // Already gone (someone removed it since it was listed): what was wanted.
+          if (httpStatus(error) !== 404) throw error;
+        }
       }),
   };
 }

@@ -1,6 +1,7 @@
-// `command: apply`: only on a push to the default branch. Plans again from the live organization,
-// applies that plan, plans once more to check the result, and reports it in the job summary and on
-// the pull request that was merged. The job fails unless the organization ends up matching org.yaml.
+// `command: apply`: only on a push to the default branch (or workflow_dispatch on it). Plans again from
+// the live organization and applies that plan only when its digest is the reviewed one (apply-authorization.ts);
+// otherwise changes nothing and says why. Plans once more to check the result, and reports it in the job
+// summary and on the pull request that was merged. The job fails unless the organization ends up matching org.yaml.
 
 import type { ApplyRun } from '../apply/apply-plan.js';
 import { loadOrgFile, type LoadedOrgFile } from '../config/load-org-file.js';
@@ -11,10 +12,15 @@ import { serializePlan } from '../render/plan-file.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { runApplyWorkflow, type ApplyOutcome } from '../workflow/apply-workflow.js';
 import { annotationsForDiagnostics, annotationsForPlan } from './annotations.js';
-import { composeComment, composeMarkdown, fittedPart, fixedPart, MARKERS, truncateLines, type CommentPart } from './compose-comment.js';
+import { composeComment, composeMarkdown, fittedPart, fixedPart, truncateLines, type CommentPart } from './compose-comment.js';
 import { describeError } from '../text/describe-error.js';
 import { attemptGitHubWrite, withFailure } from './github-write.js';
-import type { PullRequestRef } from './github-api.js';
+import type { Plan } from '../model/plan.js';
+import { planDigest } from '../workflow/plan-digest.js';
+import { authorizedDigest, readApplyAuthorization, resultPullRequest } from './apply-authorization.js';
+import { refusedReport } from './apply-refusal.js';
+import { markOtherPlansOutdated } from './outdated-plans.js';
+import { applyMarker } from './reviewed-plan.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
@@ -27,14 +33,15 @@ export function assertApplyAllowed(settings: ActionSettings): void {
   if (event.kind === 'pullRequest') {
     throw new UserError(`apply refuses to run for a pull request: it runs only on a push to the default branch, after review and merge. ${nothing} Use command: plan on pull requests.`);
   }
-  if (event.kind !== 'push') {
-    throw new UserError(`apply runs only on a push to the default branch; this run was triggered by a ${event.name} event. ${nothing}`);
+  if (event.kind !== 'push' && event.kind !== 'dispatch') {
+    throw new UserError(`apply runs only on a push to the default branch (or workflow_dispatch on it); this run was triggered by a ${event.name} event. ${nothing}`);
   }
   if (event.defaultBranch === undefined) {
-    throw new UserError(`apply cannot tell the repository's default branch: the push event has no repository.default_branch. ${nothing}`);
+    throw new UserError(`apply cannot tell the repository's default branch: the ${event.kind === 'push' ? 'push' : 'workflow_dispatch'} event has no repository.default_branch. ${nothing}`);
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
-    throw new UserError(`apply runs only on a push to the default branch (${event.defaultBranch}); this push is to ${event.ref || 'an unknown ref'}. ${nothing}`);
+    const what = event.kind === 'push' ? 'this push is to' : 'this workflow_dispatch runs on';
+    throw new UserError(`apply runs only on a push to the default branch (${event.defaultBranch}); ${what} ${event.ref || 'an unknown ref'}. ${nothing}`);
   }
 }
 
@@ -54,25 +61,38 @@ export async function runApply(settings: ActionSettings, deps: ActionDeps): Prom
     return withFailure(report, commentFailure);
   }
 
+  // Before AWS is read: without knowing what was reviewed, nothing may be applied.
+  const authorization = await readApplyAuthorization(settings, deps);
+  const pullRequest = resultPullRequest(authorization);
+  const expected = authorizedDigest(authorization);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyWithAws(settings, deps, loaded.value);
+    outcome = await applyWithAws(settings, deps, loaded.value, (plan) => planDigest(plan) === expected);
   } catch (error) {
     const { message } = describeError(error);
     const commentFailure = await commentOnMergedPullRequest(settings, deps, [
-      fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done; re-run the job once the cause is fixed.`),
-    ]);
+      fixedPart(`### orgctl apply: failed\n\n> [!CAUTION]\n> **${escapeMarkdownInline(message.split('\n')[0] ?? message)}**\n\nThe run's log has the details. Steps that succeeded stay done. Once the cause is fixed, re-run the job: it applies the reviewed plan if no step was done, and otherwise changes nothing and gives the digest of what remains, to apply by hand with \`plan-digest\`.`),
+    ], pullRequest, 'Tried at commit');
     // The apply's own error fails the job; the comment's is secondary.
     if (commentFailure) deps.warn(commentFailure);
     throw error;
   }
   await deps.writeFile(settings.planJsonPath, serializePlan(outcome.plan));
+  if (outcome.kind === 'declined') {
+    const refusal = refusedReport(settings, authorization, outcome.plan);
+    // A direct push and a refused dispatch have no pull request to explain it on: the job summary does.
+    const commentFailure = authorization.kind === 'pullRequest' ? await commentOnMergedPullRequest(settings, deps, refusal.commentParts, pullRequest, 'Nothing applied; planned at commit') : undefined;
+    return withFailure(refusal.report, commentFailure && `the refusal is in the job summary, but orgctl ${commentFailure}`);
+  }
   const report = reportOutcome(settings, outcome);
-  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts);
+  const commentFailure = await commentOnMergedPullRequest(settings, deps, report.commentParts, pullRequest);
+  if (outcome.kind === 'applied' && outcome.run.results.some((r) => r.status === 'ok')) {
+    await markOtherPlansOutdated(settings, deps, pullRequest);
+  }
   return withFailure(report.report, commentFailure && `apply's result is in the job summary, but orgctl ${commentFailure}`);
 }
 
-async function applyWithAws(settings: ActionSettings, deps: ActionDeps, loaded: LoadedOrgFile): Promise<ApplyOutcome> {
+async function applyWithAws(settings: ActionSettings, deps: ActionDeps, loaded: LoadedOrgFile, isReviewed: (plan: Plan) => boolean): Promise<ApplyOutcome> {
   deps.log(`Applying ${settings.orgFile} at commit ${settings.sha}: planning from the live organization first.`);
   const aws = deps.openAws();
   try {
@@ -81,8 +101,9 @@ async function applyWithAws(settings: ActionSettings, deps: ActionDeps, loaded: 
       desired: loaded.desired,
       orgYamlSha256: loaded.sha256,
       onPlanned: (plan) => deps.log(renderPlanText(plan, { color: true })),
-      // The change was reviewed in its pull request and merged; the environment's reviewers approved the job.
-      confirm: async () => true,
+      // The plan runs only when its steps are the ones reviewed (the pull request's comment, or the dispatch's plan-digest);
+      // the environment's reviewers approved the job.
+      confirm: async (plan) => isReviewed(plan),
       onStepFinished: (result) => deps.log(renderStepResultLine(result)),
     });
   } finally {
@@ -96,14 +117,12 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
   const planJson = settings.planJsonPath;
   const annotations = annotationsForPlan(plan, settings.orgFile);
   if (outcome.kind !== 'applied') {
-    // 'declined' cannot happen (confirm is always true); report it as nothing applied all the same.
     const parts = [fixedPart(`### orgctl apply: no changes\n\nThe organization already matched ${fileName(settings)} at commit ${commit}; nothing was changed.`)];
     return {
       report: {
         outputs: { hasChanges: false, planJson, summary: 'No changes. The organization matches org.yaml.' },
         jobSummary: composeMarkdown([...parts, planPart(plan, settings, '#### Plan')], JOB_SUMMARY_LIMIT),
         annotations,
-        ...(outcome.kind === 'declined' ? { failure: 'apply was declined; nothing was changed.' } : {}),
       },
       commentParts: parts,
     };
@@ -118,7 +137,10 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
   const headline = fixedPart(
     `### orgctl apply: ${verdict}\n\n` +
       `**Commit ${commit}: ${counts.ok} succeeded, ${counts.failed} failed, ${counts.skipped} not run, in ${formatDuration(outcome.wallMs)}. ${checked}**` +
-      (converged ? '' : '\n\nSteps that succeeded stay done. Fix the cause and re-run the apply job: it plans again from the live organization.'),
+      (converged
+        ? ''
+        : '\n\nSteps that succeeded stay done. Fix the cause, then apply what remains deliberately: run the apply workflow by hand with ' +
+          `\`plan-digest\` \`${planDigest(after)}\` (the digest of what still differs, below). Re-running this job applies nothing: what remains is not the plan that was reviewed.`),
   );
   const appliedPlan = planPart(plan, settings, '#### Applied plan');
   const remaining = converged ? [] : [planPart(after, settings, '#### What still differs')];
@@ -151,21 +173,27 @@ function resultsPart(run: ApplyRun, problemsOnly: boolean): CommentPart {
  * each apply's comment is the record of what it changed, and a re-run must not replace it.
  * Returns why the comment could not be written, if it could not.
  */
-async function commentOnMergedPullRequest(settings: ActionSettings, deps: ActionDeps, parts: readonly CommentPart[]): Promise<string | undefined> {
+async function commentOnMergedPullRequest(
+  settings: ActionSettings,
+  deps: ActionDeps,
+  parts: readonly CommentPart[],
+  known?: number,
+  footer = 'Applied from commit',
+): Promise<string | undefined> {
   if (!settings.comment) return undefined;
   return attemptGitHubWrite('the apply comment on the merged pull request', async () => {
-    const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
-    const pr = mergedPullRequest(pulls, settings.sha);
-    if (!pr) {
+    const number = known ?? (await findMergedPullRequest(settings, deps));
+    if (number === undefined) {
       deps.log(`No merged pull request contains commit ${settings.sha} (pushed directly?); the result is in the job summary only.`);
       return;
     }
-    const body = composeComment(MARKERS.apply, [...parts, footerPart(settings, `Applied from commit ${commitLink(settings, settings.sha)}`)]);
-    const created = await deps.github.createIssueComment(pr.number, body);
-    deps.log(`Apply comment added to #${pr.number} (comment ${created.id}).`);
+    const body = composeComment(applyMarker(settings.orgFile), [...parts, footerPart(settings, `${footer} ${commitLink(settings, settings.sha)}`)]);
+    const created = await deps.github.createIssueComment(number, body);
+    deps.log(`Apply comment added to #${number} (comment ${created.id}).`);
   });
 }
 
-function mergedPullRequest(pulls: readonly PullRequestRef[], sha: string): PullRequestRef | undefined {
-  return pulls.find((p) => p.mergeCommitSha === sha) ?? pulls.find((p) => p.mergedAt !== null);
+async function findMergedPullRequest(settings: ActionSettings, deps: ActionDeps): Promise<number | undefined> {
+  const pulls = await deps.github.listPullRequestsForCommit(settings.sha);
+  return (pulls.find((p) => p.mergeCommitSha === settings.sha) ?? pulls.find((p) => p.mergedAt !== null))?.number;
 }

@@ -28,6 +28,12 @@ export type TriggerEvent =
       /** The repository's default branch, from the push payload; undefined when the payload lacks it. */
       readonly defaultBranch: string | undefined;
     }
+  | {
+      /** workflow_dispatch: a person runs the workflow by hand (apply with the plan-digest input). */
+      readonly kind: 'dispatch';
+      readonly ref: string;
+      readonly defaultBranch: string | undefined;
+    }
   | { readonly kind: 'other'; readonly name: string };
 
 export interface ActionSettings {
@@ -41,6 +47,12 @@ export interface ActionSettings {
   readonly commentAuthor: string | undefined;
   /** Post the PR comment (plan, apply) and keep the drift issue (drift). */
   readonly comment: boolean;
+  /** comment: on-change: plan creates no comment while the pull request changes nothing in AWS (an existing one is still updated). */
+  readonly commentOnChangeOnly: boolean;
+  /** Keep the labels `orgctl: changes` and `orgctl: deletes` on the pull request matching its plan. */
+  readonly labels: boolean;
+  /** apply on workflow_dispatch: the digest of the plan a person reviewed and means to apply (64 hex characters). */
+  readonly planDigest: string | undefined;
   readonly failOnDrift: boolean;
   readonly repository: RepositoryName;
   readonly event: TriggerEvent;
@@ -58,4 +70,6 @@ export interface ActionSettings {
   readonly rateScale: number;
   /** Connect and request timeouts of AWS calls (ORGCTL_CONNECT_TIMEOUT_MS, ORGCTL_REQUEST_TIMEOUT_MS), as in the CLI. */
   readonly awsTimeouts: AwsTimeouts;
+  /** plan: rehearse the plan in the built-in emulator and show the verdict in the comment (the rehearse input). */
+  readonly rehearse: boolean;
 }

@@ -5,7 +5,7 @@
 import { CallStatsRecorder } from './call-stats.js';
 import type { AwsServiceName } from './operations.js';
 import type { Pacer } from './pacer.js';
-import { callWithRetries, type RetryPolicy } from './retry.js';
+import { callWithRetries, DEFAULT_RETRY_POLICY, optionalCallPolicy, type RetryPolicy } from './retry.js';
 
 export interface CallRunnerOptions {
   readonly stats: CallStatsRecorder;
@@ -16,16 +16,22 @@ export interface CallRunnerOptions {
   readonly retryPolicy?: RetryPolicy;
 }
 
+export interface CallOptions {
+  /** The run goes on without this call's answer: retried only when throttled (optionalCallPolicy). */
+  readonly optional?: boolean;
+}
+
 /** `send` must throw AwsCallError for AWS failures (classify first). */
-export type CallRunner = <T>(service: AwsServiceName, operation: string, send: () => Promise<T>) => Promise<T>;
+export type CallRunner = <T>(service: AwsServiceName, operation: string, send: () => Promise<T>, options?: CallOptions) => Promise<T>;
 
 export function createCallRunner(options: CallRunnerOptions): CallRunner {
   const { stats, pacer } = options;
-  return (service, operation, send) =>
+  const optionalPolicy = optionalCallPolicy(options.retryPolicy ?? DEFAULT_RETRY_POLICY);
+  return (service, operation, send, callOptions) =>
     callWithRetries(send, {
       sleep: options.sleep,
       random: options.random,
-      ...(options.retryPolicy ? { policy: options.retryPolicy } : {}),
+      ...(callOptions?.optional ? { policy: optionalPolicy } : options.retryPolicy ? { policy: options.retryPolicy } : {}),
       beforeAttempt: async () => {
         if (pacer) await pacer.acquire(service, operation);
         stats.recordAttempt(operation);

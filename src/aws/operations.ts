@@ -1,15 +1,17 @@
 // Every AWS operation orgctl calls, keyed by the port method that makes it. One list, read by the
 // SDK adapter (operation names for pacing and stats), the fake port, and docs/aws-access.md.
 
-import type { AccountPort, AwsPort, BudgetsPort, IamPort, OrganizationsPort, SsoAdminPort, StsPort } from './port.js';
+import type { AccessAnalyzerPort, AccountPort, AwsPort, BudgetsPort, IamPort, OrganizationsPort, SsoAdminPort, StsPort } from './port.js';
 
-export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin';
+export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin' | 'accessanalyzer';
 
 export interface OperationInfo {
   readonly service: AwsServiceName;
   /** The AWS API operation, e.g. "ListAccountsForParent". */
   readonly operation: string;
   readonly access: 'read' | 'write';
+  /** The run goes on without its answer ("could not check"): retried only when throttled (CallOptions.optional). */
+  readonly optional?: boolean;
 }
 
 /** The service whose interface (src/aws/ports/) declares port method M. */
@@ -25,7 +27,9 @@ type ServiceOf<M extends keyof AwsPort> = M extends keyof OrganizationsPort
           ? 'sso-admin'
           : M extends keyof StsPort
             ? 'sts'
-            : never;
+            : M extends keyof AccessAnalyzerPort
+              ? 'accessanalyzer'
+              : never;
 
 export const PORT_OPERATIONS = {
   getCallerAccountId: { service: 'sts', operation: 'GetCallerIdentity', access: 'read' },
@@ -64,6 +68,7 @@ export const PORT_OPERATIONS = {
   untagResource: { service: 'organizations', operation: 'UntagResource', access: 'write' },
   tagBudget: { service: 'budgets', operation: 'TagResource', access: 'write' },
   untagBudget: { service: 'budgets', operation: 'UntagResource', access: 'write' },
+  validatePolicy: { service: 'accessanalyzer', operation: 'ValidatePolicy', access: 'read', optional: true },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -87,6 +92,9 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
     case 'sso-admin':
       // IAM Identity Center's API is "sso-admin", its IAM actions are "sso:".
       return [`sso:${operation}`];
+    case 'accessanalyzer':
+      // The client is "accessanalyzer"; its IAM actions are "access-analyzer:".
+      return [`access-analyzer:${operation}`];
     case 'budgets':
       // Budgets authorizes most operations with two coarse actions (Service Authorization Reference).
       if (operation === 'ListTagsForResource' || operation === 'TagResource' || operation === 'UntagResource') return [`budgets:${operation}`];

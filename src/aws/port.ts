@@ -7,6 +7,7 @@
 // - Failures throw AwsCallError (src/aws/errors.ts) with a classified kind.
 // - Throttling and ConcurrentModificationException are retried inside the implementation.
 
+import type { AccessAnalyzerPort } from './ports/access-analyzer.js';
 import type { AccountPort } from './ports/account.js';
 import type { BudgetsPort } from './ports/budgets.js';
 import type { IamPort } from './ports/iam.js';
@@ -20,9 +21,10 @@ export type { IamPort } from './ports/iam.js';
 export type { AccountSummary, OrganizationsPort, OuSummary, PolicySummary, PolicyTarget, PolicyTargetType, PolicyType } from './ports/organizations.js';
 export type { SsoAdminPort } from './ports/sso-admin.js';
 export type { StsPort } from './ports/sts.js';
+export type { AccessAnalyzerPolicyType, AccessAnalyzerPort, PolicyFinding, PolicyFindingType } from './ports/access-analyzer.js';
 
 /** Every service orgctl calls, one interface each (src/aws/ports/), composed. */
-export interface AwsPort extends OrganizationsPort, BudgetsPort, AccountPort, IamPort, SsoAdminPort, StsPort {}
+export interface AwsPort extends OrganizationsPort, BudgetsPort, AccountPort, IamPort, SsoAdminPort, StsPort, AccessAnalyzerPort {}
 
 /** What an implementation reports about the calls it made (benchmarks, plan footers). */
 export interface CallStats {

@@ -88,7 +88,7 @@ export async function callWithRetries<T>(attempt: () => Promise<T>, options: Ret
       if (retryClass === null) throw error;
       const backoff = policy[retryClass];
       const done = retries[retryClass];
-      if (done + 1 >= backoff.maxAttempts) throw gaveUp(error, done + 1);
+      if (done + 1 >= backoff.maxAttempts) throw done === 0 ? error : gaveUp(error, done + 1);
       const delay = backoffDelayMs(backoff, done, options.random);
       retries[retryClass] = done + 1;
       options.onRetry?.(error, delay);
@@ -99,4 +99,14 @@ export async function callWithRetries<T>(attempt: () => Promise<T>, options: Ret
 
 function gaveUp(error: AwsCallError, attempts: number): AwsCallError {
   return new AwsCallError(error.operation, error.kind, error.code, `${error.message} (gave up after ${attempts} attempts)`, error.reason);
+}
+
+/**
+ * For a call whose failure only means "could not check" (Access Analyzer's ValidatePolicy): no retry
+ * for anything but throttling, and few for that. A denied call, an endpoint that does not know the
+ * service (a 404, or an emulator's HTML 500) or one that never answers then costs one attempt, not the
+ * minute DEFAULT_RETRY_POLICY may spend on a call the run cannot do without.
+ */
+export function optionalCallPolicy(base: RetryPolicy): RetryPolicy {
+  return { throttled: { ...base.throttled, maxAttempts: Math.min(base.throttled.maxAttempts, 3) }, other: { ...base.other, maxAttempts: 1 } };
 }

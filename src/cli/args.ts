@@ -1,6 +1,7 @@
 // Argument parsing shared by every command: node's parseArgs, with errors turned into UserErrors.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestMatch } from '../config/closest-match.js';
 import { UserError } from '../model/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -10,7 +11,7 @@ export function parseCommandArgs<const O extends Options>(command: string, args:
     return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error);
-    throw new UserError(`${message}. Run \`orgctl ${command} --help\` for usage.`);
+    throw new UserError(`${message}.${didYouMean(error, options)} Run \`orgctl ${command} --help\` for usage.`);
   }
 }
 
@@ -19,4 +20,14 @@ export function choice<T extends string>(command: string, option: string, value:
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`--${option} must be one of ${allowed.join(', ')} (got "${value}"). Run \`orgctl ${command} --help\` for usage.`);
+}
+
+/** " Did you mean --file?" for a mistyped option (node's ERR_PARSE_ARGS_UNKNOWN_OPTION), else ''. */
+function didYouMean(error: unknown, options: Options): string {
+  if (!(error instanceof Error) || (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return '';
+  const given = /option '(-{1,2}[^'=]+)/.exec(error.message)?.[1];
+  if (given === undefined || !given.startsWith('--')) return '';
+  const names = [...Object.keys(options), 'help', 'no-color', 'profile'];
+  const match = closestMatch(given.slice(2), names);
+  return match ? ` Did you mean --${match}?` : '';
 }

@@ -16,6 +16,10 @@ export interface CliPort {
 
 export function openAwsPort(io: CliIo): CliPort {
   if (io.awsPort) return { port: io.awsPort, close: () => undefined };
-  const port = createSdkPort({ rateScale: rateScaleFrom(io.env), timeouts: awsTimeoutsFrom(io.env) });
+  const port = createSdkPort({
+    rateScale: rateScaleFrom(io.env),
+    timeouts: awsTimeoutsFrom(io.env),
+    ...(io.awsProfile !== undefined ? { profile: io.awsProfile } : {}),
+  });
   return { port, close: () => port.destroy() };
 }

@@ -18,6 +18,10 @@ export interface CliIo {
    * Absent: signals keep their default effect.
    */
   readonly trapInterrupts?: (listener: (signal: InterruptSignal, again: boolean) => void) => () => void;
+  /** `--no-color` was given. */
+  readonly noColor?: boolean;
+  /** `--profile NAME`: the AWS profile to use instead of AWS_PROFILE. */
+  readonly awsProfile?: string;
 }
 
 export type InterruptSignal = 'SIGINT' | 'SIGTERM';
@@ -25,7 +29,7 @@ export type InterruptSignal = 'SIGINT' | 'SIGTERM';
 /** 128 + the signal's number, as shells report a process a signal ended. */
 export const INTERRUPT_EXIT_CODES: Readonly<Record<InterruptSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Color only on a TTY and never with NO_COLOR (https://no-color.org). */
+/** Color only on a TTY, never with --no-color or a non-empty NO_COLOR (https://no-color.org: an empty one does not count). */
 export function useColor(io: CliIo): boolean {
-  return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== undefined);
+  return Boolean(io.stdout.isTTY) && io.noColor !== true && !io.env['NO_COLOR'];
 }

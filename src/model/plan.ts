@@ -8,6 +8,7 @@ import type { AlternateContactStep } from '../kinds/alternate-contacts/steps.js'
 import type { BudgetStep } from '../kinds/budgets/steps.js';
 import type { OrganizationStep } from '../kinds/organization/steps.js';
 import type { TagStep } from '../kinds/tags/steps.js';
+import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 
 export type * from '../kinds/alternate-contacts/steps.js';
 export type * from '../kinds/budgets/steps.js';
@@ -90,6 +91,10 @@ export interface Plan {
    * apply, is not part of `inputs`, and is absent when the plan was made without it.
    */
   readonly audit?: AuditReport;
+  /** Shown with the plan, never read by apply: how long AWS's published rates make applying it. */
+  readonly applyEstimate?: ApplyEstimate;
+  /** `plan --rehearse` and the PR comment: the plan applied to a copy of the organization in the emulator. */
+  readonly rehearsal?: Rehearsal;
 }
 
 export function assertNever(value: never): never {

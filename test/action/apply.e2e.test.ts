@@ -11,7 +11,8 @@ const MARKER = '<!-- orgctl:apply -->';
 const APPLY_INPUTS = { command: 'apply', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
 const WRITES = /CreateOrganization|CreateOrganizationalUnit|MoveAccount|CreateBudget|Update|Delete/;
 
-describe('apply', () => {
+// Several runs of the bundle per test (the review, then apply): more than the default timeout when the machine is busy.
+describe('apply', { timeout: 120_000 }, () => {
   const world = useActionWorld();
 
   const writesTo = (counters: Record<string, number>): string[] => Object.keys(counters).filter((op) => WRITES.test(op));
@@ -60,7 +61,7 @@ describe('apply', () => {
     const github = world.github();
     const mergeCommit = sha('c');
     github.addPullRequest({ number: 5, headSha: sha('4'), mergeCommitSha: sha('e'), merged: true }); // another PR
-    github.addPullRequest({ number: 7, headSha: sha('d'), mergeCommitSha: mergeCommit, merged: true });
+    await world.reviewAndMerge({ number: 7, headSha: sha('d'), mergeCommit, yaml: orgYaml() });
     const before = await readEndState({ endpoint: world.emulator().url });
 
     const run = await applyOnPush(mergeCommit, orgYaml());
@@ -110,7 +111,7 @@ describe('apply', () => {
   it('fails the job when apply does not converge, and says what remains', async () => {
     const github = world.github();
     const mergeCommit = sha('f');
-    github.addPullRequest({ number: 8, headSha: sha('1'), mergeCommitSha: mergeCommit, merged: true });
+    await world.reviewAndMerge({ number: 8, headSha: sha('1'), mergeCommit, yaml: orgYaml() });
     // Creating OUs fails with errors that no retry cures (6 attempts each).
     world.emulator().injectFault('CreateOrganizationalUnit', 'error500', 1_000);
 
@@ -126,20 +127,27 @@ describe('apply', () => {
     expect(comment).toContain('#### Steps that did not succeed');
     expect(comment).not.toMatch(/\| ok \|/);
     expect(comment).not.toMatch(/\*\*0 succeeded/);
+    // What remains is not the reviewed plan: the comment gives its digest, to apply it by hand.
+    expect(comment).toMatch(/run the apply workflow by hand with `plan-digest` `[0-9a-f]{64}`/);
   });
 
-  it('reports in the summary only when no pull request holds the commit (a direct push)', async () => {
+  it('applies nothing for a direct push (no pull request, so no reviewed plan), fails, and says how to proceed in the job summary', async () => {
     const run = await applyOnPush(sha('2'), orgYaml());
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`No merged pull request contains commit ${sha('2')}`);
+    expect(run.code).toBe(1);
+    expect(writesTo(world.emulator().counters())).toEqual([]);
+    expect(world.emulator().snapshot().organization ?? undefined).toBeUndefined();
+    expect(run.stdout).toMatch(/^::error::commit 2{40} is in no merged pull request \(a direct push\): there is no reviewed plan to apply\. Nothing was changed\. To apply the plan made now, review it in the job summary and run this workflow by hand with plan-digest [0-9a-f]{64}\./m);
     expect(world.github().requestsTo('POST', /comments$/)).toEqual([]);
-    expect(run.summary).toContain('### orgctl apply: applied');
+    expect(run.summary).toContain('### orgctl apply: not applied (no reviewed plan)');
+    expect(run.summary).toContain('#### How to apply it');
+    expect(run.summary).toContain('+ ou:/Management');
+    expect(run.outputs).toMatchObject({ 'has-changes': 'true', summary: 'Not applied: no reviewed plan. Nothing was changed.' });
   });
 
   it('still writes the job summary and the outputs when the merged pull request cannot be commented on, then fails saying what GitHub answered', async () => {
     const github = world.github();
     const mergeCommit = sha('5');
-    github.addPullRequest({ number: 9, headSha: sha('6'), mergeCommitSha: mergeCommit, merged: true });
+    await world.reviewAndMerge({ number: 9, headSha: sha('6'), mergeCommit, yaml: orgYaml() });
     github.failRequests('POST', /\/issues\/9\/comments$/, 403, 'Resource not accessible by integration');
 
     const run = await applyOnPush(mergeCommit, orgYaml());
@@ -150,14 +158,13 @@ describe('apply', () => {
     expect(run.stdout).toMatch(
       /^::error::apply's result is in the job summary, but orgctl could not write the apply comment on the merged pull request: GitHub answered HTTP 403 \(Resource not accessible by integration - https:\/\/docs\.github\.com\/rest\) while commenting on #9\. Give the job `permissions: pull-requests: write`/m,
     );
-    expect(github.issue(9).comments).toEqual([]);
+    expect(markedComments(github, 9, MARKER)).toEqual([]);
   });
 
-  it('says it could not reach GitHub, not that GitHub refused, when the API is unreachable', async () => {
+  it('says it could not reach GitHub, not that GitHub refused, when the API is unreachable, and applies nothing: it cannot tell what was reviewed', async () => {
     const run = await applyOnPush(sha('7'), orgYaml(), { githubApiUrl: await unreachableApiUrl() });
     expect(run.code).toBe(1);
-    expect(run.summary).toContain('### orgctl apply: applied');
-    expect(run.outputs['summary']).toBe('Applied 6 steps; the organization matches org.yaml.');
+    expect(world.emulator().counters()).toEqual({});
     expect(run.stdout).toMatch(/^::error::.*could not reach http:\/\/127\.0\.0\.1:\d+ while finding the pull request of commit 7{40}: ECONNREFUSED\./m);
     expect(run.stdout).not.toMatch(/GitHub refused|HTTP 500/);
   });

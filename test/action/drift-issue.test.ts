@@ -34,6 +34,11 @@ function memoryGitHub(issues: Issue[] = []): GitHubApi & { issues: Issue[] } {
     },
     updateIssueBody: async (n, body) => void (find(n).body = body),
     closeIssue: async (n) => void (find(n).open = false),
+    listOpenPullRequests: async () => [],
+    listPullRequestFiles: async () => [],
+    listLabels: async (n) => find(n).labels,
+    addLabels: async () => undefined,
+    removeLabel: async () => undefined,
   };
 }
 

@@ -9,14 +9,16 @@ const MARKER = '<!-- orgctl:drift -->';
 const DRIFT_INPUTS = { command: 'drift', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' };
 const COMMIT = sha('a');
 
-describe('drift', () => {
+// Several runs of the bundle per test (a reviewed merge first): more than the default timeout when the machine is busy.
+describe('drift', { timeout: 120_000 }, () => {
   const world = useActionWorld();
 
   const checkDrift = (inputs: Record<string, string> = {}) =>
     world.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { ...DRIFT_INPUTS, ...inputs }, orgYaml: orgYaml(), sha: COMMIT, ref: 'refs/heads/main' });
 
-  /** Makes the emulator's organization match org.yaml, through the Action itself. */
+  /** Makes the emulator's organization match org.yaml, through the Action itself: a reviewed pull request, merged and applied. */
   async function applyOrgYaml(): Promise<void> {
+    await world.reviewAndMerge({ number: 90, headSha: sha('8'), mergeCommit: COMMIT, yaml: orgYaml() });
     const run = await world.run({
       eventName: 'push',
       event: pushEvent({ after: COMMIT }),

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseActionSettings, type RawActionContext, type RawActionInputs } from '../../src/action/inputs.js';
 import { DEFAULT_AWS_TIMEOUTS } from '../../src/aws/timeouts.js';
 import { UserError } from '../../src/model/errors.js';
-import { pullRequestEvent, pushEvent, scheduleEvent } from './support/events.js';
+import { pullRequestEvent, pushEvent, scheduleEvent, workflowDispatchEvent } from './support/events.js';
 
-const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '' };
+const INPUTS: RawActionInputs = { command: 'plan', file: '', githubToken: 'ghs_x', commentAuthor: '', comment: '', failOnDrift: '', rehearse: '' };
 const CONTEXT: RawActionContext = {
   eventName: 'pull_request',
   payload: pullRequestEvent({ number: 7, headSha: 'a'.repeat(40) }),
@@ -41,6 +41,9 @@ describe('parseActionSettings', () => {
       githubToken: 'ghs_x',
       commentAuthor: undefined,
       comment: true,
+      commentOnChangeOnly: false,
+      labels: false,
+      planDigest: undefined,
       failOnDrift: false,
       repository: { owner: 'acme', repo: 'aws-org' },
       event: { kind: 'pullRequest', number: 7, headSha: 'a'.repeat(40), fromFork: false },
@@ -51,7 +54,14 @@ describe('parseActionSettings', () => {
       hasJobSummary: false,
       rateScale: 1,
       awsTimeouts: DEFAULT_AWS_TIMEOUTS,
+      rehearse: true,
     });
+  });
+
+  it('reads the rehearse input (default true) as a boolean', () => {
+    expect(parse({ rehearse: 'false' })).toMatchObject({ rehearse: false });
+    expect(parse({ rehearse: 'TRUE' })).toMatchObject({ rehearse: true });
+    expect(refusal(() => parse({ rehearse: 'yes' }))).toBe('the rehearse input must be true or false (got "yes").');
   });
 
   it('tells a fork (or a deleted fork) from a branch of the repository', () => {
@@ -103,5 +113,16 @@ describe('parseActionSettings', () => {
     expect(refusal(() => parse({}, { repository: 'acme' }))).toContain('GITHUB_REPOSITORY must be "owner/repo"');
     expect(refusal(() => parse({}, { payload: {} }))).toContain('pull_request event payload has no pull_request.number');
     expect(refusal(() => parse({}, { env: { ORGCTL_RATE_SCALE: '0' } }))).toContain('ORGCTL_RATE_SCALE');
+  });
+
+  it('reads comment: on-change, labels, plan-digest and a workflow_dispatch event', () => {
+    expect(parse({ comment: 'on-change' })).toMatchObject({ comment: true, commentOnChangeOnly: true });
+    expect(parse({ comment: 'false' })).toMatchObject({ comment: false, commentOnChangeOnly: false });
+    expect(parse({ labels: 'true' }).labels).toBe(true);
+    expect(refusal(() => parse({ labels: 'sometimes' }))).toBe('the labels input must be true or false (got "sometimes").');
+    const digest = 'AB'.repeat(32);
+    expect(parse({ planDigest: ` ${digest} ` }).planDigest).toBe(digest.toLowerCase());
+    expect(refusal(() => parse({ planDigest: 'abc123' }))).toMatch(/^the plan-digest input must be the 64 hexadecimal characters a plan's digest has/);
+    expect(parse({}, { eventName: 'workflow_dispatch', payload: workflowDispatchEvent({ inputs: { 'plan-digest': digest } }) }).event).toEqual({ kind: 'dispatch', ref: 'refs/heads/main', defaultBranch: 'main' });
   });
 });

@@ -251,4 +251,24 @@ describe('plan on a pull request', () => {
     expect(run.stdout).not.toMatch(/GitHub refused|\n\s+at /);
     expect(github.issue(19).comments).toEqual([]);
   });
+
+  it('rehearses the plan (rehearse defaults to true) and shows the verdict and the estimated apply time; rehearse: false leaves the rehearsal out', async () => {
+    const github = world.github();
+    github.addPullRequest({ number: 21, headSha: sha('e') });
+
+    const run = await planPullRequest(21, sha('e'), orgYaml());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [comment = ''] = markedComments(github, 21, MARKER);
+    expect(comment).toContain('Estimated apply time');
+    expect(comment).toMatch(/rehearsal\\: 6 steps applied, converged/);
+    expect((JSON.parse(run.planJson ?? '') as Plan).rehearsal).toEqual({ outcome: 'converged', applied: 6 });
+    // The rehearsal ran in the Action's own emulator: the AWS the Action was given saw reads only.
+    expect(Object.keys(world.emulator().counters()).some((op) => /Create|Move|Update|Delete/.test(op))).toBe(false);
+
+    await planPullRequest(21, sha('f'), orgYaml(), { inputs: { rehearse: 'false' } });
+    const [second = ''] = markedComments(github, 21, MARKER);
+    expect(second).toContain('Estimated apply time');
+    expect(second).not.toContain('rehearsal');
+  });
 });

@@ -62,6 +62,8 @@ describe('action.yml', () => {
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
     expect(action.inputs['comment']?.default).toBe('true');
     expect(action.inputs['fail-on-drift']?.default).toBe('false');
+    expect(action.inputs['labels']?.default).toBe('false');
+    expect(action.inputs['plan-digest']?.default).toBe('');
   });
 
   it('declares exactly the outputs src/action/main.ts sets', () => {
@@ -74,8 +76,8 @@ describe('action.yml', () => {
 describe('.github/workflows', () => {
   const allSteps = Object.entries(workflows).flatMap(([file, w]) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => ({ file, step }))));
 
-  it('has the plan, apply, drift and CI workflows', () => {
-    expect(workflowFiles.sort()).toEqual(['ci.yml', 'org-apply.yml', 'org-drift.yml', 'org-plan.yml']);
+  it('has the plan, apply, drift, CI and release workflows', () => {
+    expect(workflowFiles.sort()).toEqual(['ci.yml', 'org-apply.yml', 'org-drift.yml', 'org-plan.yml', 'release.yml']);
   });
 
   it('pins every third-party action to a full commit SHA, with the version in a comment', () => {
@@ -92,7 +94,7 @@ describe('.github/workflows', () => {
       expect(w.permissions, file).toEqual({});
       for (const job of Object.values(w.jobs)) expect(typeof job.permissions, file).toBe('object');
     }
-    expect(workflow('org-plan.yml').jobs['plan']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+    expect(workflow('org-plan.yml').jobs['plan']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' }); // issues: the labels
     expect(workflow('org-apply.yml').jobs['apply']?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
     expect(workflow('org-drift.yml').jobs['drift']?.permissions).toEqual({ contents: 'read', issues: 'write', 'id-token': 'write' });
     for (const job of Object.values(workflow('ci.yml').jobs)) expect(job.permissions).toEqual({ contents: 'read' });
@@ -103,7 +105,9 @@ describe('.github/workflows', () => {
       for (const job of Object.values(w.jobs)) {
         const credentials = job.steps.filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
         const permissions = job.permissions as Record<string, string>;
-        expect(permissions['id-token'] === 'write', file).toBe(credentials.length > 0);
+        // The release's OIDC token is npm's provenance (checked below), never AWS credentials.
+        const provenance = job.steps.some((s) => /npm publish --provenance/.test(s.run ?? ''));
+        expect(permissions['id-token'] === 'write', file).toBe(credentials.length > 0 || provenance);
         for (const step of credentials) {
           expect(step.with?.['role-to-assume'], file).toMatch(/^\$\{\{ vars\.ORGCTL_(PLAN|APPLY)_ROLE_ARN \}\}$/);
           expect(Object.keys(step.with ?? {}).some((k) => /access-key|secret/.test(k)), file).toBe(false);
@@ -138,7 +142,12 @@ describe('.github/workflows', () => {
 
   it('applies pushes to main that touch org.yaml, one at a time, never cancelled, in the protected environment', () => {
     const apply = workflow('org-apply.yml');
-    expect(apply.on).toEqual({ push: { branches: ['main'], paths: ['org.yaml'] } });
+    expect(apply.on).toEqual({
+      push: { branches: ['main'], paths: ['org.yaml'] },
+      // A person applies a plan that changed after review by its digest.
+      workflow_dispatch: { inputs: { 'plan-digest': { description: expect.any(String), required: true, type: 'string' } } },
+    });
+    expect(apply.jobs['apply']?.steps.find((s) => s.uses === './')?.with?.['plan-digest']).toBe('${{ inputs.plan-digest }}');
     expect(apply.concurrency).toEqual({ group: 'org-apply', 'cancel-in-progress': false });
     expect(apply.jobs['apply']?.environment).toBe('org-apply');
   });
@@ -188,5 +197,23 @@ describe('AWS session length', () => {
     const seconds = job?.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-duration-seconds'];
     expect(docs).toContain(`\`role-duration-seconds: ${String(seconds)}\``);
     expect(docs).toContain(`\`timeout-minutes: ${String(job?.['timeout-minutes'])}\``);
+  });
+
+  it('releases on a version tag: checks tag and changelog, packs, publishes with provenance only with NPM_TOKEN, moves the major tag', () => {
+    const release = workflow('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } });
+    expect(release.concurrency).toEqual({ group: 'release', 'cancel-in-progress': false });
+    const job = release.jobs['release']!;
+    expect(job.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    expect(job.steps.some((s) => s.uses?.startsWith('aws-actions/'))).toBe(false);
+    const runs = job.steps.map((s) => s.run ?? '');
+    const at = (pattern: RegExp): number => runs.findIndex((r) => pattern.test(r));
+    expect(at(/release-notes\.mjs "\$TAG"/)).toBeGreaterThan(-1);
+    expect(at(/release-notes/)).toBeLessThan(at(/npm run build/));
+    expect(at(/npm run build/)).toBeLessThan(at(/\.ci\/check-package/));
+    expect(at(/\.ci\/check-package/)).toBeLessThan(at(/npm publish --provenance/));
+    expect(job.steps[at(/npm publish --provenance/)]?.if).toBe("env.NPM_TOKEN != ''");
+    expect(at(/npm publish/)).toBeLessThan(at(/gh release create "\$TAG" .*--notes-file/));
+    expect(at(/gh release create/)).toBeLessThan(at(/major="\$\{TAG%%\.\*\}"/));
   });
 });

@@ -111,7 +111,7 @@ describe('orgctl validate (in-process)', () => {
   });
 
   it('an unknown option is a usage error, exit 1', async () => {
-    expect(await validate(['--fiel', 'x'], dir)).toEqual({ code: 1, stdout: '', stderr: "Error: Unknown option '--fiel'. Run `orgctl validate --help` for usage.\n" });
+    expect(await validate(['--fiel', 'x'], dir)).toEqual({ code: 1, stdout: '', stderr: "Error: Unknown option '--fiel'. Did you mean --file? Run `orgctl validate --help` for usage.\n" });
   });
 });
 

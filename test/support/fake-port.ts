@@ -35,6 +35,7 @@ import type { AwsErrorKind } from '../../src/aws/errors.js';
 import type { PortOperation } from '../../src/aws/operations.js';
 import type { AwsPort, CallStats } from '../../src/aws/port.js';
 import type { LiveBudget, LiveOrg, LiveOrganization } from '../../src/model/live.js';
+import { FakeAccessAnalyzer, fakeAccessAnalyzer } from './fake-port/access-analyzer.js';
 import { fakeAccount } from './fake-port/account.js';
 import { FakeBudgetStore, type SeedBudget } from './fake-port/budget-store.js';
 import { fakeBudgets } from './fake-port/budgets.js';
@@ -65,6 +66,8 @@ export class FakeAwsPort {
 
   /** The caller account's root user, IAM users, Identity Center and alternate contacts (the audit's calls). */
   readonly security = new FakeSecurity();
+  /** What ValidatePolicy answers (`findingsFor`). */
+  readonly accessAnalyzer = new FakeAccessAnalyzer();
   private readonly tree: FakeOrgTree;
   private readonly budgetStore = new FakeBudgetStore();
   private readonly log: FakeCallLog;
@@ -80,6 +83,7 @@ export class FakeAwsPort {
       ...fakeSsoAdmin(this.security, call),
       ...fakeAccount(this.security, call),
       ...fakeSts(this.tree, call),
+      ...fakeAccessAnalyzer(this.accessAnalyzer, call),
     };
     Object.assign(this, port);
   }

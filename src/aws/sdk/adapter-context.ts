@@ -2,7 +2,7 @@
 // the one way to send a request (paced → counted → sent → classified → retried), and the one way to
 // read a paged List/Describe operation.
 
-import type { CallRunner } from '../call-runner.js';
+import type { CallOptions, CallRunner } from '../call-runner.js';
 import type { AwsServiceName } from '../operations.js';
 import { classifyError } from './classify-error.js';
 import type { SdkClients } from './clients.js';
@@ -17,13 +17,18 @@ export interface AdapterContext {
 }
 
 export function createAdapterContext(clients: SdkClients, run: CallRunner): AdapterContext {
-  const call = <T>(service: AwsServiceName, operation: string, send: () => Promise<T>): Promise<T> =>
-    run(service, operation, async () => {
-      try {
-        return await send();
-      } catch (error) {
-        throw classifyError(error, service, operation);
-      }
-    });
+  const call = <T>(service: AwsServiceName, operation: string, send: () => Promise<T>, options?: CallOptions): Promise<T> =>
+    run(
+      service,
+      operation,
+      async () => {
+        try {
+          return await send();
+        } catch (error) {
+          throw classifyError(error, service, operation);
+        }
+      },
+      options,
+    );
   return { clients, call, list: (paged) => listAll(call, paged) };
 }

@@ -33,6 +33,8 @@ export interface ClientOptions {
   readonly stsRegion?: string;
   /** Default: DEFAULT_AWS_TIMEOUTS. */
   readonly timeouts?: AwsTimeouts;
+  /** A named profile of the shared config and credentials files (`--profile`), as AWS_PROFILE would name it. */
+  readonly profile?: string;
 }
 
 /** What the SDK would log (a request over its timeout, sockets at capacity) orgctl reports itself, or not at all. */
@@ -47,12 +49,20 @@ export interface SecurityClients {
   ssoAdmin(region: string): SSOAdminClient;
 }
 
+/** Access Analyzer (access-analyzer-sdk.ts), loaded on first use. Regional: the caller's region (as STS). */
+export interface AccessAnalyzerClients {
+  readonly sdk: typeof import('./access-analyzer-sdk.js');
+  readonly client: import('@aws-sdk/client-accessanalyzer').AccessAnalyzerClient;
+}
+
 export interface SdkClients {
   readonly organizations: OrganizationsClient;
   readonly budgets: BudgetsClient;
   readonly sts: STSClient;
   /** IAM, Account and SSO Admin: their SDK modules load on the first call (most runs make none before the bulk read). */
   security(): Promise<SecurityClients>;
+  /** Access Analyzer: its SDK module loads on the first call. */
+  accessAnalyzer(): Promise<AccessAnalyzerClients>;
   /** Closes every client's sockets. */
   destroy(): void;
 }
@@ -77,6 +87,7 @@ export function createClients(options: ClientOptions): SdkClients {
     },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   };
   const clients = {
     // Signed for us-east-1 whatever AWS_REGION says.
@@ -113,9 +124,18 @@ export function createClients(options: ClientOptions): SdkClients {
       },
     };
   };
+  let accessAnalyzer: Promise<AccessAnalyzerClients> | undefined;
+  const loadAccessAnalyzer = async (): Promise<AccessAnalyzerClients> => {
+    const sdk = await import('./access-analyzer-sdk.js');
+    const client = new sdk.AccessAnalyzerClient({ ...common, region: options.stsRegion ?? (process.env['AWS_REGION'] || GLOBAL_SERVICE_REGION) });
+    recordTransportFacts(client, timeouts);
+    destroyLater.push(client);
+    return { sdk, client };
+  };
   return {
     ...clients,
     security: () => (security ??= loadSecurity()),
+    accessAnalyzer: () => (accessAnalyzer ??= loadAccessAnalyzer()),
     destroy(): void {
       for (const client of [...Object.values(clients), ...destroyLater]) client.destroy();
     },

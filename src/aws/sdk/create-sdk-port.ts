@@ -9,6 +9,7 @@ import { Pacer, SYSTEM_CLOCK } from '../pacer.js';
 import type { AwsPort, CallStats } from '../port.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
 import type { AwsTimeouts } from '../timeouts.js';
+import { accessAnalyzerAdapter } from './access-analyzer.js';
 import { accountAdapter } from './account.js';
 import { createAdapterContext } from './adapter-context.js';
 import { budgetsAdapter } from './budgets.js';
@@ -37,6 +38,8 @@ export interface SdkPortOptions {
   readonly stsRegion?: string;
   /** Connect and request timeouts of every request. Default: DEFAULT_AWS_TIMEOUTS; the shells read ORGCTL_*_TIMEOUT_MS. */
   readonly timeouts?: AwsTimeouts;
+  /** Production: a named profile (the CLI's --profile) instead of AWS_PROFILE. */
+  readonly profile?: string;
 }
 
 export type SdkPort = AwsPort & {
@@ -53,6 +56,7 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     ...(options.stsRegion !== undefined ? { stsRegion: options.stsRegion } : {}),
     ...(options.timeouts !== undefined ? { timeouts: options.timeouts } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
   });
   const recorder = new CallStatsRecorder();
   const clock = { now: options.now ?? SYSTEM_CLOCK.now, sleep: options.sleep ?? SYSTEM_CLOCK.sleep };
@@ -71,6 +75,7 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...iamAdapter(context),
     ...ssoAdminAdapter(context),
     ...stsAdapter(context),
+    ...accessAnalyzerAdapter(context),
   };
   return {
     ...port,

@@ -3,7 +3,7 @@
 // `listAll` is the one way the adapter reads a List/Describe operation: each page is one paced,
 // counted, retried call (AdapterContext.call), asked for at the operation's page size.
 
-import type { CallRunner } from '../call-runner.js';
+import type { CallOptions, CallRunner } from '../call-runner.js';
 import type { AwsServiceName } from '../operations.js';
 import { AwsCallError } from '../errors.js';
 
@@ -23,11 +23,13 @@ export interface PagedOperation<Reply, Item> {
   readonly send: (token: string | undefined, pageSize: number | undefined) => Promise<Reply>;
   /** The reply's items and the next page's token (undefined on the last page). */
   readonly page: (reply: Reply) => Page<Item>;
+  /** How each page's call is retried (CallOptions.optional); default: as every call. */
+  readonly callOptions?: CallOptions;
 }
 
 /** Every item of a paged operation, one call per page, in order. `call` sends one request (paced, counted, classified, retried). */
 export function listAll<Reply, Item>(call: CallRunner, paged: PagedOperation<Reply, Item>): Promise<Item[]> {
-  return collectPages(paged.operation, async (token) => paged.page(await call(paged.service, paged.operation, () => paged.send(token, paged.pageSize))));
+  return collectPages(paged.operation, async (token) => paged.page(await call(paged.service, paged.operation, () => paged.send(token, paged.pageSize), paged.callOptions)));
 }
 
 /** `fetchPage` is called once per page, sequentially (each page needs the previous token). */

@@ -10,7 +10,9 @@ import { parsePlanFile } from '../../render/plan-file.js';
 import { plural } from '../../text/plural.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { ApplyCheckFailedError, runApplyWorkflow } from '../../workflow/apply-workflow.js';
-import { parseCommandArgs } from '../args.js';
+import { choice, parseCommandArgs } from '../args.js';
+import { applyStepsJson, CLI_JSON_FORMAT_VERSION, jsonDocument, type ApplyJson } from '../json-output.js';
+import type { LoadedOrgFile } from '../../config/load-org-file.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import { stopOnInterrupt, type InterruptWatch } from '../interrupts.js';
@@ -18,7 +20,9 @@ import { INTERRUPT_EXIT_CODES, useColor, type CliIo } from '../io.js';
 import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 
-const USAGE = `Usage: orgctl apply [--file org.yaml] [--plan plan.json] [--auto-approve]
+const FORMATS = ['text', 'json'] as const;
+
+const USAGE = `Usage: orgctl apply [--file org.yaml] [--plan plan.json] [--auto-approve] [--format text|json]
 
 Makes the organization match org.yaml.
 
@@ -41,6 +45,9 @@ Options:
   -f, --file <path>   org.yaml (default: org.yaml)
   -p, --plan <path>   apply this saved plan
       --auto-approve  do not ask for confirmation
+      --format <f>    text (default) or json: nothing while it runs, then one JSON document on
+                      stdout with the plan, every step's result and whether the organization matches
+                      (schema: docs/cli-json.md); needs --auto-approve or --plan
   -h, --help          show this help
 
 Exit codes: 0 the organization matches org.yaml (or there was nothing to do);
@@ -56,11 +63,17 @@ export const applyCommand: Command = {
       file: { type: 'string', short: 'f' },
       plan: { type: 'string', short: 'p' },
       'auto-approve': { type: 'boolean' },
+      format: { type: 'string' },
     });
+    const json = choice('apply', 'format', values.format, FORMATS, 'text') === 'json';
+    if (json && values['auto-approve'] !== true && values.plan === undefined) {
+      throw new UserError('--format json asks no question: pass --auto-approve, or apply a reviewed plan with --plan.');
+    }
     const loaded = await loadOrgFileForCommand(io, values.file);
     if (!loaded) return 1;
     const savedPlan = values.plan === undefined ? undefined : await readSavedPlan(io, values.plan);
     const autoApprove = values['auto-approve'] === true || savedPlan !== undefined;
+    if (json) return applyJson(io, loaded, savedPlan);
     const color = useColor(io);
     const sourceFile = shownOrgFile(values.file);
 
@@ -149,4 +162,54 @@ async function confirm(io: CliIo, plan: Plan, autoApprove: boolean): Promise<boo
   }
   const answer = await io.prompt(`\nApply ${plural(plan.steps.length, 'step')}? Only "yes" is accepted: `);
   return answer.trim() === 'yes';
+}
+
+/** `--format json`: the same workflow, silent while it runs, then one ApplyJson document (docs/cli-json.md). */
+async function applyJson(io: CliIo, loaded: LoadedOrgFile, savedPlan: Plan | undefined): Promise<number> {
+  const aws = openAwsPort(io);
+  const stop = new AbortController();
+  let interrupts: InterruptWatch | undefined;
+  const write = (output: ApplyJson): void => void io.stdout.write(jsonDocument(output));
+  try {
+    const outcome = await runApplyWorkflow({
+      port: aws.port,
+      desired: loaded.desired,
+      orgYamlSha256: loaded.sha256,
+      ...(savedPlan ? { savedPlan } : {}),
+      confirm: async () => {
+        // No bar is drawn (total 0): the interrupt handler only needs something to clear.
+        interrupts = stopOnInterrupt(io, createProgressBar(0, io.stdout, io.stderr), stop);
+        return true;
+      },
+      signal: stop.signal,
+    }).catch((error: unknown) => {
+      if (error instanceof ApplyCheckFailedError) {
+        write({ formatVersion: CLI_JSON_FORMAT_VERSION, outcome: 'check-failed', converged: null, plan: error.plan, steps: applyStepsJson(error.run), wallMs: Math.round(error.wallMs) });
+      }
+      throw error;
+    });
+    const base = { formatVersion: CLI_JSON_FORMAT_VERSION, plan: outcome.plan } as const;
+    switch (outcome.kind) {
+      case 'no-changes':
+      case 'declined':
+        write({ ...base, outcome: 'no-changes', converged: true, steps: [], wallMs: 0 });
+        return 0;
+      case 'applied':
+        write({
+          ...base,
+          outcome: 'applied',
+          converged: outcome.converged,
+          steps: applyStepsJson(outcome.run),
+          wallMs: Math.round(outcome.wallMs),
+          ...(outcome.converged ? {} : { remaining: outcome.after }),
+        });
+        return outcome.converged ? 0 : 1;
+      default:
+        write({ ...base, outcome: 'interrupted', converged: null, steps: applyStepsJson(outcome.run), wallMs: Math.round(outcome.wallMs) });
+        return INTERRUPT_EXIT_CODES[interrupts?.received ?? 'SIGINT'];
+    }
+  } finally {
+    interrupts?.restore();
+    aws.close();
+  }
 }

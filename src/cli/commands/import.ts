@@ -4,16 +4,19 @@ import { resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
 import { UserError } from '../../model/errors.js';
-import type { ReadProgress } from '../../reader/read-live-org.js';
+import { progressLine } from '../read-progress.js';
 import { plural } from '../../text/plural.js';
-import { parseCommandArgs } from '../args.js';
+import { choice, parseCommandArgs } from '../args.js';
+import { importJson, jsonDocument } from '../json-output.js';
 import { openAwsPort } from '../aws.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_ORG_FILE } from '../org-file.js';
 import { checkOutPath, writeOutFile } from '../out-file.js';
 
-const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags]
+const FORMATS = ['text', 'json'] as const;
+
+const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags] [--format text|json]
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and writes an org.yaml
 that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
@@ -29,6 +32,8 @@ Options:
       --include-tags also read tags and declare them as \`tags:\` keys: one call per
                      account, OU and budget (about 10 per second: minutes for thousands
                      of accounts); aws: and managed-by tags are listed as comments
+      --format <f>   text (default: the summary on stderr) or json: the summary as one JSON
+                     document on stdout (schema: docs/cli-json.md); needs --out to a file
   -h, --help         show this help
 
 Then: review the file, commit it, open a pull request; its plan should show no changes.
@@ -46,9 +51,14 @@ export const importCommand: Command = {
       out: { type: 'string', short: 'o' },
       force: { type: 'boolean' },
       'include-tags': { type: 'boolean' },
+      format: { type: 'string' },
     });
+    const format = choice('import', 'format', values.format, FORMATS, 'text');
     const out = values.out ?? DEFAULT_ORG_FILE;
     const toStdout = out === '-';
+    if (toStdout && format === 'json') {
+      throw new UserError('--format json prints the summary on standard output, so org.yaml cannot go there too: pass --out <file> (or drop --format json).');
+    }
     const force = values.force ?? false;
     const path = resolve(io.cwd, out);
     if (!toStdout) await refuseToOverwrite(path, out, force);
@@ -63,7 +73,8 @@ export const importCommand: Command = {
     if (toStdout) io.stdout.write(result.text);
     // Without --force, never overwrite a file that appeared since the check.
     else await writeOutFile(path, out, result.text, force ? undefined : () => alreadyExists(out));
-    io.stderr.write(summary(result.imported, toStdout ? 'standard output' : out, toStdout ? DEFAULT_ORG_FILE : out));
+    if (format === 'json') io.stdout.write(jsonDocument(importJson(result.imported, out)));
+    else io.stderr.write(summary(result.imported, toStdout ? 'standard output' : out, toStdout ? DEFAULT_ORG_FILE : out));
     return 0;
   },
 };
@@ -104,20 +115,3 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
 
 
 /** One self-updating line on a terminal while the organization is read; nothing otherwise. */
-function progressLine(io: CliIo): { update: (progress: ReadProgress) => void; done: () => void } {
-  if (!io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
-  let last = 0;
-  let drawn = false;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      drawn = true;
-      io.stderr.write(`\r\x1b[2KReading: ${p.ous} OUs, ${p.accounts} accounts, ${p.budgets} budgets`);
-    },
-    done: () => {
-      if (drawn) io.stderr.write('\r\x1b[2K');
-    },
-  };
-}

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { serializePlan } from '../../render/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
+import { renderPlanExtrasMarkdown, renderPlanExtrasText } from '../../render/rehearsal.js';
+import { withPlanExtras } from '../../rehearsal/plan-extras.js';
 import { makePlan } from '../../workflow/make-plan.js';
 import { choice, parseCommandArgs } from '../args.js';
 import { openAwsPort } from '../aws.js';
@@ -11,11 +13,12 @@ import type { Command } from '../command.js';
 import { useColor } from '../io.js';
 import { loadOrgFileForCommand, shownOrgFile } from '../org-file.js';
 import { checkOutPath, writeOutFile } from '../out-file.js';
+import { progressLine } from '../read-progress.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 const DEFAULT_PLAN_FILE = 'plan.json';
 
-const USAGE = `Usage: orgctl plan [--file org.yaml] [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]
+const USAGE = `Usage: orgctl plan [--file org.yaml] [--format text|markdown|json] [--out plan.json] [--detailed-exitcode] [--rehearse]
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) with the credentials
 of the management account named in org.yaml, and shows every change apply would make.
@@ -29,9 +32,14 @@ Options:
                          or a missing directory is refused before AWS is read
       --detailed-exitcode
                          exit 0 when there are no changes, 2 when there are changes
+      --rehearse         also apply the plan to a copy of the organization just read, in the built-in
+                         emulator (AWS's rules, no calls to AWS), plan again, and report
+                         "rehearsal: N steps applied, converged" or the step AWS would refuse and why;
+                         exit 1 when a step would be refused
   -h, --help             show this help
 
-Exit codes: 0 success; 1 error (invalid org.yaml, AWS failure, or a plan with errors);
+Exit codes: 0 success; 1 error (invalid org.yaml, AWS failure, a plan with errors, or with
+--rehearse a step AWS would refuse);
 with --detailed-exitcode: 0 no changes, 2 changes present, 1 error.
 
 AWS credentials and endpoints come from the standard chain and variables (AWS_PROFILE,
@@ -47,6 +55,7 @@ export const planCommand: Command = {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       'detailed-exitcode': { type: 'boolean' },
+      rehearse: { type: 'boolean' },
     });
     const format = choice('plan', 'format', values.format, FORMATS, 'text');
     const loaded = await loadOrgFileForCommand(io, values.file);
@@ -58,13 +67,17 @@ export const planCommand: Command = {
     const aws = openAwsPort(io);
     try {
       // The root-credential audit comes with the plan (first in text and markdown, `audit` in json).
-      const { plan } = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env } });
-      if (out) await writeOutFile(out.path, out.shown, serializePlan(plan));
+      const progress = progressLine(io);
+      const planned = await makePlan(aws.port, loaded.desired, loaded.sha256, { audit: { env: io.env }, onReadProgress: progress.update }).finally(() => progress.done());
+      // The plan file holds what apply reads; the estimate and the rehearsal are for the reader.
+      if (out) await writeOutFile(out.path, out.shown, serializePlan(planned.plan));
+      const plan = await withPlanExtras(planned, { desired: loaded.desired, orgYamlSha256: loaded.sha256, rehearse: values.rehearse === true });
       const sourceFile = shownOrgFile(values.file);
       if (format === 'json') io.stdout.write(serializePlan(plan));
-      else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan, { sourceFile }));
-      else io.stdout.write(renderPlanText(plan, { color: useColor(io), sourceFile }));
+      else if (format === 'markdown') io.stdout.write(withExtras(renderPlanMarkdown(plan, { sourceFile }), renderPlanExtrasMarkdown(plan)));
+      else io.stdout.write(renderPlanText(plan, { color: useColor(io), sourceFile }) + renderPlanExtrasText(plan));
       if (plan.errors.length > 0) return 1;
+      if (plan.rehearsal?.outcome === 'refused' || plan.rehearsal?.outcome === 'not-converged') return 1;
       if (values['detailed-exitcode'] && plan.steps.length > 0) return 2;
       return 0;
     } finally {
@@ -72,3 +85,7 @@ export const planCommand: Command = {
     }
   },
 };
+
+function withExtras(markdown: string, extras: string): string {
+  return extras === '' ? markdown : `${markdown.trimEnd()}\n\n${extras}\n`;
+}

@@ -75,3 +75,14 @@ export function pushEvent(options: { readonly after: string; readonly ref?: stri
 export function scheduleEvent(): Record<string, unknown> {
   return { schedule: '17 6 * * *', repository: repository(FULL_NAME), workflow: '.github/workflows/org-drift.yml' };
 }
+
+/** workflow_dispatch, as GitHub writes it when a person runs a workflow by hand on `ref`. */
+export function workflowDispatchEvent(options: { readonly inputs: Record<string, string>; readonly ref?: string }): Record<string, unknown> {
+  return {
+    inputs: options.inputs,
+    ref: options.ref ?? 'refs/heads/main',
+    repository: repository(FULL_NAME),
+    sender: { login: 'dev', id: 2, type: 'User' },
+    workflow: '.github/workflows/org-apply.yml',
+  };
+}

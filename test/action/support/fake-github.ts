@@ -53,14 +53,17 @@ export interface FakeIssue {
   labels: string[];
   readonly user: FakeUser;
   /** Pull requests are issues too (as in GitHub's issues API). */
-  readonly pullRequest?: { readonly headSha: string; mergeCommitSha: string | null; mergedAt: string | null };
+  readonly pullRequest?: { readonly headSha: string; mergeCommitSha: string | null; mergedAt: string | null; files: string[] };
   readonly comments: FakeComment[];
 }
 
 export interface FakeGitHub {
   readonly url: string;
   readonly requests: RecordedGitHubRequest[];
-  addPullRequest(pr: { number: number; headSha: string; mergeCommitSha?: string; merged?: boolean }): FakeIssue;
+  /** `files`: the paths the pull request changes (GET …/pulls/{n}/files); by default org.yaml. */
+  addPullRequest(pr: { number: number; headSha: string; mergeCommitSha?: string; merged?: boolean; files?: string[] }): FakeIssue;
+  /** Merges an open pull request as `mergeCommitSha` (GitHub closes it and records the merge). */
+  mergePullRequest(number: number, mergeCommitSha: string): void;
   addIssue(issue: { title: string; body: string; labels?: string[]; state?: 'open' | 'closed'; user?: FakeUser }): FakeIssue;
   /** Adds comments by someone else (by default `reviewer`; to make the comment list span pages). */
   addComments(issueNumber: number, count: number, body?: (i: number) => string, user?: FakeUser): FakeComment[];
@@ -198,6 +201,34 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
       const pulls = [...issues.values()].filter((i) => i.pullRequest && (i.pullRequest.mergeCommitSha === sha || i.pullRequest.headSha === sha));
       return page(path, query, pulls.map(pullJson));
     }
+    if (rest === '/pulls' && method === 'GET') {
+      const state = query['state'] ?? 'open';
+      const pulls = [...issues.values()].filter((i) => i.pullRequest && (state === 'all' || (i.pullRequest.mergedAt ? 'closed' : i.state) === state));
+      return page(path, query, pulls.sort((a, b) => b.number - a.number).map(pullJson));
+    }
+    if ((m = rest.match(/^\/pulls\/(\d+)\/files$/)) && method === 'GET') {
+      const pull = issues.get(Number(m[1]));
+      if (!pull?.pullRequest) return notFound;
+      return page(path, query, pull.pullRequest.files.map((filename, n) => ({ sha: String(n).padStart(40, '0'), filename, status: 'modified', additions: 1, deletions: 1, changes: 2 })));
+    }
+    if ((m = rest.match(/^\/issues\/(\d+)\/labels$/))) {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return notFound;
+      const labelsJson = (): unknown[] => issue.labels.map((name, n) => ({ id: n + 1, name, color: 'ededed', default: false }));
+      if (method === 'GET') return page(path, query, labelsJson());
+      if (method === 'POST') {
+        const wanted = Array.isArray(body?.['labels']) ? (body['labels'] as unknown[]).map(String) : [];
+        for (const label of wanted) if (!issue.labels.includes(label)) issue.labels.push(label);
+        return { status: 200, body: labelsJson() };
+      }
+    }
+    if ((m = rest.match(/^\/issues\/(\d+)\/labels\/([^/]+)$/)) && method === 'DELETE') {
+      const issue = issues.get(Number(m[1]));
+      const label = decodeURIComponent(m[2] ?? '');
+      if (!issue || !issue.labels.includes(label)) return { status: 404, body: { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest' } };
+      issue.labels = issue.labels.filter((l) => l !== label);
+      return { status: 200, body: issue.labels.map((name, n) => ({ id: n + 1, name })) };
+    }
     if (rest === '/issues' && method === 'GET') {
       const state = query['state'] ?? 'open';
       const labels = (query['labels'] ?? '').split(',').filter((l) => l !== '');
@@ -269,7 +300,7 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
   return {
     url: baseUrl,
     requests,
-    addPullRequest: ({ number, headSha, mergeCommitSha, merged }) => {
+    addPullRequest: ({ number, headSha, mergeCommitSha, merged, files = ['org.yaml'] }) => {
       const issue: FakeIssue = {
         number,
         title: `PR ${number}`,
@@ -278,12 +309,19 @@ export async function startFakeGitHub(repository: { owner: string; repo: string 
         stateReason: null,
         labels: [],
         user: { login: 'dev', type: 'User' },
-        pullRequest: { headSha, mergeCommitSha: mergeCommitSha ?? null, mergedAt: merged ? '2026-01-02T03:04:05Z' : null },
+        pullRequest: { headSha, mergeCommitSha: mergeCommitSha ?? null, mergedAt: merged ? '2026-01-02T03:04:05Z' : null, files: [...files] },
         comments: [],
       };
       issues.set(number, issue);
       nextIssueNumber = Math.max(nextIssueNumber, number + 1);
       return issue;
+    },
+    mergePullRequest: (number, mergeCommitSha) => {
+      const pull = issues.get(number)?.pullRequest;
+      if (!pull) throw new Error(`no pull request #${number}`);
+      pull.mergeCommitSha = mergeCommitSha;
+      pull.mergedAt = '2026-01-02T03:04:05Z';
+      issues.get(number)!.state = 'closed';
     },
     addIssue,
     addComments: (issueNumber, count, body = (i) => `comment ${i}`, user = { login: 'reviewer', type: 'User' }) => {

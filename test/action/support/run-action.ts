@@ -40,6 +40,8 @@ export interface RunActionOptions {
   /** AWS_* variables (the emulator); none for a fork's run. */
   readonly awsEnv?: Readonly<Record<string, string>>;
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /** More files in the workspace, by path relative to it (a second org file). */
+  readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -56,6 +58,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     writeFile(summaryPath, ''),
     writeFile(join(workspace, 'org.yaml'), options.orgYaml),
   ]);
+  for (const [path, text] of Object.entries(options.extraFiles ?? {})) {
+    await mkdirp(join(workspace, path, '..'));
+    await writeFile(join(workspace, path), text);
+  }
 
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '',

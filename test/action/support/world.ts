@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import { useEmulator, type TestEmulator } from '../../support/emulator.js';
-import { OWNER, REPO } from './events.js';
+import { OWNER, pullRequestEvent, REPO } from './events.js';
 import { startFakeGitHub, type FakeGitHub, type FakeToken } from './fake-github.js';
 import { runAction, type ActionRun, type RunActionOptions } from './run-action.js';
 
@@ -65,7 +65,16 @@ export interface ActionWorld {
   github(): FakeGitHub;
   /** Runs dist/index.js against this world's emulator and fake GitHub. */
   run(options: Omit<RunActionOptions, 'githubApiUrl' | 'awsEnv'> & { readonly withAws?: boolean; readonly githubApiUrl?: string }): Promise<ActionRun>;
+  /**
+   * A pull request changing org.yaml to `yaml` is opened and planned by the Action (its comment records the
+   * plan reviewers see), then merged as `mergeCommit`. Returns the plan run. Apply on a push of `mergeCommit`
+   * then applies that reviewed plan.
+   */
+  reviewAndMerge(options: { readonly number: number; readonly headSha: string; readonly mergeCommit: string; readonly yaml: string; readonly inputs?: Record<string, string> }): Promise<ActionRun>;
 }
+
+/** The plan command's inputs as action.yml defaults them, with the tests' GITHUB_TOKEN. */
+export const PLAN_INPUTS = { command: 'plan', file: 'org.yaml', 'github-token': 'ghs_test', comment: 'true', 'fail-on-drift': 'false' } as const;
 
 export function useActionWorld(): ActionWorld {
   const emulator = useEmulator({ accountId: MANAGEMENT_ACCOUNT });
@@ -81,16 +90,31 @@ export function useActionWorld(): ActionWorld {
     if (!github) throw new Error('the fake GitHub runs only inside tests');
     return github;
   };
+  const run: ActionWorld['run'] = ({ withAws = true, githubApiUrl, ...options }) =>
+    runAction({
+      ...options,
+      githubApiUrl: githubApiUrl ?? currentGitHub().url,
+      // Our emulator does not throttle by default; pace 50x faster than AWS's published rates.
+      ...(withAws ? { awsEnv: { ...emulator().env, ORGCTL_RATE_SCALE: '50' } } : {}),
+    });
   return {
     emulator,
     github: currentGitHub,
-    run: ({ withAws = true, githubApiUrl, ...options }) =>
-      runAction({
-        ...options,
-        githubApiUrl: githubApiUrl ?? currentGitHub().url,
-        // Our emulator does not throttle by default; pace 50x faster than AWS's published rates.
-        ...(withAws ? { awsEnv: { ...emulator().env, ORGCTL_RATE_SCALE: '50' } } : {}),
-      }),
+    run,
+    reviewAndMerge: async ({ number, headSha, mergeCommit, yaml, inputs = {} }) => {
+      currentGitHub().addPullRequest({ number, headSha });
+      const planned = await run({
+        eventName: 'pull_request',
+        event: pullRequestEvent({ number, headSha }),
+        inputs: { ...PLAN_INPUTS, ...inputs },
+        orgYaml: yaml,
+        sha: sha('9'),
+        ref: `refs/pull/${number}/merge`,
+      });
+      if (planned.code !== 0) throw new Error(`planning #${number} failed:\n${planned.stdout}`);
+      currentGitHub().mergePullRequest(number, mergeCommit);
+      return planned;
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 import { createCallRunner, type CallRunner } from '../../../src/aws/call-runner.js';
 import { CallStatsRecorder } from '../../../src/aws/call-stats.js';
 import { AwsCallError, type AwsErrorKind } from '../../../src/aws/errors.js';
-import { PORT_OPERATIONS, type PortMethod, type PortOperation } from '../../../src/aws/operations.js';
+import { PORT_OPERATIONS, type OperationInfo, type PortMethod, type PortOperation } from '../../../src/aws/operations.js';
 import type { Pacer } from '../../../src/aws/pacer.js';
 import type { CallStats } from '../../../src/aws/port.js';
 import type { RetryPolicy } from '../../../src/aws/retry.js';
@@ -76,6 +76,7 @@ export class FakeCallLog {
   /** One port call: recorded per attempt, injected failures first, then the real work; retried like production. */
   readonly call = <T>(method: PortMethod, args: readonly unknown[], act: () => T): Promise<T> => {
     const { service, operation } = PORT_OPERATIONS[method];
+    const optional = (PORT_OPERATIONS[method] as OperationInfo).optional === true;
     return this.run(service, operation, async () => {
       for (const listener of this.listeners.get(operation) ?? []) listener(args);
       const injected = this.takeFailure(operation, args);
@@ -91,7 +92,7 @@ export class FakeCallLog {
         this.calls.push(error instanceof AwsCallError ? { operation, args, failedWith: error.kind } : { operation, args });
         throw error;
       }
-    });
+    }, { optional });
   };
 
   private takeFailure(operation: string, args: readonly unknown[]): { kind: AwsErrorKind; details: InjectedFailure } | undefined {
