@@ -10,9 +10,10 @@ import { startEmulator, type Emulator, type EmulatorSnapshot } from '../src/emul
 import { expectedImportCalls } from '../src/importer/import-call-bound.js';
 import type { Plan } from '../src/model/plan.js';
 import { expectedReadCalls } from '../src/reader/read-call-bound.js';
+import { expectedPolicyReadCalls } from '../src/kinds/policies/read-call-bound.js';
 import type { BaselineRequest, BaselineResult } from './baseline-worker.js';
 import { addCounts, phaseBound, qualify, sequentialBound, total, type PhaseBound, type ServiceCounts } from './bounds.js';
-import { importReadingFromSnapshot, liveFromSnapshot } from './live-from-snapshot.js';
+import { importReadingFromSnapshot, liveFromSnapshot, livePoliciesFromSnapshot } from './live-from-snapshot.js';
 import { runNodeWorker, ServerRecorder, type ServerView } from './measure.js';
 import type { WorkerRequest, WorkerResult } from './orgctl-worker.js';
 import { expectedAuditCalls } from './audit-bound.js';
@@ -164,9 +165,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const emulator = await startEmulator({ snapshot: baseSnapshot, rateLimits: { scale }, onRequest: recorder.onRequest, requestLogLimit: 1000, ...pages });
   try {
     const orgctl = (argv: readonly string[], cwd: string) => runOrgctl(emulator, recorder, { argv, cwd, endpoint: emulator.url, rateScale: scale });
-    const readBound = (snapshot: EmulatorSnapshot): ServiceCounts => qualify(expectedReadCalls(liveFromSnapshot(snapshot)), 'budgets');
-
     const baseDesired = desiredFrom(baseYaml);
+    // The tree and budgets, plus the policies kind's read of the SCPs org.yaml declares and attaches.
+    const readBound = (snapshot: EmulatorSnapshot, desired: DesiredOrg = baseDesired): ServiceCounts =>
+      addCounts(qualify(expectedReadCalls(liveFromSnapshot(snapshot)), 'budgets'), qualify(expectedPolicyReadCalls(livePoliciesFromSnapshot(snapshot), desired), 'organizations'));
+
     const auditBound = (desired: DesiredOrg): ServiceCounts => expectedAuditCalls(desired, WORKER_REGION);
 
     // Warm-up, not measured: a plan at full speed, so the emulator's handlers are compiled and the
@@ -215,14 +218,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const changeYaml = toOrgYaml(change.org);
     writeFileSync(join(dirs.apply, 'org.yaml'), changeYaml);
     // The plan apply shows first carries the audit; the check after the writes is the read alone.
-    const readBefore = addCounts(readBound(emulator.snapshot()), auditBound(desiredFrom(changeYaml)));
+    const readBefore = addCounts(readBound(emulator.snapshot(), desiredFrom(changeYaml)), auditBound(desiredFrom(changeYaml)));
     const writes: ServiceCounts = {
       'organizations:CreateOrganizationalUnit': change.createdOus,
       'organizations:MoveAccount': change.movedAccounts,
       'budgets:UpdateBudget': change.updatedBudgets,
     };
     const applyRun = await orgctl(['apply', '--auto-approve'], dirs.apply);
-    const readAfter = readBound(emulator.snapshot());
+    const readAfter = readBound(emulator.snapshot(), desiredFrom(changeYaml));
     const applyPhases = [phaseBound('read (plan)', readBefore, scale), phaseBound('writes', writes, scale), phaseBound('read (re-plan)', readAfter, scale)];
     const apply = {
       ...scenario('apply', 'orgctl apply --auto-approve: read + plan + the writes + re-read and re-plan to check convergence', applyRun, addCounts(readBefore, writes, readAfter), applyPhases, scale),

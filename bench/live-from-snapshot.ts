@@ -5,7 +5,7 @@
 import type { EmulatorSnapshot } from '../src/emulator/index.js';
 import type { ImportReading } from '../src/importer/read-for-import.js';
 import type { ComparisonOperator, NotificationType, SubscriptionType, ThresholdType } from '../src/model/desired.js';
-import type { LiveBudget, LiveOrg } from '../src/model/live.js';
+import type { LiveBudget, LiveOrg, LivePolicies } from '../src/model/live.js';
 
 type Json = Record<string, unknown>;
 
@@ -54,33 +54,39 @@ export function liveFromSnapshot(snapshot: EmulatorSnapshot): LiveOrg {
   };
 }
 
+/**
+ * The organization's SCPs as the policies kind reads them (types: SCPs, the only ones the benchmark
+ * uses and enables): FullAWSAccess is attached wherever `policyAttachments` does not say otherwise.
+ */
+export function livePoliciesFromSnapshot(snapshot: EmulatorSnapshot): LivePolicies {
+  const org = snapshot.organization;
+  if (!org) return { enabledTypes: [], readTypes: [], policies: [] };
+  const attachments = org.policyAttachments ?? {};
+  const everyTarget = [org.root.id, ...(org.organizationalUnits ?? []).map((ou) => ou.id), ...org.accounts.map((a) => a.id)];
+  const targetsOf = (id: string, byDefault: boolean): string[] => everyTarget.filter((t) => (attachments[t] ? attachments[t].includes(id) : byDefault));
+  const scp = 'SERVICE_CONTROL_POLICY' as const;
+  return {
+    enabledTypes: [scp],
+    readTypes: [scp],
+    policies: [
+      { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: scp, awsManaged: true, description: '', targets: targetsOf('p-FullAWSAccess', true) },
+      ...(org.policies ?? [])
+        .filter((p) => p.type === scp)
+        .map((p) => ({ id: p.id, name: p.name, type: scp, awsManaged: false, description: p.description ?? '', content: p.content, targets: targetsOf(p.id, false) })),
+    ],
+  };
+}
+
 /** What `orgctl import` (without --include-tags) reads from this state. */
 export function importReadingFromSnapshot(snapshot: EmulatorSnapshot): ImportReading {
   const live = liveFromSnapshot(snapshot);
   const org = snapshot.organization;
   if (!org || !live.organization || !live.root) throw new Error('the benchmark imports an organization; the snapshot has none');
-  const attachments = org.policyAttachments ?? {};
-  const policies = (org.policies ?? []).filter((p) => p.type === 'SERVICE_CONTROL_POLICY');
-  const nameOf = new Map<string, string>([[org.root.id, org.root.name ?? 'Root'], ...(org.organizationalUnits ?? []).map((ou) => [ou.id, ou.name] as const), ...org.accounts.map((a) => [a.id, a.name] as const)]);
-  const typeOf = (id: string): 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' => (id.startsWith('r-') ? 'ROOT' : id.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ACCOUNT');
   return {
     live,
     organization: live.organization,
     root: live.root,
-    scps:
-      live.organization.featureSet === 'ALL'
-        ? {
-            kind: 'read',
-            // FullAWSAccess is listed too.
-            listed: policies.length + 1,
-            policies: policies.map((p) => ({
-              policy: { id: p.id, name: p.name, type: 'SERVICE_CONTROL_POLICY', awsManaged: false },
-              targets: Object.entries(attachments)
-                .filter(([, ids]) => ids.includes(p.id))
-                .map(([id]) => ({ id, type: typeOf(id), name: nameOf.get(id) ?? id })),
-            })),
-          }
-        : { kind: 'unavailable' },
+    policies: live.organization.featureSet === 'ALL' ? livePoliciesFromSnapshot(snapshot) : null,
     resourceTags: null,
   };
 }

@@ -17,7 +17,7 @@ export function snapshotFromDesired(desired: DesiredOrg): EmulatorSnapshot {
   const ous: SnapshotOu[] = [];
   const accounts: SnapshotAccount[] = [];
   const place = (node: DesiredNode, parentId: string): void => {
-    for (const a of node.accounts) accounts.push({ id: a.id, name: a.name ?? `account-${a.id}`, email: `${a.id}@example.com`, parentId });
+    for (const a of node.accounts) accounts.push({ id: a.id!, name: a.name ?? `account-${a.id}`, email: a.email ?? `${a.id}@example.com`, parentId });
     for (const ou of node.organizationalUnits) {
       const id = `ou-smll-${String(ous.length + 1).padStart(8, '0')}`;
       ous.push({ id, name: ou.name, parentId });

@@ -146,6 +146,9 @@ export function generateOrg(size: OrgSize = BENCH_SIZE, seed = 1): SyntheticOrg 
 
 // ------------------------------------------------------------------ live side: the emulator snapshot
 
+/** Every guardrail's document (JSON is YAML, so org.yaml carries it inline as written). */
+const GUARDRAIL_DOCUMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
+
 /** Tags on every OU and on every tenth account (10%), by ID: the bench's "tags declared" scenario. */
 export function benchTags(org: SyntheticOrg): ReadonlyMap<string, Readonly<Record<string, string>>> {
   const tags = new Map<string, Readonly<Record<string, string>>>();
@@ -178,7 +181,7 @@ export function toSnapshot(org: SyntheticOrg, tags: ReadonlyMap<string, Readonly
         name: p.name,
         description: '',
         type: 'SERVICE_CONTROL_POLICY',
-        content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }),
+        content: GUARDRAIL_DOCUMENT,
       })),
       policyAttachments: attachments,
     },
@@ -209,11 +212,20 @@ export function toOrgYaml(org: SyntheticOrg, tags: ReadonlyMap<string, Readonly<
     'organization:',
     `  managementAccountId: "${org.managementAccountId}"`,
     '  featureSet: ALL',
-    'root:',
   ];
+  if (org.policies.length > 0) {
+    lines.push('policies:');
+    for (const policy of org.policies) lines.push(`  ${policy.name}:`, `    document: ${GUARDRAIL_DOCUMENT}`);
+  }
+  lines.push('root:');
+  // The guardrails are declared and listed where they are attached (with FullAWSAccess, which stays).
+  const policiesOf = new Map<string, string[]>();
+  for (const policy of org.policies) for (const target of policy.targets) policiesOf.set(target, [...(policiesOf.get(target) ?? ['FullAWSAccess']), policy.name]);
   const node = (parentId: string, indent: string): void => {
     const accounts = childAccounts.get(parentId) ?? [];
     const ous = childOus.get(parentId) ?? [];
+    const listed = policiesOf.get(parentId);
+    if (listed) lines.push(`${indent}policies: [${listed.join(', ')}]`);
     lines.push(`${indent}accounts: [${accounts.map((a) => (tags.has(a.id) ? `{ id: "${a.id}", tags: ${flow(a.id)} }` : `"${a.id}"`)).join(', ')}]`);
     if (ous.length === 0) return;
     lines.push(`${indent}organizationalUnits:`);

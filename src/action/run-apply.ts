@@ -21,6 +21,7 @@ import { authorizedDigest, readApplyAuthorization, resultPullRequest } from './a
 import { refusedReport } from './apply-refusal.js';
 import { markOtherPlansOutdated } from './outdated-plans.js';
 import { applyMarker } from './reviewed-plan.js';
+import { newAccountsPart } from './new-accounts.js';
 import { commitLink, fileName, footerPart, JOB_SUMMARY_LIMIT, planPart, validationPart } from './markdown-parts.js';
 import type { ActionDeps, ActionReport } from './report.js';
 import type { ActionSettings } from './settings.js';
@@ -155,7 +156,7 @@ function reportOutcome(settings: ActionSettings, outcome: ApplyOutcome): { repor
       ...(converged ? {} : { failure: `apply did not converge: ${plural(counts.failed, 'step')} failed, ${counts.skipped} not run, ${plural(after.steps.length, 'change')} ${after.steps.length === 1 ? 'remains' : 'remain'}. See the job summary.` }),
     },
     // The comment leads with what went wrong; the full table is in the job summary.
-    commentParts: [headline, ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],
+    commentParts: [headline, ...newAccountsPart(plan, run), ...(converged ? [] : [resultsPart(run, true)]), ...remaining, appliedPlan],
   };
 }
 

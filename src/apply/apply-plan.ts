@@ -7,7 +7,9 @@
 import type { AwsPort } from '../aws/port.js';
 import type { LiveOrg } from '../model/live.js';
 import type { Plan, PlanStep, StepKind } from '../model/plan.js';
+import type { ResourceRef } from '../model/refs.js';
 import { executeStep } from './execute-step.js';
+import { stepHandler } from '../kinds/registry.js';
 import { describeError } from '../text/describe-error.js';
 import { IdRegistry } from './id-registry.js';
 
@@ -30,6 +32,8 @@ export interface ApplyRun {
   readonly allSucceeded: boolean;
   /** Present when a stop was requested (ApplyOptions.signal) before the run ended. */
   readonly interrupted?: true;
+  /** The IDs executors recorded for what they created (or found already created): the root, OUs, accounts by email. */
+  readonly recorded?: readonly { readonly ref: ResourceRef; readonly id: string }[];
 }
 
 export interface ApplyOptions {
@@ -46,6 +50,8 @@ export interface ApplyOptions {
   /** Called once per step: as it finishes, or (skipped steps) when the run ends. */
   readonly onStepFinished?: (result: StepResult) => void;
   readonly now?: () => number;
+  /** Waits between polls of asynchronous work (account creation); default: a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const DEFAULT_LANE_WIDTH = 4;
@@ -91,7 +97,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       if (stoppedBy === undefined && options.signal?.aborted) stoppedBy = 'interrupt';
       if (stoppedBy === undefined) {
         for (const [kind, lane] of ready) {
-          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < laneWidth) start(lane.shift()!);
+          if (lane.length === 0) continue;
+          const width = Math.min(laneWidth, stepHandler(steps[lane[0]!]!).maxInFlight ?? laneWidth);
+          while (lane.length > 0 && (inFlight.get(kind) ?? 0) < width) start(lane.shift()!);
         }
       }
       if (running > 0) return;
@@ -100,7 +108,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (!results[index]) finish(index, { index, step, status: 'skipped', durationMs: 0, message: whyNotRun(index) });
       });
       const all = results as StepResult[];
-      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok'), ...(options.signal?.aborted && { interrupted: true }) });
+      resolve({ results: all, allSucceeded: all.every((r) => r.status === 'ok'), ...(options.signal?.aborted && { interrupted: true }), ...recordedOf(ids) });
     };
 
     const whyNotRun = (index: number): string => {
@@ -119,7 +127,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       inFlight.set(step.kind, (inFlight.get(step.kind) ?? 0) + 1);
       notify(() => options.onStepStarted?.(index, step));
       const startedAt = now();
-      executeStep(step, { port, ids, managementAccountId })
+      executeStep(step, { port, ids, managementAccountId, ...(options.sleep && { sleep: options.sleep }) })
         .then(
           () => {
             finish(index, { index, step, status: 'ok', durationMs: now() - startedAt });
@@ -143,6 +151,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
 
     pump();
   });
+}
+
+/** What the run recorded, when anything (most runs create nothing). */
+function recordedOf(ids: IdRegistry): Pick<ApplyRun, 'recorded'> {
+  const recorded = ids.recorded();
+  return recorded.length > 0 ? { recorded } : {};
 }
 
 /** A broken progress display must not abandon the steps in flight or hang the run; the results are returned anyway. */

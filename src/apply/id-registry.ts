@@ -12,6 +12,7 @@ import { StepPreconditionError } from './step-context.js';
 export class IdRegistry {
   private readonly before = new Map<string, string>();
   private readonly after = new Map<string, string>();
+  private readonly recordedDuringRun: { readonly ref: ResourceRef; readonly id: string }[] = [];
 
   static fromLive(live: LiveOrg): IdRegistry {
     const ids = new IdRegistry();
@@ -23,6 +24,10 @@ export class IdRegistry {
     for (const account of live.accounts) {
       known({ type: 'account', id: account.id }, account.id);
       known({ type: 'account', email: account.email }, account.id);
+    }
+    // Policies by name; a customer policy wins over an AWS-managed one of the same name in another type.
+    for (const policy of [...(live.policies?.policies ?? [])].sort((a, b) => Number(b.awsManaged) - Number(a.awsManaged))) {
+      known({ type: 'policy', name: policy.name }, policy.id);
     }
     return ids;
   }
@@ -52,6 +57,7 @@ export class IdRegistry {
   /** A step created (or found) the thing: later steps resolve the reference to `id`. */
   record(ref: ResourceRef, id: string): void {
     this.after.set(refKey(ref), id);
+    this.recordedDuringRun.push({ ref, id });
     // A new organization's root is where the plan's "before" placements are: every account starts there.
     if (ref.type === 'root') this.before.set(refKey(ref), id);
   }
@@ -71,5 +77,10 @@ export class IdRegistry {
 
   deleted(ref: ResourceRef): void {
     this.after.delete(refKey(ref));
+  }
+
+  /** What executors recorded (created, or found already created), in order: the new IDs of the run. */
+  recorded(): readonly { readonly ref: ResourceRef; readonly id: string }[] {
+    return [...this.recordedDuringRun];
   }
 }

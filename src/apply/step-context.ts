@@ -7,6 +7,8 @@ export interface StepContext {
   readonly port: AwsPort;
   readonly ids: IdRegistry;
   readonly managementAccountId: string;
+  /** Waits between polls of asynchronous work (account creation); default: a timer. Tests pass a fake. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** A step could not start because something it needs is missing (not an AWS error). */

@@ -68,7 +68,19 @@ export const PORT_OPERATIONS = {
   untagResource: { service: 'organizations', operation: 'UntagResource', access: 'write' },
   tagBudget: { service: 'budgets', operation: 'TagResource', access: 'write' },
   untagBudget: { service: 'budgets', operation: 'UntagResource', access: 'write' },
+  describePolicy: { service: 'organizations', operation: 'DescribePolicy', access: 'read' },
+  createPolicy: { service: 'organizations', operation: 'CreatePolicy', access: 'write' },
+  updatePolicy: { service: 'organizations', operation: 'UpdatePolicy', access: 'write' },
+  deletePolicy: { service: 'organizations', operation: 'DeletePolicy', access: 'write' },
+  attachPolicy: { service: 'organizations', operation: 'AttachPolicy', access: 'write' },
+  detachPolicy: { service: 'organizations', operation: 'DetachPolicy', access: 'write' },
+  enablePolicyType: { service: 'organizations', operation: 'EnablePolicyType', access: 'write' },
   validatePolicy: { service: 'accessanalyzer', operation: 'ValidatePolicy', access: 'read', optional: true },
+  createAccount: { service: 'organizations', operation: 'CreateAccount', access: 'write' },
+  describeCreateAccountStatus: { service: 'organizations', operation: 'DescribeCreateAccountStatus', access: 'read' },
+  listCreateAccountStatus: { service: 'organizations', operation: 'ListCreateAccountStatus', access: 'read' },
+  closeAccount: { service: 'organizations', operation: 'CloseAccount', access: 'write' },
+  putAccountName: { service: 'account', operation: 'PutAccountName', access: 'write' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -81,6 +93,8 @@ export type PortOperation = (typeof PORT_OPERATIONS)[PortMethod]['operation'];
 export function iamActionsFor(service: AwsServiceName, operation: string): readonly string[] {
   switch (service) {
     case 'organizations':
+      // orgctl creates policies with its managed-by tag, which needs TagResource too.
+      if (operation === 'CreatePolicy') return ['organizations:CreatePolicy', 'organizations:TagResource'];
       return [`organizations:${operation}`];
     case 'sts':
       // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.

@@ -19,6 +19,7 @@ export type { AccountPort } from './ports/account.js';
 export type { BudgetNotifications, BudgetsPort, BudgetSummary } from './ports/budgets.js';
 export type { IamPort } from './ports/iam.js';
 export type { AccountSummary, OrganizationsPort, OuSummary, PolicySummary, PolicyTarget, PolicyTargetType, PolicyType } from './ports/organizations.js';
+export type { CreateAccountRequest, CreateAccountState, CreateAccountStatus } from './ports/organizations.js';
 export type { SsoAdminPort } from './ports/sso-admin.js';
 export type { StsPort } from './ports/sts.js';
 export type { AccessAnalyzerPolicyType, AccessAnalyzerPort, PolicyFinding, PolicyFindingType } from './ports/access-analyzer.js';

@@ -2,7 +2,10 @@
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { DesiredOrg } from '../model/desired.js';
+import { dirname, join, resolve } from 'node:path';
+import type { DesiredOrg, DesiredPolicy } from '../model/desired.js';
+import { RESOURCE_KINDS } from '../kinds/registry.js';
+import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
 import { systemErrorCode } from '../model/errors.js';
 import { describeSize, LARGEST_ORG_YAML_NOTE, MAX_ORG_YAML_BYTES } from './limits.js';
@@ -81,8 +84,68 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
 
   const parsed = parseOrgYaml(decoded.text, displayName);
   if (!parsed.ok) return parsed;
+  const withPolicies = await readPolicyFiles(parsed.value, path, displayName);
+  if (!withPolicies.ok) return withPolicies;
   return {
     ok: true,
-    value: { desired: parsed.value, text: decoded.text, sha256: createHash('sha256').update(bytes).digest('hex') },
+    value: { desired: withPolicies.value, text: decoded.text, sha256: createHash('sha256').update(bytes).digest('hex') },
   };
+}
+
+/** Largest policy file orgctl reads: far above every policy type's size limit (10,240 characters for SCPs). */
+const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Reads every `file:` policy document, relative to org.yaml. A missing or unreadable file is reported at
+ * the `file:` key in org.yaml; a JSON error at its line:col in the policy file.
+ */
+async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: string): Promise<Result<DesiredOrg>> {
+  const policies = desired.policies ?? [];
+  if (policies.length === 0) return { ok: true, value: desired };
+  const errors: Diagnostic[] = [];
+  const read = await Promise.all(
+    policies.map(async (policy): Promise<DesiredPolicy> => {
+      if (policy.file === undefined) return policy;
+      const filePath = resolve(dirname(path), policy.file);
+      const shownPath = join(dirname(displayName), policy.file);
+      const atFileKey = (message: string): void => {
+        errors.push({ severity: 'error', file: displayName, ...(policy.fileAt ? { position: policy.fileAt } : {}), message });
+      };
+      let bytes: Buffer;
+      try {
+        const info = await stat(filePath);
+        if (!info.isFile()) {
+          atFileKey(`policy "${policy.name}": ${policy.file} is not a regular file. \`file:\` names a JSON policy document, relative to ${displayName}.`);
+          return policy;
+        }
+        if (info.size > MAX_POLICY_FILE_BYTES) {
+          atFileKey(`policy "${policy.name}": ${policy.file} is ${describeSize(info.size)}; a policy document is at most a few kilobytes. Is this the right file?`);
+          return policy;
+        }
+        bytes = await readFile(filePath);
+      } catch (error) {
+        const why = systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath);
+        atFileKey(`policy "${policy.name}": ${why}. \`file:\` is relative to ${displayName}.`);
+        return policy;
+      }
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
+        return policy;
+      }
+      const json = parsePolicyJson(decoded.text);
+      if (!json.ok) {
+        errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
+        return policy;
+      }
+      return { ...policy, document: json.value };
+    }),
+  );
+  if (errors.length > 0) return { ok: false, errors };
+  // What needs the documents (sizes, grammar) is checked once the files are read, by the kinds.
+  const loaded = { ...desired, policies: read };
+  const shownFile = (relative: string): string => join(dirname(displayName), relative);
+  const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d) => d.severity === 'error');
+  if (problems.length > 0) return { ok: false, errors: problems };
+  return { ok: true, value: loaded };
 }

@@ -32,6 +32,9 @@ export function writeOrgYaml(org: DesiredOrg, comments: OrgYamlComments = {}): s
   lines.push(`${INDENT}pruneOrganizationalUnits: ${org.options.pruneOrganizationalUnits}`);
   lines.push(`${INDENT}pruneBudgets: ${org.options.pruneBudgets}`);
   lines.push(`${INDENT}unlistedAccounts: ${org.options.unlistedAccounts}`);
+  if (org.options.closedAccountsOu !== undefined) lines.push(`${INDENT}closedAccountsOu: ${scalar(org.options.closedAccountsOu)}`);
+  if (org.options.prunePolicies !== undefined) lines.push(`${INDENT}prunePolicies: ${org.options.prunePolicies}`);
+  if (org.options.unlistedPolicyAttachments !== undefined) lines.push(`${INDENT}unlistedPolicyAttachments: ${org.options.unlistedPolicyAttachments}`);
   if (org.security) writeSecurity(lines, org.security);
   if (comments.trailer && comments.trailer.length > 0) lines.push('', ...commentLines(comments.trailer));
   return `${lines.join('\n')}\n`;

@@ -3,13 +3,45 @@
 // The raw shape of org.yaml as written (before defaults); src/config/normalize.ts turns it into DesiredOrg.
 
 /**
- * An account: its 12-digit ID in quotes, or { id, name } to record its name too.
+ * An account: its 12-digit ID in quotes, or a mapping { id, name } or { name, email } (see namedAccount).
  */
 export type AccountEntry = AccountId | NamedAccount;
 /**
  * A 12-digit AWS account ID, in quotes (an unquoted number loses its leading zeros).
  */
 export type AccountId = string;
+/**
+ * An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, its `tags`, and the policies attached to it directly.
+ */
+export type NamedAccount = {
+  id?: AccountId;
+  /**
+   * The account's name: 1 to 50 printable ASCII characters. When AWS has another name, orgctl renames the account (Account Management PutAccountName).
+   */
+  name?: string;
+  /**
+   * The account's root email address, unique in AWS. Without `id`, it identifies the account, and orgctl creates the account when none has it. With `id`, it is checked against AWS (a mismatch is a plan error).
+   */
+  email?: string;
+  /**
+   * true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.
+   */
+  closed?: boolean;
+  tags?: Tags;
+  /**
+   * Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.
+   */
+  iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  /**
+   * The IAM role AWS creates in the new account for the management account to assume. Default OrganizationAccountAccessRole. Used only on creation.
+   */
+  roleName?: string;
+  policies?: PolicyList;
+};
+/**
+ * Policies attached directly to this node, by name: policies declared under the top-level `policies:` or AWS-managed ones (FullAWSAccess, RCPFullAWSAccess). With this key, orgctl attaches exactly these (among the policies this file knows); without it, the node's attachments are left alone.
+ */
+export type PolicyList = string[];
 /**
  * Accounts placed directly in this node. Each account is placed exactly once in the whole tree.
  */
@@ -24,6 +56,7 @@ export type OrganizationalUnit = {
    * The previous name of this OU under the same parent: the plan renames that OU instead of creating a new one and deleting the old.
    */
   renamedFrom?: string;
+  policies?: PolicyList;
   tags?: Tags;
 } | null;
 /**
@@ -51,6 +84,12 @@ export interface WrittenOrgYaml {
   budgets?: Budget[];
   options?: Options;
   security?: Security;
+  /**
+   * Organization policies orgctl manages (service control, resource control, tag, backup and the other AWS Organizations policy types), keyed by the policy's name in AWS. Attach them with `policies:` on the root, OUs and accounts. Default: none.
+   */
+  policies?: {
+    [k: string]: Policy | undefined;
+  };
 }
 /**
  * The organization this file describes.
@@ -71,17 +110,7 @@ export interface Organization {
 export interface Root {
   accounts?: Accounts;
   organizationalUnits?: OrganizationalUnits;
-  tags?: Tags;
-}
-/**
- * An account ID with the account's name (informational: the plan warns when it differs from the live name), its tags, or both.
- */
-export interface NamedAccount {
-  id: AccountId;
-  /**
-   * The account's name as AWS shows it. Informational: the plan warns when it differs, and never renames.
-   */
-  name?: string;
+  policies?: PolicyList;
   tags?: Tags;
 }
 /**
@@ -173,6 +202,18 @@ export interface Options {
    * Accounts in the organization that this file does not place: ignore (default; reported in the plan) or error (the plan fails).
    */
   unlistedAccounts?: 'ignore' | 'error';
+  /**
+   * The path of an OU declared in this file (like /Suspended) where orgctl moves the accounts it closes (`closed: true`). Default: closed accounts stay where they are declared.
+   */
+  closedAccountsOu?: string;
+  /**
+   * true: policies orgctl created (tagged managed-by: orgctl) that are not declared here are detached everywhere and deleted. Default false: they are only reported.
+   */
+  prunePolicies?: boolean;
+  /**
+   * On a root, OU or account with `policies:`, attachments of policies this file does not know (declared here or AWS-managed): ignore (default; reported in the plan), error (the plan fails) or detach.
+   */
+  unlistedPolicyAttachments?: 'ignore' | 'error' | 'detach';
 }
 /**
  * What orgctl checks about the management account's root credentials on every plan and in `orgctl audit`. Optional: without it the root user is still checked. Reference: docs/org-yaml.md, docs/root-credentials.md.
@@ -220,4 +261,48 @@ export interface AlternateContact {
    * Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.
    */
   phone?: string;
+}
+/**
+ * An organization policy: its type, description and document (`file:` or `document:`, exactly one).
+ */
+export interface Policy {
+  /**
+   * The policy type. Default SERVICE_CONTROL_POLICY.
+   */
+  type?:
+    | 'SERVICE_CONTROL_POLICY'
+    | 'RESOURCE_CONTROL_POLICY'
+    | 'TAG_POLICY'
+    | 'BACKUP_POLICY'
+    | 'AISERVICES_OPT_OUT_POLICY'
+    | 'CHATBOT_POLICY'
+    | 'DECLARATIVE_POLICY_EC2'
+    | 'SECURITYHUB_POLICY'
+    | 'INSPECTOR_POLICY'
+    | 'UPGRADE_ROLLOUT_POLICY'
+    | 'BEDROCK_POLICY'
+    | 'S3_POLICY'
+    | 'NETWORK_SECURITY_DIRECTOR_POLICY'
+    | 'GUARDDUTY_POLICY';
+  /**
+   * The policy's description in AWS, up to 512 characters. Default: empty.
+   */
+  description?: string;
+  /**
+   * Path of the JSON policy document, relative to this file, e.g. policies/deny-leave.json.
+   */
+  file?: string;
+  /**
+   * The policy document inline, as a YAML mapping (the JSON document written as YAML).
+   */
+  document?: {
+    /**
+     * Any JSON value, as the policy type's grammar allows.
+     */
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined;
+        }
+      | undefined;
+  };
 }

@@ -106,6 +106,12 @@ export class EmulatorCore {
   }
 
   private buildWorld(snapshot: EmulatorSnapshot | undefined): World {
+    const world = this.buildWorldFrom(snapshot);
+    for (const email of this.options.emailsOutsideOrganization) world.organizations.emailsElsewhere.add(email.toLowerCase());
+    return world;
+  }
+
+  private buildWorldFrom(snapshot: EmulatorSnapshot | undefined): World {
     const { options } = this;
     if (!snapshot) {
       const world = new World(options.accountId);

@@ -51,6 +51,8 @@ export interface EmulatorOptions {
   readonly closeAccountDelayMs?: number;
   /** Override the snapshot's quotas. */
   readonly quotas?: Partial<EmulatorQuotas>;
+  /** Root emails of AWS accounts outside the organization: a CreateAccount with one FAILS with EMAIL_ALREADY_EXISTS. */
+  readonly emailsOutsideOrganization?: readonly string[];
   readonly quirks?: Partial<EmulatorQuirks>;
   /** "smithy" (default) sends the modelled status codes; "legacy" sends 400 for every client error, as Organizations once did. */
   readonly statusCodes?: 'smithy' | 'legacy';
@@ -75,6 +77,7 @@ export interface ResolvedOptions {
   readonly createAccountDelayMs: number;
   readonly closeAccountDelayMs: number;
   readonly quotas: Partial<EmulatorQuotas> | undefined;
+  readonly emailsOutsideOrganization: readonly string[];
   readonly quirks: EmulatorQuirks;
   readonly statusCodes: 'smithy' | 'legacy';
   readonly now: () => number;

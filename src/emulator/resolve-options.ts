@@ -48,6 +48,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     createAccountDelayMs: options.createAccountDelayMs ?? 200,
     closeAccountDelayMs: options.closeAccountDelayMs ?? 200,
     quotas: options.quotas,
+    emailsOutsideOrganization: options.emailsOutsideOrganization ?? [],
     quirks: { ...DEFAULT_QUIRKS, ...options.quirks },
     statusCodes: options.statusCodes ?? 'smithy',
     now: options.now ?? Date.now,

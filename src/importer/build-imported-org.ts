@@ -4,13 +4,13 @@
 // Each registered kind imports its own part (ResourceKind.importDesired: the OU tree and account
 // placement, budgets, ...), sorted so an unchanged organization gives the same model (and file) every
 // time, whatever order AWS lists things in. This file merges the parts, fills in the option defaults
-// and lists what belongs to no kind: service control policies, and the tags the file does not declare
-// (of resources it leaves out, and `aws:` and `managed-by` keys, which orgctl never changes).
+// and lists what belongs to no kind: the tags the file does not declare (of resources it leaves out,
+// and `aws:` and `managed-by` keys, which orgctl never changes).
 
 import { DEFAULTS } from '../config/defaults.js';
 import type { ImportCounts, ImportedDesired, ImportLeftOut, InactiveAccount, KindImport, LeftOutBudget } from '../kinds/kind-import.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
-import type { DesiredOrg } from '../model/desired.js';
+import type { DesiredNode, DesiredOrg } from '../model/desired.js';
 import { ROOT_PATH } from '../model/paths.js';
 import { indexLiveTree } from '../planner/live-tree.js';
 import { byNaturalOrder } from './natural-order.js';
@@ -24,9 +24,9 @@ export interface ImportedOrg extends ImportLeftOut {
   readonly organizationId: string;
   /** org.yaml's content: every ACTIVE account in its place, every budget org.yaml can express. */
   readonly desired: DesiredOrg;
+  /** The policy documents org.yaml's `file:` keys name, to be written next to it (relative paths). */
+  readonly policyFiles: readonly PolicyFile[];
   // Everything below, like the kinds' lists in ImportLeftOut, is what org.yaml cannot express.
-  /** null: the organization has no SCPs (CONSOLIDATED_BILLING). */
-  readonly policies: readonly LeftOutPolicy[] | null;
   /**
    * null: tags were not read. The tags org.yaml does not declare (the others are `tags:` keys): those of
    * resources it leaves out, and `aws:` and `managed-by` keys. Only resources with at least one such tag.
@@ -35,10 +35,11 @@ export interface ImportedOrg extends ImportLeftOut {
   readonly counts: ImportCounts;
 }
 
-export interface LeftOutPolicy {
-  readonly id: string;
-  readonly name: string;
-  readonly targets: readonly TargetRef[];
+export interface PolicyFile {
+  /** Relative to org.yaml, e.g. "policies/DenyLeave.json". */
+  readonly path: string;
+  /** The document, pretty-printed JSON. */
+  readonly text: string;
 }
 
 export type TargetRef =
@@ -73,17 +74,14 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
     desired: {
       managementAccountId: imported.managementAccountId,
       featureSet: imported.featureSet,
-      root: imported.root,
+      root: withAttachments(imported.root, attachmentsOf(parts)),
       budgets: imported.budgets,
-      options: { ...DEFAULTS.options },
+      // The policy options are left out: absent means their defaults (no pruning, unlisted attachments reported).
+      options: { pruneOrganizationalUnits: DEFAULTS.options.pruneOrganizationalUnits, pruneBudgets: DEFAULTS.options.pruneBudgets, unlistedAccounts: DEFAULTS.options.unlistedAccounts },
+      ...(imported.policies.length > 0 ? { policies: imported.policies } : {}),
     },
+    policyFiles: imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
     inactiveAccounts: leftOut.inactiveAccounts,
-    policies:
-      reading.scps.kind === 'unavailable'
-        ? null
-        : reading.scps.policies
-            .map(({ policy, targets }) => ({ id: policy.id, name: policy.name, targets: sortTargets(targets.map(targetRef)) }))
-            .sort((a, b) => byNaturalOrder(a.name, b.name) || byNaturalOrder(a.id, b.id)),
     leftOutBudgets: leftOut.leftOutBudgets,
     tags: reading.resourceTags === null ? null : tagsNotDeclared(reading, imported, (id) => targetRef({ id })),
     counts,
@@ -91,9 +89,9 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
 }
 
 // The fields the kinds fill together, each by exactly one kind (`satisfies`: a new field is listed here or does not compile).
-const IMPORTED_DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true } as const satisfies Record<keyof ImportedDesired, true>;
+const IMPORTED_DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true, policies: true } as const satisfies Record<keyof ImportedDesired, true>;
 const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, true>;
-const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true } as const satisfies Record<keyof ImportCounts, true>;
+const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true, policies: true } as const satisfies Record<keyof ImportCounts, true>;
 
 interface KindPart {
   readonly kind: string;
@@ -101,7 +99,7 @@ interface KindPart {
 }
 
 /** One record from every kind's fields of it; a field filled by no kind or by two is a bug in a kind. */
-export function merged<S extends keyof KindImport>(parts: readonly KindPart[], section: S, fields: Record<keyof KindImport[S], true>): Required<KindImport[S]> {
+export function merged<S extends 'desired' | 'leftOut' | 'counts'>(parts: readonly KindPart[], section: S, fields: Record<keyof KindImport[S], true>): Required<KindImport[S]> {
   const out: Record<string, unknown> = {};
   const filledBy = new Map<string, string>();
   for (const { kind, part } of parts) {
@@ -118,9 +116,28 @@ export function merged<S extends keyof KindImport>(parts: readonly KindPart[], s
   return out as Required<KindImport[S]>;
 }
 
+function attachmentsOf(parts: readonly KindPart[]): ReadonlyMap<string, readonly string[]> {
+  return new Map(parts.flatMap(({ part }) => [...(part.attachments ?? [])]));
+}
+
+/** The tree with `policies:` on the nodes the kinds gave lists for. */
+function withAttachments<N extends DesiredNode>(node: N, lists: ReadonlyMap<string, readonly string[]>, key = 'root'): N {
+  const listed = (k: string) => lists.get(k)?.map((name) => ({ name }));
+  const policies = listed(key);
+  return {
+    ...node,
+    accounts: node.accounts.map((a) => {
+      const own = listed(`account:${a.id}`);
+      return own ? { ...a, policies: own } : a;
+    }),
+    organizationalUnits: node.organizationalUnits.map((ou) => withAttachments(ou, lists, `ou:${ou.path}`)),
+    ...(policies ? { policies } : {}),
+  };
+}
+
 function tagsNotDeclared(reading: ImportReading, imported: Required<Partial<ImportedDesired>>, refOf: (id: string) => TargetRef): TaggedResource[] {
   const out: TaggedResource[] = [];
-  const placed = new Set(indexDesired({ root: imported.root } as DesiredOrg).accounts.keys());
+  const placed = new Set(indexDesired({ root: imported.root, options: {} } as DesiredOrg).accounts.keys());
   const { pathById } = indexLiveTree(reading.live);
   // What the file leaves out: accounts it does not place, with all their tags; for the rest, only the keys orgctl never changes.
   const notWritten = ([id, tags]: readonly [string, Tags]): Tags => (pathById.has(id) || placed.has(id) ? untouchedTags(tags) : tags);

@@ -1,7 +1,7 @@
 // The call-count contract of `orgctl import`, like expectedReadCalls for plan: the exact requests it
 // makes for what it read when AWS returns full pages and nothing is retried. It is also the lower
-// bound for this work: the bulk read's bound, plus the pages of ListPolicies and ListTargetsForPolicy
-// for the SCPs, plus (with tags) one ListTagsForResource per root, OU and account. Counts are keyed by
+// bound for this work: the bulk read's bound, plus the policies kind's read of every enabled type
+// (ListPolicies and ListTargetsForPolicy pages, DescribePolicy per customer policy), plus (with tags) one ListTagsForResource per root, OU and account. Counts are keyed by
 // operation name, as CallStats are, so Organizations' and Budgets' ListTagsForResource share a key.
 
 import { PAGE_SIZES, pagesFor } from '../aws/page-sizes.js';
@@ -13,9 +13,11 @@ export function expectedImportCalls(reading: ImportReading): CallCounts {
   const add = (operation: string, n: number): void => {
     if (n > 0) counts[operation] = (counts[operation] ?? 0) + n;
   };
-  if (reading.scps.kind === 'read') {
-    add('ListPolicies', pagesFor(reading.scps.listed, PAGE_SIZES.organizations));
-    add('ListTargetsForPolicy', reading.scps.policies.reduce((sum, p) => sum + pagesFor(p.targets.length, PAGE_SIZES.organizations), 0));
+  if (reading.policies !== null) {
+    const { readTypes, policies } = reading.policies;
+    add('ListPolicies', readTypes.reduce((sum, type) => sum + pagesFor(policies.filter((p) => p.type === type).length, PAGE_SIZES.organizations), 0));
+    add('ListTargetsForPolicy', policies.reduce((sum, p) => sum + pagesFor(p.targets.length, PAGE_SIZES.organizations), 0));
+    add('DescribePolicy', policies.filter((p) => !p.awsManaged).length);
   }
   // ListTagsForResource takes no MaxResults and AWS documents no page size; counted at 20 per page
   // (the emulator's), so one call per resource unless it has more than 20 of its 50 possible tags.

@@ -28,7 +28,7 @@ export async function importOrg(port: AwsPort, options: ImportOptions = {}): Pro
   const reading = await readForImport(port, options);
   const imported = buildImportedOrg(reading);
   const text = renderImportedOrg(imported);
-  checkImportedText(text, reading);
+  checkImportedText(text, reading, imported);
   return { text, imported, reading };
 }
 
@@ -36,7 +36,7 @@ export async function importOrg(port: AwsPort, options: ImportOptions = {}): Pro
  * Throws when the written file would not validate, or would not plan as "no changes". A file over
  * the size limit is not a bug but an organization too large for one org.yaml, and is said so.
  */
-export function checkImportedText(text: string, reading: ImportReading): void {
+export function checkImportedText(text: string, reading: ImportReading, imported?: ImportedOrg): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_ORG_YAML_BYTES) {
     throw new UserError(
@@ -49,8 +49,15 @@ export function checkImportedText(text: string, reading: ImportReading): void {
   if (!parsed.ok) {
     throw new ImportCheckError('the org.yaml it wrote does not validate', parsed.errors.map(formatDiagnostic));
   }
-  const live = { ...reading.live, ...liveTagsOfImport(reading.live, reading.resourceTags) };
-  const plan = planOrg(parsed.value, live, { orgYamlSha256: '', liveStateSha256: '' });
+  // The policy documents are in the files written beside org.yaml: as the config loader would read them.
+  const documents = new Map((imported?.desired.policies ?? []).map((p) => [p.name, p.document]));
+  const desired = { ...parsed.value, ...(parsed.value.policies && { policies: parsed.value.policies.map((p) => ({ ...p, document: p.document ?? documents.get(p.name)! })) }) };
+  const live = {
+    ...reading.live,
+    ...liveTagsOfImport(reading.live, reading.resourceTags),
+    ...(reading.policies && { policies: reading.policies }),
+  };
+  const plan = planOrg(desired, live, { orgYamlSha256: '', liveStateSha256: '' });
   if (plan.steps.length > 0 || plan.errors.length > 0) {
     throw new ImportCheckError('the org.yaml it wrote would not plan as "no changes"', [
       ...plan.steps.map((step) => `${step.kind} ${step.address}: ${step.reason}`),

@@ -27,16 +27,6 @@ function trailerLines(imported: ImportedOrg): string[] {
       imported.inactiveAccounts.map((a) => `${a.id} ${display(a.name)}: ${a.state}, in ${a.parentPath}`),
     ),
     '',
-    ...(imported.policies === null
-      ? ['Service control policies: none (the organization has CONSOLIDATED_BILLING features only).']
-      : section(
-          'Service control policies other than FullAWSAccess, and where each is attached:',
-          imported.policies.flatMap((p) => [
-            `${display(p.name)} (${p.id})${p.targets.length === 0 ? ': not attached' : ''}`,
-            ...p.targets.map((t) => `  - ${describeTarget(t)}`),
-          ]),
-        )),
-    '',
     ...section(
       'Budgets org.yaml cannot express (not declared above):',
       imported.leftOutBudgets.flatMap((b) => [`${display(b.name)}:`, ...b.reasons.map((reason) => `  - ${reason}`)]),

@@ -32,14 +32,20 @@ export interface ImportCounts {
   readonly ous: number;
   readonly accountsPlaced: number;
   readonly budgets: number;
+  readonly policies: number;
 }
 
 /** The parts of DesiredOrg the kinds import; `options` (defaults) and `security` (not read) are the importer's. */
-export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets'>;
+export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets'> & { readonly policies: NonNullable<DesiredOrg['policies']> };
 
 /** One kind's import: its fields of the three records above, none of them also filled by another kind. */
 export interface KindImport {
   readonly desired: Partial<ImportedDesired>;
   readonly leftOut: Partial<ImportLeftOut>;
   readonly counts: Partial<ImportCounts>;
+  /**
+   * `policies:` lists for nodes of the imported tree (which another kind builds), keyed "root",
+   * "ou:/Path" or "account:ID": the importer adds them to the merged tree.
+   */
+  readonly attachments?: ReadonlyMap<string, readonly string[]>;
 }

@@ -8,8 +8,9 @@ import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { PositionLookup } from '../config/position-lookup.js';
 import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg, LiveOrganization } from '../model/live.js';
+import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
@@ -33,6 +34,8 @@ export interface StepHandler<S extends PlanStep> {
   /** `action`, refined by one step's values when they matter (setting a contact that was not set creates it). */
   actionOf?(step: S): StepAction;
   describe(step: S): StepDetails;
+  /** At most this many steps of this kind run at once (an AWS limit on work in progress), below the run's lane width. */
+  readonly maxInFlight?: number;
   /** Carries the step out through the port. Idempotent: work AWS says is already done succeeds. */
   execute(step: S, ctx: StepContext): Promise<void>;
 }
@@ -53,6 +56,8 @@ export interface KindReadContext {
    * the OUs org.yaml declares). Rejects when the bulk read fails.
    */
   readonly tree: Promise<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>;
+  /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
+  readonly root?: LiveRoot | null;
 }
 
 /**
@@ -78,6 +83,8 @@ export interface SnapshotReadContext {
    * starts the kinds' `read`s and the audit beside it. Any number of calls; the first counts.
    */
   underWay(): void;
+  /** Hands on the root as ListRoots answered, with its policy types, for the policies kind's read. */
+  onRoot(root: LiveRoot): void;
 }
 
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */
@@ -155,4 +162,9 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    */
   orgYamlSection(org: DesiredOrg): readonly string[];
   readonly steps: StepHandlers<K>;
+  /**
+   * Checks of org.yaml that need what the config loader reads besides it (the policy files): run by
+   * src/config/load-org-file.ts once they are read. `fileOf` names a file given relative to org.yaml.
+   */
+  checkLoaded?(desired: DesiredOrg, orgFile: string, fileOf: (relative: string) => string): readonly Diagnostic[];
 }

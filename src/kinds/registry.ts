@@ -7,9 +7,10 @@ import { alternateContactsKind } from './alternate-contacts/index.js';
 import { budgetsKind } from './budgets/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
+import { policiesKind } from './policies/index.js';
 import { tagsKind } from './tags/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind, tagsKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, tagsKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;
@@ -29,6 +30,7 @@ const STEP_HANDLERS = {
   ...budgetsKind.steps,
   ...alternateContactsKind.steps,
   ...tagsKind.steps,
+  ...policiesKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */

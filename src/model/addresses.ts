@@ -37,3 +37,18 @@ export function subscriberKeyString(s: Subscriber): string {
 export function subscriberAddress(budgetName: string, n: NotificationKey, s: Subscriber): string {
   return `${notificationAddress(budgetName, n)}/subscriber:${subscriberKeyString(s)}`;
 }
+
+/** "policy:DenyLeave". */
+export function policyAddress(policyName: string): string {
+  return `policy:${policyName}`;
+}
+
+/** "policy:DenyLeave/attachment:ou:/Workloads": one policy on one root, OU or account. */
+export function policyAttachmentAddress(policyName: string, targetAddress: string): string {
+  return `${policyAddress(policyName)}/attachment:${targetAddress}`;
+}
+
+/** "root/policy-type:SERVICE_CONTROL_POLICY". */
+export function policyTypeAddress(policyType: string): string {
+  return `root/policy-type:${policyType}`;
+}

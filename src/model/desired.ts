@@ -16,13 +16,30 @@ export type SubscriptionType = 'EMAIL' | 'SNS';
 export type UnlistedAccountsPolicy = 'ignore' | 'error';
 
 export interface DesiredAccount {
-  /** 12-digit account ID. */
-  readonly id: string;
-  /** Informational; the plan warns when it differs from the live name. */
+  /** 12-digit account ID; absent for an account identified by its email (created when no account has it). */
+  readonly id?: string;
+  /** The account's name; the plan renames the account when AWS has another. */
   readonly name?: string;
+  /** The root email: the identity of an account without `id`; checked against AWS when `id` is given. */
+  readonly email?: string;
+  /** true: orgctl closes the account (never by leaving it out of org.yaml). */
+  readonly closed?: boolean;
+  /** Settings used only when orgctl creates the account (AWS cannot change or read back most of them). */
+  readonly creation?: AccountCreationSettings;
   readonly at?: SourcePosition;
-  /** Absent: the account keeps its tags as they are (see DesiredTags). */
+  /**
+   * Absent: the account keeps its tags as they are (see DesiredTags). An account the plan creates gets
+   * them in its CreateAccount call; an existing one has exactly these afterwards (the tags kind).
+   */
   readonly tags?: DesiredTags;
+  /** Policies attached directly to the account; absent: its attachments are left alone. */
+  readonly policies?: readonly DesiredPolicyAttachment[];
+}
+
+/** CreateAccount's optional settings, as org.yaml gives them (the account's tags are its `tags`). */
+export interface AccountCreationSettings {
+  readonly iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  readonly roleName?: string;
 }
 
 /** One tag as declared, with where its key is written. */
@@ -48,6 +65,8 @@ export interface DesiredNode {
   readonly organizationalUnits: readonly DesiredOu[];
   /** Absent: the root or OU keeps its tags as they are. */
   readonly tags?: DesiredTags;
+  /** Policies attached directly to this node; absent: its attachments are left alone. */
+  readonly policies?: readonly DesiredPolicyAttachment[];
 }
 
 export interface DesiredOu extends DesiredNode {
@@ -93,6 +112,12 @@ export interface DesiredOptions {
   readonly pruneOrganizationalUnits: boolean;
   readonly pruneBudgets: boolean;
   readonly unlistedAccounts: UnlistedAccountsPolicy;
+  /** The OU path closed accounts are moved to; absent: they stay where org.yaml places them. */
+  readonly closedAccountsOu?: string;
+  /** Detach and delete policies orgctl created (tagged managed-by=orgctl) that org.yaml no longer declares. Absent: false. */
+  readonly prunePolicies?: boolean;
+  /** What to do with attachments of policies org.yaml does not know, on nodes with `policies:`. Absent: ignore. */
+  readonly unlistedPolicyAttachments?: UnlistedPolicyAttachments;
 }
 
 export interface DesiredOrg {
@@ -103,6 +128,8 @@ export interface DesiredOrg {
   readonly options: DesiredOptions;
   /** org.yaml's `security:` section; absent when the file has none (the root-user checks still run). */
   readonly security?: DesiredSecurity;
+  /** org.yaml's `policies:` (organization policies by name); absent or empty when it declares none. */
+  readonly policies?: readonly DesiredPolicy[];
 }
 
 /** required: the audit fails without an instance. optional: a missing instance is a recommendation. */
@@ -133,5 +160,52 @@ export interface DesiredSecurity {
   readonly identityCenterRegion?: string;
   /** SECURITY, BILLING, OPERATIONS, in that order, only those declared. */
   readonly alternateContacts: readonly DesiredAlternateContact[];
+  readonly at?: SourcePosition;
+}
+
+/** AWS Organizations policy types (every one org.yaml may declare). */
+export const POLICY_TYPES = [
+  'SERVICE_CONTROL_POLICY',
+  'RESOURCE_CONTROL_POLICY',
+  'TAG_POLICY',
+  'BACKUP_POLICY',
+  'AISERVICES_OPT_OUT_POLICY',
+  'CHATBOT_POLICY',
+  'DECLARATIVE_POLICY_EC2',
+  'SECURITYHUB_POLICY',
+  'INSPECTOR_POLICY',
+  'UPGRADE_ROLLOUT_POLICY',
+  'BEDROCK_POLICY',
+  'S3_POLICY',
+  'NETWORK_SECURITY_DIRECTOR_POLICY',
+  'GUARDDUTY_POLICY',
+] as const;
+export type OrgPolicyType = (typeof POLICY_TYPES)[number];
+
+export type UnlistedPolicyAttachments = 'ignore' | 'error' | 'detach';
+
+/** A JSON value as parsed from a policy file or written inline. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A policy org.yaml declares (top-level `policies:`), keyed by its name in AWS. */
+export interface DesiredPolicy {
+  readonly name: string;
+  readonly type: OrgPolicyType;
+  readonly description: string;
+  /**
+   * The policy document: inline, or read from `file` by the config loader (src/config/load-org-file.ts).
+   * Absent only when org.yaml was parsed without its policy files (parseOrgYaml alone).
+   */
+  readonly document?: JsonValue;
+  /** `file:` as written (relative to org.yaml), when the document lives in a file. */
+  readonly file?: string;
+  /** Where `file:` is written in org.yaml. */
+  readonly fileAt?: SourcePosition;
+  readonly at?: SourcePosition;
+}
+
+/** One name in a node's `policies:` list: a declared policy or an AWS-managed one. */
+export interface DesiredPolicyAttachment {
+  readonly name: string;
   readonly at?: SourcePosition;
 }

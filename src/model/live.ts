@@ -1,7 +1,7 @@
 // The live organization as read from AWS Organizations and AWS Budgets, in our own types.
 // Built by src/reader through the port; never persisted by orgctl.
 
-import type { FeatureSet, NotificationKey, Subscriber } from './desired.js';
+import type { FeatureSet, NotificationKey, OrgPolicyType, Subscriber } from './desired.js';
 import type { TagTarget } from './refs.js';
 import type { AlternateContactSpec, AlternateContactType } from './security.js';
 
@@ -18,6 +18,8 @@ export interface LiveOrganization {
 export interface LiveRoot {
   readonly id: string;
   readonly name: string;
+  /** ListRoots' PolicyTypes: the policy types enabled (or being enabled) on the root, when AWS says. */
+  readonly policyTypes?: readonly { readonly type: string; readonly status: string }[];
 }
 
 export interface LiveOu {
@@ -66,6 +68,8 @@ export interface LiveOrg {
   readonly alternateContacts?: readonly LiveAlternateContact[];
   /** Tags of the resources whose `tags:` org.yaml declares (all of them for import with --include-tags). */
   readonly resourceTags?: readonly LiveResourceTags[];
+  /** Organization policies: read by the policies kind only when org.yaml uses policies (or by import). */
+  readonly policies?: LivePolicies;
 }
 
 /** One resource's tags as read. */
@@ -85,3 +89,29 @@ export interface LiveAlternateContact {
 
 /** Tag orgctl puts on the budgets it creates, so `pruneBudgets` deletes only those. */
 export const MANAGED_BUDGET_TAG = { key: 'managed-by', value: 'orgctl' } as const;
+
+/** A policy as read from AWS Organizations. */
+export interface LivePolicy {
+  readonly id: string;
+  readonly name: string;
+  readonly type: OrgPolicyType;
+  readonly awsManaged: boolean;
+  readonly description: string;
+  /** The document as AWS stores it; read (DescribePolicy) only for policies org.yaml declares or prune may delete. */
+  readonly content?: string;
+  /** Tags; read only for customer policies prune may delete (to tell which orgctl created). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** IDs of the roots, OUs and accounts it is attached to directly. */
+  readonly targets: readonly string[];
+}
+
+export interface LivePolicies {
+  /** Policy types enabled on the root (status ENABLED or PENDING_ENABLE). */
+  readonly enabledTypes: readonly OrgPolicyType[];
+  /** The types whose policies were listed: every policy of these types is in `policies`. */
+  readonly readTypes: readonly OrgPolicyType[];
+  readonly policies: readonly LivePolicy[];
+}
+
+/** Tag orgctl puts on the policies it creates, so `prunePolicies` deletes only those. */
+export const MANAGED_POLICY_TAG = { key: 'managed-by', value: 'orgctl' } as const;

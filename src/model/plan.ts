@@ -8,12 +8,14 @@ import type { AlternateContactStep } from '../kinds/alternate-contacts/steps.js'
 import type { BudgetStep } from '../kinds/budgets/steps.js';
 import type { OrganizationStep } from '../kinds/organization/steps.js';
 import type { TagStep } from '../kinds/tags/steps.js';
+import type { PolicyStep } from '../kinds/policies/steps.js';
 import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 
 export type * from '../kinds/alternate-contacts/steps.js';
 export type * from '../kinds/budgets/steps.js';
 export type * from '../kinds/organization/steps.js';
 export type * from '../kinds/tags/steps.js';
+export type * from '../kinds/policies/steps.js';
 
 /** 2: steps refer to OUs and the root by typed references (src/model/refs.ts) instead of path strings. */
 export const PLAN_FORMAT_VERSION = 2;
@@ -54,7 +56,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | TagStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep;
 
 export type StepKind = PlanStep['kind'];
 

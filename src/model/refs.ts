@@ -67,7 +67,8 @@ export function refKey(ref: ResourceRef): string {
     case 'ou':
       return `ou:${ref.path}`;
     case 'account':
-      return 'id' in ref ? `account:${ref.id}` : `account-email:${ref.email}`;
+      // AWS compares root emails without regard to case.
+      return 'id' in ref ? `account:${ref.id}` : `account-email:${ref.email.toLowerCase()}`;
     case 'policy':
       return `policy:${ref.name}`;
   }

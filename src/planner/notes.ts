@@ -22,6 +22,19 @@ export const NoteCode = {
   alternateContactIncomplete: 'alternate-contact-incomplete',
   tagsNotRead: 'tags-not-read',
   rootTagsAfterCreate: 'root-tags-after-create',
+  accountEmailDiffers: 'account-email-differs',
+  accountNameInvalid: 'account-name-invalid',
+  accountCreationSettingsIgnored: 'account-creation-settings-ignored',
+  accountsToCreate: 'accounts-to-create',
+  accountsToClose: 'accounts-to-close',
+  closureQuotaExceeded: 'closure-quota-exceeded',
+  policiesUnavailable: 'policies-unavailable',
+  policyDocumentNotRead: 'policy-document-not-read',
+  unlistedPolicyAttachments: 'unlisted-policy-attachments',
+  policyNotDeclared: 'policy-not-declared',
+  policyNotManaged: 'policy-not-managed',
+  awsManagedPolicyMissing: 'aws-managed-policy-missing',
+  policyRule: 'policy-rule',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -19,7 +19,7 @@ import { RESOURCE_KINDS } from '../kinds/registry.js';
 export function planOrg(desired: DesiredOrg, live: LiveOrg, inputs: PlanInputs): Plan {
   const tree = indexLiveTree(live);
   const matching = matchOus(desired, tree);
-  const desiredIndex = indexDesired(desired);
+  const desiredIndex = indexDesired(desired, live.accounts);
   const desiredDocument = desiredTreeDocument(desired, desiredIndex);
   const liveDocument = withBootstrapManagementAccount(liveTreeDocument(live, tree, matching.futurePathById), desired);
   const graph = new StepGraph();

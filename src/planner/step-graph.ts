@@ -18,6 +18,11 @@ export type StepRef = number & { readonly __stepRef: unique symbol };
  */
 export interface KindStepGraph {
   add(phase: number, draft: StepDraft, prerequisites?: readonly (StepRef | undefined)[]): StepRef;
+  /**
+   * The steps added so far (by earlier kinds too) that match: how a kind waits for another kind's steps
+   * (a policy attached to an OU the organization kind creates in the same plan).
+   */
+  earlier(matches: (draft: StepDraft) => boolean): StepRef[];
 }
 
 interface Node {
@@ -37,6 +42,7 @@ export class StepGraph {
         this.nodes.push({ rank, phase, draft, prerequisites });
         return (this.nodes.length - 1) as StepRef;
       },
+      earlier: (matches) => this.nodes.flatMap((node, ref) => (node.rank <= rank && matches(node.draft) ? [ref as StepRef] : [])),
     };
   }
 

@@ -5,7 +5,7 @@ import type { AwsPort } from '../aws/port.js';
 import type { KindReadContext, ReadObservations } from '../kinds/kind.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg } from '../model/live.js';
+import type { LiveOrg, LiveRoot } from '../model/live.js';
 
 export async function readKinds(
   port: AwsPort,
@@ -13,8 +13,9 @@ export async function readKinds(
   callerAccountId: string,
   observations: ReadObservations,
   tree: KindReadContext['tree'],
+  root: LiveRoot | null = null,
 ): Promise<Partial<LiveOrg>> {
-  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree };
+  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root };
   // All start at once (each kind's first calls are sent before this awaits), in registry order.
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices) as Partial<LiveOrg>;

@@ -17,7 +17,7 @@
 import type { AwsPort } from '../aws/port.js';
 import type { ReadObservations } from '../kinds/kind.js';
 import type { DesiredOrg } from '../model/desired.js';
-import type { LiveOrg, LiveOrganization } from '../model/live.js';
+import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import { ChangedUnderReadError, OrganizationChangedWhileReadError } from './changed-under-read.js';
 import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
 import { readKinds } from './read-kinds.js';
@@ -58,6 +58,8 @@ export interface ReadLiveOptions {
    * onReadUnderWay; they fill `observations` for the audit. Without it (import) no kind read runs.
    */
   readonly kinds?: { readonly desired: DesiredOrg; readonly observations: ReadObservations };
+  /** Called with the root as ListRoots answered (its policy types included), so no one lists it again. */
+  readonly onRoot?: (root: LiveRoot) => void;
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
   readonly concurrency?: number;
 }
@@ -78,11 +80,17 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   // The first complete snapshot's tree, for the kinds' reads that need IDs (the tags kind).
   const treeRead = deferred<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>();
   treeRead.promise.catch(() => undefined);
+  // The root as ListRoots answered (with its policy types): the kinds get it instead of asking again.
+  let listedRoot: LiveRoot | null = null;
+  const onRoot = (root: LiveRoot): void => {
+    listedRoot = root;
+    options.onRoot?.(root);
+  };
   const readUnderWay = (): void => {
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise, listedRoot);
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);
     }
@@ -96,6 +104,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
     readTagsFor: options.readTagsFor ?? (() => false),
     onProgress: options.onProgress,
     underWay: readUnderWay,
+    onRoot,
   };
   const changes: ChangedUnderReadError[] = [];
   for (;;) {

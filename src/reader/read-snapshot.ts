@@ -5,7 +5,7 @@
 import type { AwsPort } from '../aws/port.js';
 import type { SnapshotReadContext } from '../kinds/kind.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
-import type { LiveOrg, LiveOrganization } from '../model/live.js';
+import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import { ProgressCounter, type ReadProgress } from './read-progress.js';
 
 export interface SnapshotReadOptions {
@@ -16,6 +16,8 @@ export interface SnapshotReadOptions {
   readonly onProgress: ((progress: ReadProgress) => void) | undefined;
   /** Called when the read is under way (and at its end, for kinds that never said so). */
   readonly underWay: () => void;
+  /** Called with the root as ListRoots answered (the policies kind reads its policy types from it). */
+  readonly onRoot?: (root: LiveRoot) => void;
 }
 
 /** The kinds' slices of the live organization, merged (registry order). */
@@ -36,6 +38,7 @@ export async function readSnapshot(port: AwsPort, options: SnapshotReadOptions):
     readTagsFor: options.readTagsFor,
     progress: (delta) => progress.update(delta),
     underWay: options.underWay,
+    onRoot: options.onRoot ?? (() => undefined),
   };
   // Without an organization there is no tree to wait for: the read is under way at once.
   if (options.organization === null) options.underWay();

@@ -21,7 +21,7 @@ const LIVE: LiveWorld = {
 };
 
 // Line 7, column 7: an account the organization does not have (a plan error);
-// line 8, column 7: a member whose name differs from the live one (a plan warning).
+// line 8, column 7: a member with a creation-only setting although it exists (a plan warning).
 const ORG_YAML = `version: 1
 organization:
   managementAccountId: "${MGMT}"
@@ -29,7 +29,7 @@ root:
   accounts:
     - "${MGMT}"
     - "${MISSING}"
-    - { id: "${MEMBER}", name: not-its-name }
+    - { id: "${MEMBER}", name: not-its-name, roleName: Admin }
 `;
 
 describe('plan notes name the file given with --file', () => {

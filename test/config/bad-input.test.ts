@@ -79,7 +79,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'budget: []  # <-'],
       marker: '# <-',
       column: 1,
-      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security\.$/,
+      expected: /^unknown key `budget` at the top level of org\.yaml; did you mean `budgets`\? Allowed keys here: version, organization, root, budgets, options, security, policies\.$/,
     },
     {
       where: 'organization',
@@ -93,14 +93,14 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: ['version: 1', 'organization:', '  managementAccountId: "123456789012"', 'root:', '  organisationalUnits: {}  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits, tags\.$/,
+      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits, policies, tags\.$/,
     },
     {
       where: 'an OU',
       lines: [...HEADER, '    Workloads:', '      organizationalUnits:', '        Prod:', '          acounts: []  # <-'],
       marker: '# <-',
       column: 11,
-      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom, tags\.$/,
+      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom, policies, tags\.$/,
     },
     {
       where: 'an account mapping',
@@ -128,7 +128,7 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: [...HEADER, '    A: {}', 'options:', '  pruneOU: true  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts\.$/,
+      expected: /^unknown key `pruneOU` in `options`\. Allowed keys here: pruneOrganizationalUnits, pruneBudgets, unlistedAccounts, closedAccountsOu, prunePolicies, unlistedPolicyAttachments\.$/,
     },
   ];
 
@@ -193,7 +193,7 @@ describe('account IDs', () => {
   it('an entry that is neither an ID nor a mapping lists both allowed forms', () => {
     const text = yamlDoc(...HEADER, '    A:', '      accounts: [["123456789012"]]');
     expect(problemsOf(text)).toEqual([
-      { line: 7, column: 18, message: 'item 1 of `accounts`: an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" }; got a list.' },
+      { line: 7, column: 18, message: 'item 1 of `accounts`: an account is its 12-digit ID in quotes, like "012345678901", or a mapping like { id: "012345678901", name: "Prod" } or { name: "Prod", email: "aws+prod@example.com" }; got a list.' },
     ]);
   });
 

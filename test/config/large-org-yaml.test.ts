@@ -2,9 +2,9 @@
 // bench's synthetic organization: `orgctl validate` reads it. A file over the limit is refused by its size
 // with a message that says so. The file is generated here, never committed.
 
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importReadingFromSnapshot } from '../../bench/live-from-snapshot.js';
 import { BENCH_SIZE, generateOrg, toSnapshot } from '../../bench/synthetic-org.js';
@@ -19,7 +19,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('org.yaml size', () => {
   it('a 50,000-account organization, written as import writes it, validates', async () => {
     const org = generateOrg({ ...BENCH_SIZE, accounts: 50_000, ous: 2_000 });
-    const text = renderImportedOrg(buildImportedOrg(importReadingFromSnapshot(toSnapshot(org))));
+    const imported = buildImportedOrg(importReadingFromSnapshot(toSnapshot(org)));
+    const text = renderImportedOrg(imported);
+    // Import writes the policy documents beside org.yaml.
+    for (const file of imported.policyFiles) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
+    }
     // Above the old 1 MiB limit, within the new one.
     expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 1024 * 1024);
     writeFileSync(join(dir, 'large-org.yaml'), text);

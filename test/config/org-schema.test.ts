@@ -88,7 +88,11 @@ describe('schema/org.schema.json', () => {
         pruneOrganizationalUnits: prop('options', 'pruneOrganizationalUnits'),
         pruneBudgets: prop('options', 'pruneBudgets'),
         unlistedAccounts: prop('options', 'unlistedAccounts'),
+        prunePolicies: prop('options', 'prunePolicies'),
+        unlistedPolicyAttachments: prop('options', 'unlistedPolicyAttachments'),
       },
+      policyType: prop('policy', 'type'),
+      policyDescription: prop('policy', 'description'),
     }).toEqual(DEFAULTS);
   });
 

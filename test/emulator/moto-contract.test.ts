@@ -53,6 +53,8 @@ import {
   UpdateOrganizationalUnitCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import { ListCreateAccountStatusCommand as ListCreateAccountStatus } from '@aws-sdk/client-organizations';
+import { AccountClient, PutAccountNameCommand } from '@aws-sdk/client-account';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOTO_SKIPPED, describeWithMoto, itWithMoto, motoClientConfig, startMoto, type MotoServer } from '../support/moto.js';
@@ -770,5 +772,41 @@ describe('undocumented behaviour (aws-facts.md §6)', () => {
       await createBudget(b, 'm');
       return (await b.send(new DescribeBudgetCommand({ AccountId: MANAGEMENT, BudgetName: 'm' }))).Budget?.BudgetLimit?.Amount;
     },
+  });
+});
+
+// ---- account lifecycle (issue #15): what orgctl's createAccount, renameAccount and closeAccount rely on
+
+describe('account lifecycle', () => {
+  awsBehaviour('ListCreateAccountStatus lists a request by its state, naming the account but not its email', {
+    source: `${ORG_API}/API_CreateAccountStatus.html (fields: Id, AccountName, State, AccountId, FailureReason; no Email)`,
+    aws: { listed: [['team-x', 'SUCCEEDED']], hasEmail: false, inProgress: 0 },
+    run: async (target) => {
+      const client = orgs(target.config());
+      await createOrganization(client);
+      await createAccount(client, 'team-x');
+      const succeeded = (await client.send(new ListCreateAccountStatus({ States: ['SUCCEEDED'] }))).CreateAccountStatuses ?? [];
+      const inProgress = (await client.send(new ListCreateAccountStatus({ States: ['IN_PROGRESS'] }))).CreateAccountStatuses ?? [];
+      return { listed: succeeded.map((r) => [r.AccountName, r.State]), hasEmail: succeeded.some((r) => 'Email' in r), inProgress: inProgress.length };
+    },
+    moto: {
+      differs: 'moto 5.2.1 also lists a SUCCEEDED request for the management account, which no CreateAccount made (orgctl only reads IN_PROGRESS requests)',
+      answer: { listed: [['master', 'SUCCEEDED'], ['team-x', 'SUCCEEDED']], hasEmail: false, inProgress: 0 },
+    },
+  });
+
+  awsBehaviour('PutAccountName renames a member account named by AccountId; ListAccounts shows the new name', {
+    source: 'https://docs.aws.amazon.com/accounts/latest/reference/API_PutAccountName.html',
+    aws: { put: 'ok', name: 'payments-prod' },
+    run: async (target) => {
+      const client = orgs(target.config());
+      await createOrganization(client);
+      const id = await createAccount(client, 'payments');
+      const account = new AccountClient(target.config());
+      const put = await outcome(account.send(new PutAccountNameCommand({ AccountId: id, AccountName: 'payments-prod' })));
+      const name = (await client.send(new DescribeAccountCommand({ AccountId: id }))).Account?.Name;
+      return { put, name };
+    },
+    moto: { differs: 'moto 5.2.1 does not implement PutAccountName: its reply is not JSON (the SDK reports a SyntaxError) and the account keeps its name', answer: { put: 'SyntaxError', name: 'payments' } },
   });
 });

@@ -1,7 +1,9 @@
 // docs/import.md shows what import prints and writes for one organization; this builds that
 // organization and checks both, so the documentation cannot drift from the command.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeAwsPort } from '../support/fake-port.js';
 import { runOrgctl } from './support/run-orgctl.js';
@@ -38,7 +40,11 @@ function exampleOrganization(): FakeAwsPort {
 describe('docs/import.md', () => {
   it('shows the file and the report import gives for its example organization', async () => {
     const fake = exampleOrganization();
-    const run = await runOrgctl(['import', '--out', '-'], { cwd: '.', port: fake });
+    // The policy documents are written beside org.yaml (here: the current directory), so not in the repository.
+    const cwd = mkdtempSync(join(tmpdir(), 'orgctl-docs-import-'));
+    const run = await runOrgctl(['import', '--out', '-'], { cwd, port: fake });
+    expect(JSON.parse(readFileSync(join(cwd, 'policies/DenyRegions.json'), 'utf8'))).toEqual({ Version: '2012-10-17', Statement: [] });
+    rmSync(cwd, { recursive: true, force: true });
     expect(run.code).toBe(0);
     const orgId = fake.organizationOrNull!.id;
     const asDocumented = (text: string) => text.replaceAll(orgId, 'o-a1b2c3d4e5');

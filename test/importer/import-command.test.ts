@@ -82,7 +82,7 @@ describe('orgctl import: where it writes', () => {
     const run = await runOrgctl(['import', '--out', '-'], { cwd: dir, port: fake });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# yaml-language-server/);
-    expect(run.stdout).toContain('- { id: "444444444444", name: audit }');
+    expect(run.stdout).toContain('- { id: "444444444444", name: audit, email: audit+444444444444@example.com }');
     expect(run.stderr).toContain('into standard output:');
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
@@ -162,7 +162,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     });
   }
 
-  it('lists accounts not ACTIVE, SCPs and their targets, inexpressible budgets, and says tags were not read', async () => {
+  it('lists accounts not ACTIVE and inexpressible budgets, declares the policies with their attachments, and says tags were not read', async () => {
     const fake = new FakeAwsPort();
     seedInexpressible(fake);
     const { text } = await importOrg(fake);
@@ -174,13 +174,6 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
 # Accounts that are not ACTIVE (not placed above; plan reports them as unlisted):
 #   555555555556 gone: CLOSED, in /
 #   555555555555 old-sandbox: SUSPENDED, in /Workloads/Prod
-#
-# Service control policies other than FullAWSAccess, and where each is attached:
-#   DenyRegions (p-denyregions)
-#     - the root
-#     - OU /Workloads
-#     - account 444444444444 audit
-#   Unused (p-unused0001): not attached
 #
 # Budgets org.yaml cannot express (not declared above):
 #   custom-period:
@@ -203,6 +196,11 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(text).not.toMatch(/- name: (usage-hours|planned|custom-period|silent|local-mail)\n/);
     expect(text).not.toContain('"555555555555"');
     expect(fake.callCount('ListTagsForResource')).toBe(0);
+    // Customer policies of the enabled types are declared, their documents in files; attachments beyond AWS's defaults are listed.
+    expect(text).toContain('policies:\n  DenyRegions:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyRegions.json\n  Unused:\n');
+    expect(text).toContain('root:\n  policies: [FullAWSAccess, DenyRegions]\n');
+    expect(text).toContain('    Workloads:\n      policies: [FullAWSAccess, DenyRegions]\n');
+    expect(text).toContain('{ id: "444444444444", name: audit, email: audit+444444444444@example.com, policies: [FullAWSAccess, DenyRegions] }');
   });
 
   it('declares tags as tags: keys with --include-tags, lists managed-by in the comments, reading each resource once', async () => {
@@ -211,7 +209,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     const { text, reading } = await importOrg(fake, { includeTags: true });
     expect(text).toContain('root:\n  tags: { env: prod }\n');
     expect(text).toContain('    Security:\n      tags: { cost-center: "42", owner: secops }\n');
-    expect(text).toContain('{ id: "222222222222", name: payments-prod, tags: { team: payments } }');
+    expect(text).toContain('{ id: "222222222222", name: payments-prod, email: paymentsprod+222222222222@example.com, tags: { team: payments } }');
     // The budget's only tag is managed-by, which orgctl never sets from org.yaml: a comment, not a key.
     expect(text.slice(text.indexOf('# Tags'))).toBe(`# Tags not declared above (of resources left out, and aws: or managed-by keys, which orgctl never changes):
 #   budget tagged: managed-by=someone
@@ -221,18 +219,18 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
   });
 
-  it('reads no SCPs in an organization with consolidated billing only', async () => {
+  it('reads no policies in an organization with consolidated billing only', async () => {
     const fake = new FakeAwsPort();
     fake.seedOrganization({ featureSet: 'CONSOLIDATED_BILLING' });
     const { text } = await importOrg(fake);
     expect(text).toContain('  featureSet: CONSOLIDATED_BILLING\n');
-    expect(text).toContain('# Service control policies: none (the organization has CONSOLIDATED_BILLING features only).\n');
+    expect(text).not.toContain('policies:');
     expect(fake.callCount('ListPolicies')).toBe(0);
   });
 });
 
 describe('orgctl import: calls', () => {
-  it('makes exactly the bulk read plus the SCP reads: no second GetCallerIdentity or DescribeOrganization', async () => {
+  it('makes exactly the bulk read plus the policy reads: no second GetCallerIdentity, DescribeOrganization or ListRoots', async () => {
     const fake = new FakeAwsPort();
     const { workloads } = seedSmallOrg(fake);
     fake.seedAttachment(fake.seedPolicy({ name: 'DenyRegions' }), workloads);
@@ -250,7 +248,9 @@ describe('orgctl import: calls', () => {
       DescribeBudgetNotificationsForAccount: 1,
       DescribeSubscribersForNotification: 1,
       ListPolicies: 1,
-      ListTargetsForPolicy: 2,
+      // FullAWSAccess and the two customer policies; the customer policies' content.
+      ListTargetsForPolicy: 3,
+      DescribePolicy: 2,
     });
   });
 
@@ -300,10 +300,10 @@ describe('orgctl import: stable output', () => {
     Team 2: {}
     Team 10: {}
 `);
-    expect(first.text).toContain(`    - { id: "111111111111", name: management }
-    - { id: "200000000001", name: same }
-    - { id: "200000000002", name: same }
-    - { id: "200000000003", name: Zed }
+    expect(first.text).toContain(`    - { id: "111111111111", name: management, email: mgmt+111111111111@example.com }
+    - { id: "200000000001", name: same, email: same+200000000001@example.com }
+    - { id: "200000000002", name: same, email: same+200000000002@example.com }
+    - { id: "200000000003", name: Zed, email: Zed+200000000003@example.com }
 `);
     expect(first.text).toMatch(/- name: a\n[\s\S]*- name: b\n[\s\S]*threshold: 50[\s\S]*threshold: 80\n[\s\S]*- A@example\.com\n {10}- z@example\.com\n/);
   });
@@ -315,11 +315,11 @@ describe('orgctl import: stable output', () => {
     await fake.moveAccount('222222222223', prod, dev);
     const after = (await importOrg(fake)).text;
     expect(lineDiff(before, after)).toEqual({
-      removed: ['            - { id: "222222222223", name: web-prod }'],
-      added: ['            - { id: "222222222223", name: web-prod }'],
+      removed: ['            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }'],
+      added: ['            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }'],
     });
     // Same line, new place: Dev lists its accounts by name.
-    expect(after).toContain('Dev:\n          accounts:\n            - { id: "333333333333", name: payments-dev }\n            - { id: "333333333334", name: web-dev }\n            - { id: "222222222223", name: web-prod }\n');
+    expect(after).toContain('Dev:\n          accounts:\n            - { id: "333333333333", name: payments-dev, email: paymentsdev+333333333333@example.com }\n            - { id: "333333333334", name: web-dev, email: webdev+333333333334@example.com }\n            - { id: "222222222223", name: web-prod, email: webprod+222222222223@example.com }\n');
   });
 });
 

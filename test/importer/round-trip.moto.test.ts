@@ -15,6 +15,7 @@ import {
   CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
   CreatePolicyCommand,
+  EnablePolicyTypeCommand,
   ListRootsCommand,
   MoveAccountCommand,
   OrganizationsClient,
@@ -116,6 +117,8 @@ describeWithMoto('import round trip against moto', () => {
         { name: 'old sandbox', parent: 2, closed: true },
       ],
     });
+    // As in AWS, where SCPs are attached only once the type is enabled on the root (moto lets them attach without it).
+    await moto.clients.orgs.send(new EnablePolicyTypeCommand({ RootId: built.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }));
     const policyId = (await moto.clients.orgs.send(new CreatePolicyCommand({ Name: 'DenyBucketDeletion', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: SCP }))).Policy!.PolicySummary!.Id!;
     await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.ouIds[0]! }));
     await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.accountIds[2]! }));
@@ -123,11 +126,14 @@ describeWithMoto('import round trip against moto', () => {
 
     const { text, plan } = await importValidatePlan(true);
     expect(placementsIn(text)).toEqual(built.placements);
-    expect(text).toContain('    Workloads:\n      organizationalUnits:\n        Prod:\n');
+    expect(text).toContain('    Workloads:\n      policies: [FullAWSAccess, DenyBucketDeletion]\n      organizationalUnits:\n        Prod:\n');
     expect(text).toContain('"a: b #c":');
-    expect(text).toContain(`- { id: "${built.accountIds[1]}", name: "web, prod" }`);
+    expect(text).toContain(`- { id: "${built.accountIds[1]}", name: "web, prod", email: a1@example.com }`);
     expect(text).toMatch(new RegExp(`#   ${built.closed[0]} old sandbox: (SUSPENDED|PENDING_CLOSURE|CLOSED), in /Workloads/yes\\n`));
-    expect(text).toContain(`#   DenyBucketDeletion (${policyId})\n#     - OU /Workloads\n#     - account ${built.accountIds[2]} audit\n`);
+    // The SCP is declared (its document in policies/DenyBucketDeletion.json) and attached where it is, beside FullAWSAccess.
+    expect(text).toContain('policies:\n  DenyBucketDeletion:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyBucketDeletion.json\n');
+    expect(text).toContain(`{ id: "${built.accountIds[2]}", name: audit, email: a2@example.com, policies: [FullAWSAccess, DenyBucketDeletion] }`);
+    void policyId;
     expect(text).toContain('    Security:\n      tags: { owner: secops }\n');
     expect(plan.warnings.map((w) => w.code)).toEqual(['unlisted-accounts']);
   });

@@ -15,10 +15,10 @@ function aReading(): ImportReading {
     .withAccount('222222222222', '/', { name: 'closed', state: 'SUSPENDED' })
     .withBudget({ name: 'monthly', amount: 100, notifications: [{ emails: ['ops@example.com'] }] })
     .build();
-  return { live, organization: live.organization!, root: live.root!, scps: { kind: 'unavailable' }, resourceTags: null };
+  return { live, organization: live.organization!, root: live.root!, policies: null, resourceTags: null };
 }
 
-const DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true } as const;
+const DESIRED = { managementAccountId: true, featureSet: true, root: true, budgets: true, policies: true } as const;
 
 describe('import over the resource kind registry', () => {
   it.each(RESOURCE_KINDS.map((kind) => [kind.name, kind] as const))('%s declares its import', (_name, kind) => {
@@ -49,7 +49,7 @@ describe('import over the resource kind registry', () => {
 
   it('refuses a field no kind imports', () => {
     const parts = [{ kind: 'organization', part: { desired: { featureSet: 'ALL' as const }, leftOut: {}, counts: {} } }];
-    expect(() => merged(parts, 'desired', DESIRED)).toThrow('no resource kind imports desired.managementAccountId, desired.root, desired.budgets');
+    expect(() => merged(parts, 'desired', DESIRED)).toThrow('no resource kind imports desired.managementAccountId, desired.root, desired.budgets, desired.policies');
   });
 
   it('refuses a field two kinds import', () => {

@@ -285,6 +285,31 @@ describe('read: only the tags org.yaml declares', () => {
     expect(summary(plan)).toEqual(['createBudget budget:new', `tagResource account:${A3}/tags`, 'tagResource budget:old/tags']);
   });
 
+  it('an account declared by email: an existing one is read and tagged by its ID; a new one gets its tags in CreateAccount, unread', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const workloads = fake.seedOu(rootId, 'Workloads');
+    fake.seedAccount({ id: A3, name: 'old', email: 'aws+old@example.com', parentId: workloads });
+    fake.seedTags(A3, { team: 'was', 'aws:x': 'y' });
+    const desired = desiredOf(
+      fakeOrgYaml(
+        'root:',
+        '  organizationalUnits:',
+        '    Workloads:',
+        '      accounts:',
+        '        - { name: old, email: AWS+old@example.com, tags: { team: t } }',
+        '        - { name: fresh, email: aws+fresh@example.com, tags: { team: n } }',
+      ),
+    );
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    const tagReads = fake.calls.filter((c) => c.operation === 'ListTagsForResource');
+    expect(tagReads.map((c) => JSON.stringify(c.args))).toEqual([`["${A3}"]`]);
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 1, budgets: 0 });
+    expect(summary(plan)).toEqual(['createAccount account:aws+fresh@example.com', 'moveAccount account:aws+fresh@example.com after 0', `tagResource account:${A3}/tags`]);
+    expect(plan.steps[0]).toMatchObject({ after: { name: 'fresh', email: 'aws+fresh@example.com', tags: { team: 'n' } } });
+    expect(plan.steps[2]).toMatchObject({ target: { type: 'account', id: A3 }, before: { tags: { team: 'was' } }, after: { tags: { team: 't' } } });
+  });
+
   it('reads no tags when org.yaml declares none', async () => {
     const fake = new FakeAwsPort();
     const { rootId } = fake.seedOrganization();

@@ -116,7 +116,7 @@ export function applicableTo(live: LiveOrg, desired: DesiredOrg): DesiredOrg {
   const known = new Set(live.organization ? live.accounts.map((a) => a.id) : [live.callerAccountId]);
   const node = <N extends DesiredNode>(n: N, keepRenames: boolean): N => ({
     ...n,
-    accounts: n.accounts.filter((a) => known.has(a.id)),
+    accounts: n.accounts.filter((a) => a.id !== undefined && known.has(a.id)),
     organizationalUnits: n.organizationalUnits.map((ou) => {
       const { renamedFrom, ...rest } = node(ou, keepRenames);
       return keepRenames && renamedFrom !== undefined ? { ...rest, renamedFrom } : rest;

@@ -20,6 +20,11 @@ const LIVE: Required<LiveOrg> = {
   budgets: [{ name: 'b', budgetType: 'COST', amount: 10, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }],
   alternateContacts: [{ type: 'SECURITY', contact: null }],
   resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'platform' } }],
+  policies: {
+    enabledTypes: ['SERVICE_CONTROL_POLICY'],
+    readTypes: ['SERVICE_CONTROL_POLICY'],
+    policies: [{ id: 'p-12345678', name: 'Deny', type: 'SERVICE_CONTROL_POLICY', awsManaged: false, description: '', content: '{"a":1}', targets: ['r-1'] }],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -32,6 +37,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   budgets: [{ ...LIVE.budgets[0]!, amount: 20 }],
   alternateContacts: [{ type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
   resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'finance' } }],
+  policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -126,7 +126,7 @@ describe('accounts', () => {
       },
       {
         code: 'account-name-differs',
-        message: 'account 111111111111 is named "prod" in org.yaml but "production" in AWS; orgctl does not rename accounts, so update one to match.',
+        message: 'account 111111111111 is named "prod" in org.yaml but "production" in AWS; orgctl renames only ACTIVE accounts, and this one is SUSPENDED, so update org.yaml to match.',
         address: 'account:111111111111',
         source: { line: 3, column: 5 },
       },

@@ -21,7 +21,7 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createOrganization: [],
   renameOrganizationalUnit: ['renameOrganizationalUnit'],
   createOrganizationalUnit: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit'],
-  moveAccount: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit'],
+  moveAccount: ['createOrganization', 'renameOrganizationalUnit', 'createOrganizationalUnit', 'createAccount'],
   deleteOrganizationalUnit: ['renameOrganizationalUnit', 'moveAccount', 'deleteOrganizationalUnit'],
   createBudget: [],
   updateBudget: [],
@@ -34,6 +34,15 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   putAlternateContact: [],
   untagResource: [],
   tagResource: ['untagResource'],
+  createAccount: ['createOrganization'],
+  renameAccount: [],
+  closeAccount: ['moveAccount'],
+  enablePolicyType: ['createOrganization'],
+  createPolicy: ['enablePolicyType'],
+  updatePolicy: [],
+  deletePolicy: ['detachPolicy'],
+  attachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'enablePolicyType', 'createPolicy'],
+  detachPolicy: ['createOrganization', 'createOrganizationalUnit', 'renameOrganizationalUnit', 'attachPolicy'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

@@ -59,6 +59,8 @@ class World {
   private readonly resourceTags = new Map<string, Record<string, string>>();
   /** Paths as in the live organization the plan was made from (moveAccount.before.parent). */
   private readonly snapshotPaths = new Map<string, string>();
+  /** Accounts createAccount made, by lowercased email (the moves of new accounts name them so). */
+  private readonly created = new Map<string, string>();
   private nextId = 1;
 
   constructor(private readonly live: LiveOrg) {
@@ -130,10 +132,31 @@ class World {
         this.ous.delete(ou.id);
         return;
       }
-      case 'moveAccount': {
+      case 'createAccount': {
+        check(![...this.accounts.values()].some((a) => a.email.toLowerCase() === step.after.email.toLowerCase()), 'EMAIL_ALREADY_EXISTS');
+        const id = String(900000000000 + this.accounts.size);
+        this.accounts.set(id, { id, name: step.after.name, email: step.after.email, state: 'ACTIVE', parentId: this.rootId! });
+        this.created.set(step.after.email.toLowerCase(), id);
+        return;
+      }
+      case 'renameAccount': {
+        const account = this.accounts.get(step.accountId);
+        check(account !== undefined && account.state === 'ACTIVE', 'AccountNotFound');
+        this.accounts.set(account.id, { ...account, name: step.after.name });
+        return;
+      }
+      case 'closeAccount': {
         const account = this.accounts.get(step.accountId);
         check(account !== undefined, 'AccountNotFound');
-        const source = this.snapshotPaths.get(pathOfParent(step.before.parent));
+        check(account.state === 'ACTIVE', 'AccountAlreadyClosed');
+        this.accounts.set(account.id, { ...account, state: 'PENDING_CLOSURE' });
+        return;
+      }
+      case 'moveAccount': {
+        const accountId = step.accountId ?? this.created.get(step.account!.email.toLowerCase());
+        const account = accountId !== undefined ? this.accounts.get(accountId) : undefined;
+        check(account !== undefined, 'AccountNotFound');
+        const source = step.accountId === undefined ? (this.rootId ?? undefined) : this.snapshotPaths.get(pathOfParent(step.before.parent));
         check(source !== undefined && source === account.parentId, 'SourceParentNotFound');
         const destination = this.resolve(pathOfParent(step.after.parent));
         check(destination !== source, 'DuplicateAccount');
@@ -204,6 +227,15 @@ class World {
       case 'putAlternateContact':
         check(step.after.email !== '' && step.after.name !== '' && step.after.title !== '' && step.after.phone !== '', 'ValidationException (every field is required)');
         this.contacts.set(step.after.type, step.after);
+        return;
+      case 'enablePolicyType':
+      case 'createPolicy':
+      case 'updatePolicy':
+      case 'deletePolicy':
+      case 'attachPolicy':
+      case 'detachPolicy':
+        // The generated organizations declare no policies (the policies kind has its own tests).
+        check(false, `unexpected policy step ${step.kind}`);
         return;
       default:
         assertNever(step);

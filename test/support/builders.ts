@@ -169,6 +169,13 @@ export class DesiredOrgBuilder {
     return this;
   }
 
+  /** Places an account entry as written (by email, closed, with creation settings, ...). */
+  withAccountEntry(entry: DesiredAccount, parentPath: string = ROOT_PATH): this {
+    const node = parentPath === ROOT_PATH ? this.root : this.ensureOu(parentPath)!.node;
+    node.accounts.push(entry);
+    return this;
+  }
+
   withBudget(input: DesiredBudgetInput): this {
     this.budgets.push(aDesiredBudget(input));
     return this;
@@ -329,7 +336,7 @@ export function aLiveOrgMatching(desired: DesiredOrg): LiveOrgBuilder {
   };
   visit(desired.root.organizationalUnits);
   const place = (accounts: readonly DesiredAccount[], path: string): void => {
-    for (const account of accounts) live.withAccount(account.id, path, account.name !== undefined ? { name: account.name } : {});
+    for (const account of accounts) live.withAccount(account.id!, path, account.name !== undefined ? { name: account.name } : {});
   };
   place(desired.root.accounts, ROOT_PATH);
   const placeAll = (ous: readonly DesiredOu[]): void => {

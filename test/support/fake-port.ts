@@ -34,7 +34,7 @@
 import type { AwsErrorKind } from '../../src/aws/errors.js';
 import type { PortOperation } from '../../src/aws/operations.js';
 import type { AwsPort, CallStats } from '../../src/aws/port.js';
-import type { LiveBudget, LiveOrg, LiveOrganization } from '../../src/model/live.js';
+import type { LivePolicies, LiveBudget, LiveOrg, LiveOrganization } from '../../src/model/live.js';
 import { FakeAccessAnalyzer, fakeAccessAnalyzer } from './fake-port/access-analyzer.js';
 import { fakeAccount } from './fake-port/account.js';
 import { FakeBudgetStore, type SeedBudget } from './fake-port/budget-store.js';
@@ -42,6 +42,7 @@ import { fakeBudgets } from './fake-port/budgets.js';
 import { FakeCallLog, type FakeCall, type FakeCallOptions } from './fake-port/calls.js';
 import type { InjectedFailure } from './fake-port/errors.js';
 import { fakeIam } from './fake-port/iam.js';
+import { FakeAccountLifecycle } from './fake-port/account-lifecycle.js';
 import { FakeOrgTree, type SeedAccount, type SeedOrganization, type SeedPolicy } from './fake-port/org-tree.js';
 import { fakeOrganizations } from './fake-port/organizations.js';
 import { fakeSsoAdmin } from './fake-port/sso-admin.js';
@@ -69,19 +70,22 @@ export class FakeAwsPort {
   /** What ValidatePolicy answers (`findingsFor`). */
   readonly accessAnalyzer = new FakeAccessAnalyzer();
   private readonly tree: FakeOrgTree;
+  /** Account creation requests, closures and renames (the test may set failures, polls and the closure quota). */
+  readonly accountLifecycle: FakeAccountLifecycle;
   private readonly budgetStore = new FakeBudgetStore();
   private readonly log: FakeCallLog;
 
   constructor(options: FakeAwsPortOptions = {}) {
     this.tree = new FakeOrgTree(options.callerAccountId ?? FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
     this.log = new FakeCallLog(options);
+    this.accountLifecycle = new FakeAccountLifecycle(this.tree);
     const call = this.log.call;
     const port: AwsPort = {
-      ...fakeOrganizations(this.tree, call),
+      ...fakeOrganizations(this.tree, call, this.accountLifecycle),
       ...fakeBudgets(this.budgetStore, call),
       ...fakeIam(this.tree, this.security, call),
       ...fakeSsoAdmin(this.security, call),
-      ...fakeAccount(this.security, call),
+      ...fakeAccount(this.security, call, this.accountLifecycle),
       ...fakeSts(this.tree, call),
       ...fakeAccessAnalyzer(this.accessAnalyzer, call),
     };
@@ -217,6 +221,30 @@ export class FakeAwsPort {
       root: this.tree.root,
       ...this.tree.liveTree(),
       budgets: this.budgetStore.liveBudgets(this.callerAccountId),
+    };
+  }
+
+  /** Every policy (AWS-managed ones of enabled types included) with content, tags and targets; records no calls. */
+  livePolicies(): LivePolicies {
+    const tree = this.tree;
+    const all = [...tree.managedPolicies(), ...tree.policies.values()];
+    return {
+      enabledTypes: [...tree.enabledPolicyTypes].sort(),
+      readTypes: [...new Set(all.map((p) => p.type))].sort(),
+      policies: all.map((p) => {
+        const detail = tree.policyContent.get(p.id);
+        const tags = tree.resourceTags.get(p.id);
+        return {
+          id: p.id,
+          name: p.name,
+          type: p.type,
+          awsManaged: p.awsManaged,
+          description: detail?.description ?? '',
+          content: detail?.content ?? tree.managedContent(p.id) ?? '',
+          ...(tags ? { tags: { ...tags } } : {}),
+          targets: tree.targetsOfPolicy(p.id) ?? [],
+        };
+      }),
     };
   }
 }

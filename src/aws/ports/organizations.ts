@@ -38,6 +38,8 @@ export interface PolicySummary {
   readonly type: PolicyType;
   /** true for the policies AWS provides, e.g. FullAWSAccess. */
   readonly awsManaged: boolean;
+  /** ListPolicies' Description ("" when AWS returns none). */
+  readonly description?: string;
 }
 
 export type PolicyTargetType = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
@@ -47,6 +49,28 @@ export interface PolicyTarget {
   readonly id: string;
   readonly type: PolicyTargetType;
   readonly name: string;
+}
+
+/** CreateAccount's input. */
+export interface CreateAccountRequest {
+  readonly email: string;
+  readonly accountName: string;
+  readonly roleName?: string;
+  readonly iamUserAccessToBilling?: 'ALLOW' | 'DENY';
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export type CreateAccountState = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+
+/** A CreateAccount request as AWS reports it (it names the account, not its email). */
+export interface CreateAccountStatus {
+  readonly requestId: string;
+  readonly accountName: string;
+  readonly state: CreateAccountState;
+  /** Set once SUCCEEDED. */
+  readonly accountId?: string;
+  /** EMAIL_ALREADY_EXISTS, ACCOUNT_LIMIT_EXCEEDED, ... when FAILED. */
+  readonly failureReason?: string;
 }
 
 export interface OrganizationsPort {
@@ -74,4 +98,38 @@ export interface OrganizationsPort {
   tagResource(resourceId: string, tags: Readonly<Record<string, string>>): Promise<void>;
   /** Organizations UntagResource: removes tags by key (a key the resource lacks is no error). */
   untagResource(resourceId: string, keys: readonly string[]): Promise<void>;
+  /** Organizations CreateAccount: starts an asynchronous creation (the account lands in the root). */
+  createAccount(request: CreateAccountRequest): Promise<CreateAccountStatus>;
+  describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
+  /** Organizations ListCreateAccountStatus: the creation requests of the last 90 days in these states. */
+  listCreateAccountStatus(states: readonly CreateAccountState[]): Promise<readonly CreateAccountStatus[]>;
+  /** Organizations CloseAccount: starts an asynchronous closure (PENDING_CLOSURE, then SUSPENDED). */
+  closeAccount(accountId: string): Promise<void>;
+
+  // --- policies (the policies kind) ---
+  /** Organizations DescribePolicy: the policy with its content. */
+  describePolicy(policyId: string): Promise<PolicyDetail>;
+  /** Organizations CreatePolicy (DuplicatePolicyException when a policy of that type has the name). */
+  createPolicy(policy: NewPolicy, tags: Readonly<Record<string, string>>): Promise<PolicySummary>;
+  /** Organizations UpdatePolicy: content and description (the name stays). */
+  updatePolicy(policyId: string, change: { readonly description: string; readonly content: string }): Promise<void>;
+  deletePolicy(policyId: string): Promise<void>;
+  attachPolicy(policyId: string, targetId: string): Promise<void>;
+  detachPolicy(policyId: string, targetId: string): Promise<void>;
+  /** Organizations EnablePolicyType on the root. */
+  enablePolicyType(rootId: string, policyType: PolicyType): Promise<void>;
+}
+
+export interface PolicyDetail extends PolicySummary {
+  readonly description: string;
+  /** The document as AWS stores it (JSON text). */
+  readonly content: string;
+}
+
+export interface NewPolicy {
+  readonly name: string;
+  readonly type: PolicyType;
+  readonly description: string;
+  /** Minified JSON. */
+  readonly content: string;
 }

@@ -29,5 +29,12 @@ export function accountAdapter({ clients, call }: AdapterContext): AccountPort {
         ),
       );
     },
+
+    async putAccountName(accountId, name) {
+      const { account, sdk } = await clients.security();
+      await call(service, 'PutAccountName', () =>
+        account.send(new sdk.PutAccountNameCommand({ AccountName: name, ...(accountId !== undefined && { AccountId: accountId }) })),
+      );
+    },
   };
 }

@@ -1,13 +1,25 @@
 // The Organizations side of the SDK port: the tree, policies and tags (reads), and the tree's writes.
 
 import {
+  CloseAccountCommand,
+  CreateAccountCommand,
+  type CreateAccountStatus as SdkCreateAccountStatus,
   CreateOrganizationalUnitCommand,
+  DescribeCreateAccountStatusCommand,
+  ListCreateAccountStatusCommand,
   CreateOrganizationCommand,
   DeleteOrganizationalUnitCommand,
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  DescribePolicyCommand,
+  DetachPolicyCommand,
+  EnablePolicyTypeCommand,
   ListPoliciesCommand,
+  UpdatePolicyCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
   TagResourceCommand,
@@ -18,7 +30,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AwsCallError, isAwsCallError } from '../errors.js';
 import { PAGE_SIZES } from '../page-sizes.js';
-import type { OrganizationsPort } from '../ports/organizations.js';
+import type { CreateAccountState, CreateAccountStatus, OrganizationsPort, PolicyType } from '../ports/organizations.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toAccountSummary, toOrganization, toOuSummary, toPolicySummary, toPolicyTarget, toRoot } from './shapes.js';
 
@@ -140,6 +152,100 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
     async untagResource(resourceId, keys) {
       await call(service, 'UntagResource', () => organizations.send(new UntagResourceCommand({ ResourceId: resourceId, TagKeys: [...keys] })));
     },
+    async createAccount(request) {
+      const tags = Object.entries(request.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+      const out = await call(service, 'CreateAccount', () =>
+        organizations.send(
+          new CreateAccountCommand({
+            Email: request.email,
+            AccountName: request.accountName,
+            ...(request.roleName !== undefined && { RoleName: request.roleName }),
+            ...(request.iamUserAccessToBilling !== undefined && { IamUserAccessToBilling: request.iamUserAccessToBilling }),
+            ...(tags.length > 0 && { Tags: tags }),
+          }),
+        ),
+      );
+      return toCreateAccountStatus('CreateAccount', out.CreateAccountStatus);
+    },
+
+    async describeCreateAccountStatus(requestId) {
+      const out = await call(service, 'DescribeCreateAccountStatus', () =>
+        organizations.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })),
+      );
+      return toCreateAccountStatus('DescribeCreateAccountStatus', out.CreateAccountStatus);
+    },
+
+    async listCreateAccountStatus(states) {
+      const statuses = await list({
+        service,
+        operation: 'ListCreateAccountStatus',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListCreateAccountStatusCommand({ States: [...states], MaxResults, NextToken })),
+        page: (out) => ({ items: out.CreateAccountStatuses, nextToken: out.NextToken }),
+      });
+      return statuses.map((s) => toCreateAccountStatus('ListCreateAccountStatus', s));
+    },
+
+    async closeAccount(accountId) {
+      await call(service, 'CloseAccount', () => organizations.send(new CloseAccountCommand({ AccountId: accountId })));
+    },
+
+    async describePolicy(policyId) {
+      const out = await call(service, 'DescribePolicy', () => organizations.send(new DescribePolicyCommand({ PolicyId: policyId })));
+      const summary = out.Policy?.PolicySummary;
+      if (!summary) throw new AwsCallError('DescribePolicy', 'other', 'MissingPolicy', 'the response described no policy');
+      return { ...toPolicySummary(summary, summary.Type as PolicyType), description: summary.Description ?? '', content: out.Policy?.Content ?? '' };
+    },
+
+    async createPolicy(policy, tags) {
+      const out = await call(service, 'CreatePolicy', () =>
+        organizations.send(
+          new CreatePolicyCommand({
+            Name: policy.name,
+            Type: policy.type,
+            Description: policy.description,
+            Content: policy.content,
+            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+          }),
+        ),
+      );
+      const summary = out.Policy?.PolicySummary;
+      if (!summary) throw new AwsCallError('CreatePolicy', 'other', 'MissingPolicy', 'the response described no policy');
+      return toPolicySummary(summary, policy.type);
+    },
+
+    async updatePolicy(policyId, change) {
+      await call(service, 'UpdatePolicy', () =>
+        organizations.send(new UpdatePolicyCommand({ PolicyId: policyId, Description: change.description, Content: change.content })),
+      );
+    },
+
+    async deletePolicy(policyId) {
+      await call(service, 'DeletePolicy', () => organizations.send(new DeletePolicyCommand({ PolicyId: policyId })));
+    },
+
+    async attachPolicy(policyId, targetId) {
+      await call(service, 'AttachPolicy', () => organizations.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+
+    async detachPolicy(policyId, targetId) {
+      await call(service, 'DetachPolicy', () => organizations.send(new DetachPolicyCommand({ PolicyId: policyId, TargetId: targetId })));
+    },
+
+    async enablePolicyType(rootId, policyType) {
+      await call(service, 'EnablePolicyType', () => organizations.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: policyType })));
+    },
+  };
+}
+
+function toCreateAccountStatus(operation: string, status: SdkCreateAccountStatus | undefined): CreateAccountStatus {
+  if (!status?.Id) throw new AwsCallError(operation, 'other', 'MissingCreateAccountStatus', 'the response described no account creation request');
+  return {
+    requestId: status.Id,
+    accountName: status.AccountName ?? '',
+    state: (status.State ?? 'IN_PROGRESS') as CreateAccountState,
+    ...(status.AccountId !== undefined && { accountId: status.AccountId }),
+    ...(status.FailureReason !== undefined && { failureReason: status.FailureReason }),
   };
 }
 

@@ -2,6 +2,6 @@
 // first use through SdkClients.security(): most commands never need them, and plan starts its audit
 // once the guard has passed, so loading them overlaps the bulk read instead of delaying every start.
 
-export { AccountClient, GetAlternateContactCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
+export { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
 export { GetAccountSummaryCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 export { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';

@@ -17,7 +17,11 @@ export function toOrganization(o: Organization): LiveOrganization {
 }
 
 export function toRoot(r: Root): LiveRoot {
-  return { id: r.Id ?? '', name: r.Name ?? 'Root' };
+  return {
+    id: r.Id ?? '',
+    name: r.Name ?? 'Root',
+    ...(r.PolicyTypes ? { policyTypes: r.PolicyTypes.map((t) => ({ type: t.Type ?? '', status: t.Status ?? '' })) } : {}),
+  };
 }
 
 export function toOuSummary(ou: OrganizationalUnit): OuSummary {
@@ -33,7 +37,7 @@ export function toAccountSummary(a: Account): AccountSummary {
 
 /** `requested` is the ListPolicies filter, which every returned policy has. */
 export function toPolicySummary(p: SdkPolicySummary, requested: PolicyType): PolicySummary {
-  return { id: p.Id ?? '', name: p.Name ?? '', type: (p.Type ?? requested) as PolicyType, awsManaged: p.AwsManaged ?? false };
+  return { id: p.Id ?? '', name: p.Name ?? '', type: (p.Type ?? requested) as PolicyType, awsManaged: p.AwsManaged ?? false, description: p.Description ?? '' };
 }
 
 export function toPolicyTarget(t: PolicyTargetSummary): PolicyTarget {

@@ -1,6 +1,7 @@
 // `orgctl import`: write an org.yaml that describes the live organization, to adopt it in one command.
 
-import { resolve } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
 import { UserError } from '../../model/errors.js';
@@ -70,6 +71,9 @@ export const importCommand: Command = {
       aws.close();
     });
 
+    // The policy documents go next to org.yaml (the current directory with --out -), as its `file:` keys say.
+    const policyDir = toStdout ? io.cwd : dirname(path);
+    await writePolicyFiles(result.imported, policyDir, toStdout ? '.' : dirname(out), force);
     if (toStdout) io.stdout.write(result.text);
     // Without --force, never overwrite a file that appeared since the check.
     else await writeOutFile(path, out, result.text, force ? undefined : () => alreadyExists(out));
@@ -78,6 +82,23 @@ export const importCommand: Command = {
     return 0;
   },
 };
+
+/** Writes each imported policy document; without --force, refuses (before writing any) when a different one exists. */
+async function writePolicyFiles(imported: ImportedOrg, directory: string, shownDirectory: string, force: boolean): Promise<void> {
+  const all = imported.policyFiles.map((file) => ({ ...file, full: resolve(directory, file.path), shown: join(shownDirectory, file.path) }));
+  // A file that already holds the same document (an earlier import) is left as it is.
+  const same = await Promise.all(all.map((file) => readFile(file.full, 'utf8').then((text) => text === file.text, () => false)));
+  const files = all.filter((_, i) => !same[i]);
+  if (!force) {
+    for (const file of files) {
+      if (await stat(file.full).catch(() => undefined)) throw alreadyExists(file.shown);
+    }
+  }
+  for (const file of files) {
+    await mkdir(dirname(file.full), { recursive: true });
+    await writeOutFile(file.full, file.shown, file.text, force ? undefined : () => alreadyExists(file.shown));
+  }
+}
 
 /** The checks that can be made before reading AWS, so a refusal costs no calls. */
 async function refuseToOverwrite(path: string, shown: string, force: boolean): Promise<void> {
@@ -95,17 +116,17 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
   const { counts } = imported;
   const leftOut = [
     plural(imported.inactiveAccounts.length, 'account not ACTIVE', 'accounts not ACTIVE'),
-    imported.policies === null ? undefined : plural(imported.policies.length, 'service control policy', 'service control policies'),
     plural(imported.leftOutBudgets.length, 'budget'),
     imported.tags === null ? undefined : plural(imported.tags.length, 'resource with tags not declared', 'resources with tags not declared'),
   ].filter((item) => item !== undefined);
   return [
     `Imported organization ${imported.organizationId} (management account ${imported.desired.managementAccountId}) into ${where}:`,
     `  ${plural(counts.ous, 'OU')}, ${plural(counts.accountsPlaced, 'account')} placed, ${plural(counts.budgets, 'budget')}.`,
+    ...(counts.policies > 0 ? [`  ${plural(counts.policies, 'policy', 'policies')}, each document written under policies/.`] : []),
     `  Listed as comments at the end (org.yaml cannot express them): ${leftOut.join(', ')}.`,
     ...(imported.tags === null ? ['  Tags were not read; run with --include-tags to declare them too.'] : []),
     'Next steps:',
-    `  1. Review ${file}, including the comments at the end.`,
+    `  1. Review ${file}, including the comments at the end${imported.policyFiles.length > 0 ? `, and the policy documents written beside it (${plural(imported.policyFiles.length, 'file')} under policies/)` : ''}.`,
     `  2. Commit it (with schema/org.schema.json, which its first line points editors to).`,
     '  3. Open a pull request: the plan orgctl posts on it should show no changes.',
     '     To check now: orgctl plan --detailed-exitcode (exit code 0 means no changes).',

@@ -19,6 +19,8 @@ export const accountsPlacedOnce: OrgRule = (org, report) => {
   const placements = new Map<string, Placement[]>();
   const place = (accounts: readonly DesiredAccount[], parentPath: string): void => {
     for (const account of accounts) {
+      // An account without an ID is identified by its email (accountEmailsUnique checks those).
+      if (account.id === undefined) continue;
       const list = placements.get(account.id) ?? [];
       list.push({ parentPath, ...(account.at ? { at: account.at } : {}) });
       placements.set(account.id, list);

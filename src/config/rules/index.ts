@@ -2,12 +2,14 @@
 
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { DesiredOrg } from '../../model/desired.js';
+import { accountEmailsUnique, closedAccountsOuDeclared, managementAccountNotClosed, newAccountNamesValid } from './account-lifecycle.js';
 import { accountsPlacedOnce } from './accounts-placed-once.js';
 import { breakGlassUserNamesUnique } from './break-glass-users-unique.js';
 import { budgetNamesUnique } from './budget-names-unique.js';
 import { notificationsUniquePerBudget } from './notifications-unique.js';
 import { ouDepthWithinLimit } from './ou-depth.js';
 import { renamedFromIsUnambiguous } from './renamed-from.js';
+import { policyHasOneDocument, policyReferencesKnown } from './policy-references.js';
 import type { OrgRule } from './rule.js';
 import { tagsValid } from './tags-valid.js';
 
@@ -19,6 +21,12 @@ export const ORG_RULES: readonly OrgRule[] = [
   notificationsUniquePerBudget,
   breakGlassUserNamesUnique,
   tagsValid,
+  accountEmailsUnique,
+  newAccountNamesValid,
+  managementAccountNotClosed,
+  closedAccountsOuDeclared,
+  policyHasOneDocument,
+  policyReferencesKnown,
 ];
 
 export function checkOrgRules(org: DesiredOrg, fileName: string, rules: readonly OrgRule[] = ORG_RULES): Diagnostic[] {

@@ -14,10 +14,10 @@ export const tagsValid: OrgRule = (org, report) => {
     if (tags) checkTags(tags, owner, max, report);
   };
   check(org.root.tags, 'the root', TAG_LIMITS.perOrganizationsResource);
-  for (const account of org.root.accounts) check(account.tags, `account ${account.id}`, TAG_LIMITS.perOrganizationsResource);
+  for (const account of org.root.accounts) check(account.tags, `account ${account.id ?? account.email}`, TAG_LIMITS.perOrganizationsResource);
   for (const { ou } of walkOus(org)) {
     check(ou.tags, `OU ${visibleText(ou.path)}`, TAG_LIMITS.perOrganizationsResource);
-    for (const account of ou.accounts) check(account.tags, `account ${account.id}`, TAG_LIMITS.perOrganizationsResource);
+    for (const account of ou.accounts) check(account.tags, `account ${account.id ?? account.email}`, TAG_LIMITS.perOrganizationsResource);
   }
   for (const budget of org.budgets) check(budget.tags, `budget "${visibleText(budget.name)}"`, TAG_LIMITS.perBudget);
 };

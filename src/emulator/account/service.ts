@@ -14,6 +14,7 @@ export const ACCOUNT_ROUTES: Readonly<Record<string, string>> = {
   'POST /getAlternateContact': 'GetAlternateContact',
   'POST /putAlternateContact': 'PutAlternateContact',
   'POST /deleteAlternateContact': 'DeleteAlternateContact',
+  'POST /putAccountName': 'PutAccountName',
 };
 
 export interface AccountContext {
@@ -78,6 +79,16 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: AccountContext)
     const type = r.enumValue('AlternateContactType', ALTERNATE_CONTACT_TYPES);
     const contacts = ctx.contacts.of(targetAccount(ctx, r));
     if (!contacts.delete(type)) throw new ApiError('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.', 404);
+    return {};
+  },
+
+  // Renames the caller's account, or a member named by AccountId (the organization's account record,
+  // which ListAccounts then shows). Trusted access for account.amazonaws.com is not modelled.
+  PutAccountName: (input, ctx) => {
+    const r = reader(input);
+    const name = r.string('AccountName', { min: 1, max: 50, pattern: /^[ -;=?-~]+$/ });
+    const account = ctx.organizations.accounts.get(targetAccount(ctx, r));
+    if (account) account.name = name;
     return {};
   },
 };

@@ -29,6 +29,8 @@ export class OrganizationsState {
   readonly policies = new Map<string, PolicyRecord>();
   readonly tags = new Map<string, Map<string, string>>();
   readonly createRequests = new Map<string, CreateAccountRequestRecord>();
+  /** Emails of AWS accounts outside the organization (lower case): CreateAccount with one FAILS. */
+  readonly emailsElsewhere = new Set<string>();
   /** Epoch ms of each CloseAccount request, for the rolling 30-day quota. */
   readonly closureRequests: number[] = [];
   quotas: OrganizationsQuotas = DEFAULT_ORGANIZATIONS_QUOTAS;
@@ -266,7 +268,8 @@ export class OrganizationsState {
 
   private completeCreate(request: CreateAccountRequestRecord): void {
     const root = this.root;
-    const emailTaken = [...this.accounts.values()].some((a) => a.email.toLowerCase() === request.email.toLowerCase());
+    const emailTaken =
+      this.emailsElsewhere.has(request.email.toLowerCase()) || [...this.accounts.values()].some((a) => a.email.toLowerCase() === request.email.toLowerCase());
     if (!root || emailTaken || this.accounts.has(request.accountId)) {
       request.state = 'FAILED';
       request.failureReason = 'EMAIL_ALREADY_EXISTS';

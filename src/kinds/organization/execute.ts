@@ -84,14 +84,16 @@ export async function deleteOrganizationalUnit(step: DeleteOrganizationalUnitSte
  * (AccountNotFoundException if that one does). So on any other error, look where the account is.
  */
 export async function moveAccount(step: MoveAccountStep, { port, ids }: StepContext): Promise<void> {
-  const source = ids.resolveBefore(step.before.parent);
+  // A new account (created earlier in this run) sits in the root, where CreateAccount puts it.
+  const accountId = step.accountId ?? ids.resolveAfter(step.account!);
+  const source = step.accountId !== undefined ? ids.resolveBefore(step.before.parent) : ids.resolveAfter(step.before.parent);
   const destination = ids.resolveAfter(step.after.parent);
   try {
-    await port.moveAccount(step.accountId, source, destination);
+    await port.moveAccount(accountId, source, destination);
   } catch (error) {
     if (isAwsCallError(error, 'alreadyExists')) return;
     const arrived = await port.listAccountsForParent(destination).then(
-      (accounts) => accounts.some((account) => account.id === step.accountId),
+      (accounts) => accounts.some((account) => account.id === accountId),
       () => false, // the look failed too: the move's own error says more
     );
     if (!arrived) throw error;

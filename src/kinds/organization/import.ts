@@ -1,5 +1,5 @@
 // How import writes the organization back: the management account, the feature set and the OU tree
-// with every ACTIVE account in its place, OUs by name and accounts by name then ID (whatever order
+// with every ACTIVE account in its place ({ id, name, email }), OUs by name and accounts by name then ID (whatever order
 // AWS lists them in). Accounts that are not ACTIVE cannot be placed in org.yaml; they are left out.
 
 import type { DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
@@ -19,7 +19,9 @@ export function importOrganization({ live, organization, root, resourceTags }: I
   const { pathById } = indexLiveTree(live);
 
   const buildNode = (parentId: string, path: string): DesiredNode => ({
-    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a): DesiredAccount => ({ id: a.id, name: a.name, ...tagsOf(a.id) })),
+    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map(
+      (a): DesiredAccount => ({ id: a.id, name: a.name, ...(a.email !== '' && { email: a.email }), ...tagsOf(a.id) }),
+    ),
     organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou): DesiredOu => {
       const ouPath = childPath(path, ou.name);
       return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };

@@ -6,7 +6,9 @@ import type { ResourceKind } from '../kind.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
 import { tagChanges } from '../tags/describe.js';
+import { closeAccount, createAccount, MAX_CREATIONS_IN_FLIGHT, renameAccount } from './account-lifecycle.js';
 import { importOrganization } from './import.js';
+import { pathOfParent } from '../../model/refs.js';
 import { planOrganizationSteps } from './plan.js';
 import type { OrganizationStep } from './steps.js';
 import { writeOrganizationSection } from './write-yaml.js';
@@ -33,7 +35,7 @@ export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAcc
       rootId: tree.rootId,
       ous: sortedRecord(tree.ousTopDown.map((ou) => [tree.pathById.get(ou.id)!, { id: ou.id, name: ou.name }])),
       accounts: sortedRecord(
-        live.accounts.map((a) => [a.id, { parentPath: tree.pathById.get(a.parentId) ?? null, name: a.name, state: a.state }]),
+        live.accounts.map((a) => [a.id, { parentPath: tree.pathById.get(a.parentId) ?? null, name: a.name, state: a.state, email: a.email }]),
       ),
     };
   },
@@ -67,6 +69,36 @@ export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAcc
       action: 'update',
       describe: (step) => ({ ...(step.before.accountName && { title: `${step.address} (${step.before.accountName})` }), details: [] }),
       execute: moveAccount,
+    },
+    createAccount: {
+      group: 'Accounts',
+      action: 'create',
+      maxInFlight: MAX_CREATIONS_IN_FLIGHT,
+      describe: (step) => ({
+        title: `${step.address} (${step.after.name})`,
+        details: [
+          `email: ${step.after.email}`,
+          `OU: ${pathOfParent(step.after.parent)}`,
+          ...(step.after.tags !== undefined ? [`tags: ${Object.entries(step.after.tags).map(([k, v]) => `${k}=${v}`).join(', ')}`] : []),
+          ...(step.after.iamUserAccessToBilling !== undefined ? [`iamUserAccessToBilling: ${step.after.iamUserAccessToBilling}`] : []),
+          ...(step.after.roleName !== undefined ? [`roleName: ${step.after.roleName}`] : []),
+        ],
+      }),
+      execute: createAccount,
+    },
+    renameAccount: {
+      group: 'Accounts',
+      action: 'update',
+      describe: (step) => ({ details: [`name: "${step.before.name}" → "${step.after.name}"`] }),
+      execute: renameAccount,
+    },
+    closeAccount: {
+      group: 'Accounts',
+      action: 'delete',
+      // AWS runs at most 3 closures at once (aws-facts.md §2.6).
+      maxInFlight: 3,
+      describe: (step) => ({ title: `${step.address} (${step.before.name})`, details: [`state: ${step.before.state} → closed (PENDING_CLOSURE, then SUSPENDED)`] }),
+      execute: closeAccount,
     },
   },
 };

@@ -5,7 +5,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { at, type PositionLookup } from '../../config/position-lookup.js';
 import type { AccountEntry, OrganizationalUnits, WrittenOrgYaml } from '../../config/written-org-yaml.js';
 import type { DocumentPath } from '../../config/yaml-source.js';
-import type { DesiredAccount, DesiredNode, DesiredOu } from '../../model/desired.js';
+import type { AccountCreationSettings, DesiredAccount, DesiredNode, DesiredOu, DesiredPolicyAttachment } from '../../model/desired.js';
 import { childPath, ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
 import { normalizeTags } from '../tags/normalize.js';
@@ -18,6 +18,7 @@ export function normalizeOrganization({ written, positionOf }: NormalizeContext)
     options: {
       pruneOrganizationalUnits: written.options?.pruneOrganizationalUnits ?? DEFAULTS.options.pruneOrganizationalUnits,
       unlistedAccounts: written.options?.unlistedAccounts ?? DEFAULTS.options.unlistedAccounts,
+      ...(written.options?.closedAccountsOu !== undefined && { closedAccountsOu: written.options.closedAccountsOu }),
     },
   };
 }
@@ -27,12 +28,32 @@ function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: D
     const position = at(positionOf([...path, index]));
     if (typeof entry === 'string') return { id: entry, ...position };
     return {
-      id: entry.id,
-      ...(entry.name !== undefined && { name: entry.name }),
+      ...normalizeNamedAccount(entry),
       ...position,
       ...normalizeTags(entry.tags, [...path, index, 'tags'], positionOf),
+      ...attachments(entry.policies, [...path, index, 'policies'], positionOf),
     };
   });
+}
+
+function normalizeNamedAccount(entry: Exclude<AccountEntry, string>): DesiredAccount {
+  const creation: AccountCreationSettings = {
+    ...(entry.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: entry.iamUserAccessToBilling }),
+    ...(entry.roleName !== undefined && { roleName: entry.roleName }),
+  };
+  return {
+    ...(entry.id !== undefined && { id: entry.id }),
+    ...(entry.name !== undefined && { name: entry.name }),
+    ...(entry.email !== undefined && { email: entry.email }),
+    ...(entry.closed === true && { closed: true }),
+    ...(Object.keys(creation).length > 0 && { creation }),
+  };
+}
+
+/** A node's `policies:` list (the policies kind plans from it); nothing when the key is absent (its attachments are left alone). */
+function attachments(names: readonly string[] | undefined, path: DocumentPath, positionOf: PositionLookup): { policies?: DesiredPolicyAttachment[] } {
+  if (names === undefined) return {};
+  return { policies: names.map((name, index) => ({ name, ...at(positionOf([...path, index])) })) };
 }
 
 function normalizeOus(written: OrganizationalUnits | undefined, parentPath: string, path: DocumentPath, positionOf: PositionLookup): DesiredOu[] {
@@ -46,6 +67,7 @@ function normalizeOus(written: OrganizationalUnits | undefined, parentPath: stri
       accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
       ...normalizeTags(node?.tags, [...nodePath, 'tags'], positionOf),
+      ...attachments(node?.policies, [...nodePath, 'policies'], positionOf),
       // An OU's position is its name (the mapping key).
       ...at(positionOf(nodePath)),
     };
@@ -57,5 +79,6 @@ function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLook
     accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
     ...normalizeTags(written.tags, ['root', 'tags'], positionOf),
+    ...attachments(written.policies, ['root', 'policies'], positionOf),
   };
 }

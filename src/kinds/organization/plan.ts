@@ -13,17 +13,21 @@ import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
 import { diffOrganization, type OrganizationChanges } from './diff.js';
 import { tagRecord } from '../tags/declared.js';
+import { planAccountLifecycle } from './plan-accounts.js';
 
 /** The organization kind's phases, in plan order. */
-const Phase = {
+export const Phase = {
   createOrganization: 0,
   renameOrganizationalUnit: 1,
   createOrganizationalUnit: 2,
-  moveAccount: 3,
-  deleteOrganizationalUnit: 4,
+  createAccount: 3,
+  moveAccount: 4,
+  renameAccount: 5,
+  closeAccount: 6,
+  deleteOrganizationalUnit: 7,
 } as const;
 
-type OrganizationContext = PlanContext & { readonly changes: OrganizationChanges };
+export type OrganizationContext = PlanContext & { readonly changes: OrganizationChanges };
 
 export function planOrganizationSteps(base: PlanContext): void {
   const ctx: OrganizationContext = { ...base, changes: diffOrganization(base.liveDocument, base.desiredDocument) };
@@ -32,13 +36,15 @@ export function planOrganizationSteps(base: PlanContext): void {
   const liveAccounts = new Map<string, LiveAccount>(ctx.live.accounts.map((a) => [a.id, a]));
   planRenames(ctx, ready);
   planCreates(ctx, ready);
-  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts);
+  const moveOf = new Map<string, StepRef>();
+  const movesOutOf = planMoves(ctx, ready, organization, liveAccounts, moveOf);
+  planAccountLifecycle(ctx, ready, organization, liveAccounts, moveOf);
   planDeletes(ctx, ready, movesOutOf);
   noteAccounts(ctx, liveAccounts);
 }
 
 /** The step after which a path can be resolved to an ID: its own creation or rename, else its nearest ancestor's. */
-class ReadyPaths {
+export class ReadyPaths {
   private readonly steps = new Map<string, StepRef>();
   constructor(private readonly organization: StepRef | undefined) {}
 
@@ -141,6 +147,7 @@ function planMoves(
   ready: ReadyPaths,
   organization: StepRef | undefined,
   liveAccounts: ReadonlyMap<string, LiveAccount>,
+  moveOf: Map<string, StepRef>,
 ): Map<string, StepRef[]> {
   const { graph, tree, liveDocument, desiredDocument, desiredIndex } = ctx;
   const movesOutOf = new Map<string, StepRef[]>();
@@ -163,6 +170,7 @@ function planMoves(
       },
       [ready.of(to), organization],
     );
+    moveOf.set(id, step);
     pushTo(movesOutOf, liveDocument.accounts[id]!.parentPath, step);
   }
   return movesOutOf;
@@ -270,23 +278,25 @@ function noteAccounts(ctx: OrganizationContext, liveAccounts: ReadonlyMap<string
   for (const [id, { account }] of desiredIndex.accounts) {
     const found = liveAccounts.get(id);
     if (!found) continue;
-    if (found.state !== 'ACTIVE') {
+    // A closed account (closed: true) is expected to be PENDING_CLOSURE or SUSPENDED.
+    if (found.state !== 'ACTIVE' && !account.closed) {
       notes.warn(NoteCode.accountNotActive, `account ${id} (${found.name}) is ${found.state}, not ACTIVE.`, {
         address: accountAddress(id),
         source: account.at,
       });
     }
-    if (account.name !== undefined && account.name !== found.name) {
+    // ACTIVE accounts are renamed (plan-accounts.ts); the others cannot be.
+    if (account.name !== undefined && account.name !== found.name && found.state !== 'ACTIVE') {
       notes.warn(
         NoteCode.accountNameDiffers,
-        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl does not rename accounts, so update one to match.`,
+        `account ${id} is named "${account.name}" in org.yaml but "${found.name}" in AWS; orgctl renames only ACTIVE accounts, and this one is ${found.state}, so update org.yaml to match.`,
         { address: accountAddress(id), source: account.at },
       );
     }
   }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+export function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -17,7 +17,9 @@ export async function readTree(ctx: SnapshotReadContext): Promise<Tree> {
   const { port, concurrency, signal } = ctx;
   const roots = await port.listRoots();
   signal.throwIfAborted();
-  const root = roots[0];
+  if (roots[0]) ctx.onRoot(roots[0]);
+  // The tree's root is its ID and name; its policy types are the policies kind's business (its own read).
+  const root = roots[0] && { id: roots[0].id, name: roots[0].name };
   if (!root) throw new UserError('the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.');
 
   const ouQueue = new WorkQueue(concurrency, signal);

@@ -1,8 +1,8 @@
 // The steps of the organization kind: the organization itself, its OUs and where accounts sit.
 
-import type { FeatureSet } from '../../model/desired.js';
+import type { AccountCreationSettings, FeatureSet } from '../../model/desired.js';
 import type { StepBase } from '../../model/plan.js';
-import type { ParentRef } from '../../model/refs.js';
+import type { AccountEmailRef, ParentRef } from '../../model/refs.js';
 import type { Tags } from '../../model/tags.js';
 
 export interface CreateOrganizationStep extends StepBase {
@@ -37,11 +37,38 @@ export interface DeleteOrganizationalUnitStep extends StepBase {
 
 export interface MoveAccountStep extends StepBase {
   readonly kind: 'moveAccount';
-  readonly accountId: string;
+  /** The account to move, when it exists at plan time. */
+  readonly accountId?: string;
+  /** Instead of `accountId`: an account a createAccount step of the same run makes (resolved through the ID registry). */
+  readonly account?: AccountEmailRef;
   /** `parent` as in the live organization the plan was made from (resolved with that snapshot's IDs). */
   readonly before: { readonly parent: ParentRef; readonly accountName: string };
   /** `parent` as in org.yaml; the OU may be created or renamed by an earlier step. */
   readonly after: { readonly parent: ParentRef };
+}
+
+/** CreateAccount, waited for; the new account's ID is recorded under its email ref (the account lands in the root). */
+export interface CreateAccountStep extends StepBase {
+  readonly kind: 'createAccount';
+  readonly before: null;
+  /** `parent`: where a moveAccount step then places it (shown in the plan; the move does the placing). */
+  readonly after: { readonly name: string; readonly email: string; readonly parent: ParentRef; readonly tags?: Tags } & AccountCreationSettings;
+}
+
+/** Account Management PutAccountName. */
+export interface RenameAccountStep extends StepBase {
+  readonly kind: 'renameAccount';
+  readonly accountId: string;
+  readonly before: { readonly name: string };
+  readonly after: { readonly name: string };
+}
+
+/** Organizations CloseAccount; PENDING_CLOSURE and SUSPENDED count as closed. */
+export interface CloseAccountStep extends StepBase {
+  readonly kind: 'closeAccount';
+  readonly accountId: string;
+  readonly before: { readonly name: string; readonly state: string };
+  readonly after: null;
 }
 
 export type OrganizationStep =
@@ -49,4 +76,7 @@ export type OrganizationStep =
   | CreateOrganizationalUnitStep
   | RenameOrganizationalUnitStep
   | DeleteOrganizationalUnitStep
-  | MoveAccountStep;
+  | MoveAccountStep
+  | CreateAccountStep
+  | RenameAccountStep
+  | CloseAccountStep;

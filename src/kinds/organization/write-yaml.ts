@@ -14,7 +14,7 @@ export function writeOrganizationSection(org: DesiredOrg): string[] {
 /** `key:` followed by the node's accounts and child OUs; `key: {}` when it has neither. */
 function writeNode(lines: string[], key: string, node: DesiredNode & { readonly renamedFrom?: string }, indent: string): void {
   const renamed = node.renamedFrom !== undefined;
-  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed && !node.tags) {
+  if (node.accounts.length === 0 && node.organizationalUnits.length === 0 && !renamed && !node.tags && node.policies === undefined) {
     lines.push(`${indent}${key}: {}`);
     return;
   }
@@ -22,6 +22,7 @@ function writeNode(lines: string[], key: string, node: DesiredNode & { readonly 
   const inner = indent + INDENT;
   if (renamed) lines.push(`${inner}renamedFrom: ${scalar(node.renamedFrom)}`);
   if (node.tags) lines.push(`${inner}tags: ${flowTags(node.tags)}`);
+  if (node.policies !== undefined) lines.push(`${inner}policies: ${policyList(node.policies)}`);
   if (node.accounts.length > 0) {
     lines.push(`${inner}accounts:`);
     for (const account of node.accounts) lines.push(`${inner}${INDENT}- ${accountEntry(account)}`);
@@ -34,6 +35,22 @@ function writeNode(lines: string[], key: string, node: DesiredNode & { readonly 
 
 function accountEntry(account: DesiredAccount): string {
   const named = account.name !== undefined && account.name !== '';
-  if (!named && !account.tags) return quoted(account.id);
-  return `{ id: ${quoted(account.id)}${named ? `, name: ${scalar(account.name!, 'flow')}` : ''}${account.tags ? `, tags: ${flowTags(account.tags)}` : ''} }`;
+  if (!named && account.id !== undefined && !account.tags && account.policies === undefined && account.email === undefined) return quoted(account.id);
+  const { creation } = account;
+  const fields = [
+    ...(account.id !== undefined ? [`id: ${quoted(account.id)}`] : []),
+    ...(named ? [`name: ${scalar(account.name!, 'flow')}`] : []),
+    ...(account.email !== undefined ? [`email: ${scalar(account.email, 'flow')}`] : []),
+    ...(account.closed ? ['closed: true'] : []),
+    ...(account.tags ? [`tags: ${flowTags(account.tags)}`] : []),
+    ...(creation?.iamUserAccessToBilling !== undefined ? [`iamUserAccessToBilling: ${creation.iamUserAccessToBilling}`] : []),
+    ...(creation?.roleName !== undefined ? [`roleName: ${scalar(creation.roleName, 'flow')}`] : []),
+    ...(account.policies ? [`policies: ${policyList(account.policies)}`] : []),
+  ];
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** `[FullAWSAccess, DenyLeave]`: a node's policies, by name. */
+function policyList(policies: readonly { readonly name: string }[]): string {
+  return `[${policies.map((p) => scalar(p.name, 'flow')).join(', ')}]`;
 }

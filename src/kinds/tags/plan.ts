@@ -18,7 +18,7 @@ import { refKeyOfTagTarget, tagsAddress } from './target.js';
 const Phase = { untag: 0, tag: 1 } as const;
 
 export function planTagSteps(ctx: PlanContext): void {
-  const declared = declaredTags(ctx.desired);
+  const declared = declaredTags(ctx.desired, ctx.live.accounts);
   if (declared.length === 0) return;
   const liveTags = new Map((ctx.live.resourceTags ?? []).map((entry) => [refKeyOfTagTarget(entry.target), entry]));
   const liveIdByFuturePath = new Map([...ctx.matching.futurePathById].map(([id, path]) => [path, id]));

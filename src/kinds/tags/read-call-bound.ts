@@ -27,7 +27,7 @@ export function expectedTagReadCalls(desired: DesiredOrg, live: LiveOrg): TagRea
   const liveOuPaths = new Set(matchOus(desired, tree).futurePathById.values());
   const accounts = new Set(live.accounts.map((a) => a.id));
   const tagCount = new Map((live.resourceTags ?? []).map((e) => [refKeyOfTagTarget(e.target), Object.keys(e.tags ?? {}).length]));
-  for (const { target } of declaredTags(desired)) {
+  for (const { target } of declaredTags(desired, live.accounts)) {
     if (target.type === 'budget') {
       budgets += 1;
       continue;

@@ -12,7 +12,7 @@ import { indexLiveTree } from '../../planner/live-tree.js';
 import { matchOus } from '../../planner/ou-matching.js';
 import { WorkQueue } from '../../reader/work-queue.js';
 import type { KindReadContext } from '../kind.js';
-import { declaredTags } from './declared.js';
+import { declaredTags, declaresTags } from './declared.js';
 
 /** Requests in flight; the port's pacer holds each operation to AWS's rate. */
 const CONCURRENCY = 16;
@@ -20,8 +20,8 @@ const CONCURRENCY = 16;
 type LiveTreeRead = Pick<LiveOrg, 'root' | 'ous' | 'accounts'>;
 
 export async function readDeclaredTags(ctx: KindReadContext): Promise<Pick<LiveOrg, 'resourceTags'>> {
+  if (!declaresTags(ctx.desired)) return {};
   const declared = declaredTags(ctx.desired);
-  if (declared.length === 0) return {};
   const reads: { target: TagTarget; read: () => Promise<Tags | null> }[] = [];
   const { port } = ctx;
   // Budgets are named by ARN (account and name): no need to wait for the tree.
@@ -36,7 +36,8 @@ export async function readDeclaredTags(ctx: KindReadContext): Promise<Pick<LiveO
     // An OU declared under a new name (renamedFrom) is the live OU it will be renamed from.
     const liveIdByDesiredPath = new Map([...matchOus(ctx.desired, index).futurePathById].map(([id, path]) => [path, id]));
     const accountIds = new Set(tree.accounts.map((a) => a.id));
-    for (const { target } of declared) {
+    // Accounts declared by email alone are known by ID only now.
+    for (const { target } of declaredTags(ctx.desired, tree.accounts)) {
       const id =
         target.type === 'root'
           ? tree.root.id

@@ -240,8 +240,8 @@ describe('end-state oracle: readEndState against the emulator', () => {
         { id: 'ou-appl-00000001', parentId: 'ou-appl-00000000', names: ['x/y', 'B'] },
       ],
       accounts: [
-        { id: MGMT, parentId: 'r-appl' },
-        { id: '200000000000', parentId: 'ou-appl-00000001' },
+        { id: MGMT, parentId: 'r-appl', email: `aws+${MGMT}@example.com` },
+        { id: '200000000000', parentId: 'ou-appl-00000001', email: 'aws+200000000000@example.com' },
       ],
     });
     expect(state.budgets).toEqual({

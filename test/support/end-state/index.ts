@@ -6,12 +6,13 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, tags.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, tags.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
 import type { DesiredOrg } from '../../../src/model/desired.js';
 import type { LiveOrg } from '../../../src/model/live.js';
+import { accountsKind } from './accounts.js';
 import { alternateContactsKind } from './alternate-contacts.js';
 import { callerAccountId, oracleClients, type OracleTarget } from './aws.js';
 import { type Backend, EMULATOR_BACKEND } from './backends.js';
@@ -28,6 +29,7 @@ export const END_STATE_KINDS = {
   organization: organizationKind,
   budgets: budgetsKind,
   alternateContacts: alternateContactsKind,
+  accounts: accountsKind,
   tags: tagsKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 

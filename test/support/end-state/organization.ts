@@ -2,8 +2,9 @@
 // - every declared OU exists at its place, once; a renamed OU (renamedFrom) keeps its ID;
 // - OUs not declared are deleted with pruneOrganizationalUnits, otherwise left alone; orgctl creates
 //   no OU org.yaml does not declare;
-// - every declared account is in its declared parent; accounts org.yaml does not place stay where they
-//   were (in the root when orgctl created the organization); no account appears or disappears;
+// - every declared account is in its declared parent (a closed one in options.closedAccountsOu when set);
+//   accounts org.yaml does not place stay where they were (in the root when orgctl created the
+//   organization); no account disappears, and only accounts org.yaml declares by email appear;
 // - featureSet is org.yaml's when orgctl created the organization, otherwise unchanged.
 // OUs are identified by the names from the root down (not by orgctl's path syntax).
 
@@ -28,6 +29,7 @@ export interface StateOu {
 export interface StateAccount {
   readonly id: string;
   readonly parentId: string;
+  readonly email: string;
 }
 
 export interface OrganizationState {
@@ -46,7 +48,7 @@ export interface DeclaredOrganization {
   readonly managementAccountId: string;
   readonly featureSet: string;
   readonly ous: readonly DeclaredOu[];
-  /** Account ID → the names of its parent OU from the root down ([] = the root). */
+  /** Account ID, or "email:" and its email in lower case for an entry without id → the names of its parent OU from the root down ([] = the root). */
   readonly accounts: ReadonlyMap<string, readonly string[]>;
   readonly pruneOrganizationalUnits: boolean;
 }
@@ -64,10 +66,19 @@ function declared(document: OrgYamlDocument): DeclaredOrganization {
   const organization = mapping(document.get('organization'), 'organization');
   const ous: DeclaredOu[] = [];
   const accounts = new Map<string, readonly string[]>();
+  const closedOu = mapping(document.get('options'), 'options').get('closedAccountsOu');
+  // "/Suspended" → ["Suspended"] (the oracle's own reading of an OU path: "/" between names, %2F inside one).
+  const closedAccountsOu = closedOu === undefined ? undefined : text(closedOu, 'options.closedAccountsOu').split('/').slice(1).map((n) => n.replace(/%2F/g, '/').replace(/%25/g, '%'));
   const visit = (node: ReadonlyMap<string, unknown>, names: readonly string[], where: string): void => {
     for (const [i, entry] of list(node.get('accounts'), `${where}.accounts`).entries()) {
-      const id = entry instanceof Map ? text(entry.get('id'), `${where}.accounts[${i}].id`) : text(entry, `${where}.accounts[${i}]`);
-      accounts.set(id, names);
+      const at = `${where}.accounts[${i}]`;
+      const key = !(entry instanceof Map)
+        ? text(entry, at)
+        : entry.get('id') !== undefined
+          ? text(entry.get('id'), `${at}.id`)
+          : `email:${text(entry.get('email'), `${at}.email`).toLowerCase()}`;
+      const closed = entry instanceof Map && booleanOr(entry.get('closed'), false, `${at}.closed`);
+      accounts.set(key, closed && closedAccountsOu !== undefined ? closedAccountsOu : names);
     }
     for (const [name, child] of mapping(node.get('organizationalUnits'), `${where}.organizationalUnits`)) {
       const ou = mapping(child, `OU ${name}`);
@@ -112,7 +123,7 @@ async function read({ clients: { organizations } }: ReadContext): Promise<Organi
         (NextToken) => organizations.send(new ListAccountsForParentCommand({ ParentId: parent.id, NextToken })),
         (p) => p.Accounts,
       );
-      for (const account of childAccounts) accounts.push({ id: account.Id!, parentId: parent.id });
+      for (const account of childAccounts) accounts.push({ id: account.Id!, parentId: parent.id, email: account.Email ?? '' });
       return childOus.map((ou): StateOu => ({ id: ou.Id!, parentId: parent.id, names: [...parent.names, ou.Name!] }));
     });
     ous.push(...children.flat());
@@ -139,7 +150,7 @@ function fromLive(live: LiveOrg): OrganizationState {
     organization: { managementAccountId: live.organization.managementAccountId, featureSet: live.organization.featureSet },
     rootId: live.root.id,
     ous: live.ous.map((ou) => ({ id: ou.id, parentId: ou.parentId, names: namesOf(ou.id) })),
-    accounts: live.accounts.map((a) => ({ id: a.id, parentId: a.parentId })),
+    accounts: live.accounts.map((a) => ({ id: a.id, parentId: a.parentId, email: a.email })),
   };
 }
 
@@ -203,19 +214,28 @@ function check(after: OrganizationState, declared: DeclaredOrganization, before:
     afterAccounts.set(account.id, account);
   }
   const beforeAccounts = new Map(before.accounts.map((a) => [a.id, a]));
-  // Creating the organization brings in the management account (in the root); nothing else adds or removes accounts.
+  // An entry without id names its account by email (AWS compares emails without case).
+  const idOf = (key: string): string => {
+    if (!key.startsWith('email:')) return key;
+    return after.accounts.find((a) => `email:${a.email.toLowerCase()}` === key)?.id ?? key;
+  };
+  const declaredIds = new Map([...declared.accounts].map(([key, names]) => [idOf(key), names]));
+  // Creating the organization brings in the management account (in the root); only accounts declared by email are created.
   const expectedIds = before.organization ? [...beforeAccounts.keys()] : [declared.managementAccountId];
   for (const id of expectedIds) if (!afterAccounts.has(id)) differs(`account ${id}: was in the organization, now is not`);
-  for (const id of afterAccounts.keys()) if (!expectedIds.includes(id)) differs(`account ${id}: appeared in the organization`);
-  for (const [id, names] of declared.accounts) {
+  for (const [id, account] of afterAccounts) {
+    if (expectedIds.includes(id)) continue;
+    if (!declared.accounts.has(`email:${account.email.toLowerCase()}`)) differs(`account ${id}: appeared in the organization, yet org.yaml declares no account by its email`);
+  }
+  for (const [id, names] of declaredIds) {
     const account = afterAccounts.get(id);
-    if (!account) differs(`account ${id}: declared in ${pathText(names)}, not in the organization`);
+    if (!account) differs(`account ${id.replace(/^email:/, '')}: declared in ${pathText(names)}, not in the organization`);
     else if (parentText(after, account.parentId) !== pathText(names)) {
       differs(`account ${id}: in ${parentText(after, account.parentId)}; org.yaml places it in ${pathText(names)}`);
     }
   }
   for (const account of afterAccounts.values()) {
-    if (declared.accounts.has(account.id)) continue;
+    if (declaredIds.has(account.id)) continue;
     const was = beforeAccounts.get(account.id);
     const expectedParent = was ? was.parentId : rootId;
     if (account.parentId !== expectedParent) {

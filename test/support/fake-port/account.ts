@@ -2,9 +2,10 @@
 
 import type { AccountPort } from '../../../src/aws/port.js';
 import type { FakeSecurity } from '../fake-security.js';
+import type { FakeAccountLifecycle } from './account-lifecycle.js';
 import type { FakeCaller } from './calls.js';
 
-export function fakeAccount(security: FakeSecurity, call: FakeCaller<AccountPort>): AccountPort {
+export function fakeAccount(security: FakeSecurity, call: FakeCaller<AccountPort>, lifecycle: FakeAccountLifecycle): AccountPort {
   return {
     getAlternateContact: (type) =>
       call('getAlternateContact', [type], () => {
@@ -16,5 +17,7 @@ export function fakeAccount(security: FakeSecurity, call: FakeCaller<AccountPort
       call('putAlternateContact', [contact], () => {
         security.contacts.set(contact.type, { ...contact });
       }),
+
+    putAccountName: (accountId, name) => call('putAccountName', [accountId, name], () => lifecycle.rename(accountId, name)),
   };
 }

@@ -23,6 +23,8 @@ export interface SeedPolicy {
   readonly name: string;
   /** Default SERVICE_CONTROL_POLICY. */
   readonly type?: PolicyType;
+  readonly description?: string;
+  readonly content?: string;
 }
 
 export interface SeedOrganization {
@@ -34,6 +36,13 @@ export interface SeedOrganization {
 
 /** The AWS-managed SCP every root, OU and account has while SCPs are available (feature set ALL). */
 export const FULL_AWS_ACCESS: PolicySummary = { id: 'p-FullAWSAccess', name: 'FullAWSAccess', type: 'SERVICE_CONTROL_POLICY', awsManaged: true };
+/** The AWS-managed RCP attached to every root, OU and account while RCPs are enabled; it cannot be detached. */
+export const RCP_FULL_AWS_ACCESS: PolicySummary = { id: 'p-RCPFullAWSAccess', name: 'RCPFullAWSAccess', type: 'RESOURCE_CONTROL_POLICY', awsManaged: true };
+export const MANAGED_POLICIES: readonly PolicySummary[] = [FULL_AWS_ACCESS, RCP_FULL_AWS_ACCESS];
+const MANAGED_CONTENT: Readonly<Record<string, string>> = {
+  [FULL_AWS_ACCESS.id]: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+  [RCP_FULL_AWS_ACCESS.id]: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+};
 
 export interface FakeOu {
   readonly id: string;
@@ -43,9 +52,9 @@ export interface FakeOu {
 
 export interface FakeAccount {
   readonly id: string;
-  readonly name: string;
+  name: string;
   readonly email: string;
-  readonly state: AccountState;
+  state: AccountState;
   parentId: string;
 }
 
@@ -60,6 +69,12 @@ export class FakeOrgTree {
   /** Customer policy ID → attached target IDs, in attach order. */
   readonly attachments = new Map<string, string[]>();
   readonly resourceTags = new Map<string, Record<string, string>>();
+  /** Policy types enabled on the root (SCPs from the start in an ALL-features organization). */
+  readonly enabledPolicyTypes = new Set<PolicyType>();
+  /** Customer policy ID → its description and content. */
+  readonly policyContent = new Map<string, { description: string; content: string }>();
+  /** AWS-managed policy ID → the targets it was detached from (it is attached everywhere else while its type is enabled). */
+  readonly managedDetached = new Map<string, Set<string>>();
   private nextId = 1;
 
   /** The account the fake's "credentials" belong to. */
@@ -92,8 +107,9 @@ export class FakeOrgTree {
   seedPolicy(policy: SeedPolicy): string {
     this.rootIdOrThrow();
     const id = policy.id ?? `p-${this.randomish(8)}`;
-    if (this.policies.has(id) || id === FULL_AWS_ACCESS.id) throw new Error(`seedPolicy: policy ${id} exists`);
-    this.policies.set(id, { id, name: policy.name, type: policy.type ?? 'SERVICE_CONTROL_POLICY', awsManaged: false });
+    if (this.policies.has(id) || MANAGED_POLICIES.some((m) => m.id === id)) throw new Error(`seedPolicy: policy ${id} exists`);
+    this.policies.set(id, { id, name: policy.name, type: policy.type ?? 'SERVICE_CONTROL_POLICY', awsManaged: false, ...(policy.description !== undefined ? { description: policy.description } : {}) });
+    this.policyContent.set(id, { description: policy.description ?? '', content: policy.content ?? '{"Version":"2012-10-17","Statement":[]}' });
     this.attachments.set(id, []);
     return id;
   }
@@ -187,7 +203,32 @@ export class FakeOrgTree {
   }
 
   scpsAvailable(): boolean {
-    return this.organization?.featureSet === 'ALL';
+    return this.organization?.featureSet === 'ALL' && this.enabledPolicyTypes.has('SERVICE_CONTROL_POLICY');
+  }
+
+  /** The AWS-managed policies whose type is enabled. */
+  managedPolicies(): PolicySummary[] {
+    return MANAGED_POLICIES.filter((p) => this.organization?.featureSet === 'ALL' && this.enabledPolicyTypes.has(p.type));
+  }
+
+  managedContent(policyId: string): string | undefined {
+    return MANAGED_CONTENT[policyId];
+  }
+
+  /** Where a policy (customer or AWS-managed) is attached directly. */
+  targetsOfPolicy(policyId: string): string[] | undefined {
+    const managed = this.managedPolicies().find((p) => p.id === policyId);
+    if (managed) {
+      const detached = this.managedDetached.get(policyId) ?? new Set<string>();
+      return this.allTargetIds().filter((id) => !detached.has(id));
+    }
+    return this.attachments.get(policyId)?.filter((id) => this.targetExists(id));
+  }
+
+  /** Policies of a type attached directly to a target. */
+  attachedCount(targetId: string, type: PolicyType): number {
+    const all = [...this.managedPolicies(), ...this.policies.values()].filter((p) => p.type === type);
+    return all.filter((p) => this.targetsOfPolicy(p.id)?.includes(targetId)).length;
   }
 
   /** The root, then OUs and accounts in creation order. */
@@ -242,6 +283,7 @@ export class FakeOrgTree {
       managementAccountEmail: email,
     };
     this.root = { id: `r-${this.randomish(4)}`, name: 'Root' };
+    if (featureSet === 'ALL') this.enabledPolicyTypes.add('SERVICE_CONTROL_POLICY');
     return this.organization;
   }
 

@@ -1,18 +1,20 @@
 // The Organizations side of FakeAwsPort: reads and writes on the fake's tree (org-tree.ts).
 
 import type { OrganizationsPort } from '../../../src/aws/port.js';
+import type { FakeAccountLifecycle } from './account-lifecycle.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
-import { checkOuName, FULL_AWS_ACCESS, type FakeOrgTree } from './org-tree.js';
+import { checkOuName, type FakeOrgTree } from './org-tree.js';
+import { fakePolicyWrites } from './policies.js';
 
-export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>): OrganizationsPort {
+export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<OrganizationsPort>, lifecycle: FakeAccountLifecycle): OrganizationsPort {
   return {
     describeOrganization: () => call('describeOrganization', [], () => tree.organization),
 
     listRoots: () =>
       call('listRoots', [], () => {
         tree.requireOrganization('ListRoots');
-        return tree.root ? [{ ...tree.root }] : [];
+        return tree.root ? [{ ...tree.root, policyTypes: [...tree.enabledPolicyTypes].map((type) => ({ type, status: 'ENABLED' })) }] : [];
       }),
 
     listOrganizationalUnitsForParent: (parentId) =>
@@ -30,7 +32,7 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     listPolicies: (policyType) =>
       call('listPolicies', [policyType], () => {
         tree.requireManagementCaller('ListPolicies');
-        const managed = policyType === 'SERVICE_CONTROL_POLICY' && tree.scpsAvailable() ? [FULL_AWS_ACCESS] : [];
+        const managed = tree.managedPolicies().filter((p) => p.type === policyType);
         return [...managed, ...[...tree.policies.values()].filter((p) => p.type === policyType)].map((p) => ({ ...p }));
       }),
 
@@ -38,10 +40,9 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
       call('listTargetsForPolicy', [policyId], () => {
         const op = 'ListTargetsForPolicy';
         tree.requireManagementCaller(op);
-        if (policyId === FULL_AWS_ACCESS.id && tree.scpsAvailable()) return tree.allTargetIds().map((id) => tree.targetOf(id));
-        const targets = tree.attachments.get(policyId);
+        const targets = tree.targetsOfPolicy(policyId);
         if (!targets) throw awsError(op, 'notFound', 'PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
-        return targets.filter((id) => tree.targetExists(id)).map((id) => tree.targetOf(id));
+        return targets.map((id) => tree.targetOf(id));
       }),
 
     listResourceTags: (resourceId) =>
@@ -117,6 +118,19 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         for (const key of keys) delete stored[key];
         tree.resourceTags.set(resourceId, stored);
       }),
+    createAccount: (request) => call('createAccount', [request], () => lifecycle.create(request)),
+    describeCreateAccountStatus: (requestId) =>
+      call('describeCreateAccountStatus', [requestId], () => {
+        tree.requireManagementCaller('DescribeCreateAccountStatus');
+        return lifecycle.describe(requestId);
+      }),
+    listCreateAccountStatus: (states) =>
+      call('listCreateAccountStatus', [states], () => {
+        tree.requireManagementCaller('ListCreateAccountStatus');
+        return lifecycle.list(states);
+      }),
+    closeAccount: (accountId) => call('closeAccount', [accountId], () => lifecycle.close(accountId)),
+    ...fakePolicyWrites(tree, call),
   };
 
   function requireTaggable(op: string, resourceId: string): void {

@@ -9,7 +9,17 @@ export function orgYamlOf(desired: DesiredOrg): string {
     ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
     ...(n.accounts.length > 0 && {
       accounts: n.accounts.map((a) =>
-        a.name !== undefined || a.tags ? { id: a.id, ...(a.name !== undefined && { name: a.name }), ...tagsOf(a.tags) } : a.id,
+        a.name !== undefined || a.tags
+          ? {
+              ...(a.id !== undefined && { id: a.id }),
+              ...(a.name !== undefined && { name: a.name }),
+              ...(a.email !== undefined && { email: a.email }),
+              ...(a.closed && { closed: true }),
+              ...tagsOf(a.tags),
+              ...(a.creation?.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: a.creation.iamUserAccessToBilling }),
+              ...(a.creation?.roleName !== undefined && { roleName: a.creation.roleName }),
+            }
+          : a.id,
       ),
     }),
     ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
