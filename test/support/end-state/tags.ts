@@ -33,6 +33,8 @@ export interface TagsState {
   readonly root: TaggedNode | null;
   readonly ous: readonly TaggedNode[];
   readonly accounts: ReadonlyMap<string, Tags>;
+  /** Each account's email, lower case, by ID (accounts org.yaml declares by email alone are found by it). */
+  readonly emails: ReadonlyMap<string, string>;
   /** By budget name. */
   readonly budgets: ReadonlyMap<string, Tags | Unread>;
 }
@@ -42,6 +44,8 @@ export interface DeclaredTags {
   /** By JSON of the OU's names from the root down. */
   readonly ous: ReadonlyMap<string, Tags>;
   readonly accounts: ReadonlyMap<string, Tags>;
+  /** Accounts declared by email alone (created with their tags, or matched), by lower-case email. */
+  readonly accountsByEmail: ReadonlyMap<string, Tags>;
   readonly budgets: ReadonlyMap<string, Tags>;
 }
 
@@ -60,10 +64,14 @@ function tagsOf(value: unknown, where: string): Tags | undefined {
 function declared(document: OrgYamlDocument): DeclaredTags {
   const ous = new Map<string, Tags>();
   const accounts = new Map<string, Tags>();
+  const accountsByEmail = new Map<string, Tags>();
   const visit = (node: ReadonlyMap<string, unknown>, names: readonly string[], where: string): void => {
     for (const [i, entry] of list(node.get('accounts'), `${where}.accounts`).entries()) {
       const tags = tagsOf(entry, `${where}.accounts[${i}]`);
-      if (tags && entry instanceof Map) accounts.set(text(entry.get('id'), `${where}.accounts[${i}].id`), tags);
+      if (tags && entry instanceof Map) {
+        if (entry.get('id') === undefined) accountsByEmail.set(text(entry.get('email'), `${where}.accounts[${i}].email`).toLowerCase(), tags);
+        else accounts.set(text(entry.get('id'), `${where}.accounts[${i}].id`), tags);
+      }
     }
     for (const [name, child] of mapping(node.get('organizationalUnits'), `${where}.organizationalUnits`)) {
       const tags = tagsOf(child ?? new Map(), `OU ${name}`);
@@ -79,7 +87,7 @@ function declared(document: OrgYamlDocument): DeclaredTags {
     if (tags) budgets.set(text(mapping(budget, `budgets[${i}]`).get('name'), `budgets[${i}].name`), tags);
   }
   const rootTags = tagsOf(root, 'root');
-  return { ...(rootTags && { root: rootTags }), ous, accounts, budgets };
+  return { ...(rootTags && { root: rootTags }), ous, accounts, accountsByEmail, budgets };
 }
 
 async function listTags(organizations: OrganizationsClient, id: string): Promise<Tags> {
@@ -102,25 +110,29 @@ async function read({ clients: { organizations, budgets }, accountId, backend }:
   try {
     roots = await allPages((NextToken) => organizations.send(new ListRootsCommand({ NextToken })), (p) => p.Roots);
   } catch (error) {
-    if (errorName(error) === 'AWSOrganizationsNotInUseException') return { root: null, ous: [], accounts: new Map(), budgets: budgetTags };
+    if (errorName(error) === 'AWSOrganizationsNotInUseException') return { root: null, ous: [], accounts: new Map(), emails: new Map(), budgets: budgetTags };
     throw error;
   }
   const rootId = roots[0]!.Id!;
   const ous: TaggedNode[] = [];
   const accounts = new Map<string, Tags>();
+  const emails = new Map<string, string>();
   let level: { id: string; names: readonly string[] }[] = [{ id: rootId, names: [] }];
   while (level.length > 0) {
     const children = await mapLimited(level, 8, async (parent) => {
       const childOus = await allPages((NextToken) => organizations.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, NextToken })), (p) => p.OrganizationalUnits);
       const childAccounts = await allPages((NextToken) => organizations.send(new ListAccountsForParentCommand({ ParentId: parent.id, NextToken })), (p) => p.Accounts);
-      for (const account of childAccounts) accounts.set(account.Id!, await listTags(organizations, account.Id!));
+      for (const account of childAccounts) {
+        accounts.set(account.Id!, await listTags(organizations, account.Id!));
+        emails.set(account.Id!, (account.Email ?? '').toLowerCase());
+      }
       return childOus.map((ou) => ({ id: ou.Id!, names: [...parent.names, ou.Name!] }));
     });
     const next = children.flat();
     for (const ou of next) ous.push({ ...ou, tags: await listTags(organizations, ou.id) });
     level = next;
   }
-  return { root: { id: rootId, names: [], tags: await listTags(organizations, rootId) }, ous, accounts, budgets: budgetTags };
+  return { root: { id: rootId, names: [], tags: await listTags(organizations, rootId) }, ous, accounts, emails, budgets: budgetTags };
 }
 
 function fromLive(live: LiveOrg): TagsState {
@@ -144,7 +156,8 @@ function fromLive(live: LiveOrg): TagsState {
     if (tags) accounts.set(a.id, tags);
   }
   const rootTags = tagsByKey.get(JSON.stringify({ type: 'root' }));
-  return { root: live.root && rootTags ? { id: live.root.id, names: [], tags: rootTags } : null, ous, accounts, budgets };
+  const emails = new Map(live.accounts.map((a) => [a.id, a.email.toLowerCase()]));
+  return { root: live.root && rootTags ? { id: live.root.id, names: [], tags: rootTags } : null, ous, accounts, emails, budgets };
 }
 
 function check(after: TagsState, declared: DeclaredTags, before: TagsState) {
@@ -174,8 +187,15 @@ function check(after: TagsState, declared: DeclaredTags, before: TagsState) {
     compare(`OU ${pathText(ou.names)}`, ou.tags, declared.ous.get(keyOf(ou.names)), beforeOus.get(ou.id));
   }
   for (const key of declared.ous.keys()) if (!seenOus.has(key)) report.mismatches.push(`OU ${pathText(JSON.parse(key) as string[])}: declares tags, but it was not read`);
-  for (const [id, want] of declared.accounts) if (!after.accounts.has(id)) report.mismatches.push(`account ${id}: declares tags, but it was not read`);
-  for (const [id, tags] of after.accounts) compare(`account ${id}`, tags, declared.accounts.get(id), before.accounts.get(id));
+  const wantedAccounts = new Map(declared.accounts);
+  const idByEmail = new Map([...after.emails].map(([id, email]) => [email, id]));
+  for (const [email, want] of declared.accountsByEmail) {
+    const id = idByEmail.get(email);
+    if (id === undefined) report.mismatches.push(`account ${email}: declares tags, but no account has that email`);
+    else if (!wantedAccounts.has(id)) wantedAccounts.set(id, want);
+  }
+  for (const [id, want] of wantedAccounts) if (!after.accounts.has(id)) report.mismatches.push(`account ${id}: declares tags, but it was not read`);
+  for (const [id, tags] of after.accounts) compare(`account ${id}`, tags, wantedAccounts.get(id), before.accounts.get(id));
   for (const [name, want] of declared.budgets) if (!after.budgets.has(name)) report.mismatches.push(`budget ${shown(name)}: declares tags, but it was not read`);
   for (const [name, tags] of after.budgets) {
     const was = before.budgets.get(name);
