@@ -39,10 +39,11 @@ function atLeast(goal: string, measured: number, limit: number, format: (n: numb
 const times = (n: number): string => `${n.toFixed(3)}×`;
 
 export function evaluateGoals(results: BenchResults, benchSeconds: number | null): GoalResult[] {
-  const { planNoChanges, planAfterDrift, apply, import: imported } = results.scenarios;
-  const orgctlRuns: readonly ScenarioResult[] = [planNoChanges, planAfterDrift, apply, imported];
+  const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags } = results.scenarios;
+  const tagRuns = planWithTags ? [planWithTags] : [];
+  const orgctlRuns: readonly ScenarioResult[] = [planNoChanges, planAfterDrift, apply, imported, ...tagRuns];
   const goals: GoalResult[] = [];
-  for (const s of [planNoChanges, planAfterDrift, imported]) {
+  for (const s of [planNoChanges, planAfterDrift, imported, ...tagRuns]) {
     goals.push(ratioAtMost(`Calls ≤ ${CALL_FACTOR} × lower bound: ${s.name}`, s.callRatio, CALL_FACTOR, `≤ ${CALL_FACTOR}× (${s.lowerBoundTotal} → ≤ ${Math.floor(s.lowerBoundTotal * CALL_FACTOR)})`));
   }
   const refetches = orgctlRuns.reduce((n, s) => n + s.repeatedReads + s.callsBeyondBound, 0);
@@ -53,7 +54,7 @@ export function evaluateGoals(results: BenchResults, benchSeconds: number | null
     pass: refetches === 0,
     margin: refetches === 0 ? 0 : 1 + refetches,
   });
-  for (const s of [planNoChanges, planAfterDrift, imported, apply]) {
+  for (const s of [planNoChanges, planAfterDrift, imported, apply, ...tagRuns]) {
     goals.push(ratioAtMost(`Wall time ≤ ${WALL_FACTOR} × rate-limit bound: ${s.name}`, s.wallRatio, WALL_FACTOR, `≤ ${WALL_FACTOR}× (${s.rateBound.seconds.toFixed(2)} s → ≤ ${(s.rateBound.seconds * WALL_FACTOR).toFixed(2)} s)`));
   }
   const throttled = orgctlRuns.reduce((n, s) => n + total(s.throttled.server), 0);

@@ -20,7 +20,8 @@ import { expectedAuditCalls } from './audit-bound.js';
 import type { DesiredOrg } from '../src/model/desired.js';
 import { desiredFrom, measurePureDiff, type PureDiffResult } from './pure-diff.js';
 import { measureSmallOrg, type SmallOrgResult } from './small-org.js';
-import { changeOrg, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize } from './synthetic-org.js';
+import { benchTags, changeOrg, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize } from './synthetic-org.js';
+import { expectedTagReadCalls } from '../src/kinds/tags/read-call-bound.js';
 import { measureEmulatorThroughput, type ThroughputResult } from './throughput.js';
 
 export interface BenchOptions {
@@ -119,6 +120,8 @@ export interface BenchResults {
     readonly planAfterDrift: ScenarioResult & { readonly drift: { movedAccounts: number; addedOus: number; removedOus: number; changedBudgets: number } };
     readonly apply: ScenarioResult & { readonly change: { movedAccounts: number; createdOus: number; updatedBudgets: number } };
     readonly import: ScenarioResult;
+    /** Absent in results measured before the tags kind. */
+    readonly planWithTags?: ScenarioResult & { readonly tagged: { readonly ous: number; readonly accounts: number } };
   };
   readonly baseline: BaselineScenario | null;
   readonly pureDiff: PureDiffResult;
@@ -153,7 +156,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const base = generateOrg(options.size);
   const baseSnapshot = toSnapshot(base);
   const baseYaml = toOrgYaml(base);
-  const dirs = { plan: join(options.workDir, 'plan'), import: join(options.workDir, 'import'), apply: join(options.workDir, 'apply') };
+  const dirs = { plan: join(options.workDir, 'plan'), import: join(options.workDir, 'import'), apply: join(options.workDir, 'apply'), tags: join(options.workDir, 'tags') };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   writeFileSync(join(dirs.plan, 'org.yaml'), baseYaml);
 
@@ -231,6 +234,27 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     expectExit(apply, 0, 'apply should succeed and converge');
     log(`    ${summaryLine(apply)}`);
 
+    // (e) Tags cost one call per declared resource (no bulk tag read exists): declared on every OU and 10% of accounts.
+    const tags = benchTags(base);
+    const taggedAccounts = base.accounts.filter((a) => tags.has(a.id)).length;
+    log(`(e) plan with tags declared on every OU (${base.ous.length}) and 10% of accounts (${taggedAccounts})`);
+    emulator.seed(toSnapshot(base, tags));
+    const tagsYaml = toOrgYaml(base, tags);
+    writeFileSync(join(dirs.tags, 'org.yaml'), tagsYaml);
+    const tagsDesired = desiredFrom(tagsYaml);
+    const tagCalls = expectedTagReadCalls(tagsDesired, liveFromSnapshot(emulator.snapshot()));
+    const tagsBound = addCounts(readBound(emulator.snapshot()), auditBound(tagsDesired), {
+      'organizations:ListTagsForResource': tagCalls.organizations,
+      ...(tagCalls.budgets > 0 && { 'budgets:ListTagsForResource': tagCalls.budgets }),
+    });
+    const tagsRun = await orgctl(['plan', '--detailed-exitcode', '--out', 'plan.json'], dirs.tags);
+    const planWithTags = {
+      ...scenario('plan with tags', 'orgctl plan, tags declared on every OU and on 10% of accounts (one ListTagsForResource each)', tagsRun, tagsBound, [phaseBound('read', tagsBound, scale)], scale),
+      tagged: { ous: base.ous.length, accounts: taggedAccounts },
+    };
+    expectExit(planWithTags, 0, 'plan with matching tags should have no changes');
+    log(`    ${summaryLine(planWithTags)}`);
+
     log(`pure diff: planOrg alone, ${options.pureDiffRuns} runs each`);
     const pureDiff = measurePureDiff(baseYaml, liveFromSnapshot(baseSnapshot), liveFromSnapshot(toSnapshot(drift.org)), changeYaml, options.pureDiffRuns);
     log(`    median ${pureDiff.worstMedianMs.toFixed(1)} ms (worst case: ${pureDiff.worstCase})`);
@@ -258,7 +282,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       scale,
       size: options.size,
       organization: { ous: base.ous.length, accounts: base.accounts.length, budgets: base.budgets.length, parentsWithSeveralPages, orgYamlBytes: Buffer.byteLength(baseYaml) },
-      scenarios: { planNoChanges, planAfterDrift, apply, import: importScenario },
+      scenarios: { planNoChanges, planAfterDrift, apply, import: importScenario, planWithTags },
       baseline,
       pureDiff,
       smallOrg,

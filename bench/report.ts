@@ -22,8 +22,8 @@ const s2 = (n: number): string => n.toFixed(2);
 const mb = (n: number): string => `${n.toFixed(0)} MB`;
 
 function scenarios(results: BenchResults): ScenarioResult[] {
-  const { planNoChanges, planAfterDrift, apply, import: imported } = results.scenarios;
-  return [planNoChanges, planAfterDrift, apply, imported];
+  const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags } = results.scenarios;
+  return [planNoChanges, planAfterDrift, apply, imported, ...(planWithTags ? [planWithTags] : [])];
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {

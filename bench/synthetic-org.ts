@@ -166,7 +166,19 @@ export function generateOrg(size: OrgSize = BENCH_SIZE, seed = 1): SyntheticOrg 
 /** Every guardrail's document (JSON is YAML, so org.yaml carries it inline as written). */
 const GUARDRAIL_DOCUMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
 
-export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
+/** Tags on every OU and on every tenth account (10%), by ID: the bench's "tags declared" scenario. */
+export function benchTags(org: SyntheticOrg): ReadonlyMap<string, Readonly<Record<string, string>>> {
+  const tags = new Map<string, Readonly<Record<string, string>>>();
+  org.ous.forEach((ou, i) => tags.set(ou.id, { owner: `team-${i % 7}`, 'cost-center': String(1000 + i) }));
+  org.accounts.forEach((a, i) => {
+    if (i % 10 === 0) tags.set(a.id, { team: `team-${i % 7}` });
+  });
+  return tags;
+}
+
+/** `tags`: tags to give OUs and accounts (by ID), for the tags scenario. */
+export function toSnapshot(org: SyntheticOrg, tags: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map()): EmulatorSnapshot {
+  const tagsOf = (id: string) => (tags.has(id) ? { tags: tags.get(id)! } : {});
   const attachments: Record<string, string[]> = {};
   for (const policy of org.policies) {
     for (const target of policy.targets) (attachments[target] ??= ['p-FullAWSAccess']).push(policy.id);
@@ -179,8 +191,8 @@ export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
       featureSet: 'ALL',
       managementAccountId: org.managementAccountId,
       root: { id: org.rootId },
-      organizationalUnits: org.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
-      accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, parentId: a.parentId })),
+      organizationalUnits: org.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId, ...tagsOf(ou.id) })),
+      accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, parentId: a.parentId, ...tagsOf(a.id) })),
       policies: org.policies.map((p) => ({
         id: p.id,
         name: p.name,
@@ -207,7 +219,9 @@ export function toSnapshot(org: SyntheticOrg): EmulatorSnapshot {
 
 // ------------------------------------------------------------------ desired side: org.yaml
 
-export function toOrgYaml(org: SyntheticOrg): string {
+/** `tags`: the `tags:` to declare on OUs and accounts (by ID), for the tags scenario. */
+export function toOrgYaml(org: SyntheticOrg, tags: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map()): string {
+  const flow = (id: string) => `{ ${Object.entries(tags.get(id)!).map(([k, v]) => `${k}: "${v}"`).join(', ')} }`;
   const childOus = groupBy(org.ous, (ou) => ou.parentId);
   const childAccounts = groupBy(org.accounts, (a) => a.parentId);
   const lines = [
@@ -235,11 +249,12 @@ export function toOrgYaml(org: SyntheticOrg): string {
     const ous = childOus.get(parentId) ?? [];
     const listed = policiesOf.get(parentId);
     if (listed) lines.push(`${indent}policies: [${listed.join(', ')}]`);
-    lines.push(`${indent}accounts: [${accounts.map((a) => `"${a.id}"`).join(', ')}]`);
+    lines.push(`${indent}accounts: [${accounts.map((a) => (tags.has(a.id) ? `{ id: "${a.id}", tags: ${flow(a.id)} }` : `"${a.id}"`)).join(', ')}]`);
     if (ous.length === 0) return;
     lines.push(`${indent}organizationalUnits:`);
     for (const ou of ous) {
       lines.push(`${indent}  ${ou.name}:`);
+      if (tags.has(ou.id)) lines.push(`${indent}    tags: ${flow(ou.id)}`);
       node(ou.id, `${indent}    `);
     }
   };

@@ -279,6 +279,9 @@ function explain(error: ErrorObject, segments: readonly string[], source: YamlSo
         at: [...segments, String(second)],
       };
     }
+    case 'minProperties':
+      // An account mapping with only its `id`: the schema's own words say what to write instead.
+      return custom ? { message: `${name}: ${custom}.`, at: segments, prefer: 'key' } : { message: `${name} ${error.message ?? 'is not valid'}.`, at: segments };
     case 'required': {
       const missing = String(params['missingProperty']);
       if (custom) return { message: `${name}: ${custom}.`, at: segments, prefer: 'key' };

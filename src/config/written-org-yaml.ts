@@ -19,7 +19,7 @@ export type AccountId = string;
  */
 export type AccountEntry = AccountId | NamedAccount;
 /**
- * An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, and the policies attached to it directly.
+ * An account as a mapping: `id` (an account that exists) or `email` (identifies it, and creates it when no account has that email), its `name` (orgctl renames the account when AWS has another name), `closed: true` to close it, its `tags`, and the policies attached to it directly.
  */
 export type NamedAccount = {
   id?: AccountId;
@@ -35,12 +35,7 @@ export type NamedAccount = {
    * true: orgctl closes the account (CloseAccount). Removing an account from this file never closes it. Default false.
    */
   closed?: boolean;
-  /**
-   * Tags given to the account when orgctl creates it (AWS Organizations tags: keys 1 to 128, values 0 to 256 characters). Used only on creation.
-   */
-  tags?: {
-    [k: string]: string | undefined;
-  };
+  tags?: Tags;
   /**
    * Whether IAM users and roles of the new account may see its billing: ALLOW (AWS's default) or DENY. Used only on creation; AWS does not let orgctl read it back.
    */
@@ -70,6 +65,7 @@ export type OrganizationalUnit = {
    */
   renamedFrom?: string;
   policies?: PolicyList;
+  tags?: Tags;
 } | null;
 /**
  * An email address, like billing@example.com.
@@ -134,6 +130,13 @@ export interface Root {
   accounts?: Accounts;
   organizationalUnits?: OrganizationalUnits;
   policies?: PolicyList;
+  tags?: Tags;
+}
+/**
+ * The resource's tags, key: value. With this key the resource has exactly these tags (tags whose key starts with `aws:` and orgctl's own `managed-by` tag are never touched); without it, its tags are left as they are. Keys 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @; at most 50 per root, OU or account, 200 per budget.
+ */
+export interface Tags {
+  [k: string]: string | undefined;
 }
 /**
  * Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.
@@ -168,6 +171,7 @@ export interface Budget {
    * @maxItems 10
    */
   notifications: Notification[];
+  tags?: Tags;
 }
 /**
  * Notify subscribers when actual or forecasted spend crosses a threshold. Needs `emails`, `sns`, or both.

@@ -4,7 +4,8 @@
 // Each registered kind imports its own part (ResourceKind.importDesired: the OU tree and account
 // placement, budgets, ...), sorted so an unchanged organization gives the same model (and file) every
 // time, whatever order AWS lists things in. This file merges the parts, fills in the option defaults
-// and lists what belongs to no kind: tags.
+// and lists what belongs to no kind: the tags the file does not declare (of resources it leaves out,
+// and `aws:` and `managed-by` keys, which orgctl never changes).
 
 import { DEFAULTS } from '../config/defaults.js';
 import type { ImportCounts, ImportedDesired, ImportLeftOut, InactiveAccount, KindImport, LeftOutBudget } from '../kinds/kind-import.js';
@@ -13,6 +14,8 @@ import type { DesiredNode, DesiredOrg } from '../model/desired.js';
 import { ROOT_PATH } from '../model/paths.js';
 import { indexLiveTree } from '../planner/live-tree.js';
 import { byNaturalOrder } from './natural-order.js';
+import { isUntouchedTagKey } from '../model/tags.js';
+import { indexDesired } from '../planner/desired-index.js';
 import type { ImportReading, Tags } from './read-for-import.js';
 
 export type { ImportCounts, InactiveAccount, LeftOutBudget };
@@ -24,7 +27,10 @@ export interface ImportedOrg extends ImportLeftOut {
   /** The policy documents org.yaml's `file:` keys name, to be written next to it (relative paths). */
   readonly policyFiles: readonly PolicyFile[];
   // Everything below, like the kinds' lists in ImportLeftOut, is what org.yaml cannot express.
-  /** null: tags were not read. Only resources with at least one tag. */
+  /**
+   * null: tags were not read. The tags org.yaml does not declare (the others are `tags:` keys): those of
+   * resources it leaves out, and `aws:` and `managed-by` keys. Only resources with at least one such tag.
+   */
   readonly tags: readonly TaggedResource[] | null;
   readonly counts: ImportCounts;
 }
@@ -79,7 +85,7 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
     policyFiles: imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
     inactiveAccounts: leftOut.inactiveAccounts,
     leftOutBudgets: leftOut.leftOutBudgets,
-    tags: reading.resourceTags === null ? null : taggedResources(reading, (id) => targetRef({ id })),
+    tags: reading.resourceTags === null ? null : tagsNotDeclared(reading, imported, (id) => targetRef({ id })),
     counts,
   };
 }
@@ -142,15 +148,24 @@ function withAttachments<N extends DesiredNode>(node: N, lists: ReadonlyMap<stri
   };
 }
 
-function taggedResources(reading: ImportReading, refOf: (id: string) => TargetRef): TaggedResource[] {
+function tagsNotDeclared(reading: ImportReading, imported: Required<Partial<ImportedDesired>>, refOf: (id: string) => TargetRef): TaggedResource[] {
   const out: TaggedResource[] = [];
-  const resources = [...(reading.resourceTags ?? [])].map(([id, tags]) => ({ ref: refOf(id), tags: sortedTags(tags) }));
+  const placed = new Set(indexDesired({ root: imported.root, options: {} } as DesiredOrg).accounts.keys());
+  const { pathById } = indexLiveTree(reading.live);
+  // What the file leaves out: accounts it does not place, with all their tags; for the rest, only the keys orgctl never changes.
+  const notWritten = ([id, tags]: readonly [string, Tags]): Tags => (pathById.has(id) || placed.has(id) ? untouchedTags(tags) : tags);
+  const resources = [...(reading.resourceTags ?? [])].map((entry) => ({ ref: refOf(entry[0]), tags: sortedTags(notWritten(entry)) }));
   for (const { ref, tags } of resources.sort((a, b) => byTarget(a.ref, b.ref))) if (tags.length > 0) out.push({ resource: ref, tags });
+  const importedBudgets = new Set(imported.budgets.map((b) => b.name));
   for (const budget of [...reading.live.budgets].sort((a, b) => byNaturalOrder(a.name, b.name))) {
-    const tags = sortedTags(budget.tags ?? {});
+    const tags = sortedTags(importedBudgets.has(budget.name) ? untouchedTags(budget.tags ?? {}) : (budget.tags ?? {}));
     if (tags.length > 0) out.push({ resource: { kind: 'budget', name: budget.name }, tags });
   }
   return out;
+}
+
+function untouchedTags(tags: Tags): Tags {
+  return Object.fromEntries(Object.entries(tags).filter(([key]) => isUntouchedTagKey(key)));
 }
 
 function sortedTags(tags: Tags): (readonly [string, string])[] {

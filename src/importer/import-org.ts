@@ -9,6 +9,7 @@ import { parseOrgYaml } from '../config/parse-org-yaml.js';
 import { formatDiagnostic } from '../model/diagnostics.js';
 import { UserError } from '../model/errors.js';
 import { planOrg } from '../planner/index.js';
+import { liveTagsOfImport } from '../kinds/tags/import.js';
 import { buildImportedOrg, type ImportedOrg } from './build-imported-org.js';
 import { readForImport, type ImportReading, type ImportReadOptions } from './read-for-import.js';
 import { renderImportedOrg } from './render-imported-org.js';
@@ -51,7 +52,11 @@ export function checkImportedText(text: string, reading: ImportReading, imported
   // The policy documents are in the files written beside org.yaml: as the config loader would read them.
   const documents = new Map((imported?.desired.policies ?? []).map((p) => [p.name, p.document]));
   const desired = { ...parsed.value, ...(parsed.value.policies && { policies: parsed.value.policies.map((p) => ({ ...p, document: p.document ?? documents.get(p.name)! })) }) };
-  const live = reading.policies ? { ...reading.live, policies: reading.policies } : reading.live;
+  const live = {
+    ...reading.live,
+    ...liveTagsOfImport(reading.live, reading.resourceTags),
+    ...(reading.policies && { policies: reading.policies }),
+  };
   const plan = planOrg(desired, live, { orgYamlSha256: '', liveStateSha256: '' });
   if (plan.steps.length > 0 || plan.errors.length > 0) {
     throw new ImportCheckError('the org.yaml it wrote would not plan as "no changes"', [

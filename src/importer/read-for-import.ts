@@ -5,7 +5,8 @@
 //      customer policies) content, through the policies kind's read (src/kinds/policies/read.ts);
 //   3. trusted access and delegated administrators (all features only), as the service-access kind reads them;
 //   4. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
-//      each) and of every budget (read by readLiveOrg), since tags cost a call per resource.
+//      each: the tags kind's readEveryResourceTags) and of every budget (read by readLiveOrg), since
+//      tags cost a call per resource.
 // Steps 2 to 4 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort } from '../aws/port.js';
@@ -15,6 +16,7 @@ import { readServiceAccess, type ServiceAccessSlice } from '../kinds/service-acc
 import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
+import { readEveryResourceTags } from '../kinds/tags/read.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -65,23 +67,11 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
   const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: () => false };
   const [policies, resourceTags, serviceAccess] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? readPolicies(port, listedRoot ?? root, everyCustomerPolicy) : Promise.resolve(null)),
-    stopOnFailure(includeTags ? readResourceTags(port, [root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)], concurrency, abort.signal) : Promise.resolve(null)),
+    stopOnFailure(includeTags ? readEveryResourceTags(port, live, concurrency, abort.signal) : Promise.resolve(null)),
     // Trusted access needs all features: a consolidated-billing organization has none to import.
     stopOnFailure(
       organization.featureSet === 'ALL' ? readServiceAccess(port, { trustedServices: true, delegatedAdministrators: true }) : Promise.resolve<ServiceAccessSlice>({}),
     ),
   ]);
   return { live: { ...live, ...serviceAccess }, organization, root, policies, resourceTags };
-}
-
-async function readResourceTags(port: AwsPort, resourceIds: readonly string[], concurrency: number, signal: AbortSignal): Promise<Map<string, Tags>> {
-  const tags = new Map<string, Tags>();
-  const queue = new WorkQueue(concurrency, signal);
-  for (const id of resourceIds) {
-    queue.add(async () => {
-      tags.set(id, await port.listResourceTags(id));
-    });
-  }
-  await queue.idle();
-  return tags;
 }

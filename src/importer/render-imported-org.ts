@@ -35,10 +35,10 @@ function trailerLines(imported: ImportedOrg): string[] {
     ...(imported.tags === null
       ? [
           'Tags: not read. Reading them takes one call per account, OU and budget (minutes for',
-          'thousands of accounts); run `orgctl import --include-tags` to list them here.',
+          'thousands of accounts); run `orgctl import --include-tags` to declare them as `tags:` keys.',
         ]
       : section(
-          'Tags (org.yaml does not manage tags):',
+          'Tags not declared above (of resources left out, and aws: or managed-by keys, which orgctl never changes):',
           imported.tags.map((t) => `${describeTagged(t.resource)}: ${t.tags.map(([k, v]) => `${display(k)}=${display(v)}`).join(', ')}`),
         )),
   ];

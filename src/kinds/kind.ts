@@ -51,6 +51,11 @@ export interface KindReadContext {
   readonly callerAccountId: string;
   /** Raw results a kind's read shares with the audit, which checks the same values, so nothing is read twice. */
   readonly observations: ReadObservations;
+  /**
+   * The tree as the bulk read found it, once its walk is done (for reads that need IDs: the tags of
+   * the OUs org.yaml declares). Rejects when the bulk read fails.
+   */
+  readonly tree: Promise<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>;
   /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
   readonly root?: LiveRoot | null;
 }

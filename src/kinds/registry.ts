@@ -10,8 +10,9 @@ import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kin
 import { organizationKind } from './organization/index.js';
 import { policiesKind } from './policies/index.js';
 import { serviceAccessKind } from './service-access/index.js';
+import { tagsKind } from './tags/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, serviceAccessKind, identityCenterKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, tagsKind, serviceAccessKind, identityCenterKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;
@@ -30,6 +31,7 @@ const STEP_HANDLERS = {
   ...organizationKind.steps,
   ...budgetsKind.steps,
   ...alternateContactsKind.steps,
+  ...tagsKind.steps,
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
 } satisfies StepHandlers<StepKind>;

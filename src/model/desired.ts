@@ -27,21 +27,44 @@ export interface DesiredAccount {
   /** Settings used only when orgctl creates the account (AWS cannot change or read back most of them). */
   readonly creation?: AccountCreationSettings;
   readonly at?: SourcePosition;
+  /**
+   * Absent: the account keeps its tags as they are (see DesiredTags). An account the plan creates gets
+   * them in its CreateAccount call; an existing one has exactly these afterwards (the tags kind).
+   */
+  readonly tags?: DesiredTags;
   /** Policies attached directly to the account; absent: its attachments are left alone. */
   readonly policies?: readonly DesiredPolicyAttachment[];
 }
 
-/** CreateAccount's optional settings, as org.yaml gives them. */
+/** CreateAccount's optional settings, as org.yaml gives them (the account's tags are its `tags`). */
 export interface AccountCreationSettings {
-  readonly tags?: Readonly<Record<string, string>>;
   readonly iamUserAccessToBilling?: 'ALLOW' | 'DENY';
   readonly roleName?: string;
+}
+
+/** One tag as declared, with where its key is written. */
+export interface DesiredTag {
+  readonly key: string;
+  readonly value: string;
+  readonly at?: SourcePosition;
+}
+
+/**
+ * A `tags:` mapping: the resource has exactly these tags, but for keys starting with `aws:` and
+ * orgctl's own `managed-by` tag, which are never touched. In org.yaml order.
+ */
+export interface DesiredTags {
+  readonly entries: readonly DesiredTag[];
+  /** Where `tags:` is written. */
+  readonly at?: SourcePosition;
 }
 
 /** The root and every OU share this shape. */
 export interface DesiredNode {
   readonly accounts: readonly DesiredAccount[];
   readonly organizationalUnits: readonly DesiredOu[];
+  /** Absent: the root or OU keeps its tags as they are. */
+  readonly tags?: DesiredTags;
   /** Policies attached directly to this node; absent: its attachments are left alone. */
   readonly policies?: readonly DesiredPolicyAttachment[];
 }
@@ -81,6 +104,8 @@ export interface DesiredBudget {
   readonly timeUnit: TimeUnit;
   readonly notifications: readonly DesiredNotification[];
   readonly at?: SourcePosition;
+  /** Absent: the budget keeps its tags as they are. */
+  readonly tags?: DesiredTags;
 }
 
 export interface DesiredOptions {

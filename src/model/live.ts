@@ -2,6 +2,7 @@
 // Built by src/reader through the port; never persisted by orgctl.
 
 import type { FeatureSet, NotificationKey, OrgPolicyType, Subscriber } from './desired.js';
+import type { TagTarget } from './refs.js';
 import type { AlternateContactSpec, AlternateContactType } from './security.js';
 
 export type AccountState = 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED';
@@ -65,6 +66,8 @@ export interface LiveOrg {
   readonly budgets: readonly LiveBudget[];
   /** Alternate contacts of the management account: read only when org.yaml declares some, one entry per declared type. */
   readonly alternateContacts?: readonly LiveAlternateContact[];
+  /** Tags of the resources whose `tags:` org.yaml declares (all of them for import with --include-tags). */
+  readonly resourceTags?: readonly LiveResourceTags[];
   /** Organization policies: read by the policies kind only when org.yaml uses policies (or by import). */
   readonly policies?: LivePolicies;
   /** Service principals with trusted access (ListAWSServiceAccessForOrganization): read only when org.yaml manages them. */
@@ -77,6 +80,13 @@ export interface LiveOrg {
 export interface LiveDelegatedAdministrator {
   readonly principal: string;
   readonly accountId: string;
+}
+
+/** One resource's tags as read. */
+export interface LiveResourceTags {
+  readonly target: TagTarget;
+  /** Every tag, `aws:` and `managed-by` included; null: the resource does not exist (yet). */
+  readonly tags: Readonly<Record<string, string>> | null;
 }
 
 export interface LiveAlternateContact {

@@ -7,6 +7,7 @@ import type { AuditReport } from './audit.js';
 import type { AlternateContactStep } from '../kinds/alternate-contacts/steps.js';
 import type { BudgetStep } from '../kinds/budgets/steps.js';
 import type { OrganizationStep } from '../kinds/organization/steps.js';
+import type { TagStep } from '../kinds/tags/steps.js';
 import type { PolicyStep } from '../kinds/policies/steps.js';
 import type { ServiceAccessStep } from '../kinds/service-access/steps.js';
 import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
@@ -14,6 +15,7 @@ import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 export type * from '../kinds/alternate-contacts/steps.js';
 export type * from '../kinds/budgets/steps.js';
 export type * from '../kinds/organization/steps.js';
+export type * from '../kinds/tags/steps.js';
 export type * from '../kinds/policies/steps.js';
 export type * from '../kinds/service-access/steps.js';
 
@@ -56,7 +58,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | ServiceAccessStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep;
 
 export type StepKind = PlanStep['kind'];
 

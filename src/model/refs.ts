@@ -27,9 +27,21 @@ export interface PolicyRef {
   readonly name: string;
 }
 
+/** A budget of the management account, by its name (Budgets names budgets, and their ARNs, by name). */
+export interface BudgetRef {
+  readonly type: 'budget';
+  readonly name: string;
+}
+
 /** Where an OU or an account sits: the root or an OU. */
 export type ParentRef = RootRef | OuRef;
 export type ResourceRef = ParentRef | AccountIdRef | AccountEmailRef | PolicyRef;
+
+/**
+ * What can carry tags orgctl manages: the root, an OU, an account, a budget (policies join when the
+ * policies kind does). Not a ResourceRef: a budget needs no ID (its ARN is built from its name).
+ */
+export type TagTarget = ParentRef | AccountIdRef | BudgetRef;
 
 export const ROOT_REF: RootRef = { type: 'root' };
 

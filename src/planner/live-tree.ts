@@ -12,7 +12,7 @@ export interface LiveTree {
   readonly ousTopDown: readonly LiveOu[];
 }
 
-export function indexLiveTree(live: LiveOrg): LiveTree {
+export function indexLiveTree(live: Pick<LiveOrg, 'root' | 'ous'>): LiveTree {
   const pathById = new Map<string, string>();
   const ouByPath = new Map<string, LiveOu>();
   const ousTopDown: LiveOu[] = [];

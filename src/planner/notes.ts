@@ -20,6 +20,8 @@ export const NoteCode = {
   notificationReplaced: 'notification-replaced',
   alternateContactUnreadable: 'alternate-contact-unreadable',
   alternateContactIncomplete: 'alternate-contact-incomplete',
+  tagsNotRead: 'tags-not-read',
+  rootTagsAfterCreate: 'root-tags-after-create',
   accountEmailDiffers: 'account-email-differs',
   accountNameInvalid: 'account-name-invalid',
   accountCreationSettingsIgnored: 'account-creation-settings-ignored',

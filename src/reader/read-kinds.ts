@@ -12,9 +12,10 @@ export async function readKinds(
   desired: DesiredOrg,
   callerAccountId: string,
   observations: ReadObservations,
+  tree: KindReadContext['tree'],
   root: LiveRoot | null = null,
 ): Promise<Partial<LiveOrg>> {
-  const ctx: KindReadContext = { port, desired, callerAccountId, observations, root };
+  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root };
   // All start at once (each kind's first calls are sent before this awaits), in registry order.
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices) as Partial<LiveOrg>;

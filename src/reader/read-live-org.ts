@@ -5,7 +5,8 @@
 //      requests in flight per operation (the port's pacer holds each operation to AWS's rate, so wall
 //      time approaches calls ÷ rate);
 //   3. once the guard has passed and the walk is under way, every resource kind's own read (read-kinds.ts:
-//      the alternate contacts org.yaml declares), beside step 2, merged into the result.
+//      the alternate contacts org.yaml declares; the tags it declares, which wait for step 2's tree for
+//      the IDs), beside step 2, merged into the result.
 // Nothing is fetched twice.
 // Someone else may change the organization while it is read: an OU the walk just listed is deleted
 // before its children are listed (ParentNotFoundException), a budget disappears before its
@@ -76,6 +77,9 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   const managementAccountId = typeof expected === 'string' ? expected : expected(callerAccountId, organization);
   let underWay = false;
   let kindReads: Promise<Partial<LiveOrg>> | undefined;
+  // The first complete snapshot's tree, for the kinds' reads that need IDs (the tags kind).
+  const treeRead = deferred<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>();
+  treeRead.promise.catch(() => undefined);
   // The root as ListRoots answered (with its policy types): the kinds get it instead of asking again.
   let listedRoot: LiveRoot | null = null;
   const onRoot = (root: LiveRoot): void => {
@@ -86,7 +90,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, listedRoot);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise, listedRoot);
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);
     }
@@ -106,11 +110,30 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   for (;;) {
     try {
       const slices = await readSnapshot(port, snapshot);
+      treeRead.resolve({ root: slices.root ?? null, ous: slices.ous ?? [], accounts: slices.accounts ?? [] });
       return { callerAccountId, organization, ...slices, ...(await kindReads) } as LiveOrg;
     } catch (error) {
-      if (!(error instanceof ChangedUnderReadError)) throw error;
+      if (!(error instanceof ChangedUnderReadError)) {
+        treeRead.reject(error);
+        throw error;
+      }
       changes.push(error);
-      if (changes.length >= MAX_READS) throw new OrganizationChangedWhileReadError(changes);
+      if (changes.length >= MAX_READS) {
+        const failure = new OrganizationChangedWhileReadError(changes);
+        treeRead.reject(failure);
+        throw failure;
+      }
     }
   }
+}
+
+/** A promise with its settle functions; settling it again does nothing. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

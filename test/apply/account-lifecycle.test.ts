@@ -54,7 +54,7 @@ describe('creating accounts', () => {
     fake.accountLifecycle.pollsToComplete = 3;
     const desired = withMgmt()
       .withOu('/Workloads/Prod/Payments')
-      .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', creation: { tags: { team: 'x' } } }, '/Workloads/Prod/Payments')
+      .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', tags: { entries: [{ key: 'team', value: 'x' }] } }, '/Workloads/Prod/Payments')
       .withAccountEntry({ name: 'team-y', email: 'aws+team-y@example.com' }, '/')
       .build();
     const { run, after } = await applyTo(fake, desired);

@@ -58,8 +58,8 @@ describe('bench harness on a tiny organization', () => {
       // npm run bench serves full pages; here the accounting must hold with AWS's empty and trailing pages too.
       pages: REALISTIC_PAGES,
     });
-    const { planNoChanges, planAfterDrift, apply, import: imported } = results.scenarios;
-    for (const s of [planNoChanges, planAfterDrift, apply, imported]) {
+    const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags } = results.scenarios;
+    for (const s of [planNoChanges, planAfterDrift, apply, imported, planWithTags!]) {
       // Nothing fetched twice, nothing beyond the bound but retries of throttled calls and the extra pages served.
       expect(s.repeatedReads, s.name).toBe(0);
       expect(s.callsBeyondBound, s.name).toBe(0);
@@ -73,6 +73,10 @@ describe('bench harness on a tiny organization', () => {
     }
     expect([planNoChanges, planAfterDrift, apply, imported].reduce((n, s) => n + s.extraPagesTotal, 0)).toBeGreaterThan(0);
     expect(planAfterDrift.steps?.['moveAccount']).toBeGreaterThan(0);
+    // Tags: one ListTagsForResource per declared OU and account (every OU, every tenth account), none without tags.
+    expect(planWithTags!.tagged).toEqual({ ous: SIZE.ous, accounts: Math.ceil(SIZE.accounts / 10) });
+    expect(planWithTags!.lowerBound['organizations:ListTagsForResource']).toBe(SIZE.ous + Math.ceil(SIZE.accounts / 10));
+    expect(planNoChanges.calls['organizations:ListTagsForResource'] ?? 0).toBe(0);
     // Writes that went through: a throttled request is retried and counted in calls as well.
     const written = (op: string): number => (apply.calls[op] ?? 0) - (apply.throttled.server[op] ?? 0);
     expect(written('organizations:MoveAccount')).toBe(8);

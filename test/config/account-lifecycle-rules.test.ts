@@ -15,7 +15,8 @@ describe('account entries to create, rename and close', () => {
       {
         name: 'team-x',
         email: 'aws+team-x@example.com',
-        creation: { tags: { team: 'x' }, iamUserAccessToBilling: 'DENY', roleName: 'Admin' },
+        tags: { entries: [{ key: 'team', value: 'x', at: { line: 8, column: 66 } }], at: { line: 8, column: 58 } },
+        creation: { iamUserAccessToBilling: 'DENY', roleName: 'Admin' },
         at: { line: 8, column: 11 },
       },
       { id: '111111111111', name: 'old', closed: true, at: { line: 9, column: 11 } },

@@ -93,14 +93,14 @@ describe('unknown keys, at any level, with the closest valid key', () => {
       lines: ['version: 1', 'organization:', '  managementAccountId: "123456789012"', 'root:', '  organisationalUnits: {}  # <-'],
       marker: '# <-',
       column: 3,
-      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits, policies\.$/,
+      expected: /^unknown key `organisationalUnits` in `root`; did you mean `organizationalUnits`\? Allowed keys here: accounts, organizationalUnits, policies, tags\.$/,
     },
     {
       where: 'an OU',
       lines: [...HEADER, '    Workloads:', '      organizationalUnits:', '        Prod:', '          acounts: []  # <-'],
       marker: '# <-',
       column: 11,
-      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom, policies\.$/,
+      expected: /^unknown key `acounts` in OU `Prod`; did you mean `accounts`\? Allowed keys here: accounts, organizationalUnits, renamedFrom, policies, tags\.$/,
     },
     {
       where: 'an account mapping',

@@ -19,6 +19,8 @@ import {
   DeleteSubscriberCommand,
   UpdateBudgetCommand,
   ListTagsForResourceCommand as ListBudgetTagsCommand,
+  TagResourceCommand as TagBudgetCommand,
+  UntagResourceCommand as UntagBudgetCommand,
   type BudgetsClient,
   type Notification,
   type Subscriber,
@@ -656,6 +658,59 @@ describe('more of AWS’s documented behaviour', () => {
       const b = budgets(t.config());
       await createBudget(b, 'm');
       return outcome(b.send(new ListBudgetTagsCommand({ ResourceARN: `arn:aws:budgets::${MANAGEMENT}:budget/m` })));
+    },
+    moto: { differs: 'budget tagging is not implemented (an HTML 500 page)', answer: 'HTTP 500' },
+  });
+  // The tags kind (org.yaml `tags:`): tags on create, TagResource and UntagResource, and what AWS refuses.
+  const tagsOf = async (o: OrganizationsClient, id: string) => ((await o.send(new ListTagsForResourceCommand({ ResourceId: id }))).Tags ?? []).map((t) => `${t.Key}=${t.Value}`).sort();
+  awsBehaviour('CreateOrganizationalUnit with Tags creates the OU with those tags', {
+    source: `${ORG_API}/API_CreateOrganizationalUnit.html (Tags)`,
+    aws: ['cost-center=4711', 'owner=platform'],
+    run: async (t) => {
+      const o = orgs(t.config());
+      const root = await createOrganization(o);
+      const ou = (await o.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Tagged', Tags: [{ Key: 'owner', Value: 'platform' }, { Key: 'cost-center', Value: '4711' }] }))).OrganizationalUnit!.Id!;
+      return tagsOf(o, ou);
+    },
+  });
+  awsBehaviour('TagResource overwrites a key and adds others; UntagResource removes keys, and a key the resource lacks is no error', {
+    source: `${ORG_API}/API_TagResource.html, ${ORG_API}/API_UntagResource.html`,
+    aws: ['a=2', 'c=3'],
+    run: async (t) => {
+      const o = orgs(t.config());
+      const root = await createOrganization(o);
+      await o.send(new TagResourceCommand({ ResourceId: root, Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: 'x' }] }));
+      await o.send(new TagResourceCommand({ ResourceId: root, Tags: [{ Key: 'a', Value: '2' }, { Key: 'c', Value: '3' }] }));
+      await o.send(new UntagResourceCommand({ ResourceId: root, TagKeys: ['b', 'never-set'] }));
+      return tagsOf(o, root);
+    },
+  });
+  awsBehaviour('more than 50 tags on a root, OU or account: ConstraintViolationException MAX_TAG_LIMIT_EXCEEDED', {
+    source: '../shared/aws-facts.md §2.2 (Organizations quotas: 50 tags per root, OU or account)',
+    aws: 'ConstraintViolationException MAX_TAG_LIMIT_EXCEEDED',
+    run: async (t) => {
+      const o = orgs(t.config());
+      const ou = await createOu(o, await createOrganization(o), 'Full');
+      await o.send(new TagResourceCommand({ ResourceId: ou, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }));
+      return outcome(o.send(new TagResourceCommand({ ResourceId: ou, Tags: [{ Key: 'one-more', Value: 'v' }] })));
+    },
+    moto: { differs: 'it has no tag limit: the 51st tag is accepted', answer: 'ok' },
+  });
+  awsBehaviour('budget tags: TagResource and UntagResource on the budget ARN, ResourceTags on CreateBudget', {
+    source: `${BUDGETS_API}/API_budgets_TagResource.html, ${BUDGETS_API}/API_budgets_UntagResource.html, ${BUDGETS_API}/API_budgets_CreateBudget.html`,
+    aws: 'managed-by=orgctl owner=finance',
+    run: async (t) => {
+      const b = budgets(t.config());
+      const arn = `arn:aws:budgets::${MANAGEMENT}:budget/tagged`;
+      try {
+        await b.send(new CreateBudgetCommand({ AccountId: MANAGEMENT, Budget: budgetNamed('tagged'), ResourceTags: [{ Key: 'managed-by', Value: 'orgctl' }, { Key: 'stale', Value: 'x' }] }));
+        await b.send(new TagBudgetCommand({ ResourceARN: arn, ResourceTags: [{ Key: 'owner', Value: 'finance' }] }));
+        await b.send(new UntagBudgetCommand({ ResourceARN: arn, ResourceTagKeys: ['stale'] }));
+        const tags = (await b.send(new ListBudgetTagsCommand({ ResourceARN: arn }))).ResourceTags ?? [];
+        return tags.map((tag) => `${tag.Key}=${tag.Value}`).sort().join(' ');
+      } catch (error) {
+        return outcome(Promise.reject(error));
+      }
     },
     moto: { differs: 'budget tagging is not implemented (an HTML 500 page)', answer: 'HTTP 500' },
   });

@@ -188,7 +188,7 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
 #     - a USAGE budget; org.yaml declares COST budgets only
 #
 # Tags: not read. Reading them takes one call per account, OU and budget (minutes for
-# thousands of accounts); run \`orgctl import --include-tags\` to list them here.
+# thousands of accounts); run \`orgctl import --include-tags\` to declare them as \`tags:\` keys.
 `);
     // The expressible budgets are declared, the others are not.
     expect(text).toContain('  - name: monthly\n');
@@ -203,14 +203,15 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
     expect(text).toContain('{ id: "444444444444", name: audit, email: audit+444444444444@example.com, policies: [FullAWSAccess, DenyRegions] }');
   });
 
-  it('lists tags with --include-tags, reading each resource once', async () => {
+  it('declares tags as tags: keys with --include-tags, lists managed-by in the comments, reading each resource once', async () => {
     const fake = new FakeAwsPort();
     seedInexpressible(fake);
     const { text, reading } = await importOrg(fake, { includeTags: true });
-    expect(text.slice(text.indexOf('# Tags'))).toBe(`# Tags (org.yaml does not manage tags):
-#   the root: env=prod
-#   OU /Security: cost-center="42", owner=secops
-#   account 222222222222 payments-prod: team=payments
+    expect(text).toContain('root:\n  tags: { env: prod }\n');
+    expect(text).toContain('    Security:\n      tags: { cost-center: "42", owner: secops }\n');
+    expect(text).toContain('{ id: "222222222222", name: payments-prod, email: paymentsprod+222222222222@example.com, tags: { team: payments } }');
+    // The budget's only tag is managed-by, which orgctl never sets from org.yaml: a comment, not a key.
+    expect(text.slice(text.indexOf('# Tags'))).toBe(`# Tags not declared above (of resources left out, and aws: or managed-by keys, which orgctl never changes):
 #   budget tagged: managed-by=someone
 `);
     // Root + 4 OUs + 8 accounts (Organizations), 7 budgets (Budgets): one operation name for both.

@@ -134,7 +134,7 @@ describeWithMoto('import round trip against moto', () => {
     expect(text).toContain('policies:\n  DenyBucketDeletion:\n    type: SERVICE_CONTROL_POLICY\n    description: ""\n    file: policies/DenyBucketDeletion.json\n');
     expect(text).toContain(`{ id: "${built.accountIds[2]}", name: audit, email: a2@example.com, policies: [FullAWSAccess, DenyBucketDeletion] }`);
     void policyId;
-    expect(text).toContain('#   OU /Security: owner=secops\n');
+    expect(text).toContain('    Security:\n      tags: { owner: secops }\n');
     expect(plan.warnings.map((w) => w.code)).toEqual(['unlisted-accounts']);
   });
 

@@ -11,7 +11,7 @@ describe('creating accounts', () => {
   it('an account declared by email that no account has is created, then moved into its (new, nested) OU', () => {
     const desired = aDesiredOrg()
       .withOu('/Workloads/Prod')
-      .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', creation: { tags: { team: 'x' }, roleName: 'Admin' } }, '/Workloads/Prod')
+      .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', tags: { entries: [{ key: 'team', value: 'x' }] }, creation: { roleName: 'Admin' } }, '/Workloads/Prod')
       .build();
     const plan = planOrg(desired, aLiveOrg().build(), FAKE_INPUTS);
     expect(steps(plan)).toEqual([

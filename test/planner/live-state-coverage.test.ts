@@ -19,6 +19,7 @@ const LIVE: Required<LiveOrg> = {
   accounts: [{ id: MGMT, name: 'mgmt', email: 'm@example.com', state: 'ACTIVE', parentId: 'r-1' }],
   budgets: [{ name: 'b', budgetType: 'COST', amount: 10, unit: 'USD', timeUnit: 'MONTHLY', notifications: [] }],
   alternateContacts: [{ type: 'SECURITY', contact: null }],
+  resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'platform' } }],
   policies: {
     enabledTypes: ['SERVICE_CONTROL_POLICY'],
     readTypes: ['SERVICE_CONTROL_POLICY'],
@@ -37,6 +38,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   accounts: [{ ...LIVE.accounts[0]!, state: 'SUSPENDED' }],
   budgets: [{ ...LIVE.budgets[0]!, amount: 20 }],
   alternateContacts: [{ type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
+  resourceTags: [{ target: { type: 'ou', path: '/Team' }, tags: { owner: 'finance' } }],
   policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],

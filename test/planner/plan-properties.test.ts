@@ -32,6 +32,8 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   createSubscriber: ['updateNotification', 'deleteSubscriber'],
   deleteSubscriber: ['updateNotification', 'createSubscriber'],
   putAlternateContact: [],
+  untagResource: [],
+  tagResource: ['untagResource'],
   createAccount: ['createOrganization'],
   renameAccount: [],
   closeAccount: ['moveAccount'],

@@ -11,7 +11,7 @@ import type { LiveAccount, LiveBudget, LiveOrg, LiveOrganization, LiveOu } from 
 import { MANAGED_BUDGET_TAG } from '../../src/model/live.js';
 import { childPath, ROOT_PATH } from '../../src/model/paths.js';
 import { assertNever, type NotificationSpec, type Plan, type PlanStep } from '../../src/model/plan.js';
-import { pathOfParent } from '../../src/model/refs.js';
+import { ouRef, pathOfParent, ROOT_REF, type TagTarget } from '../../src/model/refs.js';
 import type { AlternateContactSpec, AlternateContactType } from '../../src/model/security.js';
 
 const LIMITS = { EMAIL: 10, SNS: 1, notifications: 10 } as const;
@@ -58,6 +58,8 @@ class World {
   private readonly trusted = new Set<string>();
   /** "principal/accountId" of every delegated administrator. */
   private readonly delegations = new Set<string>();
+  /** Tags of the root, OUs and accounts by ID. */
+  private readonly resourceTags = new Map<string, Record<string, string>>();
   /** Paths as in the live organization the plan was made from (moveAccount.before.parent). */
   private readonly snapshotPaths = new Map<string, string>();
   /** Accounts createAccount made, by lowercased email (the moves of new accounts name them so). */
@@ -90,6 +92,11 @@ class World {
     }
     if (this.rootId) this.snapshotPaths.set(ROOT_PATH, this.rootId);
     for (const ou of live.ous) this.snapshotPaths.set(this.pathOf(ou.id), ou.id);
+    for (const { target, tags } of live.resourceTags ?? []) {
+      if (tags === null || target.type === 'budget') continue;
+      const id = target.type === 'account' ? target.id : target.type === 'root' ? this.rootId : this.snapshotPaths.get(target.path);
+      if (id) this.resourceTags.set(id, { ...tags });
+    }
   }
 
   apply(step: PlanStep): void {
@@ -108,6 +115,7 @@ class World {
         this.checkNameFree(parentId, step.after.name);
         const id = `ou-simu-${String(this.nextId++).padStart(8, '0')}`;
         this.ous.set(id, { id, name: step.after.name, parentId });
+        if (step.after.tags) this.resourceTags.set(id, { ...step.after.tags });
         check(this.pathOf(id) === step.after.path, `created at ${this.pathOf(id)}, not ${step.after.path}`);
         return;
       }
@@ -169,7 +177,7 @@ class World {
           notifications.set(notificationKeyString(n), { key: keyOf(n), subscribers: subscribersOf(n) });
         }
         const { name, amount, unit, timeUnit } = step.after;
-        this.budgets.set(name, { name, amount, unit, timeUnit, budgetType: 'COST', tags: { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value }, notifications });
+        this.budgets.set(name, { name, amount, unit, timeUnit, budgetType: 'COST', tags: { ...step.after.tags, [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value }, notifications });
         return;
       }
       case 'updateBudget': {
@@ -212,6 +220,13 @@ class World {
         check(subscribers.has(subscriberKeyString(step.before)), 'NotFound');
         check(subscribers.size > 1, 'alert lapse: removing the last subscriber deletes the notification');
         subscribers.delete(subscriberKeyString(step.before));
+        return;
+      }
+      case 'tagResource':
+      case 'untagResource': {
+        const tags = this.tagsOf(step.target);
+        if (step.kind === 'tagResource') Object.assign(tags, step.after.tags);
+        else for (const key of Object.keys(step.before.tags)) delete tags[key];
         return;
       }
       case 'putAlternateContact':
@@ -281,7 +296,30 @@ class World {
           return { principal: key.slice(0, slash), accountId: key.slice(slash + 1) };
         }),
       }),
+      // As a read of every resource's tags would give them (a plan reads only the declared ones).
+      ...(this.live.resourceTags && {
+        resourceTags: [
+          ...(this.rootId ? [{ target: ROOT_REF as TagTarget, tags: { ...this.resourceTags.get(this.rootId) } }] : []),
+          ...[...this.ous.keys()].map((id) => ({ target: ouRef(this.pathOf(id)) as TagTarget, tags: { ...this.resourceTags.get(id) } })),
+          ...[...this.accounts.keys()].map((id) => ({ target: { type: 'account', id } as TagTarget, tags: { ...this.resourceTags.get(id) } })),
+          ...[...this.budgets.values()].map((b) => ({ target: { type: 'budget', name: b.name } as TagTarget, tags: { ...b.tags } })),
+        ],
+      }),
     };
+  }
+
+  /** The tags of a root, OU (by its path in the snapshot the plan was made from), account or budget, to change in place. */
+  private tagsOf(target: TagTarget): Record<string, string> {
+    if (target.type === 'budget') {
+      const budget = this.budget(target.name);
+      budget.tags = { ...budget.tags };
+      return budget.tags as Record<string, string>;
+    }
+    const id = target.type === 'account' ? target.id : target.type === 'root' ? this.rootId : this.snapshotPaths.get(target.path);
+    check(id !== null && id !== undefined && (id === this.rootId || this.ous.has(id) || this.accounts.has(id)), 'TargetNotFound');
+    const tags = this.resourceTags.get(id) ?? {};
+    this.resourceTags.set(id, tags);
+    return tags;
   }
 
   private budget(name: string): SimBudget {

@@ -46,7 +46,7 @@ describe('account lifecycle against the emulator', () => {
         .withManagementAccount(MGMT)
         .withAccount(MGMT)
         .withOu('/Suspended')
-        .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', creation: { tags: { team: 'x' } } }, '/Workloads/Prod/Payments')
+        .withAccountEntry({ name: 'team-x-prod', email: 'aws+team-x-prod@example.com', tags: { entries: [{ key: 'team', value: 'x' }] } }, '/Workloads/Prod/Payments')
         .withAccountEntry({ name: 'team-y-dev', email: 'aws+team-y-dev@example.com' }, '/Workloads/Dev')
         .withAccount(MEMBER, '/', { name: 'payments-prod' })
         .withAccountEntry({ id: OLD, name: 'old', closed: true }, '/Sandbox')

@@ -34,4 +34,8 @@ export interface BudgetsPort {
   deleteNotification(accountId: string, budgetName: string, notification: NotificationKey): Promise<void>;
   createSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
   deleteSubscriber(accountId: string, budgetName: string, notification: NotificationKey, subscriber: Subscriber): Promise<void>;
+  /** Budgets TagResource on the budget's ARN: adds or overwrites tags. */
+  tagBudget(accountId: string, budgetName: string, tags: Readonly<Record<string, string>>): Promise<void>;
+  /** Budgets UntagResource on the budget's ARN: removes tags by key. */
+  untagBudget(accountId: string, budgetName: string, keys: readonly string[]): Promise<void>;
 }

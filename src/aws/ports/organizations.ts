@@ -89,10 +89,15 @@ export interface OrganizationsPort {
 
   // --- writes ---
   createOrganization(featureSet: FeatureSet): Promise<LiveOrganization>;
-  createOrganizationalUnit(parentId: string, name: string): Promise<OuSummary>;
+  /** With `tags` (when given and not empty) in the same call: a new OU is never untagged. */
+  createOrganizationalUnit(parentId: string, name: string, tags?: Readonly<Record<string, string>>): Promise<OuSummary>;
   renameOrganizationalUnit(ouId: string, name: string): Promise<void>;
   deleteOrganizationalUnit(ouId: string): Promise<void>;
   moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
+  /** Organizations TagResource: adds or overwrites tags of a root, OU, account or policy. */
+  tagResource(resourceId: string, tags: Readonly<Record<string, string>>): Promise<void>;
+  /** Organizations UntagResource: removes tags by key (a key the resource lacks is no error). */
+  untagResource(resourceId: string, keys: readonly string[]): Promise<void>;
   /** Organizations CreateAccount: starts an asynchronous creation (the account lands in the root). */
   createAccount(request: CreateAccountRequest): Promise<CreateAccountStatus>;
   describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;

@@ -11,6 +11,8 @@ import {
   DescribeBudgetsCommand,
   DescribeSubscribersForNotificationCommand,
   ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateBudgetCommand,
   UpdateNotificationCommand,
 } from '@aws-sdk/client-budgets';
@@ -127,6 +129,15 @@ export function budgetsAdapter({ clients, call, list }: AdapterContext): Budgets
           new CreateSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) }),
         ),
       );
+    },
+
+    async tagBudget(accountId, budgetName, tags) {
+      const resourceTags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+      await call(service, 'TagResource', () => budgets.send(new TagResourceCommand({ ResourceARN: budgetArn(accountId, budgetName), ResourceTags: resourceTags })));
+    },
+
+    async untagBudget(accountId, budgetName, keys) {
+      await call(service, 'UntagResource', () => budgets.send(new UntagResourceCommand({ ResourceARN: budgetArn(accountId, budgetName), ResourceTagKeys: [...keys] })));
     },
 
     async deleteSubscriber(accountId, budgetName, notification, subscriber) {

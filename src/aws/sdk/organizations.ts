@@ -28,6 +28,8 @@ import {
   UpdatePolicyCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   ListTargetsForPolicyCommand,
   MoveAccountCommand,
   RegisterDelegatedAdministratorCommand,
@@ -127,8 +129,11 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
       return toOrganization(out.Organization);
     },
 
-    async createOrganizationalUnit(parentId, name) {
-      const out = await call(service, 'CreateOrganizationalUnit', () => organizations.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name })));
+    async createOrganizationalUnit(parentId, name, tags = {}) {
+      const wireTags = toWireTags(tags);
+      const out = await call(service, 'CreateOrganizationalUnit', () =>
+        organizations.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name, ...(wireTags.length > 0 && { Tags: wireTags }) })),
+      );
       if (!out.OrganizationalUnit) throw new AwsCallError('CreateOrganizationalUnit', 'other', 'MissingOrganizationalUnit', 'the response described no OU');
       return toOuSummary(out.OrganizationalUnit);
     },
@@ -147,6 +152,13 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
       );
     },
 
+    async tagResource(resourceId, tags) {
+      await call(service, 'TagResource', () => organizations.send(new TagResourceCommand({ ResourceId: resourceId, Tags: toWireTags(tags) })));
+    },
+
+    async untagResource(resourceId, keys) {
+      await call(service, 'UntagResource', () => organizations.send(new UntagResourceCommand({ ResourceId: resourceId, TagKeys: [...keys] })));
+    },
     async createAccount(request) {
       const tags = Object.entries(request.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
       const out = await call(service, 'CreateAccount', () =>
@@ -294,4 +306,8 @@ function toCreateAccountStatus(operation: string, status: SdkCreateAccountStatus
     ...(status.AccountId !== undefined && { accountId: status.AccountId }),
     ...(status.FailureReason !== undefined && { failureReason: status.FailureReason }),
   };
+}
+
+function toWireTags(tags: Readonly<Record<string, string>>): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }

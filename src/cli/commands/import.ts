@@ -23,15 +23,16 @@ Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and
 that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
 express, the management account, and options at their safe defaults (no pruning).
 What org.yaml cannot express (accounts that are not ACTIVE, service control policies other than
-FullAWSAccess, other budgets, tags) is listed as comments at the end. Nothing is changed in AWS.
+FullAWSAccess, other budgets) is listed as comments at the end. Nothing is changed in AWS.
 
 Run it with the management account's credentials.
 
 Options:
   -o, --out <path>   where to write (default: org.yaml); - writes to standard output
       --force        overwrite the file if it exists
-      --include-tags also read and list tags: one call per account, OU and budget
-                     (about 10 per second: minutes for thousands of accounts)
+      --include-tags also read tags and declare them as \`tags:\` keys: one call per
+                     account, OU and budget (about 10 per second: minutes for thousands
+                     of accounts); aws: and managed-by tags are listed as comments
       --format <f>   text (default: the summary on stderr) or json: the summary as one JSON
                      document on stdout (schema: docs/cli-json.md); needs --out to a file
   -h, --help         show this help
@@ -116,14 +117,14 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
   const leftOut = [
     plural(imported.inactiveAccounts.length, 'account not ACTIVE', 'accounts not ACTIVE'),
     plural(imported.leftOutBudgets.length, 'budget'),
-    imported.tags === null ? undefined : plural(imported.tags.length, 'tagged resource'),
+    imported.tags === null ? undefined : plural(imported.tags.length, 'resource with tags not declared', 'resources with tags not declared'),
   ].filter((item) => item !== undefined);
   return [
     `Imported organization ${imported.organizationId} (management account ${imported.desired.managementAccountId}) into ${where}:`,
     `  ${plural(counts.ous, 'OU')}, ${plural(counts.accountsPlaced, 'account')} placed, ${plural(counts.budgets, 'budget')}.`,
     ...(counts.policies > 0 ? [`  ${plural(counts.policies, 'policy', 'policies')}, each document written under policies/.`] : []),
     `  Listed as comments at the end (org.yaml cannot express them): ${leftOut.join(', ')}.`,
-    ...(imported.tags === null ? ['  Tags were not read; run with --include-tags to list them too.'] : []),
+    ...(imported.tags === null ? ['  Tags were not read; run with --include-tags to declare them too.'] : []),
     'Next steps:',
     `  1. Review ${file}, including the comments at the end${imported.policyFiles.length > 0 ? `, and the policy documents written beside it (${plural(imported.policyFiles.length, 'file')} under policies/)` : ''}.`,
     `  2. Commit it (with schema/org.schema.json, which its first line points editors to).`,

@@ -13,6 +13,7 @@ import { renamedFromIsUnambiguous } from './renamed-from.js';
 import { policyHasOneDocument, policyReferencesKnown } from './policy-references.js';
 import type { OrgRule } from './rule.js';
 import { managementAccountNotDelegated, servicePrincipalsSpelledAsAws } from './service-access.js';
+import { tagsValid } from './tags-valid.js';
 
 export const ORG_RULES: readonly OrgRule[] = [
   accountsPlacedOnce,
@@ -21,6 +22,7 @@ export const ORG_RULES: readonly OrgRule[] = [
   budgetNamesUnique,
   notificationsUniquePerBudget,
   breakGlassUserNamesUnique,
+  tagsValid,
   accountEmailsUnique,
   newAccountNamesValid,
   managementAccountNotClosed,

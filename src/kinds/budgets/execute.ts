@@ -6,17 +6,21 @@ import { isAwsCallError } from '../../aws/errors.js';
 import type { NotificationKey } from '../../model/desired.js';
 import { MANAGED_BUDGET_TAG } from '../../model/live.js';
 import type { BudgetSpec, NotificationSpec } from '../../model/plan.js';
+import type { Tags } from '../../model/tags.js';
 import type { StepContext } from '../../apply/step-context.js';
 import { ignoring } from '../ignoring.js';
 import type { UpdateNotificationStep } from './steps.js';
 
-export async function createBudget(port: AwsPort, account: string, budget: BudgetSpec): Promise<void> {
+export async function createBudget(port: AwsPort, account: string, budget: BudgetSpec & { readonly tags?: Tags }): Promise<void> {
+  // org.yaml cannot declare `managed-by` (config rules), so it cannot overwrite orgctl's mark.
+  const tags = { ...budget.tags, [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value };
   try {
-    await port.createBudget(account, budget, { [MANAGED_BUDGET_TAG.key]: MANAGED_BUDGET_TAG.value });
+    await port.createBudget(account, budget, tags);
   } catch (error) {
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
     // Created by an earlier run that may have stopped half-way: bring it to the declared shape.
     await port.updateBudget(account, budget);
+    if (budget.tags && Object.keys(budget.tags).length > 0) await port.tagBudget(account, budget.name, budget.tags);
     for (const notification of budget.notifications) await createNotification(port, account, budget.name, notification);
   }
 }

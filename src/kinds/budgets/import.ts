@@ -8,6 +8,7 @@ import { canonicalNotificationKey } from './document.js';
 import { byNaturalOrder } from '../../importer/natural-order.js';
 import type { ImportReading, KindImport, LeftOutBudget } from '../kind-import.js';
 import { budgetProblems } from './expressible.js';
+import { importedTags } from '../tags/import.js';
 
 export function importBudgets({ live }: ImportReading): KindImport {
   const budgets: DesiredBudget[] = [];
@@ -28,6 +29,8 @@ function toDesiredBudget(budget: LiveBudget): DesiredBudget {
     unit: budget.unit,
     timeUnit: budget.timeUnit as DesiredBudget['timeUnit'],
     notifications: [...budget.notifications].sort(byNotificationOrder).map(toDesiredNotification),
+    // Read only with --include-tags.
+    ...importedTags(budget.tags),
   };
 }
 

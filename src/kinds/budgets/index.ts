@@ -12,6 +12,7 @@ import type { BudgetStep } from './steps.js';
 import { writeBudgetsSection } from './write-yaml.js';
 import { normalizeBudgetsSection } from './normalize.js';
 import { readBudgets } from './read.js';
+import { tagChanges } from '../tags/describe.js';
 
 const GROUP = 'Budgets';
 
@@ -33,7 +34,13 @@ export const budgetsKind: ResourceKind<BudgetStep['kind'], 'budgets'> = {
     createBudget: {
       group: GROUP,
       action: 'create',
-      describe: (step) => ({ details: [`limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`, ...step.after.notifications.map(notificationLine)] }),
+      describe: (step) => ({
+        details: [
+          `limit: ${step.after.amount} ${step.after.unit} ${step.after.timeUnit}`,
+          ...step.after.notifications.map(notificationLine),
+          ...(step.after.tags ? tagChanges({}, step.after.tags) : []),
+        ],
+      }),
       execute: (step, { port, managementAccountId }) => createBudget(port, managementAccountId, step.after),
     },
     updateBudget: {

@@ -7,6 +7,7 @@ import type { Budget, Notification } from '../../config/written-org-yaml.js';
 import type { DocumentPath } from '../../config/yaml-source.js';
 import type { DesiredBudget, DesiredNotification, Subscriber } from '../../model/desired.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizeTags } from '../tags/normalize.js';
 
 export function normalizeBudgetsSection({ written, positionOf }: NormalizeContext): DesiredPart {
   return {
@@ -41,5 +42,6 @@ function normalizeBudgets(written: readonly Budget[] | undefined, positionOf: Po
     timeUnit: budget.timeUnit ?? DEFAULTS.timeUnit,
     notifications: budget.notifications.map((n, k) => normalizeNotification(n, ['budgets', index, 'notifications', k], positionOf)),
     ...at(positionOf(['budgets', index])),
+    ...normalizeTags(budget.tags, ['budgets', index, 'tags'], positionOf),
   }));
 }

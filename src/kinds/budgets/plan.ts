@@ -14,6 +14,7 @@ import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
 import { diffBudgets, type BudgetChanges } from './diff.js';
 import { orderSubscriberChanges } from './subscriber-order.js';
+import { tagRecord } from '../tags/declared.js';
 
 /** The budgets kind's phases, in plan order. */
 const Phase = {
@@ -62,6 +63,7 @@ export function planBudgetSteps(base: PlanContext): void {
         unit: budget.unit,
         timeUnit: budget.timeUnit,
         notifications: budget.notifications.map((n) => notificationSpec(n, n.subscribers)),
+        ...(budget.tags && budget.tags.entries.length > 0 && { tags: tagRecord(budget.tags) }),
       },
     });
   }

@@ -2,12 +2,16 @@
 
 import type { NotificationKey, Subscriber } from '../../model/desired.js';
 import type { BudgetLimitSpec, BudgetSpec, LiveBudgetSpec, NotificationSpec, StepBase } from '../../model/plan.js';
+import type { Tags } from '../../model/tags.js';
 
 export interface CreateBudgetStep extends StepBase {
   readonly kind: 'createBudget';
   readonly before: null;
-  /** Created together with its notifications and subscribers. */
-  readonly after: BudgetSpec;
+  /**
+   * Created together with its notifications and subscribers, and tagged in the same CreateBudget call
+   * with orgctl's `managed-by` tag and `tags` (the budget's `tags:` from org.yaml; absent: none declared).
+   */
+  readonly after: BudgetSpec & { readonly tags?: Tags };
 }
 
 export interface UpdateBudgetStep extends StepBase {

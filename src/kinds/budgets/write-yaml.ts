@@ -2,6 +2,7 @@
 
 import { INDENT, number, scalar } from '../../config/yaml-scalar.js';
 import type { DesiredBudget, DesiredNotification, DesiredOrg } from '../../model/desired.js';
+import { flowTags } from '../tags/write-yaml.js';
 
 /** Nothing when there are no budgets (the section is optional). */
 export function writeBudgetsSection(org: DesiredOrg): string[] {
@@ -17,6 +18,7 @@ function writeBudget(lines: string[], budget: DesiredBudget): void {
   lines.push(`${at}amount: ${number(budget.amount)}`);
   lines.push(`${at}unit: ${scalar(budget.unit)}`);
   lines.push(`${at}timeUnit: ${budget.timeUnit}`);
+  if (budget.tags) lines.push(`${at}tags: ${flowTags(budget.tags)}`);
   lines.push(`${at}notifications:`);
   for (const notification of budget.notifications) writeNotification(lines, notification, at + INDENT);
 }

@@ -38,14 +38,17 @@ export async function createOrganization(ctx: StepContext, featureSet: FeatureSe
 
 export async function createOrganizationalUnit(step: CreateOrganizationalUnitStep, { port, ids }: StepContext): Promise<void> {
   const parentId = ids.resolveAfter(step.after.parent);
+  const tags = step.after.tags ?? {};
   try {
-    const ou = await port.createOrganizationalUnit(parentId, step.after.name);
+    const ou = await port.createOrganizationalUnit(parentId, step.after.name, tags);
     ids.record(ouRef(step.after.path), ou.id);
   } catch (error) {
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
-    // Created by an attempt whose reply was lost, or by an earlier run: use it.
+    // Created by an attempt whose reply was lost, or by an earlier run: use it, with its declared tags
+    // (TagResource sets them again, harmlessly, when that create had them).
     const siblings = await port.listOrganizationalUnitsForParent(parentId);
     const existing = siblings.find((ou) => ou.name === step.after.name);
+    if (existing && Object.keys(tags).length > 0) await port.tagResource(existing.id, tags);
     if (existing) return ids.record(ouRef(step.after.path), existing.id);
     const variant = siblings.find((ou) => ou.name.toLowerCase() === step.after.name.toLowerCase());
     if (!variant) throw error;

@@ -8,19 +8,25 @@ import { childPath, ROOT_PATH } from '../../model/paths.js';
 import { indexLiveTree } from '../../planner/live-tree.js';
 import { byNaturalOrder } from '../../importer/natural-order.js';
 import type { ImportReading, KindImport } from '../kind-import.js';
+import { importedTags } from '../tags/import.js';
 
-export function importOrganization({ live, organization, root }: ImportReading): KindImport {
+export function importOrganization({ live, organization, root, resourceTags }: ImportReading): KindImport {
+  // With --include-tags, each resource's tags as its `tags:` key (the tags kind decides which).
+  const tagsOf = (id: string) => importedTags(resourceTags?.get(id));
   const ousByParent = groupBy(live.ous, (ou) => ou.parentId);
   const active = live.accounts.filter((a) => a.state === 'ACTIVE');
   const accountsByParent = groupBy(active, (a) => a.parentId);
   const { pathById } = indexLiveTree(live);
 
   const buildNode = (parentId: string, path: string): DesiredNode => ({
-    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map((a): DesiredAccount => ({ id: a.id, name: a.name, ...(a.email !== '' && { email: a.email }) })),
+    accounts: sortAccounts(accountsByParent.get(parentId) ?? []).map(
+      (a): DesiredAccount => ({ id: a.id, name: a.name, ...(a.email !== '' && { email: a.email }), ...tagsOf(a.id) }),
+    ),
     organizationalUnits: sortOus(ousByParent.get(parentId) ?? []).map((ou): DesiredOu => {
       const ouPath = childPath(path, ou.name);
       return { name: ou.name, path: ouPath, ...buildNode(ou.id, ouPath) };
     }),
+    ...tagsOf(parentId),
   });
 
   return {

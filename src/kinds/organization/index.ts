@@ -5,6 +5,7 @@
 import type { ResourceKind } from '../kind.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
 import { createOrganization, createOrganizationalUnit, deleteOrganizationalUnit, moveAccount, renameOrganizationalUnit } from './execute.js';
+import { tagChanges } from '../tags/describe.js';
 import { closeAccount, createAccount, MAX_CREATIONS_IN_FLIGHT, renameAccount } from './account-lifecycle.js';
 import { importOrganization } from './import.js';
 import { pathOfParent } from '../../model/refs.js';
@@ -48,7 +49,7 @@ export const organizationKind: ResourceKind<OrganizationStep['kind'], 'callerAcc
     createOrganizationalUnit: {
       group: 'Organizational units',
       action: 'create',
-      describe: () => ({ details: [] }),
+      describe: (step) => ({ details: step.after.tags ? tagChanges({}, step.after.tags) : [] }),
       execute: createOrganizationalUnit,
     },
     renameOrganizationalUnit: {

@@ -8,6 +8,7 @@ import type { DocumentPath } from '../../config/yaml-source.js';
 import type { AccountCreationSettings, DesiredAccount, DesiredNode, DesiredOu, DesiredPolicyAttachment } from '../../model/desired.js';
 import { childPath, ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizeTags } from '../tags/normalize.js';
 
 export function normalizeOrganization({ written, positionOf }: NormalizeContext): DesiredPart {
   return {
@@ -26,13 +27,17 @@ function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: D
   return (entries ?? []).map((entry, index) => {
     const position = at(positionOf([...path, index]));
     if (typeof entry === 'string') return { id: entry, ...position };
-    return { ...normalizeNamedAccount(entry), ...position, ...attachments(entry.policies, [...path, index, 'policies'], positionOf) };
+    return {
+      ...normalizeNamedAccount(entry),
+      ...position,
+      ...normalizeTags(entry.tags, [...path, index, 'tags'], positionOf),
+      ...attachments(entry.policies, [...path, index, 'policies'], positionOf),
+    };
   });
 }
 
 function normalizeNamedAccount(entry: Exclude<AccountEntry, string>): DesiredAccount {
   const creation: AccountCreationSettings = {
-    ...(entry.tags !== undefined && { tags: entry.tags as Record<string, string> }),
     ...(entry.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: entry.iamUserAccessToBilling }),
     ...(entry.roleName !== undefined && { roleName: entry.roleName }),
   };
@@ -61,6 +66,7 @@ function normalizeOus(written: OrganizationalUnits | undefined, parentPath: stri
       ...(node?.renamedFrom !== undefined ? { renamedFrom: node.renamedFrom } : {}),
       accounts: normalizeAccounts(node?.accounts, [...nodePath, 'accounts'], positionOf),
       organizationalUnits: normalizeOus(node?.organizationalUnits, ouPath, [...nodePath, 'organizationalUnits'], positionOf),
+      ...normalizeTags(node?.tags, [...nodePath, 'tags'], positionOf),
       ...attachments(node?.policies, [...nodePath, 'policies'], positionOf),
       // An OU's position is its name (the mapping key).
       ...at(positionOf(nodePath)),
@@ -72,6 +78,7 @@ function normalizeRoot(written: WrittenOrgYaml['root'], positionOf: PositionLook
   return {
     accounts: normalizeAccounts(written.accounts, ['root', 'accounts'], positionOf),
     organizationalUnits: normalizeOus(written.organizationalUnits, ROOT_PATH, ['root', 'organizationalUnits'], positionOf),
+    ...normalizeTags(written.tags, ['root', 'tags'], positionOf),
     ...attachments(written.policies, ['root', 'policies'], positionOf),
   };
 }

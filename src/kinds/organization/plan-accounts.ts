@@ -10,6 +10,7 @@ import { parentRef, ROOT_REF } from '../../model/refs.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { StepRef } from '../../planner/step-graph.js';
 import { plural } from '../../text/plural.js';
+import { tagRecord } from '../tags/declared.js';
 import { MAX_CREATIONS_IN_FLIGHT } from './account-lifecycle.js';
 import { Phase, type OrganizationContext, type ReadyPaths } from './plan.js';
 
@@ -90,7 +91,8 @@ function planCreations(ctx: OrganizationContext, ready: ReadyPaths, organization
         address,
         reason: 'no account in the organization has this email',
         before: null,
-        after: { name, email, parent: parentRef(parentPath), ...account.creation },
+        // Its `tags:` go into CreateAccount; once it exists, the tags kind keeps them exactly as declared.
+        after: { name, email, parent: parentRef(parentPath), ...(account.tags && { tags: tagRecord(account.tags) }), ...account.creation },
       },
       [organization],
     );
@@ -119,7 +121,7 @@ function planCreations(ctx: OrganizationContext, ready: ReadyPaths, organization
     NoteCode.accountsToCreate,
     `apply creates ${plural(n, 'account')}: ${listSome(created)}. AWS allows ${MAX_CREATIONS_IN_FLIGHT} creations in progress at once and starts ` +
       `${CREATE_ACCOUNT_BURST}, then one every ${CREATE_ACCOUNT_INTERVAL_S} s; at about ${ASSUMED_CREATION_MINUTES} minutes per account, expect about ${minutes} minutes. ` +
-      'tags, iamUserAccessToBilling and roleName are used only on creation: AWS cannot read iamUserAccessToBilling or roleName back, so later changes to them in org.yaml do nothing.',
+      'iamUserAccessToBilling and roleName are used only on creation: AWS cannot read them back, so later changes to them in org.yaml do nothing.',
   );
 }
 

@@ -12,6 +12,7 @@ import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
 import { diffOrganization, type OrganizationChanges } from './diff.js';
+import { tagRecord } from '../tags/declared.js';
 import { planAccountLifecycle } from './plan-accounts.js';
 
 /** The organization kind's phases, in plan order. */
@@ -120,8 +121,11 @@ function planRenames(ctx: OrganizationContext, ready: ReadyPaths): void {
 
 function planCreates(ctx: OrganizationContext, ready: ReadyPaths): void {
   const paths = [...ctx.changes.addedOus].sort((a, b) => depthOf(a) - depthOf(b) || byCodeUnit(a, b));
+  const desiredOus = new Map(ctx.desiredIndex.ous.map((ou) => [ou.path, ou]));
   for (const path of paths) {
     const parentPath = parentPathOf(path);
+    // A new OU is created with its declared tags (CreateOrganizationalUnit takes them), not tagged after.
+    const tags = desiredOus.get(path)?.tags;
     const step = ctx.graph.add(
       Phase.createOrganizationalUnit,
       {
@@ -129,7 +133,7 @@ function planCreates(ctx: OrganizationContext, ready: ReadyPaths): void {
         address: ouAddress(path),
         reason: 'not in the live organization',
         before: null,
-        after: { path, name: nameOf(path), parent: parentRef(parentPath) },
+        after: { path, name: nameOf(path), parent: parentRef(parentPath), ...(tags && tags.entries.length > 0 && { tags: tagRecord(tags) }) },
       },
       [ready.of(parentPath)],
     );

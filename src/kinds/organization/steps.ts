@@ -3,6 +3,7 @@
 import type { AccountCreationSettings, FeatureSet } from '../../model/desired.js';
 import type { StepBase } from '../../model/plan.js';
 import type { AccountEmailRef, ParentRef } from '../../model/refs.js';
+import type { Tags } from '../../model/tags.js';
 
 export interface CreateOrganizationStep extends StepBase {
   readonly kind: 'createOrganization';
@@ -13,8 +14,11 @@ export interface CreateOrganizationStep extends StepBase {
 export interface CreateOrganizationalUnitStep extends StepBase {
   readonly kind: 'createOrganizationalUnit';
   readonly before: null;
-  /** `parent` is resolved to an ID at apply time; it may be created by an earlier step. */
-  readonly after: { readonly path: string; readonly name: string; readonly parent: ParentRef };
+  /**
+   * `parent` is resolved to an ID at apply time; it may be created by an earlier step. `tags`: the OU's
+   * `tags:` from org.yaml, set in the same CreateOrganizationalUnit call (absent: none declared).
+   */
+  readonly after: { readonly path: string; readonly name: string; readonly parent: ParentRef; readonly tags?: Tags };
 }
 
 export interface RenameOrganizationalUnitStep extends StepBase {
@@ -48,7 +52,7 @@ export interface CreateAccountStep extends StepBase {
   readonly kind: 'createAccount';
   readonly before: null;
   /** `parent`: where a moveAccount step then places it (shown in the plan; the move does the placing). */
-  readonly after: { readonly name: string; readonly email: string; readonly parent: ParentRef } & AccountCreationSettings;
+  readonly after: { readonly name: string; readonly email: string; readonly parent: ParentRef; readonly tags?: Tags } & AccountCreationSettings;
 }
 
 /** Account Management PutAccountName. */

@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -21,6 +21,7 @@ import type { EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
 import { serviceAccessKind } from './service-access.js';
+import { tagsKind } from './tags.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -31,6 +32,7 @@ export const END_STATE_KINDS = {
   alternateContacts: alternateContactsKind,
   accounts: accountsKind,
   serviceAccess: serviceAccessKind,
+  tags: tagsKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -115,6 +115,21 @@ export function fakeBudgets(store: FakeBudgetStore, call: FakeCaller<BudgetsPort
           budget.notifications = budget.notifications.filter((n) => n !== found);
         }
       }),
+
+    tagBudget: (accountId, budgetName, tags) =>
+      call('tagBudget', [accountId, budgetName, tags], () => {
+        const budget = store.requireBudget('TagResource', accountId, budgetName);
+        if (new Set([...Object.keys(budget.tags), ...Object.keys(tags)]).size > 200) {
+          throw awsError('TagResource', 'constraint', 'ServiceQuotaExceededException', 'A budget can have at most 200 tags.');
+        }
+        Object.assign(budget.tags, tags);
+      }),
+
+    untagBudget: (accountId, budgetName, keys) =>
+      call('untagBudget', [accountId, budgetName, keys], () => {
+        const budget = store.requireBudget('UntagResource', accountId, budgetName);
+        for (const key of keys) delete budget.tags[key];
+      }),
   };
 }
 

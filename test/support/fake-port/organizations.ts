@@ -60,10 +60,12 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         return tree.seedOrganization({ featureSet }).organization;
       }),
 
-    createOrganizationalUnit: (parentId, name) =>
-      call('createOrganizationalUnit', [parentId, name], () => {
+    createOrganizationalUnit: (parentId, name, tags) =>
+      call('createOrganizationalUnit', tags && Object.keys(tags).length > 0 ? [parentId, name, tags] : [parentId, name], () => {
         tree.requireManagementCaller('CreateOrganizationalUnit');
+        if (tags) checkTagCount('CreateOrganizationalUnit', {}, tags);
         const ou = tree.createOu(parentId, name);
+        if (tags && Object.keys(tags).length > 0) tree.resourceTags.set(ou.id, { ...tags });
         return { id: ou.id, name: ou.name };
       }),
 
@@ -98,6 +100,25 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
         account.parentId = destinationParentId;
       }),
 
+    tagResource: (resourceId, tags) =>
+      call('tagResource', [resourceId, tags], () => {
+        const op = 'TagResource';
+        tree.requireManagementCaller(op);
+        requireTaggable(op, resourceId);
+        const stored = tree.resourceTags.get(resourceId) ?? {};
+        checkTagCount(op, stored, tags);
+        tree.resourceTags.set(resourceId, { ...stored, ...tags });
+      }),
+
+    untagResource: (resourceId, keys) =>
+      call('untagResource', [resourceId, keys], () => {
+        const op = 'UntagResource';
+        tree.requireManagementCaller(op);
+        requireTaggable(op, resourceId);
+        const stored = { ...(tree.resourceTags.get(resourceId) ?? {}) };
+        for (const key of keys) delete stored[key];
+        tree.resourceTags.set(resourceId, stored);
+      }),
     createAccount: (request) => call('createAccount', [request], () => lifecycle.create(request)),
     describeCreateAccountStatus: (requestId) =>
       call('describeCreateAccountStatus', [requestId], () => {
@@ -112,4 +133,15 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
     closeAccount: (accountId) => call('closeAccount', [accountId], () => lifecycle.close(accountId)),
     ...fakePolicyWrites(tree, call),
   };
+
+  function requireTaggable(op: string, resourceId: string): void {
+    if (!tree.targetExists(resourceId) && !tree.policies.has(resourceId)) throw awsError(op, 'notFound', 'TargetNotFoundException', `We can't find a resource with the ResourceId ${resourceId}.`);
+  }
+}
+
+/** AWS: at most 50 tags per root, OU, account or policy (ConstraintViolationException MAX_TAG_LIMIT_EXCEEDED). */
+function checkTagCount(op: string, stored: Readonly<Record<string, string>>, added: Readonly<Record<string, string>>): void {
+  if (new Set([...Object.keys(stored), ...Object.keys(added)]).size > 50) {
+    throw awsError(op, 'constraint', 'ConstraintViolationException', 'You have exceeded the allowed number of tags for a resource. (MAX_TAG_LIMIT_EXCEEDED)');
+  }
 }

@@ -2,20 +2,20 @@
 
 import { stringify } from 'yaml';
 import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
-import type { DesiredNode, DesiredOrg, DesiredSecurity } from '../../../src/model/desired.js';
+import type { DesiredNode, DesiredOrg, DesiredSecurity, DesiredTags } from '../../../src/model/desired.js';
 
 export function orgYamlOf(desired: DesiredOrg): string {
   const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
     ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
     ...(n.accounts.length > 0 && {
       accounts: n.accounts.map((a) =>
-        a.name !== undefined
+        a.name !== undefined || a.tags
           ? {
               ...(a.id !== undefined && { id: a.id }),
-              name: a.name,
+              ...(a.name !== undefined && { name: a.name }),
               ...(a.email !== undefined && { email: a.email }),
               ...(a.closed && { closed: true }),
-              ...(a.creation?.tags !== undefined && { tags: a.creation.tags }),
+              ...tagsOf(a.tags),
               ...(a.creation?.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: a.creation.iamUserAccessToBilling }),
               ...(a.creation?.roleName !== undefined && { roleName: a.creation.roleName }),
             }
@@ -23,6 +23,7 @@ export function orgYamlOf(desired: DesiredOrg): string {
       ),
     }),
     ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
+    ...tagsOf(n.tags),
   });
   return stringify(
     {
@@ -41,6 +42,7 @@ export function orgYamlOf(desired: DesiredOrg): string {
         amount: b.amount,
         unit: b.unit,
         timeUnit: b.timeUnit,
+        ...tagsOf(b.tags),
         ...(b.notifications.length > 0 && { notifications: b.notifications.map((n) => {
           const emails = n.subscribers.filter((s) => s.type === 'EMAIL').map((s) => s.address);
           const sns = n.subscribers.find((s) => s.type === 'SNS')?.address;
@@ -60,6 +62,10 @@ export function orgYamlOf(desired: DesiredOrg): string {
     // Account IDs must stay strings; the default would already quote them, this makes it explicit.
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
   );
+}
+
+function tagsOf(tags: DesiredTags | undefined): { tags?: Record<string, string> } {
+  return tags ? { tags: Object.fromEntries(tags.entries.map((t) => [t.key, t.value])) } : {};
 }
 
 function securityOf(security: DesiredSecurity): Record<string, unknown> {
