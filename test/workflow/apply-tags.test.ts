@@ -50,9 +50,12 @@ async function seed({ orgs, budgets, accountId }: World): Promise<Seeded> {
   const account = async (name: string, parentId: string) => {
     let status = (await orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }))).CreateAccountStatus!;
     // CreateAccount is asynchronous in AWS (and our emulator); moto answers SUCCEEDED at once.
-    for (let i = 0; status.State !== 'SUCCEEDED' && i < 100; i++) {
+    // Waits between polls: our emulator completes a creation after a delay, which fast polls can outrun.
+    for (let i = 0; status.State === 'IN_PROGRESS' && i < 400; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
       status = (await orgs.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: status.Id! }))).CreateAccountStatus!;
     }
+    if (status.State !== 'SUCCEEDED') throw new Error(`seeding: creating ${name} ended ${status.State} (${status.FailureReason ?? 'no reason'})`);
     const id = status.AccountId!;
     await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: parentId }));
     return id;
