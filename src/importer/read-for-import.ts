@@ -45,10 +45,18 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
   const includeTags = options.includeTags ?? false;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   let listedRoot: LiveRoot | undefined;
+  const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: () => false };
+  // Started as soon as the root is listed, beside the tree walk: a policy attached everywhere (FullAWSAccess)
+  // has as many pages of targets as the organization has accounts and OUs, and pages are read one by one.
+  let policiesRead: Promise<LivePolicies> | undefined;
   const live = await readLiveOrg(port, {
     managementAccountId: checkImportCaller,
     onRoot: (root) => {
       listedRoot = root;
+      if (policiesRead) return;
+      policiesRead = readPolicies(port, root, everyCustomerPolicy);
+      // Awaited below; until then a failure must not count as unhandled (the walk may fail first).
+      policiesRead.catch(() => undefined);
     },
     ...(includeTags ? { readTagsFor: () => true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -64,9 +72,8 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
       abort.abort(error);
       throw error;
     });
-  const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: () => false };
   const [policies, resourceTags, serviceAccess] = await Promise.all([
-    stopOnFailure(organization.featureSet === 'ALL' ? readPolicies(port, listedRoot ?? root, everyCustomerPolicy) : Promise.resolve(null)),
+    stopOnFailure(organization.featureSet === 'ALL' ? (policiesRead ?? readPolicies(port, listedRoot ?? root, everyCustomerPolicy)) : Promise.resolve(null)),
     stopOnFailure(includeTags ? readEveryResourceTags(port, live, concurrency, abort.signal) : Promise.resolve(null)),
     // Trusted access needs all features: a consolidated-billing organization has none to import.
     stopOnFailure(

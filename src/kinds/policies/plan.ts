@@ -230,7 +230,12 @@ function targetsOf(ctx: PlanContext): Target[] {
     ...[...desiredIndex.accounts].map(([id, placement]) => ({ ...placement, id, email: undefined })),
     ...desiredIndex.newAccounts.map((placement) => ({ ...placement, id: undefined })),
   ];
-  const accountsUnder = (path: string): number => placed.filter((a) => a.parentPath === path || a.parentPath.startsWith(`${path}/`)).length;
+  // Accounts beneath each OU path, counted once per ancestor (not a scan of every account per OU: 500 OUs × 5,000 accounts).
+  const beneath = new Map<string, number>();
+  for (const { parentPath } of placed) {
+    for (let path = parentPath; path !== ROOT_PATH && path !== ''; path = parentOfPath(path)) beneath.set(path, (beneath.get(path) ?? 0) + 1);
+  }
+  const accountsUnder = (path: string): number => beneath.get(path) ?? 0;
   const liveAccounts = new Set(live.accounts.map((a) => a.id));
   const targets: Target[] = [
     {
