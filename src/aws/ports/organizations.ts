@@ -1,6 +1,6 @@
 // AWS Organizations: the tree (organization, root, OUs, accounts), its policies and their tags.
 
-import type { FeatureSet } from '../../model/desired.js';
+import type { FeatureSet, OrgPolicyType } from '../../model/desired.js';
 import type { AccountState, LiveOrganization, LiveRoot } from '../../model/live.js';
 
 export interface OuSummary {
@@ -15,22 +15,8 @@ export interface AccountSummary {
   readonly state: AccountState;
 }
 
-/** AWS Organizations policy types (ListPolicies' Filter). */
-export type PolicyType =
-  | 'SERVICE_CONTROL_POLICY'
-  | 'RESOURCE_CONTROL_POLICY'
-  | 'TAG_POLICY'
-  | 'BACKUP_POLICY'
-  | 'AISERVICES_OPT_OUT_POLICY'
-  | 'CHATBOT_POLICY'
-  | 'DECLARATIVE_POLICY_EC2'
-  | 'SECURITYHUB_POLICY'
-  | 'INSPECTOR_POLICY'
-  | 'UPGRADE_ROLLOUT_POLICY'
-  | 'BEDROCK_POLICY'
-  | 'S3_POLICY'
-  | 'NETWORK_SECURITY_DIRECTOR_POLICY'
-  | 'GUARDDUTY_POLICY';
+/** AWS Organizations policy types (ListPolicies' Filter): the model's list, so the port and org.yaml never disagree. */
+export type PolicyType = OrgPolicyType;
 
 export interface PolicySummary {
   readonly id: string;
