@@ -39,6 +39,11 @@ describe('end-state oracle: what org.yaml declares', () => {
     expect(documentedDefault('### `options`', 'unlistedAccounts')).toBe(`\`${d.options.unlistedAccounts}\``);
     expect(documentedDefault('### `options`', 'pruneTrustedServices')).toBe(`\`${d.options.pruneTrustedServices}\``);
     expect(documentedDefault('### `options`', 'pruneDelegatedAdministrators')).toBe(`\`${d.options.pruneDelegatedAdministrators}\``);
+    expect(documentedDefault('### `options`', 'prunePolicies')).toBe(`\`${d.options.prunePolicies}\``);
+    expect(documentedDefault('### `options`', 'unlistedPolicyAttachments')).toBe(`\`${d.options.unlistedPolicyAttachments}\``);
+    expect(documentedDefault('### `policies`', 'type')).toBe(`\`${d.policy.type}\``);
+    expect(documentedDefault('### `policies`', 'description')).toBe('`""`');
+    expect(d.policy.description).toBe('');
     expect(DOCS).toContain('Each budget is a cost budget');
     expect(d.budget.budgetType).toBe('COST');
   });

@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, policies.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -17,9 +17,10 @@ import { alternateContactsKind } from './alternate-contacts.js';
 import { callerAccountId, oracleClients, type OracleTarget } from './aws.js';
 import { type Backend, EMULATOR_BACKEND } from './backends.js';
 import { budgetsKind } from './budgets.js';
-import type { EndStateKind } from './kind.js';
+import type { DeclaredSource, EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
+import { policiesKind } from './policies.js';
 import { serviceAccessKind } from './service-access.js';
 import { tagsKind } from './tags.js';
 
@@ -33,6 +34,7 @@ export const END_STATE_KINDS = {
   accounts: accountsKind,
   serviceAccess: serviceAccessKind,
   tags: tagsKind,
+  policies: policiesKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;
@@ -76,10 +78,13 @@ export function endStateOfLive(live: LiveOrg): EndState {
   return Object.fromEntries(NAMES.map((name) => [name, erased(name).fromLive(live)])) as EndState;
 }
 
-/** What the end state must be: org.yaml (text, or a DesiredOrg written out as org.yaml) and the state before. */
-export function expectedEndState(orgYaml: string | DesiredOrg, before: EndState): ExpectedEndState {
+/**
+ * What the end state must be: org.yaml (text, or a DesiredOrg written out as org.yaml) and the state before;
+ * `source.directory`: org.yaml's directory, for the policy files it names.
+ */
+export function expectedEndState(orgYaml: string | DesiredOrg, before: EndState, source: DeclaredSource = {}): ExpectedEndState {
   const document = orgYamlDocument(orgYaml);
-  return { declared: Object.fromEntries(NAMES.map((name) => [name, erased(name).declared(document)])) as Declared, before };
+  return { declared: Object.fromEntries(NAMES.map((name) => [name, erased(name).declared(document, source)])) as Declared, before };
 }
 
 export function compareEndState(actual: EndState, expected: ExpectedEndState): EndStateComparison {

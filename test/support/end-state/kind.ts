@@ -14,6 +14,11 @@ export interface ReadContext {
   readonly backend: Backend;
 }
 
+/** Where org.yaml's own files live: `directory` is org.yaml's, for documents in files it names (policies' `file:`). */
+export interface DeclaredSource {
+  readonly directory?: string;
+}
+
 /** A value the backend cannot give: the reason is a named gap (backends.ts), reported, never silently skipped. */
 export class Unread {
   constructor(readonly gap: string) {}
@@ -30,7 +35,7 @@ export interface EndStateKind<State, Declared> {
   /** Shown in front of each mismatch, e.g. "[budgets]". */
   readonly name: string;
   /** What org.yaml declares for this kind, with docs/org-yaml.md's defaults applied here. */
-  declared(document: OrgYamlDocument): Declared;
+  declared(document: OrgYamlDocument, source?: DeclaredSource): Declared;
   /** The state, read with straight SDK calls (no orgctl code). */
   read(context: ReadContext): Promise<State>;
   /** The same state taken from a LiveOrg value (the planner properties' simulated world). */

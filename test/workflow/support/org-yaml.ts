@@ -9,13 +9,14 @@ export function orgYamlOf(desired: DesiredOrg): string {
     ...(n.renamedFrom !== undefined && { renamedFrom: n.renamedFrom }),
     ...(n.accounts.length > 0 && {
       accounts: n.accounts.map((a) =>
-        a.name !== undefined || a.tags
+        a.name !== undefined || a.tags || a.policies
           ? {
               ...(a.id !== undefined && { id: a.id }),
               ...(a.name !== undefined && { name: a.name }),
               ...(a.email !== undefined && { email: a.email }),
               ...(a.closed && { closed: true }),
               ...tagsOf(a.tags),
+              ...(a.policies && { policies: a.policies.map((p) => p.name) }),
               ...(a.creation?.iamUserAccessToBilling !== undefined && { iamUserAccessToBilling: a.creation.iamUserAccessToBilling }),
               ...(a.creation?.roleName !== undefined && { roleName: a.creation.roleName }),
             }
@@ -24,6 +25,7 @@ export function orgYamlOf(desired: DesiredOrg): string {
     }),
     ...(n.organizationalUnits.length > 0 && { organizationalUnits: Object.fromEntries(n.organizationalUnits.map((ou) => [ou.name, node(ou)])) }),
     ...tagsOf(n.tags),
+    ...(n.policies && { policies: n.policies.map((p) => p.name) }),
   });
   return stringify(
     {
@@ -57,6 +59,14 @@ export function orgYamlOf(desired: DesiredOrg): string {
         }) }),
       })),
       options: desired.options,
+      ...((desired.policies ?? []).length > 0 && {
+        policies: Object.fromEntries(
+          (desired.policies ?? []).map((p) => [
+            p.name,
+            { type: p.type, description: p.description, ...(p.file !== undefined ? { file: p.file } : { document: p.document }) },
+          ]),
+        ),
+      }),
       ...(desired.security && { security: securityOf(desired.security) }),
     },
     // Account IDs must stay strings; the default would already quote them, this makes it explicit.
