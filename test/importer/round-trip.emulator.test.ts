@@ -93,7 +93,7 @@ describe('import round trip against the emulator', () => {
       expect(parsed.value.options).toEqual({ pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore' });
       expect(text.startsWith('# yaml-language-server: $schema=./schema/org.schema.json\n')).toBe(true);
       const state = await readEndState({ endpoint: emulator.url });
-      expectEndStateMatches(state, expectedEndState(text, state));
+      expectEndStateMatches(state, expectedEndState(text, state, { directory: dir }));
 
       // Everything org.yaml cannot express is in the trailing comments.
       const trailer = text.slice(text.indexOf('\n# ---'));

@@ -86,7 +86,7 @@ describeWithMoto('import round trip against moto', () => {
       expect(planned.code).toBe(0);
       const text = await readFile(join(dir, 'org.yaml'), 'utf8');
       const state = await readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND });
-      expectEndStateMatches(state, expectedEndState(text, state));
+      expectEndStateMatches(state, expectedEndState(text, state, { directory: dir }));
       const again = await runOrgctl(['import', '--out', '-', ...(includeTags ? ['--include-tags'] : [])], { cwd: dir, port: moto.port });
       expect(again.stdout).toBe(text);
       return { text, plan };
