@@ -318,7 +318,8 @@ export interface Policy {
     | 'BEDROCK_POLICY'
     | 'S3_POLICY'
     | 'NETWORK_SECURITY_DIRECTOR_POLICY'
-    | 'GUARDDUTY_POLICY';
+    | 'GUARDDUTY_POLICY'
+    | 'SECURITYHUB_CSPM_POLICY';
   /**
    * The policy's description in AWS, up to 512 characters. Default: empty.
    */

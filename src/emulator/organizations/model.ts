@@ -15,6 +15,7 @@ export const POLICY_TYPES = [
   'S3_POLICY',
   'NETWORK_SECURITY_DIRECTOR_POLICY',
   'GUARDDUTY_POLICY',
+  'SECURITYHUB_CSPM_POLICY',
 ] as const;
 export type PolicyType = (typeof POLICY_TYPES)[number];
 
