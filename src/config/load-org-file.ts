@@ -15,7 +15,11 @@ export interface LoadedOrgFile {
   readonly desired: DesiredOrg;
   /** The file's text, as parsed. */
   readonly text: string;
-  /** SHA-256 of the file's bytes, hex: lets apply refuse a plan made from another org.yaml. */
+  /**
+   * SHA-256, hex, of the file's bytes and, when it names policy files (`file:`), of theirs too: lets apply
+   * refuse a plan made from another org.yaml or another version of a policy file. Without policy files,
+   * the hash of org.yaml's bytes alone.
+   */
   readonly sha256: string;
 }
 
@@ -84,12 +88,29 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
 
   const parsed = parseOrgYaml(decoded.text, displayName);
   if (!parsed.ok) return parsed;
-  const withPolicies = await readPolicyFiles(parsed.value, path, displayName);
+  const policyFiles: PolicyFileBytes[] = [];
+  const withPolicies = await readPolicyFiles(parsed.value, path, displayName, policyFiles);
   if (!withPolicies.ok) return withPolicies;
   return {
     ok: true,
-    value: { desired: withPolicies.value, text: decoded.text, sha256: createHash('sha256').update(bytes).digest('hex') },
+    value: { desired: withPolicies.value, text: decoded.text, sha256: inputsSha256(bytes, policyFiles) },
   };
+}
+
+interface PolicyFileBytes {
+  /** `file:` as written in org.yaml. */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+/** org.yaml's bytes, then each policy file's name and bytes in org.yaml's order, each length-prefixed so no two inputs hash alike. */
+function inputsSha256(orgYaml: Uint8Array, policyFiles: readonly PolicyFileBytes[]): string {
+  const hash = createHash('sha256').update(orgYaml);
+  for (const { file, bytes } of policyFiles) {
+    const name = Buffer.from(file, 'utf8');
+    hash.update(`\0policy-file\0${name.length}\0`).update(name).update(`\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
 }
 
 /** Largest policy file orgctl reads: far above every policy type's size limit (10,240 characters for SCPs). */
@@ -99,11 +120,12 @@ const MAX_POLICY_FILE_BYTES = 1024 * 1024;
  * Reads every `file:` policy document, relative to org.yaml. A missing or unreadable file is reported at
  * the `file:` key in org.yaml; a JSON error at its line:col in the policy file.
  */
-async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: string): Promise<Result<DesiredOrg>> {
+async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: string, filesRead: PolicyFileBytes[]): Promise<Result<DesiredOrg>> {
   const policies = desired.policies ?? [];
   if (policies.length === 0) return { ok: true, value: desired };
   const errors: Diagnostic[] = [];
-  const read = await Promise.all(
+  const read = new Map<string, PolicyFileBytes>();
+  const documents = await Promise.all(
     policies.map(async (policy): Promise<DesiredPolicy> => {
       if (policy.file === undefined) return policy;
       const filePath = resolve(dirname(path), policy.file);
@@ -128,6 +150,7 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
         atFileKey(`policy "${policy.name}": ${why}. \`file:\` is relative to ${displayName}.`);
         return policy;
       }
+      read.set(policy.name, { file: policy.file, bytes });
       const decoded = decodeText(bytes);
       if (!decoded.ok) {
         errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
@@ -142,8 +165,13 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
     }),
   );
   if (errors.length > 0) return { ok: false, errors };
+  // In org.yaml's order, whatever order the reads finished in.
+  for (const policy of policies) {
+    const file = read.get(policy.name);
+    if (file) filesRead.push(file);
+  }
   // What needs the documents (sizes, grammar) is checked once the files are read, by the kinds.
-  const loaded = { ...desired, policies: read };
+  const loaded = { ...desired, policies: documents };
   const shownFile = (relative: string): string => join(dirname(displayName), relative);
   const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d) => d.severity === 'error');
   if (problems.length > 0) return { ok: false, errors: problems };

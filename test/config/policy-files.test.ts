@@ -46,3 +46,23 @@ describe('policy files', () => {
     expect(problems.join('\n')).toMatch(/^policies\/deny\.json:1:1: .*Principal/);
   });
 });
+
+describe("the loaded file's sha256 (what a saved plan is checked against)", () => {
+  const DENY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}';
+  async function sha256Of(files: Record<string, string>): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'orgctl-policy-files-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'policies'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const loaded = await loadOrgFile(join(dir, 'org.yaml'), 'org.yaml');
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatDiagnostic).join('\n'));
+    return loaded.value.sha256;
+  }
+
+  it('covers the policy files org.yaml names: any edit of one, even whitespace, changes it; the same files give the same hash', async () => {
+    const first = await sha256Of({ 'org.yaml': ORG('policies/deny.json'), 'policies/deny.json': DENY });
+    expect(await sha256Of({ 'org.yaml': ORG('policies/deny.json'), 'policies/deny.json': DENY })).toBe(first);
+    expect(await sha256Of({ 'org.yaml': ORG('policies/deny.json'), 'policies/deny.json': `${DENY}\n` })).not.toBe(first);
+    expect(await sha256Of({ 'org.yaml': ORG('policies/deny.json'), 'policies/deny.json': DENY.replace('s3:*', 'ec2:*') })).not.toBe(first);
+  });
+});
