@@ -1,7 +1,7 @@
 // The live organization a plan was made from, as an emulator snapshot: the rehearsal's starting world.
 // Same IDs as in AWS, so the plan's references resolve in the emulator exactly as they would in AWS.
 
-import type { EmulatorQuotas, EmulatorSnapshot, SnapshotAlternateContact, SnapshotBudget } from '../emulator/index.js';
+import type { EmulatorQuotas, EmulatorSnapshot, SnapshotAlternateContact, SnapshotBudget, SnapshotOrganization } from '../emulator/index.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../emulator/index.js';
 import type { LiveBudget, LiveOrg } from '../model/live.js';
 
@@ -27,10 +27,40 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
       id: org.id,
       featureSet: org.featureSet,
       managementAccountId: org.managementAccountId,
-      root: { id: live.root.id, name: live.root.name },
       organizationalUnits: live.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
       accounts: live.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, parentId: a.parentId, state: a.state })),
+      ...snapshotPolicies(live),
     },
+  };
+}
+
+/** The AWS-managed policies the emulator has itself (they are never in a snapshot's `policies`). */
+const EMULATOR_MANAGED_POLICY_IDS = new Set(['p-FullAWSAccess', 'p-RCPFullAWSAccess']);
+
+/**
+ * The root's policy types, the customer policies and every target's attachments, as read. Without a
+ * policies read (org.yaml uses none) only the root's types as ListRoots gave them: the emulator's
+ * defaults then attach each type's AWS-managed policy everywhere, which no step of such a plan touches.
+ * A policy whose content was not read (one org.yaml neither declares nor may delete) gets a placeholder
+ * document: the plan has no step that reads or changes it.
+ */
+function snapshotPolicies(live: LiveOrg): Pick<SnapshotOrganization, 'policies' | 'policyAttachments'> & { root: SnapshotOrganization['root'] } {
+  const root = live.root!;
+  const read = live.policies;
+  const typesFromRoot = root.policyTypes?.filter((t) => t.status === 'ENABLED' || t.status === 'PENDING_ENABLE').map((t) => t.type);
+  const policyTypes = (read?.enabledTypes ?? typesFromRoot) as SnapshotOrganization['root']['policyTypes'];
+  const rootSnapshot = { id: root.id, name: root.name, ...(policyTypes ? { policyTypes } : {}) };
+  if (!read) return { root: rootSnapshot };
+  const customer = read.policies.filter((p) => !p.awsManaged);
+  const copied = read.policies.filter((p) => !p.awsManaged || EMULATOR_MANAGED_POLICY_IDS.has(p.id));
+  const attachments: Record<string, string[]> = {};
+  // Every target is listed (an empty list too), so the emulator's defaults never add what AWS does not have.
+  for (const id of [root.id, ...live.ous.map((ou) => ou.id), ...live.accounts.map((a) => a.id)]) attachments[id] = [];
+  for (const policy of copied) for (const target of policy.targets) attachments[target]?.push(policy.id);
+  return {
+    root: rootSnapshot,
+    policies: customer.map((p) => ({ id: p.id, name: p.name, description: p.description, type: p.type, content: p.content ?? '{}', ...(p.tags ? { tags: p.tags } : {}) })),
+    policyAttachments: attachments,
   };
 }
 
