@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
 import { POLICY_TYPES as EMULATOR_POLICY_TYPES } from '../../../src/emulator/organizations/model.js';
 import { POLICY_TYPES as MODEL_POLICY_TYPES } from '../../../src/model/desired.js';
 import { POLICY_TYPES as LIMITS_POLICY_TYPES } from '../../../src/kinds/policies/rules/policy-type-limits.js';
@@ -41,4 +42,22 @@ describe("every policy type list is the SDK's PolicyType enum", () => {
       expect([...types()].sort()).toEqual(SDK_TYPES);
     });
   }
+});
+
+describe('SECURITYHUB_CSPM_POLICY in org.yaml', () => {
+  it('is accepted as a policy type and attached on a node', () => {
+    const text = [
+      'version: 1',
+      'organization: { managementAccountId: "123456789012" }',
+      'policies:',
+      '  Cspm:',
+      '    type: SECURITYHUB_CSPM_POLICY',
+      '    document: { securityhub: { enable_in_regions: { "@@assign": [us-east-1] } } }',
+      'root:',
+      '  policies: [FullAWSAccess, Cspm]',
+      '',
+    ].join('\n');
+    const parsed = parseOrgYaml(text, 'org.yaml');
+    expect(parsed.ok ? parsed.value.policies?.map((p) => [p.name, p.type]) : parsed.errors.map((e) => e.message)).toEqual([['Cspm', 'SECURITYHUB_CSPM_POLICY']]);
+  });
 });
