@@ -1,7 +1,7 @@
 // The end-state oracle's policies kind reports each way the end state can break org.yaml's promises
 // (a policy missing, its document, description or type different, an attachment too many or too few, a
 // type not enabled, an undeclared policy deleted or kept), and nothing for a world that keeps them.
-// It reads a policy's `file:` itself, relative to the directory it is given.
+// It reads a policy's `file:` itself, relative to the directory it is given, and reads the emulator's answers.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgPolicyType } from '../../../src/model/desired.js';
 import type { LiveOrg, LivePolicy } from '../../../src/model/live.js';
+import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
+import { snapshotOf } from '../../workflow/support/emulator-world.js';
 import { aLiveOrg, MANAGEMENT_ACCOUNT_ID as MGMT, ROOT_ID } from '../builders.js';
-import { compareEndState, endStateOfLive, expectedEndState } from './index.js';
+import { testEmulatorOptions } from '../emulator.js';
+import { compareEndState, endStateOfLive, expectedEndState, readEndState } from './index.js';
 
 const A = '111111111111';
 const OU = 'ou-root-0000work';
@@ -141,4 +144,44 @@ describe('end-state oracle: policies', () => {
       expect(compare(c.after, { ...(c.before && { before: c.before }), options: c.options ?? '' }).mismatches).toEqual(c.report);
     });
   }
+});
+
+describe('end-state oracle: policies read from the emulator', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator(testEmulatorOptions({ rateLimits: false, pageSize: 1 }));
+  });
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  it('reads the enabled types, each policy (document parsed, description, tags) and its targets, and maps targets to nodes', async () => {
+    const base = snapshotOf({ hasOrganization: true, ous: [{ name: 'Workloads', path: '/Workloads', parentPath: '/' }], accounts: [{ id: MGMT, parentPath: '/' }, { id: A, parentPath: '/Workloads' }], budgets: [] });
+    const ou = base.organization!.organizationalUnits![0]!.id;
+    const rootId = base.organization!.root.id;
+    emulator.seed({
+      ...base,
+      organization: {
+        ...base.organization!,
+        root: { id: rootId, policyTypes: ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] },
+        policies: [{ id: 'p-costcentr1', name: 'CostCenter', description: 'tags', type: 'TAG_POLICY', content: '{ "tags": {} }', tags: { 'managed-by': 'orgctl' } }],
+        policyAttachments: { [ou]: ['p-FullAWSAccess', 'p-costcentr1'] },
+      },
+    });
+    const { policies } = await readEndState({ endpoint: emulator.url });
+    expect(policies.enabledTypes).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
+    expect(policies.readTypes).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
+    expect(policies.policies.find((p) => p.id === 'p-costcentr1')).toEqual({
+      id: 'p-costcentr1',
+      name: 'CostCenter',
+      type: 'TAG_POLICY',
+      awsManaged: false,
+      description: 'tags',
+      content: { tags: {} },
+      tags: { 'managed-by': 'orgctl' },
+      targets: [ou],
+    });
+    expect(policies.policies.find((p) => p.name === 'FullAWSAccess')).toMatchObject({ awsManaged: true, targets: [MGMT, A, ou, rootId].sort() });
+    expect(Object.fromEntries(policies.nodes)).toEqual({ [rootId]: 'root', [ou]: 'ou:["Workloads"]', [MGMT]: `account:${MGMT}`, [A]: `account:${A}` });
+  });
 });
