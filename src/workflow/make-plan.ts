@@ -7,6 +7,7 @@ import { buildAuditReport } from '../audit/build-audit-report.js';
 import { readAuditInput } from '../audit/read-audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { ReadObservations } from '../kinds/kind.js';
+import { withAccessAnalyzerFindings } from '../kinds/policies/access-analyzer-plan.js';
 import type { AuditReport } from '../model/audit.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
@@ -54,7 +55,8 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
   const auditReport = await audit;
   // The audit is not hashed: it never decides whether a saved plan is stale.
   const liveStateSha256 = sha256(serializeLiveState(live));
-  const plan = planOrg(desired, live, { orgYamlSha256, liveStateSha256 });
+  // AWS's own check of the SCPs and RCPs the plan uploads (optional: denied or not served → one warning).
+  const plan = await withAccessAnalyzerFindings(port, planOrg(desired, live, { orgYamlSha256, liveStateSha256 }), desired.policies ?? []);
   return { plan: auditReport ? { ...plan, audit: auditReport } : plan, live };
 }
 
