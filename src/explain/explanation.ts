@@ -55,10 +55,12 @@ export function parseExplainTarget(text: string): ExplainTarget | undefined {
 /**
  * The budgets that count the target: every budget without a linked-account filter, and for an account
  * those whose filter names it. An OU's accounts are not read, so budgets limited to some accounts are
- * explained per account.
+ * explained per account. Sorted by name.
  */
 export function budgetsCovering(budgets: readonly ExplainedBudget[], target: ExplainTarget): ExplainedBudget[] {
-  return budgets.filter((b) => b.linkedAccounts === null || (target.type === 'account' && b.linkedAccounts.includes(target.id)));
+  return budgets
+    .filter((b) => b.linkedAccounts === null || (target.type === 'account' && b.linkedAccounts.includes(target.id)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The target: the last node of the path. */

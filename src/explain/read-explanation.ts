@@ -22,7 +22,7 @@ export async function readExplanation(port: AwsPort, target: ExplainTarget): Pro
   if (organization === null) throw new UserError('the credentials are not in an AWS Organization, so there is nothing to explain.');
   const [root] = await port.listRoots();
   if (!root) throw new UserError('the organization has no root.');
-  const policyTypes = (root.policyTypes ?? []).filter((t) => t.status === 'ENABLED').map((t) => t.type as OrgPolicyType);
+  const policyTypes = (root.policyTypes ?? []).filter((t) => t.status === 'ENABLED' || t.status === 'PENDING_ENABLE').map((t) => t.type as OrgPolicyType);
   const rootLevel: Level = { type: 'ROOT', id: root.id, name: root.name, path: ROOT_PATH };
 
   const levels = target.type === 'account' ? await accountLevels(port, target.id, rootLevel) : await ouLevels(port, target, rootLevel);

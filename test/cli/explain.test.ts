@@ -97,8 +97,8 @@ describe('orgctl explain, against our emulator', () => {
         '  team = payments',
         '',
         'Budgets that cover it:',
-        '  everything (every account)',
         `  app-only (linked accounts ${APP})`,
+        '  everything (every account)',
         '',
       ].join('\n'),
     );
