@@ -12,6 +12,7 @@ import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
 import { useEmulator } from '../support/emulator.js';
 import { FakeAwsPort } from '../support/fake-port.js';
+import { orgctl, workspace } from './support/cli-harness.js';
 import { emulatorPort, MGMT as WORLD_MGMT, snapshotOf } from './support/emulator-world.js';
 
 const MGMT = FakeAwsPort.MANAGEMENT_ACCOUNT_ID;
@@ -150,6 +151,31 @@ describe('plan with IAM Access Analyzer, our emulator (which does not serve it)'
       expect(port.stats().calls['ValidatePolicy']).toBe(1);
     } finally {
       port.destroy();
+    }
+  });
+});
+
+describe('orgctl plan shows the check (our emulator, which does not serve Access Analyzer)', () => {
+  const emulator = useEmulator({ rateLimits: false });
+
+  it('text and json: one "could not check" warning, and the plan with its steps', async () => {
+    emulator().seed(snapshotOf({ hasOrganization: true, ous: [], accounts: [{ id: WORLD_MGMT, parentPath: '/' }], budgets: [] }));
+    const ws = workspace({
+      'org.yaml': ['version: 1', 'organization:', `  managementAccountId: "${WORLD_MGMT}"`, 'policies:', '  Deny:', `    document: ${JSON.stringify(DENY)}`, 'root:', '  policies: [FullAWSAccess, Deny]', `  accounts: ["${WORLD_MGMT}"]`, ''].join('\n'),
+    });
+    const port = emulatorPort(emulator().url, WORLD_MGMT);
+    try {
+      const text = await orgctl(['plan'], { cwd: ws.dir, port });
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/! IAM Access Analyzer could not check the SCPs and RCPs, so only orgctl's own checks ran: ValidatePolicy failed: /);
+      expect(text.stdout).toContain('+ policy:Deny');
+      const json = await orgctl(['plan', '--format', 'json'], { cwd: ws.dir, port });
+      const plan = JSON.parse(json.stdout) as { warnings: { code: string }[]; steps: unknown[] };
+      expect(plan.warnings.filter((w) => w.code === 'access-analyzer-unavailable')).toHaveLength(1);
+      expect(plan.steps.length).toBeGreaterThan(0);
+    } finally {
+      port.destroy();
+      ws.remove();
     }
   });
 });
