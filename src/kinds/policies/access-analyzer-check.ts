@@ -5,7 +5,7 @@
 // emulator, a proxy), or fails in any other way, the result is { couldNotCheck: reason } and the plan goes
 // on and says so. Such answers (AccessDenied, an unknown operation, a reply that is not AWS's) are not
 // retried by the call runner, so that costs one request, not a minute; the check stops at the first one.
-// makePlan calls it (through access-analyzer-plan.ts) with the declared SCPs and RCPs the plan creates or
+// makePlan calls it (the kind's checkPlan, access-analyzer-plan.ts) with the declared SCPs and RCPs the plan creates or
 // whose content it changes (AWS-managed ones and other types are skipped), then turns the findings into
 // diagnostics: accessAnalyzerDiagnostics(result, policies) → PolicyDiagnostic[]
 //   ERROR and SECURITY_WARNING findings are errors (they block the plan), WARNING and SUGGESTION warnings;

@@ -1,9 +1,9 @@
-// Access Analyzer in the plan: which policies makePlan sends to ValidatePolicy, and the findings as plan
-// notes. Only declared SCPs and RCPs the plan creates, or whose content it changes, are sent: an unchanged
+// Access Analyzer in the plan (the policies kind's checkPlan, which makePlan runs after planOrg): which
+// policies are sent to ValidatePolicy, and the findings as plan notes. Only declared SCPs and RCPs the plan creates, or whose content it changes, are sent: an unchanged
 // policy was checked when it was last planned, and a description-only change uploads the same document,
 // so a re-plan of a converged organization (and the bench's) costs no Access Analyzer call at all.
 
-import type { DesiredPolicy } from '../../model/desired.js';
+import type { DesiredOrg, DesiredPolicy } from '../../model/desired.js';
 import type { Plan, PlanNote, PlanStep } from '../../model/plan.js';
 import { policyAddress } from '../../model/addresses.js';
 import type { AccessAnalyzerPort } from '../../aws/ports/access-analyzer.js';
@@ -48,10 +48,9 @@ export function accessAnalyzerNotes(result: AccessAnalyzerCheck, policies: reado
   return notes;
 }
 
-/** The plan with Access Analyzer's findings on the SCPs and RCPs it uploads added to its notes. */
-export async function withAccessAnalyzerFindings(port: AccessAnalyzerPort, plan: Plan, declared: readonly DesiredPolicy[]): Promise<Plan> {
-  const policies = policiesToValidate(plan, declared);
-  if (policies.length === 0) return plan;
-  const notes = accessAnalyzerNotes(await checkPoliciesWithAccessAnalyzer(port, policies), policies);
-  return { ...plan, errors: [...plan.errors, ...notes.errors], warnings: [...plan.warnings, ...notes.warnings] };
+/** The policies kind's checkPlan: Access Analyzer's findings on the SCPs and RCPs the plan uploads, as notes. */
+export async function accessAnalyzerPlanCheck(port: AccessAnalyzerPort, plan: Pick<Plan, 'steps'>, desired: DesiredOrg): Promise<{ errors: PlanNote[]; warnings: PlanNote[] }> {
+  const policies = policiesToValidate(plan, desired.policies ?? []);
+  if (policies.length === 0) return { errors: [], warnings: [] };
+  return accessAnalyzerNotes(await checkPoliciesWithAccessAnalyzer(port, policies), policies);
 }
