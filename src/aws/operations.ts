@@ -88,6 +88,11 @@ export const PORT_OPERATIONS = {
   listCreateAccountStatus: { service: 'organizations', operation: 'ListCreateAccountStatus', access: 'read' },
   closeAccount: { service: 'organizations', operation: 'CloseAccount', access: 'write' },
   putAccountName: { service: 'account', operation: 'PutAccountName', access: 'write' },
+  describeAccount: { service: 'organizations', operation: 'DescribeAccount', access: 'read' },
+  listParents: { service: 'organizations', operation: 'ListParents', access: 'read' },
+  describeOrganizationalUnit: { service: 'organizations', operation: 'DescribeOrganizationalUnit', access: 'read' },
+  listPoliciesForTarget: { service: 'organizations', operation: 'ListPoliciesForTarget', access: 'read' },
+  describeBudgetScopes: { service: 'budgets', operation: 'DescribeBudgets', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 

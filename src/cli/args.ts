@@ -31,3 +31,13 @@ function didYouMean(error: unknown, options: Options): string {
   const match = closestMatch(given.slice(2), names);
   return match ? ` Did you mean --${match}?` : '';
 }
+
+/** parseCommandArgs for a command that also takes operands (`orgctl explain TARGET`). */
+export function parseCommandArgsWithOperands<const O extends Options>(command: string, args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error);
+    throw new UserError(`${message}.${didYouMean(error, options)} Run \`orgctl ${command} --help\` for usage.`);
+  }
+}

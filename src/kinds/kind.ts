@@ -11,7 +11,7 @@ import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
-import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
+import type { Plan, PlanNote, PlanStep, StepAction, StepKind } from '../model/plan.js';
 import type { LiveTree } from '../planner/live-tree.js';
 import type { PlanContext } from '../planner/plan-context.js';
 import type { ReadProgress } from '../reader/read-progress.js';
@@ -167,4 +167,10 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    * src/config/load-org-file.ts once they are read. `fileOf` names a file given relative to org.yaml.
    */
   checkLoaded?(desired: DesiredOrg, orgFile: string, fileOf: (relative: string) => string): readonly Diagnostic[];
+  /**
+   * Checks of the finished plan that need AWS (the policies kind: IAM Access Analyzer on the SCPs and RCPs
+   * the plan uploads), run by src/workflow/make-plan.ts after planOrg for the CLI, apply and the Action.
+   * Its notes are added to the plan's. Optional calls only: a check that cannot run says so in a warning.
+   */
+  checkPlan?(port: AwsPort, plan: Plan, desired: DesiredOrg): Promise<{ readonly errors: readonly PlanNote[]; readonly warnings: readonly PlanNote[] }>;
 }

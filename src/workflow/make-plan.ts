@@ -7,6 +7,7 @@ import { buildAuditReport } from '../audit/build-audit-report.js';
 import { readAuditInput } from '../audit/read-audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { ReadObservations } from '../kinds/kind.js';
+import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { AuditReport } from '../model/audit.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { LiveOrg } from '../model/live.js';
@@ -54,7 +55,8 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
   const auditReport = await audit;
   // The audit is not hashed: it never decides whether a saved plan is stale.
   const liveStateSha256 = sha256(serializeLiveState(live));
-  const plan = planOrg(desired, live, { orgYamlSha256, liveStateSha256 });
+  // The kinds' checks that need AWS (IAM Access Analyzer on the SCPs and RCPs the plan uploads).
+  const plan = await withKindChecks(port, planOrg(desired, live, { orgYamlSha256, liveStateSha256 }), desired);
   return { plan: auditReport ? { ...plan, audit: auditReport } : plan, live };
 }
 
@@ -76,6 +78,15 @@ async function auditWithPlan(
     now: settings.now ?? Date.now(),
   });
   return buildAuditReport(input);
+}
+
+/** The plan with every kind's checkPlan notes added, in registry order. */
+async function withKindChecks(port: AwsPort, plan: Plan, desired: DesiredOrg): Promise<Plan> {
+  const checks = await Promise.all(RESOURCE_KINDS.map((kind) => kind.checkPlan?.(port, plan, desired)));
+  const errors = checks.flatMap((c) => c?.errors ?? []);
+  const warnings = checks.flatMap((c) => c?.warnings ?? []);
+  if (errors.length === 0 && warnings.length === 0) return plan;
+  return { ...plan, errors: [...plan.errors, ...errors], warnings: [...plan.warnings, ...warnings] };
 }
 
 export function sha256(text: string): string {

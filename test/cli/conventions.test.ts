@@ -25,13 +25,13 @@ describe('did you mean', () => {
 
   it('suggests the closest command', async () => {
     const run = await orgctl(['plna'], { cwd: ws.dir, port: new FakeAwsPort() });
-    expect(run.stderr).toBe('orgctl: unknown command "plna". Did you mean "plan"? Commands: validate, plan, apply, import, audit, emulator, demo.\n');
+    expect(run.stderr).toBe('orgctl: unknown command "plna". Did you mean "plan"? Commands: validate, plan, apply, import, audit, emulator, demo, explain.\n');
     expect(run.code).toBe(1);
   });
 
   it('suggests nothing for a word far from every command', async () => {
     const run = await orgctl(['terraform'], { cwd: ws.dir, port: new FakeAwsPort() });
-    expect(run.stderr).toBe('orgctl: unknown command "terraform". Commands: validate, plan, apply, import, audit, emulator, demo.\n');
+    expect(run.stderr).toBe('orgctl: unknown command "terraform". Commands: validate, plan, apply, import, audit, emulator, demo, explain.\n');
   });
 
   it('suggests the closest option of the command', async () => {

@@ -10,7 +10,7 @@ const FORBIDDEN_USE = /\bprocess\.|\bDate\.now\(|\bnew Date\(|\bMath\.random\(|\
 
 const FORBIDDEN_ADAPTER = /from\s+['"][^'"]*\/aws\/sdk\/[^'"]*['"]/;
 
-describe.each(['src/planner', 'src/render', 'src/text', 'src/kinds'])('%s', (folder) => {
+describe.each(['src/planner', 'src/render', 'src/text', 'src/kinds', 'src/explain'])('%s', (folder) => {
   const files = (readdirSync(new URL(`../../${folder}/`, import.meta.url), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
 
   it.each(files)('%s imports no I/O and reads no process state, clock or randomness', (file) => {

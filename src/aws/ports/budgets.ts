@@ -38,4 +38,14 @@ export interface BudgetsPort {
   tagBudget(accountId: string, budgetName: string, tags: Readonly<Record<string, string>>): Promise<void>;
   /** Budgets UntagResource on the budget's ARN: removes tags by key. */
   untagBudget(accountId: string, budgetName: string, keys: readonly string[]): Promise<void>;
+
+  // --- explain ---
+  /** DescribeBudgets, each budget with the accounts its cost filter is limited to. */
+  describeBudgetScopes(accountId: string): Promise<readonly BudgetScope[]>;
+}
+
+/** Which accounts a budget counts: `linkedAccounts` null when it filters on no linked account (it counts every account). */
+export interface BudgetScope {
+  readonly name: string;
+  readonly linkedAccounts: readonly string[] | null;
 }

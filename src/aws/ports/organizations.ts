@@ -116,6 +116,22 @@ export interface OrganizationsPort {
   disableAwsServiceAccess(servicePrincipal: string): Promise<void>;
   registerDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
   deregisterDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
+
+  // --- explain: one target's place, policies and tags, without walking the tree ---
+  /** Organizations DescribeAccount (AccountNotFoundException: notFound). */
+  describeAccount(accountId: string): Promise<AccountSummary>;
+  /** Organizations ListParents: the one parent of an OU or account (ChildNotFoundException: notFound). */
+  listParents(childId: string): Promise<readonly ParentSummary[]>;
+  /** Organizations DescribeOrganizationalUnit. */
+  describeOrganizationalUnit(ouId: string): Promise<OuSummary>;
+  /** Organizations ListPoliciesForTarget: the policies of one type attached directly to a root, OU or account. */
+  listPoliciesForTarget(targetId: string, policyType: PolicyType): Promise<readonly PolicySummary[]>;
+}
+
+/** ListParents' answer: a root or an OU. */
+export interface ParentSummary {
+  readonly id: string;
+  readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT';
 }
 
 export interface PolicyDetail extends PolicySummary {

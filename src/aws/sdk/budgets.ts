@@ -19,7 +19,7 @@ import {
 import { PAGE_SIZES } from '../page-sizes.js';
 import type { BudgetsPort } from '../ports/budgets.js';
 import type { AdapterContext } from './adapter-context.js';
-import { budgetArn, formatAmount, fromNotificationKey, fromSubscriber, toBudgetSummary, toNotificationKey, toSubscriber } from './shapes.js';
+import { budgetArn, formatAmount, fromNotificationKey, fromSubscriber, toBudgetScope, toBudgetSummary, toNotificationKey, toSubscriber } from './shapes.js';
 
 export function budgetsAdapter({ clients, call, list }: AdapterContext): BudgetsPort {
   const budgets = clients.budgets;
@@ -146,6 +146,17 @@ export function budgetsAdapter({ clients, call, list }: AdapterContext): Budgets
           new DeleteSubscriberCommand({ AccountId: accountId, BudgetName: budgetName, Notification: fromNotificationKey(notification), Subscriber: fromSubscriber(subscriber) }),
         ),
       );
+    },
+
+    async describeBudgetScopes(accountId) {
+      const found = await list({
+        service,
+        operation: 'DescribeBudgets',
+        pageSize: PAGE_SIZES.budgets,
+        send: (NextToken, MaxResults) => budgets.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Budgets, nextToken: out.NextToken }),
+      });
+      return found.map(toBudgetScope);
     },
   };
 }

@@ -34,6 +34,10 @@ import {
   MoveAccountCommand,
   RegisterDelegatedAdministratorCommand,
   UpdateOrganizationalUnitCommand,
+  DescribeAccountCommand,
+  ListParentsCommand,
+  DescribeOrganizationalUnitCommand,
+  ListPoliciesForTargetCommand,
 } from '@aws-sdk/client-organizations';
 import { AwsCallError, isAwsCallError } from '../errors.js';
 import { PAGE_SIZES } from '../page-sizes.js';
@@ -293,6 +297,40 @@ export function organizationsAdapter({ clients, call, list }: AdapterContext): O
       await call(service, 'DeregisterDelegatedAdministrator', () =>
         organizations.send(new DeregisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: servicePrincipal })),
       );
+    },
+
+    async describeAccount(accountId) {
+      const out = await call(service, 'DescribeAccount', () => organizations.send(new DescribeAccountCommand({ AccountId: accountId })));
+      if (!out.Account) throw new AwsCallError('DescribeAccount', 'other', 'MissingAccount', 'the response described no account');
+      return toAccountSummary(out.Account);
+    },
+
+    async listParents(childId) {
+      const parents = await list({
+        service,
+        operation: 'ListParents',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListParentsCommand({ ChildId: childId, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Parents, nextToken: out.NextToken }),
+      });
+      return parents.map((p) => ({ id: p.Id ?? '', type: p.Type === 'ROOT' || (p.Type === undefined && (p.Id ?? '').startsWith('r-')) ? ('ROOT' as const) : ('ORGANIZATIONAL_UNIT' as const) }));
+    },
+
+    async describeOrganizationalUnit(ouId) {
+      const out = await call(service, 'DescribeOrganizationalUnit', () => organizations.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ouId })));
+      if (!out.OrganizationalUnit) throw new AwsCallError('DescribeOrganizationalUnit', 'other', 'MissingOrganizationalUnit', 'the response described no OU');
+      return toOuSummary(out.OrganizationalUnit);
+    },
+
+    async listPoliciesForTarget(targetId, policyType) {
+      const policies = await list({
+        service,
+        operation: 'ListPoliciesForTarget',
+        pageSize,
+        send: (NextToken, MaxResults) => organizations.send(new ListPoliciesForTargetCommand({ TargetId: targetId, Filter: policyType, MaxResults, NextToken })),
+        page: (out) => ({ items: out.Policies, nextToken: out.NextToken }),
+      });
+      return policies.map((p) => toPolicySummary(p, policyType));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Budget, Notification, Subscriber as SdkSubscriber } from '@aws-sdk
 import type { FeatureSet, NotificationKey, Subscriber } from '../../model/desired.js';
 import type { AccountState, LiveOrganization, LiveRoot } from '../../model/live.js';
 import type { AccountSummary, BudgetSummary, OuSummary, PolicySummary, PolicyTarget, PolicyTargetType, PolicyType } from '../port.js';
+import type { BudgetScope } from '../ports/budgets.js';
 
 export function toOrganization(o: Organization): LiveOrganization {
   return {
@@ -89,4 +90,18 @@ export function formatAmount(amount: number): string {
 
 export function budgetArn(accountId: string, budgetName: string): string {
   return `arn:aws:budgets::${accountId}:budget/${budgetName}`;
+}
+
+/**
+ * The accounts a budget is limited to: CostFilters' LinkedAccount, or a FilterExpression whose top level
+ * (or one of whose And terms) is a LINKED_ACCOUNT dimension. null: no such filter, it counts every account.
+ */
+export function toBudgetScope(b: Budget): BudgetScope {
+  const fromCostFilters = b.CostFilters?.['LinkedAccount'];
+  const expression = b.FilterExpression;
+  const terms = expression ? [expression, ...(expression.And ?? [])] : [];
+  const fromExpression = terms.flatMap((t) => (t.Dimensions?.Key === 'LINKED_ACCOUNT' ? (t.Dimensions.Values ?? []) : []));
+  const linked = [...(fromCostFilters ?? []), ...fromExpression];
+  const limited = fromCostFilters !== undefined || terms.some((t) => t.Dimensions?.Key === 'LINKED_ACCOUNT');
+  return { name: b.BudgetName ?? '', linkedAccounts: limited ? linked : null };
 }

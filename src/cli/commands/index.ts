@@ -5,6 +5,7 @@ import { applyCommand } from './apply.js';
 import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { emulatorCommand } from './emulator.js';
+import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   emulatorCommand,
   demoCommand,
+  explainCommand,
 ];

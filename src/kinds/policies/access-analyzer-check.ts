@@ -5,11 +5,11 @@
 // emulator, a proxy), or fails in any other way, the result is { couldNotCheck: reason } and the plan goes
 // on and says so. Such answers (AccessDenied, an unknown operation, a reply that is not AWS's) are not
 // retried by the call runner, so that costs one request, not a minute; the check stops at the first one.
-// The kind calls it during plan with the policies org.yaml declares (AWS-managed ones and other types
-// are skipped), then turns the findings into diagnostics:
-//   const result = await checkPoliciesWithAccessAnalyzer(ctx.port, declaredPolicies);
-//   accessAnalyzerDiagnostics(result, declaredPolicies) → PolicyDiagnostic[]
-//     ERROR findings are errors (they block the plan), the others warnings; "could not check" is one warning.
+// makePlan calls it (the kind's checkPlan, access-analyzer-plan.ts) with the declared SCPs and RCPs the plan creates or
+// whose content it changes (AWS-managed ones and other types are skipped), then turns the findings into
+// diagnostics: accessAnalyzerDiagnostics(result, policies) → PolicyDiagnostic[]
+//   ERROR and SECURITY_WARNING findings are errors (they block the plan), WARNING and SUGGESTION warnings;
+//   "could not check" is one warning.
 
 import { isAwsCallError } from '../../aws/errors.js';
 import type { AccessAnalyzerPolicyType, AccessAnalyzerPort, PolicyFinding } from '../../aws/ports/access-analyzer.js';
@@ -52,7 +52,10 @@ const FINDING_WORDS: Readonly<Record<PolicyFinding['findingType'], string>> = {
   SUGGESTION: 'suggestion',
 };
 
-/** The findings as diagnostics at each policy: ERROR blocks the plan, the rest are shown as warnings. */
+/** Findings that block the plan: AWS calls them errors or security risks. */
+const BLOCKING: ReadonlySet<PolicyFinding['findingType']> = new Set(['ERROR', 'SECURITY_WARNING']);
+
+/** The findings as diagnostics at each policy: ERROR and SECURITY_WARNING block the plan, the rest are shown as warnings. */
 export function accessAnalyzerDiagnostics(result: AccessAnalyzerCheck, policies: readonly PolicyInput[]): PolicyDiagnostic[] {
   if ('couldNotCheck' in result) {
     return [{ severity: 'warning', message: `IAM Access Analyzer could not check the SCPs and RCPs, so only orgctl's own checks ran: ${visibleText(result.couldNotCheck)}` }];
@@ -63,7 +66,7 @@ export function accessAnalyzerDiagnostics(result: AccessAnalyzerCheck, policies:
       const at = atOf.get(name);
       const link = finding.learnMoreLink ? ` See ${visibleText(finding.learnMoreLink)}` : '';
       return {
-        severity: finding.findingType === 'ERROR' ? 'error' : 'warning',
+        severity: BLOCKING.has(finding.findingType) ? 'error' : 'warning',
         message: `policy "${visibleText(name)}": IAM Access Analyzer ${FINDING_WORDS[finding.findingType]} ${visibleText(finding.issueCode)}: ${visibleText(finding.message)}${link}`,
         ...(at ? { at } : {}),
       };

@@ -4,6 +4,7 @@
 import { describeRef } from '../../model/refs.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
 import type { ResourceKind } from '../kind.js';
+import { accessAnalyzerPlanCheck } from './access-analyzer-plan.js';
 import { describeAttachment, describeUpdate } from './describe.js';
 import { canonicalContent } from './document.js';
 import { attachPolicy, createPolicy, deletePolicy, detachPolicy, enablePolicyType } from './execute.js';
@@ -23,6 +24,7 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
   groups: [POLICIES, ATTACHMENTS],
   plan: planPolicySteps,
   normalize: normalizePolicies,
+  checkPlan: accessAnalyzerPlanCheck,
   checkLoaded: (desired, orgFile, fileOf) => checkDeclaredPolicies(desired.policies ?? [], orgFile, (p) => (p.file === undefined ? undefined : fileOf(p.file))),
   read: readPoliciesSlice,
   importDesired: importPolicies,

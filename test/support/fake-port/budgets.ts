@@ -130,6 +130,9 @@ export function fakeBudgets(store: FakeBudgetStore, call: FakeCaller<BudgetsPort
         const budget = store.requireBudget('UntagResource', accountId, budgetName);
         for (const key of keys) delete budget.tags[key];
       }),
+
+    // The fake's budgets have no cost filters: each counts every account.
+    describeBudgetScopes: (accountId) => call('describeBudgetScopes', [accountId], () => [...store.budgetsOf(accountId).values()].map((b) => ({ name: b.name, linkedAccounts: null }))),
   };
 }
 

@@ -132,6 +132,32 @@ export function fakeOrganizations(tree: FakeOrgTree, call: FakeCaller<Organizati
       }),
     closeAccount: (accountId) => call('closeAccount', [accountId], () => lifecycle.close(accountId)),
     ...fakePolicyWrites(tree, call),
+    describeAccount: (accountId) =>
+      call('describeAccount', [accountId], () => {
+        tree.requireManagementCaller('DescribeAccount');
+        const a = tree.accounts.get(accountId);
+        if (!a) throw awsError('DescribeAccount', 'notFound', 'AccountNotFoundException', `You specified an account that doesn't exist.`);
+        return { id: a.id, name: a.name, email: a.email, state: a.state };
+      }),
+    listParents: (childId) =>
+      call('listParents', [childId], () => {
+        tree.requireManagementCaller('ListParents');
+        const parentId = tree.parentOf(childId);
+        if (parentId === undefined) throw awsError('ListParents', 'notFound', 'ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId ${childId}.`);
+        return [{ id: parentId, type: parentId === tree.root?.id ? ('ROOT' as const) : ('ORGANIZATIONAL_UNIT' as const) }];
+      }),
+    describeOrganizationalUnit: (ouId) =>
+      call('describeOrganizationalUnit', [ouId], () => {
+        const ou = tree.requireOu('DescribeOrganizationalUnit', ouId);
+        return { id: ou.id, name: ou.name };
+      }),
+    listPoliciesForTarget: (targetId, policyType) =>
+      call('listPoliciesForTarget', [targetId, policyType], () => {
+        tree.requireManagementCaller('ListPoliciesForTarget');
+        if (!tree.targetExists(targetId)) throw awsError('ListPoliciesForTarget', 'notFound', 'TargetNotFoundException', `We can't find a root, OU, account, or email with the TargetId ${targetId}.`);
+        const all = [...tree.managedPolicies(), ...tree.policies.values()].filter((p) => p.type === policyType);
+        return all.filter((p) => tree.targetsOfPolicy(p.id)?.includes(targetId)).map((p) => ({ ...p }));
+      }),
   };
 
   function requireTaggable(op: string, resourceId: string): void {
