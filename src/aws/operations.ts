@@ -88,6 +88,10 @@ export const PORT_OPERATIONS = {
   listCreateAccountStatus: { service: 'organizations', operation: 'ListCreateAccountStatus', access: 'read' },
   closeAccount: { service: 'organizations', operation: 'CloseAccount', access: 'write' },
   putAccountName: { service: 'account', operation: 'PutAccountName', access: 'write' },
+  getIamUser: { service: 'iam', operation: 'GetUser', access: 'read' },
+  createIamUser: { service: 'iam', operation: 'CreateUser', access: 'write' },
+  attachUserPolicy: { service: 'iam', operation: 'AttachUserPolicy', access: 'write' },
+  listAttachedUserPolicies: { service: 'iam', operation: 'ListAttachedUserPolicies', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -107,6 +111,8 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
       // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.
       return [`sts:${operation}`];
     case 'iam':
+      // orgctl creates its break-glass user with tags, which needs TagUser too.
+      if (operation === 'CreateUser') return ['iam:CreateUser', 'iam:TagUser'];
       return [`iam:${operation}`];
     case 'account':
       return [`account:${operation}`];

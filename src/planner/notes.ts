@@ -42,6 +42,7 @@ export const NoteCode = {
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
   identityCenterNotApplied: 'identity-center-not-applied',
+  breakGlassUserUnreadable: 'break-glass-user-unreadable',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

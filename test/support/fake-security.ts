@@ -22,6 +22,10 @@ import type {
 export interface FakeIamUser {
   readonly mfaDevices: MfaDevice[];
   readonly accessKeys: AccessKeyMetadata[];
+  /** Tag key → value (CreateUser's tags). */
+  readonly tags: Record<string, string>;
+  /** ARNs of the attached managed policies. */
+  readonly attachedPolicies: string[];
 }
 
 /** A locked-down root: MFA on, a password, no access keys, no signing certificates. */
@@ -38,7 +42,7 @@ export class FakeSecurity {
   readonly contacts = new Map<AlternateContactType, AlternateContactSpec>();
 
   addUser(name: string, user: Partial<FakeIamUser> = {}): void {
-    this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])] });
+    this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])], tags: { ...user.tags }, attachedPolicies: [...(user.attachedPolicies ?? [])] });
   }
 
   addIdentityCenterInstance(region: string, ownerAccountId = '111111111111'): IdentityCenterInstance {
