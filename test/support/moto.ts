@@ -76,10 +76,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts moto_server on a free port; without moto_server on PATH, fails with MOTO_MISSING_MESSAGE. */
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto(env: Readonly<Record<string, string>> = {}): Promise<MotoServer> {
   if (!MOTO_AVAILABLE) throw new Error(MOTO_MISSING_MESSAGE);
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env: { ...process.env, ...env } });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -134,6 +134,8 @@ export interface MotoSessionOptions<Clients> {
   readonly port?: Omit<SdkPortOptions, 'endpoint' | 'credentials'>;
   /** The suite's seeding clients, given moto's client config; each is destroyed after the suite. */
   readonly clients?: (config: SdkClientConfig) => Clients;
+  /** Settings for moto_server's environment (MOTO_IAM_LOAD_MANAGED_POLICIES, ...). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -149,7 +151,7 @@ export function useMoto<Clients extends Record<string, { destroy(): void }> = Re
   beforeAll(async () => {
     // As createSdkPort does: no Node-version notice from an SDK client built here first.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-    moto = await startMoto();
+    moto = await startMoto(options.env);
     clients = options.clients?.(motoClientConfig(moto.url));
   });
   afterAll(async () => {

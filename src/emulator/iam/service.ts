@@ -207,6 +207,12 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: IamContext) => 
     return { Users: items.map((u) => userShape(ctx, u, false)), ...truncated };
   },
 
+  // The emulator models no console passwords for IAM users: every user has none.
+  GetLoginProfile: (input, ctx) => {
+    const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
+    throw new ApiError('NoSuchEntity', `Login Profile for User ${user.userName} cannot be found.`, 404);
+  },
+
   ListUserTags: (input, ctx) => {
     const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
     const tags = Object.entries(user.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
