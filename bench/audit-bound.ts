@@ -1,5 +1,5 @@
 // The calls plan's root-credential audit makes (src/audit/read-audit-input.ts, management scope): one
-// each of GetAccountSummary and ListOrganizationsFeatures, ListMFADevices and ListAccessKeys per
+// each of GetAccountSummary and ListOrganizationsFeatures, ListMFADevices, ListAccessKeys and GetUser per
 // break-glass user, ListInstances when an Identity Center region is known, GetAlternateContact per
 // declared contact. Each is one page for what the benchmark declares (nothing, or a few users).
 // Part of the plan's lower bound: nothing returns these in fewer calls.
@@ -15,6 +15,7 @@ export function expectedAuditCalls(desired: DesiredOrg, identityCenterRegion: st
   if (users > 0) {
     counts['iam:ListMFADevices'] = users;
     counts['iam:ListAccessKeys'] = users;
+    counts['iam:GetUser'] = users;
   }
   if (region !== undefined) counts['sso-admin:ListInstances'] = 1;
   if (contacts > 0) counts['account:GetAlternateContact'] = contacts;

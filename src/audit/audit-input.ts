@@ -6,6 +6,7 @@ import type {
   AccessKeyMetadata,
   AlternateContactSpec,
   AlternateContactType,
+  IamUser,
   IdentityCenterInstance,
   MfaDevice,
   OrganizationsFeatures,
@@ -35,6 +36,8 @@ export interface BreakGlassObservation {
   readonly at?: SourcePosition;
   readonly mfaDevices: Observation<readonly MfaDevice[]>;
   readonly accessKeys: Observation<readonly AccessKeyMetadata[]>;
+  /** GetUser (its tags say whether orgctl created it); absent where it was not read. */
+  readonly user?: Observation<IamUser>;
 }
 
 export interface AlternateContactObservation {

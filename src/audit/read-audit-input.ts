@@ -29,11 +29,13 @@ export async function readAuditInput(port: AwsPort, options: ReadAuditOptions): 
     observe('listOrganizationsFeatures', () => port.listOrganizationsFeatures()),
     Promise.all(
       (management ? (security?.breakGlassUsers ?? []) : []).map(async (user) => {
-        const [mfaDevices, accessKeys] = await Promise.all([
+        const [mfaDevices, accessKeys, iamUser] = await Promise.all([
           observe('listMfaDevices', () => port.listMfaDevices(user.name)),
           observe('listAccessKeys', () => port.listAccessKeys(user.name)),
+          // Its tags: a user orgctl created without MFA yet gets step-by-step instructions.
+          observe('getIamUser', () => port.getIamUser(user.name)),
         ]);
-        return { name: user.name, ...(user.at && { at: user.at }), mfaDevices, accessKeys };
+        return { name: user.name, ...(user.at && { at: user.at }), mfaDevices, accessKeys, user: iamUser };
       }),
     ),
     region === undefined ? undefined : observe('listIdentityCenterInstances', () => port.listIdentityCenterInstances(region)),
