@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildAuditReport } from '../../src/audit/build-audit-report.js';
-import type { BreakGlassObservation } from '../../src/audit/audit-input.js';
+import type { BreakGlassObservation, Observation } from '../../src/audit/audit-input.js';
+import type { IamUser } from '../../src/model/security.js';
 import { BREAK_GLASS_USER_TAGS } from '../../src/model/break-glass.js';
 import { ACCOUNT, anAuditInput, checkById, denied, failed, ok } from './support.js';
 
@@ -34,7 +35,8 @@ describe('a break-glass user orgctl created, awaiting its MFA device', () => {
   });
 
   it("a user orgctl did not create, or whose GetUser was denied, gets the general message", () => {
-    for (const user of [SOMEONE_ELSES, failed(denied('GetUser', 'iam:GetUser'))]) {
+    const deniedUser: Observation<IamUser> = failed(denied('GetUser', 'iam:GetUser'));
+    for (const user of [SOMEONE_ELSES, deniedUser]) {
       expect(withUser({ mfaDevices: ok([]), user })).toMatchObject({ status: 'fail', reason: 'IAM user break-glass has no MFA device.' });
     }
   });
