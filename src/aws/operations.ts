@@ -92,6 +92,11 @@ export const PORT_OPERATIONS = {
   createIamUser: { service: 'iam', operation: 'CreateUser', access: 'write' },
   attachUserPolicy: { service: 'iam', operation: 'AttachUserPolicy', access: 'write' },
   listAttachedUserPolicies: { service: 'iam', operation: 'ListAttachedUserPolicies', access: 'read' },
+  listPermissionSetsProvisionedToAccount: { service: 'sso-admin', operation: 'ListPermissionSetsProvisionedToAccount', access: 'read' },
+  listAccountAssignmentsOfPermissionSet: { service: 'sso-admin', operation: 'ListAccountAssignments', access: 'read' },
+  describePermissionSetName: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
+  listManagedPolicyArnsInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
+  getPermissionSetInlinePolicy: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
