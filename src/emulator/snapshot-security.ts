@@ -90,6 +90,11 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
           str(k, 'status', [...at, 'accessKeys', j], { optional: true, oneOf: ['Active', 'Inactive'] });
           seconds(k, 'createDate', [...at, 'accessKeys', j]);
         });
+        const tags = raw['tags'];
+        if (tags !== undefined && (!isObject(tags) || Object.values(tags).some((v) => typeof v !== 'string'))) add([...at, 'tags'], 'must map tag keys to text values');
+        list(raw['attachedPolicies'], [...at, 'attachedPolicies']).forEach((arn, j) => {
+          if (typeof arn !== 'string' || !/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\//.test(arn)) add([...at, 'attachedPolicies', j], 'expected a managed policy ARN (arn:aws:iam::aws:policy/...)');
+        });
       });
       if (iam['trustedAccess'] !== undefined && typeof iam['trustedAccess'] !== 'boolean') add(['iam', 'trustedAccess'], 'must be true or false');
       list(iam['organizationsFeatures'], ['iam', 'organizationsFeatures']).forEach((f, i) => {
@@ -167,6 +172,8 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       createdAt: (user.createDate ?? now / 1000) * 1000,
       mfaDevices: (user.mfaDevices ?? []).map((d) => ({ serialNumber: d.serialNumber, enabledAt: (d.enableDate ?? now / 1000) * 1000 })),
       accessKeys: (user.accessKeys ?? []).map((k) => ({ accessKeyId: k.accessKeyId, status: k.status ?? 'Active', createdAt: (k.createDate ?? now / 1000) * 1000 })),
+      ...(user.tags && Object.keys(user.tags).length > 0 && { tags: { ...user.tags } }),
+      ...(user.attachedPolicies && user.attachedPolicies.length > 0 && { attachedPolicies: [...user.attachedPolicies] }),
     });
     for (const d of user.mfaDevices ?? []) if (d.serialNumber.includes(':mfa/')) account.virtualMfaDevices.set(d.serialNumber, { userName: user.userName });
   }
@@ -221,6 +228,8 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
         createDate: user.createdAt / 1000,
         mfaDevices: user.mfaDevices.map((d) => ({ serialNumber: d.serialNumber, enableDate: d.enabledAt / 1000 })),
         accessKeys: user.accessKeys.map((k) => ({ accessKeyId: k.accessKeyId, status: k.status, createDate: k.createdAt / 1000 })),
+        ...(user.tags && Object.keys(user.tags).length > 0 && { tags: { ...user.tags } }),
+        ...(user.attachedPolicies && user.attachedPolicies.length > 0 && { attachedPolicies: [...user.attachedPolicies] }),
       });
     }
   }

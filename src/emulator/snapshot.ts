@@ -68,6 +68,10 @@ export interface SnapshotIamUser {
     /** Epoch seconds. Default: load time. */
     readonly createDate?: number;
   }[];
+  /** Tag key → value. Default none. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** ARNs of attached AWS managed policies. Default none. */
+  readonly attachedPolicies?: readonly string[];
 }
 
 export interface SnapshotAlternateContact {
