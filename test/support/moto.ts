@@ -75,7 +75,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts moto_server on a free port; without moto_server on PATH, fails with MOTO_MISSING_MESSAGE. */
+/** Starts moto_server on a free port (`env`: settings for its environment, e.g. MOTO_IAM_LOAD_MANAGED_POLICIES); without moto_server on PATH, fails with MOTO_MISSING_MESSAGE. */
 export async function startMoto(env: Readonly<Record<string, string>> = {}): Promise<MotoServer> {
   if (!MOTO_AVAILABLE) throw new Error(MOTO_MISSING_MESSAGE);
   const port = await freePort();
@@ -134,8 +134,6 @@ export interface MotoSessionOptions<Clients> {
   readonly port?: Omit<SdkPortOptions, 'endpoint' | 'credentials'>;
   /** The suite's seeding clients, given moto's client config; each is destroyed after the suite. */
   readonly clients?: (config: SdkClientConfig) => Clients;
-  /** Settings for moto_server's environment (MOTO_IAM_LOAD_MANAGED_POLICIES, ...). */
-  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -151,7 +149,7 @@ export function useMoto<Clients extends Record<string, { destroy(): void }> = Re
   beforeAll(async () => {
     // As createSdkPort does: no Node-version notice from an SDK client built here first.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-    moto = await startMoto(options.env);
+    moto = await startMoto();
     clients = options.clients?.(motoClientConfig(moto.url));
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@
 
 import { AttachUserPolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsPort } from '../../src/aws/port.js';
 import type { DesiredBreakGlassUser, DesiredOrg } from '../../src/model/desired.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
@@ -14,7 +14,8 @@ import { makePlan } from '../../src/workflow/make-plan.js';
 import { aDesiredOrg } from '../support/builders.js';
 import { EMULATOR_BACKEND, type EndState, expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState, type Backend } from '../support/end-state/index.js';
 import { useEmulator } from '../support/emulator.js';
-import { describeWithMoto, MOTO_CREDENTIALS, motoClientConfig, useMoto } from '../support/moto.js';
+import { createSdkPort, type SdkPort } from '../../src/aws/sdk/create-sdk-port.js';
+import { describeWithMoto, MOTO_CREDENTIALS, motoClientConfig, startMoto, type MotoServer } from '../support/moto.js';
 import { emulatorPort, FAST_RETRIES, MGMT } from './support/emulator-world.js';
 
 const SHA = 'e'.repeat(64);
@@ -43,9 +44,19 @@ async function applyAndCheck(target: Target, desired: DesiredOrg): Promise<strin
   return outcome.plan.steps.map((s) => `${s.kind} ${s.address}`);
 }
 
+/** An organization (the moto suite keeps one server state across its tests: see below). */
+async function organization(target: Target): Promise<void> {
+  await target
+    .organizations()
+    .send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }))
+    .catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'AlreadyInOrganizationException') throw error;
+    });
+}
+
 function scenarios(target: Target): void {
   it('creates the break-glass user with AdministratorAccess, then plans nothing', async () => {
-    await target.organizations().send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    await organization(target);
     const steps = await applyAndCheck(target, desiredOf([{ name: 'break-glass', create: true }, { name: 'audited-only' }]));
     expect(steps).toEqual(['createBreakGlassUser break-glass-user:break-glass']);
     const state = (await target.endState()).breakGlass.users.get('break-glass');
@@ -59,7 +70,7 @@ function scenarios(target: Target): void {
   });
 
   it('finishes a creation an apply left without its policy, and leaves a user it did not create alone', async () => {
-    await target.organizations().send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    await organization(target);
     const iam = target.iam();
     await iam.send(new CreateUserCommand({ UserName: 'half-made', Tags: [{ Key: 'managed-by', Value: 'orgctl' }, { Key: 'orgctl:role', Value: 'break-glass' }] }));
     await iam.send(new CreateUserCommand({ UserName: 'someone-elses', Tags: [{ Key: 'owner', Value: 'ops' }] }));
@@ -85,13 +96,25 @@ describe('break-glass user against the emulator', () => {
 
 describeWithMoto('break-glass user against moto', () => {
   // moto differs from AWS here: it knows no AWS managed policy (AttachUserPolicy of AdministratorAccess
-  // answers NoSuchEntity) unless its environment asks it to load them.
-  const moto = useMoto({ port: { rateScale: 1000, retryPolicy: FAST_RETRIES }, env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' } });
+  // answers NoSuchEntity) unless its environment asks it to load them. Loading them makes every reset
+  // slow (seconds), so this suite starts moto once and does not reset it: each test uses its own user
+  // names, and the oracle compares with the state before each apply.
+  let moto: MotoServer | undefined;
+  let port: SdkPort | undefined;
+  const url = (): string => moto?.url ?? expect.fail('moto did not start');
+  beforeAll(async () => {
+    moto = await startMoto({ MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' });
+    port = createSdkPort({ endpoint: url(), credentials: MOTO_CREDENTIALS, rateScale: 1000, retryPolicy: FAST_RETRIES });
+  });
+  afterAll(async () => {
+    port?.destroy();
+    await moto?.stop();
+  });
   scenarios({
-    port: () => moto.port,
-    organizations: () => new OrganizationsClient(motoClientConfig(moto.url)),
-    iam: () => new IAMClient(motoClientConfig(moto.url)),
-    endState: () => readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND }),
+    port: () => port ?? expect.fail('no port'),
+    organizations: () => new OrganizationsClient(motoClientConfig(url())),
+    iam: () => new IAMClient(motoClientConfig(url())),
+    endState: () => readEndState({ endpoint: url(), credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND }),
     backend: MOTO_BACKEND,
   });
 });

@@ -22,14 +22,14 @@ function instanceArnOf(r: InputReader, ctx: SsoAdminContext): string {
   const arn = r.string('InstanceArn');
   const region = ctx.call.region ?? DEFAULT_REGION;
   const known = ctx.identityCenter.instances.some((i) => i.instanceArn === arn && i.region === region && i.ownerAccountId === ctx.call.caller.accountId);
-  if (!known) throw new ApiError('ResourceNotFoundException', `Could not find Instance with InstanceArn ${arn}`, 400);
+  if (!known) throw new ApiError('ResourceNotFoundException', `Could not find Instance with InstanceArn ${arn}`, 404);
   return arn;
 }
 
 function permissionSetOf(r: InputReader, ctx: SsoAdminContext, instanceArn: string): PermissionSetRecord {
   const arn = r.string('PermissionSetArn');
   const set = ctx.identityCenter.permissionSets.find((s) => s.instanceArn === instanceArn && s.permissionSetArn === arn);
-  if (!set) throw new ApiError('ResourceNotFoundException', `Could not find PermissionSet with PermissionSetArn ${arn}`, 400);
+  if (!set) throw new ApiError('ResourceNotFoundException', `Could not find PermissionSet with PermissionSetArn ${arn}`, 404);
   return set;
 }
 
