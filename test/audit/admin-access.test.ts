@@ -5,6 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { adminGrantOf } from '../../src/audit/admin-permission-set.js';
+import { identityCenterRegion } from '../../src/audit/audit-account.js';
+import { aDesiredOrg } from '../support/builders.js';
 import { buildAuditReport } from '../../src/audit/build-audit-report.js';
 import { readAuditInput } from '../../src/audit/read-audit-input.js';
 import type { AdminAccessObservation } from '../../src/audit/audit-input.js';
@@ -127,5 +129,16 @@ describe('the reads (FakeAwsPort)', () => {
     fake.seedOrganization();
     expect(checkById(await auditOf(fake), ID).status).toBe('cannot-check');
     expect(fake.callCount('ListPermissionSetsProvisionedToAccount')).toBe(0);
+  });
+});
+
+describe('the Identity Center region the audit reads', () => {
+  const base = aDesiredOrg().build();
+  const env = { AWS_REGION: 'us-west-2' };
+  it('security.identityCenterRegion, else identityCenter.region, else AWS_REGION', () => {
+    const section = { region: 'eu-central-1', permissionSets: [], assignments: [], prunePermissionSets: false, pruneAssignments: false };
+    expect(identityCenterRegion({ ...base, security: aSecurity({ identityCenterRegion: 'eu-west-1' }), identityCenter: section }, env)).toBe('eu-west-1');
+    expect(identityCenterRegion({ ...base, security: aSecurity(), identityCenter: section }, env)).toBe('eu-central-1');
+    expect(identityCenterRegion({ ...base, security: aSecurity() }, env)).toBe('us-west-2');
   });
 });
