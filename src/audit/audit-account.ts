@@ -35,7 +35,8 @@ export async function auditAccount(port: AwsPort, desired: DesiredOrg, options: 
 
 /** Identity Center's region: org.yaml's security.identityCenterRegion, else AWS_REGION, else AWS_DEFAULT_REGION. */
 export function identityCenterRegion(desired: DesiredOrg, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return desired.security?.identityCenterRegion ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined);
+  // identityCenter.region (the section that declares permission sets) names it too: either keeps working.
+  return desired.security?.identityCenterRegion ?? desired.identityCenter?.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined);
 }
 
 /** management, member, or a UserError for credentials outside org.yaml's organization. */

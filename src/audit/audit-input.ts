@@ -6,6 +6,7 @@ import type {
   AccessKeyMetadata,
   AlternateContactSpec,
   AlternateContactType,
+  IamUser,
   IdentityCenterInstance,
   MfaDevice,
   OrganizationsFeatures,
@@ -35,6 +36,8 @@ export interface BreakGlassObservation {
   readonly at?: SourcePosition;
   readonly mfaDevices: Observation<readonly MfaDevice[]>;
   readonly accessKeys: Observation<readonly AccessKeyMetadata[]>;
+  /** GetUser (its tags say whether orgctl created it); absent where it was not read. */
+  readonly user?: Observation<IamUser>;
 }
 
 export interface AlternateContactObservation {
@@ -47,6 +50,21 @@ export interface AlternateContactObservation {
 export type IdentityCenterObservation =
   | { readonly region: string; readonly instances: Observation<readonly IdentityCenterInstance[]> }
   | { readonly region: undefined };
+
+/** A permission set with administrator rights (src/audit/admin-permission-set.ts) assigned on the management account. */
+export interface AdminPermissionSetAssignment {
+  readonly permissionSetName: string;
+  /** What makes it an administrator set: "the AdministratorAccess managed policy" or "an inline policy allowing * on *". */
+  readonly grantedBy: string;
+  /** How many groups and users have it on the account. */
+  readonly principals: number;
+}
+
+/** Who has administrator permission sets on the management account, read in the Identity Center instance's region. */
+export type AdminAccessObservation =
+  /** Not asked: no region known, no active instance, or a member account's credentials. */
+  | { readonly read: false }
+  | { readonly read: true; readonly region: string; readonly instanceArn: string; readonly adminSets: Observation<readonly AdminPermissionSetAssignment[]> };
 
 export interface AuditInput {
   /** The account whose credentials made the calls: its root user is the one audited. */
@@ -69,4 +87,6 @@ export interface AuditInput {
   readonly alternateContacts: readonly AlternateContactObservation[];
   /** Epoch milliseconds: access key ages are measured from here. */
   readonly now: number;
+  /** Administrator permission sets assigned on the management account; absent: not read. */
+  readonly adminAccess?: AdminAccessObservation;
 }

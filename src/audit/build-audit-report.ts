@@ -6,6 +6,7 @@ import { checkAlternateContacts } from './checks/alternate-contacts.js';
 import { checkBreakGlassUsers } from './checks/break-glass.js';
 import { checkCentralizedRootAccess } from './checks/centralized-root-access.js';
 import { checkIdentityCenter } from './checks/identity-center.js';
+import { checkIdentityCenterAdminAccess } from './checks/identity-center-admin-access.js';
 import { checkRootUser } from './checks/root-user.js';
 
 export function buildAuditReport(input: AuditInput): AuditReport {
@@ -15,6 +16,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
       ...checkRootUser(input),
       ...checkBreakGlassUsers(input),
       checkIdentityCenter(input),
+      ...checkIdentityCenterAdminAccess(input),
       ...checkAlternateContacts(input),
       checkCentralizedRootAccess(input),
     ],

@@ -7,6 +7,7 @@ import type { AwsPort } from '../aws/port.js';
 import type { DesiredSecurity } from '../model/desired.js';
 import type { AlternateContactSpec } from '../model/security.js';
 import type { AlternateContactObservation, AuditInput, IdentityCenterObservation, Observation } from './audit-input.js';
+import { readAdminAccess } from './read-admin-access.js';
 
 export interface ReadAuditOptions {
   readonly accountId: string;
@@ -24,20 +25,26 @@ export async function readAuditInput(port: AwsPort, options: ReadAuditOptions): 
   const management = options.scope === 'management';
   const security = options.security;
   const region = options.identityCenterRegion;
-  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts] = await Promise.all([
+  const instancesRead = region === undefined ? Promise.resolve(undefined) : observe('listIdentityCenterInstances', () => port.listIdentityCenterInstances(region));
+  // Who has administrator permission sets on the management account, once its instance is known.
+  const adminAccessRead = management ? instancesRead.then((found) => readAdminAccess(port, region, found, options.accountId)) : Promise.resolve(undefined);
+  const [rootCredentials, organizationsFeatures, breakGlassUsers, instances, alternateContacts, adminAccess] = await Promise.all([
     observe('getRootCredentialSummary', () => port.getRootCredentialSummary()),
     observe('listOrganizationsFeatures', () => port.listOrganizationsFeatures()),
     Promise.all(
       (management ? (security?.breakGlassUsers ?? []) : []).map(async (user) => {
-        const [mfaDevices, accessKeys] = await Promise.all([
+        const [mfaDevices, accessKeys, iamUser] = await Promise.all([
           observe('listMfaDevices', () => port.listMfaDevices(user.name)),
           observe('listAccessKeys', () => port.listAccessKeys(user.name)),
+          // Its tags: a user orgctl created without MFA yet gets step-by-step instructions.
+          observe('getIamUser', () => port.getIamUser(user.name)),
         ]);
-        return { name: user.name, ...(user.at && { at: user.at }), mfaDevices, accessKeys };
+        return { name: user.name, ...(user.at && { at: user.at }), mfaDevices, accessKeys, user: iamUser };
       }),
     ),
-    region === undefined ? undefined : observe('listIdentityCenterInstances', () => port.listIdentityCenterInstances(region)),
+    instancesRead,
     options.alternateContacts ?? (management ? readAlternateContacts(port, security) : Promise.resolve([])),
+    adminAccessRead,
   ]);
   const identityCenter: IdentityCenterObservation = region === undefined || instances === undefined ? { region: undefined } : { region, instances };
   return {
@@ -51,6 +58,7 @@ export async function readAuditInput(port: AwsPort, options: ReadAuditOptions): 
     identityCenter,
     alternateContacts,
     now: options.now,
+    ...(adminAccess && { adminAccess }),
   };
 }
 

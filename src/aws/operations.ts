@@ -93,6 +93,15 @@ export const PORT_OPERATIONS = {
   describeOrganizationalUnit: { service: 'organizations', operation: 'DescribeOrganizationalUnit', access: 'read' },
   listPoliciesForTarget: { service: 'organizations', operation: 'ListPoliciesForTarget', access: 'read' },
   describeBudgetScopes: { service: 'budgets', operation: 'DescribeBudgets', access: 'read' },
+  getIamUser: { service: 'iam', operation: 'GetUser', access: 'read' },
+  createIamUser: { service: 'iam', operation: 'CreateUser', access: 'write' },
+  attachUserPolicy: { service: 'iam', operation: 'AttachUserPolicy', access: 'write' },
+  listAttachedUserPolicies: { service: 'iam', operation: 'ListAttachedUserPolicies', access: 'read' },
+  listPermissionSetsProvisionedToAccount: { service: 'sso-admin', operation: 'ListPermissionSetsProvisionedToAccount', access: 'read' },
+  listAccountAssignmentsOfPermissionSet: { service: 'sso-admin', operation: 'ListAccountAssignments', access: 'read' },
+  describePermissionSetName: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
+  listManagedPolicyArnsInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
+  getPermissionSetInlinePolicy: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -112,6 +121,8 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
       // GetCallerIdentity needs no permission; a denial here means the credentials themselves are bad.
       return [`sts:${operation}`];
     case 'iam':
+      // orgctl creates its break-glass user with tags, which needs TagUser too.
+      if (operation === 'CreateUser') return ['iam:CreateUser', 'iam:TagUser'];
       return [`iam:${operation}`];
     case 'account':
       return [`account:${operation}`];

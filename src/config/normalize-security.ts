@@ -14,7 +14,11 @@ export function normalizeSecurity(written: Security | undefined, positionOf: Pos
   if (written === undefined) return undefined;
   const identityCenterAt = written.identityCenter !== undefined ? positionOf(['security', 'identityCenter']) : undefined;
   return {
-    breakGlassUsers: (written.breakGlassUsers ?? []).map((name, index) => ({ name, ...at(positionOf(['security', 'breakGlassUsers', index])) })),
+    breakGlassUsers: (written.breakGlassUsers ?? []).map((entry, index) => ({
+      // A user name, or { name, create } (create: true asks orgctl to create the user).
+      ...(typeof entry === 'string' ? { name: entry } : { name: entry.name, ...(entry.create === true && { create: true as const }) }),
+      ...at(positionOf(['security', 'breakGlassUsers', index])),
+    })),
     identityCenter: written.identityCenter ?? SECURITY_DEFAULTS.identityCenter,
     ...(identityCenterAt && { identityCenterAt }),
     ...(written.identityCenterRegion !== undefined && { identityCenterRegion: written.identityCenterRegion }),

@@ -45,7 +45,7 @@ function writeSecurity(lines: string[], security: DesiredSecurity): void {
   lines.push('security:');
   if (security.breakGlassUsers.length > 0) {
     lines.push(`${INDENT}breakGlassUsers:`);
-    for (const user of security.breakGlassUsers) lines.push(`${at}- ${scalar(user.name)}`);
+    for (const user of security.breakGlassUsers) lines.push(user.create ? `${at}- { name: ${scalar(user.name, 'flow')}, create: true }` : `${at}- ${scalar(user.name)}`);
   }
   lines.push(`${INDENT}identityCenter: ${security.identityCenter}`);
   if (security.identityCenterRegion !== undefined) lines.push(`${INDENT}identityCenterRegion: ${scalar(security.identityCenterRegion)}`);

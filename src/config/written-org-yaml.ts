@@ -72,6 +72,10 @@ export type OrganizationalUnit = {
  */
 export type EmailAddress = string;
 /**
+ * A break-glass IAM user: its name, or a mapping { name, create }.
+ */
+export type BreakGlassUser = IamUserName | CreatedBreakGlassUser;
+/**
  * An IAM user name: 1 to 64 letters, digits or + = , . @ _ -.
  */
 export type IamUserName = string;
@@ -255,9 +259,9 @@ export interface Options {
  */
 export interface Security {
   /**
-   * IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. Default: none.
+   * IAM users in the management account kept for emergencies (when single sign-on fails): each must exist, have an MFA device and no active access key. A user name, or { name, create: true } for orgctl to create the user. Default: none.
    */
-  breakGlassUsers?: IamUserName[];
+  breakGlassUsers?: BreakGlassUser[];
   /**
    * IAM Identity Center for day-to-day admin access: required (the audit fails without an instance) or optional (default; a missing instance is a recommendation).
    */
@@ -267,6 +271,16 @@ export interface Security {
    */
   identityCenterRegion?: string;
   alternateContacts?: AlternateContacts;
+}
+/**
+ * A break-glass user as a mapping: `name`, and `create: true` for orgctl to create the IAM user when it does not exist (tagged managed-by: orgctl, no password, no access keys, with the AdministratorAccess managed policy); a person then enrols its MFA device. orgctl never changes or deletes a user that exists.
+ */
+export interface CreatedBreakGlassUser {
+  name: IamUserName;
+  /**
+   * true: orgctl creates the user when it does not exist. Default false: the audit only checks it.
+   */
+  create?: boolean;
 }
 /**
  * The alternate contacts the management account must have: security (security notices), billing (invoices and payments), operations (operational notices). orgctl sets any that differ (apply); types left out are not checked.

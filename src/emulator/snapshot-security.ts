@@ -90,6 +90,11 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
           str(k, 'status', [...at, 'accessKeys', j], { optional: true, oneOf: ['Active', 'Inactive'] });
           seconds(k, 'createDate', [...at, 'accessKeys', j]);
         });
+        const tags = raw['tags'];
+        if (tags !== undefined && (!isObject(tags) || Object.values(tags).some((v) => typeof v !== 'string'))) add([...at, 'tags'], 'must map tag keys to text values');
+        list(raw['attachedPolicies'], [...at, 'attachedPolicies']).forEach((arn, j) => {
+          if (typeof arn !== 'string' || !/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\//.test(arn)) add([...at, 'attachedPolicies', j], 'expected a managed policy ARN (arn:aws:iam::aws:policy/...)');
+        });
       });
       if (iam['trustedAccess'] !== undefined && typeof iam['trustedAccess'] !== 'boolean') add(['iam', 'trustedAccess'], 'must be true or false');
       list(iam['organizationsFeatures'], ['iam', 'organizationsFeatures']).forEach((f, i) => {
@@ -123,6 +128,23 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
     str(raw, 'name', at, { optional: true });
     str(raw, 'status', at, { optional: true, oneOf: INSTANCE_STATUSES });
     seconds(raw, 'createdDate', at);
+    list(raw['permissionSets'], [...at, 'permissionSets']).forEach((set, j) => {
+      const setAt = [...at, 'permissionSets', j];
+      if (!isObject(set)) return add(setAt, 'must be an object');
+      str(set, 'name', setAt, { pattern: /^[\w+=,.@-]{1,32}$/, hint: 'expected 1 to 32 letters, digits or + = , . @ _ -' });
+      str(set, 'permissionSetArn', setAt, { optional: true });
+      str(set, 'inlinePolicy', setAt, { optional: true });
+      list(set['managedPolicies'], [...setAt, 'managedPolicies']).forEach((arn, k) => {
+        if (typeof arn !== 'string') add([...setAt, 'managedPolicies', k], 'must be a policy ARN');
+      });
+      list(set['assignments'], [...setAt, 'assignments']).forEach((a, k) => {
+        const aAt = [...setAt, 'assignments', k];
+        if (!isObject(a)) return add(aAt, 'must be an object');
+        str(a, 'accountId', aAt, { pattern: ACCOUNT_ID, hint: 'expected 12 digits' });
+        str(a, 'principalType', aAt, { oneOf: ['GROUP', 'USER'] });
+        str(a, 'principalId', aAt);
+      });
+    });
   });
   return issues;
 }
@@ -150,6 +172,8 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       createdAt: (user.createDate ?? now / 1000) * 1000,
       mfaDevices: (user.mfaDevices ?? []).map((d) => ({ serialNumber: d.serialNumber, enabledAt: (d.enableDate ?? now / 1000) * 1000 })),
       accessKeys: (user.accessKeys ?? []).map((k) => ({ accessKeyId: k.accessKeyId, status: k.status ?? 'Active', createdAt: (k.createDate ?? now / 1000) * 1000 })),
+      ...(user.tags && Object.keys(user.tags).length > 0 && { tags: { ...user.tags } }),
+      ...(user.attachedPolicies && user.attachedPolicies.length > 0 && { attachedPolicies: [...user.attachedPolicies] }),
     });
     for (const d of user.mfaDevices ?? []) if (d.serialNumber.includes(':mfa/')) account.virtualMfaDevices.set(d.serialNumber, { userName: user.userName });
   }
@@ -171,6 +195,17 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       status: i.status ?? 'ACTIVE',
       createdAt: (i.createdDate ?? now / 1000) * 1000,
     });
+    const instanceArn = world.identityCenter.instances[world.identityCenter.instances.length - 1]!.instanceArn;
+    for (const set of i.permissionSets ?? []) {
+      world.identityCenter.permissionSets.push({
+        instanceArn,
+        permissionSetArn: set.permissionSetArn ?? `arn:aws:sso:::permissionSet/${instanceArn.slice(instanceArn.lastIndexOf('/') + 1)}/ps-${hex(`${instanceArn}/${set.name}`, 16)}`,
+        name: set.name,
+        managedPolicyArns: [...(set.managedPolicies ?? [])],
+        inlinePolicy: set.inlinePolicy ?? '',
+        assignments: (set.assignments ?? []).map((a) => ({ ...a })),
+      });
+    }
   }
 }
 
@@ -193,6 +228,8 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
         createDate: user.createdAt / 1000,
         mfaDevices: user.mfaDevices.map((d) => ({ serialNumber: d.serialNumber, enableDate: d.enabledAt / 1000 })),
         accessKeys: user.accessKeys.map((k) => ({ accessKeyId: k.accessKeyId, status: k.status, createDate: k.createdAt / 1000 })),
+        ...(user.tags && Object.keys(user.tags).length > 0 && { tags: { ...user.tags } }),
+        ...(user.attachedPolicies && user.attachedPolicies.length > 0 && { attachedPolicies: [...user.attachedPolicies] }),
       });
     }
   }
@@ -219,10 +256,25 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
     ...(i.name !== undefined && { name: i.name }),
     status: i.status,
     createdDate: i.createdAt / 1000,
+    ...permissionSetsOf(world, i.instanceArn),
   }));
   return {
     ...(Object.keys(iam).length > 0 && { iam }),
     ...(alternateContacts.length > 0 && { alternateContacts }),
     ...(identityCenterInstances.length > 0 && { identityCenterInstances }),
   };
+}
+
+/** The instance's permission sets as a snapshot writes them (none: no key). */
+function permissionSetsOf(world: World, instanceArn: string): Pick<SnapshotIdentityCenterInstance, 'permissionSets'> {
+  const sets = world.identityCenter.permissionSets
+    .filter((s) => s.instanceArn === instanceArn)
+    .map((s) => ({
+      name: s.name,
+      permissionSetArn: s.permissionSetArn,
+      ...(s.managedPolicyArns.length > 0 && { managedPolicies: [...s.managedPolicyArns] }),
+      ...(s.inlinePolicy !== '' && { inlinePolicy: s.inlinePolicy }),
+      ...(s.assignments.length > 0 && { assignments: s.assignments.map((a) => ({ ...a })) }),
+    }));
+  return sets.length > 0 ? { permissionSets: sets } : {};
 }

@@ -68,6 +68,10 @@ export interface SnapshotIamUser {
     /** Epoch seconds. Default: load time. */
     readonly createDate?: number;
   }[];
+  /** Tag key → value. Default none. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** ARNs of attached AWS managed policies. Default none. */
+  readonly attachedPolicies?: readonly string[];
 }
 
 export interface SnapshotAlternateContact {
@@ -93,6 +97,21 @@ export interface SnapshotIdentityCenterInstance {
   readonly status?: 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
   /** Epoch seconds. Default: load time. */
   readonly createdDate?: number;
+  /** Permission sets of the instance, with their policies and account assignments. Default none. */
+  readonly permissionSets?: readonly SnapshotPermissionSet[];
+}
+
+/** A permission set: what SSO Admin's DescribePermissionSet, policy and assignment reads answer. */
+export interface SnapshotPermissionSet {
+  readonly name: string;
+  /** Default arn:aws:sso:::permissionSet/<instance id>/ps-<16 hex>. */
+  readonly permissionSetArn?: string;
+  /** AWS managed policy ARNs. Default none. */
+  readonly managedPolicies?: readonly string[];
+  /** Inline policy JSON text. Default none. */
+  readonly inlinePolicy?: string;
+  /** Who has the set on which account (an account with an assignment has the set provisioned). */
+  readonly assignments?: readonly { readonly accountId: string; readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
 }
 
 export interface SnapshotOrganization {

@@ -4,6 +4,7 @@
 import type { LiveOrg } from '../model/live.js';
 import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import { alternateContactsKind } from './alternate-contacts/index.js';
+import { breakGlassKind } from './break-glass/index.js';
 import { budgetsKind } from './budgets/index.js';
 import { identityCenterKind } from './identity-center/index.js';
 import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
@@ -12,7 +13,7 @@ import { policiesKind } from './policies/index.js';
 import { serviceAccessKind } from './service-access/index.js';
 import { tagsKind } from './tags/index.js';
 
-const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, tagsKind, serviceAccessKind, identityCenterKind] as const;
+const KINDS = [organizationKind, budgetsKind, alternateContactsKind, policiesKind, tagsKind, serviceAccessKind, identityCenterKind, breakGlassKind] as const;
 
 /** In plan order: a kind's steps come after those of the kinds before it. */
 export const RESOURCE_KINDS: readonly ResourceKind<never>[] = KINDS;
@@ -34,6 +35,7 @@ const STEP_HANDLERS = {
   ...tagsKind.steps,
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
+  ...breakGlassKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */

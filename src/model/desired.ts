@@ -162,6 +162,8 @@ export type IdentityCenterExpectation = 'required' | 'optional';
 export interface DesiredBreakGlassUser {
   /** IAM user name in the management account. */
   readonly name: string;
+  /** true: orgctl creates the IAM user (no password, no access keys) with AdministratorAccess when it does not exist. */
+  readonly create?: true;
   readonly at?: SourcePosition;
 }
 

@@ -74,6 +74,8 @@ export interface LiveOrg {
   readonly trustedServices?: readonly string[];
   /** Every (service, account) delegation (ListDelegatedAdministrators, ListDelegatedServicesForAccount): read only when org.yaml manages them. */
   readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
+  /** The break-glass users org.yaml asks orgctl to create (`create: true`): read only when it asks for any. */
+  readonly breakGlassUsers?: readonly LiveBreakGlassUser[];
 }
 
 /** One account registered as a delegated administrator of one service. */
@@ -125,3 +127,16 @@ export interface LivePolicies {
 
 /** Tag orgctl puts on the policies it creates, so `prunePolicies` deletes only those. */
 export const MANAGED_POLICY_TAG = { key: 'managed-by', value: 'orgctl' } as const;
+
+/** One break-glass user org.yaml asks orgctl to create, as IAM has it (src/kinds/break-glass/read.ts). */
+export interface LiveBreakGlassUser {
+  readonly name: string;
+  /** null: no such IAM user (or it could not be read: readError). */
+  readonly user: {
+    readonly tags: Readonly<Record<string, string>>;
+    /** The attached managed policies; read only for a user orgctl created (tagged), else undefined. */
+    readonly attachedPolicies: readonly string[] | undefined;
+  } | null;
+  /** Why it could not be read (denied, ...): the plan cannot tell whether to create it. */
+  readonly readError?: string;
+}

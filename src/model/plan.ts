@@ -5,6 +5,7 @@
 import type { NotificationKey, SourcePosition, Subscriber, TimeUnit } from './desired.js';
 import type { AuditReport } from './audit.js';
 import type { AlternateContactStep } from '../kinds/alternate-contacts/steps.js';
+import type { BreakGlassStep } from '../kinds/break-glass/steps.js';
 import type { BudgetStep } from '../kinds/budgets/steps.js';
 import type { OrganizationStep } from '../kinds/organization/steps.js';
 import type { TagStep } from '../kinds/tags/steps.js';
@@ -58,7 +59,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | BreakGlassStep;
 
 export type StepKind = PlanStep['kind'];
 

@@ -59,3 +59,11 @@ export interface IdentityCenterInstance {
   /** undefined when AWS did not report a status (older instances, emulators). */
   readonly status: IdentityCenterInstanceStatus | undefined;
 }
+
+/** IAM GetUser: one IAM user of the calling account, with its tags. */
+export interface IamUser {
+  readonly userName: string;
+  readonly arn: string;
+  /** Tag key → value (GetUser returns the user's tags). */
+  readonly tags: Readonly<Record<string, string>>;
+}

@@ -44,6 +44,7 @@ export const NoteCode = {
   identityCenterNotApplied: 'identity-center-not-applied',
   accessAnalyzerFinding: 'access-analyzer-finding',
   accessAnalyzerUnavailable: 'access-analyzer-unavailable',
+  breakGlassUserUnreadable: 'break-glass-user-unreadable',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -1,7 +1,7 @@
 // The live organization a plan was made from, as an emulator snapshot: the rehearsal's starting world.
 // Same IDs as in AWS, so the plan's references resolve in the emulator exactly as they would in AWS.
 
-import type { EmulatorQuotas, EmulatorSnapshot, SnapshotAlternateContact, SnapshotBudget, SnapshotOrganization } from '../emulator/index.js';
+import type { EmulatorQuotas, EmulatorSnapshot, SnapshotAlternateContact, SnapshotBudget, SnapshotIamUser, SnapshotOrganization } from '../emulator/index.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../emulator/index.js';
 import type { LiveBudget, LiveOrg } from '../model/live.js';
 
@@ -18,7 +18,11 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const alternateContacts: SnapshotAlternateContact[] = (live.alternateContacts ?? []).flatMap((c) =>
     c.contact ? [{ accountId: live.callerAccountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : [],
   );
-  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts } as const;
+  // The break-glass users the plan read (those with create: true that exist), so the rehearsal's re-plan finds them.
+  const users: SnapshotIamUser[] = (live.breakGlassUsers ?? []).flatMap((u) =>
+    u.user ? [{ accountId: live.callerAccountId, userName: u.name, tags: u.user.tags, ...(u.user.attachedPolicies && { attachedPolicies: u.user.attachedPolicies }) }] : [],
+  );
+  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts, ...(users.length > 0 && { iam: { users } }) } as const;
   const org = live.organization;
   if (!org || !live.root) return { ...base, organization: null };
   return {

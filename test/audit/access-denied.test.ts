@@ -66,6 +66,8 @@ describe('an audit where AWS denies every call', () => {
         ['root-signing-certificates', 'cannot-check', 'iam:GetAccountSummary'],
         ['break-glass-user:break-glass', 'cannot-check', 'iam:ListMFADevices'],
         ['identity-center', 'cannot-check', 'sso:ListInstances'],
+        // Without the instance, who has administrator permission sets cannot be read either.
+        ['identity-center-admin-access', 'cannot-check', 'sso:ListInstances'],
         ['alternate-contact:security', 'cannot-check', 'account:GetAlternateContact'],
         ['centralized-root-access', 'cannot-check', 'iam:ListOrganizationsFeatures'],
       ]);

@@ -22,6 +22,8 @@ describe('error names of the audit services', () => {
     ['AccessDenied', 'iam', 'ListAccessKeys', 'accessDenied'],
     ['AccessDeniedException', 'sso-admin', 'ListInstances', 'accessDenied'],
     ['ServiceAccessNotEnabledException', 'iam', 'ListOrganizationsFeatures', 'other'],
+    // The SDK names IAM's EntityAlreadyExists "EntityAlreadyExistsException"; the break-glass executor relies on it.
+    ['EntityAlreadyExistsException', 'iam', 'CreateUser', 'alreadyExists'],
   ] as const)('%s from %s %s is %s', (name, service, operation, kind) => {
     const error = classifyError(Object.assign(new Error('x'), { name }), service, operation);
     expect(error.kind).toBe(kind);

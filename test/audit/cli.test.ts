@@ -47,7 +47,14 @@ const LOCKED_DOWN: EmulatorSnapshot = {
     organizationsFeatures: ['RootCredentialsManagement', 'RootSessions'],
   },
   alternateContacts: [{ accountId: MGMT, type: 'SECURITY', name: 'Security team', title: 'CISO', email: 'security@example.com', phone: '+1 555 0100' }],
-  identityCenterInstances: [{ ownerAccountId: MGMT, region: 'eu-west-1' }],
+  identityCenterInstances: [
+    {
+      ownerAccountId: MGMT,
+      region: 'eu-west-1',
+      // Everyday admin access through Identity Center: an AdministratorAccess set assigned on the management account.
+      permissionSets: [{ name: 'AdministratorAccess', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], assignments: [{ accountId: MGMT, principalType: 'GROUP', principalId: 'platform-admins' }] }],
+    },
+  ],
 };
 
 const withRootMfaOff = (snapshot: EmulatorSnapshot): EmulatorSnapshot => ({ ...snapshot, iam: { ...snapshot.iam, rootUsers: { ...snapshot.iam?.rootUsers, [MGMT]: { mfaEnabled: false } } } });
@@ -74,7 +81,7 @@ describe('orgctl audit and plan, against the emulator', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Root credentials \(account 123456789012\)\n/);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Audit: all 7 checks passed.');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Audit: all 8 checks passed.');
   });
 
   it('audit: exit 1 when a required check fails, in every format', async () => {
@@ -146,7 +153,7 @@ describe('orgctl audit and plan, against the emulator', () => {
     const text = await run(['plan']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Root credentials \(account 123456789012\)\n {2}FAIL {2}Root user has an MFA device\n/);
-    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('No changes. The organization matches org.yaml. Audit: 1 required check FAILED, 6 passed.');
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('No changes. The organization matches org.yaml. Audit: 1 required check FAILED, 7 passed.');
 
     const markdown = await run(['plan', '--format', 'markdown']);
     expect(markdown.stdout.indexOf('#### Root credentials')).toBeGreaterThan(markdown.stdout.indexOf('### orgctl plan'));
@@ -189,7 +196,7 @@ describe('orgctl audit and plan, against the emulator', () => {
 
     const again = await cli(['plan', '--detailed-exitcode']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('No changes. The organization matches org.yaml. Audit: all 7 checks passed.');
+    expect(again.stdout).toContain('No changes. The organization matches org.yaml. Audit: all 8 checks passed.');
     // Applying twice changes nothing and stays converged (PutAlternateContact is an upsert).
     expect((await cli(['apply', '--auto-approve'])).code).toBe(0);
   });

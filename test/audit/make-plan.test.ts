@@ -76,6 +76,7 @@ describe('makePlan with the audit', () => {
       'root-access-keys',
       'root-signing-certificates',
       'identity-center',
+      'identity-center-admin-access',
       'alternate-contact:security',
     ]);
     expect(plan.errors).toEqual([

@@ -116,6 +116,7 @@ function contract(name: string, start: () => Promise<Target>, quirks: { readonly
         'root-signing-certificates',
         'break-glass-user:break-glass',
         'identity-center',
+        'identity-center-admin-access',
         'alternate-contact:security',
         'centralized-root-access',
       ]);

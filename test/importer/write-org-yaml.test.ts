@@ -59,6 +59,8 @@ const contact = (type: DesiredAlternateContact['type']) =>
 const securities: fc.Arbitrary<DesiredSecurity> = fc
   .record({
     breakGlassUsers: fc.uniqueArray(fc.constantFrom('break-glass', 'admin@corp', 'y', 'root.user+1'), { maxLength: 3 }),
+    // Which of them orgctl creates (security.breakGlassUsers entries written as { name, create: true }).
+    created: fc.uniqueArray(fc.constantFrom('break-glass', 'admin@corp', 'y', 'root.user+1'), { maxLength: 2 }),
     identityCenter: fc.constantFrom('required' as const, 'optional' as const),
     identityCenterRegion: fc.option(fc.constantFrom('eu-west-1', 'us-gov-west-1'), { nil: undefined }),
     security: fc.option(contact('SECURITY'), { nil: undefined }),
@@ -66,7 +68,7 @@ const securities: fc.Arbitrary<DesiredSecurity> = fc
     operations: fc.option(contact('OPERATIONS'), { nil: undefined }),
   })
   .map((s) => ({
-    breakGlassUsers: s.breakGlassUsers.map((name) => ({ name })),
+    breakGlassUsers: s.breakGlassUsers.map((name) => ({ name, ...(s.created.includes(name) && { create: true as const }) })),
     identityCenter: s.identityCenter,
     ...(s.identityCenterRegion !== undefined && { identityCenterRegion: s.identityCenterRegion }),
     alternateContacts: [s.security, s.billing, s.operations].filter((c) => c !== undefined),

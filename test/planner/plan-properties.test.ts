@@ -47,6 +47,7 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   deregisterDelegatedAdministrator: [],
   registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
   disableServiceAccess: ['deregisterDelegatedAdministrator'],
+  createBreakGlassUser: [],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

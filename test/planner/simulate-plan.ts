@@ -242,6 +242,10 @@ class World {
         // The generated organizations declare no policies (the policies kind has its own tests).
         check(false, `unexpected policy step ${step.kind}`);
         return;
+      case 'createBreakGlassUser':
+        // The generated organizations declare no security: section (the break-glass kind has its own tests).
+        check(false, `unexpected step ${step.kind}`);
+        return;
       case 'enableServiceAccess':
         check(this.organization?.featureSet === 'ALL', 'ConstraintViolation (ORGANIZATION_NOT_IN_ALL_FEATURES_MODE)');
         this.trusted.add(step.after.servicePrincipal);

@@ -22,10 +22,25 @@ import type {
 export interface FakeIamUser {
   readonly mfaDevices: MfaDevice[];
   readonly accessKeys: AccessKeyMetadata[];
+  /** Tag key → value (CreateUser's tags). */
+  readonly tags: Record<string, string>;
+  /** ARNs of the attached managed policies. */
+  readonly attachedPolicies: string[];
 }
 
 /** A locked-down root: MFA on, a password, no access keys, no signing certificates. */
 export const SECURE_ROOT: RootCredentialSummary = { mfaEnabled: true, accessKeysPresent: false, signingCertificatesPresent: false, passwordPresent: true };
+
+/** A permission set of the fake's Identity Center (any instance), with its assignments by account. */
+export interface FakePermissionSet {
+  readonly arn: string;
+  readonly name: string;
+  readonly managedPolicies: string[];
+  /** "" when it has none. */
+  inlinePolicy: string;
+  /** Account ID → principals assigned the set there (an account listed here has the set provisioned). */
+  readonly assignments: Map<string, { principalType: 'GROUP' | 'USER'; principalId: string }[]>;
+}
 
 export class FakeSecurity {
   root: RootCredentialSummary = SECURE_ROOT;
@@ -36,14 +51,29 @@ export class FakeSecurity {
   /** Region → instances visible there. */
   readonly identityCenter = new Map<string, IdentityCenterInstance[]>();
   readonly contacts = new Map<AlternateContactType, AlternateContactSpec>();
+  /** Identity Center permission sets, with their assignments (fake.security.addPermissionSet). */
+  readonly permissionSets: FakePermissionSet[] = [];
 
   addUser(name: string, user: Partial<FakeIamUser> = {}): void {
-    this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])] });
+    this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])], tags: { ...user.tags }, attachedPolicies: [...(user.attachedPolicies ?? [])] });
   }
 
   addIdentityCenterInstance(region: string, ownerAccountId = '111111111111'): IdentityCenterInstance {
     const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE' };
     this.identityCenter.set(region, [...(this.identityCenter.get(region) ?? []), instance]);
     return instance;
+  }
+
+  /** A permission set assigned to `principalId` (a group) on `accountId`. */
+  addPermissionSet(name: string, policies: { managed?: readonly string[]; inline?: string }, accountId: string, principalId = 'group-1'): FakePermissionSet {
+    const set: FakePermissionSet = {
+      arn: `arn:aws:sso:::permissionSet/ssoins-fake/ps-${this.permissionSets.length + 1}`,
+      name,
+      managedPolicies: [...(policies.managed ?? [])],
+      inlinePolicy: policies.inline ?? '',
+      assignments: new Map([[accountId, [{ principalType: 'GROUP', principalId }]]]),
+    };
+    this.permissionSets.push(set);
+    return set;
   }
 }

@@ -75,11 +75,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts moto_server on a free port; without moto_server on PATH, fails with MOTO_MISSING_MESSAGE. */
-export async function startMoto(): Promise<MotoServer> {
+/** Starts moto_server on a free port (`env`: settings for its environment, e.g. MOTO_IAM_LOAD_MANAGED_POLICIES); without moto_server on PATH, fails with MOTO_MISSING_MESSAGE. */
+export async function startMoto(env: Readonly<Record<string, string>> = {}): Promise<MotoServer> {
   if (!MOTO_AVAILABLE) throw new Error(MOTO_MISSING_MESSAGE);
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env: { ...process.env, ...env } });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -8,6 +8,7 @@ import type { AuditCheck } from '../../model/audit.js';
 import type { AccessKeyMetadata } from '../../model/security.js';
 import type { AuditInput, BreakGlassObservation } from '../audit-input.js';
 import { cannotCheck, checkResult, type CheckIdentity } from './cannot-check.js';
+import { orgctlUserAwaitingMfa } from './break-glass-enrolment.js';
 
 /** The usual rotation bound (CIS AWS Foundations 1.14); past it a key is stale whatever its status. */
 export const MAX_ACCESS_KEY_AGE_DAYS = 90;
@@ -37,14 +38,14 @@ export function checkBreakGlassUsers(input: AuditInput): AuditCheck[] {
       ),
     ];
   }
-  return input.breakGlassUsers.map((user) => checkUser(user, input.now));
+  return input.breakGlassUsers.map((user) => checkUser(user, input.now, input.accountId));
 }
 
 function identityOf(name: string, at: BreakGlassObservation['at']): CheckIdentity {
   return { id: `break-glass-user:${name}`, title: `Break-glass user ${name} exists, has MFA and no usable access key`, severity: 'required', ...(at && { source: at }) };
 }
 
-function checkUser(user: BreakGlassObservation, now: number): AuditCheck {
+function checkUser(user: BreakGlassObservation, now: number, accountId: string): AuditCheck {
   const identity = identityOf(user.name, user.at);
   for (const observed of [user.mfaDevices, user.accessKeys]) {
     if (!observed.ok && observed.failure.notFound) {
@@ -58,6 +59,9 @@ function checkUser(user: BreakGlassObservation, now: number): AuditCheck {
   }
   if (!user.mfaDevices.ok) return cannotCheck(identity, user.mfaDevices.failure);
   if (!user.accessKeys.ok) return cannotCheck(identity, user.accessKeys.failure);
+  // orgctl's own user, as it left it (no keys) and awaiting its MFA device: say exactly what to do.
+  const enrolment = user.accessKeys.value.length === 0 ? orgctlUserAwaitingMfa(user, identity, accountId) : undefined;
+  if (enrolment) return enrolment;
 
   const problems: string[] = [];
   const remedies: string[] = [];

@@ -1,8 +1,9 @@
 // IAM Identity Center (SSO Admin): whether an instance exists, region by region.
 
 import type { IdentityCenterInstance } from '../../model/security.js';
+import type { SsoAdminAdminAccessPort } from './sso-admin-admin-access.js';
 
-export interface SsoAdminPort {
+export interface SsoAdminPort extends SsoAdminAdminAccessPort {
   /** SSO Admin ListInstances in `region` (Identity Center is regional). */
   listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
 }

@@ -94,7 +94,7 @@ export function classifyError(error: unknown, service: AwsServiceName, operation
   if (CREDENTIAL_NAMES.has(name)) {
     return make('other', `the AWS credentials were rejected or not found (${awsMessage}); check AWS_PROFILE or the credential variables, and refresh expired sessions`);
   }
-  if (name.startsWith('Duplicate') || name === 'AlreadyInOrganizationException' || name === 'AccountAlreadyRegisteredException') return make('alreadyExists');
+  if (name.startsWith('Duplicate') || name === 'AlreadyInOrganizationException' || name === 'AccountAlreadyRegisteredException' || name === 'EntityAlreadyExists' || name === 'EntityAlreadyExistsException') return make('alreadyExists');
   // The account is not a delegated administrator (of that service): what a deregistration wants.
   if (name === 'AccountNotRegisteredException') return make('notFound');
   // IAM says NoSuchEntity for a user (or other entity) that does not exist.

@@ -4,7 +4,7 @@
 import { PAGE_SIZES } from '../page-sizes.js';
 import type { IamPort } from '../ports/iam.js';
 import type { AdapterContext } from './adapter-context.js';
-import { toAccessKeyMetadata, toMfaDevice, toOrganizationsFeatures, toRootCredentialSummary } from './security-shapes.js';
+import { toAccessKeyMetadata, toIamUser, toMfaDevice, toOrganizationsFeatures, toRootCredentialSummary } from './security-shapes.js';
 
 export function iamAdapter({ clients, call, list }: AdapterContext): IamPort {
   const service = 'iam';
@@ -44,6 +44,35 @@ export function iamAdapter({ clients, call, list }: AdapterContext): IamPort {
         page: (out) => ({ items: out.AccessKeyMetadata, nextToken: out.IsTruncated ? out.Marker : undefined }),
       });
       return keys.map(toAccessKeyMetadata);
+    },
+
+    async getIamUser(userName) {
+      const { iam, sdk } = await clients.security();
+      const out = await call(service, 'GetUser', () => iam.send(new sdk.GetUserCommand({ UserName: userName })));
+      return toIamUser(out.User);
+    },
+
+    async createIamUser(userName, tags) {
+      const { iam, sdk } = await clients.security();
+      const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+      await call(service, 'CreateUser', () => iam.send(new sdk.CreateUserCommand({ UserName: userName, Tags })));
+    },
+
+    async attachUserPolicy(userName, policyArn) {
+      const { iam, sdk } = await clients.security();
+      await call(service, 'AttachUserPolicy', () => iam.send(new sdk.AttachUserPolicyCommand({ UserName: userName, PolicyArn: policyArn })));
+    },
+
+    async listAttachedUserPolicies(userName) {
+      const { iam, sdk } = await clients.security();
+      const policies = await list({
+        service,
+        operation: 'ListAttachedUserPolicies',
+        pageSize: PAGE_SIZES.iam,
+        send: (Marker, MaxItems) => iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: userName, MaxItems, Marker })),
+        page: (out) => ({ items: out.AttachedPolicies, nextToken: out.IsTruncated ? out.Marker : undefined }),
+      });
+      return policies.flatMap((p) => (p.PolicyArn === undefined ? [] : [p.PolicyArn]));
     },
   };
 }

@@ -5,3 +5,11 @@
 export { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
 export { GetAccountSummaryCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 export { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+export { AttachUserPolicyCommand, CreateUserCommand, GetUserCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
+export {
+  DescribePermissionSetCommand,
+  GetInlinePolicyForPermissionSetCommand,
+  ListAccountAssignmentsCommand,
+  ListManagedPoliciesInPermissionSetCommand,
+  ListPermissionSetsProvisionedToAccountCommand,
+} from '@aws-sdk/client-sso-admin';

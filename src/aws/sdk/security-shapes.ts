@@ -10,6 +10,7 @@ import {
   type AccessKeyStatus,
   type AlternateContactSpec,
   type AlternateContactType,
+  type IamUser,
   type IdentityCenterInstance,
   type IdentityCenterInstanceStatus,
   type MfaDevice,
@@ -57,4 +58,13 @@ export function toIdentityCenterInstance(instance: InstanceMetadata): IdentityCe
 export function toAlternateContact(contact: AlternateContact, requested: AlternateContactType): AlternateContactSpec {
   const type = ALTERNATE_CONTACT_TYPES.find((t) => t === contact.AlternateContactType) ?? requested;
   return { type, name: contact.Name ?? '', title: contact.Title ?? '', email: contact.EmailAddress ?? '', phone: contact.PhoneNumber ?? '' };
+}
+
+/** GetUser's User → our IamUser (tags as a record). */
+export function toIamUser(user: { UserName?: string | undefined; Arn?: string | undefined; Tags?: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined } | undefined): IamUser {
+  return {
+    userName: user?.UserName ?? '',
+    arn: user?.Arn ?? '',
+    tags: Object.fromEntries((user?.Tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']]))),
+  };
 }

@@ -18,8 +18,10 @@ const USAGE = `Usage: orgctl audit [--file org.yaml] [--format text|markdown|jso
 Checks that the root credentials of the management account named in org.yaml are locked down:
 the root user has MFA and no access keys or signing certificates; the break-glass users in
 security.breakGlassUsers exist, have MFA and no usable access keys; IAM Identity Center has an
-instance; the alternate contacts match security.alternateContacts; centralized root access is on
-for member accounts (a recommendation). Nothing is changed. \`orgctl plan\` shows the same audit first.
+instance, and an administrator permission set is assigned on the management account (a
+recommendation); the alternate contacts match security.alternateContacts; centralized root access
+is on for member accounts (a recommendation). Nothing is changed. \`orgctl plan\` shows the same
+audit first.
 
 With a member account's credentials, audits that account's root user only.
 The checks no API can make are listed in docs/root-credentials.md.

@@ -62,8 +62,39 @@ function requireUser(ctx: IamContext, userName: string): IamUserRecord {
   return user;
 }
 
-function userShape(ctx: IamContext, user: IamUserRecord): JsonObject {
-  return { Path: '/', UserName: user.userName, UserId: user.userId, Arn: `arn:aws:iam::${ctx.call.caller.accountId}:user/${user.userName}`, CreateDate: iso(user.createdAt) };
+function userShape(ctx: IamContext, user: IamUserRecord, withTags = true): JsonObject {
+  const tags = withTags ? Object.entries(user.tags ?? {}).map(([Key, Value]) => ({ Key, Value })) : [];
+  return {
+    Path: '/',
+    UserName: user.userName,
+    UserId: user.userId,
+    Arn: `arn:aws:iam::${ctx.call.caller.accountId}:user/${user.userName}`,
+    CreateDate: iso(user.createdAt),
+    // GetUser and CreateUser answer with the user's tags, when it has any.
+    ...(tags.length > 0 && { Tags: tags }),
+  };
+}
+
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+const POLICY_ARN = /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]{1,128}$/;
+
+/** CreateUser's Tags.member.N.Key/Value, checked as IAM checks them (at most 50, keys once). */
+function userTags(input: JsonObject): [string, string][] {
+  const raw = input['Tags'];
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw validationError('Tags must be a list.');
+  if (raw.length > 50) throw new ApiError('LimitExceeded', 'The number of tags has reached the maximum limit.', 409);
+  const tags = raw.map((entry): [string, string] => {
+    const tag = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry : {};
+    const key = tag['Key'];
+    const value = tag['Value'] ?? '';
+    if (typeof key !== 'string' || !TAG_KEY.test(key)) throw validationError(`1 validation error detected: Value '${String(key)}' at 'tags.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`);
+    if (typeof value !== 'string' || !TAG_VALUE.test(value)) throw validationError(`1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`);
+    return [key, value];
+  });
+  if (new Set(tags.map(([key]) => key.toLowerCase())).size !== tags.length) throw new ApiError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.', 400);
+  return tags;
 }
 
 /** IAM's Marker/MaxItems paging (MaxItems 1..1000, default 100), with opaque markers. */
@@ -143,12 +174,51 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: IamContext) => 
     const userName = text(input, 'UserName', USER_NAME);
     const users = accountOf(ctx).users;
     if (users.has(userName.toLowerCase())) throw new ApiError('EntityAlreadyExists', `User with name ${userName} already exists.`, 409);
-    const user: IamUserRecord = { userName, userId: ctx.iam.newId('AIDA', 17), createdAt: ctx.call.now, mfaDevices: [], accessKeys: [] };
+    const tags = userTags(input);
+    const user: IamUserRecord = { userName, userId: ctx.iam.newId('AIDA', 17), createdAt: ctx.call.now, mfaDevices: [], accessKeys: [], ...(tags.length > 0 && { tags: Object.fromEntries(tags) }) };
     users.set(userName.toLowerCase(), user);
     return { User: userShape(ctx, user) };
   },
 
   GetUser: (input, ctx) => ({ User: userShape(ctx, requireUser(ctx, text(input, 'UserName', USER_NAME))) }),
+
+  AttachUserPolicy: (input, ctx) => {
+    const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
+    const policyArn = text(input, 'PolicyArn', POLICY_ARN);
+    // AWS managed policies exist everywhere; the emulator models no customer managed policies.
+    if (!policyArn.includes(':iam::aws:policy/')) throw new ApiError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`, 404);
+    const attached = (user.attachedPolicies ??= []);
+    // Attaching a policy that is attached already succeeds and changes nothing.
+    if (!attached.includes(policyArn)) attached.push(policyArn);
+    return {};
+  },
+
+  ListAttachedUserPolicies: (input, ctx) => {
+    const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
+    const arns = user.attachedPolicies ?? [];
+    const { items, truncated } = page(ctx, input, `ListAttachedUserPolicies:${user.userName}`, arns);
+    return { AttachedPolicies: items.map((arn) => ({ PolicyArn: arn, PolicyName: arn.slice(arn.lastIndexOf('/') + 1) })), ...truncated };
+  },
+
+  ListUsers: (input, ctx) => {
+    const users = [...accountOf(ctx).users.values()].sort((a, b) => a.userName.localeCompare(b.userName));
+    const { items, truncated } = page(ctx, input, 'ListUsers', users);
+    // ListUsers does not return tags (AWS: "use ListUserTags"), so the shape leaves them out.
+    return { Users: items.map((u) => userShape(ctx, u, false)), ...truncated };
+  },
+
+  // The emulator models no console passwords for IAM users: every user has none.
+  GetLoginProfile: (input, ctx) => {
+    const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
+    throw new ApiError('NoSuchEntity', `Login Profile for User ${user.userName} cannot be found.`, 404);
+  },
+
+  ListUserTags: (input, ctx) => {
+    const user = requireUser(ctx, text(input, 'UserName', USER_NAME));
+    const tags = Object.entries(user.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    const { items, truncated } = page(ctx, input, `ListUserTags:${user.userName}`, tags);
+    return { Tags: items, ...truncated };
+  },
 
   ListMFADevices: (input, ctx) => {
     const userName = optionalText(input, 'UserName', USER_NAME);

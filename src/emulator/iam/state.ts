@@ -34,6 +34,10 @@ export interface IamUserRecord {
   readonly createdAt: number;
   readonly mfaDevices: MfaDeviceRecord[];
   readonly accessKeys: AccessKeyRecord[];
+  /** Tags given to CreateUser, by key (absent: none). */
+  tags?: Record<string, string>;
+  /** ARNs of the managed policies attached to the user (absent: none). */
+  attachedPolicies?: string[];
 }
 
 export interface IamAccount {

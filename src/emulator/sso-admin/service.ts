@@ -8,6 +8,7 @@ import type { JsonObject } from '../json.js';
 import { paginate } from '../pagination.js';
 import { serviceFromHandlers, type CallContext, type EmulatedService, type ServiceErrors } from '../service.js';
 import type { IdentityCenterState } from './state.js';
+import { ADMIN_ACCESS_HANDLERS } from './admin-access.js';
 
 export const SSO_ADMIN_TARGET_PREFIX = 'SWBExternalService';
 /** What the emulator assumes when a request carries no credential scope. */
@@ -53,5 +54,5 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext
 };
 
 export function ssoAdminService(contextFor: (call: CallContext) => SsoAdminContext): EmulatedService {
-  return serviceFromHandlers('sso-admin', ssoAdminErrors, HANDLERS, (call) => contextFor(call));
+  return serviceFromHandlers('sso-admin', ssoAdminErrors, { ...HANDLERS, ...ADMIN_ACCESS_HANDLERS }, (call) => contextFor(call));
 }

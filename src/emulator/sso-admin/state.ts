@@ -14,6 +14,20 @@ export interface IdentityCenterInstanceRecord {
   readonly createdAt: number;
 }
 
+/** A permission set with its policies and account assignments (what the audit's admin-access check reads). */
+export interface PermissionSetRecord {
+  readonly instanceArn: string;
+  readonly permissionSetArn: string;
+  readonly name: string;
+  readonly managedPolicyArns: string[];
+  /** "" when it has none. */
+  inlinePolicy: string;
+  /** Each assignment on an account; an account with one has the set provisioned. */
+  readonly assignments: { accountId: string; principalType: 'GROUP' | 'USER'; principalId: string }[];
+}
+
 export class IdentityCenterState {
   readonly instances: IdentityCenterInstanceRecord[] = [];
+  /** Seeded by tests (emulator.world or snapshot code); served by admin-access.ts. */
+  readonly permissionSets: PermissionSetRecord[] = [];
 }

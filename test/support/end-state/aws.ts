@@ -3,6 +3,7 @@
 
 import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
@@ -18,6 +19,7 @@ export interface OracleClients {
   readonly budgets: BudgetsClient;
   readonly account: AccountClient;
   readonly sts: STSClient;
+  readonly iam: IAMClient;
   destroy(): void;
 }
 
@@ -36,6 +38,7 @@ export function oracleClients(target: OracleTarget): OracleClients {
     budgets: new BudgetsClient(config),
     account: new AccountClient(config),
     sts: new STSClient(config),
+    iam: new IAMClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, policies.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, policies.ts, break-glass.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -16,6 +16,7 @@ import { accountsKind } from './accounts.js';
 import { alternateContactsKind } from './alternate-contacts.js';
 import { callerAccountId, oracleClients, type OracleTarget } from './aws.js';
 import { type Backend, EMULATOR_BACKEND } from './backends.js';
+import { breakGlassKind } from './break-glass.js';
 import { budgetsKind } from './budgets.js';
 import type { DeclaredSource, EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
@@ -35,6 +36,7 @@ export const END_STATE_KINDS = {
   serviceAccess: serviceAccessKind,
   tags: tagsKind,
   policies: policiesKind,
+  breakGlass: breakGlassKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -80,7 +80,7 @@ function tagsOf(tags: DesiredTags | undefined): { tags?: Record<string, string> 
 
 function securityOf(security: DesiredSecurity): Record<string, unknown> {
   return {
-    breakGlassUsers: security.breakGlassUsers.map((u) => u.name),
+    breakGlassUsers: security.breakGlassUsers.map((u) => (u.create ? { name: u.name, create: true } : u.name)),
     identityCenter: security.identityCenter,
     ...(security.identityCenterRegion !== undefined && { identityCenterRegion: security.identityCenterRegion }),
     ...(security.alternateContacts.length > 0 && {
