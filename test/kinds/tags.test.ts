@@ -318,3 +318,80 @@ describe('read: only the tags org.yaml declares', () => {
     expect(fake.callCount('ListTagsForResource')).toBe(0);
   });
 });
+
+describe('policies: tags', () => {
+  const DOC = 'document: { Version: "2012-10-17", Statement: [{ Effect: Deny, Action: "s3:DeleteBucket", Resource: "*" }] }';
+  const CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }] });
+
+  it('validate: accepts tags: on a policy; refuses them on an AWS-managed policy and past 49 (managed-by takes the 50th)', () => {
+    expect(problems(orgYaml('root: {}', 'policies:', `  P: { ${DOC}, tags: { owner: security } }`))).toEqual([]);
+    expect(desiredOf(orgYaml('root: {}', 'policies:', `  P: { ${DOC}, tags: { owner: security } }`)).policies?.[0]?.tags?.entries).toEqual([
+      expect.objectContaining({ key: 'owner', value: 'security' }),
+    ]);
+    expect(problems(orgYaml('root: {}', 'policies:', `  FullAWSAccess: { ${DOC}, tags: { owner: security } }`))).toContainEqual(
+      expect.stringMatching(/^5:\d+ policy "FullAWSAccess" is AWS-managed, and AWS refuses tags on AWS-managed policies\. Remove its `tags:`\.$/),
+    );
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `      k${i}: v`);
+    expect(problems(orgYaml('root: {}', 'policies:', '  P:', `    ${DOC}`, '    tags:', ...tags(49)))).toEqual([]);
+    expect(problems(orgYaml('root: {}', 'policies:', '  P:', `    ${DOC}`, '    tags:', ...tags(50)))).toEqual([
+      expect.stringMatching(/^7:5 policy "P" has 50 tags; AWS allows at most 49\. Remove 1\.$/),
+    ]);
+  });
+
+  function seeded(): FakeAwsPort {
+    const fake = new FakeAwsPort();
+    fake.seedOrganization();
+    fake.seedTags(fake.seedPolicy({ id: 'p-tagged0001', name: 'Tagged', content: CONTENT }), { owner: 'old', drop: 'me', 'managed-by': 'orgctl', 'aws:x': 'y' });
+    fake.seedTags(fake.seedPolicy({ id: 'p-plain00001', name: 'Plain', content: CONTENT }), { stays: 'as is' });
+    fake.seedTags(fake.seedPolicy({ id: 'p-other00001', name: 'Other', content: CONTENT }), { other: 'x' });
+    return fake;
+  }
+  const policiesYaml = fakeOrgYaml(
+    'root: {}',
+    'policies:',
+    `  Tagged: { ${DOC}, tags: { owner: security, added: "1" } }`,
+    `  Plain: { ${DOC} }`,
+    `  Fresh: { ${DOC}, tags: { owner: security } }`,
+  );
+
+  it('reads the tags of the existing policies that declare them only, as the bound says; tags and untags them; a new policy gets its tags in CreatePolicy', async () => {
+    const fake = seeded();
+    const desired = desiredOf(policiesYaml);
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    expect(fake.calls.filter((c) => c.operation === 'ListTagsForResource').map((c) => c.args)).toEqual([['p-tagged0001']]);
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 1, budgets: 0 });
+    expect(plan.errors).toEqual([]);
+    const steps = plan.steps.filter((s) => s.kind === 'tagResource' || s.kind === 'untagResource' || s.kind === 'createPolicy');
+    expect(steps.map((s) => `${s.kind} ${s.address}`)).toEqual(['createPolicy policy:Fresh', 'untagResource policy:Tagged/tags', 'tagResource policy:Tagged/tags']);
+    expect(steps[0]).toMatchObject({ after: { name: 'Fresh', tags: { owner: 'security' } } });
+    expect(steps[1]).toMatchObject({ target: { type: 'policy', name: 'Tagged' }, before: { tags: { drop: 'me' } } });
+    expect(steps[2]).toMatchObject({ target: { type: 'policy', name: 'Tagged' }, before: { tags: { owner: 'old' } }, after: { tags: { owner: 'security', added: '1' } } });
+  });
+
+  it('is an error, not a guess, when a declared policy\'s tags were not read', () => {
+    const desired = desiredOf(policiesYaml);
+    const live = seeded().liveOrg();
+    const policies = { enabledTypes: [], readTypes: ['SERVICE_CONTROL_POLICY' as const], policies: [{ id: 'p-tagged0001', name: 'Tagged', type: 'SERVICE_CONTROL_POLICY' as const, awsManaged: false, description: '', content: CONTENT, targets: [] }] };
+    const plan = planOrg(desired, { ...live, policies }, FAKE_INPUTS);
+    expect(plan.errors.map((e) => `${e.code} ${e.address}`)).toContainEqual('tags-not-read policy:Tagged/tags');
+  });
+
+  it('execute, each twice: tags and untags an existing policy by name; CreatePolicy sets the declared tags beside managed-by', async () => {
+    const fake = seeded();
+    // The ID registry knows the policies the plan read (the apply's read, with org.yaml's policies).
+    const { live } = await makePlan(fake, desiredOf(policiesYaml), 'a'.repeat(64));
+    const ctx: StepContext = { port: fake, ids: IdRegistry.fromLive(live), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
+    const base = { reason: 'test', dependsOn: [] as number[] };
+    const target = { type: 'policy', name: 'Tagged' } as const;
+    const steps: PlanStep[] = [
+      { ...base, kind: 'untagResource', address: 'policy:Tagged/tags', target, before: { tags: { drop: 'me' } }, after: null },
+      { ...base, kind: 'tagResource', address: 'policy:Tagged/tags', target, before: { tags: { owner: 'old' } }, after: { tags: { owner: 'security' } } },
+      { ...base, kind: 'createPolicy', address: 'policy:Fresh', before: null, after: { name: 'Fresh', type: 'SERVICE_CONTROL_POLICY', description: '', content: CONTENT, tags: { owner: 'security' } } },
+    ];
+    for (const step of [...steps, ...steps]) await executeStep(step, ctx);
+    expect(await fake.listResourceTags('p-tagged0001')).toEqual({ owner: 'security', 'managed-by': 'orgctl', 'aws:x': 'y' });
+    const fresh = (await fake.listPolicies('SERVICE_CONTROL_POLICY')).filter((p) => p.name === 'Fresh');
+    expect(fresh).toHaveLength(1);
+    expect(await fake.listResourceTags(fresh[0]!.id)).toEqual({ owner: 'security', 'managed-by': 'orgctl' });
+  });
+});
