@@ -310,6 +310,94 @@ describe('read: only the tags org.yaml declares', () => {
     expect(plan.steps[2]).toMatchObject({ target: { type: 'account', id: A3 }, before: { tags: { team: 'was' } }, after: { tags: { team: 't' } } });
   });
 
+  /**
+   * The port, but the listing of `heldParent`'s accounts (the walk's last) does not answer until a tag read
+   * starts, or until everything else has gone quiet (event-loop turns, no timers); `events` is the order.
+   */
+  function holdingWalk(fake: FakeAwsPort, heldParent: string): { port: FakeAwsPort; events: string[] } {
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const quiet = async (): Promise<void> => {
+      for (let i = 0; i < 500; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const port = new Proxy(fake, {
+      get(target, prop, receiver) {
+        if (prop === 'listAccountsForParent') {
+          return async (parentId: string) => {
+            const accounts = await target.listAccountsForParent(parentId);
+            if (parentId === heldParent) await Promise.race([released, quiet()]);
+            events.push(`accounts of ${parentId}`);
+            return accounts;
+          };
+        }
+        if (prop === 'listResourceTags') {
+          return (id: string) => {
+            events.push(`tags of ${id}`);
+            release();
+            return target.listResourceTags(id);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { port, events };
+  }
+
+  it('starts the tags of a declared OU and account as the walk finds them, before the walk is done, each read once (the bound)', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const workloads = fake.seedOu(rootId, 'Workloads');
+    const deep = fake.seedOu(fake.seedOu(workloads, 'Prod'), 'Deep');
+    fake.seedAccount({ id: A3, name: 'a1', email: 'a1@example.com', parentId: workloads });
+    fake.seedAccount({ id: '222222222222', name: 'a2', email: 'a2@example.com', parentId: deep });
+    fake.seedTags(workloads, { owner: 'x' });
+    const desired = desiredOf(
+      fakeOrgYaml(
+        'root:',
+        '  tags: { owner: platform }',
+        '  organizationalUnits:',
+        '    Workloads:',
+        '      tags: { owner: x }',
+        `      accounts: [{ id: "${A3}", tags: { team: t } }]`,
+        '      organizationalUnits:',
+        '        Prod:',
+        '          organizationalUnits:',
+        '            Deep:',
+        '              accounts: [{ email: A2@example.com, tags: { team: d } }]',
+      ),
+    );
+    const { port, events } = holdingWalk(fake, deep);
+    const { plan, live } = await makePlan(port, desired, 'a'.repeat(64));
+    const walkDone = events.indexOf(`accounts of ${deep}`);
+    expect(events.indexOf(`tags of ${workloads}`)).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf(`tags of ${workloads}`)).toBeLessThan(walkDone);
+    expect(events.indexOf(`tags of ${A3}`)).toBeLessThan(walkDone);
+    expect(events.indexOf(`tags of ${rootId}`)).toBeLessThan(walkDone);
+    // The account declared by email is found by its listing, the last: read once, then.
+    expect(events.filter((e) => e.startsWith('tags of ')).sort()).toEqual([`tags of ${A3}`, `tags of ${rootId}`, `tags of ${workloads}`, 'tags of 222222222222'].sort());
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 4, budgets: 0 });
+    expect(summary(plan)).toEqual(['tagResource root/tags', `tagResource account:${A3}/tags`, 'tagResource account:222222222222/tags']);
+  });
+
+  it('with a renamed OU in org.yaml, reads the OUs\' tags once the tree is complete, by the live OU each org.yaml path names', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const old = fake.seedOu(rootId, 'Old');
+    const keep = fake.seedOu(rootId, 'Keep');
+    fake.seedTags(old, { owner: 'was' });
+    fake.seedTags(keep, { owner: 'keep' });
+    // /New in org.yaml is the live /Old, renamed by this plan: its tags are the live /Old's.
+    const desired = desiredOf(
+      fakeOrgYaml('root:', '  organizationalUnits:', '    New:', '      renamedFrom: Old', '      tags: { owner: was }', '    Keep:', '      tags: { owner: keep }'),
+    );
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    expect(fake.calls.filter((c) => c.operation === 'ListTagsForResource').map((c) => c.args[0]).sort()).toEqual([old, keep].sort());
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 2, budgets: 0 });
+    expect(summary(plan)).toEqual(['renameOrganizationalUnit ou:/New']);
+  });
+
   it('reads no tags when org.yaml declares none', async () => {
     const fake = new FakeAwsPort();
     const { rootId } = fake.seedOrganization();
