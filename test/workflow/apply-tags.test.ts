@@ -188,6 +188,33 @@ async function convergesWithTags(world: World, options: { withBudgets: boolean; 
     text.replace('  tags: { owner: platform, "keep me": root }\n', '').replace('      tags: { owner: new, added: "1" }\n', '').replace('    tags: { owner: security, added: "2" }\n', ''),
   );
   expect((await makePlan(world.port, withoutKeys, SHA)).plan.steps).toEqual([]);
+
+  // A second round, so every kind of resource has had a tag added, changed and removed: the root and the
+  // account gain a key (the root also loses one), the budget swaps its key, the policy loses all of its.
+  const second = text
+    .replace('  tags: { owner: platform, "keep me": root }\n', '  tags: { owner: platform, added: "1" }\n')
+    .replace('tags: { team: payments } }', 'tags: { team: payments, added: "1" } }')
+    .replace('    tags: { owner: finance }\n', '    tags: { added: "1" }\n')
+    .replace('    tags: { owner: security, added: "2" }\n', '    tags: {}\n');
+  const secondDesired = parsed(second);
+  const beforeSecond = await world.endState();
+  const secondPlan = await makePlan(world.port, secondDesired, SHA);
+  expect(secondPlan.plan.errors).toEqual([]);
+  expect(secondPlan.plan.steps.map((s) => `${s.kind} ${s.address}`).sort()).toEqual(
+    [
+      'tagResource root/tags',
+      'untagResource root/tags',
+      `tagResource account:${seeded.accounts[0]}/tags`,
+      'untagResource policy:TaggedPolicy/tags',
+      ...(options.withBudgets ? ['tagResource budget:tagged/tags', 'untagResource budget:tagged/tags'] : []),
+    ].sort(),
+  );
+  const secondOutcome = await runApplyWorkflow({ port: world.port, desired: secondDesired, orgYamlSha256: SHA, confirm: async () => true });
+  if (secondOutcome.kind !== 'applied') throw new Error(`expected an apply, got ${secondOutcome.kind}`);
+  expect(secondOutcome.run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
+  expect(secondOutcome.converged).toBe(true);
+  expect((await makePlan(world.port, secondDesired, SHA)).plan.steps).toEqual([]);
+  expectEndStateMatches(await world.endState(), expectedEndState(second, beforeSecond), options.knownGaps ? { knownGaps: options.knownGaps } : {});
 }
 
 describe('tags against our emulator', () => {
