@@ -355,6 +355,7 @@ export interface Policy {
         }
       | undefined;
   };
+  tags?: Tags;
 }
 /**
  * IAM Identity Center permission sets and who gets them on which accounts. Reference: docs/org-yaml.md.

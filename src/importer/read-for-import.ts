@@ -5,8 +5,8 @@
 //      customer policies) content, through the policies kind's read (src/kinds/policies/read.ts);
 //   3. trusted access and delegated administrators (all features only), as the service-access kind reads them;
 //   4. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
-//      each: the tags kind's readEveryResourceTags) and of every budget (read by readLiveOrg), since
-//      tags cost a call per resource.
+//      each: the tags kind's readEveryResourceTags), of every budget (read by readLiveOrg) and of every
+//      customer policy (read in step 2), since tags cost a call per resource.
 // Steps 2 to 4 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort } from '../aws/port.js';
@@ -45,7 +45,8 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
   const includeTags = options.includeTags ?? false;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   let listedRoot: LiveRoot | undefined;
-  const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: () => false };
+  // With tags, each customer policy's tags too (AWS refuses tags on AWS-managed policies).
+  const everyCustomerPolicy = { types: [], describe: (p: { awsManaged: boolean }) => !p.awsManaged, readTags: (p: { awsManaged: boolean }) => includeTags && !p.awsManaged };
   // Started as soon as the root is listed, beside the tree walk: a policy attached everywhere (FullAWSAccess)
   // has as many pages of targets as the organization has accounts and OUs, and pages are read one by one.
   let policiesRead: Promise<LivePolicies> | undefined;

@@ -3,6 +3,7 @@
 // the executor, the renderers, the importer and the stale-plan fingerprint loop over the registry; none of them knows
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
+import type { DiscoveryListener, TreeDiscovery } from '../reader/discoveries.js';
 import type { StepContext } from '../apply/step-context.js';
 import type { AlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
@@ -58,6 +59,12 @@ export interface KindReadContext {
   readonly tree: Promise<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>;
   /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
   readonly root?: LiveRoot | null;
+  /**
+   * Calls `listener` with every part of the tree the snapshot read has found so far, then with each new
+   * one as it is found (before `tree` resolves), so a read that needs IDs can start on each at once.
+   * Parts of an attempt that was run again come again, and may name what the complete tree no longer has.
+   */
+  onDiscovered(listener: DiscoveryListener): void;
 }
 
 /**
@@ -85,6 +92,8 @@ export interface SnapshotReadContext {
   underWay(): void;
   /** Hands on the root as ListRoots answered, with its policy types, for the policies kind's read. */
   onRoot(root: LiveRoot): void;
+  /** Hands on a part of the tree as soon as it is found, for the kinds' reads (KindReadContext.onDiscovered). */
+  discovered(part: TreeDiscovery): void;
 }
 
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */

@@ -274,6 +274,8 @@ export interface DesiredPolicy {
   /** Where `file:` is written in org.yaml. */
   readonly fileAt?: SourcePosition;
   readonly at?: SourcePosition;
+  /** `tags:`: the policy has exactly these (the tags kind); absent: its tags are left alone. */
+  readonly tags?: DesiredTags;
 }
 
 /** One name in a node's `policies:` list: a declared policy or an AWS-managed one. */

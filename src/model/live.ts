@@ -111,7 +111,7 @@ export interface LivePolicy {
   readonly description: string;
   /** The document as AWS stores it; read (DescribePolicy) only for policies org.yaml declares or prune may delete. */
   readonly content?: string;
-  /** Tags; read only for customer policies prune may delete (to tell which orgctl created). */
+  /** Tags; read only for customer policies prune may delete (to tell which orgctl created) and those whose `tags:` org.yaml declares. */
   readonly tags?: Readonly<Record<string, string>>;
   /** IDs of the roots, OUs and accounts it is attached to directly. */
   readonly targets: readonly string[];

@@ -38,10 +38,10 @@ export type ParentRef = RootRef | OuRef;
 export type ResourceRef = ParentRef | AccountIdRef | AccountEmailRef | PolicyRef;
 
 /**
- * What can carry tags orgctl manages: the root, an OU, an account, a budget (policies join when the
- * policies kind does). Not a ResourceRef: a budget needs no ID (its ARN is built from its name).
+ * What can carry tags orgctl manages: the root, an OU, an account, a policy (by name), a budget. Not a
+ * ResourceRef: a budget needs no ID (its ARN is built from its name).
  */
-export type TagTarget = ParentRef | AccountIdRef | BudgetRef;
+export type TagTarget = ParentRef | AccountIdRef | BudgetRef | PolicyRef;
 
 export const ROOT_REF: RootRef = { type: 'root' };
 

@@ -12,6 +12,8 @@ export const TAG_LIMITS = {
   perOrganizationsResource: 50,
   /** Per budget (Budgets ResourceTags). */
   perBudget: 200,
+  /** Per policy: Organizations' 50, less the `managed-by` tag orgctl gives the policies it creates. */
+  perPolicy: 49,
   /** Letters, digits, white space and _ . : / = + - @ (the Tag shapes' pattern). */
   characters: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
 } as const;

@@ -5,8 +5,8 @@
 //      requests in flight per operation (the port's pacer holds each operation to AWS's rate, so wall
 //      time approaches calls ÷ rate);
 //   3. once the guard has passed and the walk is under way, every resource kind's own read (read-kinds.ts:
-//      the alternate contacts org.yaml declares; the tags it declares, which wait for step 2's tree for
-//      the IDs), beside step 2, merged into the result.
+//      the alternate contacts org.yaml declares; the tags it declares, started as step 2 finds each
+//      resource, discoveries.ts), beside step 2, merged into the result.
 // Nothing is fetched twice.
 // Someone else may change the organization while it is read: an OU the walk just listed is deleted
 // before its children are listed (ParentNotFoundException), a budget disappears before its
@@ -23,6 +23,7 @@ import { checkCallerAccount, checkOrganizationOwner } from './check-caller.js';
 import { readKinds } from './read-kinds.js';
 import type { ReadProgress } from './read-progress.js';
 import { readSnapshot } from './read-snapshot.js';
+import { Discoveries, type TreeDiscovery } from './discoveries.js';
 
 export type { ReadProgress } from './read-progress.js';
 
@@ -80,6 +81,8 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
   // The first complete snapshot's tree, for the kinds' reads that need IDs (the tags kind).
   const treeRead = deferred<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>();
   treeRead.promise.catch(() => undefined);
+  // The tree as the walk finds it, for the kinds' reads that start on IDs as they come (the tags kind).
+  const discoveries = new Discoveries();
   // The root as ListRoots answered (with its policy types): the kinds get it instead of asking again.
   let listedRoot: LiveRoot | null = null;
   const onRoot = (root: LiveRoot): void => {
@@ -90,7 +93,9 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise, listedRoot);
+      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise, listedRoot, (listener) =>
+        discoveries.subscribe(listener),
+      );
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);
     }
@@ -105,6 +110,7 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
     onProgress: options.onProgress,
     underWay: readUnderWay,
     onRoot,
+    discovered: (part: TreeDiscovery) => discoveries.publish(part),
   };
   const changes: ChangedUnderReadError[] = [];
   for (;;) {

@@ -7,6 +7,7 @@ import type { SnapshotReadContext } from '../kinds/kind.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import type { LiveOrg, LiveOrganization, LiveRoot } from '../model/live.js';
 import { ProgressCounter, type ReadProgress } from './read-progress.js';
+import type { TreeDiscovery } from './discoveries.js';
 
 export interface SnapshotReadOptions {
   readonly organization: LiveOrganization | null;
@@ -18,6 +19,8 @@ export interface SnapshotReadOptions {
   readonly underWay: () => void;
   /** Called with the root as ListRoots answered (the policies kind reads its policy types from it). */
   readonly onRoot?: (root: LiveRoot) => void;
+  /** Called with each part of the tree as it is found. */
+  readonly discovered?: (part: TreeDiscovery) => void;
 }
 
 /** The kinds' slices of the live organization, merged (registry order). */
@@ -39,6 +42,7 @@ export async function readSnapshot(port: AwsPort, options: SnapshotReadOptions):
     progress: (delta) => progress.update(delta),
     underWay: options.underWay,
     onRoot: options.onRoot ?? (() => undefined),
+    discovered: options.discovered ?? (() => undefined),
   };
   // Without an organization there is no tree to wait for: the read is under way at once.
   if (options.organization === null) options.underWay();

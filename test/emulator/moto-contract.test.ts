@@ -714,6 +714,28 @@ describe('more of AWS’s documented behaviour', () => {
     },
     moto: { differs: 'budget tagging is not implemented (an HTML 500 page)', answer: 'HTTP 500' },
   });
+  awsBehaviour('policy tags: CreatePolicy with Tags, then TagResource and UntagResource on the policy ID', {
+    source: `${ORG_API}/API_CreatePolicy.html (Tags), ${ORG_API}/API_TagResource.html (ResourceId: a policy, p-...)`,
+    aws: { created: ['managed-by=orgctl', 'owner=old', 'stale=x'], after: ['managed-by=orgctl', 'owner=security', 'team=sec'] },
+    run: async (t) => {
+      const o = orgs(t.config());
+      await createOrganization(o);
+      const policy = await o.send(
+        new CreatePolicyCommand({
+          Name: 'Tagged',
+          Description: '',
+          Type: 'SERVICE_CONTROL_POLICY',
+          Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}',
+          Tags: [{ Key: 'managed-by', Value: 'orgctl' }, { Key: 'owner', Value: 'old' }, { Key: 'stale', Value: 'x' }],
+        }),
+      );
+      const id = policy.Policy!.PolicySummary!.Id!;
+      const created = await tagsOf(o, id);
+      await o.send(new UntagResourceCommand({ ResourceId: id, TagKeys: ['stale'] }));
+      await o.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: 'owner', Value: 'security' }, { Key: 'team', Value: 'sec' }] }));
+      return { created, after: await tagsOf(o, id) };
+    },
+  });
 });
 
 // ---- behaviour AWS does not document: the emulator's default and moto's answer, both pinned

@@ -206,16 +206,22 @@ describe('orgctl import: what org.yaml cannot express is listed as comments', ()
   it('declares tags as tags: keys with --include-tags, lists managed-by in the comments, reading each resource once', async () => {
     const fake = new FakeAwsPort();
     seedInexpressible(fake);
+    fake.seedTags('p-unused0001', { owner: 'security', 'managed-by': 'orgctl' });
     const { text, reading } = await importOrg(fake, { includeTags: true });
     expect(text).toContain('root:\n  tags: { env: prod }\n');
+    // A customer policy's tags, but for orgctl's own managed-by; a policy without tags gets no key.
+    expect(text).toContain('    file: policies/Unused.json\n    tags: { owner: security }\n');
+    expect(text).toContain('    file: policies/DenyRegions.json\n');
+    expect(text).not.toContain('    file: policies/DenyRegions.json\n    tags:');
     expect(text).toContain('    Security:\n      tags: { cost-center: "42", owner: secops }\n');
     expect(text).toContain('{ id: "222222222222", name: payments-prod, email: paymentsprod+222222222222@example.com, tags: { team: payments } }');
     // The budget's only tag is managed-by, which orgctl never sets from org.yaml: a comment, not a key.
     expect(text.slice(text.indexOf('# Tags'))).toBe(`# Tags not declared above (of resources left out, and aws: or managed-by keys, which orgctl never changes):
 #   budget tagged: managed-by=someone
 `);
-    // Root + 4 OUs + 8 accounts (Organizations), 7 budgets (Budgets): one operation name for both.
-    expect(fake.callCount('ListTagsForResource')).toBe(1 + 4 + 8 + 7);
+    // Root + 4 OUs + 8 accounts + 2 customer policies (the SCPs; TAG_POLICY is not enabled, so not listed) (Organizations),
+    // 7 budgets (Budgets): one operation name for both.
+    expect(fake.callCount('ListTagsForResource')).toBe(1 + 4 + 8 + 2 + 7);
     expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
   });
 

@@ -123,6 +123,7 @@ describeWithMoto('import round trip against moto', () => {
     await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.ouIds[0]! }));
     await moto.clients.orgs.send(new AttachPolicyCommand({ PolicyId: policyId, TargetId: built.accountIds[2]! }));
     await moto.clients.orgs.send(new TagResourceCommand({ ResourceId: built.ouIds[4]!, Tags: [{ Key: 'owner', Value: 'secops' }] }));
+    await moto.clients.orgs.send(new TagResourceCommand({ ResourceId: policyId, Tags: [{ Key: 'owner', Value: 'security' }] }));
 
     const { text, plan } = await importValidatePlan(true);
     expect(placementsIn(text)).toEqual(built.placements);
@@ -135,6 +136,8 @@ describeWithMoto('import round trip against moto', () => {
     expect(text).toContain(`{ id: "${built.accountIds[2]}", name: audit, email: a2@example.com, policies: [FullAWSAccess, DenyBucketDeletion] }`);
     void policyId;
     expect(text).toContain('    Security:\n      tags: { owner: secops }\n');
+    // The policy's tags too, so the plan after reads and compares them (and finds nothing to change).
+    expect(text).toContain('    file: policies/DenyBucketDeletion.json\n    tags: { owner: security }\n');
     expect(plan.warnings.map((w) => w.code)).toEqual(['unlisted-accounts']);
   });
 

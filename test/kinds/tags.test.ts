@@ -310,11 +310,176 @@ describe('read: only the tags org.yaml declares', () => {
     expect(plan.steps[2]).toMatchObject({ target: { type: 'account', id: A3 }, before: { tags: { team: 'was' } }, after: { tags: { team: 't' } } });
   });
 
+  /**
+   * The port, but the listing of `heldParent`'s accounts (the walk's last) does not answer until a tag read
+   * starts, or until everything else has gone quiet (event-loop turns, no timers); `events` is the order.
+   */
+  function holdingWalk(fake: FakeAwsPort, heldParent: string): { port: FakeAwsPort; events: string[] } {
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const quiet = async (): Promise<void> => {
+      for (let i = 0; i < 500; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const port = new Proxy(fake, {
+      get(target, prop, receiver) {
+        if (prop === 'listAccountsForParent') {
+          return async (parentId: string) => {
+            const accounts = await target.listAccountsForParent(parentId);
+            if (parentId === heldParent) await Promise.race([released, quiet()]);
+            events.push(`accounts of ${parentId}`);
+            return accounts;
+          };
+        }
+        if (prop === 'listResourceTags') {
+          return (id: string) => {
+            events.push(`tags of ${id}`);
+            release();
+            return target.listResourceTags(id);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { port, events };
+  }
+
+  it('starts the tags of a declared OU and account as the walk finds them, before the walk is done, each read once (the bound)', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const workloads = fake.seedOu(rootId, 'Workloads');
+    const deep = fake.seedOu(fake.seedOu(workloads, 'Prod'), 'Deep');
+    fake.seedAccount({ id: A3, name: 'a1', email: 'a1@example.com', parentId: workloads });
+    fake.seedAccount({ id: '222222222222', name: 'a2', email: 'a2@example.com', parentId: deep });
+    fake.seedTags(workloads, { owner: 'x' });
+    const desired = desiredOf(
+      fakeOrgYaml(
+        'root:',
+        '  tags: { owner: platform }',
+        '  organizationalUnits:',
+        '    Workloads:',
+        '      tags: { owner: x }',
+        `      accounts: [{ id: "${A3}", tags: { team: t } }]`,
+        '      organizationalUnits:',
+        '        Prod:',
+        '          organizationalUnits:',
+        '            Deep:',
+        '              accounts: [{ email: A2@example.com, tags: { team: d } }]',
+      ),
+    );
+    const { port, events } = holdingWalk(fake, deep);
+    const { plan, live } = await makePlan(port, desired, 'a'.repeat(64));
+    const walkDone = events.indexOf(`accounts of ${deep}`);
+    expect(events.indexOf(`tags of ${workloads}`)).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf(`tags of ${workloads}`)).toBeLessThan(walkDone);
+    expect(events.indexOf(`tags of ${A3}`)).toBeLessThan(walkDone);
+    expect(events.indexOf(`tags of ${rootId}`)).toBeLessThan(walkDone);
+    // The account declared by email is found by its listing, the last: read once, then.
+    expect(events.filter((e) => e.startsWith('tags of ')).sort()).toEqual([`tags of ${A3}`, `tags of ${rootId}`, `tags of ${workloads}`, 'tags of 222222222222'].sort());
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 4, budgets: 0 });
+    expect(summary(plan)).toEqual(['tagResource root/tags', `tagResource account:${A3}/tags`, 'tagResource account:222222222222/tags']);
+  });
+
+  it('with a renamed OU in org.yaml, reads the OUs\' tags once the tree is complete, by the live OU each org.yaml path names', async () => {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    const old = fake.seedOu(rootId, 'Old');
+    const keep = fake.seedOu(rootId, 'Keep');
+    fake.seedTags(old, { owner: 'was' });
+    fake.seedTags(keep, { owner: 'keep' });
+    // /New in org.yaml is the live /Old, renamed by this plan: its tags are the live /Old's.
+    const desired = desiredOf(
+      fakeOrgYaml('root:', '  organizationalUnits:', '    New:', '      renamedFrom: Old', '      tags: { owner: was }', '    Keep:', '      tags: { owner: keep }'),
+    );
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    expect(fake.calls.filter((c) => c.operation === 'ListTagsForResource').map((c) => c.args[0]).sort()).toEqual([old, keep].sort());
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 2, budgets: 0 });
+    expect(summary(plan)).toEqual(['renameOrganizationalUnit ou:/New']);
+  });
+
   it('reads no tags when org.yaml declares none', async () => {
     const fake = new FakeAwsPort();
     const { rootId } = fake.seedOrganization();
     fake.seedOu(rootId, 'Workloads');
     await makePlan(fake, desiredOf(fakeOrgYaml('root:', '  organizationalUnits:', '    Workloads: {}')), 'a'.repeat(64));
     expect(fake.callCount('ListTagsForResource')).toBe(0);
+  });
+});
+
+describe('policies: tags', () => {
+  const DOC = 'document: { Version: "2012-10-17", Statement: [{ Effect: Deny, Action: "s3:DeleteBucket", Resource: "*" }] }';
+  const CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }] });
+
+  it('validate: accepts tags: on a policy; refuses them on an AWS-managed policy and past 49 (managed-by takes the 50th)', () => {
+    expect(problems(orgYaml('root: {}', 'policies:', `  P: { ${DOC}, tags: { owner: security } }`))).toEqual([]);
+    expect(desiredOf(orgYaml('root: {}', 'policies:', `  P: { ${DOC}, tags: { owner: security } }`)).policies?.[0]?.tags?.entries).toEqual([
+      expect.objectContaining({ key: 'owner', value: 'security' }),
+    ]);
+    expect(problems(orgYaml('root: {}', 'policies:', `  FullAWSAccess: { ${DOC}, tags: { owner: security } }`))).toContainEqual(
+      expect.stringMatching(/^5:\d+ policy "FullAWSAccess" is AWS-managed, and AWS refuses tags on AWS-managed policies\. Remove its `tags:`\.$/),
+    );
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `      k${i}: v`);
+    expect(problems(orgYaml('root: {}', 'policies:', '  P:', `    ${DOC}`, '    tags:', ...tags(49)))).toEqual([]);
+    expect(problems(orgYaml('root: {}', 'policies:', '  P:', `    ${DOC}`, '    tags:', ...tags(50)))).toEqual([
+      expect.stringMatching(/^7:5 policy "P" has 50 tags; AWS allows at most 49\. Remove 1\.$/),
+    ]);
+  });
+
+  function seeded(): FakeAwsPort {
+    const fake = new FakeAwsPort();
+    fake.seedOrganization();
+    fake.seedTags(fake.seedPolicy({ id: 'p-tagged0001', name: 'Tagged', content: CONTENT }), { owner: 'old', drop: 'me', 'managed-by': 'orgctl', 'aws:x': 'y' });
+    fake.seedTags(fake.seedPolicy({ id: 'p-plain00001', name: 'Plain', content: CONTENT }), { stays: 'as is' });
+    fake.seedTags(fake.seedPolicy({ id: 'p-other00001', name: 'Other', content: CONTENT }), { other: 'x' });
+    return fake;
+  }
+  const policiesYaml = fakeOrgYaml(
+    'root: {}',
+    'policies:',
+    `  Tagged: { ${DOC}, tags: { owner: security, added: "1" } }`,
+    `  Plain: { ${DOC} }`,
+    `  Fresh: { ${DOC}, tags: { owner: security } }`,
+  );
+
+  it('reads the tags of the existing policies that declare them only, as the bound says; tags and untags them; a new policy gets its tags in CreatePolicy', async () => {
+    const fake = seeded();
+    const desired = desiredOf(policiesYaml);
+    const { plan, live } = await makePlan(fake, desired, 'a'.repeat(64));
+    expect(fake.calls.filter((c) => c.operation === 'ListTagsForResource').map((c) => c.args)).toEqual([['p-tagged0001']]);
+    expect(expectedTagReadCalls(desired, live)).toEqual({ organizations: 1, budgets: 0 });
+    expect(plan.errors).toEqual([]);
+    const steps = plan.steps.filter((s) => s.kind === 'tagResource' || s.kind === 'untagResource' || s.kind === 'createPolicy');
+    expect(steps.map((s) => `${s.kind} ${s.address}`)).toEqual(['createPolicy policy:Fresh', 'untagResource policy:Tagged/tags', 'tagResource policy:Tagged/tags']);
+    expect(steps[0]).toMatchObject({ after: { name: 'Fresh', tags: { owner: 'security' } } });
+    expect(steps[1]).toMatchObject({ target: { type: 'policy', name: 'Tagged' }, before: { tags: { drop: 'me' } } });
+    expect(steps[2]).toMatchObject({ target: { type: 'policy', name: 'Tagged' }, before: { tags: { owner: 'old' } }, after: { tags: { owner: 'security', added: '1' } } });
+  });
+
+  it('is an error, not a guess, when a declared policy\'s tags were not read', () => {
+    const desired = desiredOf(policiesYaml);
+    const live = seeded().liveOrg();
+    const policies = { enabledTypes: [], readTypes: ['SERVICE_CONTROL_POLICY' as const], policies: [{ id: 'p-tagged0001', name: 'Tagged', type: 'SERVICE_CONTROL_POLICY' as const, awsManaged: false, description: '', content: CONTENT, targets: [] }] };
+    const plan = planOrg(desired, { ...live, policies }, FAKE_INPUTS);
+    expect(plan.errors.map((e) => `${e.code} ${e.address}`)).toContainEqual('tags-not-read policy:Tagged/tags');
+  });
+
+  it('execute, each twice: tags and untags an existing policy by name; CreatePolicy sets the declared tags beside managed-by', async () => {
+    const fake = seeded();
+    // The ID registry knows the policies the plan read (the apply's read, with org.yaml's policies).
+    const { live } = await makePlan(fake, desiredOf(policiesYaml), 'a'.repeat(64));
+    const ctx: StepContext = { port: fake, ids: IdRegistry.fromLive(live), managementAccountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID };
+    const base = { reason: 'test', dependsOn: [] as number[] };
+    const target = { type: 'policy', name: 'Tagged' } as const;
+    const steps: PlanStep[] = [
+      { ...base, kind: 'untagResource', address: 'policy:Tagged/tags', target, before: { tags: { drop: 'me' } }, after: null },
+      { ...base, kind: 'tagResource', address: 'policy:Tagged/tags', target, before: { tags: { owner: 'old' } }, after: { tags: { owner: 'security' } } },
+      { ...base, kind: 'createPolicy', address: 'policy:Fresh', before: null, after: { name: 'Fresh', type: 'SERVICE_CONTROL_POLICY', description: '', content: CONTENT, tags: { owner: 'security' } } },
+    ];
+    for (const step of [...steps, ...steps]) await executeStep(step, ctx);
+    expect(await fake.listResourceTags('p-tagged0001')).toEqual({ owner: 'security', 'managed-by': 'orgctl', 'aws:x': 'y' });
+    const fresh = (await fake.listPolicies('SERVICE_CONTROL_POLICY')).filter((p) => p.name === 'Fresh');
+    expect(fresh).toHaveLength(1);
+    expect(await fake.listResourceTags(fresh[0]!.id)).toEqual({ owner: 'security', 'managed-by': 'orgctl' });
   });
 });

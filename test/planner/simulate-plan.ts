@@ -93,7 +93,7 @@ class World {
     if (this.rootId) this.snapshotPaths.set(ROOT_PATH, this.rootId);
     for (const ou of live.ous) this.snapshotPaths.set(this.pathOf(ou.id), ou.id);
     for (const { target, tags } of live.resourceTags ?? []) {
-      if (tags === null || target.type === 'budget') continue;
+      if (tags === null || target.type === 'budget' || target.type === 'policy') continue;
       const id = target.type === 'account' ? target.id : target.type === 'root' ? this.rootId : this.snapshotPaths.get(target.path);
       if (id) this.resourceTags.set(id, { ...tags });
     }
@@ -319,6 +319,7 @@ class World {
       budget.tags = { ...budget.tags };
       return budget.tags as Record<string, string>;
     }
+    check(target.type !== 'policy', 'unexpected policy tags (the generated organizations declare no policies)');
     const id = target.type === 'account' ? target.id : target.type === 'root' ? this.rootId : this.snapshotPaths.get(target.path);
     check(id !== null && id !== undefined && (id === this.rootId || this.ous.has(id) || this.accounts.has(id)), 'TargetNotFound');
     const tags = this.resourceTags.get(id) ?? {};

@@ -1,6 +1,6 @@
 // Tags (docs/org-yaml.md, `tags`) through plan, apply and plan again, against our emulator and moto:
-// adding, changing and removing tags on the root, an OU, an account and a budget; a new OU and a new
-// budget created with their tags (no tag step of their own); resources without `tags:` keep theirs;
+// adding, changing and removing tags on the root, an OU, an account, a policy and a budget; a new OU, a
+// new policy and a new budget created with their tags (no tag step of their own); resources without `tags:` keep theirs;
 // `aws:` keys and `managed-by` are never touched. The end-state oracle reads the result with its own calls.
 // moto has no Budgets tagging (ListTagsForResource, TagResource, UntagResource) and cannot plan once a
 // budget exists (see apply-moto.test.ts), so its case declares no budget.
@@ -10,6 +10,7 @@ import {
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
+  CreatePolicyCommand,
   DescribeCreateAccountStatusCommand,
   ListRootsCommand,
   MoveAccountCommand,
@@ -28,6 +29,8 @@ import { describeWithMoto, MOTO_CREDENTIALS, useMoto } from '../support/moto.js'
 import { emulatorPort, FAST_RETRIES } from './support/emulator-world.js';
 
 const SHA = '0'.repeat(64);
+const POLICY_CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
+const POLICY_DOCUMENT = '{ Version: "2012-10-17", Statement: [{ Effect: Deny, Action: "organizations:LeaveOrganization", Resource: "*" }] }';
 
 interface Seeded {
   readonly accounts: readonly [string, string];
@@ -71,6 +74,12 @@ async function seed({ orgs, budgets, accountId }: World): Promise<Seeded> {
   await tag(a1, { team: 'old', drop: 'me' });
   const a2 = await account('untouched', plain);
   await tag(a2, { team: 'kept' });
+  const policy = (name: string, tags: Record<string, string>) =>
+    orgs.send(
+      new CreatePolicyCommand({ Name: name, Type: 'SERVICE_CONTROL_POLICY', Description: 'seeded', Content: POLICY_CONTENT, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
+    );
+  await policy('TaggedPolicy', { owner: 'old', drop: 'me', 'managed-by': 'orgctl' });
+  await policy('PlainPolicy', { stays: 'as is' });
   if (budgets) {
     await budgets.send(
       new CreateBudgetCommand({
@@ -117,6 +126,18 @@ function orgYaml(accountId: string, [a1, a2]: readonly [string, string], withBud
     `      accounts: ["${a2}"]`,
     '    Fresh:',
     '      tags: { cost-center: "4711", owner: platform }',
+    'policies:',
+    '  TaggedPolicy:',
+    '    description: seeded',
+    `    document: ${POLICY_DOCUMENT}`,
+    '    tags: { owner: security, added: "2" }',
+    '  PlainPolicy:',
+    '    description: seeded',
+    `    document: ${POLICY_DOCUMENT}`,
+    '  FreshPolicy:',
+    '    description: created',
+    `    document: ${POLICY_DOCUMENT}`,
+    '    tags: { owner: security }',
     ...(withBudgets ? budgets : []),
     '',
   ].join('\n');
@@ -145,11 +166,14 @@ async function convergesWithTags(world: World, options: { withBudgets: boolean; 
       'untagResource ou:/Cleared/tags',
       `tagResource account:${seeded.accounts[0]}/tags`,
       `untagResource account:${seeded.accounts[0]}/tags`,
+      'tagResource policy:TaggedPolicy/tags',
+      'untagResource policy:TaggedPolicy/tags',
       ...(options.withBudgets ? ['tagResource budget:tagged/tags', 'untagResource budget:tagged/tags'] : []),
     ].sort(),
   );
   // The new OU and budget carry their tags in their create steps.
   expect(first.plan.steps.find((s) => s.kind === 'createOrganizationalUnit')).toMatchObject({ address: 'ou:/Fresh', after: { tags: { 'cost-center': '4711', owner: 'platform' } } });
+  expect(first.plan.steps.find((s) => s.kind === 'createPolicy')).toMatchObject({ address: 'policy:FreshPolicy', after: { tags: { owner: 'security' } } });
   if (options.withBudgets) expect(first.plan.steps.find((s) => s.kind === 'createBudget')).toMatchObject({ after: { name: 'fresh', tags: { owner: 'ops', 'cost-center': '4711' } } });
 
   const outcome = await runApplyWorkflow({ port: world.port, desired, orgYamlSha256: SHA, confirm: async () => true });
@@ -160,8 +184,37 @@ async function convergesWithTags(world: World, options: { withBudgets: boolean; 
   expectEndStateMatches(await world.endState(), expectedEndState(text, before), options.knownGaps ? { knownGaps: options.knownGaps } : {});
 
   // Removing `tags:` from a resource leaves its tags alone: nothing to plan.
-  const withoutKeys = parsed(text.replace('  tags: { owner: platform, "keep me": root }\n', '').replace('      tags: { owner: new, added: "1" }\n', ''));
+  const withoutKeys = parsed(
+    text.replace('  tags: { owner: platform, "keep me": root }\n', '').replace('      tags: { owner: new, added: "1" }\n', '').replace('    tags: { owner: security, added: "2" }\n', ''),
+  );
   expect((await makePlan(world.port, withoutKeys, SHA)).plan.steps).toEqual([]);
+
+  // A second round, so every kind of resource has had a tag added, changed and removed: the root and the
+  // account gain a key (the root also loses one), the budget swaps its key, the policy loses all of its.
+  const second = text
+    .replace('  tags: { owner: platform, "keep me": root }\n', '  tags: { owner: platform, added: "1" }\n')
+    .replace('tags: { team: payments } }', 'tags: { team: payments, added: "1" } }')
+    .replace('    tags: { owner: finance }\n', '    tags: { added: "1" }\n')
+    .replace('    tags: { owner: security, added: "2" }\n', '    tags: {}\n');
+  const secondDesired = parsed(second);
+  const beforeSecond = await world.endState();
+  const secondPlan = await makePlan(world.port, secondDesired, SHA);
+  expect(secondPlan.plan.errors).toEqual([]);
+  expect(secondPlan.plan.steps.map((s) => `${s.kind} ${s.address}`).sort()).toEqual(
+    [
+      'tagResource root/tags',
+      'untagResource root/tags',
+      `tagResource account:${seeded.accounts[0]}/tags`,
+      'untagResource policy:TaggedPolicy/tags',
+      ...(options.withBudgets ? ['tagResource budget:tagged/tags', 'untagResource budget:tagged/tags'] : []),
+    ].sort(),
+  );
+  const secondOutcome = await runApplyWorkflow({ port: world.port, desired: secondDesired, orgYamlSha256: SHA, confirm: async () => true });
+  if (secondOutcome.kind !== 'applied') throw new Error(`expected an apply, got ${secondOutcome.kind}`);
+  expect(secondOutcome.run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
+  expect(secondOutcome.converged).toBe(true);
+  expect((await makePlan(world.port, secondDesired, SHA)).plan.steps).toEqual([]);
+  expectEndStateMatches(await world.endState(), expectedEndState(second, beforeSecond), options.knownGaps ? { knownGaps: options.knownGaps } : {});
 }
 
 describe('tags against our emulator', () => {
@@ -184,7 +237,7 @@ describe('tags against our emulator', () => {
     await emulator.stop();
   });
 
-  it('adds, changes and removes tags on the root, an OU, an account and a budget; new OU and budget are created with theirs; the plan after is empty', async () => {
+  it('adds, changes and removes tags on the root, an OU, an account, a policy and a budget; new OU, policy and budget are created with theirs; the plan after is empty', async () => {
     await convergesWithTags(world, { withBudgets: true });
   });
 });
@@ -193,7 +246,7 @@ describeWithMoto('tags against moto', () => {
   const moto = useMoto({ port: { rateScale: 1000, retryPolicy: FAST_RETRIES }, clients: (config) => ({ orgs: new OrganizationsClient(config) }) });
   const backend: Backend = MOTO_BACKEND;
 
-  it('adds, changes and removes tags on the root, an OU and an account; a new OU is created with its tags; the plan after is empty', async () => {
+  it('adds, changes and removes tags on the root, an OU, an account and a policy; a new OU and a new policy are created with their tags; the plan after is empty', async () => {
     const [caller] = [await moto.port.getCallerAccountId()];
     await convergesWithTags(
       {

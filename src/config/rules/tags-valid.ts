@@ -3,6 +3,7 @@
 // so setting it by hand is refused rather than silently ignored).
 
 import type { DesiredTags } from '../../model/desired.js';
+import { isAwsManagedPolicyName } from '../../model/aws-managed-policies.js';
 import { MANAGED_BUDGET_TAG } from '../../model/live.js';
 import { TAG_LIMITS } from '../../model/tags.js';
 import { visibleText } from '../../text/visible-text.js';
@@ -20,6 +21,14 @@ export const tagsValid: OrgRule = (org, report) => {
     for (const account of ou.accounts) check(account.tags, `account ${account.id ?? account.email}`, TAG_LIMITS.perOrganizationsResource);
   }
   for (const budget of org.budgets) check(budget.tags, `budget "${visibleText(budget.name)}"`, TAG_LIMITS.perBudget);
+  for (const policy of org.policies ?? []) {
+    if (!policy.tags) continue;
+    if (isAwsManagedPolicyName(policy.name)) {
+      report(policy.tags.at, `policy "${visibleText(policy.name)}" is AWS-managed, and AWS refuses tags on AWS-managed policies. Remove its \`tags:\`.`);
+      continue;
+    }
+    check(policy.tags, `policy "${visibleText(policy.name)}"`, TAG_LIMITS.perPolicy);
+  }
 };
 
 function checkTags(tags: DesiredTags, owner: string, max: number, report: RuleReport): void {

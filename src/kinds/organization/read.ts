@@ -21,6 +21,8 @@ export async function readTree(ctx: SnapshotReadContext): Promise<Tree> {
   // The tree's root is its ID and name; its policy types are the policies kind's business (its own read).
   const root = roots[0] && { id: roots[0].id, name: roots[0].name };
   if (!root) throw new UserError('the organization reports no root (ListRoots returned none); AWS Organizations always has one, so retry later.');
+  // Each part of the tree goes to the kinds' reads as soon as it is listed (the tags of declared OUs and accounts start then).
+  ctx.discovered({ root });
 
   const ouQueue = new WorkQueue(concurrency, signal);
   const accountQueue = new WorkQueue(concurrency, signal);
@@ -35,6 +37,7 @@ export async function readTree(ctx: SnapshotReadContext): Promise<Tree> {
     ouQueue.add(async () => {
       const ous = await foundMomentsAgo(port.listOrganizationalUnitsForParent(parentId), parentId);
       childOus.set(parentId, ous);
+      ctx.discovered({ ous: ous.map((ou) => ({ id: ou.id, name: ou.name, parentId })) });
       ctx.progress({ parentsListed: 1, ous: ous.length });
       for (const ou of ous) visit(ou.id);
       ctx.underWay();
@@ -42,6 +45,7 @@ export async function readTree(ctx: SnapshotReadContext): Promise<Tree> {
     accountQueue.add(async () => {
       const accounts = await foundMomentsAgo(port.listAccountsForParent(parentId), parentId);
       childAccounts.set(parentId, accounts);
+      ctx.discovered({ accounts: accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, state: a.state, parentId })) });
       ctx.progress({ accounts: accounts.length });
     });
   };

@@ -17,10 +17,10 @@ export async function enablePolicyType(step: EnablePolicyTypeStep, { port, ids }
 }
 
 export async function createPolicy(step: CreatePolicyStep, { port, ids }: StepContext): Promise<void> {
-  const spec = step.after;
+  const { tags, ...spec } = step.after;
   const ref: ResourceRef = { type: 'policy', name: spec.name };
   try {
-    const created = await port.createPolicy(spec, { [MANAGED_POLICY_TAG.key]: MANAGED_POLICY_TAG.value });
+    const created = await port.createPolicy(spec, { ...tags, [MANAGED_POLICY_TAG.key]: MANAGED_POLICY_TAG.value });
     ids.record(ref, created.id);
   } catch (error) {
     if (!isAwsCallError(error, 'alreadyExists')) throw error;
@@ -28,6 +28,7 @@ export async function createPolicy(step: CreatePolicyStep, { port, ids }: StepCo
     const existing = (await port.listPolicies(spec.type)).find((p) => p.name === spec.name && !p.awsManaged);
     if (!existing) throw error;
     await port.updatePolicy(existing.id, { description: spec.description, content: spec.content });
+    if (tags !== undefined && Object.keys(tags).length > 0) await port.tagResource(existing.id, tags);
     ids.record(ref, existing.id);
   }
 }

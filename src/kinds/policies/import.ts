@@ -9,6 +9,7 @@ import { ROOT_PATH } from '../../model/paths.js';
 import { byNaturalOrder } from '../../importer/natural-order.js';
 import { indexLiveTree } from '../../planner/live-tree.js';
 import type { ImportReading, KindImport } from '../kind-import.js';
+import { importedTags } from '../tags/import.js';
 
 export function importPolicies(reading: ImportReading): KindImport {
   const read = reading.policies;
@@ -21,6 +22,8 @@ export function importPolicies(reading: ImportReading): KindImport {
     description: p.description,
     document: JSON.parse(p.content ?? '{}') as JsonValue,
     file: uniqueFile(p.name, files),
+    // Read only with --include-tags; orgctl's own managed-by tag is left out (importedTags).
+    ...importedTags(p.tags),
   }));
 
   const { pathById } = indexLiveTree(reading.live);

@@ -15,6 +15,7 @@ import { checkDeclaredPolicies } from './validate.js';
 import { readPoliciesSlice } from './read.js';
 import type { PolicyStep } from './steps.js';
 import { writePoliciesSection } from './write-yaml.js';
+import { tagChanges } from '../tags/describe.js';
 
 const POLICIES = 'Policies';
 const ATTACHMENTS = 'Policy attachments';
@@ -61,7 +62,12 @@ export const policiesKind: ResourceKind<PolicyStep['kind'], 'policies'> = {
       group: POLICIES,
       action: 'create',
       describe: (step) => ({
-        details: [`type: ${step.after.type}`, `description: ${JSON.stringify(step.after.description)}`, `document: ${step.after.content.length} characters (minified)`],
+        details: [
+          `type: ${step.after.type}`,
+          `description: ${JSON.stringify(step.after.description)}`,
+          `document: ${step.after.content.length} characters (minified)`,
+          ...(step.after.tags ? tagChanges({}, step.after.tags) : []),
+        ],
       }),
       execute: createPolicy,
     },

@@ -6,6 +6,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { at } from '../../config/position-lookup.js';
 import type { DesiredPolicy, JsonValue } from '../../model/desired.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizeTags } from '../tags/normalize.js';
 
 export function normalizePolicies({ written, positionOf }: NormalizeContext): DesiredPart {
   const policies = Object.entries(written.policies ?? {}).map(([name, policy]): DesiredPolicy => {
@@ -18,6 +19,7 @@ export function normalizePolicies({ written, positionOf }: NormalizeContext): De
       ...(policy?.file !== undefined ? { file: policy.file } : {}),
       ...(fileAt ? { fileAt } : {}),
       ...at(positionOf(['policies', name])),
+      ...normalizeTags(policy?.tags, ['policies', name, 'tags'], positionOf),
     };
   });
   return {

@@ -21,6 +21,7 @@ import { usesPolicies } from './read.js';
 import { attachmentsPerTarget, policiesPerOrganization, scpLockOuts, type PolicyInput } from './rules/index.js';
 import type { PolicyTargetRef } from './steps.js';
 import { declaredPolicyInputs } from './validate.js';
+import { tagRecord } from '../tags/declared.js';
 
 const Phase = {
   enablePolicyType: 0,
@@ -198,7 +199,13 @@ function planPolicy(ctx: PlanContext, policy: DesiredPolicy, live: LivePolicy | 
         address,
         reason: 'not in the live organization',
         before: null,
-        after: { name: policy.name, type: policy.type, description: policy.description, content },
+        after: {
+          name: policy.name,
+          type: policy.type,
+          description: policy.description,
+          content,
+          ...(policy.tags && policy.tags.entries.length > 0 && { tags: tagRecord(policy.tags) }),
+        },
       },
       [enable],
     );

@@ -1,7 +1,8 @@
 // The policies kind's read, in calls proportional to the policies and their attachments, never one per
 // OU or account: the root's enabled policy types (from the bulk read's ListRoots), ListPolicies per type org.yaml uses
 // or the root has enabled, ListTargetsForPolicy per policy of those types, DescribePolicy (content) per
-// policy org.yaml declares, and ListTagsForResource per customer policy prune may delete.
+// policy org.yaml declares, and ListTagsForResource per customer policy prune may delete or whose `tags:`
+// org.yaml declares (counted in the tags kind's bound, src/kinds/tags/read-call-bound.ts).
 // Nothing when org.yaml uses no policies, so plans of such files make no call and hash as before.
 // `orgctl import` reads through readPolicies too (every enabled type, every customer policy's content).
 
@@ -29,10 +30,12 @@ export function readPoliciesSlice(ctx: KindReadContext): Promise<Pick<LiveOrg, '
   if (!usesPolicies(desired)) return Promise.resolve({});
   const declared = new Map((desired.policies ?? []).map((p) => [p.name, p.type]));
   const prune = desired.options.prunePolicies ?? false;
+  // The tags kind compares the tags of the policies that declare `tags:`; this read has their IDs.
+  const tagsDeclared = new Set((desired.policies ?? []).filter((p) => p.tags !== undefined).map((p) => p.name));
   return readPolicies(ctx.port, ctx.root, {
     types: [...declared.values(), ...referencedManagedTypes(desired)],
     describe: (p) => !p.awsManaged && declared.get(p.name) === p.type,
-    readTags: (p) => prune && !p.awsManaged && declared.get(p.name) !== p.type,
+    readTags: (p) => !p.awsManaged && (declared.get(p.name) === p.type ? tagsDeclared.has(p.name) : prune),
   }).then((policies) => ({ policies }));
 }
 

@@ -3,6 +3,7 @@
 
 import type { OrgPolicyType } from '../../model/desired.js';
 import type { StepBase } from '../../model/plan.js';
+import type { Tags } from '../../model/tags.js';
 import type { AccountEmailRef, AccountIdRef, ParentRef, PolicyRef, RootRef } from '../../model/refs.js';
 
 /**
@@ -29,8 +30,11 @@ export interface EnablePolicyTypeStep extends StepBase {
 export interface CreatePolicyStep extends StepBase {
   readonly kind: 'createPolicy';
   readonly before: null;
-  /** Created with the tag managed-by=orgctl, so prunePolicies deletes only what orgctl made. */
-  readonly after: PolicySpec;
+  /**
+   * Created with the tag managed-by=orgctl, so prunePolicies deletes only what orgctl made, and with the
+   * tags org.yaml declares for it (`tags`, in the same call: no tag step for a new policy).
+   */
+  readonly after: PolicySpec & { readonly tags?: Tags };
 }
 
 export interface UpdatePolicyStep extends StepBase {

@@ -3,6 +3,7 @@
 
 import { INDENT, scalar } from '../../config/yaml-scalar.js';
 import type { DesiredOrg } from '../../model/desired.js';
+import { flowTags } from '../tags/write-yaml.js';
 
 export function writePoliciesSection(org: DesiredOrg): string[] {
   const policies = org.policies ?? [];
@@ -13,6 +14,7 @@ export function writePoliciesSection(org: DesiredOrg): string[] {
     lines.push(`${INDENT}${scalar(policy.name)}:`, `${at}type: ${policy.type}`, `${at}description: ${scalar(policy.description)}`);
     if (policy.file !== undefined) lines.push(`${at}file: ${scalar(policy.file)}`);
     else lines.push(`${at}document: ${JSON.stringify(policy.document ?? {})}`);
+    if (policy.tags !== undefined) lines.push(`${at}tags: ${flowTags(policy.tags)}`);
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 // The resources whose `tags:` org.yaml declares, in org.yaml order: the root, OUs (by their org.yaml
-// path), accounts and budgets. The read, the plan and the end-state checks all start from this list.
+// path), accounts, budgets and policies. The read, the plan and the end-state checks all start from this list.
 
 import type { DesiredOrg, DesiredTags } from '../../model/desired.js';
 import type { LiveAccount } from '../../model/live.js';
@@ -29,6 +29,7 @@ export function declaredTags(desired: DesiredOrg, liveAccounts: readonly LiveAcc
   for (const ou of index.ous) add({ type: 'ou', path: ou.path }, ou.tags);
   for (const [id, { account }] of index.accounts) add({ type: 'account', id }, account.tags);
   for (const budget of desired.budgets) add({ type: 'budget', name: budget.name }, budget.tags);
+  for (const policy of desired.policies ?? []) add({ type: 'policy', name: policy.name }, policy.tags);
   return out;
 }
 

@@ -21,7 +21,7 @@ export async function untagResource(step: UntagResourceStep, ctx: StepContext): 
 }
 
 /**
- * A budget by its ARN (the management account's, by name); a root, OU or account by its ID. The OU is
+ * A budget by its ARN (the management account's, by name); a root, OU, account or policy by its ID. The OU is
  * resolved as it was when the plan was made (its ID does not change with this plan's renames).
  */
 function onTarget(
@@ -38,5 +38,8 @@ function onTarget(
       return call.organizations(ids.resolveBefore(target));
     case 'account':
       return call.organizations(target.id);
+    case 'policy':
+      // An existing policy (one this plan creates gets its tags in CreatePolicy), found by name.
+      return call.organizations(ids.resolveAfter(target));
   }
 }

@@ -1,7 +1,8 @@
-// The tags kind: the tags org.yaml declares on the root, OUs, accounts and budgets (policies to come:
-// one more TagTarget type). A resource with `tags:` has exactly those tags, but for `aws:` keys and
-// orgctl's `managed-by`; a resource without the key keeps its tags. New OUs and budgets are created
-// with their tags (the organization and budgets kinds' create steps carry them).
+// The tags kind: the tags org.yaml declares on the root, OUs, accounts, budgets and policies (a policy's
+// tags are read by the policies kind, which lists the policies and so has their IDs). A resource with
+// `tags:` has exactly those tags, but for `aws:` keys and orgctl's `managed-by`; a resource without the
+// key keeps its tags. New OUs, accounts, budgets and policies are created with their tags (the
+// organization, budgets and policies kinds' create steps carry them).
 
 import { sortedRecord } from '../../planner/sorted-record.js';
 import type { ResourceKind } from '../kind.js';

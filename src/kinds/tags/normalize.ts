@@ -1,5 +1,5 @@
 // A `tags:` mapping of org.yaml → DesiredTags, for the kinds whose entries carry one (the organization
-// kind's root, OUs and accounts, the budgets kind's budgets; policies to come).
+// kind's root, OUs and accounts, the budgets kind's budgets, the policies kind's policies).
 
 import { at, type PositionLookup } from '../../config/position-lookup.js';
 import type { Tags } from '../../config/written-org-yaml.js';

@@ -1,13 +1,13 @@
 // Steps for the tags org.yaml declares: a resource with `tags:` gets exactly those, but for the keys
 // orgctl never touches (`aws:` and `managed-by`). One TagResource with every key to add or change and
-// one UntagResource with every key to remove, per resource. New OUs and budgets get their tags in their
-// create call (the organization and budgets kinds), so they need no step here.
+// one UntagResource with every key to remove, per resource. New OUs, accounts, budgets and policies get
+// their tags in their create call (the organization, budgets and policies kinds), so they need no step here.
 
-import type { LiveResourceTags } from '../../model/live.js';
 import { ouRef, type TagTarget } from '../../model/refs.js';
 import { managedTags, type Tags } from '../../model/tags.js';
 import { NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
+import { visibleText } from '../../text/visible-text.js';
 import { declaredTags, tagRecord } from './declared.js';
 import { refKeyOfTagTarget, tagsAddress } from './target.js';
 
@@ -24,6 +24,11 @@ export function planTagSteps(ctx: PlanContext): void {
   const liveIdByFuturePath = new Map([...ctx.matching.futurePathById].map(([id, path]) => [path, id]));
   const liveAccounts = new Set(ctx.live.accounts.map((a) => a.id));
   const liveBudgets = new Set(ctx.live.budgets.map((b) => b.name));
+  // A declared policy is the live customer policy of its name and type (as the policies kind matches them).
+  const declaredTypes = new Map((ctx.desired.policies ?? []).map((p) => [p.name, p.type]));
+  const livePolicies = new Map(
+    (ctx.live.policies?.policies ?? []).filter((p) => !p.awsManaged && declaredTypes.get(p.name) === p.type).map((p) => [p.name, p]),
+  );
 
   for (const { target, tags } of declared) {
     const address = tagsAddress(target);
@@ -57,6 +62,14 @@ export function planTagSteps(ctx: PlanContext): void {
         if (!liveBudgets.has(target.name)) continue; // created by this plan, with its tags
         liveTarget = target;
         break;
+      case 'policy': {
+        // Its tags come with the policies kind's read (which lists the policies, so has their IDs).
+        const policy = livePolicies.get(target.name);
+        if (policy === undefined) continue; // created by this plan, with its tags (the policies kind's CreatePolicy)
+        if (policy.tags !== undefined) planResource(ctx, target, address, tagRecord(tags), policy.tags);
+        else ctx.notes.error(NoteCode.tagsNotRead, `the tags of ${describeTarget(target)} were not read, so the plan cannot compare them; run the plan again.`, { address, source: tags.at });
+        continue;
+      }
     }
     const live = liveTags.get(refKeyOfTagTarget(liveTarget));
     if (live === undefined || live.tags === null) {
@@ -66,12 +79,12 @@ export function planTagSteps(ctx: PlanContext): void {
       });
       continue;
     }
-    planResource(ctx, liveTarget, address, tagRecord(tags), live);
+    planResource(ctx, liveTarget, address, tagRecord(tags), live.tags);
   }
 }
 
-function planResource(ctx: PlanContext, target: TagTarget, address: string, desired: Tags, live: LiveResourceTags): void {
-  const current = managedTags(live.tags ?? {});
+function planResource(ctx: PlanContext, target: TagTarget, address: string, desired: Tags, live: Tags): void {
+  const current = managedTags(live);
   const set = Object.entries(desired).filter(([key, value]) => !Object.hasOwn(current, key) || current[key] !== value);
   const removed = Object.entries(current).filter(([key]) => !Object.hasOwn(desired, key));
   const untag =
@@ -124,5 +137,7 @@ function describeTarget(target: TagTarget): string {
       return `the account ${target.id}`;
     case 'budget':
       return `the budget "${target.name}"`;
+    case 'policy':
+      return `the policy "${visibleText(target.name)}"`;
   }
 }

@@ -1,5 +1,4 @@
-// The steps of the tags kind: set and remove tags of a root, OU, account or budget (and, once the
-// policies kind lands, of a policy: one more TagTarget type and one more case in execute.ts).
+// The steps of the tags kind: set and remove tags of a root, OU, account, budget or policy.
 
 import type { StepBase } from '../../model/plan.js';
 import type { TagTarget } from '../../model/refs.js';

@@ -1,6 +1,6 @@
 // How the tags kind names, keys and describes what it tags.
 
-import { accountAddress, budgetAddress, ouAddress } from '../../model/addresses.js';
+import { accountAddress, budgetAddress, ouAddress, policyAddress } from '../../model/addresses.js';
 import { refKey, ROOT_REF, type TagTarget } from '../../model/refs.js';
 
 export { ROOT_REF, type TagTarget };
@@ -10,7 +10,7 @@ export function refKeyOfTagTarget(target: TagTarget): string {
   return target.type === 'budget' ? `budget:${target.name}` : refKey(target);
 }
 
-/** "root/tags", "ou:/Workloads/tags", "account:111111111111/tags", "budget:monthly/tags". */
+/** "root/tags", "ou:/Workloads/tags", "account:111111111111/tags", "budget:monthly/tags", "policy:DenyLeave/tags". */
 export function tagsAddress(target: TagTarget): string {
   switch (target.type) {
     case 'root':
@@ -21,5 +21,7 @@ export function tagsAddress(target: TagTarget): string {
       return `${accountAddress(target.id)}/tags`;
     case 'budget':
       return `${budgetAddress(target.name)}/tags`;
+    case 'policy':
+      return `${policyAddress(target.name)}/tags`;
   }
 }

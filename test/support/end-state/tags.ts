@@ -1,17 +1,20 @@
-// Tags of the root, OUs, accounts and budgets. org.yaml's promises (docs/org-yaml.md, `tags`):
+// Tags of the root, OUs, accounts, budgets and customer policies. org.yaml's promises (docs/org-yaml.md, `tags`):
 // - a resource with `tags:` has exactly those tags, apart from keys starting with `aws:` and orgctl's own
 //   `managed-by`, which stay as they were;
 // - a resource without `tags:` keeps its tags as they were (a resource that is new has none, but for
 //   `managed-by` on a budget orgctl creates, which the budgets module checks).
 // OUs are identified by their ID across the apply (a rename keeps the OU and its tags), and matched to
-// org.yaml by their names from the root down.
+// org.yaml by their names from the root down. Policies are customer policies of the types the oracle
+// lists (POLICY_TYPES below), by type and name; AWS-managed ones cannot carry tags.
 
 import { DescribeBudgetsCommand, ListTagsForResourceCommand as ListBudgetTagsCommand } from '@aws-sdk/client-budgets';
 import {
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
+  type PolicyType,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import type { LiveOrg } from '../../../src/model/live.js';
@@ -37,6 +40,8 @@ export interface TagsState {
   readonly emails: ReadonlyMap<string, string>;
   /** By budget name. */
   readonly budgets: ReadonlyMap<string, Tags | Unread>;
+  /** Customer policies by `type/name`, with their IDs (a policy deleted and created again is another). */
+  readonly policies: ReadonlyMap<string, { readonly id: string; readonly tags: Tags }>;
 }
 
 export interface DeclaredTags {
@@ -47,7 +52,13 @@ export interface DeclaredTags {
   /** Accounts declared by email alone (created with their tags, or matched), by lower-case email. */
   readonly accountsByEmail: ReadonlyMap<string, Tags>;
   readonly budgets: ReadonlyMap<string, Tags>;
+  /** Policies with `tags:`, by `type/name` (type default SERVICE_CONTROL_POLICY, as docs/org-yaml.md says). */
+  readonly policies: ReadonlyMap<string, Tags>;
 }
+
+/** The policy types whose policies the oracle lists (every type org.yaml's tests declare policies of). */
+const POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY'];
+const policyKey = (type: string, name: string): string => `${type}/${name}`;
 
 const keyOf = (names: readonly string[]): string => JSON.stringify(names);
 const untouched = (key: string): boolean => key.toLowerCase().startsWith('aws:') || key === 'managed-by';
@@ -87,7 +98,25 @@ function declared(document: OrgYamlDocument): DeclaredTags {
     if (tags) budgets.set(text(mapping(budget, `budgets[${i}]`).get('name'), `budgets[${i}].name`), tags);
   }
   const rootTags = tagsOf(root, 'root');
-  return { ...(rootTags && { root: rootTags }), ous, accounts, accountsByEmail, budgets };
+  const policies = new Map<string, Tags>();
+  for (const [name, policy] of mapping(document.get('policies'), 'policies')) {
+    const tags = tagsOf(policy ?? new Map(), `policies.${name}`);
+    const type = policy instanceof Map && policy.get('type') !== undefined ? text(policy.get('type'), `policies.${name}.type`) : 'SERVICE_CONTROL_POLICY';
+    if (tags) policies.set(policyKey(type, name), tags);
+  }
+  return { ...(rootTags && { root: rootTags }), ous, accounts, accountsByEmail, budgets, policies };
+}
+
+async function readPolicies(organizations: OrganizationsClient): Promise<Map<string, { id: string; tags: Tags }>> {
+  const policies = new Map<string, { id: string; tags: Tags }>();
+  for (const type of POLICY_TYPES) {
+    const listed = await allPages((NextToken) => organizations.send(new ListPoliciesCommand({ Filter: type, NextToken })), (p) => p.Policies);
+    for (const policy of listed) {
+      if (policy.AwsManaged) continue;
+      policies.set(policyKey(type, policy.Name!), { id: policy.Id!, tags: await listTags(organizations, policy.Id!) });
+    }
+  }
+  return policies;
 }
 
 async function listTags(organizations: OrganizationsClient, id: string): Promise<Tags> {
@@ -110,7 +139,7 @@ async function read({ clients: { organizations, budgets }, accountId, backend }:
   try {
     roots = await allPages((NextToken) => organizations.send(new ListRootsCommand({ NextToken })), (p) => p.Roots);
   } catch (error) {
-    if (errorName(error) === 'AWSOrganizationsNotInUseException') return { root: null, ous: [], accounts: new Map(), emails: new Map(), budgets: budgetTags };
+    if (errorName(error) === 'AWSOrganizationsNotInUseException') return { root: null, ous: [], accounts: new Map(), emails: new Map(), budgets: budgetTags, policies: new Map() };
     throw error;
   }
   const rootId = roots[0]!.Id!;
@@ -132,7 +161,8 @@ async function read({ clients: { organizations, budgets }, accountId, backend }:
     for (const ou of next) ous.push({ ...ou, tags: await listTags(organizations, ou.id) });
     level = next;
   }
-  return { root: { id: rootId, names: [], tags: await listTags(organizations, rootId) }, ous, accounts, emails, budgets: budgetTags };
+  const policies = await readPolicies(organizations);
+  return { root: { id: rootId, names: [], tags: await listTags(organizations, rootId) }, ous, accounts, emails, budgets: budgetTags, policies };
 }
 
 function fromLive(live: LiveOrg): TagsState {
@@ -157,7 +187,11 @@ function fromLive(live: LiveOrg): TagsState {
   }
   const rootTags = tagsByKey.get(JSON.stringify({ type: 'root' }));
   const emails = new Map(live.accounts.map((a) => [a.id, a.email.toLowerCase()]));
-  return { root: live.root && rootTags ? { id: live.root.id, names: [], tags: rootTags } : null, ous, accounts, emails, budgets };
+  // Policies' tags are read (by the policies kind) only for those prune may delete or that declare tags.
+  const policies = new Map(
+    (live.policies?.policies ?? []).filter((p) => !p.awsManaged && p.tags !== undefined).map((p) => [policyKey(p.type, p.name), { id: p.id, tags: p.tags! }]),
+  );
+  return { root: live.root && rootTags ? { id: live.root.id, names: [], tags: rootTags } : null, ous, accounts, emails, budgets, policies };
 }
 
 function check(after: TagsState, declared: DeclaredTags, before: TagsState) {
@@ -204,6 +238,11 @@ function check(after: TagsState, declared: DeclaredTags, before: TagsState) {
       continue;
     }
     compare(`budget ${shown(name)}`, tags, declared.budgets.get(name), was);
+  }
+  for (const key of declared.policies.keys()) if (!after.policies.has(key)) report.mismatches.push(`policy ${shown(key)}: declares tags, but it was not read`);
+  for (const [key, { id, tags }] of after.policies) {
+    const was = before.policies.get(key);
+    compare(`policy ${shown(key)}`, tags, declared.policies.get(key), was?.id === id ? was.tags : undefined);
   }
   return report;
 }
