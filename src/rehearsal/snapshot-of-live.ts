@@ -4,6 +4,7 @@
 import type { EmulatorQuotas, EmulatorSnapshot, SnapshotAlternateContact, SnapshotBudget, SnapshotIamUser, SnapshotOrganization } from '../emulator/index.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../emulator/index.js';
 import type { LiveBudget, LiveOrg } from '../model/live.js';
+import { indexLiveTree } from '../planner/live-tree.js';
 
 /**
  * The account quota is adjustable per organization and none of the plan's reads tell it, so the
@@ -14,7 +15,8 @@ const UNKNOWN_ACCOUNT_QUOTA = 1_000_000;
 
 export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const quotas: Partial<EmulatorQuotas> = { maxAccounts: UNKNOWN_ACCOUNT_QUOTA };
-  const budgets = live.budgets.map((b) => snapshotBudget(live.callerAccountId, b));
+  const tags = tagsById(live);
+  const budgets = live.budgets.map((b) => snapshotBudget(live.callerAccountId, b, tags.budgets.get(b.name)));
   const alternateContacts: SnapshotAlternateContact[] = (live.alternateContacts ?? []).flatMap((c) =>
     c.contact ? [{ accountId: live.callerAccountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : [],
   );
@@ -31,9 +33,10 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
       id: org.id,
       featureSet: org.featureSet,
       managementAccountId: org.managementAccountId,
-      organizationalUnits: live.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId })),
-      accounts: live.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, parentId: a.parentId, state: a.state })),
-      ...snapshotPolicies(live),
+      organizationalUnits: live.ous.map((ou) => ({ id: ou.id, name: ou.name, parentId: ou.parentId, ...withTags(tags.nodes.get(ou.id)) })),
+      accounts: live.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, parentId: a.parentId, state: a.state, ...withTags(tags.nodes.get(a.id)) })),
+      ...snapshotPolicies(live, tags.nodes.get(live.root.id)),
+      ...snapshotServiceAccess(live),
     },
   };
 }
@@ -48,12 +51,12 @@ const EMULATOR_MANAGED_POLICY_IDS = new Set(['p-FullAWSAccess', 'p-RCPFullAWSAcc
  * A policy whose content was not read (one org.yaml neither declares nor may delete) gets a placeholder
  * document: the plan has no step that reads or changes it.
  */
-function snapshotPolicies(live: LiveOrg): Pick<SnapshotOrganization, 'policies' | 'policyAttachments'> & { root: SnapshotOrganization['root'] } {
+function snapshotPolicies(live: LiveOrg, rootTags: Tags | undefined): Pick<SnapshotOrganization, 'policies' | 'policyAttachments'> & { root: SnapshotOrganization['root'] } {
   const root = live.root!;
   const read = live.policies;
   const typesFromRoot = root.policyTypes?.filter((t) => t.status === 'ENABLED' || t.status === 'PENDING_ENABLE').map((t) => t.type);
   const policyTypes = (read?.enabledTypes ?? typesFromRoot) as SnapshotOrganization['root']['policyTypes'];
-  const rootSnapshot = { id: root.id, name: root.name, ...(policyTypes ? { policyTypes } : {}) };
+  const rootSnapshot = { id: root.id, name: root.name, ...(policyTypes ? { policyTypes } : {}), ...withTags(rootTags) };
   if (!read) return { root: rootSnapshot };
   const customer = read.policies.filter((p) => !p.awsManaged);
   const copied = read.policies.filter((p) => !p.awsManaged || EMULATOR_MANAGED_POLICY_IDS.has(p.id));
@@ -68,7 +71,43 @@ function snapshotPolicies(live: LiveOrg): Pick<SnapshotOrganization, 'policies' 
   };
 }
 
-function snapshotBudget(accountId: string, b: LiveBudget): SnapshotBudget {
+type Tags = Readonly<Record<string, string>>;
+
+/**
+ * The tags the plan read (only the resources whose `tags:` org.yaml declares), by root/OU/account ID and
+ * by budget name, so tag steps meet the same starting tags in the rehearsal as in AWS.
+ */
+function tagsById(live: LiveOrg): { nodes: Map<string, Tags>; budgets: Map<string, Tags> } {
+  const nodes = new Map<string, Tags>();
+  const budgets = new Map<string, Tags>();
+  const tree = indexLiveTree(live);
+  for (const { target, tags } of live.resourceTags ?? []) {
+    if (!tags) continue;
+    if (target.type === 'root' && live.root) nodes.set(live.root.id, tags);
+    else if (target.type === 'ou') {
+      const ou = tree.ouByPath.get(target.path);
+      if (ou) nodes.set(ou.id, tags);
+    } else if (target.type === 'account' && 'id' in target) nodes.set(target.id, tags);
+    else if (target.type === 'budget') budgets.set(target.name, tags);
+  }
+  return { nodes, budgets };
+}
+
+function withTags(tags: Tags | undefined): { tags?: Tags } {
+  return tags && Object.keys(tags).length > 0 ? { tags } : {};
+}
+
+/** Trusted access and delegated administrators as read (only when org.yaml manages them). */
+function snapshotServiceAccess(live: LiveOrg): Pick<SnapshotOrganization, 'trustedServices' | 'delegatedAdministrators'> {
+  const delegated: Record<string, string[]> = {};
+  for (const d of live.delegatedAdministrators ?? []) (delegated[d.accountId] ??= []).push(d.principal);
+  return {
+    ...(live.trustedServices && { trustedServices: live.trustedServices }),
+    ...(live.delegatedAdministrators && { delegatedAdministrators: delegated }),
+  };
+}
+
+function snapshotBudget(accountId: string, b: LiveBudget, readTags: Tags | undefined): SnapshotBudget {
   return {
     accountId,
     budget: {
@@ -81,6 +120,6 @@ function snapshotBudget(accountId: string, b: LiveBudget): SnapshotBudget {
       Notification: { NotificationType: n.type, ComparisonOperator: n.comparison, Threshold: n.threshold, ThresholdType: n.thresholdType },
       Subscribers: n.subscribers.map((s) => ({ SubscriptionType: s.type, Address: s.address })),
     })),
-    ...(b.tags ? { tags: b.tags } : {}),
+    ...withTags(b.tags ?? readTags),
   };
 }
