@@ -116,7 +116,12 @@ export class Pacer {
       if (limit) {
         const scaled = scaleRateLimit(limit, this.scale);
         const headroom = Math.max(this.headroom, (scaled.rate * this.jitterToleranceMs) / 1000);
-        bucket = new TokenBucket({ rate: scaled.rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
+        // A published burst of 1 (CloseAccount, EnablePolicyType) leaves no request to keep in reserve, so every
+        // request would go exactly one interval after the last, and one arriving a moment early after a late one
+        // is throttled: keep the jitter tolerance as time between requests instead.
+        const noReserve = scaled.burst - headroom < 1;
+        const rate = noReserve ? 1000 / (1000 / scaled.rate + this.jitterToleranceMs) : scaled.rate;
+        bucket = new TokenBucket({ rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
       } else {
         bucket = null;
       }
