@@ -96,8 +96,9 @@ export class Pacer {
     this.headroom = options.headroom ?? 1;
     this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    // Only Organizations and Budgets have rate tables; the audit's few IAM, Account and SSO calls are not paced.
-    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : undefined));
+    // Organizations, Budgets and Account Management (alternate contacts of every member) have rate tables; the audit's few IAM and SSO calls are not paced.
+    this.limitFor =
+      options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' || service === 'account' ? rateLimitFor(service, operation) : undefined));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {

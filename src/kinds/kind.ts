@@ -4,7 +4,7 @@
 // a kind by name. What differs per step kind is data and one handler, never a switch in the engine.
 
 import type { StepContext } from '../apply/step-context.js';
-import type { AlternateContactObservation } from '../audit/audit-input.js';
+import type { AlternateContactObservation, MemberAlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { PositionLookup } from '../config/position-lookup.js';
 import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
@@ -90,6 +90,7 @@ export interface SnapshotReadContext {
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */
 export interface ReadObservations {
   alternateContacts?: Promise<readonly AlternateContactObservation[]>;
+  memberAlternateContacts?: Promise<readonly MemberAlternateContactObservation[]>;
 }
 
 /** What a kind's normalize gets: org.yaml as written (schema-valid), and where each value was written. */

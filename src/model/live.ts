@@ -74,6 +74,13 @@ export interface LiveOrg {
   readonly trustedServices?: readonly string[];
   /** Every (service, account) delegation (ListDelegatedAdministrators, ListDelegatedServicesForAccount): read only when org.yaml manages them. */
   readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
+  /** Alternate contacts of member accounts (GetAlternateContact with AccountId): read only for the members and types org.yaml gives contacts. */
+  readonly memberAlternateContacts?: readonly LiveMemberAlternateContact[];
+}
+
+/** One member account's alternate contact of one type, as read. */
+export interface LiveMemberAlternateContact extends LiveAlternateContact {
+  readonly accountId: string;
 }
 
 /** One account registered as a delegated administrator of one service. */

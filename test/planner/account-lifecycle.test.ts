@@ -160,7 +160,7 @@ describe('renaming needs trusted access for account.amazonaws.com', () => {
       {
         code: 'trusted-service-not-enabled',
         message:
-          `renaming account ${existing} needs trusted access for account.amazonaws.com, which is not enabled, so AWS would refuse it: ` +
+          `renaming or setting the alternate contacts of account ${existing} needs trusted access for account.amazonaws.com, which is not enabled, so AWS would refuse it: ` +
           'add account.amazonaws.com to organization.trustedServices and apply that first, or run `aws organizations enable-aws-service-access --service-principal account.amazonaws.com`.',
         address: 'trusted-access:account.amazonaws.com',
       },

@@ -27,6 +27,7 @@ const LIVE: Required<LiveOrg> = {
   },
   trustedServices: ['sso.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
+  memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: null }],
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -42,6 +43,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
+  memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -36,6 +36,8 @@ export class FakeSecurity {
   /** Region → instances visible there. */
   readonly identityCenter = new Map<string, IdentityCenterInstance[]>();
   readonly contacts = new Map<AlternateContactType, AlternateContactSpec>();
+  /** Member accounts' contacts (GetAlternateContact/PutAlternateContact with AccountId), by account ID. */
+  readonly memberContacts = new Map<string, Map<AlternateContactType, AlternateContactSpec>>();
 
   addUser(name: string, user: Partial<FakeIamUser> = {}): void {
     this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])] });

@@ -1,8 +1,10 @@
 // Trusted access for the Account Management API (account.amazonaws.com): renaming a member account
-// (PutAccountName with its AccountId) needs it, and AWS refuses the call without it. The organization
+// (PutAccountName with its AccountId) or setting its alternate contacts (PutAlternateContact with its
+// AccountId) needs it, and AWS refuses the call without it. The organization
 // kind plans the renames; this kind, which owns trusted access and is planned after it, says when the
 // plan's renames need trusted access that is not enabled and that org.yaml does not enable. It reads the
-// enabled services for that only when a member rename is due, so other plans make no extra call.
+// enabled services for that only when a member rename is due or member contacts are declared, so other plans
+// make no extra call.
 
 import type { DesiredOrg } from '../../model/desired.js';
 import type { LiveAccount } from '../../model/live.js';
@@ -28,6 +30,7 @@ export function renamesMemberAccount(desired: DesiredOrg, accounts: readonly Liv
 /** The account a step reaches through the Account Management API with its AccountId (a member account), if any. */
 function memberAccountOf(draft: StepDraft, managementAccountId: string | undefined): string | undefined {
   if (draft.kind === 'renameAccount' && draft.accountId !== managementAccountId) return draft.accountId;
+  if (draft.kind === 'putAlternateContact') return draft.accountId;
   return undefined;
 }
 
@@ -48,7 +51,7 @@ export function planAccountManagementAccess(ctx: PlanContext): void {
   const listed = [...accounts].sort();
   ctx.notes.warn(
     NoteCode.trustedServiceNotEnabled,
-    `renaming ${listed.length === 1 ? 'account' : 'accounts'} ${listSome(listed)} needs trusted access for ${ACCOUNT_MANAGEMENT_PRINCIPAL}, which is not enabled, ` +
+    `renaming or setting the alternate contacts of ${listed.length === 1 ? 'account' : 'accounts'} ${listSome(listed)} needs trusted access for ${ACCOUNT_MANAGEMENT_PRINCIPAL}, which is not enabled, ` +
       `so AWS would refuse ${listed.length === 1 ? 'it' : 'them'}: add ${ACCOUNT_MANAGEMENT_PRINCIPAL} to organization.trustedServices and apply that first, ` +
       `or run \`aws organizations enable-aws-service-access --service-principal ${ACCOUNT_MANAGEMENT_PRINCIPAL}\`.`,
     { address: trustedAccessAddress(ACCOUNT_MANAGEMENT_PRINCIPAL) },
