@@ -84,8 +84,15 @@ describe('member alternate contacts against FakeAwsPort', () => {
     // Each member contact read once per plan, with its AccountId.
     expect(fake.calls.filter((c) => c.operation === 'PutAlternateContact')).toHaveLength(4);
     fake.resetCalls();
-    expect((await makePlan(fake, desired({ members: true }), SHA)).plan.steps).toEqual([]);
+    const again = (await makePlan(fake, desired({ members: true }), SHA)).plan;
+    expect(again.steps).toEqual([]);
     expect(fake.calls.filter((c) => c.operation === 'GetAlternateContact')).toHaveLength(4);
+    // The plan's audit checks the members' contacts it read, without reading them again.
+    expect(again.audit?.checks.filter((c) => c.id.includes('@')).map((c) => [c.id, c.status])).toEqual([
+      [`alternate-contact:security@${A}`, 'pass'],
+      [`alternate-contact:security@${B}`, 'pass'],
+      [`alternate-contact:operations@${B}`, 'pass'],
+    ]);
   });
 
   it('without memberAlternateContacts only the entries that give contacts are managed', async () => {
