@@ -836,4 +836,25 @@ describe('account lifecycle', () => {
     },
     moto: { differs: 'moto 5.2.1 does not check membership: any AccountId has its own (empty) contacts', answer: 'ResourceNotFoundException' },
   });
+
+  awsBehaviour('CreateAccount with the email of an account that exists ends FAILED with EMAIL_ALREADY_EXISTS', {
+    source: `${ORG_API}/API_CreateAccountStatus.html (FailureReason EMAIL_ALREADY_EXISTS)`,
+    aws: { state: 'FAILED', reason: 'EMAIL_ALREADY_EXISTS' },
+    run: async (target) => {
+      const client = orgs(target.config());
+      await createOrganization(client);
+      await createAccount(client, 'dup');
+      const started = await client.send(new CreateAccountCommand({ AccountName: 'dup-again', Email: 'dup@example.com' }));
+      for (let i = 0; i < 100; i++) {
+        const status = (await client.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id }))).CreateAccountStatus;
+        if (status?.State !== 'IN_PROGRESS') return { state: status?.State, reason: status?.FailureReason };
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return expect.fail('CreateAccount never finished');
+    },
+    moto: {
+      differs: 'moto 5.2.1 never fails a creation: it makes a second account with the same email (so the FAILED-creation workflow is checked against the emulator only)',
+      answer: { state: 'SUCCEEDED', reason: undefined },
+    },
+  });
 });
