@@ -15,9 +15,11 @@ const UNKNOWN_ACCOUNT_QUOTA = 1_000_000;
 export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const quotas: Partial<EmulatorQuotas> = { maxAccounts: UNKNOWN_ACCOUNT_QUOTA };
   const budgets = live.budgets.map((b) => snapshotBudget(live.callerAccountId, b));
-  const alternateContacts: SnapshotAlternateContact[] = (live.alternateContacts ?? []).flatMap((c) =>
-    c.contact ? [{ accountId: live.callerAccountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : [],
-  );
+  const alternateContacts: SnapshotAlternateContact[] = [
+    ...(live.alternateContacts ?? []).map((c) => ({ ...c, accountId: live.callerAccountId })),
+    // Members' contacts (security.memberAlternateContacts, or an account entry's own), as read.
+    ...(live.memberAlternateContacts ?? []),
+  ].flatMap((c) => (c.contact ? [{ accountId: c.accountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : []));
   const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts } as const;
   const org = live.organization;
   if (!org || !live.root) return { ...base, organization: null };
