@@ -119,9 +119,10 @@ export class Pacer {
         const headroom = Math.max(this.headroom, (scaled.rate * this.jitterToleranceMs) / 1000);
         // A published burst of 1 (CloseAccount, EnablePolicyType) leaves no request to keep in reserve, so every
         // request would go exactly one interval after the last, and one arriving a moment early after a late one
-        // is throttled: keep the jitter tolerance as time between requests instead.
-        const noReserve = scaled.burst - headroom < 1;
-        const rate = noReserve ? 1000 / (1000 / scaled.rate + this.jitterToleranceMs) : scaled.rate;
+        // is throttled: keep the jitter tolerance as time between requests instead (at most a tenth of the
+        // interval, so a time-scaled run is not slowed more than that).
+        const intervalMs = 1000 / scaled.rate;
+        const rate = scaled.burst < 2 ? 1000 / (intervalMs + Math.min(this.jitterToleranceMs, intervalMs / 10)) : scaled.rate;
         bucket = new TokenBucket({ rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
       } else {
         bucket = null;

@@ -149,6 +149,12 @@ describe('Pacer', () => {
     const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'CloseAccount'), 3);
     await clock.runAll();
     expect(times).toEqual([0, 2100, 4200]);
+    // Operations with a burst above 1 keep their rate, at any scale (their reserve is in requests).
+    const fastClock = new FakeClock();
+    const fast = new Pacer({ clock: fastClock, scale: 1000 });
+    const moves = grantTimes(fastClock, () => fast.acquire('organizations', 'MoveAccount'), 3); // 2000/s, burst 3
+    await fastClock.runAll();
+    expect(moves.times).toEqual([0, 0.5, 1]);
   });
 
   it('onThrottled drains only the throttled operation', async () => {
