@@ -91,3 +91,21 @@ export function phaseBound(name: string, counts: ServiceCounts, scale: number): 
 export function sequentialBound(phases: readonly PhaseBound[]): { seconds: number; plainSeconds: number } {
   return { seconds: phases.reduce((s, p) => s + p.seconds, 0), plainSeconds: phases.reduce((s, p) => s + p.plainSeconds, 0) };
 }
+
+/**
+ * A phase that also waits for work AWS runs a limited number of at once (account creations: 5 in
+ * progress, each taking `eachSeconds`): it cannot end before ceil(items ÷ inFlight) rounds of that wait,
+ * whatever the rates. Shown as one more operation; the phase's bound is the larger.
+ */
+export function withInFlightFloor(phase: PhaseBound, what: string, items: number, inFlight: number, eachSeconds: number): PhaseBound {
+  const seconds = Math.ceil(items / inFlight) * eachSeconds;
+  const floor: OperationTime = { operation: what, calls: items, rate: null, burst: null, plainSeconds: seconds, burstSeconds: seconds };
+  const operations = [...phase.operations, floor].sort((a, b) => b.burstSeconds - a.burstSeconds || b.plainSeconds - a.plainSeconds);
+  return {
+    ...phase,
+    operations,
+    limiting: operations[0]!.operation,
+    plainSeconds: Math.max(phase.plainSeconds, seconds),
+    seconds: Math.max(phase.seconds, seconds),
+  };
+}

@@ -12,7 +12,7 @@ import type { Plan } from '../src/model/plan.js';
 import { expectedReadCalls } from '../src/reader/read-call-bound.js';
 import { expectedPolicyReadCalls } from '../src/kinds/policies/read-call-bound.js';
 import type { BaselineRequest, BaselineResult } from './baseline-worker.js';
-import { addCounts, phaseBound, qualify, sequentialBound, total, type PhaseBound, type ServiceCounts } from './bounds.js';
+import { addCounts, phaseBound, qualify, sequentialBound, total, withInFlightFloor, type PhaseBound, type ServiceCounts } from './bounds.js';
 import { importReadingFromSnapshot, liveFromSnapshot, livePoliciesFromSnapshot } from './live-from-snapshot.js';
 import { runNodeWorker, ServerRecorder, type ServerView } from './measure.js';
 import type { WorkerRequest, WorkerResult } from './orgctl-worker.js';
@@ -20,7 +20,7 @@ import { expectedAuditCalls } from './audit-bound.js';
 import type { DesiredOrg } from '../src/model/desired.js';
 import { desiredFrom, measurePureDiff, type PureDiffResult } from './pure-diff.js';
 import { measureSmallOrg, type SmallOrgResult } from './small-org.js';
-import { benchTags, changeOrg, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize } from './synthetic-org.js';
+import { benchTags, changeOrg, closeAccountsChange, createAccountsChange, driftOrg, generateOrg, toOrgYaml, toSnapshot, type OrgSize, type SyntheticOrg } from './synthetic-org.js';
 import { expectedTagReadCalls } from '../src/kinds/tags/read-call-bound.js';
 import { measureEmulatorThroughput, type ThroughputResult } from './throughput.js';
 
@@ -43,6 +43,8 @@ export interface BenchOptions {
    * reported beside the bound (ScenarioResult.extraPages), never mixed into it.
    */
   readonly pages?: BenchPages;
+  /** (f) and (g): an apply that creates `create` accounts in the deepest OUs, and one that closes `close`; absent or false: not run. */
+  readonly accountLifecycle?: { readonly create: number; readonly close: number } | false;
 }
 
 export interface BenchPages {
@@ -122,6 +124,9 @@ export interface BenchResults {
     readonly import: ScenarioResult;
     /** Absent in results measured before the tags kind. */
     readonly planWithTags?: ScenarioResult & { readonly tagged: { readonly ous: number; readonly accounts: number } };
+    /** Absent in results measured before the account lifecycle, or when not asked for. */
+    readonly createAccounts?: ScenarioResult & { readonly created: { readonly accounts: number; readonly ous: number } };
+    readonly closeAccounts?: ScenarioResult & { readonly closed: { readonly accounts: number } };
   };
   readonly baseline: BaselineScenario | null;
   readonly pureDiff: PureDiffResult;
@@ -162,7 +167,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
   const recorder = new ServerRecorder();
   const pages = options.pages ?? FULL_PAGES;
-  const emulator = await startEmulator({ snapshot: baseSnapshot, rateLimits: { scale }, onRequest: recorder.onRequest, requestLogLimit: 1000, ...pages });
+  const emulator = await startEmulator({
+    snapshot: baseSnapshot,
+    rateLimits: { scale },
+    onRequest: recorder.onRequest,
+    requestLogLimit: 1000,
+    ...pages,
+    createAccountDelayMs: CREATE_ACCOUNT_DELAY_MS,
+  });
   try {
     const orgctl = (argv: readonly string[], cwd: string) => runOrgctl(emulator, recorder, { argv, cwd, endpoint: emulator.url, rateScale: scale });
     const baseDesired = desiredFrom(baseYaml);
@@ -255,6 +267,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     expectExit(planWithTags, 0, 'plan with matching tags should have no changes');
     log(`    ${summaryLine(planWithTags)}`);
 
+    const lifecycle = options.accountLifecycle ? await runAccountLifecycle(options.accountLifecycle, { emulator, base, baseSnapshot, workDir: options.workDir, scale, log, orgctl, readBound, auditBound }) : {};
+
     log(`pure diff: planOrg alone, ${options.pureDiffRuns} runs each`);
     const pureDiff = measurePureDiff(baseYaml, liveFromSnapshot(baseSnapshot), liveFromSnapshot(toSnapshot(drift.org)), changeYaml, options.pureDiffRuns);
     log(`    median ${pureDiff.worstMedianMs.toFixed(1)} ms (worst case: ${pureDiff.worstCase})`);
@@ -282,7 +296,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       scale,
       size: options.size,
       organization: { ous: base.ous.length, accounts: base.accounts.length, budgets: base.budgets.length, parentsWithSeveralPages, orgYamlBytes: Buffer.byteLength(baseYaml) },
-      scenarios: { planNoChanges, planAfterDrift, apply, import: importScenario, planWithTags },
+      scenarios: { planNoChanges, planAfterDrift, apply, import: importScenario, planWithTags, ...lifecycle },
       baseline,
       pureDiff,
       smallOrg,
@@ -413,4 +427,84 @@ export function summaryLine(s: ScenarioResult): string {
     `${s.wallSeconds.toFixed(2)} s (rate bound ${s.rateBound.seconds.toFixed(2)} s, ${s.wallRatio.toFixed(2)}x), ` +
     `throttled ${total(s.throttled.server)}, peak RSS ${s.peakRssMb.toFixed(0)} MB`
   );
+}
+
+/** The emulator completes an account creation this long after CreateAccount (not scaled: AWS takes minutes, at no published rate). */
+const CREATE_ACCOUNT_DELAY_MS = 200;
+/** AWS runs at most 5 creations at once (aws-facts.md §2.6). */
+const CREATIONS_IN_FLIGHT = 5;
+
+interface LifecycleContext {
+  readonly emulator: Emulator;
+  readonly base: SyntheticOrg;
+  readonly baseSnapshot: EmulatorSnapshot;
+  readonly workDir: string;
+  readonly scale: number;
+  readonly log: (line: string) => void;
+  readonly orgctl: (argv: readonly string[], cwd: string) => Promise<OrgctlRun>;
+  readonly readBound: (snapshot: EmulatorSnapshot, desired?: DesiredOrg) => ServiceCounts;
+  readonly auditBound: (desired: DesiredOrg) => ServiceCounts;
+}
+
+/**
+ * (f) apply creating accounts into the deepest OUs, (g) apply closing accounts, each from the base
+ * organization. Like (c), the bound is the plan's read, the writes and the re-plan's read. Creation's
+ * writes: CreateAccount, one DescribeCreateAccountStatus each (orgctl first polls after 250 ms, the
+ * emulator completes a creation after 200 ms), one ListCreateAccountStatus (requests an earlier run left
+ * in progress), one MoveAccount each; their time is CreateAccount's rate (0.1/s, burst 3) or, if longer,
+ * the rounds of 5 creations in flight. Closure's: CloseAccount per account, at its rate (0.05/s, burst 1).
+ */
+async function runAccountLifecycle(
+  counts: { readonly create: number; readonly close: number },
+  ctx: LifecycleContext,
+): Promise<Pick<BenchResults['scenarios'], 'createAccounts' | 'closeAccounts'>> {
+  const { emulator, scale, log } = ctx;
+  const applyWith = async (name: string, description: string, yaml: string, writes: ServiceCounts, floor?: (writes: PhaseBound) => PhaseBound) => {
+    const dir = join(ctx.workDir, name.replace(/\W+/g, '-'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'org.yaml'), yaml);
+    emulator.seed(ctx.baseSnapshot);
+    const desired = desiredFrom(yaml);
+    const readBefore = addCounts(ctx.readBound(emulator.snapshot(), desired), ctx.auditBound(desired));
+    const run = await ctx.orgctl(['apply', '--auto-approve'], dir);
+    const readAfter = ctx.readBound(emulator.snapshot(), desired);
+    const writePhase = phaseBound('writes', writes, scale);
+    const phases = [phaseBound('read (plan)', readBefore, scale), floor ? floor(writePhase) : writePhase, phaseBound('read (re-plan)', readAfter, scale)];
+    const result = scenario(name, description, run, addCounts(readBefore, writes, readAfter), phases, scale);
+    expectExit(result, 0, `${name} should succeed and converge`);
+    log(`    ${summaryLine(result)}`);
+    return result;
+  };
+
+  const creation = createAccountsChange(ctx.base, counts.create);
+  log(`(f) apply creating ${creation.accounts} accounts into ${creation.ous} of the deepest OUs`);
+  const createAccounts = {
+    ...(await applyWith(
+      'apply creating accounts',
+      `orgctl apply --auto-approve creating ${creation.accounts} accounts (CreateAccount, polled until SUCCEEDED, then MoveAccount into a nested OU)`,
+      toOrgYaml(creation.org),
+      {
+        'organizations:CreateAccount': creation.accounts,
+        'organizations:DescribeCreateAccountStatus': creation.accounts,
+        'organizations:ListCreateAccountStatus': 1,
+        'organizations:MoveAccount': creation.accounts,
+      },
+      (writes) => withInFlightFloor(writes, 'organizations:CreateAccount in flight', creation.accounts, CREATIONS_IN_FLIGHT, CREATE_ACCOUNT_DELAY_MS / 1000),
+    )),
+    created: { accounts: creation.accounts, ous: creation.ous },
+  };
+
+  const closure = closeAccountsChange(ctx.base, counts.close);
+  log(`(g) apply closing ${closure.accounts} accounts`);
+  const closeAccounts = {
+    ...(await applyWith(
+      'apply closing accounts',
+      `orgctl apply --auto-approve closing ${closure.accounts} accounts (closed: true; CloseAccount each, within the closure quota)`,
+      toOrgYaml(closure.org),
+      { 'organizations:CloseAccount': closure.accounts },
+    )),
+    closed: { accounts: closure.accounts },
+  };
+  emulator.seed(ctx.baseSnapshot);
+  return { createAccounts, closeAccounts };
 }

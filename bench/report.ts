@@ -22,8 +22,8 @@ const s2 = (n: number): string => n.toFixed(2);
 const mb = (n: number): string => `${n.toFixed(0)} MB`;
 
 function scenarios(results: BenchResults): ScenarioResult[] {
-  const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags } = results.scenarios;
-  return [planNoChanges, planAfterDrift, apply, imported, ...(planWithTags ? [planWithTags] : [])];
+  const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags, createAccounts, closeAccounts } = results.scenarios;
+  return [planNoChanges, planAfterDrift, apply, imported, ...([planWithTags, createAccounts, closeAccounts] as (ScenarioResult | undefined)[]).filter((s): s is ScenarioResult => s !== undefined)];
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
@@ -277,6 +277,12 @@ const BOUNDS_EXPLAINED = `## What the bounds mean
 - *Apply*: the plan's read of the state before, one write per step (MoveAccount per moved account, CreateOrganizationalUnit
   per new OU, UpdateBudget per changed budget), and the re-plan's read of the state after (apply always re-reads to prove the
   organization converged).
+- *Apply creating accounts* and *apply closing accounts*: as apply, with these writes. A creation is CreateAccount, one
+  DescribeCreateAccountStatus (orgctl first polls 250 ms after starting it; the bench's emulator completes a creation after
+  200 ms, AWS after minutes), and one MoveAccount into its OU; plus one ListCreateAccountStatus per run (requests an earlier run
+  left in progress). The write phase's time is CreateAccount's rate (0.1/s, burst 3) or, when longer, the rounds of 5 creations
+  in progress at once (AWS's limit) times the creation delay. A closure is one CloseAccount (0.05/s, burst 1), well within
+  AWS's closure quota (the higher of 250 and 20 % of member accounts in 30 days).
 - *Pages*: the bounds count full pages. AWS may also answer an Organizations List* call with an empty page that carries a
   NextToken, or end a listing with a NextToken that leads to one empty page; each costs a call. The bench runs the emulator with
   full pages (bench/harness.ts \`FULL_PAGES\`), so these figures are the best case AWS can answer; the extra pages the emulator

@@ -4,7 +4,7 @@
 //   npm run bench                           full size (500 OUs, 5,000 accounts, 100 budgets), scale 10
 //   npm run bench -- --scale 20             another time scale (emulator buckets and orgctl's pacer)
 //   npm run bench -- --accounts 500 --ous 50 --budgets 10    a smaller organization (writes nothing)
-//   npm run bench -- --no-baseline --no-small-org --no-throughput
+//   npm run bench -- --no-baseline --no-small-org --no-throughput --no-account-lifecycle
 //   npm run bench -- --render-only           BENCHMARKS.md again from bench/results.json (measures nothing)
 //
 // Not part of `npm test` or CI: it measures, it does not assert.
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean' },
     'no-small-org': { type: 'boolean' },
     'no-throughput': { type: 'boolean' },
+    'no-account-lifecycle': { type: 'boolean' },
     'no-write': { type: 'boolean' },
     'keep-work-dir': { type: 'boolean' },
     'render-only': { type: 'boolean' },
@@ -73,6 +74,7 @@ const options: BenchOptions = {
   pureDiffRuns: 9,
   smallOrg: values['no-small-org'] ? false : { runs: 9, pauseMs: 2500 },
   throughput: values['no-throughput'] ? false : { seconds: 5 },
+  accountLifecycle: values['no-account-lifecycle'] ? false : { create: 50, close: 10 },
   log,
 };
 

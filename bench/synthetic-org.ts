@@ -31,6 +31,8 @@ export interface OrgAccount {
   readonly name: string;
   readonly email: string;
   readonly parentId: string;
+  /** For org.yaml only: 'create' is declared by name and email (orgctl creates it), 'close' with closed: true. */
+  readonly lifecycle?: 'create' | 'close';
 }
 
 export interface OrgNotification {
@@ -249,7 +251,15 @@ export function toOrgYaml(org: SyntheticOrg, tags: ReadonlyMap<string, Readonly<
     const ous = childOus.get(parentId) ?? [];
     const listed = policiesOf.get(parentId);
     if (listed) lines.push(`${indent}policies: [${listed.join(', ')}]`);
-    lines.push(`${indent}accounts: [${accounts.map((a) => (tags.has(a.id) ? `{ id: "${a.id}", tags: ${flow(a.id)} }` : `"${a.id}"`)).join(', ')}]`);
+    const entry = (a: OrgAccount): string =>
+      a.lifecycle === 'create'
+        ? `{ name: ${a.name}, email: ${a.email} }`
+        : a.lifecycle === 'close'
+          ? `{ id: "${a.id}", name: ${a.name}, closed: true }`
+          : tags.has(a.id)
+            ? `{ id: "${a.id}", tags: ${flow(a.id)} }`
+            : `"${a.id}"`;
+    lines.push(`${indent}accounts: [${accounts.map(entry).join(', ')}]`);
     if (ous.length === 0) return;
     lines.push(`${indent}organizationalUnits:`);
     for (const ou of ous) {
@@ -388,4 +398,35 @@ export function changeOrg(org: SyntheticOrg, moveAccounts: number, createOus: nu
 /** `count` indices spread evenly over 0..total-1. */
 function spreadIndices(count: number, total: number): Set<number> {
   return new Set(Array.from({ length: count }, (_, i) => Math.floor((i * total) / count)));
+}
+
+export interface AccountLifecycleChange {
+  /** The desired organization, for org.yaml only (toOrgYaml): the emulator keeps the organization it has. */
+  readonly org: SyntheticOrg;
+  readonly accounts: number;
+  /** The OUs the new accounts go into (the deepest ones), for creations. */
+  readonly ous: number;
+}
+
+/** `count` new accounts declared by name and email, spread over the deepest OUs (so each is created, then moved down). */
+export function createAccountsChange(org: SyntheticOrg, count: number): AccountLifecycleChange {
+  const depthOf = new Map<string, number>([[org.rootId, 0]]);
+  for (const ou of org.ous) depthOf.set(ou.id, depthOf.get(ou.parentId)! + 1);
+  const deepest = Math.max(...depthOf.values());
+  const targets = org.ous.filter((ou) => depthOf.get(ou.id) === deepest);
+  const created: OrgAccount[] = Array.from({ length: count }, (_, i) => ({
+    id: `new-${i + 1}`,
+    name: `new-account-${i + 1}`,
+    email: `bench+new-account-${i + 1}@example.com`,
+    parentId: targets[i % targets.length]!.id,
+    lifecycle: 'create',
+  }));
+  return { org: { ...org, accounts: [...org.accounts, ...created] }, accounts: count, ous: Math.min(count, targets.length) };
+}
+
+/** `count` member accounts, spread over the organization, marked closed: true. */
+export function closeAccountsChange(org: SyntheticOrg, count: number): AccountLifecycleChange {
+  const members = org.accounts.filter((a) => a.id !== org.managementAccountId);
+  const closing = new Set([...spreadIndices(Math.min(count, members.length), members.length)].map((i) => members[i]!.id));
+  return { org: { ...org, accounts: org.accounts.map((a) => (closing.has(a.id) ? { ...a, lifecycle: 'close' as const } : a)) }, accounts: closing.size, ous: 0 };
 }

@@ -1,7 +1,7 @@
 // What the audit's checks look at: everything read from AWS for one account, each read either a value
 // or the reason AWS would not give it. Plain data, so every check is a pure function tested without AWS.
 
-import type { DesiredSecurity, SourcePosition } from '../model/desired.js';
+import type { DesiredAlternateContact, DesiredSecurity, SourcePosition } from '../model/desired.js';
 import type {
   AccessKeyMetadata,
   AlternateContactSpec,
@@ -44,6 +44,13 @@ export interface AlternateContactObservation {
   readonly type: AlternateContactType;
   /** null: not set. */
   readonly contact: Observation<AlternateContactSpec | null>;
+}
+
+/** A member account's contact (GetAlternateContact with AccountId), beside what org.yaml declares for it. */
+export interface MemberAlternateContactObservation extends AlternateContactObservation {
+  readonly accountId: string;
+  /** security.alternateContacts' contact of this type, or the account entry's own. */
+  readonly declared: DesiredAlternateContact;
 }
 
 /** The region is unknown when neither org.yaml nor AWS_REGION names one; then nothing was asked. */
@@ -89,4 +96,6 @@ export interface AuditInput {
   readonly now: number;
   /** Administrator permission sets assigned on the management account; absent: not read. */
   readonly adminAccess?: AdminAccessObservation;
+  /** Member accounts' contacts org.yaml declares, as the plan's read found them (absent: not read, e.g. `orgctl audit`). */
+  readonly memberAlternateContacts?: readonly MemberAlternateContactObservation[];
 }

@@ -96,8 +96,9 @@ export class Pacer {
     this.headroom = options.headroom ?? 1;
     this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    // Only Organizations and Budgets have rate tables; the audit's few IAM, Account and SSO calls are not paced.
-    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : undefined));
+    // Organizations, Budgets and Account Management (alternate contacts of every member) have rate tables; the audit's few IAM and SSO calls are not paced.
+    this.limitFor =
+      options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' || service === 'account' ? rateLimitFor(service, operation) : undefined));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {
@@ -116,7 +117,13 @@ export class Pacer {
       if (limit) {
         const scaled = scaleRateLimit(limit, this.scale);
         const headroom = Math.max(this.headroom, (scaled.rate * this.jitterToleranceMs) / 1000);
-        bucket = new TokenBucket({ rate: scaled.rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
+        // A published burst of 1 (CloseAccount, EnablePolicyType) leaves no request to keep in reserve, so every
+        // request would go exactly one interval after the last, and one arriving a moment early after a late one
+        // is throttled: keep the jitter tolerance as time between requests instead (at most a tenth of the
+        // interval, so a time-scaled run is not slowed more than that).
+        const intervalMs = 1000 / scaled.rate;
+        const rate = scaled.burst < 2 ? 1000 / (intervalMs + Math.min(this.jitterToleranceMs, intervalMs / 10)) : scaled.rate;
+        bucket = new TokenBucket({ rate, burst: Math.max(1, scaled.burst - headroom) }, this.clock);
       } else {
         bucket = null;
       }

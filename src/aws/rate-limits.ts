@@ -81,10 +81,21 @@ export const BUDGETS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   UntagResource: assumed(5, 10),
 };
 
-export type AwsService = 'organizations' | 'budgets';
+/**
+ * Account Management, per account (docs.aws.amazon.com/accounts/latest/reference/quotas.html, read 2026-12-05:
+ * "Rate of GetAlternateContact requests per account: 10 per second, burst to 15"; PutAlternateContact 5, burst 8;
+ * PutAccountName 1, burst 1 per caller account). The China regions' page still lists older, lower figures.
+ */
+export const ACCOUNT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
+  GetAlternateContact: org(10, 15),
+  PutAlternateContact: org(5, 8),
+  PutAccountName: org(1, 1),
+};
+
+export type AwsService = 'organizations' | 'budgets' | 'account';
 
 export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {
-  return (service === 'organizations' ? ORGANIZATIONS_RATE_LIMITS : BUDGETS_RATE_LIMITS)[operation];
+  return (service === 'organizations' ? ORGANIZATIONS_RATE_LIMITS : service === 'account' ? ACCOUNT_RATE_LIMITS : BUDGETS_RATE_LIMITS)[operation];
 }
 
 /**

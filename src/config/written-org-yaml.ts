@@ -45,6 +45,7 @@ export type NamedAccount = {
    */
   roleName?: string;
   policies?: PolicyList;
+  alternateContacts?: MemberAlternateContacts;
 };
 /**
  * Policies attached directly to this node, by name: policies declared under the top-level `policies:` or AWS-managed ones (FullAWSAccess, RCPFullAWSAccess). With this key, orgctl attaches exactly these (among the policies this file knows); without it, the node's attachments are left alone.
@@ -141,6 +142,35 @@ export interface Root {
  */
 export interface Tags {
   [k: string]: string | undefined;
+}
+/**
+ * This member account's alternate contacts, by type: each replaces the contact of that type in security.alternateContacts for this account (when security.memberAlternateContacts is on), or is its only contact of that type. Not for the management account (use security.alternateContacts).
+ */
+export interface MemberAlternateContacts {
+  security?: AlternateContact;
+  billing?: AlternateContact;
+  operations?: AlternateContact;
+}
+/**
+ * An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.
+ */
+export interface AlternateContact {
+  /**
+   * Email address, like security@example.com (compared without case).
+   */
+  email: string;
+  /**
+   * Name of the person or team, 1 to 64 characters.
+   */
+  name?: string;
+  /**
+   * Job title, 1 to 50 characters.
+   */
+  title?: string;
+  /**
+   * Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.
+   */
+  phone?: string;
 }
 /**
  * Child OUs, keyed by OU name (1 to 128 characters, unique among siblings). At most 5 levels of OUs under the root.
@@ -271,6 +301,10 @@ export interface Security {
    */
   identityCenterRegion?: string;
   alternateContacts?: AlternateContacts;
+  /**
+   * true: the contacts in `alternateContacts` also apply to every ACTIVE member account listed in this file (GetAlternateContact and PutAlternateContact with its AccountId; needs trusted access for account.amazonaws.com). An account entry's own `alternateContacts` override them by type. Default false: only the management account, and the accounts whose entries give contacts.
+   */
+  memberAlternateContacts?: boolean;
 }
 /**
  * A break-glass user as a mapping: `name`, and `create: true` for orgctl to create the IAM user when it does not exist (tagged managed-by: orgctl, no password, no access keys, with the AdministratorAccess managed policy); a person then enrols its MFA device. orgctl never changes or deletes a user that exists.
@@ -289,27 +323,6 @@ export interface AlternateContacts {
   security?: AlternateContact;
   billing?: AlternateContact;
   operations?: AlternateContact;
-}
-/**
- * An alternate contact: `email`, and optionally `name`, `title`, `phone`. Fields left out are not compared and keep what AWS has; AWS needs all four to set a contact that is not set yet.
- */
-export interface AlternateContact {
-  /**
-   * Email address, like security@example.com (compared without case).
-   */
-  email: string;
-  /**
-   * Name of the person or team, 1 to 64 characters.
-   */
-  name?: string;
-  /**
-   * Job title, 1 to 50 characters.
-   */
-  title?: string;
-  /**
-   * Phone number, 1 to 25 characters of digits, spaces, ( ) + -, like +1 555 0100.
-   */
-  phone?: string;
 }
 /**
  * An organization policy: its type, description and document (`file:` or `document:`, exactly one).

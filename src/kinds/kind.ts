@@ -5,7 +5,7 @@
 
 import type { DiscoveryListener, TreeDiscovery } from '../reader/discoveries.js';
 import type { StepContext } from '../apply/step-context.js';
-import type { AlternateContactObservation } from '../audit/audit-input.js';
+import type { AlternateContactObservation, MemberAlternateContactObservation } from '../audit/audit-input.js';
 import type { AwsPort } from '../aws/port.js';
 import type { PositionLookup } from '../config/position-lookup.js';
 import type { WrittenOrgYaml } from '../config/written-org-yaml.js';
@@ -99,6 +99,7 @@ export interface SnapshotReadContext {
 /** Filled by the kinds' reads as they start; the audit waits for what it needs. */
 export interface ReadObservations {
   alternateContacts?: Promise<readonly AlternateContactObservation[]>;
+  memberAlternateContacts?: Promise<readonly MemberAlternateContactObservation[]>;
 }
 
 /** What a kind's normalize gets: org.yaml as written (schema-valid), and where each value was written. */

@@ -62,3 +62,8 @@ export function trustedAccessAddress(servicePrincipal: string): string {
 export function delegatedAdministratorAddress(servicePrincipal: string, accountId: string): string {
   return `delegated-administrator:${servicePrincipal}/${accountId}`;
 }
+
+/** "alternate-contact:security@111111111111": a member account's contact. */
+export function memberAlternateContactAddress(type: 'SECURITY' | 'BILLING' | 'OPERATIONS', accountId: string): string {
+  return `${alternateContactAddress(type)}@${accountId}`;
+}

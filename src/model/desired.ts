@@ -34,6 +34,8 @@ export interface DesiredAccount {
   readonly tags?: DesiredTags;
   /** Policies attached directly to the account; absent: its attachments are left alone. */
   readonly policies?: readonly DesiredPolicyAttachment[];
+  /** Its alternate contacts, by type, over security.alternateContacts when security.memberAlternateContacts is on (members only). */
+  readonly alternateContacts?: readonly DesiredAlternateContact[];
 }
 
 /** CreateAccount's optional settings, as org.yaml gives them (the account's tags are its `tags`). */
@@ -187,6 +189,8 @@ export interface DesiredSecurity {
   /** SECURITY, BILLING, OPERATIONS, in that order, only those declared. */
   readonly alternateContacts: readonly DesiredAlternateContact[];
   readonly at?: SourcePosition;
+  /** true: alternateContacts also apply to every ACTIVE member account org.yaml lists (each entry's own contacts override them by type). */
+  readonly memberAlternateContacts?: boolean;
 }
 
 /** A permission set as declared (src/kinds/identity-center/normalize.ts). */

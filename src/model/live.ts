@@ -76,6 +76,13 @@ export interface LiveOrg {
   readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
   /** The break-glass users org.yaml asks orgctl to create (`create: true`): read only when it asks for any. */
   readonly breakGlassUsers?: readonly LiveBreakGlassUser[];
+  /** Alternate contacts of member accounts (GetAlternateContact with AccountId): read only for the members and types org.yaml gives contacts. */
+  readonly memberAlternateContacts?: readonly LiveMemberAlternateContact[];
+}
+
+/** One member account's alternate contact of one type, as read. */
+export interface LiveMemberAlternateContact extends LiveAlternateContact {
+  readonly accountId: string;
 }
 
 /** One account registered as a delegated administrator of one service. */

@@ -17,9 +17,11 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const quotas: Partial<EmulatorQuotas> = { maxAccounts: UNKNOWN_ACCOUNT_QUOTA };
   const tags = tagsById(live);
   const budgets = live.budgets.map((b) => snapshotBudget(live.callerAccountId, b, tags.budgets.get(b.name)));
-  const alternateContacts: SnapshotAlternateContact[] = (live.alternateContacts ?? []).flatMap((c) =>
-    c.contact ? [{ accountId: live.callerAccountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : [],
-  );
+  const alternateContacts: SnapshotAlternateContact[] = [
+    ...(live.alternateContacts ?? []).map((c) => ({ ...c, accountId: live.callerAccountId })),
+    // Members' contacts (security.memberAlternateContacts, or an account entry's own), as read.
+    ...(live.memberAlternateContacts ?? []),
+  ].flatMap((c) => (c.contact ? [{ accountId: c.accountId, type: c.type, name: c.contact.name, title: c.contact.title, email: c.contact.email, phone: c.contact.phone }] : []));
   // The break-glass users the plan read (those with create: true that exist), so the rehearsal's re-plan finds them.
   const users: SnapshotIamUser[] = (live.breakGlassUsers ?? []).flatMap((u) =>
     u.user ? [{ accountId: live.callerAccountId, userName: u.name, tags: u.user.tags, ...(u.user.attachedPolicies && { attachedPolicies: u.user.attachedPolicies }) }] : [],

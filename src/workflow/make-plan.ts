@@ -40,7 +40,7 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
   const startAudit = (callerAccountId: string): void => {
     if (options.audit === false) return;
     // The audit checks the contacts the alternate-contacts kind has just started reading.
-    audit = auditWithPlan(port, desired, callerAccountId, observations.alternateContacts, options.audit ?? {});
+    audit = auditWithPlan(port, desired, callerAccountId, observations.alternateContacts, options.audit ?? {}, observations.memberAlternateContacts);
     // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
     audit.catch(() => undefined);
   };
@@ -66,6 +66,7 @@ async function auditWithPlan(
   callerAccountId: string,
   contacts: ReadObservations['alternateContacts'],
   settings: { readonly env?: Readonly<Record<string, string | undefined>>; readonly now?: number },
+  memberContacts?: ReadObservations['memberAlternateContacts'],
 ): Promise<AuditReport> {
   const input = await readAuditInput(port, {
     // readLiveOrg's guard has accepted the caller as org.yaml's management account.
@@ -77,7 +78,9 @@ async function auditWithPlan(
     alternateContacts: contacts ?? [],
     now: settings.now ?? Date.now(),
   });
-  return buildAuditReport(input);
+  // The members' contacts the alternate-contacts kind reads (once the tree is walked): checked too.
+  const members = memberContacts && (await memberContacts);
+  return buildAuditReport(members ? { ...input, memberAlternateContacts: members } : input);
 }
 
 /** The plan with every kind's checkPlan notes added, in registry order. */

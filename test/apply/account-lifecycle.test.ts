@@ -143,6 +143,18 @@ describe('creating accounts', () => {
     expect(most).toBe(5);
     expect(fake.liveOrg().accounts).toHaveLength(13);
   });
+
+  it('a run of many creations lists the requests in progress once and never re-lists the root it has just read', async () => {
+    const fake = organization();
+    const desired = withMgmt();
+    for (let i = 0; i < 8; i++) desired.withAccountEntry({ name: `m${i}`, email: `m${i}@example.com` });
+    const { run, after } = await applyTo(fake, desired.build());
+    expect(run.allSucceeded).toBe(true);
+    expect(after.steps).toEqual([]);
+    expect(ops(fake, 'CreateAccount')).toHaveLength(8);
+    expect(ops(fake, 'ListCreateAccountStatus')).toHaveLength(1);
+    expect(ops(fake, 'ListAccountsForParent')).toHaveLength(0);
+  });
 });
 
 describe('renaming and closing', () => {

@@ -291,3 +291,30 @@ describe('centralized root access (ListOrganizationsFeatures), a recommendation'
     expect(central(failed(awsFailure('ListOrganizationsFeatures', 'iam:ListOrganizationsFeatures', 'AccountNotManagementOrDelegatedAdministratorException'))).status).toBe('cannot-check');
   });
 });
+
+describe('member accounts\' alternate contacts (issue #15)', () => {
+  const declared = { type: 'SECURITY' as const, email: 'security@example.com' };
+  const spec = (email: string) => ({ type: 'SECURITY' as const, name: 'Sec', title: 'CISO', email, phone: '+1 555 0100' });
+
+  it('each member contact the plan read is checked: matching passes, differing or missing fails, unreadable cannot be checked', () => {
+    const report = audit({
+      memberAlternateContacts: [
+        { accountId: '200000000001', type: 'SECURITY', declared, contact: ok(spec('SECURITY@example.com')) },
+        { accountId: '200000000002', type: 'SECURITY', declared, contact: ok(spec('other@example.com')) },
+        { accountId: '200000000003', type: 'SECURITY', declared, contact: ok(null) },
+        { accountId: '200000000004', type: 'SECURITY', declared, contact: failed(denied('GetAlternateContact', 'account:GetAlternateContact')) },
+      ],
+    });
+    expect(['200000000001', '200000000002', '200000000003', '200000000004'].map((id) => checkById(report, `alternate-contact:security@${id}`).status)).toEqual([
+      'pass',
+      'fail',
+      'fail',
+      'cannot-check',
+    ]);
+    expect(checkById(report, 'alternate-contact:security@200000000002').title).toBe('Alternate contact: security of account 200000000002');
+  });
+
+  it('without member contacts read, no member check', () => {
+    expect(audit().checks.filter((c) => c.id.includes('@'))).toEqual([]);
+  });
+});

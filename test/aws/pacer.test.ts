@@ -142,6 +142,21 @@ describe('Pacer', () => {
     expect(tightTimes.times).toEqual([0, 0, 0, 0, 0, 0, 0, 20]);
   });
 
+  it('an operation with a burst of 1 keeps the jitter tolerance between requests (nothing to keep in reserve)', async () => {
+    const clock = new FakeClock();
+    // CloseAccount at scale 10: 0.5/s, burst 1; paced exactly every 2 s, an early arrival after a late one is throttled.
+    const pacer = new Pacer({ clock, scale: 10 });
+    const { times } = grantTimes(clock, () => pacer.acquire('organizations', 'CloseAccount'), 3);
+    await clock.runAll();
+    expect(times).toEqual([0, 2100, 4200]);
+    // Operations with a burst above 1 keep their rate, at any scale (their reserve is in requests).
+    const fastClock = new FakeClock();
+    const fast = new Pacer({ clock: fastClock, scale: 1000 });
+    const moves = grantTimes(fastClock, () => fast.acquire('organizations', 'MoveAccount'), 3); // 2000/s, burst 3
+    await fastClock.runAll();
+    expect(moves.times).toEqual([0, 0.5, 1]);
+  });
+
   it('onThrottled drains only the throttled operation', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, limitFor: () => ({ rate: 2, burst: 4 }) });

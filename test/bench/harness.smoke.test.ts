@@ -57,9 +57,10 @@ describe('bench harness on a tiny organization', () => {
       log: () => undefined,
       // npm run bench serves full pages; here the accounting must hold with AWS's empty and trailing pages too.
       pages: REALISTIC_PAGES,
+      accountLifecycle: { create: 6, close: 2 },
     });
-    const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags } = results.scenarios;
-    for (const s of [planNoChanges, planAfterDrift, apply, imported, planWithTags!]) {
+    const { planNoChanges, planAfterDrift, apply, import: imported, planWithTags, createAccounts, closeAccounts } = results.scenarios;
+    for (const s of [planNoChanges, planAfterDrift, apply, imported, planWithTags!, createAccounts!, closeAccounts!]) {
       // Nothing fetched twice, nothing beyond the bound but retries of throttled calls and the extra pages served.
       expect(s.repeatedReads, s.name).toBe(0);
       expect(s.callsBeyondBound, s.name).toBe(0);
@@ -82,6 +83,15 @@ describe('bench harness on a tiny organization', () => {
     expect(written('organizations:MoveAccount')).toBe(8);
     expect(written('organizations:CreateOrganizationalUnit')).toBe(5);
     expect(written('budgets:UpdateBudget')).toBe(1);
+    // Account lifecycle: each creation started, polled and moved into a nested OU; each closure one call; all in the bound.
+    const lifecycleWritten = (s: ScenarioResult, op: string): number => (s.calls[op] ?? 0) - (s.throttled.server[op] ?? 0);
+    expect(createAccounts!.created.accounts).toBe(6);
+    expect(lifecycleWritten(createAccounts!, 'organizations:CreateAccount')).toBe(6);
+    expect(lifecycleWritten(createAccounts!, 'organizations:MoveAccount')).toBe(6);
+    expect(createAccounts!.lowerBound['organizations:DescribeCreateAccountStatus']).toBe(6);
+    expect(createAccounts!.rateBound.phases.map((p) => p.name)).toEqual(['read (plan)', 'writes', 'read (re-plan)']);
+    expect(lifecycleWritten(closeAccounts!, 'organizations:CloseAccount')).toBe(2);
+    expect(closeAccounts!.calls['organizations:CreateAccount'] ?? 0).toBe(0);
     // The baseline reads per resource: many more calls for the same organization.
     expect(results.baseline!.failed).toBe(0);
     expect(results.baseline!.callsTotal).toBeGreaterThan(planNoChanges.callsTotal);

@@ -54,7 +54,7 @@ import {
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { ListCreateAccountStatusCommand as ListCreateAccountStatus } from '@aws-sdk/client-organizations';
-import { AccountClient, PutAccountNameCommand } from '@aws-sdk/client-account';
+import { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOTO_SKIPPED, describeWithMoto, itWithMoto, motoClientConfig, startMoto, type MotoServer } from '../support/moto.js';
@@ -830,5 +830,53 @@ describe('account lifecycle', () => {
       return { put, name };
     },
     moto: { differs: 'moto 5.2.1 does not implement PutAccountName: its reply is not JSON (the SDK reports a SyntaxError) and the account keeps its name', answer: { put: 'SyntaxError', name: 'payments' } },
+  });
+
+  awsBehaviour('A member account\'s alternate contact is set and read with its AccountId, apart from the caller\'s own', {
+    source: 'https://docs.aws.amazon.com/accounts/latest/reference/API_PutAlternateContact.html; aws-facts.md §5 (GetAlternateContact)',
+    aws: { member: 'member-sec@example.com', own: 'ResourceNotFoundException' },
+    run: async (target) => {
+      const client = orgs(target.config());
+      await createOrganization(client);
+      const id = await createAccount(client, 'team');
+      const account = new AccountClient(target.config());
+      await account.send(
+        new PutAlternateContactCommand({ AccountId: id, AlternateContactType: 'SECURITY', EmailAddress: 'member-sec@example.com', Name: 'Sec', Title: 'CISO', PhoneNumber: '+1 555 0100' }),
+      );
+      const member = (await account.send(new GetAlternateContactCommand({ AccountId: id, AlternateContactType: 'SECURITY' }))).AlternateContact?.EmailAddress;
+      const own = await outcome(account.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' })));
+      return { member, own };
+    },
+  });
+
+  awsBehaviour('GetAlternateContact with the AccountId of an account outside the organization is AccessDeniedException', {
+    source: 'https://docs.aws.amazon.com/accounts/latest/reference/API_GetAlternateContact.html (the account must be a member of the caller\'s organization)',
+    aws: 'AccessDeniedException',
+    run: async (target) => {
+      await createOrganization(orgs(target.config()));
+      return outcome(new AccountClient(target.config()).send(new GetAlternateContactCommand({ AccountId: '999999999999', AlternateContactType: 'SECURITY' })));
+    },
+    moto: { differs: 'moto 5.2.1 does not check membership: any AccountId has its own (empty) contacts', answer: 'ResourceNotFoundException' },
+  });
+
+  awsBehaviour('CreateAccount with the email of an account that exists ends FAILED with EMAIL_ALREADY_EXISTS', {
+    source: `${ORG_API}/API_CreateAccountStatus.html (FailureReason EMAIL_ALREADY_EXISTS)`,
+    aws: { state: 'FAILED', reason: 'EMAIL_ALREADY_EXISTS' },
+    run: async (target) => {
+      const client = orgs(target.config());
+      await createOrganization(client);
+      await createAccount(client, 'dup');
+      const started = await client.send(new CreateAccountCommand({ AccountName: 'dup-again', Email: 'dup@example.com' }));
+      for (let i = 0; i < 100; i++) {
+        const status = (await client.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id }))).CreateAccountStatus;
+        if (status?.State !== 'IN_PROGRESS') return { state: status?.State, reason: status?.FailureReason };
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return expect.fail('CreateAccount never finished');
+    },
+    moto: {
+      differs: 'moto 5.2.1 never fails a creation: it makes a second account with the same email (so the FAILED-creation workflow is checked against the emulator only)',
+      answer: { state: 'SUCCEEDED', reason: undefined },
+    },
   });
 });

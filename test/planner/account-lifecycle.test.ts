@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { planOrg } from '../../src/planner/index.js';
-import { aDesiredOrg, aLiveOrg, aLiveOrgMatching, FAKE_INPUTS } from '../support/builders.js';
+import { aDesiredOrg, aLiveOrg, aLiveOrgMatching, FAKE_INPUTS, MANAGEMENT_ACCOUNT_ID } from '../support/builders.js';
 
 const existing = '222222222222';
 const steps = (plan: ReturnType<typeof planOrg>) => plan.steps.map(({ kind, address, dependsOn }) => ({ kind, address, dependsOn }));
@@ -139,5 +139,45 @@ describe('closing accounts', () => {
     const desired = aDesiredOrg().build();
     const plan = planOrg(desired, aLiveOrgMatching(desired).withAccount(existing, '/').build(), FAKE_INPUTS);
     expect(plan.steps).toEqual([]);
+  });
+});
+
+describe('renaming needs trusted access for account.amazonaws.com', () => {
+  const renameWith = (trustedServices: readonly string[] | undefined, declared?: readonly string[], id = existing) => {
+    const desired = aDesiredOrg().withAccount(id, '/', { name: 'payments-prod' }).build();
+    const live = aLiveOrg().withAccount(id, '/', { name: 'payments' }).build();
+    return planOrg(
+      { ...desired, ...(declared && { trustedServices: declared.map((principal) => ({ principal })) }) },
+      { ...live, ...(trustedServices && { trustedServices }) },
+      FAKE_INPUTS,
+    );
+  };
+
+  it('when it is not enabled, the plan says so and what to do', () => {
+    const plan = renameWith(['sso.amazonaws.com']);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['renameAccount']);
+    expect(plan.warnings).toEqual([
+      {
+        code: 'trusted-service-not-enabled',
+        message:
+          `renaming or setting the alternate contacts of account ${existing} needs trusted access for account.amazonaws.com, which is not enabled, so AWS would refuse it: ` +
+          'add account.amazonaws.com to organization.trustedServices and apply that first, or run `aws organizations enable-aws-service-access --service-principal account.amazonaws.com`.',
+        address: 'trusted-access:account.amazonaws.com',
+      },
+    ]);
+  });
+
+  it('when it is enabled, nothing is said', () => {
+    expect(renameWith(['account.amazonaws.com']).warnings).toEqual([]);
+  });
+
+  it('when org.yaml enables it in the same plan, nothing is said', () => {
+    const plan = renameWith([], ['account.amazonaws.com']);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['renameAccount', 'enableServiceAccess']);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('the management account renames itself without it', () => {
+    expect(renameWith([], undefined, MANAGEMENT_ACCOUNT_ID).warnings).toEqual([]);
   });
 });

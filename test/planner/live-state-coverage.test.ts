@@ -28,6 +28,7 @@ const LIVE: Required<LiveOrg> = {
   trustedServices: ['sso.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
   breakGlassUsers: [{ name: 'break-glass', user: null }],
+  memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: null }],
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -44,6 +45,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
   breakGlassUsers: [{ name: 'break-glass', user: { tags: { 'managed-by': 'orgctl', 'orgctl:role': 'break-glass' }, attachedPolicies: [] } }],
+  memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -44,3 +44,32 @@ describe('readLiveOrg with the kinds\' reads', () => {
     expect(fake.callCount('GetAlternateContact')).toBe(0);
   });
 });
+
+describe('trusted access for account.amazonaws.com, read only when a member account is renamed', () => {
+  const MEMBER = '222222222222';
+  function renaming(name: string): DesiredOrg {
+    const { security: _contacts, ...rest } = desired();
+    return { ...rest, root: { accounts: [{ id: MGMT }, { id: MEMBER, name }], organizationalUnits: [] } };
+  }
+  function seeded(): FakeAwsPort {
+    const fake = new FakeAwsPort();
+    const { rootId } = fake.seedOrganization();
+    fake.seedAccount({ id: MEMBER, name: 'old-name', email: 'member@example.com', parentId: rootId });
+    fake.seedTrustedService('account.amazonaws.com');
+    return fake;
+  }
+
+  it('reads the enabled services when org.yaml renames a member account', async () => {
+    const fake = seeded();
+    const live = await readLiveOrg(fake, { managementAccountId: MGMT, kinds: { desired: renaming('new-name'), observations: {} } });
+    expect(live.trustedServices).toEqual(['account.amazonaws.com']);
+    expect(fake.callCount('ListAWSServiceAccessForOrganization')).toBe(1);
+  });
+
+  it('makes no such call when the names agree', async () => {
+    const fake = seeded();
+    const live = await readLiveOrg(fake, { managementAccountId: MGMT, kinds: { desired: renaming('old-name'), observations: {} } });
+    expect(live.trustedServices).toBeUndefined();
+    expect(fake.callCount('ListAWSServiceAccessForOrganization')).toBe(0);
+  });
+});

@@ -44,3 +44,28 @@ describe('snapshotOfLive', () => {
     expect(sorted(await readBack(live))).toEqual(sorted(live));
   });
 });
+
+describe('snapshotOfLive, alternate contacts', () => {
+  it('copies the management account\'s and the members\' contacts, which the emulator then serves with AccountId', async () => {
+    const contact = (email: string) => ({ type: 'SECURITY' as const, name: 'Sec', title: 'CISO', email, phone: '+1 555 0100' });
+    const live: LiveOrg = {
+      ...aLiveOrg().withAccount(MANAGEMENT_ACCOUNT_ID, '/').withAccount('210987654321', '/', { name: 'prod', email: 'prod@example.com' }).build(),
+      alternateContacts: [{ type: 'SECURITY', contact: contact('mgmt-sec@example.com') }],
+      memberAlternateContacts: [{ accountId: '210987654321', type: 'SECURITY', contact: contact('prod-sec@example.com') }],
+    };
+    const snapshot = snapshotOfLive(live);
+    expect(snapshot.alternateContacts?.map((c) => [c.accountId, c.email])).toEqual([
+      [MANAGEMENT_ACCOUNT_ID, 'mgmt-sec@example.com'],
+      ['210987654321', 'prod-sec@example.com'],
+    ]);
+    const emulator = await startEmulator({ snapshot });
+    const port = createSdkPort({ endpoint: emulator.url, credentials: { accessKeyId: accessKeyIdFor(live.callerAccountId), secretAccessKey: 'x' }, rateScale: 1e6 });
+    try {
+      expect((await port.getAlternateContact('SECURITY', '210987654321'))?.email).toBe('prod-sec@example.com');
+      expect((await port.getAlternateContact('SECURITY'))?.email).toBe('mgmt-sec@example.com');
+    } finally {
+      port.destroy();
+      await emulator.stop();
+    }
+  });
+});

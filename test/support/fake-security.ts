@@ -53,6 +53,8 @@ export class FakeSecurity {
   readonly contacts = new Map<AlternateContactType, AlternateContactSpec>();
   /** Identity Center permission sets, with their assignments (fake.security.addPermissionSet). */
   readonly permissionSets: FakePermissionSet[] = [];
+  /** Member accounts' contacts (GetAlternateContact/PutAlternateContact with AccountId), by account ID. */
+  readonly memberContacts = new Map<string, Map<AlternateContactType, AlternateContactSpec>>();
 
   addUser(name: string, user: Partial<FakeIamUser> = {}): void {
     this.users.set(name, { mfaDevices: [...(user.mfaDevices ?? [])], accessKeys: [...(user.accessKeys ?? [])], tags: { ...user.tags }, attachedPolicies: [...(user.attachedPolicies ?? [])] });

@@ -3,7 +3,7 @@
 // reported and a corrected org.yaml then succeeds; the closure quota refuses a plan. After each apply
 // the end-state oracle reads the result with its own SDK calls (names, states, placement).
 
-import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CreateAccountCommand, CreateOrganizationCommand, ListAccountsCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
@@ -154,4 +154,48 @@ describeWithMoto('account lifecycle against moto', () => {
     expect((await makePlan(moto.port, desired, SHA)).plan.steps).toEqual([]);
     expectEndStateMatches(await endState(), expectedEndState(desired, before));
   });
+
+  it('apply killed right after CreateAccount was answered: the next apply finds the account and creates nothing twice', async () => {
+    await moto.clients.orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const desired = aDesiredOrg()
+      .withManagementAccount(MGMT)
+      .withAccount(MGMT, '/', { name: 'master' })
+      .withAccountEntry({ name: 'team-x', email: 'team-x@example.com' }, '/Workloads/Prod')
+      .build();
+    const before = await endState();
+    // moto answers CreateAccount SUCCEEDED at once, so the run dies on the answer itself, before it records the ID.
+    const dying: typeof moto.port = {
+      ...moto.port,
+      createAccount: async (request) => {
+        await moto.port.createAccount(request);
+        throw new Error('the process was killed');
+      },
+    };
+    const first = await runApplyWorkflow({ port: dying, desired, orgYamlSha256: SHA, confirm: async () => true });
+    expect(first.kind === 'applied' && first.converged).toBe(false);
+    const second = await runApplyWorkflow({ port: moto.port, desired, orgYamlSha256: SHA, confirm: async () => true });
+    if (second.kind !== 'applied') throw new Error(second.kind);
+    expect(second.plan.steps.map((s) => s.kind)).not.toContain('createAccount');
+    expect(second.converged).toBe(true);
+    const accounts = (await moto.clients.orgs.send(new ListAccountsCommand({}))).Accounts ?? [];
+    expect(accounts.filter((a) => a.Email === 'team-x@example.com')).toHaveLength(1);
+    expectEndStateMatches(await endState(), expectedEndState(desired, before));
+  });
+
+  it('more closures than the quota: the plan has an error and apply refuses it, closing nothing', async () => {
+    await moto.clients.orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const ids: string[] = [];
+    for (let i = 0; i < 251; i++) {
+      ids.push((await moto.clients.orgs.send(new CreateAccountCommand({ AccountName: `a${i}`, Email: `a${i}@example.com` }))).CreateAccountStatus!.AccountId!);
+    }
+    const desired = aDesiredOrg().withManagementAccount(MGMT).withAccount(MGMT, '/', { name: 'master' });
+    for (const [i, id] of ids.entries()) desired.withAccountEntry({ id, name: `a${i}`, closed: true });
+    const plan = (await makePlan(moto.port, desired.build(), SHA)).plan;
+    expect(plan.errors.map((e) => e.code)).toEqual(['closure-quota-exceeded']);
+    await expect(runApplyWorkflow({ port: moto.port, desired: desired.build(), orgYamlSha256: SHA, confirm: async () => true })).rejects.toThrow(/error/i);
+    const accounts = [];
+    for await (const page of paginateListAccounts({ client: moto.clients.orgs }, {})) accounts.push(...(page.Accounts ?? []));
+    expect(accounts).toHaveLength(252);
+    expect(accounts.filter((a) => a.Status !== 'ACTIVE')).toEqual([]);
+  }, 120_000);
 });

@@ -22,24 +22,42 @@ export function checkAlternateContacts(input: AuditInput): AuditCheck[] {
         'org.yaml declares no alternate contacts, so AWS may have nobody but the root email address to tell about security issues.',
         'Declare at least security.alternateContacts.security (a monitored team address) in org.yaml; orgctl apply sets it.',
       ),
+      ...memberChecks(input),
     ];
   }
   const observed = new Map(input.alternateContacts.map((c) => [c.type, c.contact]));
-  return declared.map((desired) => {
-    const identity = identityOf(desired);
-    if (input.scope === 'member') {
-      return checkResult(
-        identity,
-        'cannot-check',
-        `org.yaml declares alternate contacts for the management account ${input.managementAccountId}; these credentials are for member account ${input.accountId}.`,
-        "Run orgctl audit with the management account's credentials.",
-      );
-    }
-    const contact = observed.get(desired.type);
-    if (contact === undefined) return checkResult(identity, 'cannot-check', 'The contact was not read.', 'Run the audit again.');
+  return [...declared.map((desired) => managementCheck(input, observed, desired)), ...memberChecks(input)];
+}
+
+/** The member accounts' contacts the plan read (security.memberAlternateContacts, or an account entry's own). */
+function memberChecks(input: AuditInput): AuditCheck[] {
+  return (input.memberAlternateContacts ?? []).map(({ accountId, declared, contact }) => {
+    const label = declared.type.toLowerCase();
+    const identity: CheckIdentity = {
+      id: `alternate-contact:${label}@${accountId}`,
+      title: `Alternate contact: ${label} of account ${accountId}`,
+      severity: 'required',
+      ...(declared.at && { source: declared.at }),
+    };
     if (!contact.ok) return cannotCheck(identity, contact.failure);
-    return compare(identity, desired, contact.value);
+    return compare(identity, declared, contact.value);
   });
+}
+
+function managementCheck(input: AuditInput, observed: ReadonlyMap<string, AuditInput['alternateContacts'][number]['contact']>, desired: DesiredAlternateContact): AuditCheck {
+  const identity = identityOf(desired);
+  if (input.scope === 'member') {
+    return checkResult(
+      identity,
+      'cannot-check',
+      `org.yaml declares alternate contacts for the management account ${input.managementAccountId}; these credentials are for member account ${input.accountId}.`,
+      "Run orgctl audit with the management account's credentials.",
+    );
+  }
+  const contact = observed.get(desired.type);
+  if (contact === undefined) return checkResult(identity, 'cannot-check', 'The contact was not read.', 'Run the audit again.');
+  if (!contact.ok) return cannotCheck(identity, contact.failure);
+  return compare(identity, desired, contact.value);
 }
 
 function identityOf(desired: DesiredAlternateContact): CheckIdentity {

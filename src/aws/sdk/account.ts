@@ -8,11 +8,13 @@ import { toAlternateContact } from './security-shapes.js';
 export function accountAdapter({ clients, call }: AdapterContext): AccountPort {
   const service = 'account';
   return {
-    async getAlternateContact(type) {
+    async getAlternateContact(type, accountId) {
       const { account, sdk } = await clients.security();
       try {
         // No AccountId: the caller's own account (the management account may not name itself).
-        const out = await call(service, 'GetAlternateContact', () => account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type })));
+        const out = await call(service, 'GetAlternateContact', () =>
+          account.send(new sdk.GetAlternateContactCommand({ AlternateContactType: type, ...(accountId !== undefined && { AccountId: accountId }) })),
+        );
         return out.AlternateContact ? toAlternateContact(out.AlternateContact, type) : null;
       } catch (error) {
         // ResourceNotFoundException: this contact type is not set.
@@ -21,11 +23,18 @@ export function accountAdapter({ clients, call }: AdapterContext): AccountPort {
       }
     },
 
-    async putAlternateContact(contact) {
+    async putAlternateContact(contact, accountId) {
       const { account, sdk } = await clients.security();
       await call(service, 'PutAlternateContact', () =>
         account.send(
-          new sdk.PutAlternateContactCommand({ AlternateContactType: contact.type, Name: contact.name, Title: contact.title, EmailAddress: contact.email, PhoneNumber: contact.phone }),
+          new sdk.PutAlternateContactCommand({
+            AlternateContactType: contact.type,
+            Name: contact.name,
+            Title: contact.title,
+            EmailAddress: contact.email,
+            PhoneNumber: contact.phone,
+            ...(accountId !== undefined && { AccountId: accountId }),
+          }),
         ),
       );
     },

@@ -1,4 +1,5 @@
-// The alternate-contacts kind: the management account's security, billing and operations contacts.
+// The alternate-contacts kind: the security, billing and operations contacts of the management account and,
+// where org.yaml declares them, of member accounts (members.ts).
 
 import type { AlternateContactSpec } from '../../model/security.js';
 import { sortedRecord } from '../../planner/sorted-record.js';
@@ -8,7 +9,7 @@ import { readAlternateContactsSlice } from './read.js';
 import type { AlternateContactStep } from './steps.js';
 import { normalizeAlternateContacts } from './normalize.js';
 
-export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], 'alternateContacts'> = {
+export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], 'alternateContacts' | 'memberAlternateContacts'> = {
   name: 'alternate contacts',
   groups: ['Alternate contacts'],
   normalize: normalizeAlternateContacts,
@@ -19,22 +20,26 @@ export const alternateContactsKind: ResourceKind<AlternateContactStep['kind'], '
   // Contacts are written inside `security:`, beside the audit's settings (src/config/write-org-yaml.ts).
   orgYamlSection: () => [],
   read: readAlternateContactsSlice,
-  liveFields: ['alternateContacts'],
+  liveFields: ['alternateContacts', 'memberAlternateContacts'],
   // Only when read (org.yaml declares contacts), so plans of files without them hash as before.
-  fingerprint: (live) =>
-    live.alternateContacts
-      ? { alternateContacts: sortedRecord(live.alternateContacts.map((c) => [c.type, c.readError === undefined ? c.contact : { unreadable: true }])) }
-      : {},
+  fingerprint: (live) => ({
+    ...(live.alternateContacts && {
+      alternateContacts: sortedRecord(live.alternateContacts.map((c) => [c.type, c.readError === undefined ? c.contact : { unreadable: true }])),
+    }),
+    ...(live.memberAlternateContacts && {
+      memberAlternateContacts: sortedRecord(live.memberAlternateContacts.map((c) => [`${c.accountId}/${c.type}`, c.readError === undefined ? c.contact : { unreadable: true }])),
+    }),
+  }),
   steps: {
     putAlternateContact: {
       group: 'Alternate contacts',
       action: 'update',
       // Setting a contact that was not set is a create.
       actionOf: (step) => (step.before === null ? 'create' : 'update'),
-      describe: (step) => ({ details: contactChanges(step.before, step.after) }),
-      // An upsert of the caller's own contact (no AccountId: the management account may not name itself):
-      // running it twice leaves the same contact.
-      execute: (step, { port }) => port.putAlternateContact(step.after),
+      describe: (step) => ({ details: [...(step.accountId !== undefined ? [`account: ${step.accountId}`] : []), ...contactChanges(step.before, step.after)] }),
+      // An upsert: of the caller's own contact without AccountId (the management account may not name itself),
+      // of a member's with it. Running it twice leaves the same contact.
+      execute: (step, { port }) => port.putAlternateContact(step.after, step.accountId),
     },
   },
 };

@@ -1,6 +1,6 @@
 // Carries out account creation, renaming and closure. Each is idempotent and resumable:
-// - createAccount first looks for the account (by email, in the root where CreateAccount puts it) and for
-//   a creation request already under way for it (ListCreateAccountStatus names the account, not its
+// - createAccount first looks for the account (by email, in the run's registry from the read just made) and
+//   for a creation request already under way for it (listed once per run) (ListCreateAccountStatus names the account, not its
 //   email, so an IN_PROGRESS request with the account's name is waited for and its result checked by
 //   email), so a crash, a timeout or a re-run never creates a second account;
 // - renameAccount is a PutAccountName of the wanted name (setting it twice is harmless);
@@ -9,6 +9,7 @@
 import { isAwsCallError } from '../../aws/errors.js';
 import type { AwsPort, CreateAccountStatus } from '../../aws/port.js';
 import type { AccountEmailRef } from '../../model/refs.js';
+import type { IdRegistry } from '../../apply/id-registry.js';
 import { StepPreconditionError, type StepContext } from '../../apply/step-context.js';
 import { describeCreateAccountFailure } from './account-failures.js';
 import type { CloseAccountStep, CreateAccountStep, RenameAccountStep } from './steps.js';
@@ -31,11 +32,13 @@ export async function createAccount(step: CreateAccountStep, ctx: StepContext): 
   const ref: AccountEmailRef = { type: 'account', email };
   const sleep = ctx.sleep ?? defaultSleep;
 
-  const found = await findInRoot(port, ctx, email);
-  if (found !== undefined) return ids.record(ref, found);
+  // The run's registry comes from the read made moments before: an account an earlier run created is in it.
+  // (One created since then makes CreateAccount fail with EMAIL_ALREADY_EXISTS, and is adopted below.)
+  const known = ids.findAfter(ref);
+  if (known !== undefined) return ids.record(ref, known);
 
   // A request an earlier run started (and did not see finish): wait for it instead of starting another.
-  for (const pending of await port.listCreateAccountStatus(['IN_PROGRESS'])) {
+  for (const pending of await requestsInProgress(port, ids)) {
     if (pending.accountName !== name) continue;
     const done = await waitFor(port, pending, sleep);
     if (done.state === 'SUCCEEDED' && (await findInRoot(port, ctx, email)) === done.accountId) return ids.record(ref, done.accountId!);
@@ -47,6 +50,23 @@ export async function createAccount(step: CreateAccountStep, ctx: StepContext): 
   const adopted = done.failureReason === 'EMAIL_ALREADY_EXISTS' ? await findInRoot(port, ctx, email) : undefined;
   if (adopted !== undefined) return ids.record(ref, adopted);
   throw new StepPreconditionError(describeCreateAccountFailure(name, email, done.failureReason));
+}
+
+/**
+ * The creation requests IN_PROGRESS when the run's first creation starts, listed once per run (per ID
+ * registry): only requests of earlier runs matter, and this run's own creations know their requests.
+ */
+const inProgressByRun = new WeakMap<IdRegistry, Promise<readonly CreateAccountStatus[]>>();
+
+function requestsInProgress(port: AwsPort, ids: IdRegistry): Promise<readonly CreateAccountStatus[]> {
+  let listed = inProgressByRun.get(ids);
+  if (listed === undefined) {
+    listed = port.listCreateAccountStatus(['IN_PROGRESS']);
+    inProgressByRun.set(ids, listed);
+    // A failed listing is not kept: the next creation of the run asks again.
+    listed.catch(() => inProgressByRun.delete(ids));
+  }
+  return listed;
 }
 
 async function startCreation(port: AwsPort, step: CreateAccountStep, sleep: (ms: number) => Promise<void>): Promise<CreateAccountStatus> {

@@ -1,6 +1,7 @@
 // org.yaml's `organization:` and `root:` sections → the organization, the OU tree with OU paths, and
 // accounts, positions attached; `options:` → the tree's options.
 
+import { normalizeContactSet } from '../alternate-contacts/normalize.js';
 import { DEFAULTS } from '../../config/defaults.js';
 import { at, type PositionLookup } from '../../config/position-lookup.js';
 import type { AccountEntry, OrganizationalUnits, WrittenOrgYaml } from '../../config/written-org-yaml.js';
@@ -32,6 +33,7 @@ function normalizeAccounts(entries: readonly AccountEntry[] | undefined, path: D
       ...position,
       ...normalizeTags(entry.tags, [...path, index, 'tags'], positionOf),
       ...attachments(entry.policies, [...path, index, 'policies'], positionOf),
+      ...(entry.alternateContacts !== undefined && { alternateContacts: normalizeContactSet(entry.alternateContacts, [...path, index, 'alternateContacts'], positionOf) }),
     };
   });
 }

@@ -16,10 +16,12 @@ import type { LiveDelegatedAdministrator } from '../../model/live.js';
 import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
 import type { StepRef } from '../../planner/step-graph.js';
+import { planAccountManagementAccess } from './account-management-access.js';
 
 const PHASE = { enable: 0, deregister: 1, register: 2, disable: 3 } as const;
 
 export function planServiceAccess(ctx: PlanContext): void {
+  planAccountManagementAccess(ctx);
   const { trustedServices, delegatedAdministrators } = ctx.desired;
   if (trustedServices === undefined && delegatedAdministrators === undefined) return;
   if (ctx.live.organization === null) {

@@ -7,6 +7,8 @@ import { isAwsCallError } from '../../aws/errors.js';
 import type { AwsPort } from '../../aws/port.js';
 import type { LiveDelegatedAdministrator, LiveOrg } from '../../model/live.js';
 import type { KindReadContext } from '../kind.js';
+import { declaresMemberContacts } from '../alternate-contacts/members.js';
+import { renamesMemberAccount } from './account-management-access.js';
 
 export type ServiceAccessSlice = Pick<LiveOrg, 'trustedServices' | 'delegatedAdministrators'>;
 
@@ -15,11 +17,16 @@ export interface ServiceAccessReads {
   readonly delegatedAdministrators: boolean;
 }
 
-export function readServiceAccessSlice(ctx: KindReadContext): Promise<ServiceAccessSlice> {
+export async function readServiceAccessSlice(ctx: KindReadContext): Promise<ServiceAccessSlice> {
   const { trustedServices, delegatedAdministrators, options } = ctx.desired;
   return readServiceAccess(ctx.port, {
-    // Registering needs trusted access, so declared administrators need the enabled services too.
-    trustedServices: trustedServices !== undefined || delegatedAdministrators !== undefined,
+    // Registering needs trusted access, so declared administrators need the enabled services too; and
+    // renaming a member account or setting its contacts needs it for account.amazonaws.com (the plan says when it is missing).
+    trustedServices:
+      trustedServices !== undefined ||
+      delegatedAdministrators !== undefined ||
+      declaresMemberContacts(ctx.desired) ||
+      renamesMemberAccount(ctx.desired, (await ctx.tree).accounts, ctx.callerAccountId),
     // Disabling a service (prune) is refused while it still has administrators, so that needs them.
     delegatedAdministrators: delegatedAdministrators !== undefined || (trustedServices !== undefined && options.pruneTrustedServices === true),
   });

@@ -84,6 +84,15 @@ export class FakeAccountLifecycle {
     account.state = 'PENDING_CLOSURE';
   }
 
+  /** What AWS checks before a call with another account's AccountId (alternate contacts): a member, trusted access on. */
+  requireMember(accountId: string, operation = 'GetAlternateContact'): void {
+    if (accountId === this.tree.organization?.managementAccountId) {
+      throw awsError(operation, 'invalidInput', 'ValidationException', "The management account can't specify its own AccountId.");
+    }
+    if (!this.accountManagementTrusted) throw awsError(operation, 'accessDenied', 'AccessDeniedException', 'Trusted access is not enabled for account.amazonaws.com.');
+    if (!this.tree.accounts.has(accountId)) throw awsError(operation, 'accessDenied', 'AccessDeniedException', `The account ${accountId} is not a member of the caller's organization.`);
+  }
+
   rename(accountId: string | undefined, name: string): void {
     const caller = this.tree.callerAccountId;
     const id = accountId ?? caller;
