@@ -1,8 +1,9 @@
 // IAM Identity Center (SSO Admin): whether an instance exists, region by region.
 
 import type { IdentityCenterInstance } from '../../model/security.js';
+import type { SsoAdminPermissionSetsPort } from './sso-admin-permission-sets.js';
 
-export interface SsoAdminPort {
+export interface SsoAdminPort extends SsoAdminPermissionSetsPort {
   /** SSO Admin ListInstances in `region` (Identity Center is regional). */
   listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
 }

@@ -4,9 +4,12 @@ import { PAGE_SIZES } from '../page-sizes.js';
 import type { SsoAdminPort } from '../ports/sso-admin.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toIdentityCenterInstance } from './security-shapes.js';
+import { ssoAdminPermissionSetsAdapter } from './sso-admin-permission-sets.js';
 
-export function ssoAdminAdapter({ clients, list }: AdapterContext): SsoAdminPort {
+export function ssoAdminAdapter(context: AdapterContext): SsoAdminPort {
+  const { clients, list } = context;
   return {
+    ...ssoAdminPermissionSetsAdapter(context),
     async listIdentityCenterInstances(region) {
       const security = await clients.security();
       const instances = await list({
