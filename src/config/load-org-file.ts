@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { DesiredOrg, DesiredPolicy } from '../model/desired.js';
+import type { DesiredOrg, DesiredPermissionSet, DesiredPolicy } from '../model/desired.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
@@ -86,9 +86,11 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
   if (!parsed.ok) return parsed;
   const withPolicies = await readPolicyFiles(parsed.value, path, displayName);
   if (!withPolicies.ok) return withPolicies;
+  const withInlinePolicies = await readPermissionSetInlinePolicies(withPolicies.value, path, displayName);
+  if (!withInlinePolicies.ok) return withInlinePolicies;
   return {
     ok: true,
-    value: { desired: withPolicies.value, text: decoded.text, sha256: createHash('sha256').update(bytes).digest('hex') },
+    value: { desired: withInlinePolicies.value, text: decoded.text, sha256: createHash('sha256').update(bytes).digest('hex') },
   };
 }
 
@@ -148,4 +150,51 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
   const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d) => d.severity === 'error');
   if (problems.length > 0) return { ok: false, errors: problems };
   return { ok: true, value: loaded };
+}
+
+/**
+ * Reads every permission set's `inlinePolicy:` file, relative to org.yaml, as policies' `file:` are read:
+ * a missing or unreadable file is reported at the `inlinePolicy:` key, a JSON error at its line:col in the file.
+ */
+async function readPermissionSetInlinePolicies(desired: DesiredOrg, path: string, displayName: string): Promise<Result<DesiredOrg>> {
+  const section = desired.identityCenter;
+  if (section === undefined || section.permissionSets.every((set) => set.inlinePolicyFile === undefined)) return { ok: true, value: desired };
+  const errors: Diagnostic[] = [];
+  const permissionSets = await Promise.all(
+    section.permissionSets.map(async (set): Promise<DesiredPermissionSet> => {
+      const file = set.inlinePolicyFile;
+      if (file === undefined) return set;
+      const shownPath = join(dirname(displayName), file);
+      const atKey = (message: string): void => {
+        errors.push({ severity: 'error', file: displayName, ...(set.inlinePolicyFileAt ? { position: set.inlinePolicyFileAt } : {}), message });
+      };
+      let bytes: Buffer;
+      try {
+        const filePath = resolve(dirname(path), file);
+        const info = await stat(filePath);
+        if (!info.isFile() || info.size > MAX_POLICY_FILE_BYTES) {
+          atKey(`permission set "${set.name}": ${file} is not a regular file of at most ${describeSize(MAX_POLICY_FILE_BYTES)}. \`inlinePolicy:\` names a JSON policy document, relative to ${displayName}.`);
+          return set;
+        }
+        bytes = await readFile(filePath);
+      } catch (error) {
+        const why = systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath);
+        atKey(`permission set "${set.name}": ${why}. \`inlinePolicy:\` is relative to ${displayName}.`);
+        return set;
+      }
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
+        return set;
+      }
+      const json = parsePolicyJson(decoded.text);
+      if (!json.ok) {
+        errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
+        return set;
+      }
+      return { ...set, inlinePolicy: json.value };
+    }),
+  );
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...desired, identityCenter: { ...section, permissionSets } } };
 }

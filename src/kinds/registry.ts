@@ -34,6 +34,7 @@ const STEP_HANDLERS = {
   ...tagsKind.steps,
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
+  ...identityCenterKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */

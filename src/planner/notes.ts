@@ -42,6 +42,10 @@ export const NoteCode = {
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
   identityCenterNotApplied: 'identity-center-not-applied',
+  identityCenterRegionMissing: 'identity-center-region-missing',
+  identityCenterInstanceMissing: 'identity-center-instance-missing',
+  permissionSetNotDeclared: 'permission-set-not-declared',
+  permissionSetStillProvisioned: 'permission-set-still-provisioned',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

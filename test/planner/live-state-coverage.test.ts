@@ -27,6 +27,24 @@ const LIVE: Required<LiveOrg> = {
   },
   trustedServices: ['sso.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
+  identityCenterPermissionSets: {
+    region: 'us-east-1',
+    instance: { region: 'us-east-1', instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000001' },
+    permissionSets: [
+      {
+        arn: 'arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-0000000000000001',
+        name: 'Admin',
+        description: undefined,
+        sessionDuration: 'PT1H',
+        managedPolicies: [],
+        customerManagedPolicies: [],
+        inlinePolicy: undefined,
+        permissionsBoundary: undefined,
+        tags: {},
+        provisionedAccountIds: [],
+      },
+    ],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -42,6 +60,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
+  identityCenterPermissionSets: { ...LIVE.identityCenterPermissionSets, permissionSets: [{ ...LIVE.identityCenterPermissionSets.permissionSets[0]!, sessionDuration: 'PT4H' }] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -47,6 +47,10 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   deregisterDelegatedAdministrator: [],
   registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
   disableServiceAccess: ['deregisterDelegatedAdministrator'],
+  createPermissionSet: [],
+  updatePermissionSet: [],
+  deletePermissionSet: [],
+  provisionPermissionSet: ['updatePermissionSet'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);
