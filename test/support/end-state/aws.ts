@@ -4,6 +4,7 @@
 import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
 export interface OracleTarget {
@@ -18,6 +19,8 @@ export interface OracleClients {
   readonly budgets: BudgetsClient;
   readonly account: AccountClient;
   readonly sts: STSClient;
+  /** IAM Identity Center in the oracle's region (permission-sets.ts). */
+  readonly ssoAdmin: SSOAdminClient;
   destroy(): void;
 }
 
@@ -36,6 +39,7 @@ export function oracleClients(target: OracleTarget): OracleClients {
     budgets: new BudgetsClient(config),
     account: new AccountClient(config),
     sts: new STSClient(config),
+    ssoAdmin: new SSOAdminClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

@@ -6,7 +6,7 @@
 //   ... apply ...
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
-// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, permission-sets.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -20,6 +20,7 @@ import { budgetsKind } from './budgets.js';
 import type { EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
+import { permissionSetsKind } from './permission-sets.js';
 import { serviceAccessKind } from './service-access.js';
 import { tagsKind } from './tags.js';
 
@@ -33,6 +34,7 @@ export const END_STATE_KINDS = {
   accounts: accountsKind,
   serviceAccess: serviceAccessKind,
   tags: tagsKind,
+  permissionSets: permissionSetsKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;
