@@ -9,6 +9,8 @@ import { PERMISSION_SET_HANDLERS, PERMISSION_SETS_GROUP } from './permission-set
 import { readPermissionSetsSlice } from './permission-sets/read.js';
 import type { PermissionSetStep } from './permission-sets/steps.js';
 import { planIdentityCenter } from './plan.js';
+import { importPermissionSets } from './permission-sets/import.js';
+import { writeIdentityCenterSection } from './write-yaml.js';
 
 export const identityCenterKind: ResourceKind<PermissionSetStep['kind'], 'identityCenterPermissionSets'> = {
   name: 'identity center',
@@ -16,9 +18,12 @@ export const identityCenterKind: ResourceKind<PermissionSetStep['kind'], 'identi
   normalize: normalizeIdentityCenter,
   plan: planIdentityCenter,
   read: readPermissionSetsSlice,
-  // Import reads nothing from Identity Center yet, so it writes no `identityCenter:` section.
-  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
-  orgYamlSection: () => [],
+  // With --identity-center-region, import reads the permission sets (src/importer/read-for-import.ts).
+  importDesired: (reading) => {
+    const identityCenter = importPermissionSets(reading.identityCenterPermissionSets ?? null);
+    return { desired: identityCenter === undefined ? {} : { identityCenter }, leftOut: {}, counts: {} };
+  },
+  orgYamlSection: writeIdentityCenterSection,
   liveFields: ['identityCenterPermissionSets'],
   // Only what was read (org.yaml has the section), so plans of files without one hash as before.
   fingerprint: (live) => (live.identityCenterPermissionSets === undefined ? {} : { identityCenterPermissionSets: live.identityCenterPermissionSets }),
