@@ -388,6 +388,9 @@ export interface PermissionSet {
    * The permissions boundary: `managedPolicyArn` (an AWS managed policy) or `customerManagedPolicy` ({ name, path }). Absent: none.
    */
   permissionsBoundary?: {
+    /**
+     * An AWS managed policy ARN, like arn:aws:iam::aws:policy/PowerUserAccess.
+     */
     managedPolicyArn?: string;
     customerManagedPolicy?: CustomerManagedPolicyRef;
   };
@@ -397,7 +400,13 @@ export interface PermissionSet {
  * An IAM policy by `name` (1 to 128 letters, digits or + = , . @ _ -) and `path` (default /).
  */
 export interface CustomerManagedPolicyRef {
+  /**
+   * The IAM policy's name in each account.
+   */
   name: string;
+  /**
+   * The IAM policy's path, like / (default) or /platform/.
+   */
   path?: string;
 }
 /**
