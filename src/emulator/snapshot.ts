@@ -3,6 +3,7 @@
 // budget parts, which are AWS's own wire shapes (Budget, Notification, Subscriber) so they can be
 // copied from `aws budgets describe-budget` output.
 
+import type { SnapshotPermissionSet } from './snapshot-permission-sets.js';
 import type { JsonObject } from './json.js';
 import type { AccountState, FeatureSet, JoinedMethod, PolicyType } from './organizations/model.js';
 
@@ -34,6 +35,8 @@ export interface EmulatorSnapshot {
   readonly iam?: SnapshotIam;
   readonly alternateContacts?: readonly SnapshotAlternateContact[];
   readonly identityCenterInstances?: readonly SnapshotIdentityCenterInstance[];
+  /** Permission sets of those instances (snapshot-permission-sets.ts). */
+  readonly identityCenterPermissionSets?: readonly SnapshotPermissionSet[];
 }
 
 export interface SnapshotRootUser {

@@ -19,6 +19,7 @@ import { loadOrgFile } from '../../src/config/load-org-file.js';
 import type { DesiredOrg } from '../../src/model/desired.js';
 import { runApplyWorkflow } from '../../src/workflow/apply-workflow.js';
 import { makePlan } from '../../src/workflow/make-plan.js';
+import { rehearsePlan } from '../../src/rehearsal/rehearse-plan.js';
 import { useEmulator } from '../support/emulator.js';
 import { expectedEndState, expectEndStateMatches, readEndState } from '../support/end-state/index.js';
 import { emulatorPort, MGMT, snapshotOf } from './support/emulator-world.js';
@@ -122,6 +123,19 @@ describe('permission sets against the emulator', () => {
     expect(steps).toEqual(['updatePermissionSet permission-set:AdministratorAccess', 'provisionPermissionSet permission-set:AdministratorAccess/provisioning']);
     const plan = await makePlan(emulatorPort(emulator().url), await load(orgYaml(...DECLARED.slice(0, 11), 'options:', '  prunePermissionSets: true')), SHA);
     expect(plan.plan.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('Someone'));
+  });
+
+  it('the rehearsal copies the instance and its sets into a fresh emulator, so a permission set plan rehearses and converges', async () => {
+    const instanceArn = await seed();
+    const client = sso();
+    const created = await client.send(new CreatePermissionSetCommand({ InstanceArn: instanceArn, Name: 'AdministratorAccess', SessionDuration: 'PT1H' }));
+    const arn = created.PermissionSet?.PermissionSetArn ?? expect.fail('no ARN');
+    await client.send(new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'AWS_ACCOUNT', TargetId: MEMBER }));
+    await new Promise((r) => setTimeout(r, 150));
+    const desired = await load(orgYaml(...DECLARED));
+    const { plan, live } = await makePlan(emulatorPort(emulator().url), desired, SHA);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['updatePermissionSet', 'createPermissionSet', 'provisionPermissionSet']);
+    expect(await rehearsePlan({ plan, live, desired, orgYamlSha256: SHA })).toEqual({ outcome: 'converged', applied: 3 });
   });
 
   it('deletes, with prunePermissionSets, a set orgctl created that org.yaml no longer declares', async () => {

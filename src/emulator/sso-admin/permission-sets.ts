@@ -110,8 +110,12 @@ export const PERMISSION_SET_HANDLERS: Readonly<Record<string, (input: JsonObject
     const state = ctx.identityCenter.permissionSets;
     if ([...state.sets.values()].some((s) => s.instanceArn === instanceArn && s.name === name)) throw conflict(`PermissionSet with name ${name} already exists.`);
     const instanceId = instanceArn.split('/').pop() ?? 'ssoins-0000000000000000';
+    // Sets loaded from a snapshot keep their ARNs: a new one never takes theirs.
+    let arn: string;
+    do arn = `arn:aws:sso:::permissionSet/${instanceId}/ps-${state.nextId()}`;
+    while (state.sets.has(arn));
     const set: PermissionSetRecord = {
-      arn: `arn:aws:sso:::permissionSet/${instanceId}/ps-${state.nextId()}`,
+      arn,
       instanceArn,
       name,
       description,
