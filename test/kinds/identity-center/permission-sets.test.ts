@@ -12,6 +12,7 @@ import type { DesiredOrg } from '../../../src/model/desired.js';
 import type { LivePermissionSet } from '../../../src/model/permission-sets.js';
 import type { PlanStep } from '../../../src/model/plan.js';
 import { planOrg } from '../../../src/planner/index.js';
+import { renderPlanMarkdown } from '../../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../../src/render/plan-text.js';
 import { aLiveOrgMatching, FAKE_INPUTS } from '../../support/builders.js';
 import { FakeAwsPort } from '../../support/fake-port.js';
@@ -110,6 +111,14 @@ describe('permission sets plan', () => {
     const kept = plan(CENTER, [matching, ours]);
     expect(kept.steps).toEqual([]);
     expect(kept.warnings.find((w) => w.code === 'permission-set-not-declared')?.message).toContain('prunePermissionSets is off: Old');
+  });
+
+  it('values from org.yaml and AWS cannot inject markdown, HTML or @-mentions into the PR comment', () => {
+    const live = liveSet({ name: 'Admin', description: '@acme/admins <img src=x> [x](http://e)', sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], tags: { owner: '@platform' } });
+    const lines = [...CENTER.slice(0, 4), '      description: "hi @octocat <b>x</b>"', ...CENTER.slice(5, 7), '      tags: { owner: "<script>" }'];
+    const markdown = renderPlanMarkdown(plan(lines, [live]));
+    expect(markdown).toContain('octocat');
+    for (const raw of ['@octocat', '@acme', '<img', '<b>', '<script>', '[x](http://e)', '@platform']) expect(markdown).not.toContain(raw);
   });
 
   it('is a plan error without a region, and without an instance in the region', () => {
