@@ -113,12 +113,21 @@ describe('permission sets plan', () => {
     expect(kept.warnings.find((w) => w.code === 'permission-set-not-declared')?.message).toContain('prunePermissionSets is off: Old');
   });
 
-  it('values from org.yaml and AWS cannot inject markdown, HTML or @-mentions into the PR comment', () => {
-    const live = liveSet({ name: 'Admin', description: '@acme/admins <img src=x> [x](http://e)', sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], tags: { owner: '@platform' } });
-    const lines = [...CENTER.slice(0, 4), '      description: "hi @octocat <b>x</b>"', ...CENTER.slice(5, 7), '      tags: { owner: "<script>" }'];
+  it('values from org.yaml and AWS cannot inject markdown, HTML, mentions or fences into the PR comment', () => {
+    const hostile = 'x```</details><img src=x> @octocat [x](http://e)';
+    const live = liveSet({ name: 'Admin', description: hostile, sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], tags: { owner: '@platform\n```\n# heading' } });
+    const lines = [...CENTER.slice(0, 4), `      description: ${JSON.stringify(`${hostile} new`)}`, ...CENTER.slice(5, 7), '      tags: { owner: "<script>" }'];
     const markdown = renderPlanMarkdown(plan(lines, [live]));
-    expect(markdown).toContain('octocat');
-    for (const raw of ['@octocat', '@acme', '<img', '<b>', '<script>', '[x](http://e)', '@platform']) expect(markdown).not.toContain(raw);
+    const rows = markdown.split('\n');
+    const open = rows.findIndex((l) => /^`{3,}diff$/.test(l));
+    const fence = rows[open]!.replace('diff', '');
+    const inside = rows.slice(open + 1);
+    const code = inside.slice(0, inside.indexOf(fence));
+    expect(code.join('\n')).toContain('octocat');
+    // Every line of the step block is a diff line: nothing closed the fence early.
+    for (const line of code) expect(line).toMatch(/^[#+!~-] /);
+    const prose = rows.filter((l) => !code.includes(l)).join('\n');
+    expect(prose).not.toMatch(/<img|<script|@(?!\u200b)octocat|@(?!\u200b)platform|^# heading/m);
   });
 
   it('is a plan error without a region, and without an instance in the region', () => {
