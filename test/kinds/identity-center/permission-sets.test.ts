@@ -12,6 +12,7 @@ import type { DesiredOrg } from '../../../src/model/desired.js';
 import type { LivePermissionSet } from '../../../src/model/permission-sets.js';
 import type { PlanStep } from '../../../src/model/plan.js';
 import { planOrg } from '../../../src/planner/index.js';
+import { parsePlanFile, serializePlan } from '../../../src/render/plan-file.js';
 import { renderPlanMarkdown } from '../../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../../src/render/plan-text.js';
 import { aLiveOrgMatching, FAKE_INPUTS } from '../../support/builders.js';
@@ -128,6 +129,21 @@ describe('permission sets plan', () => {
     for (const line of code) expect(line).toMatch(/^[#+!~-] /);
     const prose = rows.filter((l) => !code.includes(l)).join('\n');
     expect(prose).not.toMatch(/<img|<script|@(?!\u200b)octocat|@(?!\u200b)platform|^# heading/m);
+  });
+
+  it('every permission set step kind passes the plan file schema (orgctl apply reads the plan back)', () => {
+    const withEverything = (d: DesiredOrg): DesiredOrg => ({
+      ...d,
+      identityCenter: {
+        ...d.identityCenter!,
+        permissionSets: d.identityCenter!.permissionSets.map((s) => ({ ...s, inlinePolicy: { a: 1 }, customerManagedPolicies: [{ name: 'B', path: '/' }], permissionsBoundary: { customerManagedPolicy: { name: 'B', path: '/' } } })),
+      },
+    });
+    const live = liveSet({ name: 'Admin', provisionedAccountIds: ['222222222222'] });
+    const created = plan([...CENTER.slice(0, 3), '    New: {}', ...CENTER.slice(3), 'options:', '  prunePermissionSets: true'], [live, liveSet({ name: 'Old', tags: { 'managed-by': 'orgctl' } })], withEverything);
+    expect(created.steps.map((s) => s.kind).sort()).toEqual(['createPermissionSet', 'deletePermissionSet', 'provisionPermissionSet', 'updatePermissionSet']);
+    const parsed = parsePlanFile(serializePlan(created), 'plan.json');
+    expect(parsed.ok ? parsed.value.steps : parsed.errors).toEqual(created.steps);
   });
 
   it('is a plan error without a region, and without an instance in the region', () => {
