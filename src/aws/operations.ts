@@ -102,6 +102,29 @@ export const PORT_OPERATIONS = {
   describePermissionSetName: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
   listManagedPolicyArnsInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
   getPermissionSetInlinePolicy: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
+  listPermissionSets: { service: 'sso-admin', operation: 'ListPermissionSets', access: 'read' },
+  describePermissionSet: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
+  listManagedPoliciesInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
+  listCustomerManagedPolicyReferencesInPermissionSet: { service: 'sso-admin', operation: 'ListCustomerManagedPolicyReferencesInPermissionSet', access: 'read' },
+  getInlinePolicyForPermissionSet: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
+  getPermissionsBoundaryForPermissionSet: { service: 'sso-admin', operation: 'GetPermissionsBoundaryForPermissionSet', access: 'read' },
+  listPermissionSetTags: { service: 'sso-admin', operation: 'ListTagsForResource', access: 'read' },
+  listAccountsForProvisionedPermissionSet: { service: 'sso-admin', operation: 'ListAccountsForProvisionedPermissionSet', access: 'read' },
+  createPermissionSet: { service: 'sso-admin', operation: 'CreatePermissionSet', access: 'write' },
+  updatePermissionSet: { service: 'sso-admin', operation: 'UpdatePermissionSet', access: 'write' },
+  deletePermissionSet: { service: 'sso-admin', operation: 'DeletePermissionSet', access: 'write' },
+  attachManagedPolicyToPermissionSet: { service: 'sso-admin', operation: 'AttachManagedPolicyToPermissionSet', access: 'write' },
+  detachManagedPolicyFromPermissionSet: { service: 'sso-admin', operation: 'DetachManagedPolicyFromPermissionSet', access: 'write' },
+  attachCustomerManagedPolicyReferenceToPermissionSet: { service: 'sso-admin', operation: 'AttachCustomerManagedPolicyReferenceToPermissionSet', access: 'write' },
+  detachCustomerManagedPolicyReferenceFromPermissionSet: { service: 'sso-admin', operation: 'DetachCustomerManagedPolicyReferenceFromPermissionSet', access: 'write' },
+  putInlinePolicyToPermissionSet: { service: 'sso-admin', operation: 'PutInlinePolicyToPermissionSet', access: 'write' },
+  deleteInlinePolicyFromPermissionSet: { service: 'sso-admin', operation: 'DeleteInlinePolicyFromPermissionSet', access: 'write' },
+  putPermissionsBoundaryToPermissionSet: { service: 'sso-admin', operation: 'PutPermissionsBoundaryToPermissionSet', access: 'write' },
+  deletePermissionsBoundaryFromPermissionSet: { service: 'sso-admin', operation: 'DeletePermissionsBoundaryFromPermissionSet', access: 'write' },
+  tagPermissionSet: { service: 'sso-admin', operation: 'TagResource', access: 'write' },
+  untagPermissionSet: { service: 'sso-admin', operation: 'UntagResource', access: 'write' },
+  provisionPermissionSet: { service: 'sso-admin', operation: 'ProvisionPermissionSet', access: 'write' },
+  describePermissionSetProvisioningStatus: { service: 'sso-admin', operation: 'DescribePermissionSetProvisioningStatus', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -128,6 +151,8 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
       return [`account:${operation}`];
     case 'sso-admin':
       // IAM Identity Center's API is "sso-admin", its IAM actions are "sso:".
+      // orgctl creates permission sets with its managed-by tag, which needs TagResource too.
+      if (operation === 'CreatePermissionSet') return ['sso:CreatePermissionSet', 'sso:TagResource'];
       return [`sso:${operation}`];
     case 'accessanalyzer':
       // The client is "accessanalyzer"; its IAM actions are "access-analyzer:".

@@ -81,6 +81,13 @@ export const BUDGETS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   UntagResource: assumed(5, 10),
 };
 
+/**
+ * IAM Identity Center (SSO Admin): "IAM Identity Center APIs have a collective throttle maximum of 20
+ * transactions per second" (aws-facts.md §7.1, [SSO-QUOTAS]): one bucket for every SSO Admin operation
+ * of an account. AWS gives no burst; one second's worth is our assumption.
+ */
+export const SSO_ADMIN_COLLECTIVE_RATE_LIMIT: RateLimit = { rate: 20, burst: 20, published: true };
+
 export type AwsService = 'organizations' | 'budgets';
 
 export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {

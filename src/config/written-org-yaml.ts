@@ -377,7 +377,7 @@ export interface IdentityCenter {
   assignments?: Assignment[];
 }
 /**
- * A permission set: `description`, `sessionDuration`, `managedPolicies`.
+ * A permission set: `description`, `sessionDuration`, `managedPolicies`, `customerManagedPolicies`, `inlinePolicy`, `permissionsBoundary`, `tags`.
  */
 export interface PermissionSet {
   /**
@@ -392,6 +392,38 @@ export interface PermissionSet {
    * ARNs of AWS managed policies attached to the permission set.
    */
   managedPolicies?: string[];
+  /**
+   * IAM policies by name and path that each account the set is provisioned to must have (customer managed policy references). Default: none.
+   */
+  customerManagedPolicies?: CustomerManagedPolicyRef[];
+  /**
+   * A JSON policy document file, relative to this file, that is the permission set's inline policy (compared as JSON values). Absent: the set has no inline policy.
+   */
+  inlinePolicy?: string;
+  /**
+   * The permissions boundary: `managedPolicyArn` (an AWS managed policy) or `customerManagedPolicy` ({ name, path }). Absent: none.
+   */
+  permissionsBoundary?: {
+    /**
+     * An AWS managed policy ARN, like arn:aws:iam::aws:policy/PowerUserAccess.
+     */
+    managedPolicyArn?: string;
+    customerManagedPolicy?: CustomerManagedPolicyRef;
+  };
+  tags?: Tags;
+}
+/**
+ * An IAM policy by `name` (1 to 128 letters, digits or + = , . @ _ -) and `path` (default /).
+ */
+export interface CustomerManagedPolicyRef {
+  /**
+   * The IAM policy's name in each account.
+   */
+  name: string;
+  /**
+   * The IAM policy's path, like / (default) or /platform/.
+   */
+  path?: string;
 }
 /**
  * One assignment: a `group` or a `user` (by name in the identity store) gets `permissionSet` on `accounts` and on every account under `organizationalUnits`.

@@ -197,7 +197,7 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
     });
     const instanceArn = world.identityCenter.instances[world.identityCenter.instances.length - 1]!.instanceArn;
     for (const set of i.permissionSets ?? []) {
-      world.identityCenter.permissionSets.push({
+      world.identityCenter.adminAccessPermissionSets.push({
         instanceArn,
         permissionSetArn: set.permissionSetArn ?? `arn:aws:sso:::permissionSet/${instanceArn.slice(instanceArn.lastIndexOf('/') + 1)}/ps-${hex(`${instanceArn}/${set.name}`, 16)}`,
         name: set.name,
@@ -267,7 +267,7 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
 
 /** The instance's permission sets as a snapshot writes them (none: no key). */
 function permissionSetsOf(world: World, instanceArn: string): Pick<SnapshotIdentityCenterInstance, 'permissionSets'> {
-  const sets = world.identityCenter.permissionSets
+  const sets = world.identityCenter.adminAccessPermissionSets
     .filter((s) => s.instanceArn === instanceArn)
     .map((s) => ({
       name: s.name,

@@ -3,6 +3,7 @@
 // budget parts, which are AWS's own wire shapes (Budget, Notification, Subscriber) so they can be
 // copied from `aws budgets describe-budget` output.
 
+import type { SnapshotPermissionSet } from './snapshot-permission-sets.js';
 import type { JsonObject } from './json.js';
 import type { AccountState, FeatureSet, JoinedMethod, PolicyType } from './organizations/model.js';
 
@@ -34,6 +35,8 @@ export interface EmulatorSnapshot {
   readonly iam?: SnapshotIam;
   readonly alternateContacts?: readonly SnapshotAlternateContact[];
   readonly identityCenterInstances?: readonly SnapshotIdentityCenterInstance[];
+  /** Permission sets of those instances (snapshot-permission-sets.ts). */
+  readonly identityCenterPermissionSets?: readonly SnapshotPermissionSet[];
 }
 
 export interface SnapshotRootUser {
@@ -98,11 +101,11 @@ export interface SnapshotIdentityCenterInstance {
   /** Epoch seconds. Default: load time. */
   readonly createdDate?: number;
   /** Permission sets of the instance, with their policies and account assignments. Default none. */
-  readonly permissionSets?: readonly SnapshotPermissionSet[];
+  readonly permissionSets?: readonly SnapshotAdminAccessPermissionSet[];
 }
 
 /** A permission set: what SSO Admin's DescribePermissionSet, policy and assignment reads answer. */
-export interface SnapshotPermissionSet {
+export interface SnapshotAdminAccessPermissionSet {
   readonly name: string;
   /** Default arn:aws:sso:::permissionSet/<instance id>/ps-<16 hex>. */
   readonly permissionSetArn?: string;

@@ -36,6 +36,7 @@ const STEP_HANDLERS = {
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
   ...breakGlassKind.steps,
+  ...identityCenterKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */

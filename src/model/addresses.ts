@@ -62,3 +62,8 @@ export function trustedAccessAddress(servicePrincipal: string): string {
 export function delegatedAdministratorAddress(servicePrincipal: string, accountId: string): string {
   return `delegated-administrator:${servicePrincipal}/${accountId}`;
 }
+
+/** "permission-set:AdministratorAccess": an IAM Identity Center permission set, by name. */
+export function permissionSetAddress(name: string): string {
+  return `permission-set:${name}`;
+}

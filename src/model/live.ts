@@ -1,6 +1,7 @@
 // The live organization as read from AWS Organizations and AWS Budgets, in our own types.
 // Built by src/reader through the port; never persisted by orgctl.
 
+import type { LiveIdentityCenterPermissionSets } from './permission-sets.js';
 import type { FeatureSet, NotificationKey, OrgPolicyType, Subscriber } from './desired.js';
 import type { TagTarget } from './refs.js';
 import type { AlternateContactSpec, AlternateContactType } from './security.js';
@@ -76,6 +77,8 @@ export interface LiveOrg {
   readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
   /** The break-glass users org.yaml asks orgctl to create (`create: true`): read only when it asks for any. */
   readonly breakGlassUsers?: readonly LiveBreakGlassUser[];
+  /** IAM Identity Center's instance and permission sets: read only when org.yaml has `identityCenter:` (or by import). */
+  readonly identityCenterPermissionSets?: LiveIdentityCenterPermissionSets;
 }
 
 /** One account registered as a delegated administrator of one service. */

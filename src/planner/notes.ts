@@ -45,6 +45,10 @@ export const NoteCode = {
   accessAnalyzerFinding: 'access-analyzer-finding',
   accessAnalyzerUnavailable: 'access-analyzer-unavailable',
   breakGlassUserUnreadable: 'break-glass-user-unreadable',
+  identityCenterRegionMissing: 'identity-center-region-missing',
+  identityCenterInstanceMissing: 'identity-center-instance-missing',
+  permissionSetNotDeclared: 'permission-set-not-declared',
+  permissionSetStillProvisioned: 'permission-set-still-provisioned',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -22,7 +22,7 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const users: SnapshotIamUser[] = (live.breakGlassUsers ?? []).flatMap((u) =>
     u.user ? [{ accountId: live.callerAccountId, userName: u.name, tags: u.user.tags, ...(u.user.attachedPolicies && { attachedPolicies: u.user.attachedPolicies }) }] : [],
   );
-  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts, ...(users.length > 0 && { iam: { users } }) } as const;
+  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts, ...(users.length > 0 && { iam: { users } }), ...identityCenterOf(live) } as const;
   const org = live.organization;
   if (!org || !live.root) return { ...base, organization: null };
   return {
@@ -82,5 +82,28 @@ function snapshotBudget(accountId: string, b: LiveBudget): SnapshotBudget {
       Subscribers: n.subscribers.map((s) => ({ SubscriptionType: s.type, Address: s.address })),
     })),
     ...(b.tags ? { tags: b.tags } : {}),
+  };
+}
+
+/** The Identity Center instance and its permission sets, when the plan read them (org.yaml has `identityCenter:`). */
+function identityCenterOf(live: LiveOrg): Pick<EmulatorSnapshot, 'identityCenterInstances' | 'identityCenterPermissionSets'> {
+  const read = live.identityCenterPermissionSets;
+  if (!read?.instance) return {};
+  const { region, instanceArn } = read.instance;
+  return {
+    identityCenterInstances: [{ ownerAccountId: live.callerAccountId, region, instanceArn }],
+    identityCenterPermissionSets: read.permissionSets.map((s) => ({
+      instanceArn,
+      arn: s.arn,
+      name: s.name,
+      ...(s.description !== undefined && { description: s.description }),
+      sessionDuration: s.sessionDuration,
+      managedPolicies: s.managedPolicies,
+      customerManagedPolicies: s.customerManagedPolicies,
+      ...(s.inlinePolicy !== undefined && { inlinePolicy: s.inlinePolicy }),
+      ...(s.permissionsBoundary !== undefined && { permissionsBoundary: s.permissionsBoundary }),
+      tags: s.tags,
+      provisionedAccountIds: s.provisionedAccountIds,
+    })),
   };
 }

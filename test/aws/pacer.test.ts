@@ -112,6 +112,18 @@ describe('Pacer', () => {
     expect(budgetTags.times.filter((t) => t === 0)).toHaveLength(19);
   });
 
+  it('paces every SSO Admin operation through one collective bucket (Identity Center: 20 requests per second in all)', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const describes = grantTimes(clock, () => pacer.acquire('sso-admin', 'DescribePermissionSet'), 11);
+    const tags = grantTimes(clock, () => pacer.acquire('sso-admin', 'ListTagsForResource'), 11);
+    await clock.runAll();
+    // Burst 20 less 2 of headroom (20/s × 100 ms of jitter tolerance) at once, then one per 50 ms for both operations together.
+    const all = [...describes.times, ...tags.times].sort((a, b) => a - b);
+    expect(all.filter((t) => t === 0)).toHaveLength(18);
+    expect(all.slice(18)).toEqual([50, 100, 150, 200]);
+  });
+
   it('a time scale multiplies the rate and keeps the burst, like the emulator', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, scale: 10, jitterToleranceMs: 0 });

@@ -127,6 +127,26 @@ describe('orgctl import: where it writes', () => {
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses an --identity-center-region that is not a region, before reading anything', async () => {
+    const fake = new FakeAwsPort();
+    const run = await runOrgctl(['import', '--identity-center-region', 'Europe'], { cwd: dir, port: fake });
+    expect([run.code, run.stderr]).toEqual([1, 'Error: --identity-center-region "Europe" is not a region; write one like us-east-1.\n']);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('reads Identity Center only with --identity-center-region', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const instance = fake.security.addIdentityCenterInstance('eu-west-1', MGMT);
+    fake.permissionSets.seed(instance.instanceArn, { name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    expect((await runOrgctl(['import', '--out', 'a.yaml'], { cwd: dir, port: fake })).code).toBe(0);
+    expect(fake.calls.filter((c) => c.operation === 'ListInstances' || c.operation === 'ListPermissionSets')).toEqual([]);
+    expect((await runOrgctl(['import', '--out', 'b.yaml', '--identity-center-region', 'eu-west-1'], { cwd: dir, port: fake })).code).toBe(0);
+    expect(await readFile(join(dir, 'b.yaml'), 'utf8')).toContain(
+      ['identityCenter:', '  region: eu-west-1', '  permissionSets:', '    ReadOnly:', '      sessionDuration: PT1H', '      managedPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess"]'].join('\n'),
+    );
+  });
+
   it('refuses unknown options with usage help', async () => {
     const run = await runOrgctl(['import', '--prune'], { cwd: dir, port: new FakeAwsPort() });
     expect(run.code).toBe(1);

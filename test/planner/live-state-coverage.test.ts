@@ -28,6 +28,24 @@ const LIVE: Required<LiveOrg> = {
   trustedServices: ['sso.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
   breakGlassUsers: [{ name: 'break-glass', user: null }],
+  identityCenterPermissionSets: {
+    region: 'us-east-1',
+    instance: { region: 'us-east-1', instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000001' },
+    permissionSets: [
+      {
+        arn: 'arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-0000000000000001',
+        name: 'Admin',
+        description: undefined,
+        sessionDuration: 'PT1H',
+        managedPolicies: [],
+        customerManagedPolicies: [],
+        inlinePolicy: undefined,
+        permissionsBoundary: undefined,
+        tags: {},
+        provisionedAccountIds: [],
+      },
+    ],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -44,6 +62,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
   breakGlassUsers: [{ name: 'break-glass', user: { tags: { 'managed-by': 'orgctl', 'orgctl:role': 'break-glass' }, attachedPolicies: [] } }],
+  identityCenterPermissionSets: { ...LIVE.identityCenterPermissionSets, permissionSets: [{ ...LIVE.identityCenterPermissionSets.permissionSets[0]!, sessionDuration: 'PT4H' }] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

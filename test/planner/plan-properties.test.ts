@@ -48,6 +48,10 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
   disableServiceAccess: ['deregisterDelegatedAdministrator'],
   createBreakGlassUser: [],
+  createPermissionSet: [],
+  updatePermissionSet: [],
+  deletePermissionSet: [],
+  provisionPermissionSet: ['updatePermissionSet'],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

@@ -47,6 +47,7 @@ import { FakeOrgTree, type SeedAccount, type SeedOrganization, type SeedPolicy }
 import { fakeOrganizations } from './fake-port/organizations.js';
 import { fakeServiceAccess, FakeServiceAccessState } from './fake-port/service-access.js';
 import { fakeSsoAdmin } from './fake-port/sso-admin.js';
+import { FakePermissionSetStore, fakeSsoAdminPermissionSets } from './fake-port/sso-admin-permission-sets.js';
 import { fakeSts } from './fake-port/sts.js';
 import { FakeSecurity } from './fake-security.js';
 
@@ -76,6 +77,8 @@ export class FakeAwsPort {
   private readonly budgetStore = new FakeBudgetStore();
   private readonly serviceAccess = new FakeServiceAccessState();
   private readonly log: FakeCallLog;
+  /** Identity Center permission sets, by ARN (seed with `permissionSets.seed(instanceArn, { name })`). */
+  readonly permissionSets = new FakePermissionSetStore();
 
   constructor(options: FakeAwsPortOptions = {}) {
     this.tree = new FakeOrgTree(options.callerAccountId ?? FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
@@ -91,6 +94,7 @@ export class FakeAwsPort {
       ...fakeSts(this.tree, call),
       ...fakeServiceAccess(this.tree, this.serviceAccess, call),
       ...fakeAccessAnalyzer(this.accessAnalyzer, call),
+      ...fakeSsoAdminPermissionSets(this.permissionSets, call),
     };
     Object.assign(this, port);
   }

@@ -2,8 +2,9 @@
 
 import type { IdentityCenterInstance } from '../../model/security.js';
 import type { SsoAdminAdminAccessPort } from './sso-admin-admin-access.js';
+import type { SsoAdminPermissionSetsPort } from './sso-admin-permission-sets.js';
 
-export interface SsoAdminPort extends SsoAdminAdminAccessPort {
+export interface SsoAdminPort extends SsoAdminAdminAccessPort, SsoAdminPermissionSetsPort {
   /** SSO Admin ListInstances in `region` (Identity Center is regional). */
   listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
 }

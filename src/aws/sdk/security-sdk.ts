@@ -6,10 +6,31 @@ export { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAl
 export { GetAccountSummaryCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 export { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 export { AttachUserPolicyCommand, CreateUserCommand, GetUserCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
+// The permission sets' commands (sso-admin-permission-sets.ts). SSO Admin's tag commands are renamed: the names are generic.
 export {
+  AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
+  AttachManagedPolicyToPermissionSetCommand,
+  CreatePermissionSetCommand,
+  DeleteInlinePolicyFromPermissionSetCommand,
+  DeletePermissionSetCommand,
+  DeletePermissionsBoundaryFromPermissionSetCommand,
   DescribePermissionSetCommand,
+  DescribePermissionSetProvisioningStatusCommand,
+  DetachCustomerManagedPolicyReferenceFromPermissionSetCommand,
+  DetachManagedPolicyFromPermissionSetCommand,
   GetInlinePolicyForPermissionSetCommand,
+  GetPermissionsBoundaryForPermissionSetCommand,
+  ListAccountsForProvisionedPermissionSetCommand,
+  ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListAccountAssignmentsCommand,
   ListManagedPoliciesInPermissionSetCommand,
+  ListPermissionSetsCommand,
   ListPermissionSetsProvisionedToAccountCommand,
+  ListTagsForResourceCommand as ListSsoAdminTagsCommand,
+  ProvisionPermissionSetCommand,
+  PutInlinePolicyToPermissionSetCommand,
+  PutPermissionsBoundaryToPermissionSetCommand,
+  TagResourceCommand as TagSsoAdminResourceCommand,
+  UntagResourceCommand as UntagSsoAdminResourceCommand,
+  UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';

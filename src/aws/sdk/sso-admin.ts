@@ -5,11 +5,13 @@ import type { SsoAdminPort } from '../ports/sso-admin.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toIdentityCenterInstance } from './security-shapes.js';
 import { ssoAdminAdminAccessAdapter } from './sso-admin-admin-access.js';
+import { ssoAdminPermissionSetsAdapter } from './sso-admin-permission-sets.js';
 
 export function ssoAdminAdapter(context: AdapterContext): SsoAdminPort {
   const { clients, list } = context;
   return {
     ...ssoAdminAdminAccessAdapter(context),
+    ...ssoAdminPermissionSetsAdapter(context),
     async listIdentityCenterInstances(region) {
       const security = await clients.security();
       const instances = await list({

@@ -17,7 +17,7 @@ import { checkOutPath, writeOutFile } from '../out-file.js';
 
 const FORMATS = ['text', 'json'] as const;
 
-const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags] [--format text|json]
+const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags] [--identity-center-region <region>] [--format text|json]
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and writes an org.yaml
 that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
@@ -33,6 +33,10 @@ Options:
       --include-tags also read tags and declare them as \`tags:\` keys: one call per
                      account, OU and budget (about 10 per second: minutes for thousands
                      of accounts); aws: and managed-by tags are listed as comments
+      --identity-center-region <region>
+                     also read IAM Identity Center's permission sets in that region and
+                     write them as identityCenter.permissionSets (inline policies under
+                     policies/); assignments are not imported yet
       --format <f>   text (default: the summary on stderr) or json: the summary as one JSON
                      document on stdout (schema: docs/cli-json.md); needs --out to a file
   -h, --help         show this help
@@ -52,6 +56,7 @@ export const importCommand: Command = {
       out: { type: 'string', short: 'o' },
       force: { type: 'boolean' },
       'include-tags': { type: 'boolean' },
+      'identity-center-region': { type: 'string' },
       format: { type: 'string' },
     });
     const format = choice('import', 'format', values.format, FORMATS, 'text');
@@ -66,7 +71,9 @@ export const importCommand: Command = {
 
     const aws = openAwsPort(io);
     const progress = progressLine(io);
-    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update }).finally(() => {
+    const region = values['identity-center-region'];
+    if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(region)) throw new UserError(`--identity-center-region ${JSON.stringify(region)} is not a region; write one like us-east-1.`);
+    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update, ...(region !== undefined && { identityCenterRegion: region }) }).finally(() => {
       progress.done();
       aws.close();
     });

@@ -8,7 +8,7 @@ import { ApiError } from '../api-error.js';
 import { InputReader } from '../input.js';
 import type { JsonObject } from '../json.js';
 import { paginate } from '../pagination.js';
-import type { PermissionSetRecord } from './state.js';
+import type { AdminAccessPermissionSetRecord } from './state.js';
 import type { SsoAdminContext } from './service.js';
 
 const DEFAULT_REGION = 'us-east-1';
@@ -26,9 +26,9 @@ function instanceArnOf(r: InputReader, ctx: SsoAdminContext): string {
   return arn;
 }
 
-function permissionSetOf(r: InputReader, ctx: SsoAdminContext, instanceArn: string): PermissionSetRecord {
+function permissionSetOf(r: InputReader, ctx: SsoAdminContext, instanceArn: string): AdminAccessPermissionSetRecord {
   const arn = r.string('PermissionSetArn');
-  const set = ctx.identityCenter.permissionSets.find((s) => s.instanceArn === instanceArn && s.permissionSetArn === arn);
+  const set = ctx.identityCenter.adminAccessPermissionSets.find((s) => s.instanceArn === instanceArn && s.permissionSetArn === arn);
   if (!set) throw new ApiError('ResourceNotFoundException', `Could not find PermissionSet with PermissionSetArn ${arn}`, 404);
   return set;
 }
@@ -49,7 +49,7 @@ export const ADMIN_ACCESS_HANDLERS: Readonly<Record<string, (input: JsonObject, 
     const r = reader(input);
     const instanceArn = instanceArnOf(r, ctx);
     const accountId = r.string('AccountId');
-    const arns = ctx.identityCenter.permissionSets.filter((s) => s.instanceArn === instanceArn && s.assignments.some((a) => a.accountId === accountId)).map((s) => s.permissionSetArn);
+    const arns = ctx.identityCenter.adminAccessPermissionSets.filter((s) => s.instanceArn === instanceArn && s.assignments.some((a) => a.accountId === accountId)).map((s) => s.permissionSetArn);
     const page = paged(r, ctx, `ListPermissionSetsProvisionedToAccount:${accountId}`, arns);
     return { PermissionSets: [...page.items], ...(page.nextToken !== undefined && { NextToken: page.nextToken }) };
   },

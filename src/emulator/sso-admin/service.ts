@@ -7,6 +7,7 @@ import { InputReader } from '../input.js';
 import type { JsonObject } from '../json.js';
 import { paginate } from '../pagination.js';
 import { serviceFromHandlers, type CallContext, type EmulatedService, type ServiceErrors } from '../service.js';
+import { PERMISSION_SET_HANDLERS } from './permission-sets.js';
 import type { IdentityCenterState } from './state.js';
 import { ADMIN_ACCESS_HANDLERS } from './admin-access.js';
 
@@ -54,5 +55,10 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext
 };
 
 export function ssoAdminService(contextFor: (call: CallContext) => SsoAdminContext): EmulatedService {
-  return serviceFromHandlers('sso-admin', ssoAdminErrors, { ...HANDLERS, ...ADMIN_ACCESS_HANDLERS }, (call) => contextFor(call));
+  return serviceFromHandlers('sso-admin', ssoAdminErrors, { ...HANDLERS, ...PERMISSION_SET_HANDLERS, ...ADMIN_ACCESS_HANDLERS }, (call) => {
+    const context = contextFor(call);
+    // Provisioning requests whose time has come are done before anything reads them.
+    context.identityCenter.permissionSets.advance(call.now);
+    return context;
+  });
 }

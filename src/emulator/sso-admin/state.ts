@@ -15,7 +15,7 @@ export interface IdentityCenterInstanceRecord {
 }
 
 /** A permission set with its policies and account assignments (what the audit's admin-access check reads). */
-export interface PermissionSetRecord {
+export interface AdminAccessPermissionSetRecord {
   readonly instanceArn: string;
   readonly permissionSetArn: string;
   readonly name: string;
@@ -29,5 +29,61 @@ export interface PermissionSetRecord {
 export class IdentityCenterState {
   readonly instances: IdentityCenterInstanceRecord[] = [];
   /** Seeded by tests (emulator.world or snapshot code); served by admin-access.ts. */
-  readonly permissionSets: PermissionSetRecord[] = [];
+  readonly adminAccessPermissionSets: AdminAccessPermissionSetRecord[] = [];
+  readonly permissionSets = new PermissionSetState();
+}
+
+/** A permission set of an instance, as SSO Admin keeps it. */
+export interface PermissionSetRecord {
+  readonly arn: string;
+  readonly instanceArn: string;
+  readonly name: string;
+  description: string | undefined;
+  sessionDuration: string;
+  readonly createdAt: number;
+  /** AWS managed policy ARNs, in attachment order. */
+  managedPolicies: string[];
+  customerManagedPolicies: { name: string; path: string }[];
+  /** The JSON text as put. */
+  inlinePolicy: string | undefined;
+  permissionsBoundary: { managedPolicyArn?: string; customerManagedPolicy?: { name: string; path: string } } | undefined;
+  tags: Map<string, string>;
+  /** Accounts the set is provisioned to (AWS creates its role there). */
+  provisionedAccountIds: Set<string>;
+}
+
+/** One ProvisionPermissionSet request: IN_PROGRESS until `completesAt`, then SUCCEEDED (or FAILED with a reason). */
+export interface ProvisioningRequest {
+  readonly requestId: string;
+  readonly instanceArn: string;
+  readonly permissionSetArn: string;
+  readonly accountIds: readonly string[];
+  readonly createdAt: number;
+  readonly completesAt: number;
+  readonly failureReason: string | undefined;
+}
+
+/** Permission sets of every instance, by ARN, and the provisioning requests. */
+export class PermissionSetState {
+  readonly sets = new Map<string, PermissionSetRecord>();
+  readonly provisioning = new Map<string, ProvisioningRequest>();
+  /** Milliseconds a provisioning request stays IN_PROGRESS, so callers must poll. */
+  provisioningMs = 100;
+  /** When set, provisioning requests end FAILED with this reason (a test of how failures are reported). */
+  provisioningFailure: string | undefined;
+  private sequence = 0;
+
+  nextId(): string {
+    this.sequence += 1;
+    return this.sequence.toString(16).padStart(16, '0');
+  }
+
+  /** Completes the requests whose time has come. */
+  advance(now: number): void {
+    for (const request of this.provisioning.values()) {
+      if (request.completesAt > now || request.failureReason !== undefined) continue;
+      const set = this.sets.get(request.permissionSetArn);
+      if (set) for (const id of request.accountIds) set.provisionedAccountIds.add(id);
+    }
+  }
 }

@@ -1,21 +1,31 @@
 // The identity center kind: IAM Identity Center permission sets and account assignments (org.yaml
-// `identityCenter:`). So far it normalizes and validates the section and expands OU targets; it reads
-// nothing and has no steps yet (see plan.ts).
+// `identityCenter:`). It normalizes and validates the section, expands OU targets, reads the
+// instance's permission sets (only when org.yaml has the section) and creates, updates, provisions and
+// (with prunePermissionSets) deletes them (permission-sets/). Assignments are not applied yet (plan.ts).
 
 import type { ResourceKind } from '../kind.js';
 import { normalizeIdentityCenter } from './normalize.js';
+import { PERMISSION_SET_HANDLERS, PERMISSION_SETS_GROUP } from './permission-sets/handlers.js';
+import { readPermissionSetsSlice } from './permission-sets/read.js';
+import type { PermissionSetStep } from './permission-sets/steps.js';
 import { planIdentityCenter } from './plan.js';
+import { importPermissionSets } from './permission-sets/import.js';
+import { writeIdentityCenterSection } from './write-yaml.js';
 
-export const identityCenterKind: ResourceKind<never, never> = {
+export const identityCenterKind: ResourceKind<PermissionSetStep['kind'], 'identityCenterPermissionSets'> = {
   name: 'identity center',
-  // No steps yet, so no groups for the renderers.
-  groups: [],
+  groups: [PERMISSION_SETS_GROUP],
   normalize: normalizeIdentityCenter,
   plan: planIdentityCenter,
-  // Import reads nothing from Identity Center yet, so it writes no `identityCenter:` section.
-  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
-  orgYamlSection: () => [],
-  liveFields: [],
-  fingerprint: () => ({}),
-  steps: {},
+  read: readPermissionSetsSlice,
+  // With --identity-center-region, import reads the permission sets (src/importer/read-for-import.ts).
+  importDesired: (reading) => {
+    const identityCenter = importPermissionSets(reading.identityCenterPermissionSets ?? null);
+    return { desired: identityCenter === undefined ? {} : { identityCenter }, leftOut: {}, counts: {} };
+  },
+  orgYamlSection: writeIdentityCenterSection,
+  liveFields: ['identityCenterPermissionSets'],
+  // Only what was read (org.yaml has the section), so plans of files without one hash as before.
+  fingerprint: (live) => (live.identityCenterPermissionSets === undefined ? {} : { identityCenterPermissionSets: live.identityCenterPermissionSets }),
+  steps: PERMISSION_SET_HANDLERS,
 };

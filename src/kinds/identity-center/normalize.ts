@@ -9,6 +9,7 @@ import type { Assignment, PermissionSet } from '../../config/written-org-yaml.js
 import type { DesiredAssignment, DesiredPermissionSet, Placed } from '../../model/desired.js';
 import { ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizePermissionSetPolicies } from './permission-sets/normalize.js';
 
 /** Nothing without an `identityCenter:` section: plans of files without one read nothing from Identity Center. */
 export function normalizeIdentityCenter({ written, positionOf }: NormalizeContext): DesiredPart {
@@ -39,6 +40,7 @@ function normalizePermissionSet(name: string, written: PermissionSet | undefined
     managedPolicies: written?.managedPolicies ?? [],
     // A permission set's position is its name (the mapping key).
     ...at(positionOf(path)),
+    ...normalizePermissionSetPolicies(name, written, positionOf),
   };
 }
 

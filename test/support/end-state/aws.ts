@@ -5,6 +5,7 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
 export interface OracleTarget {
@@ -20,6 +21,8 @@ export interface OracleClients {
   readonly account: AccountClient;
   readonly sts: STSClient;
   readonly iam: IAMClient;
+  /** IAM Identity Center in the oracle's region (permission-sets.ts). */
+  readonly ssoAdmin: SSOAdminClient;
   destroy(): void;
 }
 
@@ -39,6 +42,7 @@ export function oracleClients(target: OracleTarget): OracleClients {
     account: new AccountClient(config),
     sts: new STSClient(config),
     iam: new IAMClient(config),
+    ssoAdmin: new SSOAdminClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

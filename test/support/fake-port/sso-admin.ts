@@ -1,11 +1,12 @@
 // The IAM Identity Center side of FakeAwsPort: the instances FakeSecurity holds per region.
 
 import type { SsoAdminPort } from '../../../src/aws/port.js';
+import type { SsoAdminAdminAccessPort } from '../../../src/aws/ports/sso-admin-admin-access.js';
 import type { FakePermissionSet, FakeSecurity } from '../fake-security.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
 
-export function fakeSsoAdmin(security: FakeSecurity, call: FakeCaller<SsoAdminPort>): SsoAdminPort {
+export function fakeSsoAdmin(security: FakeSecurity, call: FakeCaller<SsoAdminPort>): Pick<SsoAdminPort, 'listIdentityCenterInstances' | keyof SsoAdminAdminAccessPort> {
   const setOf = (op: string, arn: string): FakePermissionSet => {
     const set = security.permissionSets.find((s) => s.arn === arn);
     if (!set) throw awsError(op, 'notFound', 'ResourceNotFoundException', `Could not find PermissionSet with PermissionSetArn ${arn}`);
