@@ -21,6 +21,14 @@ export interface SnapshotPermissionSet {
   readonly permissionsBoundary?: { readonly managedPolicyArn: string } | { readonly customerManagedPolicy: { readonly name: string; readonly path: string } };
   readonly tags?: Readonly<Record<string, string>>;
   readonly provisionedAccountIds?: readonly string[];
+  /** Who has the set on which account; each account named here is one the set is provisioned to. */
+  readonly assignments?: readonly SnapshotAccountAssignment[];
+}
+
+export interface SnapshotAccountAssignment {
+  readonly accountId: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
 }
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -41,6 +49,17 @@ export function checkPermissionSets(top: Obj): SnapshotIssue[] {
     if (typeof s['instanceArn'] === 'string' && !instances.has(s['instanceArn'])) {
       issues.push({ path: [...at, 'instanceArn'], message: 'names no instance of identityCenterInstances (give that instance its instanceArn)' });
     }
+    const assignments = s['assignments'];
+    if (assignments !== undefined && !Array.isArray(assignments)) issues.push({ path: [...at, 'assignments'], message: 'must be a list' });
+    (Array.isArray(assignments) ? (assignments as unknown[]) : []).forEach((a, j) => {
+      const aAt: SnapshotPath = [...at, 'assignments', j];
+      const o = typeof a === 'object' && a !== null ? (a as Obj) : undefined;
+      if (!o) return issues.push({ path: aAt, message: 'must be an object' });
+      if (typeof o['accountId'] !== 'string' || !/^\d{12}$/.test(o['accountId'])) issues.push({ path: [...aAt, 'accountId'], message: 'must be 12 digits' });
+      if (o['principalType'] !== 'GROUP' && o['principalType'] !== 'USER') issues.push({ path: [...aAt, 'principalType'], message: 'must be GROUP or USER' });
+      if (typeof o['principalId'] !== 'string') issues.push({ path: [...aAt, 'principalId'], message: 'must be a string' });
+      return undefined;
+    });
     return undefined;
   });
   return issues;
@@ -61,8 +80,12 @@ export function loadPermissionSets(world: World, snapshot: EmulatorSnapshot, now
       inlinePolicy: set.inlinePolicy,
       permissionsBoundary: boundary === undefined ? undefined : 'managedPolicyArn' in boundary ? { managedPolicyArn: boundary.managedPolicyArn } : { customerManagedPolicy: { ...boundary.customerManagedPolicy } },
       tags: new Map(Object.entries(set.tags ?? {})),
-      provisionedAccountIds: new Set(set.provisionedAccountIds ?? []),
+      // An assignment provisions the set to its account, as AWS does.
+      provisionedAccountIds: new Set([...(set.provisionedAccountIds ?? []), ...(set.assignments ?? []).map((a) => a.accountId)]),
     });
+    for (const a of set.assignments ?? []) {
+      world.identityCenter.permissionSets.assignments.push({ instanceArn: set.instanceArn, permissionSetArn: set.arn, accountId: a.accountId, principalType: a.principalType, principalId: a.principalId });
+    }
   }
 }
 
@@ -80,6 +103,14 @@ export function writePermissionSets(world: World): Pick<EmulatorSnapshot, 'ident
     ...(s.permissionsBoundary?.customerManagedPolicy !== undefined && { permissionsBoundary: { customerManagedPolicy: { ...s.permissionsBoundary.customerManagedPolicy } } }),
     tags: Object.fromEntries(s.tags),
     provisionedAccountIds: [...s.provisionedAccountIds].sort(),
+    ...assignmentsOf(world, s.arn),
   }));
   return sets.length > 0 ? { identityCenterPermissionSets: sets } : {};
+}
+
+function assignmentsOf(world: World, permissionSetArn: string): Pick<SnapshotPermissionSet, 'assignments'> {
+  const assignments = world.identityCenter.permissionSets.assignments
+    .filter((a) => a.permissionSetArn === permissionSetArn)
+    .map((a) => ({ accountId: a.accountId, principalType: a.principalType, principalId: a.principalId }));
+  return assignments.length > 0 ? { assignments } : {};
 }

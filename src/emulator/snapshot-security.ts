@@ -128,23 +128,6 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
     str(raw, 'name', at, { optional: true });
     str(raw, 'status', at, { optional: true, oneOf: INSTANCE_STATUSES });
     seconds(raw, 'createdDate', at);
-    list(raw['permissionSets'], [...at, 'permissionSets']).forEach((set, j) => {
-      const setAt = [...at, 'permissionSets', j];
-      if (!isObject(set)) return add(setAt, 'must be an object');
-      str(set, 'name', setAt, { pattern: /^[\w+=,.@-]{1,32}$/, hint: 'expected 1 to 32 letters, digits or + = , . @ _ -' });
-      str(set, 'permissionSetArn', setAt, { optional: true });
-      str(set, 'inlinePolicy', setAt, { optional: true });
-      list(set['managedPolicies'], [...setAt, 'managedPolicies']).forEach((arn, k) => {
-        if (typeof arn !== 'string') add([...setAt, 'managedPolicies', k], 'must be a policy ARN');
-      });
-      list(set['assignments'], [...setAt, 'assignments']).forEach((a, k) => {
-        const aAt = [...setAt, 'assignments', k];
-        if (!isObject(a)) return add(aAt, 'must be an object');
-        str(a, 'accountId', aAt, { pattern: ACCOUNT_ID, hint: 'expected 12 digits' });
-        str(a, 'principalType', aAt, { oneOf: ['GROUP', 'USER'] });
-        str(a, 'principalId', aAt);
-      });
-    });
   });
   return issues;
 }
@@ -195,17 +178,6 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       status: i.status ?? 'ACTIVE',
       createdAt: (i.createdDate ?? now / 1000) * 1000,
     });
-    const instanceArn = world.identityCenter.instances[world.identityCenter.instances.length - 1]!.instanceArn;
-    for (const set of i.permissionSets ?? []) {
-      world.identityCenter.adminAccessPermissionSets.push({
-        instanceArn,
-        permissionSetArn: set.permissionSetArn ?? `arn:aws:sso:::permissionSet/${instanceArn.slice(instanceArn.lastIndexOf('/') + 1)}/ps-${hex(`${instanceArn}/${set.name}`, 16)}`,
-        name: set.name,
-        managedPolicyArns: [...(set.managedPolicies ?? [])],
-        inlinePolicy: set.inlinePolicy ?? '',
-        assignments: (set.assignments ?? []).map((a) => ({ ...a })),
-      });
-    }
   }
 }
 
@@ -256,25 +228,10 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
     ...(i.name !== undefined && { name: i.name }),
     status: i.status,
     createdDate: i.createdAt / 1000,
-    ...permissionSetsOf(world, i.instanceArn),
   }));
   return {
     ...(Object.keys(iam).length > 0 && { iam }),
     ...(alternateContacts.length > 0 && { alternateContacts }),
     ...(identityCenterInstances.length > 0 && { identityCenterInstances }),
   };
-}
-
-/** The instance's permission sets as a snapshot writes them (none: no key). */
-function permissionSetsOf(world: World, instanceArn: string): Pick<SnapshotIdentityCenterInstance, 'permissionSets'> {
-  const sets = world.identityCenter.adminAccessPermissionSets
-    .filter((s) => s.instanceArn === instanceArn)
-    .map((s) => ({
-      name: s.name,
-      permissionSetArn: s.permissionSetArn,
-      ...(s.managedPolicyArns.length > 0 && { managedPolicies: [...s.managedPolicyArns] }),
-      ...(s.inlinePolicy !== '' && { inlinePolicy: s.inlinePolicy }),
-      ...(s.assignments.length > 0 && { assignments: s.assignments.map((a) => ({ ...a })) }),
-    }));
-  return sets.length > 0 ? { permissionSets: sets } : {};
 }

@@ -100,21 +100,6 @@ export interface SnapshotIdentityCenterInstance {
   readonly status?: 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
   /** Epoch seconds. Default: load time. */
   readonly createdDate?: number;
-  /** Permission sets of the instance, with their policies and account assignments. Default none. */
-  readonly permissionSets?: readonly SnapshotAdminAccessPermissionSet[];
-}
-
-/** A permission set: what SSO Admin's DescribePermissionSet, policy and assignment reads answer. */
-export interface SnapshotAdminAccessPermissionSet {
-  readonly name: string;
-  /** Default arn:aws:sso:::permissionSet/<instance id>/ps-<16 hex>. */
-  readonly permissionSetArn?: string;
-  /** AWS managed policy ARNs. Default none. */
-  readonly managedPolicies?: readonly string[];
-  /** Inline policy JSON text. Default none. */
-  readonly inlinePolicy?: string;
-  /** Who has the set on which account (an account with an assignment has the set provisioned). */
-  readonly assignments?: readonly { readonly accountId: string; readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
 }
 
 export interface SnapshotOrganization {

@@ -78,7 +78,7 @@ export class FakeAwsPort {
   private readonly serviceAccess = new FakeServiceAccessState();
   private readonly log: FakeCallLog;
   /** Identity Center permission sets, by ARN (seed with `permissionSets.seed(instanceArn, { name })`). */
-  readonly permissionSets = new FakePermissionSetStore();
+  readonly permissionSets: FakePermissionSetStore = this.security.permissionSets;
 
   constructor(options: FakeAwsPortOptions = {}) {
     this.tree = new FakeOrgTree(options.callerAccountId ?? FakeAwsPort.MANAGEMENT_ACCOUNT_ID);

@@ -27,7 +27,7 @@ function reader(input: JsonObject): InputReader {
 }
 
 /** The caller's instance named by InstanceArn, in the request's region. */
-function instanceOf(r: InputReader, ctx: SsoAdminContext): string {
+export function instanceOf(r: InputReader, ctx: SsoAdminContext): string {
   const arn = r.string('InstanceArn');
   const region = ctx.call.region ?? DEFAULT_REGION;
   const instance = ctx.identityCenter.instances.find((i) => i.instanceArn === arn && i.region === region && i.ownerAccountId === ctx.call.caller.accountId);
@@ -35,7 +35,7 @@ function instanceOf(r: InputReader, ctx: SsoAdminContext): string {
   return arn;
 }
 
-function setOf(r: InputReader, ctx: SsoAdminContext, field = 'PermissionSetArn'): PermissionSetRecord {
+export function setOf(r: InputReader, ctx: SsoAdminContext, field = 'PermissionSetArn'): PermissionSetRecord {
   const instanceArn = instanceOf(r, ctx);
   const arn = r.string(field);
   const set = ctx.identityCenter.permissionSets.sets.get(arn);
@@ -52,7 +52,7 @@ function sessionDuration(r: InputReader): string | undefined {
   return value;
 }
 
-function page<T>(r: InputReader, items: readonly T[], scope: string): { items: readonly T[]; nextToken: string | undefined } {
+export function page<T>(r: InputReader, items: readonly T[], scope: string): { items: readonly T[]; nextToken: string | undefined } {
   return paginate(items, { maxResults: r.optionalInteger('MaxResults', { min: 1, max: 100 }), nextToken: r.optionalString('NextToken') }, {
     scope,
     defaultSize: 100,

@@ -1,6 +1,7 @@
 // SSO Admin (IAM Identity Center) over JSON 1.1, target SWBExternalService: ListInstances, answering
 // with the caller's instances in the request's region (Identity Center is regional: the SigV4
-// credential scope says which region was asked).
+// credential scope says which region was asked), then permission sets (permission-sets.ts) and who
+// has them on an account (admin-access.ts), one handler per operation over one model (state.ts).
 
 import { ApiError } from '../api-error.js';
 import { InputReader } from '../input.js';
@@ -54,8 +55,22 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext
   },
 };
 
+type Handlers = Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext) => JsonObject>>;
+
+/** The handler tables as one; an operation in two tables is a mistake (one would silently win). */
+function oneHandlerEach(...tables: readonly Handlers[]): Handlers {
+  const all: Record<string, Handlers[string]> = {};
+  for (const table of tables) {
+    for (const [operation, handle] of Object.entries(table)) {
+      if (operation in all) throw new Error(`SSO Admin operation ${operation} has two handlers in the emulator`);
+      all[operation] = handle;
+    }
+  }
+  return all;
+}
+
 export function ssoAdminService(contextFor: (call: CallContext) => SsoAdminContext): EmulatedService {
-  return serviceFromHandlers('sso-admin', ssoAdminErrors, { ...HANDLERS, ...PERMISSION_SET_HANDLERS, ...ADMIN_ACCESS_HANDLERS }, (call) => {
+  return serviceFromHandlers('sso-admin', ssoAdminErrors, oneHandlerEach(HANDLERS, PERMISSION_SET_HANDLERS, ADMIN_ACCESS_HANDLERS), (call) => {
     const context = contextFor(call);
     // Provisioning requests whose time has come are done before anything reads them.
     context.identityCenter.permissionSets.advance(call.now);

@@ -14,22 +14,8 @@ export interface IdentityCenterInstanceRecord {
   readonly createdAt: number;
 }
 
-/** A permission set with its policies and account assignments (what the audit's admin-access check reads). */
-export interface AdminAccessPermissionSetRecord {
-  readonly instanceArn: string;
-  readonly permissionSetArn: string;
-  readonly name: string;
-  readonly managedPolicyArns: string[];
-  /** "" when it has none. */
-  inlinePolicy: string;
-  /** Each assignment on an account; an account with one has the set provisioned. */
-  readonly assignments: { accountId: string; principalType: 'GROUP' | 'USER'; principalId: string }[];
-}
-
 export class IdentityCenterState {
   readonly instances: IdentityCenterInstanceRecord[] = [];
-  /** Seeded by tests (emulator.world or snapshot code); served by admin-access.ts. */
-  readonly adminAccessPermissionSets: AdminAccessPermissionSetRecord[] = [];
   readonly permissionSets = new PermissionSetState();
 }
 
@@ -52,6 +38,15 @@ export interface PermissionSetRecord {
   provisionedAccountIds: Set<string>;
 }
 
+/** One account assignment: the principal has the permission set on the account. */
+export interface AccountAssignmentRecord {
+  readonly instanceArn: string;
+  readonly accountId: string;
+  readonly permissionSetArn: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
+}
+
 /** One ProvisionPermissionSet request: IN_PROGRESS until `completesAt`, then SUCCEEDED (or FAILED with a reason). */
 export interface ProvisioningRequest {
   readonly requestId: string;
@@ -67,6 +62,8 @@ export interface ProvisioningRequest {
 export class PermissionSetState {
   readonly sets = new Map<string, PermissionSetRecord>();
   readonly provisioning = new Map<string, ProvisioningRequest>();
+  /** Account assignments of every instance: who has which set on which account. */
+  readonly assignments: AccountAssignmentRecord[] = [];
   /** Milliseconds a provisioning request stays IN_PROGRESS, so callers must poll. */
   provisioningMs = 100;
   /** When set, provisioning requests end FAILED with this reason (a test of how failures are reported). */

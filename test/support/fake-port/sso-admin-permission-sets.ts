@@ -24,8 +24,18 @@ export interface FakePermissionSet {
   outdated: boolean;
 }
 
+/** One account assignment: the principal has the set on the account. */
+export interface FakeAccountAssignment {
+  readonly instanceArn: string;
+  readonly accountId: string;
+  readonly permissionSetArn: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
+}
+
 export class FakePermissionSetStore {
   readonly sets = new Map<string, FakePermissionSet>();
+  readonly assignments: FakeAccountAssignment[] = [];
   readonly provisioning = new Map<string, ProvisioningStatus>();
   /** When set, ProvisionPermissionSet requests end FAILED with this reason. */
   provisioningFailure: string | undefined;
