@@ -8,6 +8,7 @@
 // `jitterToleranceMs` bunches arrivals by at most rate × that time, so the headroom is that many
 // requests, and never less than one.
 
+import { identityCenterRateLimit } from './identity-center-rate-limits.js';
 import { rateLimitFor, scaleRateLimit, type RateLimit } from './rate-limits.js';
 import type { AwsServiceName } from './operations.js';
 
@@ -96,8 +97,10 @@ export class Pacer {
     this.headroom = options.headroom ?? 1;
     this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    // Only Organizations and Budgets have rate tables; the audit's few IAM, Account and SSO calls are not paced.
-    this.limitFor = options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : undefined));
+    // Organizations, Budgets and Identity Center have rate tables; the audit's few IAM and Account calls are not paced.
+    this.limitFor =
+      options.limitFor ??
+      ((service, operation) => (service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : identityCenterRateLimit(service, operation)));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {

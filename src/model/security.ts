@@ -58,4 +58,6 @@ export interface IdentityCenterInstance {
   readonly ownerAccountId: string;
   /** undefined when AWS did not report a status (older instances, emulators). */
   readonly status: IdentityCenterInstanceStatus | undefined;
+  /** The instance's identity store (groups and users); absent when AWS did not say. */
+  readonly identityStoreId?: string;
 }

@@ -47,6 +47,7 @@ import { FakeOrgTree, type SeedAccount, type SeedOrganization, type SeedPolicy }
 import { fakeOrganizations } from './fake-port/organizations.js';
 import { fakeServiceAccess, FakeServiceAccessState } from './fake-port/service-access.js';
 import { fakeSsoAdmin } from './fake-port/sso-admin.js';
+import { fakeIdentityCenterAccess, FakeIdentityCenterAccess } from './fake-port/identity-center-access.js';
 import { fakeSts } from './fake-port/sts.js';
 import { FakeSecurity } from './fake-security.js';
 
@@ -70,6 +71,8 @@ export class FakeAwsPort {
   readonly security = new FakeSecurity();
   /** What ValidatePolicy answers (`findingsFor`). */
   readonly accessAnalyzer = new FakeAccessAnalyzer();
+  /** Identity Center permission set names, identity store groups and users, account assignments. */
+  readonly identityCenterAccess = new FakeIdentityCenterAccess();
   private readonly tree: FakeOrgTree;
   /** Account creation requests, closures and renames (the test may set failures, polls and the closure quota). */
   readonly accountLifecycle: FakeAccountLifecycle;
@@ -91,6 +94,7 @@ export class FakeAwsPort {
       ...fakeSts(this.tree, call),
       ...fakeServiceAccess(this.tree, this.serviceAccess, call),
       ...fakeAccessAnalyzer(this.accessAnalyzer, call),
+      ...fakeIdentityCenterAccess(this.identityCenterAccess, call),
     };
     Object.assign(this, port);
   }

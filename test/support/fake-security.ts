@@ -42,7 +42,7 @@ export class FakeSecurity {
   }
 
   addIdentityCenterInstance(region: string, ownerAccountId = '111111111111'): IdentityCenterInstance {
-    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE' };
+    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE', identityStoreId: `d-${region.replace(/\W/g, '')}00` };
     this.identityCenter.set(region, [...(this.identityCenter.get(region) ?? []), instance]);
     return instance;
   }

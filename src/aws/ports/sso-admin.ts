@@ -2,7 +2,42 @@
 
 import type { IdentityCenterInstance } from '../../model/security.js';
 
-export interface SsoAdminPort {
+export interface SsoAdminPort extends SsoAdminAssignmentsPort {
   /** SSO Admin ListInstances in `region` (Identity Center is regional). */
   listIdentityCenterInstances(region: string): Promise<readonly IdentityCenterInstance[]>;
+}
+
+/** A group or a user of the identity store, by its ID there. */
+export interface AssignmentPrincipal {
+  readonly type: 'GROUP' | 'USER';
+  readonly id: string;
+}
+
+/** One account assignment: the principal gets the permission set on the account. */
+export interface AccountAssignment {
+  readonly accountId: string;
+  readonly permissionSetArn: string;
+  readonly principal: AssignmentPrincipal;
+}
+
+/** Where an asynchronous CreateAccountAssignment / DeleteAccountAssignment request stands. */
+export interface AssignmentRequestStatus {
+  readonly requestId: string;
+  readonly status: 'IN_PROGRESS' | 'FAILED' | 'SUCCEEDED';
+  /** AWS's FailureReason, when it failed. */
+  readonly failureReason?: string;
+}
+
+/** Account assignments (IAM Identity Center's SSO Admin API); every call names the instance's region. */
+export interface SsoAdminAssignmentsPort {
+  /** ListPermissionSets: every permission set ARN of the instance. */
+  listPermissionSetArns(region: string, instanceArn: string): Promise<readonly string[]>;
+  /** DescribePermissionSet: its name. */
+  describePermissionSetName(region: string, instanceArn: string, permissionSetArn: string): Promise<string>;
+  /** ListAccountAssignmentsForPrincipal: every account assignment of one group or user. */
+  listAccountAssignmentsForPrincipal(region: string, instanceArn: string, principal: AssignmentPrincipal): Promise<readonly AccountAssignment[]>;
+  createAccountAssignment(region: string, instanceArn: string, assignment: AccountAssignment): Promise<AssignmentRequestStatus>;
+  deleteAccountAssignment(region: string, instanceArn: string, assignment: AccountAssignment): Promise<AssignmentRequestStatus>;
+  describeAccountAssignmentCreationStatus(region: string, instanceArn: string, requestId: string): Promise<AssignmentRequestStatus>;
+  describeAccountAssignmentDeletionStatus(region: string, instanceArn: string, requestId: string): Promise<AssignmentRequestStatus>;
 }

@@ -17,6 +17,8 @@ import { createClients, type StaticCredentials } from './clients.js';
 import { iamAdapter } from './iam.js';
 import { organizationsAdapter } from './organizations.js';
 import { ssoAdminAdapter } from './sso-admin.js';
+import { ssoAdminAssignmentsAdapter } from './sso-admin-assignments.js';
+import { identityStoreAdapter } from './identity-store.js';
 import { stsAdapter } from './sts.js';
 
 export interface SdkPortOptions {
@@ -76,6 +78,8 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...ssoAdminAdapter(context),
     ...stsAdapter(context),
     ...accessAnalyzerAdapter(context),
+    ...ssoAdminAssignmentsAdapter(context),
+    ...identityStoreAdapter(context),
   };
   return {
     ...port,

@@ -1,11 +1,12 @@
 // The IAM Identity Center (SSO Admin) side of the SDK port: its instances, one regional client each.
 
 import { PAGE_SIZES } from '../page-sizes.js';
-import type { SsoAdminPort } from '../ports/sso-admin.js';
+import type { SsoAdminAssignmentsPort, SsoAdminPort } from '../ports/sso-admin.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toIdentityCenterInstance } from './security-shapes.js';
 
-export function ssoAdminAdapter({ clients, list }: AdapterContext): SsoAdminPort {
+/** The instances; the assignments are sso-admin-assignments.ts. */
+export function ssoAdminAdapter({ clients, list }: AdapterContext): Omit<SsoAdminPort, keyof SsoAdminAssignmentsPort> {
   return {
     async listIdentityCenterInstances(region) {
       const security = await clients.security();

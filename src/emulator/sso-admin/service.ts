@@ -7,6 +7,9 @@ import { InputReader } from '../input.js';
 import type { JsonObject } from '../json.js';
 import { paginate } from '../pagination.js';
 import { serviceFromHandlers, type CallContext, type EmulatedService, type ServiceErrors } from '../service.js';
+import type { IdentityStoreState } from '../identity-store/state.js';
+import type { OrganizationsState } from '../organizations/state.js';
+import { ASSIGNMENT_HANDLERS, type AssignmentsContext } from './assignments.js';
 import type { IdentityCenterState } from './state.js';
 
 export const SSO_ADMIN_TARGET_PREFIX = 'SWBExternalService';
@@ -16,6 +19,22 @@ const DEFAULT_REGION = 'us-east-1';
 export interface SsoAdminContext {
   readonly identityCenter: IdentityCenterState;
   readonly call: CallContext;
+  /** Account assignments check their principal here and their account in the organization. */
+  readonly identityStore: IdentityStoreState;
+  readonly organizations: OrganizationsState;
+}
+
+/** The assignment handlers' view of a call: the caller's instances in the request's region. */
+function assignmentsContext(ctx: SsoAdminContext): AssignmentsContext {
+  const region = ctx.call.region ?? DEFAULT_REGION;
+  return {
+    instances: ctx.identityCenter.instances.filter((i) => i.region === region),
+    assignments: ctx.identityCenter.access,
+    identityStore: ctx.identityStore,
+    organizations: ctx.organizations,
+    caller: ctx.call.caller.accountId,
+    now: ctx.call.now,
+  };
 }
 
 const ssoAdminErrors: ServiceErrors = {
@@ -50,6 +69,7 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext
       ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
     };
   },
+  ...Object.fromEntries(Object.entries(ASSIGNMENT_HANDLERS).map(([operation, handle]) => [operation, (input: JsonObject, ctx: SsoAdminContext) => handle(input, assignmentsContext(ctx))])),
 };
 
 export function ssoAdminService(contextFor: (call: CallContext) => SsoAdminContext): EmulatedService {
