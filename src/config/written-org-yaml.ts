@@ -359,6 +359,20 @@ export interface IdentityCenter {
    * Who gets which permission set on which accounts. Default: none.
    */
   assignments?: Assignment[];
+  /**
+   * Groups of Identity Center's own directory that assignments name: orgctl creates a declared group that does not exist. Not for groups an external identity provider synchronizes (create those there). Default: none.
+   */
+  groups?: {
+    [k: string]:
+      | {
+          /**
+           * The group's description in the identity store: 1 to 1024 characters.
+           */
+          description?: string;
+        }
+      | null
+      | undefined;
+  };
 }
 /**
  * A permission set: `description`, `sessionDuration`, `managedPolicies`.

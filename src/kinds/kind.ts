@@ -25,6 +25,13 @@ export interface StepDetails {
   readonly details: readonly string[];
 }
 
+/** A section of the plan comment a kind adds from its steps (the identity center kind's "Access changes"). */
+export interface KindPlanSection {
+  readonly title: string;
+  /** Plain text, escaped by the renderer; `callout` marks an item the reviewer must not miss, saying why. */
+  readonly items: readonly { readonly text: string; readonly callout?: string | undefined }[];
+}
+
 /** Everything the engine needs to know about one step kind. */
 export interface StepHandler<S extends PlanStep> {
   /** The renderers' group for the step: one of its kind's `groups`. */
@@ -129,6 +136,8 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    * them within the kind; kinds are ordered as the registry lists them.
    */
   plan(ctx: PlanContext): void;
+  /** A section the plan comment shows first after the audit, built from the plan's steps; undefined: none. */
+  planSection?(steps: readonly PlanStep[]): KindPlanSection | undefined;
   /**
    * The kind's part of one consistent picture of the live organization (the tree, the budgets), in bulk.
    * The reader runs every kind's snapshot read at once after the guard, stops them all when one fails,

@@ -6,7 +6,7 @@ import type { PlanStep, StepAction, StepKind } from '../model/plan.js';
 import { alternateContactsKind } from './alternate-contacts/index.js';
 import { budgetsKind } from './budgets/index.js';
 import { identityCenterKind } from './identity-center/index.js';
-import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
+import type { KindPlanSection, ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 import { policiesKind } from './policies/index.js';
 import { serviceAccessKind } from './service-access/index.js';
@@ -34,6 +34,7 @@ const STEP_HANDLERS = {
   ...tagsKind.steps,
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
+  ...identityCenterKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */
@@ -60,4 +61,12 @@ export function groupOf(step: PlanStep): string {
 
 export function describeStepDetails(step: PlanStep): StepDetails {
   return stepHandler(step).describe(step);
+}
+
+/** The sections kinds add to the plan comment from its steps, in registry order. */
+export function planSections(steps: readonly PlanStep[]): KindPlanSection[] {
+  return RESOURCE_KINDS.flatMap((kind) => {
+    const section = kind.planSection?.(steps);
+    return section === undefined ? [] : [section];
+  });
 }

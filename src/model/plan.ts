@@ -10,6 +10,7 @@ import type { OrganizationStep } from '../kinds/organization/steps.js';
 import type { TagStep } from '../kinds/tags/steps.js';
 import type { PolicyStep } from '../kinds/policies/steps.js';
 import type { ServiceAccessStep } from '../kinds/service-access/steps.js';
+import type { IdentityCenterAccessStep } from '../kinds/identity-center/assignments/steps.js';
 import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 
 export type * from '../kinds/alternate-contacts/steps.js';
@@ -58,7 +59,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | IdentityCenterAccessStep;
 
 export type StepKind = PlanStep['kind'];
 

@@ -42,6 +42,8 @@ export const NoteCode = {
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
   identityCenterNotApplied: 'identity-center-not-applied',
+  identityCenterInstanceMissing: 'identity-center-instance-missing',
+  identityCenterPrincipalMissing: 'identity-center-principal-missing',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

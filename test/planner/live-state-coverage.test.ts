@@ -27,6 +27,13 @@ const LIVE: Required<LiveOrg> = {
   },
   trustedServices: ['sso.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
+  identityCenterAccess: {
+    region: 'us-east-1',
+    instance: { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1' },
+    permissionSets: [{ name: 'Admin', arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1' }],
+    principals: [{ type: 'GROUP', name: 'Admins', id: 'g-1' }],
+    assignments: [{ accountId: MGMT, permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1', principalType: 'GROUP', principalId: 'g-1' }],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -42,6 +49,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   policies: { ...LIVE.policies, policies: [{ ...LIVE.policies.policies[0]!, targets: ['r-1', 'ou-1'] }] },
   trustedServices: ['account.amazonaws.com'],
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
+  identityCenterAccess: { ...LIVE.identityCenterAccess, assignments: [] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -47,6 +47,9 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   deregisterDelegatedAdministrator: [],
   registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
   disableServiceAccess: ['deregisterDelegatedAdministrator'],
+  createGroup: [],
+  createAccountAssignment: ['createGroup', 'createAccount'],
+  deleteAccountAssignment: [],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

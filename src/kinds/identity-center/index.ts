@@ -1,21 +1,66 @@
 // The identity center kind: IAM Identity Center permission sets and account assignments (org.yaml
-// `identityCenter:`). So far it normalizes and validates the section and expands OU targets; it reads
-// nothing and has no steps yet (see plan.ts).
+// `identityCenter:`). It normalizes and validates the section, expands OU targets, reads the instance,
+// the principals org.yaml names and their assignments (assignments/read.ts), and creates groups and
+// assignments (deleting undeclared ones with options.pruneAssignments). Permission sets are checked, not
+// yet applied (plan.ts says so).
 
 import type { ResourceKind } from '../kind.js';
+import { accessChangesSection, describeAssignment } from './assignments/describe.js';
+import { createAccountAssignment, createGroup, deleteAccountAssignment, MAX_ASSIGNMENTS_IN_FLIGHT } from './assignments/execute.js';
+import { readIdentityCenterAccess } from './assignments/read.js';
+import type { IdentityCenterAccessStep } from './assignments/steps.js';
 import { normalizeIdentityCenter } from './normalize.js';
 import { planIdentityCenter } from './plan.js';
 
-export const identityCenterKind: ResourceKind<never, never> = {
+const GROUPS = 'Identity Center groups';
+const ASSIGNMENTS = 'Identity Center assignments';
+
+export const identityCenterKind: ResourceKind<IdentityCenterAccessStep['kind'], 'identityCenterAccess'> = {
   name: 'identity center',
-  // No steps yet, so no groups for the renderers.
-  groups: [],
+  groups: [GROUPS, ASSIGNMENTS],
   normalize: normalizeIdentityCenter,
   plan: planIdentityCenter,
+  planSection: accessChangesSection,
+  read: readIdentityCenterAccess,
   // Import reads nothing from Identity Center yet, so it writes no `identityCenter:` section.
   importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
   orgYamlSection: () => [],
-  liveFields: [],
-  fingerprint: () => ({}),
-  steps: {},
+  liveFields: ['identityCenterAccess'],
+  // Only what was read (org.yaml has the section), so plans of files without one hash as before.
+  fingerprint: (live) => {
+    const access = live.identityCenterAccess;
+    if (access === undefined) return {};
+    return {
+      identityCenterAccess: {
+        region: access.region ?? null,
+        instance: access.instance,
+        permissionSets: access.permissionSets.map((s) => `${s.name}=${s.arn}`).sort(),
+        principals: access.principals.map((p) => `${p.type}:${p.name}=${p.id ?? ''}`).sort(),
+        externalDirectory: access.externalDirectory ?? null,
+        assignments: access.assignments.map((a) => `${a.permissionSetArn}/${a.principalType}:${a.principalId}/${a.accountId}`).sort(),
+      },
+    };
+  },
+  steps: {
+    createGroup: {
+      group: GROUPS,
+      action: 'create',
+      describe: (step) => ({ title: `group ${step.after.displayName}`, details: step.after.description !== undefined ? [`description: ${step.after.description}`] : [] }),
+      execute: createGroup,
+    },
+    createAccountAssignment: {
+      group: ASSIGNMENTS,
+      action: 'create',
+      maxInFlight: MAX_ASSIGNMENTS_IN_FLIGHT,
+      describe: (step) => describeAssignment(step.after),
+      execute: createAccountAssignment,
+    },
+    deleteAccountAssignment: {
+      group: ASSIGNMENTS,
+      action: 'delete',
+      maxInFlight: MAX_ASSIGNMENTS_IN_FLIGHT,
+      describe: (step) => describeAssignment(step.before),
+      execute: deleteAccountAssignment,
+    },
+  },
 };

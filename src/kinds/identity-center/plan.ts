@@ -1,21 +1,21 @@
-// The identity center kind's plan. This first part validates org.yaml's `identityCenter:` section and
-// expands its OU targets to accounts from the desired tree; reading Identity Center and the steps that
-// change it are not built yet, so the plan says so in a warning listing what org.yaml declares,
+// The identity center kind's plan. Assignments and groups are planned in assignments/plan.ts; permission
+// sets are validated but not yet created or changed, so the plan says so in a warning naming them,
 // instead of silently planning nothing.
 
-import { NoteCode, listSome } from '../../planner/notes.js';
+import { listSome, NoteCode } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
-import { describeExpansion, expandAssignment } from './expand.js';
+import { visibleText } from '../../text/visible-text.js';
+import { planAssignments } from './assignments/plan.js';
 
 export function planIdentityCenter(ctx: PlanContext): void {
   const section = ctx.desired.identityCenter;
   if (section === undefined) return;
-  const expansions = section.assignments.map((assignment) => describeExpansion(expandAssignment(assignment, ctx.desiredDocument)));
-  const declared = `${section.permissionSets.length === 1 ? '1 permission set' : `${section.permissionSets.length} permission sets`}`;
+  planAssignments(ctx);
+  if (section.permissionSets.length === 0) return;
+  const names = section.permissionSets.map((s) => visibleText(s.name));
   ctx.notes.warn(
     NoteCode.identityCenterNotApplied,
-    `identityCenter is checked but not applied yet: this version of orgctl neither reads nor changes IAM Identity Center. org.yaml declares ${declared}` +
-      (expansions.length > 0 ? ` and these assignments: ${listSome(expansions)}.` : ' and no assignments.'),
+    `identityCenter.permissionSets are checked but not applied yet: this version of orgctl neither creates nor changes permission sets (${listSome(names)}); assignments of them are applied.`,
     { source: section.at },
   );
 }
