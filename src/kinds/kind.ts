@@ -65,6 +65,8 @@ export interface KindReadContext {
   readonly tree: Promise<Pick<LiveOrg, 'root' | 'ous' | 'accounts'>>;
   /** The root as the bulk read's ListRoots answered (with its policy types); null when there is none (yet). */
   readonly root?: LiveRoot | null;
+  /** AWS_REGION (else AWS_DEFAULT_REGION) as the shell has it: regional services' region when org.yaml names none. */
+  readonly defaultRegion?: string | undefined;
 }
 
 /**

@@ -14,8 +14,9 @@ export async function readKinds(
   observations: ReadObservations,
   tree: KindReadContext['tree'],
   root: LiveRoot | null = null,
+  defaultRegion?: string,
 ): Promise<Partial<LiveOrg>> {
-  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root };
+  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root, defaultRegion };
   // All start at once (each kind's first calls are sent before this awaits), in registry order.
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices) as Partial<LiveOrg>;

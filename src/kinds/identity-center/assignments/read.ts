@@ -12,10 +12,6 @@ import type { LiveIdentityCenterAccess, LiveOrg, LivePrincipal } from '../../../
 import type { DesiredIdentityCenter } from '../../../model/desired.js';
 import type { KindReadContext } from '../../kind.js';
 
-/** identityCenter.region, else AWS_REGION / AWS_DEFAULT_REGION, as the audit decides. */
-export function accessRegion(section: DesiredIdentityCenter, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
-  return section.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined);
-}
 
 /** The groups and users org.yaml names, each once, in org.yaml order. */
 export function declaredPrincipals(section: DesiredIdentityCenter): { type: 'GROUP' | 'USER'; name: string }[] {
@@ -35,7 +31,8 @@ export function declaredPrincipals(section: DesiredIdentityCenter): { type: 'GRO
 export async function readIdentityCenterAccess(ctx: KindReadContext): Promise<Pick<LiveOrg, 'identityCenterAccess'>> {
   const section = ctx.desired.identityCenter;
   if (section === undefined) return {};
-  const region = accessRegion(section);
+  // identityCenter.region (or security.identityCenterRegion), else AWS_REGION as the shell passes it.
+  const region = section.region ?? ctx.defaultRegion;
   const nothing = (r: string | undefined): LiveIdentityCenterAccess => ({ region: r, instance: null, permissionSets: [], principals: [], assignments: [] });
   if (region === undefined) return { identityCenterAccess: nothing(undefined) };
   const instances = await ctx.port.listIdentityCenterInstances(region);
