@@ -15,7 +15,8 @@ import { makePlan } from '../../src/workflow/make-plan.js';
 import { desiredOf, yamlDoc } from '../config/support.js';
 import type { SdkClientConfig } from '../support/emulator.js';
 import { useEmulator } from '../support/emulator.js';
-import { describeWithMoto, motoClientConfig, useMoto } from '../support/moto.js';
+import { describeWithMoto, MOTO_CREDENTIALS, motoClientConfig, useMoto } from '../support/moto.js';
+import { EMULATOR_BACKEND, type Backend, type EndState, expectedEndState, expectEndStateMatches, MOTO_BACKEND, readEndState } from '../support/end-state/index.js';
 import { emulatorPort, FAST_RETRIES, MGMT } from './support/emulator-world.js';
 
 const SHA = 'f'.repeat(64);
@@ -23,6 +24,8 @@ const REGION = 'us-east-1';
 
 interface Target {
   port(): AwsPort;
+  endState(): Promise<EndState>;
+  readonly backend: Backend;
   config(): SdkClientConfig;
   /** Before the organization exists: whatever the backend needs for an Identity Center instance. */
   prepare(): void;
@@ -81,7 +84,14 @@ async function assignments(target: Target, seeded: Seeded): Promise<string[]> {
   const sso = new SSOAdminClient({ ...config, region: REGION });
   const store = new IdentitystoreClient({ ...config, region: REGION });
   try {
-    const accounts = (await organizations.send(new ListAccountsCommand({}))).Accounts ?? [];
+    // Every page: AWS (and the emulator) may answer an empty page that carries a NextToken.
+    const accounts = [];
+    let token: string | undefined;
+    do {
+      const page = await organizations.send(new ListAccountsCommand({ NextToken: token }));
+      accounts.push(...(page.Accounts ?? []));
+      token = page.NextToken;
+    } while (token);
     const names = new Map<string, string>();
     for (const g of (await store.send(new ListGroupsCommand({ IdentityStoreId: seeded.storeId }))).Groups ?? []) names.set(`GROUP:${g.GroupId}`, `GROUP:${g.DisplayName}`);
     for (const u of (await store.send(new ListUsersCommand({ IdentityStoreId: seeded.storeId }))).Users ?? []) names.set(`USER:${u.UserId}`, `USER:${u.UserName}`);
@@ -101,9 +111,8 @@ async function assignments(target: Target, seeded: Seeded): Promise<string[]> {
   }
 }
 
-function orgYaml(seeded: Seeded, extra: { groups?: string[]; assignments?: string[]; options?: string[] } = {}): DesiredOrg {
-  return desiredOf(
-    yamlDoc(
+function orgYaml(seeded: Seeded, extra: { groups?: string[]; assignments?: string[]; options?: string[] } = {}): { desired: DesiredOrg; text: string } {
+  const text = yamlDoc(
       'version: 1',
       'organization:',
       `  managementAccountId: "${MGMT}"`,
@@ -127,12 +136,13 @@ function orgYaml(seeded: Seeded, extra: { groups?: string[]; assignments?: strin
       `      accounts: ["${seeded.b}"]`,
       ...(extra.assignments ?? []),
       ...(extra.options ?? []),
-    ),
   );
+  return { desired: desiredOf(text), text };
 }
 
 /** Plan, apply, re-plan: no failed step, converged, an empty plan after. Returns the applied steps' kinds and addresses. */
-async function applyAndCheck(target: Target, desired: DesiredOrg): Promise<string[]> {
+async function applyAndCheck(target: Target, { desired, text }: { desired: DesiredOrg; text: string }): Promise<string[]> {
+  const before = await target.endState();
   const outcome = await runApplyWorkflow({ port: target.port(), desired, orgYamlSha256: SHA, confirm: async () => true });
   if (outcome.kind !== 'applied') throw new Error(`expected an apply, got ${outcome.kind}`);
   expect(outcome.run.results.filter((r) => r.status !== 'ok').map((r) => r.message)).toEqual([]);
@@ -140,6 +150,8 @@ async function applyAndCheck(target: Target, desired: DesiredOrg): Promise<strin
   const after = await makePlan(target.port(), desired, SHA);
   expect(after.plan.steps).toEqual([]);
   expect(after.plan.errors).toEqual([]);
+  // The independent oracle (straight SDK calls, test/support/end-state/identity-center.ts) agrees.
+  expectEndStateMatches(await target.endState(), expectedEndState(text, before), { knownGaps: Object.values(target.backend.gaps) });
   return outcome.plan.steps.map((s) => `${s.kind} ${s.address}`);
 }
 
@@ -195,6 +207,8 @@ describe('identity center assignments against the emulator', () => {
     port: () => emulatorPort(emulator().url),
     config: () => emulator().clientConfig,
     prepare: () => emulator().seed({ formatVersion: 1, identityCenterInstances: [{ ownerAccountId: MGMT, region: REGION }] }),
+    endState: () => readEndState({ endpoint: emulator().url }),
+    backend: EMULATOR_BACKEND,
   });
 });
 
@@ -205,5 +219,7 @@ describeWithMoto('identity center assignments against moto', () => {
     config: () => motoClientConfig(moto.url),
     // moto has an instance in every region from the start.
     prepare: () => undefined,
+    endState: () => readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND }),
+    backend: MOTO_BACKEND,
   });
 });

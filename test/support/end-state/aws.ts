@@ -5,6 +5,8 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 
 export interface OracleTarget {
   /** The emulator's URL (ours or moto's). */
@@ -18,6 +20,9 @@ export interface OracleClients {
   readonly budgets: BudgetsClient;
   readonly account: AccountClient;
   readonly sts: STSClient;
+  /** IAM Identity Center and its identity store, in us-east-1 (the region the tests give identityCenter). */
+  readonly ssoAdmin: SSOAdminClient;
+  readonly identityStore: IdentitystoreClient;
   destroy(): void;
 }
 
@@ -36,6 +41,8 @@ export function oracleClients(target: OracleTarget): OracleClients {
     budgets: new BudgetsClient(config),
     account: new AccountClient(config),
     sts: new STSClient(config),
+    ssoAdmin: new SSOAdminClient(config),
+    identityStore: new IdentitystoreClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

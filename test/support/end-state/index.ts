@@ -22,6 +22,7 @@ import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
 import { serviceAccessKind } from './service-access.js';
 import { tagsKind } from './tags.js';
+import { identityCenterKind } from './identity-center.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -33,6 +34,7 @@ export const END_STATE_KINDS = {
   accounts: accountsKind,
   serviceAccess: serviceAccessKind,
   tags: tagsKind,
+  identityCenter: identityCenterKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

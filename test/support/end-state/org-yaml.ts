@@ -12,7 +12,7 @@ export const DOCUMENTED_DEFAULTS = {
   organization: { featureSet: 'ALL' },
   budget: { unit: 'USD', timeUnit: 'MONTHLY', budgetType: 'COST' },
   notification: { thresholdType: 'PERCENTAGE', comparison: 'GREATER_THAN' },
-  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore', pruneTrustedServices: false, pruneDelegatedAdministrators: false },
+  options: { pruneOrganizationalUnits: false, pruneBudgets: false, unlistedAccounts: 'ignore', pruneTrustedServices: false, pruneDelegatedAdministrators: false, pruneAssignments: false },
 } as const;
 
 /** org.yaml's top-level mapping. */
