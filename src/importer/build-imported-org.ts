@@ -81,6 +81,7 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
       ...(imported.policies.length > 0 ? { policies: imported.policies } : {}),
       ...(imported.trustedServices !== undefined && { trustedServices: imported.trustedServices }),
       ...(imported.delegatedAdministrators !== undefined && { delegatedAdministrators: imported.delegatedAdministrators }),
+      ...(imported.identityCenter !== undefined && { identityCenter: imported.identityCenter }),
     },
     policyFiles: imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
     inactiveAccounts: leftOut.inactiveAccounts,
@@ -100,6 +101,7 @@ const IMPORTED_DESIRED = {
   policies: true,
   trustedServices: false,
   delegatedAdministrators: false,
+  identityCenter: false,
 } as const satisfies Record<keyof ImportedDesired, boolean>;
 const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, boolean>;
 const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true, policies: true } as const satisfies Record<keyof ImportCounts, boolean>;

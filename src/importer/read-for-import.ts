@@ -17,6 +17,7 @@ import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
 import { readEveryResourceTags } from '../kinds/tags/read.js';
+import { readIdentityCenterForImport } from '../kinds/identity-center/assignments/read-for-import.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -37,6 +38,8 @@ export interface ImportReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Requests in flight per operation (as readLiveOrg). Default 16. */
   readonly concurrency?: number;
+  /** Where IAM Identity Center lives (AWS_REGION, from the shell); absent: its assignments are not imported. */
+  readonly identityCenterRegion?: string;
 }
 
 const DEFAULT_CONCURRENCY = 16;
@@ -72,13 +75,16 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
       abort.abort(error);
       throw error;
     });
-  const [policies, resourceTags, serviceAccess] = await Promise.all([
+  const region = options.identityCenterRegion;
+  const [policies, resourceTags, serviceAccess, identityCenterAccess] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? (policiesRead ?? readPolicies(port, listedRoot ?? root, everyCustomerPolicy)) : Promise.resolve(null)),
     stopOnFailure(includeTags ? readEveryResourceTags(port, live, concurrency, abort.signal) : Promise.resolve(null)),
     // Trusted access needs all features: a consolidated-billing organization has none to import.
     stopOnFailure(
       organization.featureSet === 'ALL' ? readServiceAccess(port, { trustedServices: true, delegatedAdministrators: true }) : Promise.resolve<ServiceAccessSlice>({}),
     ),
+    // Identity Center assignments, in the region the shell names (it is regional).
+    stopOnFailure(region !== undefined ? readIdentityCenterForImport(port, region, organization.managementAccountId) : Promise.resolve(undefined)),
   ]);
-  return { live: { ...live, ...serviceAccess }, organization, root, policies, resourceTags };
+  return { live: { ...live, ...serviceAccess, ...(identityCenterAccess !== undefined && { identityCenterAccess }) }, organization, root, policies, resourceTags };
 }

@@ -66,7 +66,8 @@ export const importCommand: Command = {
 
     const aws = openAwsPort(io);
     const progress = progressLine(io);
-    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update }).finally(() => {
+    const identityCenterRegion = io.env['AWS_REGION'] || io.env['AWS_DEFAULT_REGION'] || undefined;
+    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update, ...(identityCenterRegion !== undefined && { identityCenterRegion }) }).finally(() => {
       progress.done();
       aws.close();
     });

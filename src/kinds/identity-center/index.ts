@@ -8,6 +8,8 @@ import type { ResourceKind } from '../kind.js';
 import { accessChangesSection, describeAssignment } from './assignments/describe.js';
 import { createAccountAssignment, createGroup, deleteAccountAssignment, MAX_ASSIGNMENTS_IN_FLIGHT } from './assignments/execute.js';
 import { readIdentityCenterAccess } from './assignments/read.js';
+import { importIdentityCenter } from './assignments/import.js';
+import { writeIdentityCenterSection } from './write-yaml.js';
 import type { IdentityCenterAccessStep } from './assignments/steps.js';
 import { normalizeIdentityCenter } from './normalize.js';
 import { planIdentityCenter } from './plan.js';
@@ -22,9 +24,13 @@ export const identityCenterKind: ResourceKind<IdentityCenterAccessStep['kind'], 
   plan: planIdentityCenter,
   planSection: accessChangesSection,
   read: readIdentityCenterAccess,
-  // Import reads nothing from Identity Center yet, so it writes no `identityCenter:` section.
-  importDesired: () => ({ desired: {}, leftOut: {}, counts: {} }),
-  orgYamlSection: () => [],
+  // Import reads the assignments of every group and user (assignments/read-for-import.ts) when the shell names a region.
+  importDesired: (reading) => {
+    const placed = new Set(reading.live.accounts.filter((a) => a.state === 'ACTIVE').map((a) => a.id));
+    const identityCenter = importIdentityCenter(reading.live.identityCenterAccess, placed);
+    return { desired: identityCenter !== undefined ? { identityCenter } : {}, leftOut: {}, counts: {} };
+  },
+  orgYamlSection: writeIdentityCenterSection,
   liveFields: ['identityCenterAccess'],
   // Only what was read (org.yaml has the section), so plans of files without one hash as before.
   fingerprint: (live) => {
