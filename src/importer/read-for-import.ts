@@ -30,6 +30,8 @@ export interface ImportReading {
   readonly policies: LivePolicies | null;
   /** Tags of the root, OUs and accounts by ID; null when tags were not read. */
   readonly resourceTags: ReadonlyMap<string, Tags> | null;
+  /** The Identity Center requests import made (with full pages), when the shell named a region. */
+  readonly identityCenterCalls?: Readonly<Record<string, number>>;
 }
 
 export interface ImportReadOptions {
@@ -86,5 +88,13 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
     // Identity Center assignments, in the region the shell names (it is regional).
     stopOnFailure(region !== undefined ? readIdentityCenterForImport(port, region, organization.managementAccountId) : Promise.resolve(undefined)),
   ]);
-  return { live: { ...live, ...serviceAccess, ...(identityCenterAccess !== undefined && { identityCenterAccess }) }, organization, root, policies, resourceTags };
+  const access = identityCenterAccess?.access;
+  return {
+    live: { ...live, ...serviceAccess, ...(access !== undefined && { identityCenterAccess: access }) },
+    organization,
+    root,
+    policies,
+    resourceTags,
+    ...(identityCenterAccess !== undefined && { identityCenterCalls: identityCenterAccess.calls }),
+  };
 }
