@@ -8,6 +8,7 @@ import type { Plan } from '../../../src/model/plan.js';
 import { planOrg } from '../../../src/planner/index.js';
 import { renderPlanMarkdown } from '../../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../../src/render/plan-text.js';
+import { parsePlanFile, serializePlan } from '../../../src/render/plan-file.js';
 import { aLiveOrgMatching, FAKE_INPUTS } from '../../support/builders.js';
 import { desiredOf, HEADER, yamlDoc } from '../../config/support.js';
 
@@ -212,6 +213,16 @@ describe('identity center assignments plan', () => {
     expect(section).not.toContain('@acme');
     expect(section).not.toContain('<img');
     expect(section).not.toContain('[x](http://e)');
+  });
+
+  it('its steps (a group, grants by ID and by email, a revocation) pass the plan file\'s schema and read back the same', () => {
+    const lines = [...HEADER, '    Workloads:', '      accounts: ["111111111111", { name: fresh, email: fresh@example.com }]', ...SETS, '  groups:', '    Auditors: {}', ...ASSIGNMENTS.slice(0, 4), '    - group: Auditors', '      permissionSet: ReadOnly', '      accounts: ["111111111111"]', 'options:', '  pruneAssignments: true'];
+    const stray = [{ accountId: '111111111111', permissionSetArn: READ_ARN, principalType: 'GROUP' as const, principalId: ADMINS_ID }];
+    const p = plan(lines, { principals: [{ type: 'GROUP', name: 'PlatformAdmins', id: ADMINS_ID }, { type: 'GROUP', name: 'Auditors', id: null }], externalDirectory: false, assignments: stray });
+    expect(new Set(p.steps.map((s) => s.kind))).toEqual(new Set(['createAccount', 'moveAccount', 'createGroup', 'createAccountAssignment', 'deleteAccountAssignment']));
+    const read = parsePlanFile(serializePlan(p), 'plan.json');
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.value.steps).toEqual(p.steps);
   });
 
   it('reports nothing and plans nothing when org.yaml has no identityCenter section', () => {
