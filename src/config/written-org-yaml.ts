@@ -246,7 +246,7 @@ export interface Options {
    */
   prunePermissionSets?: boolean;
   /**
-   * true: account assignments of the declared permission sets, on the accounts org.yaml's assignments target, that org.yaml does not declare are removed. Default false.
+   * true: account assignments of the declared permission sets, held by a group or user org.yaml names, that org.yaml does not declare are removed. Default false.
    */
   pruneAssignments?: boolean;
 }
