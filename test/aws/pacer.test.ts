@@ -157,3 +157,18 @@ describe('Pacer', () => {
     expect(() => new Pacer({ scale: 0 })).toThrow(/positive/);
   });
 });
+
+describe('Pacer: IAM Identity Center', () => {
+  it('paces the SSO Admin and identity store operations orgctl calls (a share of the 20 requests per second), and still not IAM', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const lookups = grantTimes(clock, () => pacer.acquire('identitystore', 'GetGroupId'), 8);
+    const listings = grantTimes(clock, () => pacer.acquire('sso-admin', 'ListAccountAssignmentsForPrincipal'), 8);
+    const iam = grantTimes(clock, () => pacer.acquire('iam', 'ListMFADevices'), 8);
+    await clock.runAll();
+    // 5 per second, a burst of 5 less the one request of headroom: 4 at once, then one per 200 ms.
+    expect(lookups.times).toEqual([0, 0, 0, 0, 200, 400, 600, 800]);
+    expect(listings.times).toEqual([0, 0, 0, 0, 200, 400, 600, 800]);
+    expect(iam.times).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
