@@ -8,7 +8,7 @@
 // `jitterToleranceMs` bunches arrivals by at most rate × that time, so the headroom is that many
 // requests, and never less than one.
 
-import { rateLimitFor, scaleRateLimit, SSO_ADMIN_COLLECTIVE_RATE_LIMIT, type RateLimit } from './rate-limits.js';
+import { COLLECTIVE_RATE_LIMITS, rateLimitFor, scaleRateLimit, type CollectiveService, type RateLimit } from './rate-limits.js';
 import type { AwsServiceName } from './operations.js';
 
 /** Time source, injected so tests run on a fake clock. Milliseconds. */
@@ -96,11 +96,12 @@ export class Pacer {
     this.headroom = options.headroom ?? 1;
     this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    // Organizations and Budgets have rate tables, SSO Admin one collective limit; the audit's few IAM and Account calls are not paced.
+    // Organizations and Budgets have rate tables; SSO Admin and the identity store one collective limit each
+    // (rate-limits.ts); the audit's few IAM and Account calls are not paced.
     this.limitFor =
       options.limitFor ??
       ((service, operation) =>
-        service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : service === 'sso-admin' ? SSO_ADMIN_COLLECTIVE_RATE_LIMIT : undefined);
+        service === 'organizations' || service === 'budgets' ? rateLimitFor(service, operation) : (COLLECTIVE_RATE_LIMITS[service as CollectiveService] ?? undefined));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {
@@ -112,8 +113,8 @@ export class Pacer {
   }
 
   private bucket(service: AwsServiceName, operation: string): TokenBucket | null {
-    // SSO Admin's limit is collective: all its operations share one bucket.
-    const key = service === 'sso-admin' ? service : `${service}:${operation}`;
+    // SSO Admin's and the identity store's limits are collective: all operations of one share one bucket.
+    const key = service in COLLECTIVE_RATE_LIMITS ? service : `${service}:${operation}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       const limit = this.limitFor(service, operation);

@@ -14,6 +14,8 @@ export const PAGE_SIZES = {
   ssoAdmin: 100,
   /** SSO Admin ListPermissionSets, ListManagedPoliciesInPermissionSet, ListCustomerManagedPolicyReferencesInPermissionSet, ListAccountsForProvisionedPermissionSet MaxResults: 1..100. */
   ssoAdminPermissionSets: 100,
+  /** ListPermissionSets, ListAccountAssignmentsForPrincipal, identity store ListGroups and ListUsers: MaxResults 1..100. */
+  identityCenter: 100,
 } as const;
 
 /** Requests needed to list `items` items at `pageSize` per page: an empty list still takes one. */

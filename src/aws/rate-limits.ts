@@ -88,6 +88,16 @@ export const BUDGETS_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
  */
 export const SSO_ADMIN_COLLECTIVE_RATE_LIMIT: RateLimit = { rate: 20, burst: 20, published: true };
 
+/**
+ * The identity store (groups and users of Identity Center's directory): its own collective throttle, assumed
+ * the same 20 per second as SSO Admin's (aws-facts.md §8: the figure could not be checked).
+ */
+export const IDENTITY_STORE_COLLECTIVE_RATE_LIMIT: RateLimit = { rate: 20, burst: 20, published: false };
+
+/** Services whose limit is collective: one bucket for all their operations (pacer.ts). */
+export const COLLECTIVE_RATE_LIMITS = { 'sso-admin': SSO_ADMIN_COLLECTIVE_RATE_LIMIT, identitystore: IDENTITY_STORE_COLLECTIVE_RATE_LIMIT } as const;
+export type CollectiveService = keyof typeof COLLECTIVE_RATE_LIMITS;
+
 export type AwsService = 'organizations' | 'budgets';
 
 export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {

@@ -250,7 +250,7 @@ export interface Options {
    */
   prunePermissionSets?: boolean;
   /**
-   * true: account assignments of the declared permission sets, on the accounts org.yaml's assignments target, that org.yaml does not declare are removed. Default false.
+   * true: account assignments of the declared permission sets, held by a group or user org.yaml names, that org.yaml does not declare are removed. Default false.
    */
   pruneAssignments?: boolean;
 }
@@ -375,6 +375,20 @@ export interface IdentityCenter {
    * Who gets which permission set on which accounts. Default: none.
    */
   assignments?: Assignment[];
+  /**
+   * Groups of Identity Center's own directory that assignments name: orgctl creates a declared group that does not exist. Not for groups an external identity provider synchronizes (create those there). Default: none.
+   */
+  groups?: {
+    [k: string]:
+      | {
+          /**
+           * The group's description in the identity store: 1 to 1024 characters.
+           */
+          description?: string;
+        }
+      | null
+      | undefined;
+  };
 }
 /**
  * A permission set: `description`, `sessionDuration`, `managedPolicies`, `customerManagedPolicies`, `inlinePolicy`, `permissionsBoundary`, `tags`.

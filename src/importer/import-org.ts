@@ -62,7 +62,6 @@ export function checkImportedText(text: string, reading: ImportReading, imported
     ...reading.live,
     ...liveTagsOfImport(reading.live, reading.resourceTags),
     ...(reading.policies && { policies: reading.policies }),
-    ...(reading.identityCenterPermissionSets && { identityCenterPermissionSets: reading.identityCenterPermissionSets }),
   };
   const plan = planOrg(desired, live, { orgYamlSha256: '', liveStateSha256: '' });
   if (plan.steps.length > 0 || plan.errors.length > 0) {

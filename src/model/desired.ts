@@ -234,12 +234,21 @@ export interface DesiredAssignment {
   readonly at?: SourcePosition;
 }
 
+/** A group `identityCenter.groups` declares. */
+export interface DesiredIdentityStoreGroup {
+  readonly name: string;
+  readonly description?: string;
+  readonly at?: SourcePosition;
+}
+
 export interface DesiredIdentityCenter {
   /** Where the instance lives; absent: security.identityCenterRegion, else AWS_REGION. */
   readonly region?: string;
   /** In org.yaml order. */
   readonly permissionSets: readonly DesiredPermissionSet[];
   readonly assignments: readonly DesiredAssignment[];
+  /** identityCenter.groups: groups of Identity Center's own directory that orgctl creates when missing. In org.yaml order. */
+  readonly groups?: readonly DesiredIdentityStoreGroup[];
   /** options.prunePermissionSets */
   readonly prunePermissionSets: boolean;
   /** options.pruneAssignments */

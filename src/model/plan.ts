@@ -12,6 +12,7 @@ import type { TagStep } from '../kinds/tags/steps.js';
 import type { PolicyStep } from '../kinds/policies/steps.js';
 import type { ServiceAccessStep } from '../kinds/service-access/steps.js';
 import type { PermissionSetStep } from '../kinds/identity-center/permission-sets/steps.js';
+import type { IdentityCenterAccessStep } from '../kinds/identity-center/assignments/steps.js';
 import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 
 export type * from '../kinds/alternate-contacts/steps.js';
@@ -61,7 +62,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | BreakGlassStep | PermissionSetStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | BreakGlassStep | PermissionSetStep | IdentityCenterAccessStep;
 
 export type StepKind = PlanStep['kind'];
 

@@ -49,6 +49,7 @@ export const NoteCode = {
   identityCenterInstanceMissing: 'identity-center-instance-missing',
   permissionSetNotDeclared: 'permission-set-not-declared',
   permissionSetStillProvisioned: 'permission-set-still-provisioned',
+  identityCenterPrincipalMissing: 'identity-center-principal-missing',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -169,3 +169,22 @@ describe('Pacer', () => {
     expect(() => new Pacer({ scale: 0 })).toThrow(/positive/);
   });
 });
+
+describe('Pacer: IAM Identity Center', () => {
+  it('paces the identity store through its own collective bucket, apart from SSO Admin, and still not IAM', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const lookups = grantTimes(clock, () => pacer.acquire('identitystore', 'GetGroupId'), 10);
+    const groups = grantTimes(clock, () => pacer.acquire('identitystore', 'CreateGroup'), 10);
+    const listings = grantTimes(clock, () => pacer.acquire('sso-admin', 'ListAccountAssignmentsForPrincipal'), 8);
+    const iam = grantTimes(clock, () => pacer.acquire('iam', 'ListMFADevices'), 8);
+    await clock.runAll();
+    // 20 per second in all for the identity store's operations: 18 at once (burst 20 less 2 of headroom), then one per 50 ms.
+    const store = [...lookups.times, ...groups.times].sort((a, b) => a - b);
+    expect(store.filter((t) => t === 0)).toHaveLength(18);
+    expect(store.slice(18)).toEqual([50, 100]);
+    // SSO Admin's bucket is another: its 8 go at once.
+    expect(listings.times).toEqual(Array<number>(8).fill(0));
+    expect(iam.times).toEqual(Array<number>(8).fill(0));
+  });
+});

@@ -392,3 +392,32 @@ describe('orgctl import: an organization too large for one org.yaml', () => {
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   }, 60_000);
 });
+
+describe('orgctl import: Identity Center', () => {
+  it('with a region, reads the instance, permission sets, directory and every principal\'s assignments, exactly as its call bound says, and writes them back', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const instance = fake.security.addIdentityCenterInstance('us-east-1', FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
+    const access = fake.identityCenterAccess;
+    const admin = access.seedPermissionSet(instance.instanceArn, 'AdministratorAccess');
+    access.seedPermissionSet(instance.instanceArn, 'Unused');
+    const group = access.seedGroup(instance.identityStoreId!, 'PlatformAdmins');
+    access.seedUser(instance.identityStoreId!, 'nobody@example.com');
+    access.assignments.push({ instanceArn: instance.instanceArn, accountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID, permissionSetArn: admin, principal: { type: 'GROUP', id: group } });
+    const { text, reading } = await importOrg(fake, { identityCenterRegion: 'us-east-1' });
+    expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
+    expect(reading.identityCenterCalls).toEqual({ ListInstances: 1, ListPermissionSets: 1, DescribePermissionSet: 2, ListGroups: 1, ListUsers: 1, ListAccountAssignmentsForPrincipal: 2 });
+    expect(text).toContain(
+      `identityCenter:\n  region: us-east-1\n  permissionSets:\n    AdministratorAccess: { sessionDuration: PT1H }\n  groups:\n    PlatformAdmins: {}\n  assignments:\n    - group: PlatformAdmins\n      permissionSet: AdministratorAccess\n      accounts: ["${FakeAwsPort.MANAGEMENT_ACCOUNT_ID}"]\n`,
+    );
+  });
+
+  it('without a region reads nothing from Identity Center and writes no section', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    fake.security.addIdentityCenterInstance('us-east-1', FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
+    const { text } = await importOrg(fake);
+    expect(fake.callCount('ListInstances')).toBe(0);
+    expect(text).not.toContain('identityCenter:');
+  });
+});

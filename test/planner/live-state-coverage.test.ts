@@ -46,6 +46,13 @@ const LIVE: Required<LiveOrg> = {
       },
     ],
   },
+  identityCenterAccess: {
+    region: 'us-east-1',
+    instance: { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1' },
+    permissionSets: [{ name: 'Admin', arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1' }],
+    principals: [{ type: 'GROUP', name: 'Admins', id: 'g-1' }],
+    assignments: [{ accountId: MGMT, permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1', principalType: 'GROUP', principalId: 'g-1' }],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -63,6 +70,7 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
   breakGlassUsers: [{ name: 'break-glass', user: { tags: { 'managed-by': 'orgctl', 'orgctl:role': 'break-glass' }, attachedPolicies: [] } }],
   identityCenterPermissionSets: { ...LIVE.identityCenterPermissionSets, permissionSets: [{ ...LIVE.identityCenterPermissionSets.permissionSets[0]!, sessionDuration: 'PT4H' }] },
+  identityCenterAccess: { ...LIVE.identityCenterAccess, assignments: [] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

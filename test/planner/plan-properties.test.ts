@@ -52,6 +52,9 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   updatePermissionSet: [],
   deletePermissionSet: [],
   provisionPermissionSet: ['updatePermissionSet'],
+  createGroup: [],
+  createAccountAssignment: ['createGroup', 'createAccount'],
+  deleteAccountAssignment: [],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

@@ -273,8 +273,11 @@ class World {
       case 'updatePermissionSet':
       case 'deletePermissionSet':
       case 'provisionPermissionSet':
+      case 'createGroup':
+      case 'createAccountAssignment':
+      case 'deleteAccountAssignment':
         // The generated organizations declare no identityCenter section (the kind has its own tests).
-        check(false, `unexpected permission set step ${step.kind}`);
+        check(false, `unexpected Identity Center step ${step.kind}`);
         return;
       default:
         assertNever(step);

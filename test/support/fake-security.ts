@@ -49,7 +49,7 @@ export class FakeSecurity {
   }
 
   addIdentityCenterInstance(region: string, ownerAccountId = '111111111111'): IdentityCenterInstance {
-    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE' };
+    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE', identityStoreId: `d-${region.replace(/\W/g, '')}00` };
     this.identityCenter.set(region, [...(this.identityCenter.get(region) ?? []), instance]);
     return instance;
   }
@@ -63,7 +63,7 @@ export class FakeSecurity {
       inlinePolicy: policies.inline,
       provisionedAccountIds: [accountId],
     });
-    this.permissionSets.assignments.push({ instanceArn, accountId, permissionSetArn: set.arn, principalType: 'GROUP', principalId });
+    this.permissionSets.assignments.push({ instanceArn, accountId, permissionSetArn: set.arn, principal: { type: 'GROUP', id: principalId } });
     return set;
   }
 

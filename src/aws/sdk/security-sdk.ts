@@ -6,14 +6,18 @@ export { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAl
 export { GetAccountSummaryCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 export { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 export { AttachUserPolicyCommand, CreateUserCommand, GetUserCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
-// The permission sets' commands (sso-admin-permission-sets.ts). SSO Admin's tag commands are renamed: the names are generic.
+// SSO Admin's commands (sso-admin*.ts). SSO Admin's tag commands are renamed: the names are generic.
 export {
   AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
   AttachManagedPolicyToPermissionSetCommand,
+  CreateAccountAssignmentCommand,
   CreatePermissionSetCommand,
+  DeleteAccountAssignmentCommand,
   DeleteInlinePolicyFromPermissionSetCommand,
   DeletePermissionSetCommand,
   DeletePermissionsBoundaryFromPermissionSetCommand,
+  DescribeAccountAssignmentCreationStatusCommand,
+  DescribeAccountAssignmentDeletionStatusCommand,
   DescribePermissionSetCommand,
   DescribePermissionSetProvisioningStatusCommand,
   DetachCustomerManagedPolicyReferenceFromPermissionSetCommand,
@@ -23,6 +27,7 @@ export {
   ListAccountsForProvisionedPermissionSetCommand,
   ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
   ListManagedPoliciesInPermissionSetCommand,
   ListPermissionSetsCommand,
   ListPermissionSetsProvisionedToAccountCommand,
@@ -34,3 +39,4 @@ export {
   UntagResourceCommand as UntagSsoAdminResourceCommand,
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
+export { CreateGroupCommand, GetGroupIdCommand, GetUserIdCommand, IdentitystoreClient, ListGroupsCommand, ListUsersCommand } from '@aws-sdk/client-identitystore';

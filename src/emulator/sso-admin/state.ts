@@ -1,5 +1,6 @@
 // IAM Identity Center instances (SSO Admin), each in its home region and owned by one account.
 
+
 export type InstanceStatus = 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
 export const INSTANCE_STATUSES: readonly InstanceStatus[] = ['CREATE_IN_PROGRESS', 'CREATE_FAILED', 'DELETE_IN_PROGRESS', 'ACTIVE'];
 
@@ -47,6 +48,17 @@ export interface AccountAssignmentRecord {
   readonly principalId: string;
 }
 
+/** One Create/DeleteAccountAssignment request: its effect is made at once; the first status read says IN_PROGRESS. */
+export interface AssignmentRequest {
+  readonly kind: 'creation' | 'deletion';
+  readonly assignment: AccountAssignmentRecord;
+  readonly final: 'SUCCEEDED' | 'FAILED';
+  readonly failureReason: string | undefined;
+  readonly createdAt: number;
+  /** Status reads so far. */
+  reads: number;
+}
+
 /** One ProvisionPermissionSet request: IN_PROGRESS until `completesAt`, then SUCCEEDED (or FAILED with a reason). */
 export interface ProvisioningRequest {
   readonly requestId: string;
@@ -58,12 +70,14 @@ export interface ProvisioningRequest {
   readonly failureReason: string | undefined;
 }
 
-/** Permission sets of every instance, by ARN, and the provisioning requests. */
+/** Permission sets of every instance, by ARN, their provisioning requests and account assignments. */
 export class PermissionSetState {
   readonly sets = new Map<string, PermissionSetRecord>();
   readonly provisioning = new Map<string, ProvisioningRequest>();
   /** Account assignments of every instance: who has which set on which account. */
   readonly assignments: AccountAssignmentRecord[] = [];
+  /** Create/DeleteAccountAssignment requests, by request ID (assignments.ts). */
+  readonly assignmentRequests = new Map<string, AssignmentRequest>();
   /** Milliseconds a provisioning request stays IN_PROGRESS, so callers must poll. */
   provisioningMs = 100;
   /** When set, provisioning requests end FAILED with this reason (a test of how failures are reported). */

@@ -21,6 +21,13 @@ export function normalizeIdentityCenter({ written, positionOf }: NormalizeContex
       ...(region !== undefined && { region }),
       permissionSets: Object.entries(section.permissionSets ?? {}).map(([name, set]) => normalizePermissionSet(name, set, positionOf)),
       assignments: (section.assignments ?? []).map((entry, index) => normalizeAssignment(entry, index, positionOf)),
+      ...(section.groups !== undefined && {
+        groups: Object.entries(section.groups).map(([name, group]) => ({
+          name,
+          ...(group?.description !== undefined && { description: group.description }),
+          ...at(positionOf(['identityCenter', 'groups', name])),
+        })),
+      }),
       prunePermissionSets: written.options?.prunePermissionSets ?? IDENTITY_CENTER_DEFAULTS.prunePermissionSets,
       pruneAssignments: written.options?.pruneAssignments ?? IDENTITY_CENTER_DEFAULTS.pruneAssignments,
       ...at(positionOf(['identityCenter'])),

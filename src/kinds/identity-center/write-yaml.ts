@@ -1,6 +1,6 @@
 // org.yaml's `identityCenter:` section from DesiredOrg.identityCenter: the region, each permission set
-// with what it declares (an inline policy as its `file:`, which import writes beside org.yaml), and the
-// assignments. Its prune options are written inside `options:` (src/config/write-org-yaml.ts).
+// with what it declares (an inline policy as its `file:`, which import writes beside org.yaml), the groups
+// of Identity Center's own directory, and the assignments. Its prune options are written inside `options:` (src/config/write-org-yaml.ts).
 
 import { INDENT, quoted, scalar } from '../../config/yaml-scalar.js';
 import type { DesiredAssignment, DesiredOrg, DesiredPermissionSet } from '../../model/desired.js';
@@ -12,6 +12,10 @@ export function writeIdentityCenterSection(org: DesiredOrg): string[] {
   if (section.region !== undefined) lines.push(`${INDENT}region: ${scalar(section.region)}`);
   lines.push(`${INDENT}permissionSets:${section.permissionSets.length === 0 ? ' {}' : ''}`);
   for (const set of section.permissionSets) lines.push(...permissionSetLines(set));
+  if (section.groups !== undefined && section.groups.length > 0) {
+    lines.push(`${INDENT}groups:`);
+    for (const group of section.groups) lines.push(`${INDENT}${INDENT}${scalar(group.name)}: ${group.description !== undefined ? `{ description: ${scalar(group.description, 'flow')} }` : '{}'}`);
+  }
   if (section.assignments.length > 0) {
     lines.push(`${INDENT}assignments:`);
     for (const assignment of section.assignments) lines.push(...assignmentLines(assignment));

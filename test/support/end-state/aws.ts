@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 
 export interface OracleTarget {
   /** The emulator's URL (ours or moto's). */
@@ -21,8 +22,9 @@ export interface OracleClients {
   readonly account: AccountClient;
   readonly sts: STSClient;
   readonly iam: IAMClient;
-  /** IAM Identity Center in the oracle's region (permission-sets.ts). */
+  /** IAM Identity Center and its identity store, in the oracle's region (permission-sets.ts, identity-center.ts). */
   readonly ssoAdmin: SSOAdminClient;
+  readonly identityStore: IdentitystoreClient;
   destroy(): void;
 }
 
@@ -43,6 +45,7 @@ export function oracleClients(target: OracleTarget): OracleClients {
     sts: new STSClient(config),
     iam: new IAMClient(config),
     ssoAdmin: new SSOAdminClient(config),
+    identityStore: new IdentitystoreClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

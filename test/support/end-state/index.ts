@@ -26,6 +26,7 @@ import { policiesKind } from './policies.js';
 import { permissionSetsKind } from './permission-sets.js';
 import { serviceAccessKind } from './service-access.js';
 import { tagsKind } from './tags.js';
+import { identityCenterKind } from './identity-center.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -40,6 +41,7 @@ export const END_STATE_KINDS = {
   policies: policiesKind,
   breakGlass: breakGlassKind,
   permissionSets: permissionSetsKind,
+  identityCenter: identityCenterKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -4,6 +4,7 @@
 // unless the test says otherwise (`provisioningFailure`).
 
 import type { SsoAdminPermissionSetsPort } from '../../../src/aws/ports/sso-admin-permission-sets.js';
+import type { AccountAssignment } from '../../../src/aws/ports/sso-admin.js';
 import type { CustomerManagedPolicyRef, PermissionsBoundary, ProvisioningStatus } from '../../../src/model/permission-sets.js';
 import type { FakeCaller } from './calls.js';
 import { awsError } from './errors.js';
@@ -24,17 +25,12 @@ export interface FakePermissionSet {
   outdated: boolean;
 }
 
-/** One account assignment: the principal has the set on the account. */
-export interface FakeAccountAssignment {
-  readonly instanceArn: string;
-  readonly accountId: string;
-  readonly permissionSetArn: string;
-  readonly principalType: 'GROUP' | 'USER';
-  readonly principalId: string;
-}
+/** One account assignment of an instance: the principal has the set on the account. */
+export type FakeAccountAssignment = AccountAssignment & { readonly instanceArn: string };
 
 export class FakePermissionSetStore {
   readonly sets = new Map<string, FakePermissionSet>();
+  /** Who has which set on which account: read by the audit's calls and changed by the assignment calls (identity-center-access.ts). */
   readonly assignments: FakeAccountAssignment[] = [];
   readonly provisioning = new Map<string, ProvisioningStatus>();
   /** When set, ProvisionPermissionSet requests end FAILED with this reason. */

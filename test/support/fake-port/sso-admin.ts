@@ -23,7 +23,7 @@ export function fakeSsoAdmin(security: FakeSecurity, call: FakeCaller<SsoAdminPo
         if (!set || set.instanceArn !== instanceArn) throw awsError('ListAccountAssignments', 'notFound', 'ResourceNotFoundException', `Could not find PermissionSet with arn ${permissionSetArn}`);
         return store.assignments
           .filter((a) => a.instanceArn === instanceArn && a.accountId === accountId && a.permissionSetArn === permissionSetArn)
-          .map((a) => ({ principalType: a.principalType, principalId: a.principalId }));
+          .map((a) => ({ principalType: a.principal.type, principalId: a.principal.id }));
       }),
   };
 }

@@ -16,11 +16,12 @@ const PHASE = { change: 0, provision: 1, delete: 2 } as const;
 export function planPermissionSets(ctx: PlanContext): void {
   const section = ctx.desired.identityCenter;
   if (section === undefined) return;
-  if (section.region === undefined) {
+  // The read falls back to AWS_REGION when org.yaml names no region (../read.ts).
+  if (section.region === undefined && ctx.live.identityCenterPermissionSets === undefined) {
     if (section.permissionSets.length > 0 || section.prunePermissionSets) {
       ctx.notes.error(
         NoteCode.identityCenterRegionMissing,
-        'IAM Identity Center is regional and org.yaml names no region for it: set identityCenter.region (or security.identityCenterRegion) to the region of the instance, like us-east-1.',
+        'IAM Identity Center is regional and org.yaml names no region for it: set identityCenter.region (or security.identityCenterRegion) to the region of the instance, like us-east-1 (or set AWS_REGION).',
         { source: section.at },
       );
     }

@@ -17,11 +17,11 @@ export async function readPermissionSetsSlice(ctx: KindReadContext): Promise<Per
   return { identityCenterPermissionSets: await readPermissionSets(ctx.port, region) };
 }
 
-export async function readPermissionSets(port: AwsPort, region: string): Promise<LiveIdentityCenterPermissionSets> {
-  const instances = await port.listIdentityCenterInstances(region);
-  const found = instances.find((i) => i.status === undefined || i.status === 'ACTIVE');
-  if (found === undefined) return { region, instance: null, permissionSets: [] };
-  const instance: IdentityCenterInstanceRef = { region, instanceArn: found.instanceArn };
+/** `found`: the instance, when the caller has listed the instances already (null: none); else ListInstances. */
+export async function readPermissionSets(port: AwsPort, region: string, found?: { readonly instanceArn: string } | null): Promise<LiveIdentityCenterPermissionSets> {
+  const own = found !== undefined ? found : (await port.listIdentityCenterInstances(region)).find((i) => i.status === undefined || i.status === 'ACTIVE');
+  if (own === undefined || own === null) return { region, instance: null, permissionSets: [] };
+  const instance: IdentityCenterInstanceRef = { region, instanceArn: own.instanceArn };
   const arns = await port.listPermissionSets(instance);
   const sets = await Promise.all(arns.map((arn) => readPermissionSet(port, instance, arn)));
   return { region, instance, permissionSets: sets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
