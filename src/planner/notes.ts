@@ -41,7 +41,6 @@ export const NoteCode = {
   delegatedAdministratorNotDeclared: 'delegated-administrator-not-declared',
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
-  identityCenterNotApplied: 'identity-center-not-applied',
   accessAnalyzerFinding: 'access-analyzer-finding',
   accessAnalyzerUnavailable: 'access-analyzer-unavailable',
   breakGlassUserUnreadable: 'break-glass-user-unreadable',

@@ -406,9 +406,12 @@ describe('orgctl import: Identity Center', () => {
     access.assignments.push({ instanceArn: instance.instanceArn, accountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID, permissionSetArn: admin, principal: { type: 'GROUP', id: group } });
     const { text, reading } = await importOrg(fake, { identityCenterRegion: 'us-east-1' });
     expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
-    expect(reading.identityCenterCalls).toEqual({ ListInstances: 1, ListPermissionSets: 1, DescribePermissionSet: 2, ListGroups: 1, ListUsers: 1, ListAccountAssignmentsForPrincipal: 2 });
+    // Every permission set whole (seven reads each, besides DescribePermissionSet), once: the assignments' part reuses their names.
+    const perSet = { ListManagedPoliciesInPermissionSet: 2, ListCustomerManagedPolicyReferencesInPermissionSet: 2, GetInlinePolicyForPermissionSet: 2, GetPermissionsBoundaryForPermissionSet: 2, ListTagsForResource: 2, ListAccountsForProvisionedPermissionSet: 2 };
+    expect(reading.identityCenterCalls).toEqual({ ListInstances: 1, ListPermissionSets: 1, DescribePermissionSet: 2, ...perSet, ListGroups: 1, ListUsers: 1, ListAccountAssignmentsForPrincipal: 2 });
+    // One writer: every permission set with its contents, then the groups and the assignments.
     expect(text).toContain(
-      `identityCenter:\n  region: us-east-1\n  permissionSets:\n    AdministratorAccess: { sessionDuration: PT1H }\n  groups:\n    PlatformAdmins: {}\n  assignments:\n    - group: PlatformAdmins\n      permissionSet: AdministratorAccess\n      accounts: ["${FakeAwsPort.MANAGEMENT_ACCOUNT_ID}"]\n`,
+      `identityCenter:\n  region: us-east-1\n  permissionSets:\n    AdministratorAccess:\n      sessionDuration: PT1H\n    Unused:\n      sessionDuration: PT1H\n  groups:\n    PlatformAdmins: {}\n  assignments:\n    - group: PlatformAdmins\n      permissionSet: AdministratorAccess\n      accounts: ["${FakeAwsPort.MANAGEMENT_ACCOUNT_ID}"]\n`,
     );
   });
 

@@ -1,5 +1,5 @@
 // Identity Center assignments end to end through the real SDK port: plan, apply, re-plan, against our
-// emulator and against moto. Group and user assignments on accounts and on OUs (an account the plan moves
+// emulator (moto lacks calls of the permission sets' read: pinned below). Group and user assignments on accounts and on OUs (an account the plan moves
 // into the OU, and one it creates there, get the assignment too), a group `groups:` declares that the
 // directory lacks, and pruneAssignments. Each run must converge (the plan after the apply is empty) and
 // the assignments, read back with straight SDK calls, must be what org.yaml declares.
@@ -64,7 +64,7 @@ async function seed(target: Target): Promise<Seeded> {
     const instanceArn = instance.InstanceArn!;
     const storeId = instance.IdentityStoreId!;
     const sets: Record<string, string> = {};
-    for (const Name of ['AdministratorAccess', 'ReadOnly']) sets[Name] = (await sso.send(new CreatePermissionSetCommand({ InstanceArn: instanceArn, Name }))).PermissionSet!.PermissionSetArn!;
+    for (const Name of ['AdministratorAccess', 'ReadOnly']) sets[Name] = (await sso.send(new CreatePermissionSetCommand({ InstanceArn: instanceArn, Name, SessionDuration: 'PT1H' }))).PermissionSet!.PermissionSetArn!;
     await store.send(new CreateGroupCommand({ IdentityStoreId: storeId, DisplayName: 'PlatformAdmins' }));
     await store.send(
       new CreateUserCommand({ IdentityStoreId: storeId, UserName: 'alice@example.com', DisplayName: 'Alice', Name: { GivenName: 'Alice', FamilyName: 'Doe' }, Emails: [{ Value: 'alice@example.com', Primary: true }] }),
@@ -212,14 +212,25 @@ describe('identity center assignments against the emulator', () => {
   });
 });
 
-describeWithMoto('identity center assignments against moto', () => {
+describeWithMoto('identity center against moto', () => {
   const moto = useMoto({ port: { rateScale: 1000, retryPolicy: FAST_RETRIES } });
-  scenarios({
+  const target: Target = {
     port: () => moto.port,
     config: () => motoClientConfig(moto.url),
     // moto has an instance in every region from the start.
     prepare: () => undefined,
     endState: () => readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND }),
     backend: MOTO_BACKEND,
+  };
+  // The identity center kind reads each permission set whole, with calls moto 5.2.1 does not serve
+  // (GetPermissionsBoundaryForPermissionSet, SSO Admin ListTagsForResource: pinned in
+  // test/emulator/moto-contract-permission-sets.test.ts), so plan → apply → re-plan runs against our emulator only.
+  it('moto differs from AWS here: the plan stops at a permission set read moto does not serve, naming the call', async () => {
+    const seeded = await seed(target);
+    const error = await makePlan(target.port(), orgYaml(seeded).desired, SHA).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ operation: expect.stringMatching(/^(GetPermissionsBoundaryForPermissionSet|ListTagsForResource|ListCustomerManagedPolicyReferencesInPermissionSet|ListAccountsForProvisionedPermissionSet)$/) });
   });
 });

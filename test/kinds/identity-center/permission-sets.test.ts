@@ -147,7 +147,9 @@ describe('permission sets plan', () => {
   });
 
   it('is a plan error without a region, and without an instance in the region', () => {
-    const noRegion = plan(CENTER.filter((l) => !l.includes('region')), []);
+    // Without a region in org.yaml or AWS_REGION, the kind's read reads nothing (read.ts).
+    const regionless = desiredOf(yamlDoc(...HEADER, '    Team: {}', ...CENTER.filter((l) => !l.includes('region'))));
+    const noRegion = planOrg(regionless, aLiveOrgMatching(regionless).build(), FAKE_INPUTS);
     expect(noRegion.errors.map((e) => e.code)).toEqual(['identity-center-region-missing']);
     const desired = desiredOf(yamlDoc(...HEADER, '    Team: {}', ...CENTER));
     const noInstance = planOrg(desired, { ...aLiveOrgMatching(desired).build(), identityCenterPermissionSets: { region: 'eu-west-1', instance: null, permissionSets: [] } }, FAKE_INPUTS);

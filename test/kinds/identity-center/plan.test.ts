@@ -55,8 +55,8 @@ describe('identity center plan', () => {
     expect(text).toContain('gains: AdministratorAccess → group PlatformAdmins on 3 accounts under /Workloads\n');
     // 555 listed, 222 listed and under Prod (once), 333 under Prod: 3 accounts. The control character is escaped.
     expect(text).toContain('gains: AdministratorAccess → user alice\\u001b[31m on 3 accounts under /Workloads/Prod, 1 listed\n');
-    const note = plan.warnings.find((w) => w.code === 'identity-center-not-applied');
-    expect(note?.source).toEqual({ line: TREE.length + 1, column: 1 });
+    // Permission sets and assignments are both applied now: no "not applied" warning.
+    expect(plan.warnings.map((w) => w.code)).not.toContain('identity-center-not-applied');
     expect(plan.steps.filter((s) => s.kind === 'createAccountAssignment')).toHaveLength(6);
   });
 

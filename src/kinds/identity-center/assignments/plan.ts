@@ -12,6 +12,7 @@ import type { PlanContext } from '../../../planner/plan-context.js';
 import type { StepRef } from '../../../planner/step-graph.js';
 import { visibleText } from '../../../text/visible-text.js';
 import { grantsAdministrator } from './administrator.js';
+import { reportsMissingInstance } from '../permission-sets/plan.js';
 import { declaredPrincipals } from './read.js';
 import type { AssignmentSpec, IdentityCenterInstanceSpec } from './steps.js';
 
@@ -128,9 +129,8 @@ export function planAssignments(ctx: PlanContext): void {
 
 /** The instance to act in, or undefined after an error saying why there is none. */
 function instanceOf(ctx: PlanContext, section: DesiredIdentityCenter, live: LiveIdentityCenterAccess): IdentityCenterInstanceSpec | undefined {
-  // With permission sets declared, their plan has said already that the region or instance is missing.
-  const reported = section.permissionSets.length > 0 || section.prunePermissionSets;
-  if ((live.region === undefined || live.instance === null) && reported) return undefined;
+  // The permission sets' plan may have said already that the region or instance is missing.
+  if ((live.region === undefined || live.instance === null) && reportsMissingInstance(ctx)) return undefined;
   if (live.region === undefined) {
     ctx.notes.error(
       NoteCode.identityCenterInstanceMissing,

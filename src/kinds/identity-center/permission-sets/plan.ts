@@ -13,6 +13,15 @@ import { changedFields, desiredSpec, liveSpec, needsProvisioning } from './docum
 
 const PHASE = { change: 0, provision: 1, delete: 2 } as const;
 
+/** Whether planPermissionSets reports a missing region or instance (so the assignments' plan need not say it again). */
+export function reportsMissingInstance(ctx: PlanContext): boolean {
+  const section = ctx.desired.identityCenter;
+  if (section === undefined) return false;
+  const live = ctx.live.identityCenterPermissionSets;
+  if (section.region === undefined && live === undefined) return section.permissionSets.length > 0 || section.prunePermissionSets;
+  return live !== undefined && live.instance === null && section.permissionSets.length > 0;
+}
+
 export function planPermissionSets(ctx: PlanContext): void {
   const section = ctx.desired.identityCenter;
   if (section === undefined) return;
