@@ -55,3 +55,18 @@ describe('permission set inline policy files', () => {
     expect(problems[0]).toMatch(/^policies\/admin\.json:3:17: /);
   });
 });
+
+describe("the loaded file's sha256 covers the permission sets' inline policy files", () => {
+  const DOC = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+  async function sha256Of(policy: string): Promise<string> {
+    const loaded = await load({ 'org.yaml': ORG('policies/admin.json'), 'policies/admin.json': policy });
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatDiagnostic).join('\n'));
+    return loaded.value.sha256;
+  }
+
+  it('an edit of the inline policy file changes it (a saved plan made before the edit is refused); the same file gives the same hash', async () => {
+    const first = await sha256Of(DOC);
+    expect(await sha256Of(DOC)).toBe(first);
+    expect(await sha256Of(DOC.replace('s3:*', 'ec2:*'))).not.toBe(first);
+  });
+});

@@ -147,6 +147,25 @@ describe('orgctl import: where it writes', () => {
     );
   });
 
+  it('finds the Identity Center region from --identity-center-region, else the org.yaml it replaces, else AWS_REGION', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    fake.permissionSets.seed(fake.security.addIdentityCenterInstance('eu-west-1', MGMT).instanceArn, { name: 'InIreland' });
+    fake.permissionSets.seed(fake.security.addIdentityCenterInstance('us-east-1', MGMT).instanceArn, { name: 'InVirginia' });
+    const env = { AWS_REGION: 'us-east-1' };
+    const regionOf = async (): Promise<string | undefined> => /identityCenter:\n {2}region: ([a-z0-9-]+)/.exec(await readFile(join(dir, 'c.yaml'), 'utf8'))?.[1];
+    expect((await runOrgctl(['import', '--out', 'c.yaml'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('us-east-1');
+    // The file being replaced names another region: it wins over AWS_REGION.
+    await writeFile(join(dir, 'c.yaml'), (await readFile(join(dir, 'c.yaml'), 'utf8')).replace('region: us-east-1', 'region: eu-west-1'));
+    expect((await runOrgctl(['import', '--out', 'c.yaml', '--force'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('eu-west-1');
+    expect(await readFile(join(dir, 'c.yaml'), 'utf8')).toContain('InIreland');
+    // The flag wins over both.
+    expect((await runOrgctl(['import', '--out', 'c.yaml', '--force', '--identity-center-region', 'us-east-1'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('us-east-1');
+  });
+
   it('refuses unknown options with usage help', async () => {
     const run = await runOrgctl(['import', '--prune'], { cwd: dir, port: new FakeAwsPort() });
     expect(run.code).toBe(1);

@@ -232,3 +232,34 @@ describe('identity center assignments plan', () => {
     expect(p.steps).toEqual([]);
   });
 });
+
+describe('identity center plan: permission sets and assignments together', () => {
+  it('an assignment of a permission set the same plan creates waits for its createPermissionSet and names it by name', () => {
+    const liveSet = {
+      arn: ADMIN_ARN,
+      name: 'AdministratorAccess',
+      description: undefined,
+      sessionDuration: 'PT1H',
+      managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      customerManagedPolicies: [],
+      inlinePolicy: undefined,
+      permissionsBoundary: undefined,
+      tags: {},
+      provisionedAccountIds: [],
+    };
+    // ReadOnly is declared but not in Identity Center yet.
+    const p = plan([...TREE, ...SETS, ...ASSIGNMENTS], { permissionSets: [{ name: 'AdministratorAccess', arn: ADMIN_ARN }] }, (org) => ({
+      ...org,
+      identityCenterPermissionSets: { region: 'us-east-1', instance: { region: 'us-east-1', instanceArn: INSTANCE.instanceArn }, permissionSets: [liveSet] },
+    }));
+    expect(p.errors).toEqual([]);
+    const creation = p.steps.findIndex((s) => s.kind === 'createPermissionSet' && s.after.name === 'ReadOnly');
+    expect(creation).toBeGreaterThanOrEqual(0);
+    const readOnlyGrants = p.steps.filter((s) => s.kind === 'createAccountAssignment' && s.after.permissionSet.name === 'ReadOnly');
+    expect(readOnlyGrants.length).toBeGreaterThan(0);
+    for (const grant of readOnlyGrants) {
+      expect(grant.dependsOn).toContain(creation);
+      expect(grant.kind === 'createAccountAssignment' && grant.after.permissionSet.arn).toBe(undefined);
+    }
+  });
+});
