@@ -128,6 +128,17 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
     str(raw, 'name', at, { optional: true });
     str(raw, 'status', at, { optional: true, oneOf: INSTANCE_STATUSES });
     seconds(raw, 'createdDate', at);
+    list(raw['groups'], [...at, 'groups']).forEach((g, j) => {
+      if (!isObject(g)) return add([...at, 'groups', j], 'must be an object');
+      str(g, 'groupId', [...at, 'groups', j]);
+      str(g, 'displayName', [...at, 'groups', j]);
+      str(g, 'description', [...at, 'groups', j], { optional: true });
+    });
+    list(raw['users'], [...at, 'users']).forEach((u, j) => {
+      if (!isObject(u)) return add([...at, 'users', j], 'must be an object');
+      str(u, 'userId', [...at, 'users', j]);
+      str(u, 'userName', [...at, 'users', j]);
+    });
   });
   return issues;
 }
@@ -178,6 +189,9 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       status: i.status ?? 'ACTIVE',
       createdAt: (i.createdDate ?? now / 1000) * 1000,
     });
+    const store = world.identityStore.of(world.identityCenter.instances[world.identityCenter.instances.length - 1]!.identityStoreId);
+    for (const g of i.groups ?? []) store.groups.set(g.groupId, { groupId: g.groupId, displayName: g.displayName, description: g.description, externalIds: [] });
+    for (const u of i.users ?? []) store.users.set(u.userId, { userId: u.userId, userName: u.userName, displayName: undefined, externalIds: [] });
   }
 }
 
@@ -228,10 +242,19 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
     ...(i.name !== undefined && { name: i.name }),
     status: i.status,
     createdDate: i.createdAt / 1000,
+    ...principalsOf(world, i.identityStoreId),
   }));
   return {
     ...(Object.keys(iam).length > 0 && { iam }),
     ...(alternateContacts.length > 0 && { alternateContacts }),
     ...(identityCenterInstances.length > 0 && { identityCenterInstances }),
   };
+}
+
+/** The identity store's groups and users as a snapshot writes them (none: no key). */
+function principalsOf(world: World, identityStoreId: string): Pick<SnapshotIdentityCenterInstance, 'groups' | 'users'> {
+  const store = world.identityStore.of(identityStoreId);
+  const groups = [...store.groups.values()].map((g) => ({ groupId: g.groupId, displayName: g.displayName, ...(g.description !== undefined && { description: g.description }) }));
+  const users = [...store.users.values()].map((u) => ({ userId: u.userId, userName: u.userName }));
+  return { ...(groups.length > 0 && { groups }), ...(users.length > 0 && { users }) };
 }

@@ -100,6 +100,10 @@ export interface SnapshotIdentityCenterInstance {
   readonly status?: 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
   /** Epoch seconds. Default: load time. */
   readonly createdDate?: number;
+  /** Groups of the instance's identity store (Identity Center's own directory). Default none. */
+  readonly groups?: readonly { readonly groupId: string; readonly displayName: string; readonly description?: string }[];
+  /** Users of the identity store. Default none. */
+  readonly users?: readonly { readonly userId: string; readonly userName: string }[];
 }
 
 export interface SnapshotOrganization {

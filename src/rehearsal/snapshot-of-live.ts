@@ -85,13 +85,31 @@ function snapshotBudget(accountId: string, b: LiveBudget): SnapshotBudget {
   };
 }
 
-/** The Identity Center instance and its permission sets, when the plan read them (org.yaml has `identityCenter:`). */
+/**
+ * The Identity Center instance, its permission sets, the groups and users org.yaml names (those the plan
+ * found) and their assignments, when the plan read them (org.yaml has `identityCenter:`).
+ */
 function identityCenterOf(live: LiveOrg): Pick<EmulatorSnapshot, 'identityCenterInstances' | 'identityCenterPermissionSets'> {
   const read = live.identityCenterPermissionSets;
   if (!read?.instance) return {};
   const { region, instanceArn } = read.instance;
+  const access = live.identityCenterAccess?.instance?.instanceArn === instanceArn ? live.identityCenterAccess : undefined;
+  const found = (access?.principals ?? []).flatMap((p) => (p.id === null ? [] : [{ ...p, id: p.id }]));
+  const groups = found.filter((p) => p.type === 'GROUP').map((p) => ({ groupId: p.id, displayName: p.name }));
+  const users = found.filter((p) => p.type === 'USER').map((p) => ({ userId: p.id, userName: p.name }));
+  const assignmentsOf = (arn: string) =>
+    (access?.assignments ?? []).filter((a) => a.permissionSetArn === arn).map((a) => ({ accountId: a.accountId, principalType: a.principalType, principalId: a.principalId }));
   return {
-    identityCenterInstances: [{ ownerAccountId: live.callerAccountId, region, instanceArn }],
+    identityCenterInstances: [
+      {
+        ownerAccountId: live.callerAccountId,
+        region,
+        instanceArn,
+        ...(access?.instance && { identityStoreId: access.instance.identityStoreId }),
+        ...(groups.length > 0 && { groups }),
+        ...(users.length > 0 && { users }),
+      },
+    ],
     identityCenterPermissionSets: read.permissionSets.map((s) => ({
       instanceArn,
       arn: s.arn,
@@ -104,6 +122,7 @@ function identityCenterOf(live: LiveOrg): Pick<EmulatorSnapshot, 'identityCenter
       ...(s.permissionsBoundary !== undefined && { permissionsBoundary: s.permissionsBoundary }),
       tags: s.tags,
       provisionedAccountIds: s.provisionedAccountIds,
+      ...(assignmentsOf(s.arn).length > 0 && { assignments: assignmentsOf(s.arn) }),
     })),
   };
 }
