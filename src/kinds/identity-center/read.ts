@@ -17,7 +17,10 @@ export async function readIdentityCenter(ctx: KindReadContext): Promise<Pick<Liv
   const instances = await ctx.port.listIdentityCenterInstances(region);
   // The organization instance is the management account's; an account instance elsewhere cannot assign across accounts.
   const own = instances.find((i) => i.ownerAccountId === ctx.callerAccountId && (i.status === undefined || i.status === 'ACTIVE')) ?? null;
-  const identityCenterPermissionSets = await readPermissionSets(ctx.port, region, own);
-  const identityCenterAccess = await readIdentityCenterAccess(ctx, region, own, identityCenterPermissionSets.permissionSets);
+  const setsRead = readPermissionSets(ctx.port, region, own);
+  const names = setsRead.then((read) => read.permissionSets);
+  // Awaited through setsRead below; the access read may fail (or finish) before it looks at the names.
+  names.catch(() => undefined);
+  const [identityCenterPermissionSets, identityCenterAccess] = await Promise.all([setsRead, readIdentityCenterAccess(ctx, region, own, names)]);
   return { identityCenterPermissionSets, identityCenterAccess };
 }

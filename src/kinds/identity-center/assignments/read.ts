@@ -31,13 +31,13 @@ export function declaredPrincipals(section: DesiredIdentityCenter): { type: 'GRO
 
 /**
  * The access part of the read, in `region`, for `own` (the management account's instance there, as the
- * kind's read found it; null: none) whose permission sets the kind has read already.
+ * kind's read found it; null: none), beside the kind's read of the permission sets (`sets`: their names and ARNs).
  */
 export async function readIdentityCenterAccess(
   ctx: KindReadContext,
   region: string,
   own: IdentityCenterInstance | null,
-  sets: readonly { readonly name: string; readonly arn: string }[],
+  sets: PromiseLike<readonly { readonly name: string; readonly arn: string }[]>,
 ): Promise<LiveIdentityCenterAccess> {
   const section = ctx.desired.identityCenter;
   if (section === undefined || own?.identityStoreId === undefined) return { region, instance: null, permissionSets: [], principals: [], assignments: [] };
@@ -56,11 +56,11 @@ export async function readIdentityCenterAccess(
   const assignmentLists = await Promise.all(
     principals.flatMap((p) => (p.id === null ? [] : [port.listAccountAssignmentsForPrincipal(region, instance.instanceArn, { type: p.type, id: p.id })])),
   );
-  const externalDirectory = await externalRead;
+  const [externalDirectory, permissionSets] = await Promise.all([externalRead, sets]);
   return {
     region,
     instance,
-    permissionSets: sets.map((s) => ({ name: s.name, arn: s.arn })),
+    permissionSets: permissionSets.map((s) => ({ name: s.name, arn: s.arn })),
     principals,
     ...(externalDirectory !== undefined && { externalDirectory }),
     assignments: assignmentLists.flat().map((a) => ({ accountId: a.accountId, permissionSetArn: a.permissionSetArn, principalType: a.principal.type, principalId: a.principal.id })),
