@@ -20,19 +20,20 @@ export async function readAdminAccess(
   const instance = instances?.ok ? instances.value.find((i) => i.status === undefined || i.status === 'ACTIVE') : undefined;
   if (region === undefined || instance === undefined) return { read: false };
   const instanceArn = instance.instanceArn;
+  const ref = { region, instanceArn };
   try {
     const setArns = await port.listPermissionSetsProvisionedToAccount(region, instanceArn, accountId);
     const sets = await Promise.all(
       setArns.map(async (arn): Promise<AdminPermissionSetAssignment | undefined> => {
-        const [name, managed, inline] = await Promise.all([
-          port.describePermissionSetName(region, instanceArn, arn),
-          port.listManagedPolicyArnsInPermissionSet(region, instanceArn, arn),
-          port.getPermissionSetInlinePolicy(region, instanceArn, arn),
+        const [attributes, managed, inline] = await Promise.all([
+          port.describePermissionSet(ref, arn),
+          port.listManagedPoliciesInPermissionSet(ref, arn),
+          port.getInlinePolicyForPermissionSet(ref, arn),
         ]);
-        const grantedBy = adminGrantOf(managed, inline);
+        const grantedBy = adminGrantOf(managed, inline ?? '');
         if (grantedBy === undefined) return undefined;
         const assignments = await port.listAccountAssignmentsOfPermissionSet(region, instanceArn, accountId, arn);
-        return { permissionSetName: name, grantedBy, principals: assignments.length };
+        return { permissionSetName: attributes.name, grantedBy, principals: assignments.length };
       }),
     );
     return { read: true, region, instanceArn, adminSets: { ok: true, value: sets.filter((s) => s !== undefined) } };

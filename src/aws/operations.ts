@@ -1,9 +1,9 @@
 // Every AWS operation orgctl calls, keyed by the port method that makes it. One list, read by the
 // SDK adapter (operation names for pacing and stats), the fake port, and docs/aws-access.md.
 
-import type { AccessAnalyzerPort, AccountPort, AwsPort, BudgetsPort, IamPort, OrganizationsPort, SsoAdminPort, StsPort } from './port.js';
+import type { AccessAnalyzerPort, AccountPort, AwsPort, BudgetsPort, IamPort, IdentityStorePort, OrganizationsPort, SsoAdminPort, StsPort } from './port.js';
 
-export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin' | 'accessanalyzer';
+export type AwsServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin' | 'accessanalyzer' | 'identitystore';
 
 export interface OperationInfo {
   readonly service: AwsServiceName;
@@ -29,7 +29,9 @@ type ServiceOf<M extends keyof AwsPort> = M extends keyof OrganizationsPort
             ? 'sts'
             : M extends keyof AccessAnalyzerPort
               ? 'accessanalyzer'
-              : never;
+              : M extends keyof IdentityStorePort
+                ? 'identitystore'
+                : never;
 
 export const PORT_OPERATIONS = {
   getCallerAccountId: { service: 'sts', operation: 'GetCallerIdentity', access: 'read' },
@@ -99,9 +101,39 @@ export const PORT_OPERATIONS = {
   listAttachedUserPolicies: { service: 'iam', operation: 'ListAttachedUserPolicies', access: 'read' },
   listPermissionSetsProvisionedToAccount: { service: 'sso-admin', operation: 'ListPermissionSetsProvisionedToAccount', access: 'read' },
   listAccountAssignmentsOfPermissionSet: { service: 'sso-admin', operation: 'ListAccountAssignments', access: 'read' },
-  describePermissionSetName: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
-  listManagedPolicyArnsInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
-  getPermissionSetInlinePolicy: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
+  listPermissionSets: { service: 'sso-admin', operation: 'ListPermissionSets', access: 'read' },
+  describePermissionSet: { service: 'sso-admin', operation: 'DescribePermissionSet', access: 'read' },
+  listManagedPoliciesInPermissionSet: { service: 'sso-admin', operation: 'ListManagedPoliciesInPermissionSet', access: 'read' },
+  listCustomerManagedPolicyReferencesInPermissionSet: { service: 'sso-admin', operation: 'ListCustomerManagedPolicyReferencesInPermissionSet', access: 'read' },
+  getInlinePolicyForPermissionSet: { service: 'sso-admin', operation: 'GetInlinePolicyForPermissionSet', access: 'read' },
+  getPermissionsBoundaryForPermissionSet: { service: 'sso-admin', operation: 'GetPermissionsBoundaryForPermissionSet', access: 'read' },
+  listPermissionSetTags: { service: 'sso-admin', operation: 'ListTagsForResource', access: 'read' },
+  listAccountsForProvisionedPermissionSet: { service: 'sso-admin', operation: 'ListAccountsForProvisionedPermissionSet', access: 'read' },
+  createPermissionSet: { service: 'sso-admin', operation: 'CreatePermissionSet', access: 'write' },
+  updatePermissionSet: { service: 'sso-admin', operation: 'UpdatePermissionSet', access: 'write' },
+  deletePermissionSet: { service: 'sso-admin', operation: 'DeletePermissionSet', access: 'write' },
+  attachManagedPolicyToPermissionSet: { service: 'sso-admin', operation: 'AttachManagedPolicyToPermissionSet', access: 'write' },
+  detachManagedPolicyFromPermissionSet: { service: 'sso-admin', operation: 'DetachManagedPolicyFromPermissionSet', access: 'write' },
+  attachCustomerManagedPolicyReferenceToPermissionSet: { service: 'sso-admin', operation: 'AttachCustomerManagedPolicyReferenceToPermissionSet', access: 'write' },
+  detachCustomerManagedPolicyReferenceFromPermissionSet: { service: 'sso-admin', operation: 'DetachCustomerManagedPolicyReferenceFromPermissionSet', access: 'write' },
+  putInlinePolicyToPermissionSet: { service: 'sso-admin', operation: 'PutInlinePolicyToPermissionSet', access: 'write' },
+  deleteInlinePolicyFromPermissionSet: { service: 'sso-admin', operation: 'DeleteInlinePolicyFromPermissionSet', access: 'write' },
+  putPermissionsBoundaryToPermissionSet: { service: 'sso-admin', operation: 'PutPermissionsBoundaryToPermissionSet', access: 'write' },
+  deletePermissionsBoundaryFromPermissionSet: { service: 'sso-admin', operation: 'DeletePermissionsBoundaryFromPermissionSet', access: 'write' },
+  tagPermissionSet: { service: 'sso-admin', operation: 'TagResource', access: 'write' },
+  untagPermissionSet: { service: 'sso-admin', operation: 'UntagResource', access: 'write' },
+  provisionPermissionSet: { service: 'sso-admin', operation: 'ProvisionPermissionSet', access: 'write' },
+  describePermissionSetProvisioningStatus: { service: 'sso-admin', operation: 'DescribePermissionSetProvisioningStatus', access: 'read' },
+  listAccountAssignmentsForPrincipal: { service: 'sso-admin', operation: 'ListAccountAssignmentsForPrincipal', access: 'read' },
+  createAccountAssignment: { service: 'sso-admin', operation: 'CreateAccountAssignment', access: 'write' },
+  deleteAccountAssignment: { service: 'sso-admin', operation: 'DeleteAccountAssignment', access: 'write' },
+  describeAccountAssignmentCreationStatus: { service: 'sso-admin', operation: 'DescribeAccountAssignmentCreationStatus', access: 'read' },
+  describeAccountAssignmentDeletionStatus: { service: 'sso-admin', operation: 'DescribeAccountAssignmentDeletionStatus', access: 'read' },
+  getGroupId: { service: 'identitystore', operation: 'GetGroupId', access: 'read' },
+  getUserId: { service: 'identitystore', operation: 'GetUserId', access: 'read' },
+  createGroup: { service: 'identitystore', operation: 'CreateGroup', access: 'write' },
+  listGroups: { service: 'identitystore', operation: 'ListGroups', access: 'read' },
+  listUsers: { service: 'identitystore', operation: 'ListUsers', access: 'read' },
   // Every method, under the service whose interface declares it.
 } as const satisfies { readonly [M in keyof AwsPort]: OperationInfo & { readonly service: ServiceOf<M> } };
 
@@ -128,7 +160,11 @@ export function iamActionsFor(service: AwsServiceName, operation: string): reado
       return [`account:${operation}`];
     case 'sso-admin':
       // IAM Identity Center's API is "sso-admin", its IAM actions are "sso:".
+      // orgctl creates permission sets with its managed-by tag, which needs TagResource too.
+      if (operation === 'CreatePermissionSet') return ['sso:CreatePermissionSet', 'sso:TagResource'];
       return [`sso:${operation}`];
+    case 'identitystore':
+      return [`identitystore:${operation}`];
     case 'accessanalyzer':
       // The client is "accessanalyzer"; its IAM actions are "access-analyzer:".
       return [`access-analyzer:${operation}`];

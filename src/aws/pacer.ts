@@ -8,7 +8,7 @@
 // `jitterToleranceMs` bunches arrivals by at most rate × that time, so the headroom is that many
 // requests, and never less than one.
 
-import { rateLimitFor, scaleRateLimit, type RateLimit } from './rate-limits.js';
+import { COLLECTIVE_RATE_LIMITS, rateLimitFor, scaleRateLimit, type CollectiveService, type RateLimit } from './rate-limits.js';
 import type { AwsServiceName } from './operations.js';
 
 /** Time source, injected so tests run on a fake clock. Milliseconds. */
@@ -96,9 +96,14 @@ export class Pacer {
     this.headroom = options.headroom ?? 1;
     this.jitterToleranceMs = options.jitterToleranceMs ?? 100;
     if (!(this.scale > 0)) throw new RangeError(`rate-limit scale must be a positive number, got ${this.scale}`);
-    // Organizations, Budgets and Account Management (alternate contacts of every member) have rate tables; the audit's few IAM and SSO calls are not paced.
+    // Organizations, Budgets and Account Management (alternate contacts of every member) have rate tables;
+    // SSO Admin and the identity store one collective limit each (rate-limits.ts); the audit's few IAM calls are not paced.
     this.limitFor =
-      options.limitFor ?? ((service, operation) => (service === 'organizations' || service === 'budgets' || service === 'account' ? rateLimitFor(service, operation) : undefined));
+      options.limitFor ??
+      ((service, operation) =>
+        service === 'organizations' || service === 'budgets' || service === 'account'
+          ? rateLimitFor(service, operation)
+          : (COLLECTIVE_RATE_LIMITS[service as CollectiveService] ?? undefined));
   }
 
   async acquire(service: AwsServiceName, operation: string): Promise<void> {
@@ -110,7 +115,8 @@ export class Pacer {
   }
 
   private bucket(service: AwsServiceName, operation: string): TokenBucket | null {
-    const key = `${service}:${operation}`;
+    // SSO Admin's and the identity store's limits are collective: all operations of one share one bucket.
+    const key = service in COLLECTIVE_RATE_LIMITS ? service : `${service}:${operation}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       const limit = this.limitFor(service, operation);

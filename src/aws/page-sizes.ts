@@ -12,6 +12,10 @@ export const PAGE_SIZES = {
   iam: 1000,
   /** SSO Admin ListInstances MaxResults: 1..100. */
   ssoAdmin: 100,
+  /** SSO Admin ListPermissionSets, ListManagedPoliciesInPermissionSet, ListCustomerManagedPolicyReferencesInPermissionSet, ListAccountsForProvisionedPermissionSet MaxResults: 1..100. */
+  ssoAdminPermissionSets: 100,
+  /** ListPermissionSets, ListAccountAssignmentsForPrincipal, identity store ListGroups and ListUsers: MaxResults 1..100. */
+  identityCenter: 100,
 } as const;
 
 /** Requests needed to list `items` items at `pageSize` per page: an empty list still takes one. */

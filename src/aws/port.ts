@@ -14,6 +14,7 @@ import type { IamPort } from './ports/iam.js';
 import type { OrganizationsPort } from './ports/organizations.js';
 import type { SsoAdminPort } from './ports/sso-admin.js';
 import type { StsPort } from './ports/sts.js';
+import type { IdentityStorePort } from './ports/identity-store.js';
 
 export type { AccountPort } from './ports/account.js';
 export type { BudgetNotifications, BudgetsPort, BudgetSummary } from './ports/budgets.js';
@@ -22,10 +23,12 @@ export type { AccountSummary, OrganizationsPort, OuSummary, PolicySummary, Polic
 export type { CreateAccountRequest, CreateAccountState, CreateAccountStatus } from './ports/organizations.js';
 export type { SsoAdminPort } from './ports/sso-admin.js';
 export type { StsPort } from './ports/sts.js';
+export type { AccountAssignment, AssignmentPrincipal, AssignmentRequestStatus, SsoAdminAssignmentsPort } from './ports/sso-admin.js';
+export type { IdentityStorePort, IdentityStorePrincipal } from './ports/identity-store.js';
 export type { AccessAnalyzerPolicyType, AccessAnalyzerPort, PolicyFinding, PolicyFindingType } from './ports/access-analyzer.js';
 
 /** Every service orgctl calls, one interface each (src/aws/ports/), composed. */
-export interface AwsPort extends OrganizationsPort, BudgetsPort, AccountPort, IamPort, SsoAdminPort, StsPort, AccessAnalyzerPort {}
+export interface AwsPort extends OrganizationsPort, BudgetsPort, AccountPort, IamPort, SsoAdminPort, StsPort, AccessAnalyzerPort, IdentityStorePort {}
 
 /** What an implementation reports about the calls it made (benchmarks, plan footers). */
 export interface CallStats {

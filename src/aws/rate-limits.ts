@@ -92,6 +92,23 @@ export const ACCOUNT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   PutAccountName: org(1, 1),
 };
 
+/**
+ * IAM Identity Center (SSO Admin): "IAM Identity Center APIs have a collective throttle maximum of 20
+ * transactions per second" (aws-facts.md §7.1, [SSO-QUOTAS]): one bucket for every SSO Admin operation
+ * of an account. AWS gives no burst; one second's worth is our assumption.
+ */
+export const SSO_ADMIN_COLLECTIVE_RATE_LIMIT: RateLimit = { rate: 20, burst: 20, published: true };
+
+/**
+ * The identity store (groups and users of Identity Center's directory): its own collective throttle, assumed
+ * the same 20 per second as SSO Admin's (aws-facts.md §8: the figure could not be checked).
+ */
+export const IDENTITY_STORE_COLLECTIVE_RATE_LIMIT: RateLimit = { rate: 20, burst: 20, published: false };
+
+/** Services whose limit is collective: one bucket for all their operations (pacer.ts). */
+export const COLLECTIVE_RATE_LIMITS = { 'sso-admin': SSO_ADMIN_COLLECTIVE_RATE_LIMIT, identitystore: IDENTITY_STORE_COLLECTIVE_RATE_LIMIT } as const;
+export type CollectiveService = keyof typeof COLLECTIVE_RATE_LIMITS;
+
 export type AwsService = 'organizations' | 'budgets' | 'account';
 
 export function rateLimitFor(service: AwsService, operation: string): RateLimit | undefined {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { DesiredOrg, DesiredPolicy } from '../model/desired.js';
+import type { DesiredOrg, DesiredPermissionSet, DesiredPolicy } from '../model/desired.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
@@ -16,7 +16,8 @@ export interface LoadedOrgFile {
   /** The file's text, as parsed. */
   readonly text: string;
   /**
-   * SHA-256, hex, of the file's bytes and, when it names policy files (`file:`), of theirs too: lets apply
+   * SHA-256, hex, of the file's bytes and, when it names policy files (policies' `file:`, permission sets'
+   * `inlinePolicy:`), of theirs too: lets apply
    * refuse a plan made from another org.yaml or another version of a policy file. Without policy files,
    * the hash of org.yaml's bytes alone.
    */
@@ -91,24 +92,28 @@ export async function loadOrgFile(path: string, displayName: string = path): Pro
   const policyFiles: PolicyFileBytes[] = [];
   const withPolicies = await readPolicyFiles(parsed.value, path, displayName, policyFiles);
   if (!withPolicies.ok) return withPolicies;
+  const withInlinePolicies = await readPermissionSetInlinePolicies(withPolicies.value, path, displayName, policyFiles);
+  if (!withInlinePolicies.ok) return withInlinePolicies;
   return {
     ok: true,
-    value: { desired: withPolicies.value, text: decoded.text, sha256: inputsSha256(bytes, policyFiles) },
+    value: { desired: withInlinePolicies.value, text: decoded.text, sha256: inputsSha256(bytes, policyFiles) },
   };
 }
 
 interface PolicyFileBytes {
-  /** `file:` as written in org.yaml. */
+  /** `file:` (a policy's) or `inlinePolicy:` (a permission set's) as written in org.yaml. */
   readonly file: string;
   readonly bytes: Uint8Array;
+  /** Which key named it: part of the hash, so the same file named by the other key hashes differently. */
+  readonly key?: 'inline-policy-file';
 }
 
 /** org.yaml's bytes, then each policy file's name and bytes in org.yaml's order, each length-prefixed so no two inputs hash alike. */
 function inputsSha256(orgYaml: Uint8Array, policyFiles: readonly PolicyFileBytes[]): string {
   const hash = createHash('sha256').update(orgYaml);
-  for (const { file, bytes } of policyFiles) {
+  for (const { file, bytes, key } of policyFiles) {
     const name = Buffer.from(file, 'utf8');
-    hash.update(`\0policy-file\0${name.length}\0`).update(name).update(`\0${bytes.length}\0`).update(bytes);
+    hash.update(`\0${key ?? 'policy-file'}\0${name.length}\0`).update(name).update(`\0${bytes.length}\0`).update(bytes);
   }
   return hash.digest('hex');
 }
@@ -176,4 +181,58 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
   const problems = RESOURCE_KINDS.flatMap((kind) => kind.checkLoaded?.(loaded, displayName, shownFile) ?? []).filter((d) => d.severity === 'error');
   if (problems.length > 0) return { ok: false, errors: problems };
   return { ok: true, value: loaded };
+}
+
+/**
+ * Reads every permission set's `inlinePolicy:` file, relative to org.yaml, as policies' `file:` are read:
+ * a missing or unreadable file is reported at the `inlinePolicy:` key, a JSON error at its line:col in the file.
+ */
+async function readPermissionSetInlinePolicies(desired: DesiredOrg, path: string, displayName: string, filesRead: PolicyFileBytes[]): Promise<Result<DesiredOrg>> {
+  const section = desired.identityCenter;
+  if (section === undefined || section.permissionSets.every((set) => set.inlinePolicyFile === undefined)) return { ok: true, value: desired };
+  const errors: Diagnostic[] = [];
+  const read = new Map<string, PolicyFileBytes>();
+  const permissionSets = await Promise.all(
+    section.permissionSets.map(async (set): Promise<DesiredPermissionSet> => {
+      const file = set.inlinePolicyFile;
+      if (file === undefined) return set;
+      const shownPath = join(dirname(displayName), file);
+      const atKey = (message: string): void => {
+        errors.push({ severity: 'error', file: displayName, ...(set.inlinePolicyFileAt ? { position: set.inlinePolicyFileAt } : {}), message });
+      };
+      let bytes: Buffer;
+      try {
+        const filePath = resolve(dirname(path), file);
+        const info = await stat(filePath);
+        if (!info.isFile() || info.size > MAX_POLICY_FILE_BYTES) {
+          atKey(`permission set "${set.name}": ${file} is not a regular file of at most ${describeSize(MAX_POLICY_FILE_BYTES)}. \`inlinePolicy:\` names a JSON policy document, relative to ${displayName}.`);
+          return set;
+        }
+        bytes = await readFile(filePath);
+      } catch (error) {
+        const why = systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath);
+        atKey(`permission set "${set.name}": ${why}. \`inlinePolicy:\` is relative to ${displayName}.`);
+        return set;
+      }
+      read.set(set.name, { file, bytes, key: 'inline-policy-file' });
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
+        return set;
+      }
+      const json = parsePolicyJson(decoded.text);
+      if (!json.ok) {
+        errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
+        return set;
+      }
+      return { ...set, inlinePolicy: json.value };
+    }),
+  );
+  if (errors.length > 0) return { ok: false, errors };
+  // In org.yaml's order, after the policies' files, whatever order the reads finished in.
+  for (const set of section.permissionSets) {
+    const file = read.get(set.name);
+    if (file) filesRead.push(file);
+  }
+  return { ok: true, value: { ...desired, identityCenter: { ...section, permissionSets } } };
 }

@@ -35,6 +35,9 @@ export function writeOrgYaml(org: DesiredOrg, comments: OrgYamlComments = {}): s
   if (org.options.closedAccountsOu !== undefined) lines.push(`${INDENT}closedAccountsOu: ${scalar(org.options.closedAccountsOu)}`);
   if (org.options.prunePolicies !== undefined) lines.push(`${INDENT}prunePolicies: ${org.options.prunePolicies}`);
   if (org.options.unlistedPolicyAttachments !== undefined) lines.push(`${INDENT}unlistedPolicyAttachments: ${org.options.unlistedPolicyAttachments}`);
+  // The identity center kind's options live in DesiredOrg.identityCenter; written when not at their default.
+  if (org.identityCenter?.prunePermissionSets === true) lines.push(`${INDENT}prunePermissionSets: true`);
+  if (org.identityCenter?.pruneAssignments === true) lines.push(`${INDENT}pruneAssignments: true`);
   if (org.security) writeSecurity(lines, org.security);
   if (comments.trailer && comments.trailer.length > 0) lines.push('', ...commentLines(comments.trailer));
   return `${lines.join('\n')}\n`;

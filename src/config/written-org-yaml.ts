@@ -280,7 +280,7 @@ export interface Options {
    */
   prunePermissionSets?: boolean;
   /**
-   * true: account assignments of the declared permission sets, on the accounts org.yaml's assignments target, that org.yaml does not declare are removed. Default false.
+   * true: account assignments of the declared permission sets, held by a group or user org.yaml names, that org.yaml does not declare are removed. Default false.
    */
   pruneAssignments?: boolean;
 }
@@ -388,9 +388,23 @@ export interface IdentityCenter {
    * Who gets which permission set on which accounts. Default: none.
    */
   assignments?: Assignment[];
+  /**
+   * Groups of Identity Center's own directory that assignments name: orgctl creates a declared group that does not exist. Not for groups an external identity provider synchronizes (create those there). Default: none.
+   */
+  groups?: {
+    [k: string]:
+      | {
+          /**
+           * The group's description in the identity store: 1 to 1024 characters.
+           */
+          description?: string;
+        }
+      | null
+      | undefined;
+  };
 }
 /**
- * A permission set: `description`, `sessionDuration`, `managedPolicies`.
+ * A permission set: `description`, `sessionDuration`, `managedPolicies`, `customerManagedPolicies`, `inlinePolicy`, `permissionsBoundary`, `tags`.
  */
 export interface PermissionSet {
   /**
@@ -405,6 +419,38 @@ export interface PermissionSet {
    * ARNs of AWS managed policies attached to the permission set.
    */
   managedPolicies?: string[];
+  /**
+   * IAM policies by name and path that each account the set is provisioned to must have (customer managed policy references). Default: none.
+   */
+  customerManagedPolicies?: CustomerManagedPolicyRef[];
+  /**
+   * A JSON policy document file, relative to this file, that is the permission set's inline policy (compared as JSON values). Absent: the set has no inline policy.
+   */
+  inlinePolicy?: string;
+  /**
+   * The permissions boundary: `managedPolicyArn` (an AWS managed policy) or `customerManagedPolicy` ({ name, path }). Absent: none.
+   */
+  permissionsBoundary?: {
+    /**
+     * An AWS managed policy ARN, like arn:aws:iam::aws:policy/PowerUserAccess.
+     */
+    managedPolicyArn?: string;
+    customerManagedPolicy?: CustomerManagedPolicyRef;
+  };
+  tags?: Tags;
+}
+/**
+ * An IAM policy by `name` (1 to 128 letters, digits or + = , . @ _ -) and `path` (default /).
+ */
+export interface CustomerManagedPolicyRef {
+  /**
+   * The IAM policy's name in each account.
+   */
+  name: string;
+  /**
+   * The IAM policy's path, like / (default) or /platform/.
+   */
+  path?: string;
 }
 /**
  * One assignment: a `group` or a `user` (by name in the identity store) gets `permissionSet` on `accounts` and on every account under `organizationalUnits`.

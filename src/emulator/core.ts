@@ -26,6 +26,7 @@ import { stsService, STS_VERSION, STS_XMLNS } from './sts/service.js';
 import { accountService, ACCOUNT_ROUTES } from './account/service.js';
 import { iamService, IAM_VERSION, IAM_XMLNS, IAM_XML_MAPS } from './iam/service.js';
 import { ssoAdminService, SSO_ADMIN_TARGET_PREFIX } from './sso-admin/service.js';
+import { identityStoreService, IDENTITY_STORE_TARGET_PREFIX } from './identity-store/service.js';
 import { World } from './world.js';
 
 export interface IncomingCall {
@@ -89,12 +90,14 @@ export class EmulatorCore {
     }));
     const iam = iamService((call) => ({ iam: this.world.iam, organizations: this.world.organizations, call }));
     const account = accountService((call) => ({ contacts: this.world.contacts, organizations: this.world.organizations, call }));
-    const ssoAdmin = ssoAdminService((call) => ({ identityCenter: this.world.identityCenter, call }));
+    const ssoAdmin = ssoAdminService((call) => ({ identityCenter: this.world.identityCenter, call, identityStore: this.world.identityStore, organizations: this.world.organizations }));
+    const identityStore = identityStoreService((call) => ({ identityStore: this.world.identityStore, call }));
     this.bindings = {
       jsonRpc: [
         { targetPrefix: ORGANIZATIONS_TARGET_PREFIX, service: organizations },
         { targetPrefix: BUDGETS_TARGET_PREFIX, service: budgets },
         { targetPrefix: SSO_ADMIN_TARGET_PREFIX, service: ssoAdmin },
+        { targetPrefix: IDENTITY_STORE_TARGET_PREFIX, service: identityStore },
       ],
       // STS and IAM share the query protocol: the Version parameter (else the signing name) tells them apart.
       query: [

@@ -6,7 +6,7 @@ import type { ApiError } from './api-error.js';
 import type { Caller } from './caller.js';
 import type { JsonObject } from './json.js';
 
-export type ServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin';
+export type ServiceName = 'organizations' | 'budgets' | 'sts' | 'iam' | 'account' | 'sso-admin' | 'identitystore';
 
 export interface CallContext {
   readonly caller: Caller;

@@ -13,6 +13,7 @@ import type { SnapshotIssue } from './snapshot-validate.js';
 import { DEFAULT_ACCOUNT_ID, World } from './world.js';
 import { DEFAULT_BUDGETS_QUOTAS } from './budgets/model.js';
 import { loadSecuritySections } from './snapshot-security.js';
+import { loadPermissionSets } from './snapshot-permission-sets.js';
 
 export interface LoadSettings {
   /** Overrides the snapshot's accountId. */
@@ -151,6 +152,7 @@ export function loadSnapshot(snapshot: EmulatorSnapshot, settings: LoadSettings)
   world.budgets.quotas = { maxBudgetsPerAccount: quotas.maxBudgetsPerAccount };
   loadOrganization(world, snapshot, settings);
   loadSecuritySections(world, snapshot, settings.now);
+  loadPermissionSets(world, snapshot, settings.now);
   const issues: SnapshotIssue[] = [];
   loadBudgets(world, snapshot, settings, issues);
   return issues.length === 0 ? { ok: true, world } : { ok: false, issues };

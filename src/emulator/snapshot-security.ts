@@ -128,22 +128,16 @@ export function checkSecuritySections(top: Obj): SnapshotIssue[] {
     str(raw, 'name', at, { optional: true });
     str(raw, 'status', at, { optional: true, oneOf: INSTANCE_STATUSES });
     seconds(raw, 'createdDate', at);
-    list(raw['permissionSets'], [...at, 'permissionSets']).forEach((set, j) => {
-      const setAt = [...at, 'permissionSets', j];
-      if (!isObject(set)) return add(setAt, 'must be an object');
-      str(set, 'name', setAt, { pattern: /^[\w+=,.@-]{1,32}$/, hint: 'expected 1 to 32 letters, digits or + = , . @ _ -' });
-      str(set, 'permissionSetArn', setAt, { optional: true });
-      str(set, 'inlinePolicy', setAt, { optional: true });
-      list(set['managedPolicies'], [...setAt, 'managedPolicies']).forEach((arn, k) => {
-        if (typeof arn !== 'string') add([...setAt, 'managedPolicies', k], 'must be a policy ARN');
-      });
-      list(set['assignments'], [...setAt, 'assignments']).forEach((a, k) => {
-        const aAt = [...setAt, 'assignments', k];
-        if (!isObject(a)) return add(aAt, 'must be an object');
-        str(a, 'accountId', aAt, { pattern: ACCOUNT_ID, hint: 'expected 12 digits' });
-        str(a, 'principalType', aAt, { oneOf: ['GROUP', 'USER'] });
-        str(a, 'principalId', aAt);
-      });
+    list(raw['groups'], [...at, 'groups']).forEach((g, j) => {
+      if (!isObject(g)) return add([...at, 'groups', j], 'must be an object');
+      str(g, 'groupId', [...at, 'groups', j]);
+      str(g, 'displayName', [...at, 'groups', j]);
+      str(g, 'description', [...at, 'groups', j], { optional: true });
+    });
+    list(raw['users'], [...at, 'users']).forEach((u, j) => {
+      if (!isObject(u)) return add([...at, 'users', j], 'must be an object');
+      str(u, 'userId', [...at, 'users', j]);
+      str(u, 'userName', [...at, 'users', j]);
     });
   });
   return issues;
@@ -195,17 +189,9 @@ export function loadSecuritySections(world: World, snapshot: EmulatorSnapshot, n
       status: i.status ?? 'ACTIVE',
       createdAt: (i.createdDate ?? now / 1000) * 1000,
     });
-    const instanceArn = world.identityCenter.instances[world.identityCenter.instances.length - 1]!.instanceArn;
-    for (const set of i.permissionSets ?? []) {
-      world.identityCenter.permissionSets.push({
-        instanceArn,
-        permissionSetArn: set.permissionSetArn ?? `arn:aws:sso:::permissionSet/${instanceArn.slice(instanceArn.lastIndexOf('/') + 1)}/ps-${hex(`${instanceArn}/${set.name}`, 16)}`,
-        name: set.name,
-        managedPolicyArns: [...(set.managedPolicies ?? [])],
-        inlinePolicy: set.inlinePolicy ?? '',
-        assignments: (set.assignments ?? []).map((a) => ({ ...a })),
-      });
-    }
+    const store = world.identityStore.of(world.identityCenter.instances[world.identityCenter.instances.length - 1]!.identityStoreId);
+    for (const g of i.groups ?? []) store.groups.set(g.groupId, { groupId: g.groupId, displayName: g.displayName, description: g.description, externalIds: [] });
+    for (const u of i.users ?? []) store.users.set(u.userId, { userId: u.userId, userName: u.userName, displayName: undefined, externalIds: [] });
   }
 }
 
@@ -256,7 +242,7 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
     ...(i.name !== undefined && { name: i.name }),
     status: i.status,
     createdDate: i.createdAt / 1000,
-    ...permissionSetsOf(world, i.instanceArn),
+    ...principalsOf(world, i.identityStoreId),
   }));
   return {
     ...(Object.keys(iam).length > 0 && { iam }),
@@ -265,16 +251,10 @@ export function writeSecuritySections(world: World): Pick<EmulatorSnapshot, 'iam
   };
 }
 
-/** The instance's permission sets as a snapshot writes them (none: no key). */
-function permissionSetsOf(world: World, instanceArn: string): Pick<SnapshotIdentityCenterInstance, 'permissionSets'> {
-  const sets = world.identityCenter.permissionSets
-    .filter((s) => s.instanceArn === instanceArn)
-    .map((s) => ({
-      name: s.name,
-      permissionSetArn: s.permissionSetArn,
-      ...(s.managedPolicyArns.length > 0 && { managedPolicies: [...s.managedPolicyArns] }),
-      ...(s.inlinePolicy !== '' && { inlinePolicy: s.inlinePolicy }),
-      ...(s.assignments.length > 0 && { assignments: s.assignments.map((a) => ({ ...a })) }),
-    }));
-  return sets.length > 0 ? { permissionSets: sets } : {};
+/** The identity store's groups and users as a snapshot writes them (none: no key). */
+function principalsOf(world: World, identityStoreId: string): Pick<SnapshotIdentityCenterInstance, 'groups' | 'users'> {
+  const store = world.identityStore.of(identityStoreId);
+  const groups = [...store.groups.values()].map((g) => ({ groupId: g.groupId, displayName: g.displayName, ...(g.description !== undefined && { description: g.description }) }));
+  const users = [...store.users.values()].map((u) => ({ userId: u.userId, userName: u.userName }));
+  return { ...(groups.length > 0 && { groups }), ...(users.length > 0 && { users }) };
 }

@@ -6,6 +6,7 @@ import { ACCOUNT_STATES, FEATURE_SETS, MANAGED_POLICIES, POLICY_TYPES, type Poli
 import { ACCOUNT_ID, CREATE_ACCOUNT_REQUEST_ID, EMAIL, ORG_ID, OU_ID, POLICY_ID, ROOT_ID } from './organizations/ids.js';
 import { SNAPSHOT_FORMAT_VERSION, type EmulatorSnapshot } from './snapshot.js';
 import { checkSecuritySections } from './snapshot-security.js';
+import { checkPermissionSets } from './snapshot-permission-sets.js';
 
 export type { SnapshotIssue, SnapshotPath } from './snapshot-issue.js';
 import type { SnapshotIssue, SnapshotPath } from './snapshot-issue.js';
@@ -273,6 +274,7 @@ export function validateSnapshot(value: unknown, options: { readonly ouNamesCase
     checkBudgets(c, top['budgets']);
     checkQuotas(c, top['quotas']);
     for (const issue of checkSecuritySections(top)) c.add(issue.path, issue.message);
+    for (const issue of checkPermissionSets(top)) c.add(issue.path, issue.message);
   }
   return c.issues.length === 0 ? { ok: true, snapshot: value as EmulatorSnapshot } : { ok: false, issues: c.issues };
 }

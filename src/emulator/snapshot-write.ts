@@ -6,6 +6,7 @@ import type { OrganizationsState } from './organizations/state.js';
 import { SNAPSHOT_FORMAT_VERSION, type EmulatorSnapshot, type SnapshotOrganization, type SnapshotTags } from './snapshot.js';
 import type { World } from './world.js';
 import { writeSecuritySections } from './snapshot-security.js';
+import { writePermissionSets } from './snapshot-permission-sets.js';
 
 function tagsOf(state: OrganizationsState, id: string): { tags?: SnapshotTags } {
   const tags = state.tags.get(id);
@@ -91,5 +92,6 @@ export function writeSnapshot(world: World): EmulatorSnapshot {
     budgets,
     quotas: { ...world.organizations.quotas, ...world.budgets.quotas },
     ...writeSecuritySections(world),
+    ...writePermissionSets(world),
   };
 }

@@ -3,6 +3,7 @@
 // budget parts, which are AWS's own wire shapes (Budget, Notification, Subscriber) so they can be
 // copied from `aws budgets describe-budget` output.
 
+import type { SnapshotPermissionSet } from './snapshot-permission-sets.js';
 import type { JsonObject } from './json.js';
 import type { AccountState, FeatureSet, JoinedMethod, PolicyType } from './organizations/model.js';
 
@@ -34,6 +35,8 @@ export interface EmulatorSnapshot {
   readonly iam?: SnapshotIam;
   readonly alternateContacts?: readonly SnapshotAlternateContact[];
   readonly identityCenterInstances?: readonly SnapshotIdentityCenterInstance[];
+  /** Permission sets of those instances (snapshot-permission-sets.ts). */
+  readonly identityCenterPermissionSets?: readonly SnapshotPermissionSet[];
 }
 
 export interface SnapshotRootUser {
@@ -97,21 +100,10 @@ export interface SnapshotIdentityCenterInstance {
   readonly status?: 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'ACTIVE';
   /** Epoch seconds. Default: load time. */
   readonly createdDate?: number;
-  /** Permission sets of the instance, with their policies and account assignments. Default none. */
-  readonly permissionSets?: readonly SnapshotPermissionSet[];
-}
-
-/** A permission set: what SSO Admin's DescribePermissionSet, policy and assignment reads answer. */
-export interface SnapshotPermissionSet {
-  readonly name: string;
-  /** Default arn:aws:sso:::permissionSet/<instance id>/ps-<16 hex>. */
-  readonly permissionSetArn?: string;
-  /** AWS managed policy ARNs. Default none. */
-  readonly managedPolicies?: readonly string[];
-  /** Inline policy JSON text. Default none. */
-  readonly inlinePolicy?: string;
-  /** Who has the set on which account (an account with an assignment has the set provisioned). */
-  readonly assignments?: readonly { readonly accountId: string; readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
+  /** Groups of the instance's identity store (Identity Center's own directory). Default none. */
+  readonly groups?: readonly { readonly groupId: string; readonly displayName: string; readonly description?: string }[];
+  /** Users of the identity store. Default none. */
+  readonly users?: readonly { readonly userId: string; readonly userName: string }[];
 }
 
 export interface SnapshotOrganization {

@@ -7,6 +7,7 @@ import { BudgetsState } from './budgets/state.js';
 import { IamState } from './iam/state.js';
 import { OrganizationsState } from './organizations/state.js';
 import { IdentityCenterState } from './sso-admin/state.js';
+import { IdentityStoreState } from './identity-store/state.js';
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 
@@ -16,6 +17,8 @@ export class World {
   readonly iam = new IamState();
   readonly contacts = new AlternateContactsState();
   readonly identityCenter = new IdentityCenterState();
+  /** The identity stores of the Identity Center instances: groups and users. */
+  readonly identityStore = new IdentityStoreState();
 
   constructor(
     /** The account callers act as unless their access key names another. */

@@ -81,8 +81,13 @@ export function buildImportedOrg(reading: ImportReading): ImportedOrg {
       ...(imported.policies.length > 0 ? { policies: imported.policies } : {}),
       ...(imported.trustedServices !== undefined && { trustedServices: imported.trustedServices }),
       ...(imported.delegatedAdministrators !== undefined && { delegatedAdministrators: imported.delegatedAdministrators }),
+      ...(imported.identityCenter !== undefined && { identityCenter: imported.identityCenter }),
     },
-    policyFiles: imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
+    policyFiles: [
+      ...imported.policies.flatMap((p) => (p.file !== undefined ? [{ path: p.file, text: `${JSON.stringify(p.document ?? {}, null, 2)}\n` }] : [])),
+      // Permission sets' inline policies, as their `inlinePolicy:` keys name them.
+      ...(imported.identityCenter?.permissionSets ?? []).flatMap((s) => (s.inlinePolicyFile !== undefined ? [{ path: s.inlinePolicyFile, text: `${JSON.stringify(s.inlinePolicy ?? {}, null, 2)}\n` }] : [])),
+    ],
     inactiveAccounts: leftOut.inactiveAccounts,
     leftOutBudgets: leftOut.leftOutBudgets,
     tags: reading.resourceTags === null ? null : tagsNotDeclared(reading, imported, (id) => targetRef({ id })),
@@ -100,6 +105,7 @@ const IMPORTED_DESIRED = {
   policies: true,
   trustedServices: false,
   delegatedAdministrators: false,
+  identityCenter: false,
 } as const satisfies Record<keyof ImportedDesired, boolean>;
 const IMPORT_LEFT_OUT = { inactiveAccounts: true, leftOutBudgets: true } as const satisfies Record<keyof ImportLeftOut, boolean>;
 const IMPORT_COUNTS = { ous: true, accountsPlaced: true, budgets: true, policies: true } as const satisfies Record<keyof ImportCounts, boolean>;

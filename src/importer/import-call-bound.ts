@@ -28,5 +28,7 @@ export function expectedImportCalls(reading: ImportReading): CallCounts {
   if (reading.resourceTags !== null) {
     add('ListTagsForResource', [...reading.resourceTags.values()].reduce((sum, tags) => sum + pagesFor(Object.keys(tags).length, PAGE_SIZES.organizations), 0));
   }
+  // Identity Center (only when the shell named its region): the instance, permission sets, directory and each principal's assignments.
+  for (const [operation, n] of Object.entries(reading.identityCenterCalls ?? {})) add(operation, n);
   return counts;
 }

@@ -51,7 +51,13 @@ export function checkImportedText(text: string, reading: ImportReading, imported
   }
   // The policy documents are in the files written beside org.yaml: as the config loader would read them.
   const documents = new Map((imported?.desired.policies ?? []).map((p) => [p.name, p.document]));
-  const desired = { ...parsed.value, ...(parsed.value.policies && { policies: parsed.value.policies.map((p) => ({ ...p, document: p.document ?? documents.get(p.name)! })) }) };
+  const inlinePolicies = new Map((imported?.desired.identityCenter?.permissionSets ?? []).map((p) => [p.name, p.inlinePolicy]));
+  const center = parsed.value.identityCenter;
+  const desired = {
+    ...parsed.value,
+    ...(parsed.value.policies && { policies: parsed.value.policies.map((p) => ({ ...p, document: p.document ?? documents.get(p.name)! })) }),
+    ...(center && { identityCenter: { ...center, permissionSets: center.permissionSets.map((s) => (s.inlinePolicyFile !== undefined ? { ...s, inlinePolicy: inlinePolicies.get(s.name) } : s)) } }),
+  };
   const live = {
     ...reading.live,
     ...liveTagsOfImport(reading.live, reading.resourceTags),

@@ -7,7 +7,9 @@
 //   4. only with includeTags: the tags of the root, every OU and account (one ListTagsForResource
 //      each: the tags kind's readEveryResourceTags), of every budget (read by readLiveOrg) and of every
 //      customer policy (read in step 2), since tags cost a call per resource.
-// Steps 2 to 4 start once the tree is known and run side by side (separate rate buckets).
+//   5. only with identityCenterRegion: IAM Identity Center there: permission sets, groups, users and assignments
+//      (the identity center kind's assignments/read-for-import.ts).
+// Steps 2 to 5 start once the tree is known and run side by side (separate rate buckets).
 
 import type { AwsPort } from '../aws/port.js';
 import { readPolicies } from '../kinds/policies/read.js';
@@ -17,6 +19,7 @@ import { readLiveOrg, type ReadProgress } from '../reader/read-live-org.js';
 import { WorkQueue } from '../reader/work-queue.js';
 import { checkImportCaller } from './import-caller.js';
 import { readEveryResourceTags } from '../kinds/tags/read.js';
+import { readIdentityCenterForImport } from '../kinds/identity-center/assignments/read-for-import.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -29,6 +32,8 @@ export interface ImportReading {
   readonly policies: LivePolicies | null;
   /** Tags of the root, OUs and accounts by ID; null when tags were not read. */
   readonly resourceTags: ReadonlyMap<string, Tags> | null;
+  /** The Identity Center requests import made (with full pages), when it read Identity Center. */
+  readonly identityCenterCalls?: Readonly<Record<string, number>>;
 }
 
 export interface ImportReadOptions {
@@ -37,6 +42,8 @@ export interface ImportReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Requests in flight per operation (as readLiveOrg). Default 16. */
   readonly concurrency?: number;
+  /** Where IAM Identity Center lives (`--identity-center-region`, else AWS_REGION): its permission sets, groups and assignments are imported; absent: not read. */
+  readonly identityCenterRegion?: string;
 }
 
 const DEFAULT_CONCURRENCY = 16;
@@ -73,13 +80,29 @@ export async function readForImport(port: AwsPort, options: ImportReadOptions = 
       abort.abort(error);
       throw error;
     });
-  const [policies, resourceTags, serviceAccess] = await Promise.all([
+  const region = options.identityCenterRegion;
+  const [policies, resourceTags, serviceAccess, identityCenter] = await Promise.all([
     stopOnFailure(organization.featureSet === 'ALL' ? (policiesRead ?? readPolicies(port, listedRoot ?? root, everyCustomerPolicy)) : Promise.resolve(null)),
     stopOnFailure(includeTags ? readEveryResourceTags(port, live, concurrency, abort.signal) : Promise.resolve(null)),
     // Trusted access needs all features: a consolidated-billing organization has none to import.
     stopOnFailure(
       organization.featureSet === 'ALL' ? readServiceAccess(port, { trustedServices: true, delegatedAdministrators: true }) : Promise.resolve<ServiceAccessSlice>({}),
     ),
+    // Identity Center (regional): permission sets, directory and assignments, in the region import was given.
+    stopOnFailure(region !== undefined ? readIdentityCenterForImport(port, region, organization.managementAccountId) : Promise.resolve(undefined)),
   ]);
-  return { live: { ...live, ...serviceAccess }, organization, root, policies, resourceTags };
+  const access = identityCenter?.access;
+  return {
+    live: {
+      ...live,
+      ...serviceAccess,
+      ...(identityCenter !== undefined && { identityCenterPermissionSets: identityCenter.permissionSets }),
+      ...(access !== undefined && { identityCenterAccess: access }),
+    },
+    organization,
+    root,
+    policies,
+    resourceTags,
+    ...(identityCenter !== undefined && { identityCenterCalls: identityCenter.calls }),
+  };
 }

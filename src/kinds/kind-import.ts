@@ -36,7 +36,7 @@ export interface ImportCounts {
 }
 
 /** The parts of DesiredOrg the kinds import; `options` (defaults) and `security` (not read) are the importer's. */
-export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets' | 'trustedServices' | 'delegatedAdministrators'> & {
+export type ImportedDesired = Pick<DesiredOrg, 'managementAccountId' | 'featureSet' | 'root' | 'budgets' | 'trustedServices' | 'delegatedAdministrators' | 'identityCenter'> & {
   readonly policies: NonNullable<DesiredOrg['policies']>;
 };
 

@@ -26,6 +26,13 @@ export interface StepDetails {
   readonly details: readonly string[];
 }
 
+/** A section of the plan comment a kind adds from its steps (the identity center kind's "Access changes"). */
+export interface KindPlanSection {
+  readonly title: string;
+  /** Plain text, escaped by the renderer; `callout` marks an item the reviewer must not miss, saying why. */
+  readonly items: readonly { readonly text: string; readonly callout?: string | undefined }[];
+}
+
 /** Everything the engine needs to know about one step kind. */
 export interface StepHandler<S extends PlanStep> {
   /** The renderers' group for the step: one of its kind's `groups`. */
@@ -65,6 +72,8 @@ export interface KindReadContext {
    * Parts of an attempt that was run again come again, and may name what the complete tree no longer has.
    */
   onDiscovered(listener: DiscoveryListener): void;
+  /** AWS_REGION (else AWS_DEFAULT_REGION) as the shell has it: regional services' region when org.yaml names none. */
+  readonly defaultRegion?: string | undefined;
 }
 
 /**
@@ -139,6 +148,8 @@ export interface ResourceKind<K extends StepKind = StepKind, F extends keyof Liv
    * them within the kind; kinds are ordered as the registry lists them.
    */
   plan(ctx: PlanContext): void;
+  /** A section the plan comment shows first after the audit, built from the plan's steps; undefined: none. */
+  planSection?(steps: readonly PlanStep[]): KindPlanSection | undefined;
   /**
    * The kind's part of one consistent picture of the live organization (the tree, the budgets), in bulk.
    * The reader runs every kind's snapshot read at once after the guard, stops them all when one fails,

@@ -7,7 +7,7 @@ import { alternateContactsKind } from './alternate-contacts/index.js';
 import { breakGlassKind } from './break-glass/index.js';
 import { budgetsKind } from './budgets/index.js';
 import { identityCenterKind } from './identity-center/index.js';
-import type { ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
+import type { KindPlanSection, ResourceKind, StepDetails, StepHandler, StepHandlers } from './kind.js';
 import { organizationKind } from './organization/index.js';
 import { policiesKind } from './policies/index.js';
 import { serviceAccessKind } from './service-access/index.js';
@@ -36,6 +36,7 @@ const STEP_HANDLERS = {
   ...policiesKind.steps,
   ...serviceAccessKind.steps,
   ...breakGlassKind.steps,
+  ...identityCenterKind.steps,
 } satisfies StepHandlers<StepKind>;
 
 /** The renderers' groups, in display order: each kind's groups, kinds in registry order. */
@@ -62,4 +63,12 @@ export function groupOf(step: PlanStep): string {
 
 export function describeStepDetails(step: PlanStep): StepDetails {
   return stepHandler(step).describe(step);
+}
+
+/** The sections kinds add to the plan comment from its steps, in registry order. */
+export function planSections(steps: readonly PlanStep[]): KindPlanSection[] {
+  return RESOURCE_KINDS.flatMap((kind) => {
+    const section = kind.planSection?.(steps);
+    return section === undefined ? [] : [section];
+  });
 }

@@ -67,3 +67,8 @@ export function delegatedAdministratorAddress(servicePrincipal: string, accountI
 export function memberAlternateContactAddress(type: 'SECURITY' | 'BILLING' | 'OPERATIONS', accountId: string): string {
   return `${alternateContactAddress(type)}@${accountId}`;
 }
+
+/** "permission-set:AdministratorAccess": an IAM Identity Center permission set, by name. */
+export function permissionSetAddress(name: string): string {
+  return `permission-set:${name}`;
+}

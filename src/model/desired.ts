@@ -1,6 +1,8 @@
 // The desired organization: org.yaml after schema validation, defaults and normalization.
 // Plain data, no behaviour; built by src/config, read by the planner.
 
+import type { CustomerManagedPolicyRef, PermissionsBoundary } from './permission-sets.js';
+
 /** Where a value came from in org.yaml, for diagnostics. 1-based. */
 export interface SourcePosition {
   readonly line: number;
@@ -204,6 +206,17 @@ export interface DesiredPermissionSet {
   /** AWS managed policy ARNs, in org.yaml order. */
   readonly managedPolicies: readonly string[];
   readonly at?: SourcePosition;
+  /** Customer managed policy references, path "/" unless written; absent: none. */
+  readonly customerManagedPolicies?: readonly CustomerManagedPolicyRef[];
+  /** `inlinePolicy:` as written: a JSON file relative to org.yaml; absent: no inline policy. */
+  readonly inlinePolicyFile?: string;
+  readonly inlinePolicyFileAt?: SourcePosition;
+  /** The inline policy file's JSON value, filled in by the config loader (src/config/load-org-file.ts). */
+  readonly inlinePolicy?: unknown;
+  /** Absent: none. */
+  readonly permissionsBoundary?: PermissionsBoundary;
+  /** `tags:`; absent: the set's tags are left as they are. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export type PrincipalType = 'GROUP' | 'USER';
@@ -225,12 +238,21 @@ export interface DesiredAssignment {
   readonly at?: SourcePosition;
 }
 
+/** A group `identityCenter.groups` declares. */
+export interface DesiredIdentityStoreGroup {
+  readonly name: string;
+  readonly description?: string;
+  readonly at?: SourcePosition;
+}
+
 export interface DesiredIdentityCenter {
   /** Where the instance lives; absent: security.identityCenterRegion, else AWS_REGION. */
   readonly region?: string;
   /** In org.yaml order. */
   readonly permissionSets: readonly DesiredPermissionSet[];
   readonly assignments: readonly DesiredAssignment[];
+  /** identityCenter.groups: groups of Identity Center's own directory that orgctl creates when missing. In org.yaml order. */
+  readonly groups?: readonly DesiredIdentityStoreGroup[];
   /** options.prunePermissionSets */
   readonly prunePermissionSets: boolean;
   /** options.pruneAssignments */

@@ -1,6 +1,7 @@
 // The live organization as read from AWS Organizations and AWS Budgets, in our own types.
 // Built by src/reader through the port; never persisted by orgctl.
 
+import type { LiveIdentityCenterPermissionSets } from './permission-sets.js';
 import type { FeatureSet, NotificationKey, OrgPolicyType, Subscriber } from './desired.js';
 import type { TagTarget } from './refs.js';
 import type { AlternateContactSpec, AlternateContactType } from './security.js';
@@ -76,6 +77,10 @@ export interface LiveOrg {
   readonly delegatedAdministrators?: readonly LiveDelegatedAdministrator[];
   /** The break-glass users org.yaml asks orgctl to create (`create: true`): read only when it asks for any. */
   readonly breakGlassUsers?: readonly LiveBreakGlassUser[];
+  /** IAM Identity Center's instance and permission sets: read only when org.yaml has `identityCenter:` (or by import). */
+  readonly identityCenterPermissionSets?: LiveIdentityCenterPermissionSets;
+  /** Identity Center instance, permission set names, declared principals and their assignments: read only when org.yaml has `identityCenter:`. */
+  readonly identityCenterAccess?: LiveIdentityCenterAccess;
   /** Alternate contacts of member accounts (GetAlternateContact with AccountId): read only for the members and types org.yaml gives contacts. */
   readonly memberAlternateContacts?: readonly LiveMemberAlternateContact[];
 }
@@ -146,4 +151,41 @@ export interface LiveBreakGlassUser {
   } | null;
   /** Why it could not be read (denied, ...): the plan cannot tell whether to create it. */
   readonly readError?: string;
+}
+
+/** One account assignment as read: a principal of the identity store has a permission set on an account. */
+export interface LiveAccountAssignment {
+  readonly accountId: string;
+  readonly permissionSetArn: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
+}
+
+/** A group or user org.yaml names, as the identity store answered (id null: not there). */
+export interface LivePrincipal {
+  readonly type: 'GROUP' | 'USER';
+  readonly name: string;
+  readonly id: string | null;
+}
+
+/**
+ * IAM Identity Center's side of the access chain (src/kinds/identity-center/assignments/read.ts): read only
+ * when org.yaml has an `identityCenter:` section.
+ */
+export interface LiveIdentityCenterAccess {
+  /** The region asked; undefined when neither org.yaml nor AWS_REGION names one (nothing was read). */
+  readonly region: string | undefined;
+  /** The organization instance the management account owns there; null: none. */
+  readonly instance: { readonly instanceArn: string; readonly identityStoreId: string } | null;
+  /** Every permission set of the instance, by name. */
+  readonly permissionSets: readonly { readonly name: string; readonly arn: string }[];
+  /** The groups and users org.yaml names (assignments and `groups:`), resolved by name. */
+  readonly principals: readonly LivePrincipal[];
+  /**
+   * Whether the identity store is synchronized from an external identity provider (its groups or users carry
+   * ExternalIds); read only when a group `groups:` declares is missing (undefined otherwise).
+   */
+  readonly externalDirectory?: boolean;
+  /** Every assignment of the principals found (ListAccountAssignmentsForPrincipal). */
+  readonly assignments: readonly LiveAccountAssignment[];
 }

@@ -11,6 +11,8 @@ import type { OrganizationStep } from '../kinds/organization/steps.js';
 import type { TagStep } from '../kinds/tags/steps.js';
 import type { PolicyStep } from '../kinds/policies/steps.js';
 import type { ServiceAccessStep } from '../kinds/service-access/steps.js';
+import type { PermissionSetStep } from '../kinds/identity-center/permission-sets/steps.js';
+import type { IdentityCenterAccessStep } from '../kinds/identity-center/assignments/steps.js';
 import type { ApplyEstimate, Rehearsal } from './rehearsal.js';
 
 export type * from '../kinds/alternate-contacts/steps.js';
@@ -19,6 +21,7 @@ export type * from '../kinds/organization/steps.js';
 export type * from '../kinds/tags/steps.js';
 export type * from '../kinds/policies/steps.js';
 export type * from '../kinds/service-access/steps.js';
+export type * from '../kinds/identity-center/permission-sets/steps.js';
 
 /** 2: steps refer to OUs and the root by typed references (src/model/refs.ts) instead of path strings. */
 export const PLAN_FORMAT_VERSION = 2;
@@ -59,7 +62,7 @@ export interface StepBase {
 }
 
 /** Every step of every resource kind (one union member per kind, from src/kinds/<kind>/steps.ts). */
-export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | BreakGlassStep;
+export type PlanStep = OrganizationStep | BudgetStep | AlternateContactStep | PolicyStep | TagStep | ServiceAccessStep | BreakGlassStep | PermissionSetStep | IdentityCenterAccessStep;
 
 export type StepKind = PlanStep['kind'];
 

@@ -58,6 +58,8 @@ export interface IdentityCenterInstance {
   readonly ownerAccountId: string;
   /** undefined when AWS did not report a status (older instances, emulators). */
   readonly status: IdentityCenterInstanceStatus | undefined;
+  /** The instance's identity store (groups and users); absent when AWS did not say. */
+  readonly identityStoreId?: string;
 }
 
 /** IAM GetUser: one IAM user of the calling account, with its tags. */

@@ -41,10 +41,14 @@ export const NoteCode = {
   delegatedAdministratorNotDeclared: 'delegated-administrator-not-declared',
   delegatedAdministratorNotMember: 'delegated-administrator-not-member',
   serviceAccessAfterOrganization: 'service-access-after-organization',
-  identityCenterNotApplied: 'identity-center-not-applied',
   accessAnalyzerFinding: 'access-analyzer-finding',
   accessAnalyzerUnavailable: 'access-analyzer-unavailable',
   breakGlassUserUnreadable: 'break-glass-user-unreadable',
+  identityCenterRegionMissing: 'identity-center-region-missing',
+  identityCenterInstanceMissing: 'identity-center-instance-missing',
+  permissionSetNotDeclared: 'permission-set-not-declared',
+  permissionSetStillProvisioned: 'permission-set-still-provisioned',
+  identityCenterPrincipalMissing: 'identity-center-principal-missing',
 } as const;
 export type NoteCode = (typeof NoteCode)[keyof typeof NoteCode];
 

@@ -15,8 +15,9 @@ export async function readKinds(
   tree: KindReadContext['tree'],
   root: LiveRoot | null = null,
   onDiscovered: KindReadContext['onDiscovered'] = () => undefined,
+  defaultRegion?: string,
 ): Promise<Partial<LiveOrg>> {
-  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root, onDiscovered };
+  const ctx: KindReadContext = { port, desired, callerAccountId, observations, tree, root, onDiscovered, defaultRegion };
   // All start at once (each kind's first calls are sent before this awaits), in registry order.
   const slices = await Promise.all(RESOURCE_KINDS.map((kind) => kind.read?.(ctx) ?? {}));
   return Object.assign({}, ...slices) as Partial<LiveOrg>;

@@ -58,7 +58,7 @@ export interface ReadLiveOptions {
    * org.yaml, for the resource kinds' own reads (what each declares it needs), started just before
    * onReadUnderWay; they fill `observations` for the audit. Without it (import) no kind read runs.
    */
-  readonly kinds?: { readonly desired: DesiredOrg; readonly observations: ReadObservations };
+  readonly kinds?: { readonly desired: DesiredOrg; readonly observations: ReadObservations; readonly defaultRegion?: string | undefined };
   /** Called with the root as ListRoots answered (its policy types included), so no one lists it again. */
   readonly onRoot?: (root: LiveRoot) => void;
   /** Requests in flight per list operation. Enough to keep each operation at its rate limit. Default 16. */
@@ -93,8 +93,15 @@ export async function readLiveOrg(port: AwsPort, options: ReadLiveOptions): Prom
     if (underWay) return;
     underWay = true;
     if (options.kinds) {
-      kindReads = readKinds(port, options.kinds.desired, callerAccountId, options.kinds.observations, treeRead.promise, listedRoot, (listener) =>
-        discoveries.subscribe(listener),
+      kindReads = readKinds(
+        port,
+        options.kinds.desired,
+        callerAccountId,
+        options.kinds.observations,
+        treeRead.promise,
+        listedRoot,
+        (listener) => discoveries.subscribe(listener),
+        options.kinds.defaultRegion,
       );
       // If the bulk read fails, its error is the one reported; this must not surface as an unhandled rejection.
       kindReads.catch(() => undefined);

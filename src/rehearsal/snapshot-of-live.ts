@@ -26,7 +26,7 @@ export function snapshotOfLive(live: LiveOrg): EmulatorSnapshot {
   const users: SnapshotIamUser[] = (live.breakGlassUsers ?? []).flatMap((u) =>
     u.user ? [{ accountId: live.callerAccountId, userName: u.name, tags: u.user.tags, ...(u.user.attachedPolicies && { attachedPolicies: u.user.attachedPolicies }) }] : [],
   );
-  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts, ...(users.length > 0 && { iam: { users } }) } as const;
+  const base = { formatVersion: SNAPSHOT_FORMAT_VERSION, accountId: live.callerAccountId, budgets, quotas, alternateContacts, ...(users.length > 0 && { iam: { users } }), ...identityCenterOf(live) } as const;
   const org = live.organization;
   if (!org || !live.root) return { ...base, organization: null };
   return {
@@ -123,5 +123,47 @@ function snapshotBudget(accountId: string, b: LiveBudget, readTags: Tags | undef
       Subscribers: n.subscribers.map((s) => ({ SubscriptionType: s.type, Address: s.address })),
     })),
     ...withTags(b.tags ?? readTags),
+  };
+}
+
+/**
+ * The Identity Center instance, its permission sets, the groups and users org.yaml names (those the plan
+ * found) and their assignments, when the plan read them (org.yaml has `identityCenter:`).
+ */
+function identityCenterOf(live: LiveOrg): Pick<EmulatorSnapshot, 'identityCenterInstances' | 'identityCenterPermissionSets'> {
+  const read = live.identityCenterPermissionSets;
+  if (!read?.instance) return {};
+  const { region, instanceArn } = read.instance;
+  const access = live.identityCenterAccess?.instance?.instanceArn === instanceArn ? live.identityCenterAccess : undefined;
+  const found = (access?.principals ?? []).flatMap((p) => (p.id === null ? [] : [{ ...p, id: p.id }]));
+  const groups = found.filter((p) => p.type === 'GROUP').map((p) => ({ groupId: p.id, displayName: p.name }));
+  const users = found.filter((p) => p.type === 'USER').map((p) => ({ userId: p.id, userName: p.name }));
+  const assignmentsOf = (arn: string) =>
+    (access?.assignments ?? []).filter((a) => a.permissionSetArn === arn).map((a) => ({ accountId: a.accountId, principalType: a.principalType, principalId: a.principalId }));
+  return {
+    identityCenterInstances: [
+      {
+        ownerAccountId: live.callerAccountId,
+        region,
+        instanceArn,
+        ...(access?.instance && { identityStoreId: access.instance.identityStoreId }),
+        ...(groups.length > 0 && { groups }),
+        ...(users.length > 0 && { users }),
+      },
+    ],
+    identityCenterPermissionSets: read.permissionSets.map((s) => ({
+      instanceArn,
+      arn: s.arn,
+      name: s.name,
+      ...(s.description !== undefined && { description: s.description }),
+      sessionDuration: s.sessionDuration,
+      managedPolicies: s.managedPolicies,
+      customerManagedPolicies: s.customerManagedPolicies,
+      ...(s.inlinePolicy !== undefined && { inlinePolicy: s.inlinePolicy }),
+      ...(s.permissionsBoundary !== undefined && { permissionsBoundary: s.permissionsBoundary }),
+      tags: s.tags,
+      provisionedAccountIds: s.provisionedAccountIds,
+      ...(assignmentsOf(s.arn).length > 0 && { assignments: assignmentsOf(s.arn) }),
+    })),
   };
 }

@@ -8,6 +8,8 @@
 import type { Plan, PlanNote, PlanStep, StepAction } from '../model/plan.js';
 import { renderAuditMarkdown } from '../audit/render-audit-markdown.js';
 import { describeStep, formatCount, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
+import { planSections } from '../kinds/registry.js';
+import type { KindPlanSection } from '../kinds/kind.js';
 import { escapeMarkdownInline, fencedCodeBlock } from './markdown-escape.js';
 import { visibleText } from '../text/visible-text.js';
 
@@ -80,7 +82,11 @@ function assemble(
 ): string {
   const parts: string[] = [options.title ?? '### orgctl plan'];
   // The root-credential audit first (it is small: one line per check), then the plan.
-  if (plan.audit) parts.push(renderAuditMarkdown(plan.audit, { sourceFile: options.sourceFile ?? 'org.yaml' }).trimEnd(), '#### Changes');
+  if (plan.audit) parts.push(renderAuditMarkdown(plan.audit, { sourceFile: options.sourceFile ?? 'org.yaml' }).trimEnd());
+  // The kinds' sections (who gains or loses access) first after the audit: what a reviewer must see.
+  const sections = planSections(plan.steps).map(sectionMarkdown);
+  parts.push(...sections);
+  if (plan.audit || sections.length > 0) parts.push('#### Changes');
   parts.push(`**${renderedSummaryLine(plan)}**`);
   const omitted: string[] = [];
 
@@ -135,6 +141,12 @@ function stepBlocks(steps: readonly PlanStep[]): string[] {
       return (i === 0 ? [`# ${group}`, ...lines] : lines).join('\n');
     }),
   );
+}
+
+/** A kind's section: a heading and one escaped item per line, callouts in bold first words. */
+function sectionMarkdown(section: KindPlanSection): string {
+  const items = section.items.map((item) => `- ${item.callout !== undefined ? `**⚠ ${escapeMarkdownInline(item.callout)}:** ` : ''}${escapeMarkdownInline(item.text)}`);
+  return [`#### ${escapeMarkdownInline(section.title)}`, '', ...items].join('\n');
 }
 
 function quote(lines: readonly string[]): string {

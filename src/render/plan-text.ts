@@ -6,6 +6,7 @@
 import type { Plan, PlanNote, StepAction } from '../model/plan.js';
 import { renderAuditText } from '../audit/render-audit-text.js';
 import { describeStep, groupSteps, planErrorLine, renderedSummaryLine } from './describe-step.js';
+import { planSections } from '../kinds/registry.js';
 import { visibleText } from '../text/visible-text.js';
 
 export interface TextRenderOptions {
@@ -24,6 +25,12 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const lines: string[] = [];
   // The root-credential audit comes first: a failed check must be seen before the changes.
   if (plan.audit) lines.push(renderAuditText(plan.audit, { color: options.color, sourceFile }));
+  // Then the kinds' sections (who gains or loses access).
+  for (const section of planSections(plan.steps)) {
+    lines.push(paint('bold', visibleText(section.title)));
+    for (const item of section.items) lines.push(`  ${item.callout !== undefined ? `${paint('yellow', `! ${visibleText(item.callout)}:`)} ` : ''}${visibleText(item.text)}`);
+    lines.push('');
+  }
 
   for (const { group, steps } of groupSteps(plan.steps)) {
     lines.push(paint('bold', group));

@@ -49,7 +49,7 @@ export async function makePlan(port: AwsPort, desired: DesiredOrg, orgYamlSha256
     // Tags tell which budgets orgctl manages; only budgets that pruning might delete need them.
     readTagsFor: (name) => desired.options.pruneBudgets && !declaredBudgets.has(name),
     ...(options.onReadProgress ? { onProgress: options.onReadProgress } : {}),
-    kinds: { desired, observations },
+    kinds: { desired, observations, defaultRegion: defaultRegionOf(options.audit === false ? process.env : (options.audit?.env ?? process.env)) },
     onReadUnderWay: startAudit,
   });
   const auditReport = await audit;
@@ -94,4 +94,9 @@ async function withKindChecks(port: AwsPort, plan: Plan, desired: DesiredOrg): P
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** AWS_REGION, else AWS_DEFAULT_REGION: Identity Center's region when org.yaml names none. */
+function defaultRegionOf(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined;
 }

@@ -33,14 +33,22 @@ async function adminAccessCheck(port: AwsPort, accountId: string) {
 
 describe('admin access through Identity Center, against our emulator', () => {
   const ACCOUNT = '123456789012';
+  const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000001';
   async function withEmulator(policy: string, check: (port: AwsPort) => Promise<void>): Promise<void> {
     const emulator = await startEmulator(
       testEmulatorOptions({
         snapshot: {
           formatVersion: 1,
           accountId: ACCOUNT,
-          identityCenterInstances: [
-            { ownerAccountId: ACCOUNT, region: REGION, permissionSets: [{ name: 'Admins', managedPolicies: [policy], assignments: [{ accountId: ACCOUNT, principalType: 'GROUP', principalId: 'g-1' }] }] },
+          identityCenterInstances: [{ ownerAccountId: ACCOUNT, region: REGION, instanceArn: INSTANCE_ARN }],
+          identityCenterPermissionSets: [
+            {
+              instanceArn: INSTANCE_ARN,
+              arn: `arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-0000000000000001`,
+              name: 'Admins',
+              managedPolicies: [policy],
+              assignments: [{ accountId: ACCOUNT, principalType: 'GROUP', principalId: 'g-1' }],
+            },
           ],
         },
       }),

@@ -47,12 +47,15 @@ const LOCKED_DOWN: EmulatorSnapshot = {
     organizationsFeatures: ['RootCredentialsManagement', 'RootSessions'],
   },
   alternateContacts: [{ accountId: MGMT, type: 'SECURITY', name: 'Security team', title: 'CISO', email: 'security@example.com', phone: '+1 555 0100' }],
-  identityCenterInstances: [
+  identityCenterInstances: [{ ownerAccountId: MGMT, region: 'eu-west-1', instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000001' }],
+  // Everyday admin access through Identity Center: an AdministratorAccess set assigned on the management account.
+  identityCenterPermissionSets: [
     {
-      ownerAccountId: MGMT,
-      region: 'eu-west-1',
-      // Everyday admin access through Identity Center: an AdministratorAccess set assigned on the management account.
-      permissionSets: [{ name: 'AdministratorAccess', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], assignments: [{ accountId: MGMT, principalType: 'GROUP', principalId: 'platform-admins' }] }],
+      instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000001',
+      arn: 'arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-0000000000000001',
+      name: 'AdministratorAccess',
+      managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      assignments: [{ accountId: MGMT, principalType: 'GROUP', principalId: 'platform-admins' }],
     },
   ],
 };

@@ -12,7 +12,7 @@ const rows = new Map(
     // Keyed by operation and service: ListTagsForResource exists in both Organizations and Budgets.
     .map((cells) => [`${cells[1] ?? ''}|${cells[2] ?? ''}`, cells] as const),
 );
-const SERVICE_COLUMN = { organizations: 'Organizations', budgets: 'Budgets', sts: 'STS', iam: 'IAM', account: 'Account', 'sso-admin': 'SSO Admin', 'accessanalyzer': 'Access Analyzer' } as const;
+const SERVICE_COLUMN = { organizations: 'Organizations', budgets: 'Budgets', sts: 'STS', iam: 'IAM', account: 'Account', 'sso-admin': 'SSO Admin', 'accessanalyzer': 'Access Analyzer', identitystore: 'Identity Store' } as const;
 
 describe('docs/aws-access.md', () => {
   it.each(Object.values(PORT_OPERATIONS).map((info) => [info.operation, info] as const))('documents %s', (operation, info) => {

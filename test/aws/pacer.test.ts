@@ -112,6 +112,18 @@ describe('Pacer', () => {
     expect(budgetTags.times.filter((t) => t === 0)).toHaveLength(19);
   });
 
+  it('paces every SSO Admin operation through one collective bucket (Identity Center: 20 requests per second in all)', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const describes = grantTimes(clock, () => pacer.acquire('sso-admin', 'DescribePermissionSet'), 11);
+    const tags = grantTimes(clock, () => pacer.acquire('sso-admin', 'ListTagsForResource'), 11);
+    await clock.runAll();
+    // Burst 20 less 2 of headroom (20/s × 100 ms of jitter tolerance) at once, then one per 50 ms for both operations together.
+    const all = [...describes.times, ...tags.times].sort((a, b) => a - b);
+    expect(all.filter((t) => t === 0)).toHaveLength(18);
+    expect(all.slice(18)).toEqual([50, 100, 150, 200]);
+  });
+
   it('a time scale multiplies the rate and keeps the burst, like the emulator', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, scale: 10, jitterToleranceMs: 0 });
@@ -170,5 +182,24 @@ describe('Pacer', () => {
 
   it('refuses a scale that is not positive', () => {
     expect(() => new Pacer({ scale: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('Pacer: IAM Identity Center', () => {
+  it('paces the identity store through its own collective bucket, apart from SSO Admin, and still not IAM', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock });
+    const lookups = grantTimes(clock, () => pacer.acquire('identitystore', 'GetGroupId'), 10);
+    const groups = grantTimes(clock, () => pacer.acquire('identitystore', 'CreateGroup'), 10);
+    const listings = grantTimes(clock, () => pacer.acquire('sso-admin', 'ListAccountAssignmentsForPrincipal'), 8);
+    const iam = grantTimes(clock, () => pacer.acquire('iam', 'ListMFADevices'), 8);
+    await clock.runAll();
+    // 20 per second in all for the identity store's operations: 18 at once (burst 20 less 2 of headroom), then one per 50 ms.
+    const store = [...lookups.times, ...groups.times].sort((a, b) => a - b);
+    expect(store.filter((t) => t === 0)).toHaveLength(18);
+    expect(store.slice(18)).toEqual([50, 100]);
+    // SSO Admin's bucket is another: its 8 go at once.
+    expect(listings.times).toEqual(Array<number>(8).fill(0));
+    expect(iam.times).toEqual(Array<number>(8).fill(0));
   });
 });

@@ -122,11 +122,25 @@ describe('identityCenter rules', () => {
     ]);
   });
 
-  it('unknown keys in a permission set are schema errors at the key (inline policies are not supported yet)', () => {
-    const text = withCenter('  permissionSets:', '    Admin:', '      inlinePolicy: policies/x.json  # <-k');
+  it('unknown keys in a permission set are schema errors at the key (the relay state is not supported yet)', () => {
+    const text = withCenter('  permissionSets:', '    Admin:', '      relayState: https://console.aws.amazon.com/  # <-k');
     const problems = problemsOf(text);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: lineOf(text, '<-k') });
+  });
+
+  it('a permissions boundary is one of its two forms, and a customer managed policy path starts and ends with /', () => {
+    const both = withCenter('  permissionSets:', '    Admin:', '      permissionsBoundary: { managedPolicyArn: arn:aws:iam::aws:policy/PowerUserAccess, customerManagedPolicy: { name: B } }  # <-b');
+    expect(problemsOf(both)).toHaveLength(1);
+    const path = withCenter('  permissionSets:', '    Admin:', '      customerManagedPolicies: [{ name: B, path: platform }]  # <-p');
+    expect(problemsOf(path)[0]).toMatchObject({ line: lineOf(path, '<-p') });
+    const good = withCenter('  permissionSets:', '    Admin:', '      customerManagedPolicies: [{ name: B }]', '      permissionsBoundary: { customerManagedPolicy: { name: B, path: /platform/ } }', '      tags: { owner: platform }');
+    expect(problemsOf(good)).toEqual([]);
+    expect(desiredOf(good).identityCenter?.permissionSets[0]).toMatchObject({
+      customerManagedPolicies: [{ name: 'B', path: '/' }],
+      permissionsBoundary: { customerManagedPolicy: { name: 'B', path: '/platform/' } },
+      tags: { owner: 'platform' },
+    });
   });
 });
 

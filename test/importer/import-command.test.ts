@@ -127,6 +127,45 @@ describe('orgctl import: where it writes', () => {
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses an --identity-center-region that is not a region, before reading anything', async () => {
+    const fake = new FakeAwsPort();
+    const run = await runOrgctl(['import', '--identity-center-region', 'Europe'], { cwd: dir, port: fake });
+    expect([run.code, run.stderr]).toEqual([1, 'Error: --identity-center-region "Europe" is not a region; write one like us-east-1.\n']);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('reads Identity Center only with --identity-center-region', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const instance = fake.security.addIdentityCenterInstance('eu-west-1', MGMT);
+    fake.permissionSets.seed(instance.instanceArn, { name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    expect((await runOrgctl(['import', '--out', 'a.yaml'], { cwd: dir, port: fake })).code).toBe(0);
+    expect(fake.calls.filter((c) => c.operation === 'ListInstances' || c.operation === 'ListPermissionSets')).toEqual([]);
+    expect((await runOrgctl(['import', '--out', 'b.yaml', '--identity-center-region', 'eu-west-1'], { cwd: dir, port: fake })).code).toBe(0);
+    expect(await readFile(join(dir, 'b.yaml'), 'utf8')).toContain(
+      ['identityCenter:', '  region: eu-west-1', '  permissionSets:', '    ReadOnly:', '      sessionDuration: PT1H', '      managedPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess"]'].join('\n'),
+    );
+  });
+
+  it('finds the Identity Center region from --identity-center-region, else the org.yaml it replaces, else AWS_REGION', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    fake.permissionSets.seed(fake.security.addIdentityCenterInstance('eu-west-1', MGMT).instanceArn, { name: 'InIreland' });
+    fake.permissionSets.seed(fake.security.addIdentityCenterInstance('us-east-1', MGMT).instanceArn, { name: 'InVirginia' });
+    const env = { AWS_REGION: 'us-east-1' };
+    const regionOf = async (): Promise<string | undefined> => /identityCenter:\n {2}region: ([a-z0-9-]+)/.exec(await readFile(join(dir, 'c.yaml'), 'utf8'))?.[1];
+    expect((await runOrgctl(['import', '--out', 'c.yaml'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('us-east-1');
+    // The file being replaced names another region: it wins over AWS_REGION.
+    await writeFile(join(dir, 'c.yaml'), (await readFile(join(dir, 'c.yaml'), 'utf8')).replace('region: us-east-1', 'region: eu-west-1'));
+    expect((await runOrgctl(['import', '--out', 'c.yaml', '--force'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('eu-west-1');
+    expect(await readFile(join(dir, 'c.yaml'), 'utf8')).toContain('InIreland');
+    // The flag wins over both.
+    expect((await runOrgctl(['import', '--out', 'c.yaml', '--force', '--identity-center-region', 'us-east-1'], { cwd: dir, port: fake, env })).code).toBe(0);
+    expect(await regionOf()).toBe('us-east-1');
+  });
+
   it('refuses unknown options with usage help', async () => {
     const run = await runOrgctl(['import', '--prune'], { cwd: dir, port: new FakeAwsPort() });
     expect(run.code).toBe(1);
@@ -371,4 +410,36 @@ describe('orgctl import: an organization too large for one org.yaml', () => {
     expect(run.code).toBe(1);
     await expect(readFile(join(dir, 'org.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
   }, 60_000);
+});
+
+describe('orgctl import: Identity Center', () => {
+  it('with a region, reads the instance, permission sets, directory and every principal\'s assignments, exactly as its call bound says, and writes them back', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    const instance = fake.security.addIdentityCenterInstance('us-east-1', FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
+    const access = fake.identityCenterAccess;
+    const admin = access.seedPermissionSet(instance.instanceArn, 'AdministratorAccess');
+    access.seedPermissionSet(instance.instanceArn, 'Unused');
+    const group = access.seedGroup(instance.identityStoreId!, 'PlatformAdmins');
+    access.seedUser(instance.identityStoreId!, 'nobody@example.com');
+    access.assignments.push({ instanceArn: instance.instanceArn, accountId: FakeAwsPort.MANAGEMENT_ACCOUNT_ID, permissionSetArn: admin, principal: { type: 'GROUP', id: group } });
+    const { text, reading } = await importOrg(fake, { identityCenterRegion: 'us-east-1' });
+    expect(fake.stats().calls).toEqual(expectedImportCalls(reading));
+    // Every permission set whole (seven reads each, besides DescribePermissionSet), once: the assignments' part reuses their names.
+    const perSet = { ListManagedPoliciesInPermissionSet: 2, ListCustomerManagedPolicyReferencesInPermissionSet: 2, GetInlinePolicyForPermissionSet: 2, GetPermissionsBoundaryForPermissionSet: 2, ListTagsForResource: 2, ListAccountsForProvisionedPermissionSet: 2 };
+    expect(reading.identityCenterCalls).toEqual({ ListInstances: 1, ListPermissionSets: 1, DescribePermissionSet: 2, ...perSet, ListGroups: 1, ListUsers: 1, ListAccountAssignmentsForPrincipal: 2 });
+    // One writer: every permission set with its contents, then the groups and the assignments.
+    expect(text).toContain(
+      `identityCenter:\n  region: us-east-1\n  permissionSets:\n    AdministratorAccess:\n      sessionDuration: PT1H\n    Unused:\n      sessionDuration: PT1H\n  groups:\n    PlatformAdmins: {}\n  assignments:\n    - group: PlatformAdmins\n      permissionSet: AdministratorAccess\n      accounts: ["${FakeAwsPort.MANAGEMENT_ACCOUNT_ID}"]\n`,
+    );
+  });
+
+  it('without a region reads nothing from Identity Center and writes no section', async () => {
+    const fake = new FakeAwsPort();
+    seedSmallOrg(fake);
+    fake.security.addIdentityCenterInstance('us-east-1', FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
+    const { text } = await importOrg(fake);
+    expect(fake.callCount('ListInstances')).toBe(0);
+    expect(text).not.toContain('identityCenter:');
+  });
 });

@@ -29,6 +29,31 @@ const LIVE: Required<LiveOrg> = {
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '222222222222' }],
   breakGlassUsers: [{ name: 'break-glass', user: null }],
   memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: null }],
+  identityCenterPermissionSets: {
+    region: 'us-east-1',
+    instance: { region: 'us-east-1', instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000001' },
+    permissionSets: [
+      {
+        arn: 'arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-0000000000000001',
+        name: 'Admin',
+        description: undefined,
+        sessionDuration: 'PT1H',
+        managedPolicies: [],
+        customerManagedPolicies: [],
+        inlinePolicy: undefined,
+        permissionsBoundary: undefined,
+        tags: {},
+        provisionedAccountIds: [],
+      },
+    ],
+  },
+  identityCenterAccess: {
+    region: 'us-east-1',
+    instance: { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1' },
+    permissionSets: [{ name: 'Admin', arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1' }],
+    principals: [{ type: 'GROUP', name: 'Admins', id: 'g-1' }],
+    assignments: [{ accountId: MGMT, permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1', principalType: 'GROUP', principalId: 'g-1' }],
+  },
 };
 
 /** Another value for every field: the compiler asks for one when LiveOrg gains a field. */
@@ -46,6 +71,8 @@ const CHANGED: { readonly [F in keyof LiveOrg]-?: LiveOrg[F] } = {
   delegatedAdministrators: [{ principal: 'securityhub.amazonaws.com', accountId: '333333333333' }],
   breakGlassUsers: [{ name: 'break-glass', user: { tags: { 'managed-by': 'orgctl', 'orgctl:role': 'break-glass' }, attachedPolicies: [] } }],
   memberAlternateContacts: [{ accountId: '222222222222', type: 'SECURITY', contact: { type: 'SECURITY', name: 'n', title: 't', email: 'e@example.com', phone: '+1' } }],
+  identityCenterPermissionSets: { ...LIVE.identityCenterPermissionSets, permissionSets: [{ ...LIVE.identityCenterPermissionSets.permissionSets[0]!, sessionDuration: 'PT4H' }] },
+  identityCenterAccess: { ...LIVE.identityCenterAccess, assignments: [] },
 };
 
 describe('the live-state fingerprint covers every LiveOrg field', () => {

@@ -48,6 +48,13 @@ const MAY_DEPEND_ON: Readonly<Record<StepKind, readonly StepKind[]>> = {
   registerDelegatedAdministrator: ['enableServiceAccess', 'deregisterDelegatedAdministrator'],
   disableServiceAccess: ['deregisterDelegatedAdministrator'],
   createBreakGlassUser: [],
+  createPermissionSet: [],
+  updatePermissionSet: [],
+  deletePermissionSet: [],
+  provisionPermissionSet: ['updatePermissionSet'],
+  createGroup: [],
+  createAccountAssignment: ['createGroup', 'createAccount'],
+  deleteAccountAssignment: [],
 };
 
 const budgetOf = (step: PlanStep): string | undefined => ('budgetName' in step ? step.budgetName : undefined);

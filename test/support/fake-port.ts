@@ -47,6 +47,8 @@ import { FakeOrgTree, type SeedAccount, type SeedOrganization, type SeedPolicy }
 import { fakeOrganizations } from './fake-port/organizations.js';
 import { fakeServiceAccess, FakeServiceAccessState } from './fake-port/service-access.js';
 import { fakeSsoAdmin } from './fake-port/sso-admin.js';
+import { FakePermissionSetStore, fakeSsoAdminPermissionSets } from './fake-port/sso-admin-permission-sets.js';
+import { fakeIdentityCenterAccess, FakeIdentityCenterAccess } from './fake-port/identity-center-access.js';
 import { fakeSts } from './fake-port/sts.js';
 import { FakeSecurity } from './fake-security.js';
 
@@ -70,12 +72,16 @@ export class FakeAwsPort {
   readonly security = new FakeSecurity();
   /** What ValidatePolicy answers (`findingsFor`). */
   readonly accessAnalyzer = new FakeAccessAnalyzer();
+  /** Identity Center permission set names, identity store groups and users, account assignments. */
+  readonly identityCenterAccess = new FakeIdentityCenterAccess(this.security.permissionSets);
   private readonly tree: FakeOrgTree;
   /** Account creation requests, closures and renames (the test may set failures, polls and the closure quota). */
   readonly accountLifecycle: FakeAccountLifecycle;
   private readonly budgetStore = new FakeBudgetStore();
   private readonly serviceAccess = new FakeServiceAccessState();
   private readonly log: FakeCallLog;
+  /** Identity Center permission sets, by ARN (seed with `permissionSets.seed(instanceArn, { name })`). */
+  readonly permissionSets: FakePermissionSetStore = this.security.permissionSets;
 
   constructor(options: FakeAwsPortOptions = {}) {
     this.tree = new FakeOrgTree(options.callerAccountId ?? FakeAwsPort.MANAGEMENT_ACCOUNT_ID);
@@ -91,6 +97,8 @@ export class FakeAwsPort {
       ...fakeSts(this.tree, call),
       ...fakeServiceAccess(this.tree, this.serviceAccess, call),
       ...fakeAccessAnalyzer(this.accessAnalyzer, call),
+      ...fakeSsoAdminPermissionSets(this.permissionSets, call),
+      ...fakeIdentityCenterAccess(this.identityCenterAccess, call),
     };
     Object.assign(this, port);
   }

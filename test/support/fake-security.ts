@@ -18,6 +18,7 @@ import type {
   OrganizationsFeature,
   RootCredentialSummary,
 } from '../../src/model/security.js';
+import { FakePermissionSetStore, type FakePermissionSet } from './fake-port/sso-admin-permission-sets.js';
 
 export interface FakeIamUser {
   readonly mfaDevices: MfaDevice[];
@@ -31,17 +32,6 @@ export interface FakeIamUser {
 /** A locked-down root: MFA on, a password, no access keys, no signing certificates. */
 export const SECURE_ROOT: RootCredentialSummary = { mfaEnabled: true, accessKeysPresent: false, signingCertificatesPresent: false, passwordPresent: true };
 
-/** A permission set of the fake's Identity Center (any instance), with its assignments by account. */
-export interface FakePermissionSet {
-  readonly arn: string;
-  readonly name: string;
-  readonly managedPolicies: string[];
-  /** "" when it has none. */
-  inlinePolicy: string;
-  /** Account ID → principals assigned the set there (an account listed here has the set provisioned). */
-  readonly assignments: Map<string, { principalType: 'GROUP' | 'USER'; principalId: string }[]>;
-}
-
 export class FakeSecurity {
   root: RootCredentialSummary = SECURE_ROOT;
   /** Trusted access for IAM in Organizations; without it ListOrganizationsFeatures answers ServiceAccessNotEnabledException. */
@@ -51,8 +41,8 @@ export class FakeSecurity {
   /** Region → instances visible there. */
   readonly identityCenter = new Map<string, IdentityCenterInstance[]>();
   readonly contacts = new Map<AlternateContactType, AlternateContactSpec>();
-  /** Identity Center permission sets, with their assignments (fake.security.addPermissionSet). */
-  readonly permissionSets: FakePermissionSet[] = [];
+  /** Identity Center permission sets and their account assignments: the one store FakeAwsPort's SSO Admin methods read and change. */
+  readonly permissionSets = new FakePermissionSetStore();
   /** Member accounts' contacts (GetAlternateContact/PutAlternateContact with AccountId), by account ID. */
   readonly memberContacts = new Map<string, Map<AlternateContactType, AlternateContactSpec>>();
 
@@ -61,21 +51,22 @@ export class FakeSecurity {
   }
 
   addIdentityCenterInstance(region: string, ownerAccountId = '111111111111'): IdentityCenterInstance {
-    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE' };
+    const instance: IdentityCenterInstance = { instanceArn: `arn:aws:sso:::instance/ssoins-${region.replace(/\W/g, '')}0000000000`, ownerAccountId, status: 'ACTIVE', identityStoreId: `d-${region.replace(/\W/g, '')}00` };
     this.identityCenter.set(region, [...(this.identityCenter.get(region) ?? []), instance]);
     return instance;
   }
 
-  /** A permission set assigned to `principalId` (a group) on `accountId`. */
+  /** A permission set of the first instance, assigned to `principalId` (a group) on `accountId` (so provisioned there). */
   addPermissionSet(name: string, policies: { managed?: readonly string[]; inline?: string }, accountId: string, principalId = 'group-1'): FakePermissionSet {
-    const set: FakePermissionSet = {
-      arn: `arn:aws:sso:::permissionSet/ssoins-fake/ps-${this.permissionSets.length + 1}`,
+    const instanceArn = [...this.identityCenter.values()].flat()[0]?.instanceArn ?? 'arn:aws:sso:::instance/ssoins-fake';
+    const set = this.permissionSets.seed(instanceArn, {
       name,
       managedPolicies: [...(policies.managed ?? [])],
-      inlinePolicy: policies.inline ?? '',
-      assignments: new Map([[accountId, [{ principalType: 'GROUP', principalId }]]]),
-    };
-    this.permissionSets.push(set);
+      inlinePolicy: policies.inline,
+      provisionedAccountIds: [accountId],
+    });
+    this.permissionSets.assignments.push({ instanceArn, accountId, permissionSetArn: set.arn, principal: { type: 'GROUP', id: principalId } });
     return set;
   }
+
 }

@@ -1,6 +1,7 @@
 // IAM Identity Center (SSO Admin) reads for the audit's "everyday admin access goes through Identity
-// Center": which permission sets are provisioned to an account, who is assigned them there, and what
-// they allow. Every method names the instance's region (SSO Admin is regional) and the instance.
+// Center": which permission sets are provisioned to an account and who is assigned them there (what
+// they allow is read through SsoAdminPermissionSetsPort). Every method names the instance's region
+// (SSO Admin is regional) and the instance.
 
 /** One principal assigned a permission set on an account (ListAccountAssignments). */
 export interface AccountAssignmentOfSet {
@@ -13,10 +14,4 @@ export interface SsoAdminAdminAccessPort {
   listPermissionSetsProvisionedToAccount(region: string, instanceArn: string, accountId: string): Promise<readonly string[]>;
   /** ListAccountAssignments: who has the permission set on the account. */
   listAccountAssignmentsOfPermissionSet(region: string, instanceArn: string, accountId: string, permissionSetArn: string): Promise<readonly AccountAssignmentOfSet[]>;
-  /** DescribePermissionSet: its name. */
-  describePermissionSetName(region: string, instanceArn: string, permissionSetArn: string): Promise<string>;
-  /** ListManagedPoliciesInPermissionSet: the ARNs of its AWS managed policies. */
-  listManagedPolicyArnsInPermissionSet(region: string, instanceArn: string, permissionSetArn: string): Promise<readonly string[]>;
-  /** GetInlinePolicyForPermissionSet: its inline policy's JSON text; "" when it has none. */
-  getPermissionSetInlinePolicy(region: string, instanceArn: string, permissionSetArn: string): Promise<string>;
 }

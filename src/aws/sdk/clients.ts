@@ -11,6 +11,7 @@ import { BudgetsClient } from '@aws-sdk/client-budgets';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from '@aws-sdk/types';
 import { DEFAULT_AWS_TIMEOUTS, type AwsTimeouts } from '../timeouts.js';
@@ -47,6 +48,8 @@ export interface SecurityClients {
   readonly account: AccountClient;
   /** IAM Identity Center is regional: one client per region, made on first use. */
   ssoAdmin(region: string): SSOAdminClient;
+  /** The identity store of an Identity Center instance, in the instance's region: one client per region. */
+  identityStore(region: string): IdentitystoreClient;
 }
 
 /** Access Analyzer (access-analyzer-sdk.ts), loaded on first use. Regional: the caller's region (as STS). */
@@ -103,6 +106,7 @@ export function createClients(options: ClientOptions): SdkClients {
   const loadSecurity = async (): Promise<SecurityClients> => {
     const sdk = await import('./security-sdk.js');
     const ssoAdminByRegion = new Map<string, SSOAdminClient>();
+    const identityStoreByRegion = new Map<string, IdentitystoreClient>();
     const iam = new sdk.IAMClient({ ...common, region: GLOBAL_SERVICE_REGION });
     const account = new sdk.AccountClient({ ...common, region: GLOBAL_SERVICE_REGION });
     recordTransportFacts(iam, timeouts);
@@ -118,6 +122,16 @@ export function createClients(options: ClientOptions): SdkClients {
           client = new sdk.SSOAdminClient({ ...common, region });
           recordTransportFacts(client, timeouts);
           ssoAdminByRegion.set(region, client);
+          destroyLater.push(client);
+        }
+        return client;
+      },
+      identityStore(region: string): IdentitystoreClient {
+        let client = identityStoreByRegion.get(region);
+        if (!client) {
+          client = new sdk.IdentitystoreClient({ ...common, region });
+          recordTransportFacts(client, timeouts);
+          identityStoreByRegion.set(region, client);
           destroyLater.push(client);
         }
         return client;

@@ -17,6 +17,7 @@ import { createClients, type StaticCredentials } from './clients.js';
 import { iamAdapter } from './iam.js';
 import { organizationsAdapter } from './organizations.js';
 import { ssoAdminAdapter } from './sso-admin.js';
+import { identityStoreAdapter } from './identity-store.js';
 import { stsAdapter } from './sts.js';
 
 export interface SdkPortOptions {
@@ -76,6 +77,7 @@ export function createSdkPort(options: SdkPortOptions = {}): SdkPort {
     ...ssoAdminAdapter(context),
     ...stsAdapter(context),
     ...accessAnalyzerAdapter(context),
+    ...identityStoreAdapter(context),
   };
   return {
     ...port,

@@ -6,10 +6,37 @@ export { AccountClient, GetAlternateContactCommand, PutAccountNameCommand, PutAl
 export { GetAccountSummaryCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 export { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 export { AttachUserPolicyCommand, CreateUserCommand, GetUserCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
+// SSO Admin's commands (sso-admin*.ts). SSO Admin's tag commands are renamed: the names are generic.
 export {
+  AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
+  AttachManagedPolicyToPermissionSetCommand,
+  CreateAccountAssignmentCommand,
+  CreatePermissionSetCommand,
+  DeleteAccountAssignmentCommand,
+  DeleteInlinePolicyFromPermissionSetCommand,
+  DeletePermissionSetCommand,
+  DeletePermissionsBoundaryFromPermissionSetCommand,
+  DescribeAccountAssignmentCreationStatusCommand,
+  DescribeAccountAssignmentDeletionStatusCommand,
   DescribePermissionSetCommand,
+  DescribePermissionSetProvisioningStatusCommand,
+  DetachCustomerManagedPolicyReferenceFromPermissionSetCommand,
+  DetachManagedPolicyFromPermissionSetCommand,
   GetInlinePolicyForPermissionSetCommand,
+  GetPermissionsBoundaryForPermissionSetCommand,
+  ListAccountsForProvisionedPermissionSetCommand,
+  ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
   ListManagedPoliciesInPermissionSetCommand,
+  ListPermissionSetsCommand,
   ListPermissionSetsProvisionedToAccountCommand,
+  ListTagsForResourceCommand as ListSsoAdminTagsCommand,
+  ProvisionPermissionSetCommand,
+  PutInlinePolicyToPermissionSetCommand,
+  PutPermissionsBoundaryToPermissionSetCommand,
+  TagResourceCommand as TagSsoAdminResourceCommand,
+  UntagResourceCommand as UntagSsoAdminResourceCommand,
+  UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
+export { CreateGroupCommand, GetGroupIdCommand, GetUserIdCommand, IdentitystoreClient, ListGroupsCommand, ListUsersCommand } from '@aws-sdk/client-identitystore';

@@ -52,6 +52,7 @@ export function toIdentityCenterInstance(instance: InstanceMetadata): IdentityCe
     instanceArn: instance.InstanceArn ?? '',
     ownerAccountId: instance.OwnerAccountId ?? '',
     status: INSTANCE_STATUSES.find((s) => s === instance.Status),
+    ...(instance.IdentityStoreId !== undefined && { identityStoreId: instance.IdentityStoreId }),
   };
 }
 

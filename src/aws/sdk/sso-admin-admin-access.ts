@@ -34,34 +34,5 @@ export function ssoAdminAdminAccessAdapter({ clients, call, list }: AdapterConte
       });
       return assignments.map((a) => ({ principalType: a.PrincipalType === 'USER' ? ('USER' as const) : ('GROUP' as const), principalId: a.PrincipalId ?? '' }));
     },
-
-    async describePermissionSetName(region, instanceArn, permissionSetArn) {
-      const security = await clients.security();
-      const out = await call(service, 'DescribePermissionSet', () =>
-        security.ssoAdmin(region).send(new security.sdk.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: permissionSetArn })),
-      );
-      return out.PermissionSet?.Name ?? '';
-    },
-
-    async listManagedPolicyArnsInPermissionSet(region, instanceArn, permissionSetArn) {
-      const security = await clients.security();
-      const policies = await list({
-        service,
-        operation: 'ListManagedPoliciesInPermissionSet',
-        pageSize: PAGE_SIZES.ssoAdmin,
-        send: (NextToken, MaxResults) =>
-          security.ssoAdmin(region).send(new security.sdk.ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: permissionSetArn, MaxResults, NextToken })),
-        page: (out) => ({ items: out.AttachedManagedPolicies, nextToken: out.NextToken }),
-      });
-      return policies.flatMap((p) => (p.Arn === undefined ? [] : [p.Arn]));
-    },
-
-    async getPermissionSetInlinePolicy(region, instanceArn, permissionSetArn) {
-      const security = await clients.security();
-      const out = await call(service, 'GetInlinePolicyForPermissionSet', () =>
-        security.ssoAdmin(region).send(new security.sdk.GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: permissionSetArn })),
-      );
-      return out.InlinePolicy ?? '';
-    },
   };
 }

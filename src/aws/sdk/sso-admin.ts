@@ -5,11 +5,16 @@ import type { SsoAdminPort } from '../ports/sso-admin.js';
 import type { AdapterContext } from './adapter-context.js';
 import { toIdentityCenterInstance } from './security-shapes.js';
 import { ssoAdminAdminAccessAdapter } from './sso-admin-admin-access.js';
+import { ssoAdminPermissionSetsAdapter } from './sso-admin-permission-sets.js';
+import { ssoAdminAssignmentsAdapter } from './sso-admin-assignments.js';
 
+/** The instances; permission sets, who has them on an account, and assignments come from their own files. */
 export function ssoAdminAdapter(context: AdapterContext): SsoAdminPort {
   const { clients, list } = context;
   return {
     ...ssoAdminAdminAccessAdapter(context),
+    ...ssoAdminPermissionSetsAdapter(context),
+    ...ssoAdminAssignmentsAdapter(context),
     async listIdentityCenterInstances(region) {
       const security = await clients.security();
       const instances = await list({

@@ -4,6 +4,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ImportedOrg } from '../../importer/build-imported-org.js';
 import { importOrg } from '../../importer/import-org.js';
+import { parseOrgYaml } from '../../config/parse-org-yaml.js';
 import { UserError } from '../../model/errors.js';
 import { progressLine } from '../read-progress.js';
 import { plural } from '../../text/plural.js';
@@ -17,7 +18,7 @@ import { checkOutPath, writeOutFile } from '../out-file.js';
 
 const FORMATS = ['text', 'json'] as const;
 
-const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags] [--format text|json]
+const USAGE = `Usage: orgctl import [--out org.yaml] [--force] [--include-tags] [--identity-center-region <region>] [--format text|json]
 
 Reads the live organization and its budgets (AWS Organizations, AWS Budgets) and writes an org.yaml
 that describes it exactly: the OU tree, every ACTIVE account in its place, every budget org.yaml can
@@ -33,6 +34,12 @@ Options:
       --include-tags also read tags and declare them as \`tags:\` keys: one call per
                      account, OU and budget (about 10 per second: minutes for thousands
                      of accounts); aws: and managed-by tags are listed as comments
+      --identity-center-region <region>
+                     where IAM Identity Center lives: its permission sets (inline policies
+                     under policies/), groups and account assignments are written under
+                     identityCenter:. Without it: identityCenter.region of the org.yaml
+                     being replaced (--force), else AWS_REGION (AWS_DEFAULT_REGION); with
+                     none of them, Identity Center is not read
       --format <f>   text (default: the summary on stderr) or json: the summary as one JSON
                      document on stdout (schema: docs/cli-json.md); needs --out to a file
   -h, --help         show this help
@@ -52,6 +59,7 @@ export const importCommand: Command = {
       out: { type: 'string', short: 'o' },
       force: { type: 'boolean' },
       'include-tags': { type: 'boolean' },
+      'identity-center-region': { type: 'string' },
       format: { type: 'string' },
     });
     const format = choice('import', 'format', values.format, FORMATS, 'text');
@@ -66,7 +74,12 @@ export const importCommand: Command = {
 
     const aws = openAwsPort(io);
     const progress = progressLine(io);
-    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update }).finally(() => {
+    const flagRegion = values['identity-center-region'];
+    if (flagRegion !== undefined && !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(flagRegion)) throw new UserError(`--identity-center-region ${JSON.stringify(flagRegion)} is not a region; write one like us-east-1.`);
+    // The flag wins, then the region of the org.yaml being replaced, then the shell's.
+    const identityCenterRegion =
+      flagRegion ?? (toStdout ? undefined : await identityCenterRegionOf(path)) ?? (io.env['AWS_REGION'] || io.env['AWS_DEFAULT_REGION'] || undefined);
+    const result = await importOrg(aws.port, { includeTags: values['include-tags'] ?? false, onProgress: progress.update, ...(identityCenterRegion !== undefined && { identityCenterRegion }) }).finally(() => {
       progress.done();
       aws.close();
     });
@@ -136,3 +149,15 @@ function summary(imported: ImportedOrg, where: string, file: string): string {
 
 
 /** One self-updating line on a terminal while the organization is read; nothing otherwise. */
+
+/** identityCenter.region of an org.yaml already at `path` (re-import with --force); undefined when there is none or it does not parse. */
+async function identityCenterRegionOf(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseOrgYaml(text, path);
+  return parsed.ok ? parsed.value.identityCenter?.region : undefined;
+}

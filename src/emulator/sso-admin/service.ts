@@ -1,14 +1,18 @@
 // SSO Admin (IAM Identity Center) over JSON 1.1, target SWBExternalService: ListInstances, answering
 // with the caller's instances in the request's region (Identity Center is regional: the SigV4
-// credential scope says which region was asked).
+// credential scope says which region was asked), then permission sets (permission-sets.ts) and account
+// assignments (assignments.ts), one handler per operation over one model (state.ts).
 
 import { ApiError } from '../api-error.js';
 import { InputReader } from '../input.js';
 import type { JsonObject } from '../json.js';
 import { paginate } from '../pagination.js';
 import { serviceFromHandlers, type CallContext, type EmulatedService, type ServiceErrors } from '../service.js';
+import { PERMISSION_SET_HANDLERS } from './permission-sets.js';
+import type { IdentityStoreState } from '../identity-store/state.js';
+import type { OrganizationsState } from '../organizations/state.js';
+import { ASSIGNMENT_HANDLERS } from './assignments.js';
 import type { IdentityCenterState } from './state.js';
-import { ADMIN_ACCESS_HANDLERS } from './admin-access.js';
 
 export const SSO_ADMIN_TARGET_PREFIX = 'SWBExternalService';
 /** What the emulator assumes when a request carries no credential scope. */
@@ -17,6 +21,9 @@ const DEFAULT_REGION = 'us-east-1';
 export interface SsoAdminContext {
   readonly identityCenter: IdentityCenterState;
   readonly call: CallContext;
+  /** Account assignments check their principal here and their account in the organization. */
+  readonly identityStore: IdentityStoreState;
+  readonly organizations: OrganizationsState;
 }
 
 const ssoAdminErrors: ServiceErrors = {
@@ -53,6 +60,25 @@ const HANDLERS: Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext
   },
 };
 
+type Handlers = Readonly<Record<string, (input: JsonObject, ctx: SsoAdminContext) => JsonObject>>;
+
+/** The handler tables as one; an operation in two tables is a mistake (one would silently win). */
+function oneHandlerEach(...tables: readonly Handlers[]): Handlers {
+  const all: Record<string, Handlers[string]> = {};
+  for (const table of tables) {
+    for (const [operation, handle] of Object.entries(table)) {
+      if (operation in all) throw new Error(`SSO Admin operation ${operation} has two handlers in the emulator`);
+      all[operation] = handle;
+    }
+  }
+  return all;
+}
+
 export function ssoAdminService(contextFor: (call: CallContext) => SsoAdminContext): EmulatedService {
-  return serviceFromHandlers('sso-admin', ssoAdminErrors, { ...HANDLERS, ...ADMIN_ACCESS_HANDLERS }, (call) => contextFor(call));
+  return serviceFromHandlers('sso-admin', ssoAdminErrors, oneHandlerEach(HANDLERS, PERMISSION_SET_HANDLERS, ASSIGNMENT_HANDLERS), (call) => {
+    const context = contextFor(call);
+    // Provisioning requests whose time has come are done before anything reads them.
+    context.identityCenter.permissionSets.advance(call.now);
+    return context;
+  });
 }

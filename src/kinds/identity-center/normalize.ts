@@ -9,6 +9,7 @@ import type { Assignment, PermissionSet } from '../../config/written-org-yaml.js
 import type { DesiredAssignment, DesiredPermissionSet, Placed } from '../../model/desired.js';
 import { ROOT_PATH } from '../../model/paths.js';
 import type { DesiredPart, NormalizeContext } from '../kind.js';
+import { normalizePermissionSetPolicies } from './permission-sets/normalize.js';
 
 /** Nothing without an `identityCenter:` section: plans of files without one read nothing from Identity Center. */
 export function normalizeIdentityCenter({ written, positionOf }: NormalizeContext): DesiredPart {
@@ -20,6 +21,13 @@ export function normalizeIdentityCenter({ written, positionOf }: NormalizeContex
       ...(region !== undefined && { region }),
       permissionSets: Object.entries(section.permissionSets ?? {}).map(([name, set]) => normalizePermissionSet(name, set, positionOf)),
       assignments: (section.assignments ?? []).map((entry, index) => normalizeAssignment(entry, index, positionOf)),
+      ...(section.groups !== undefined && {
+        groups: Object.entries(section.groups).map(([name, group]) => ({
+          name,
+          ...(group?.description !== undefined && { description: group.description }),
+          ...at(positionOf(['identityCenter', 'groups', name])),
+        })),
+      }),
       prunePermissionSets: written.options?.prunePermissionSets ?? IDENTITY_CENTER_DEFAULTS.prunePermissionSets,
       pruneAssignments: written.options?.pruneAssignments ?? IDENTITY_CENTER_DEFAULTS.pruneAssignments,
       ...at(positionOf(['identityCenter'])),
@@ -39,6 +47,7 @@ function normalizePermissionSet(name: string, written: PermissionSet | undefined
     managedPolicies: written?.managedPolicies ?? [],
     // A permission set's position is its name (the mapping key).
     ...at(positionOf(path)),
+    ...normalizePermissionSetPolicies(name, written, positionOf),
   };
 }
 

@@ -1,21 +1,13 @@
-// The identity center kind's plan. This first part validates org.yaml's `identityCenter:` section and
-// expands its OU targets to accounts from the desired tree; reading Identity Center and the steps that
-// change it are not built yet, so the plan says so in a warning listing what org.yaml declares,
-// instead of silently planning nothing.
+// The identity center kind's plan: permission sets first (permission-sets/plan.ts: create, update,
+// provision after a change, delete with prunePermissionSets), then groups and account assignments
+// (assignments/plan.ts), so an assignment of a set this plan creates waits for its createPermissionSet.
 
-import { NoteCode, listSome } from '../../planner/notes.js';
 import type { PlanContext } from '../../planner/plan-context.js';
-import { describeExpansion, expandAssignment } from './expand.js';
+import { planAssignments } from './assignments/plan.js';
+import { planPermissionSets } from './permission-sets/plan.js';
 
 export function planIdentityCenter(ctx: PlanContext): void {
-  const section = ctx.desired.identityCenter;
-  if (section === undefined) return;
-  const expansions = section.assignments.map((assignment) => describeExpansion(expandAssignment(assignment, ctx.desiredDocument)));
-  const declared = `${section.permissionSets.length === 1 ? '1 permission set' : `${section.permissionSets.length} permission sets`}`;
-  ctx.notes.warn(
-    NoteCode.identityCenterNotApplied,
-    `identityCenter is checked but not applied yet: this version of orgctl neither reads nor changes IAM Identity Center. org.yaml declares ${declared}` +
-      (expansions.length > 0 ? ` and these assignments: ${listSome(expansions)}.` : ' and no assignments.'),
-    { source: section.at },
-  );
+  if (ctx.desired.identityCenter === undefined) return;
+  planPermissionSets(ctx);
+  planAssignments(ctx);
 }

@@ -13,13 +13,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runOrgctl(args: readonly string[], options: { readonly cwd: string; readonly port?: AwsPort }): Promise<CliRun> {
+export async function runOrgctl(args: readonly string[], options: { readonly cwd: string; readonly port?: AwsPort; readonly env?: Readonly<Record<string, string>> }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    env: options.env ?? {},
     cwd: options.cwd,
     ...(options.port ? { awsPort: options.port } : {}),
   };

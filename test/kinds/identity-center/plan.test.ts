@@ -1,10 +1,11 @@
-// The identity center kind's plan so far: OU targets expand to the accounts org.yaml places under them
-// (recursively), and since nothing is read or applied yet, the plan says so in a warning that lists the
-// expansions instead of silently planning nothing.
+// The identity center kind's plan: OU targets expand to the accounts org.yaml places under them
+// (recursively), shown in the plan comment's "Access changes" section; permission sets are not applied yet,
+// and the plan says so in a warning instead of silently planning nothing.
 
 import { describe, expect, it } from 'vitest';
 import { planOrg } from '../../../src/planner/index.js';
 import { renderPlanMarkdown } from '../../../src/render/plan-markdown.js';
+import { renderPlanText } from '../../../src/render/plan-text.js';
 import { aLiveOrgMatching, FAKE_INPUTS } from '../../support/builders.js';
 import { desiredOf, HEADER, yamlDoc } from '../../config/support.js';
 
@@ -33,20 +34,30 @@ const CENTER = [
   '      organizationalUnits: [/Workloads/Prod]',
 ];
 
+/** Identity Center as AWS has it: the instance, the permission set, the principals found, no assignments yet. */
 function notesOf(lines: string[]) {
   const desired = desiredOf(yamlDoc(...lines));
-  return planOrg(desired, aLiveOrgMatching(desired).build(), FAKE_INPUTS);
+  const principals = (desired.identityCenter?.assignments ?? []).flatMap((a, i) => (a.principal ? [{ ...a.principal, id: `90670000-0000-7000-8000-00000000000${i}` }] : []));
+  const identityCenterAccess = {
+    region: 'us-east-1',
+    instance: { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1' },
+    permissionSets: [{ name: 'AdministratorAccess', arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1' }],
+    principals,
+    assignments: [],
+  };
+  return planOrg(desired, { ...aLiveOrgMatching(desired).build(), identityCenterAccess }, FAKE_INPUTS);
 }
 
 describe('identity center plan', () => {
   it('expands OUs recursively (not to a sibling OU sharing a prefix) and counts listed accounts once', () => {
     const plan = notesOf([...TREE, ...CENTER]);
-    const note = plan.warnings.find((w) => w.code === 'identity-center-not-applied');
-    expect(note?.message).toContain('AdministratorAccess → group PlatformAdmins on 3 accounts (under /Workloads)');
+    const text = renderPlanText(plan, { color: false });
+    expect(text).toContain('gains: AdministratorAccess → group PlatformAdmins on 3 accounts under /Workloads\n');
     // 555 listed, 222 listed and under Prod (once), 333 under Prod: 3 accounts. The control character is escaped.
-    expect(note?.message).toContain('AdministratorAccess → user alice\\u001b[31m on 3 accounts (2 listed; under /Workloads/Prod)');
-    expect(note?.source).toEqual({ line: TREE.length + 1, column: 1 });
-    expect(plan.steps).toEqual([]);
+    expect(text).toContain('gains: AdministratorAccess → user alice\\u001b[31m on 3 accounts under /Workloads/Prod, 1 listed\n');
+    // Permission sets and assignments are both applied now: no "not applied" warning.
+    expect(plan.warnings.map((w) => w.code)).not.toContain('identity-center-not-applied');
+    expect(plan.steps.filter((s) => s.kind === 'createAccountAssignment')).toHaveLength(6);
   });
 
   it('without an identityCenter section there is no such note', () => {
@@ -57,9 +68,11 @@ describe('identity center plan', () => {
   it('names from org.yaml cannot inject markdown, HTML or @-mentions into the PR comment', () => {
     const lines = [...TREE, ...CENTER.slice(0, 4), '    - group: "@acme/admins <img src=x> [x](http://e)"', '      permissionSet: AdministratorAccess', '      accounts: ["111111111111"]'];
     const markdown = renderPlanMarkdown(notesOf(lines));
-    expect(markdown).toContain('acme/admins');
-    expect(markdown).not.toContain('@acme');
-    expect(markdown).not.toContain('<img');
-    expect(markdown).not.toContain('[x](http://e)');
+    // Outside the diff block (inside it GitHub renders no mention or HTML, and nothing can close the fence).
+    const outside = markdown.replace(/```diff[\s\S]*?```/g, '');
+    expect(outside).toContain('acme/admins');
+    expect(outside).not.toContain('@acme');
+    expect(outside).not.toContain('<img');
+    expect(outside).not.toContain('[x](http://e)');
   });
 });

@@ -5,7 +5,9 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 
 export interface OracleTarget {
   /** The emulator's URL (ours or moto's). */
@@ -20,6 +22,9 @@ export interface OracleClients {
   readonly account: AccountClient;
   readonly sts: STSClient;
   readonly iam: IAMClient;
+  /** IAM Identity Center and its identity store, in the oracle's region (permission-sets.ts, identity-center.ts). */
+  readonly ssoAdmin: SSOAdminClient;
+  readonly identityStore: IdentitystoreClient;
   destroy(): void;
 }
 
@@ -39,6 +44,8 @@ export function oracleClients(target: OracleTarget): OracleClients {
     account: new AccountClient(config),
     sts: new STSClient(config),
     iam: new IAMClient(config),
+    ssoAdmin: new SSOAdminClient(config),
+    identityStore: new IdentitystoreClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

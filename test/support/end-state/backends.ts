@@ -2,7 +2,7 @@
 // checks that need the missing value report it as unchecked, and expectEndStateMatches fails unless
 // the test lists the gap as known. So a gap is always visible in the test that accepts it.
 
-export type GapName = 'budgetSubscribers' | 'budgetTags';
+export type GapName = 'budgetSubscribers' | 'budgetTags' | 'permissionSetBoundaries' | 'permissionSetTags';
 
 export interface Backend {
   readonly name: string;
@@ -18,6 +18,8 @@ export const MOTO_BACKEND: Backend = {
   gaps: {
     budgetSubscribers: 'moto has no budgets:DescribeSubscribersForNotification: notification subscribers are not checked',
     budgetTags: 'moto has no budgets:ListTagsForResource: budget tags (managed-by=orgctl) are not checked',
+    permissionSetBoundaries: 'moto has no sso-admin:GetPermissionsBoundaryForPermissionSet: permission set boundaries are not checked',
+    permissionSetTags: 'moto has no sso-admin:ListTagsForResource: permission set tags (managed-by=orgctl) are not checked',
   },
 };
 

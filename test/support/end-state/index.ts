@@ -7,6 +7,7 @@
 //   expectEndStateMatches(await readEndState({ endpoint: emulator.url }), expectedEndState(orgYamlText, before));
 //
 // One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, policies.ts, break-glass.ts), registered in END_STATE_KINDS;
+// One module per kind (organization.ts, budgets.ts, alternate-contacts.ts, accounts.ts, service-access.ts, tags.ts, permission-sets.ts), registered in END_STATE_KINDS;
 // test/README.md says how a new kind adds itself.
 
 import { expect } from 'vitest';
@@ -22,8 +23,10 @@ import type { DeclaredSource, EndStateKind } from './kind.js';
 import { orgYamlDocument } from './org-yaml.js';
 import { organizationKind } from './organization.js';
 import { policiesKind } from './policies.js';
+import { permissionSetsKind } from './permission-sets.js';
 import { serviceAccessKind } from './service-access.js';
 import { tagsKind } from './tags.js';
+import { identityCenterKind } from './identity-center.js';
 
 export { EMULATOR_BACKEND, LIVE_ORG_GAPS, MOTO_BACKEND, type Backend } from './backends.js';
 
@@ -37,6 +40,8 @@ export const END_STATE_KINDS = {
   tags: tagsKind,
   policies: policiesKind,
   breakGlass: breakGlassKind,
+  permissionSets: permissionSetsKind,
+  identityCenter: identityCenterKind,
 } satisfies Record<string, EndStateKind<unknown, unknown>>;
 
 type Kinds = typeof END_STATE_KINDS;

@@ -20,6 +20,7 @@ export const DOCUMENTED_DEFAULTS = {
     pruneDelegatedAdministrators: false,
     prunePolicies: false,
     unlistedPolicyAttachments: 'ignore',
+    pruneAssignments: false,
   },
   policy: { type: 'SERVICE_CONTROL_POLICY', description: '' },
 } as const;

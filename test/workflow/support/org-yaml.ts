@@ -2,7 +2,7 @@
 
 import { stringify } from 'yaml';
 import { parseOrgYaml } from '../../../src/config/parse-org-yaml.js';
-import type { DesiredNode, DesiredOrg, DesiredSecurity, DesiredTags } from '../../../src/model/desired.js';
+import type { DesiredIdentityCenter, DesiredNode, DesiredOrg, DesiredSecurity, DesiredTags } from '../../../src/model/desired.js';
 
 export function orgYamlOf(desired: DesiredOrg): string {
   const node = (n: DesiredNode & { renamedFrom?: string }): Record<string, unknown> => ({
@@ -58,7 +58,10 @@ export function orgYamlOf(desired: DesiredOrg): string {
           };
         }) }),
       })),
-      options: desired.options,
+      options: {
+        ...desired.options,
+        ...(desired.identityCenter && { prunePermissionSets: desired.identityCenter.prunePermissionSets, pruneAssignments: desired.identityCenter.pruneAssignments }),
+      },
       ...((desired.policies ?? []).length > 0 && {
         policies: Object.fromEntries(
           (desired.policies ?? []).map((p) => [
@@ -68,6 +71,7 @@ export function orgYamlOf(desired: DesiredOrg): string {
         ),
       }),
       ...(desired.security && { security: securityOf(desired.security) }),
+      ...(desired.identityCenter && { identityCenter: identityCenterOf(desired.identityCenter) }),
     },
     // Account IDs must stay strings; the default would already quote them, this makes it explicit.
     { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
@@ -102,4 +106,24 @@ export function throughOrgYaml(desired: DesiredOrg): { desired: DesiredOrg; text
 /** Drops `at` (source positions) everywhere, to compare a parsed DesiredOrg with a built one. */
 export function withoutPositions<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'at' ? undefined : v))) as T;
+}
+
+function identityCenterOf(section: DesiredIdentityCenter): Record<string, unknown> {
+  return {
+    ...(section.region !== undefined && { region: section.region }),
+    permissionSets: Object.fromEntries(
+      section.permissionSets.map((set) => [
+        set.name,
+        { ...(set.description !== undefined && { description: set.description }), sessionDuration: set.sessionDuration, managedPolicies: [...set.managedPolicies] },
+      ]),
+    ),
+    ...(section.groups !== undefined && { groups: Object.fromEntries(section.groups.map((g) => [g.name, g.description !== undefined ? { description: g.description } : {}])) }),
+    assignments: section.assignments.map((a) => ({
+      ...(a.principal?.type === 'GROUP' && { group: a.principal.name }),
+      ...(a.principal?.type === 'USER' && { user: a.principal.name }),
+      permissionSet: a.permissionSet.value,
+      ...(a.accounts.length > 0 && { accounts: a.accounts.map((x) => x.value) }),
+      ...(a.organizationalUnits.length > 0 && { organizationalUnits: a.organizationalUnits.map((x) => x.value) }),
+    })),
+  };
 }
