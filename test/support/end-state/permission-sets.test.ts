@@ -32,7 +32,7 @@ function set(fields: Partial<LivePermissionSet> & { name: string }): LivePermiss
     managedPolicies: [],
     customerManagedPolicies: [],
     inlinePolicy: undefined,
-    permissionsBoundary: undefined,
+    permissionsBoundary: null,
     tags: {},
     provisionedAccountIds: [],
     ...fields,
@@ -68,7 +68,7 @@ describe('end-state oracle: permission sets', () => {
     { name: 'an extra managed policy', after: world({ ...ADMIN, managedPolicies: [...ADMIN.managedPolicies, 'arn:aws:iam::aws:policy/ReadOnlyAccess'] }), report: /managed policies is/ },
     { name: 'a customer managed policy is missing', after: world({ ...ADMIN, customerManagedPolicies: [] }), report: /customer managed policies is \[\]/ },
     { name: 'no inline policy', after: world({ ...ADMIN, inlinePolicy: undefined }), report: /has an inline policy is false/ },
-    { name: 'another boundary', after: world({ ...ADMIN, permissionsBoundary: undefined }), report: /permissions boundary is "none"/ },
+    { name: 'another boundary', after: world({ ...ADMIN, permissionsBoundary: null }), report: /permissions boundary is "none"/ },
     { name: 'a tag differs', after: world({ ...ADMIN, tags: { owner: 'finance' } }), report: /tags is \{"owner":"finance"\}/ },
     { name: 'an undeclared set appeared', after: world(ADMIN, set({ name: 'New' })), report: /"New": created by the apply/ },
     {
