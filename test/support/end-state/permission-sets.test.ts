@@ -61,6 +61,12 @@ describe('end-state oracle: permission sets', () => {
     expect(mismatchesOf(DECLARED, world(), world(ADMIN))).toEqual([]);
   });
 
+  it('without `permissionsBoundary` in org.yaml, any boundary (or none) keeps the promise: it is left alone', () => {
+    const unbounded = DECLARED.split('\n').filter((l) => !l.includes('permissionsBoundary')).join('\n');
+    expect(mismatchesOf(unbounded, world(), world(ADMIN))).toEqual([]);
+    expect(mismatchesOf(unbounded, world(), world({ ...ADMIN, permissionsBoundary: null }))).toEqual([]);
+  });
+
   const cases: { name: string; yaml?: string; before?: LiveOrg; after: LiveOrg; report: RegExp }[] = [
     { name: 'a declared set is missing', after: world(), report: /"Admin": declared, but not in Identity Center/ },
     { name: 'the description differs', after: world({ ...ADMIN, description: 'Old' }), report: /description is "Old"/ },
