@@ -15,6 +15,7 @@ import {
   CreatePermissionSetCommand,
   ListInstancesCommand,
   ProvisionPermissionSetCommand,
+  PutPermissionsBoundaryToPermissionSetCommand,
   SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -142,6 +143,21 @@ describe('permission sets against the emulator', () => {
     const { plan, live } = await makePlan(emulatorPort(emulator().url), desired, SHA);
     expect(plan.steps.map((s) => s.kind)).toEqual(['updatePermissionSet', 'createPermissionSet', 'provisionPermissionSet']);
     expect(await rehearsePlan({ plan, live, desired, orgYamlSha256: SHA })).toEqual({ outcome: 'converged', applied: 3 });
+  });
+
+  it('a boundary set outside orgctl is left alone without `permissionsBoundary`, and replaced with it', async () => {
+    const instanceArn = await seed();
+    const client = sso();
+    const created = await client.send(new CreatePermissionSetCommand({ InstanceArn: instanceArn, Name: 'ReadOnly', SessionDuration: 'PT1H' }));
+    const arn = created.PermissionSet?.PermissionSetArn ?? expect.fail('no ARN');
+    await client.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await client.send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } }));
+    const readOnly = DECLARED.slice(0, 3).concat(DECLARED.slice(11));
+    const plan = await makePlan(emulatorPort(emulator().url), await load(orgYaml(...readOnly)), SHA);
+    expect(plan.plan.steps).toEqual([]);
+    expect((await readEndState({ endpoint: emulator().url })).permissionSets.sets.get('ReadOnly')?.boundary).toBe('managed:arn:aws:iam::aws:policy/PowerUserAccess');
+    expect(await applyAndCheck(orgYaml(...readOnly, '      permissionsBoundary: { customerManagedPolicy: { name: Boundary } }'))).toEqual(['updatePermissionSet permission-set:ReadOnly']);
+    expect((await readEndState({ endpoint: emulator().url })).permissionSets.sets.get('ReadOnly')?.boundary).toBe('customer:/Boundary');
   });
 
   it('deletes, with prunePermissionSets, a set orgctl created that org.yaml no longer declares', async () => {
