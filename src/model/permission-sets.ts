@@ -35,8 +35,16 @@ export interface LivePermissionSet extends PermissionSetAttributes {
   readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
   /** The inline policy's JSON text as AWS returns it; undefined: none. */
   readonly inlinePolicy: string | undefined;
-  readonly permissionsBoundary: PermissionsBoundary | undefined;
-  readonly tags: Readonly<Record<string, string>>;
+  /**
+   * null: none. Absent: not read: plan reads it only for sets whose org.yaml entry has `permissionsBoundary`
+   * (without the key the boundary is left alone); import reads it always.
+   */
+  readonly permissionsBoundary?: PermissionsBoundary | null;
+  /**
+   * Absent: not read: plan reads them only for sets whose entry has `tags:`, and for the sets prune may
+   * delete (to see managed-by: orgctl); import reads them always.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
   /** Account IDs the set is provisioned to (ListAccountsForProvisionedPermissionSet), sorted. */
   readonly provisionedAccountIds: readonly string[];
 }

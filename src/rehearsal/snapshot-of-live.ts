@@ -160,8 +160,9 @@ function identityCenterOf(live: LiveOrg): Pick<EmulatorSnapshot, 'identityCenter
       managedPolicies: s.managedPolicies,
       customerManagedPolicies: s.customerManagedPolicies,
       ...(s.inlinePolicy !== undefined && { inlinePolicy: s.inlinePolicy }),
-      ...(s.permissionsBoundary !== undefined && { permissionsBoundary: s.permissionsBoundary }),
-      tags: s.tags,
+      // What plan did not read (boundary, tags org.yaml leaves alone) it does not compare either.
+      ...(s.permissionsBoundary != null && { permissionsBoundary: s.permissionsBoundary }),
+      ...(s.tags !== undefined && { tags: s.tags }),
       provisionedAccountIds: s.provisionedAccountIds,
       ...(assignmentsOf(s.arn).length > 0 && { assignments: assignmentsOf(s.arn) }),
     })),

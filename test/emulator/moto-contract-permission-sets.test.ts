@@ -1,10 +1,11 @@
 // IAM Identity Center permission sets through the real SDK, against our emulator and moto 5.2.1 (as
 // moto-contract-service-access.test.ts does for trusted access). Part one: scenarios both pass. Part
 // two: behaviour AWS documents, graded once; where moto answers differently (or has no such operation)
-// the test is named "moto differs from AWS here: ..." and pins moto's answer. Those gaps are why the
-// permission sets' plan → apply → re-plan runs against our emulator only (test/workflow/apply-permission-sets.test.ts):
-// orgctl's read needs GetPermissionsBoundaryForPermissionSet and ListTagsForResource, its apply
-// DescribePermissionSetProvisioningStatus.
+// the test is named "moto differs from AWS here: ..." and pins moto's answer. Those gaps limit the
+// permission sets' plan → apply → re-plan against moto (test/workflow/apply-permission-sets.test.ts) to
+// sets without `permissionsBoundary` and `tags:` (plan reads GetPermissionsBoundaryForPermissionSet and
+// ListTagsForResource only for those, and ListTagsForResource for prune) and never provisioned (apply
+// polls DescribePermissionSetProvisioningStatus); import, which reads every set whole, stops at them too.
 
 import {
   AttachCustomerManagedPolicyReferenceToPermissionSetCommand,

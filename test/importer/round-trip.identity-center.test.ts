@@ -131,8 +131,10 @@ describeWithMoto('import round trip with Identity Center, moto', () => {
     endState: () => readEndState({ endpoint: moto.url, credentials: MOTO_CREDENTIALS, backend: MOTO_BACKEND }),
     backend: MOTO_BACKEND,
   };
-  // Import reads each permission set whole, with calls moto 5.2.1 does not serve (pinned in
-  // test/emulator/moto-contract-permission-sets.test.ts): the round trip runs against our emulator only.
+  // Import reads each permission set whole (it writes what exists: boundary and tags included), with calls
+  // moto 5.2.1 does not serve (pinned in test/emulator/moto-contract-permission-sets.test.ts): the round
+  // trip runs against our emulator only. (Plan reads those calls only for sets that declare a boundary or
+  // tags, so plan and apply converge against moto: test/workflow/apply-*.test.ts.)
   it('moto differs from AWS here: import stops at a permission set read moto does not serve, naming the call', async () => {
     await seedCenter(target);
     const { dir, remove } = await tempDir();

@@ -41,7 +41,7 @@ const LIVE: Required<LiveOrg> = {
         managedPolicies: [],
         customerManagedPolicies: [],
         inlinePolicy: undefined,
-        permissionsBoundary: undefined,
+        permissionsBoundary: null,
         tags: {},
         provisionedAccountIds: [],
       },

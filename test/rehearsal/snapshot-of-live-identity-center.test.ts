@@ -52,8 +52,7 @@ describe('snapshotOfLive, Identity Center', () => {
             managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
             customerManagedPolicies: [],
             inlinePolicy: undefined,
-            permissionsBoundary: undefined,
-            tags: {},
+            // org.yaml declares neither a boundary nor tags for Admin: plan reads neither.
             provisionedAccountIds: ['111111111111'],
           },
         ],

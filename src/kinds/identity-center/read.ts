@@ -1,12 +1,12 @@
 // What the identity center kind reads, only when org.yaml has `identityCenter:`, in identityCenter.region
-// (else AWS_REGION): ListInstances once, then side by side the permission sets whole
-// (permission-sets/read.ts) and the principals org.yaml names with their assignments (assignments/read.ts,
+// (else AWS_REGION): ListInstances once, then side by side the permission sets (permission-sets/read.ts:
+// the boundary and tags only where org.yaml declares them or prune needs them) and the principals org.yaml names with their assignments (assignments/read.ts,
 // which takes the sets' names and ARNs from the first rather than listing them again).
 
 import type { LiveOrg } from '../../model/live.js';
 import type { KindReadContext } from '../kind.js';
 import { readIdentityCenterAccess } from './assignments/read.js';
-import { readPermissionSets } from './permission-sets/read.js';
+import { permissionSetReadPlan, readPermissionSets } from './permission-sets/read.js';
 
 export async function readIdentityCenter(ctx: KindReadContext): Promise<Pick<LiveOrg, 'identityCenterPermissionSets' | 'identityCenterAccess'> | Record<string, never>> {
   const section = ctx.desired.identityCenter;
@@ -17,7 +17,7 @@ export async function readIdentityCenter(ctx: KindReadContext): Promise<Pick<Liv
   const instances = await ctx.port.listIdentityCenterInstances(region);
   // The organization instance is the management account's; an account instance elsewhere cannot assign across accounts.
   const own = instances.find((i) => i.ownerAccountId === ctx.callerAccountId && (i.status === undefined || i.status === 'ACTIVE')) ?? null;
-  const setsRead = readPermissionSets(ctx.port, region, own);
+  const setsRead = readPermissionSets(ctx.port, region, permissionSetReadPlan(section), own);
   const names = setsRead.then((read) => read.permissionSets);
   // Awaited through setsRead below; the access read may fail (or finish) before it looks at the names.
   names.catch(() => undefined);

@@ -243,7 +243,7 @@ describe('identity center plan: permission sets and assignments together', () =>
       managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
       customerManagedPolicies: [],
       inlinePolicy: undefined,
-      permissionsBoundary: undefined,
+      permissionsBoundary: null,
       tags: {},
       provisionedAccountIds: [],
     };

@@ -40,7 +40,7 @@ function liveSet(set: Partial<LivePermissionSet> & { name: string }): LivePermis
     managedPolicies: [],
     customerManagedPolicies: [],
     inlinePolicy: undefined,
-    permissionsBoundary: undefined,
+    permissionsBoundary: null,
     tags: {},
     provisionedAccountIds: [],
     ...set,
@@ -99,6 +99,17 @@ describe('permission sets plan', () => {
 
     const tagOnly = liveSet({ name: 'Admin', description: 'Full administrator', sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], tags: { owner: 'finance' }, provisionedAccountIds: ['222222222222'] });
     expect(kinds(plan(CENTER, [tagOnly]).steps)).toEqual(['updatePermissionSet permission-set:Admin']);
+  });
+
+  it('leaves a boundary alone when the entry has no `permissionsBoundary`, and sets the one it writes', () => {
+    const matching = { name: 'Admin', description: 'Full administrator', sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], tags: { owner: 'platform' } };
+    const bounded = liveSet({ ...matching, permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
+    expect(plan(CENTER, [bounded]).steps).toEqual([]);
+    const withBoundary = [...CENTER, '      permissionsBoundary: { customerManagedPolicy: { name: Boundary } }'];
+    const changed = plan(withBoundary, [bounded]);
+    expect(kinds(changed.steps)).toEqual(['updatePermissionSet permission-set:Admin']);
+    expect(renderPlanText(changed, { color: false })).toContain('permissions boundary: arn:aws:iam::aws:policy/PowerUserAccess → customer managed /Boundary');
+    expect(kinds(plan(withBoundary, [liveSet({ ...matching, permissionsBoundary: null })]).steps)).toEqual(['updatePermissionSet permission-set:Admin']);
   });
 
   it('prunes only sets orgctl created and provisioned nowhere, and reports the others', () => {
@@ -169,7 +180,7 @@ describe('permission sets read', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('reads the instance once, the sets once, and seven calls per set', async () => {
+  it('reads the instance once, the sets once, and five calls per set org.yaml does not declare (no boundary or tags read without prune)', async () => {
     const fake = new FakeAwsPort();
     const instance = fake.security.addIdentityCenterInstance('eu-west-1');
     fake.permissionSets.seed(instance.instanceArn, { name: 'B', inlinePolicy: '{"a":1}' });
@@ -186,10 +197,40 @@ describe('permission sets read', () => {
       ListManagedPoliciesInPermissionSet: 2,
       ListCustomerManagedPolicyReferencesInPermissionSet: 2,
       GetInlinePolicyForPermissionSet: 2,
-      GetPermissionsBoundaryForPermissionSet: 2,
-      ListTagsForResource: 2,
       ListAccountsForProvisionedPermissionSet: 2,
     });
+    expect(slice.identityCenterPermissionSets?.permissionSets[0]).not.toHaveProperty('tags');
+    expect(slice.identityCenterPermissionSets?.permissionSets[0]).not.toHaveProperty('permissionsBoundary');
+  });
+
+  it('reads a boundary only where org.yaml writes `permissionsBoundary`, tags only where it writes `tags:` and, with prune, of the sets prune may delete', async () => {
+    const fake = new FakeAwsPort();
+    const instance = fake.security.addIdentityCenterInstance('eu-west-1');
+    fake.permissionSets.seed(instance.instanceArn, { name: 'Admin', tags: { owner: 'platform' }, permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
+    fake.permissionSets.seed(instance.instanceArn, { name: 'Bounded', permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }, tags: { owner: 'x' } });
+    fake.permissionSets.seed(instance.instanceArn, { name: 'Plain', permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
+    fake.permissionSets.seed(instance.instanceArn, { name: 'Undeclared', tags: { 'managed-by': 'orgctl' } });
+    const declared = [
+      ...CENTER,
+      '    Bounded: { permissionsBoundary: { managedPolicyArn: arn:aws:iam::aws:policy/PowerUserAccess } }',
+      '    Plain: {}',
+    ];
+    const readBy = async (lines: string[]) => {
+      fake.resetCalls();
+      const slice = await readWith(fake, desiredOf(yamlDoc(...HEADER, '    Team: {}', ...lines)));
+      const byName = new Map(slice.identityCenterPermissionSets!.permissionSets.map((s) => [s.name, s]));
+      const read = (operation: string) => fake.calls.filter((c) => c.operation === operation).length;
+      return { byName, boundaries: read('GetPermissionsBoundaryForPermissionSet'), tagLists: read('ListTagsForResource') };
+    };
+    const kept = await readBy(declared);
+    expect([kept.boundaries, kept.tagLists]).toEqual([1, 1]);
+    expect(kept.byName.get('Bounded')?.permissionsBoundary).toEqual({ managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+    expect(kept.byName.get('Admin')?.tags).toEqual({ owner: 'platform' });
+    for (const name of ['Plain', 'Admin', 'Undeclared']) expect(kept.byName.get(name)).not.toHaveProperty('permissionsBoundary');
+    for (const name of ['Bounded', 'Plain', 'Undeclared']) expect(kept.byName.get(name)).not.toHaveProperty('tags');
+    const pruning = await readBy([...declared, 'options:', '  prunePermissionSets: true']);
+    expect([pruning.boundaries, pruning.tagLists]).toEqual([1, 2]);
+    expect(pruning.byName.get('Undeclared')?.tags).toEqual({ 'managed-by': 'orgctl' });
   });
 });
 

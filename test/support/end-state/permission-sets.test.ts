@@ -32,7 +32,7 @@ function set(fields: Partial<LivePermissionSet> & { name: string }): LivePermiss
     managedPolicies: [],
     customerManagedPolicies: [],
     inlinePolicy: undefined,
-    permissionsBoundary: undefined,
+    permissionsBoundary: null,
     tags: {},
     provisionedAccountIds: [],
     ...fields,
@@ -61,6 +61,12 @@ describe('end-state oracle: permission sets', () => {
     expect(mismatchesOf(DECLARED, world(), world(ADMIN))).toEqual([]);
   });
 
+  it('without `permissionsBoundary` in org.yaml, any boundary (or none) keeps the promise: it is left alone', () => {
+    const unbounded = DECLARED.split('\n').filter((l) => !l.includes('permissionsBoundary')).join('\n');
+    expect(mismatchesOf(unbounded, world(), world(ADMIN))).toEqual([]);
+    expect(mismatchesOf(unbounded, world(), world({ ...ADMIN, permissionsBoundary: null }))).toEqual([]);
+  });
+
   const cases: { name: string; yaml?: string; before?: LiveOrg; after: LiveOrg; report: RegExp }[] = [
     { name: 'a declared set is missing', after: world(), report: /"Admin": declared, but not in Identity Center/ },
     { name: 'the description differs', after: world({ ...ADMIN, description: 'Old' }), report: /description is "Old"/ },
@@ -68,7 +74,7 @@ describe('end-state oracle: permission sets', () => {
     { name: 'an extra managed policy', after: world({ ...ADMIN, managedPolicies: [...ADMIN.managedPolicies, 'arn:aws:iam::aws:policy/ReadOnlyAccess'] }), report: /managed policies is/ },
     { name: 'a customer managed policy is missing', after: world({ ...ADMIN, customerManagedPolicies: [] }), report: /customer managed policies is \[\]/ },
     { name: 'no inline policy', after: world({ ...ADMIN, inlinePolicy: undefined }), report: /has an inline policy is false/ },
-    { name: 'another boundary', after: world({ ...ADMIN, permissionsBoundary: undefined }), report: /permissions boundary is "none"/ },
+    { name: 'another boundary', after: world({ ...ADMIN, permissionsBoundary: null }), report: /permissions boundary is "none"/ },
     { name: 'a tag differs', after: world({ ...ADMIN, tags: { owner: 'finance' } }), report: /tags is \{"owner":"finance"\}/ },
     { name: 'an undeclared set appeared', after: world(ADMIN, set({ name: 'New' })), report: /"New": created by the apply/ },
     {

@@ -2,8 +2,8 @@
 // - with `identityCenter:`, each declared set exists with its description (when written), session
 //   duration (as a length: PT60M is PT1H), exactly its AWS managed and customer managed policies, an
 //   inline policy exactly when `inlinePolicy:` names a file (its content is the file's JSON, which the
-//   test compares: the oracle does not know where org.yaml was), its boundary or none, and the tags it
-//   lists (besides managed-by and aws: keys) when `tags:` is written;
+//   test compares: the oracle does not know where org.yaml was), its boundary when `permissionsBoundary` is
+//   written (without it the boundary is left alone), and the tags it lists (besides managed-by and aws: keys) when `tags:` is written;
 // - a set not declared stays, unless prunePermissionSets is on and orgctl created it (managed-by: orgctl)
 //   and it is provisioned nowhere: then it is gone;
 // - without `identityCenter:`, nothing in Identity Center changes.
@@ -56,7 +56,8 @@ interface DeclaredSet {
   readonly managedPolicies: readonly string[];
   readonly customerManagedPolicies: readonly string[];
   readonly hasInlinePolicy: boolean;
-  readonly boundary: string;
+  /** undefined: `permissionsBoundary` not written (left alone). */
+  readonly boundary: string | undefined;
   readonly tags: Readonly<Record<string, string>> | undefined;
 }
 
@@ -102,7 +103,7 @@ function declared(document: OrgYamlDocument): DeclaredPermissionSets {
       hasInlinePolicy: set.get('inlinePolicy') !== undefined,
       boundary:
         b === undefined
-          ? 'none'
+          ? undefined
           : b.get('managedPolicyArn') !== undefined
             ? `managed:${text(b.get('managedPolicyArn'), 'managedPolicyArn')}`
             : `customer:${ref(b.get('customerManagedPolicy'), 'customerManagedPolicy')}`,
@@ -180,11 +181,13 @@ function fromLive(live: LiveOrg): PermissionSetsState {
       inlinePolicy: set.inlinePolicy === undefined ? undefined : (JSON.parse(set.inlinePolicy) as unknown),
       boundary:
         set.permissionsBoundary === undefined
-          ? 'none'
-          : 'managedPolicyArn' in set.permissionsBoundary
+          ? new Unread('plan read no boundary of this set (org.yaml leaves it alone)')
+          : set.permissionsBoundary === null
+            ? 'none'
+            : 'managedPolicyArn' in set.permissionsBoundary
             ? `managed:${set.permissionsBoundary.managedPolicyArn}`
             : `customer:${set.permissionsBoundary.customerManagedPolicy.path}${set.permissionsBoundary.customerManagedPolicy.name}`,
-      tags: set.tags,
+      tags: set.tags ?? new Unread('plan read no tags of this set (org.yaml leaves them alone)'),
       provisionedAccounts: set.provisionedAccountIds.length,
     });
   }
@@ -214,7 +217,9 @@ function check(after: PermissionSetsState, want: DeclaredPermissionSets, before:
     differs('managed policies', got.managedPolicies, set.managedPolicies);
     differs('customer managed policies', got.customerManagedPolicies, set.customerManagedPolicies);
     differs('has an inline policy', got.inlinePolicy !== undefined, set.hasInlinePolicy);
-    if (got.boundary instanceof Unread) report.unchecked.push(got.boundary.gap);
+    if (set.boundary === undefined) {
+      // Left alone: nothing to check.
+    } else if (got.boundary instanceof Unread) report.unchecked.push(got.boundary.gap);
     else differs('permissions boundary', got.boundary, set.boundary);
     if (set.tags !== undefined) {
       if (got.tags instanceof Unread) report.unchecked.push(got.tags.gap);

@@ -7,7 +7,7 @@ import type { AwsPort } from '../../../aws/port.js';
 import { PAGE_SIZES, pagesFor } from '../../../aws/page-sizes.js';
 import type { LiveIdentityCenterAccess, LivePrincipal } from '../../../model/live.js';
 import type { LiveIdentityCenterPermissionSets } from '../../../model/permission-sets.js';
-import { readPermissionSets } from '../permission-sets/read.js';
+import { READ_EVERYTHING, readPermissionSets } from '../permission-sets/read.js';
 
 /** What was read, and the requests that took with full pages (import's call bound). */
 export interface IdentityCenterImportRead {
@@ -22,7 +22,7 @@ export async function readIdentityCenterForImport(port: AwsPort, region: string,
   if (!own?.identityStoreId) return { permissionSets: { region, instance: null, permissionSets: [] }, access: undefined, calls: { ListInstances: 1 } };
   const instance = { instanceArn: own.instanceArn, identityStoreId: own.identityStoreId };
   const [sets, groups, users] = await Promise.all([
-    readPermissionSets(port, region, own),
+    readPermissionSets(port, region, READ_EVERYTHING, own),
     port.listGroups(region, instance.identityStoreId),
     port.listUsers(region, instance.identityStoreId),
   ]);

@@ -20,7 +20,10 @@ export function desiredSpec(set: DesiredPermissionSet): PermissionSetSpec {
   };
 }
 
-/** The live set in the same form; `like` says which optional fields org.yaml manages (description, tags). */
+/**
+ * The live set in the same form; `like` says which optional fields org.yaml manages (description, boundary,
+ * tags): a field org.yaml leaves out is left alone, so it is not compared (and plan has not read it).
+ */
 export function liveSpec(set: LivePermissionSet, like?: PermissionSetSpec): PermissionSetSpec {
   const inline = set.inlinePolicy === undefined ? undefined : canonicalPolicyText(set.inlinePolicy);
   return {
@@ -30,8 +33,8 @@ export function liveSpec(set: LivePermissionSet, like?: PermissionSetSpec): Perm
     managedPolicies: [...set.managedPolicies].sort(),
     customerManagedPolicies: sortRefs(set.customerManagedPolicies),
     ...(inline !== undefined && { inlinePolicy: inline }),
-    ...(set.permissionsBoundary !== undefined && { permissionsBoundary: set.permissionsBoundary }),
-    ...((like === undefined || like.tags !== undefined) && { tags: managedTags(set.tags) }),
+    ...(set.permissionsBoundary != null && (like === undefined || like.permissionsBoundary !== undefined) && { permissionsBoundary: set.permissionsBoundary }),
+    ...((like === undefined || like.tags !== undefined) && { tags: managedTags(set.tags ?? {}) }),
   };
 }
 
@@ -45,7 +48,7 @@ export function changedFields(before: PermissionSetSpec, after: PermissionSetSpe
   if (!sameJson(after.managedPolicies, before.managedPolicies)) fields.push('managedPolicies');
   if (!sameJson(after.customerManagedPolicies, before.customerManagedPolicies)) fields.push('customerManagedPolicies');
   if (after.inlinePolicy !== before.inlinePolicy) fields.push('inlinePolicy');
-  if (!sameJson(boundaryKey(after.permissionsBoundary), boundaryKey(before.permissionsBoundary))) fields.push('permissionsBoundary');
+  if (after.permissionsBoundary !== undefined && !sameJson(boundaryKey(after.permissionsBoundary), boundaryKey(before.permissionsBoundary))) fields.push('permissionsBoundary');
   if (after.tags !== undefined && !sameJson(after.tags, before.tags ?? {})) fields.push('tags');
   return fields;
 }

@@ -20,7 +20,7 @@ export function importPermissionSets(read: LiveIdentityCenterPermissionSets | nu
 }
 
 function importSet(set: LivePermissionSet, files: Set<string>): DesiredPermissionSet {
-  const tags = Object.fromEntries(Object.entries(set.tags).filter(([key]) => key !== PERMISSION_SET_MANAGED_BY_TAG.key && !key.startsWith('aws:')).sort(([a], [b]) => byNaturalOrder(a, b)));
+  const tags = Object.fromEntries(Object.entries(set.tags ?? {}).filter(([key]) => key !== PERMISSION_SET_MANAGED_BY_TAG.key && !key.startsWith('aws:')).sort(([a], [b]) => byNaturalOrder(a, b)));
   return {
     name: set.name,
     ...(set.description !== undefined && { description: set.description }),
@@ -28,7 +28,7 @@ function importSet(set: LivePermissionSet, files: Set<string>): DesiredPermissio
     managedPolicies: [...set.managedPolicies],
     ...(set.customerManagedPolicies.length > 0 && { customerManagedPolicies: set.customerManagedPolicies }),
     ...(set.inlinePolicy !== undefined && { inlinePolicyFile: uniqueFile(set.name, files), inlinePolicy: JSON.parse(set.inlinePolicy) as unknown }),
-    ...(set.permissionsBoundary !== undefined && { permissionsBoundary: set.permissionsBoundary }),
+    ...(set.permissionsBoundary != null && { permissionsBoundary: set.permissionsBoundary }),
     ...(Object.keys(tags).length > 0 && { tags }),
   };
 }

@@ -92,7 +92,8 @@ export function planPermissionSets(ctx: PlanContext): void {
 function planUndeclared(ctx: PlanContext, undeclared: readonly LivePermissionSet[], prune: boolean): void {
   const instance = ctx.live.identityCenterPermissionSets?.instance;
   if (!instance) return;
-  const ours = (set: LivePermissionSet): boolean => set.tags[PERMISSION_SET_MANAGED_BY_TAG.key] === PERMISSION_SET_MANAGED_BY_TAG.value;
+  // The read lists the tags of every undeclared set when prune is on (read.ts).
+  const ours = (set: LivePermissionSet): boolean => set.tags?.[PERMISSION_SET_MANAGED_BY_TAG.key] === PERMISSION_SET_MANAGED_BY_TAG.value;
   const kept: string[] = [];
   for (const set of undeclared) {
     if (!prune || !ours(set)) {

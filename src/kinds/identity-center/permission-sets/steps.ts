@@ -17,6 +17,7 @@ export interface PermissionSetSpec {
   readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
   /** Canonical JSON text (keys sorted); absent: none. */
   readonly inlinePolicy?: string;
+  /** Absent: not managed (org.yaml has no `permissionsBoundary`, so the set keeps what it has). */
   readonly permissionsBoundary?: PermissionsBoundary;
   /** The set's tags orgctl manages (`managed-by` and `aws:` keys excluded); absent: tags are not managed. */
   readonly tags?: Readonly<Record<string, string>>;
