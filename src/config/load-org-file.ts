@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { DesiredOrg, DesiredPermissionSet, DesiredPolicy } from '../model/desired.js';
+import type { DesiredOrg, DesiredPermissionSet, DesiredPolicy, JsonValue } from '../model/desired.js';
 import { RESOURCE_KINDS } from '../kinds/registry.js';
 import { parsePolicyJson } from './parse-policy-json.js';
 import type { Diagnostic, Result } from '../model/diagnostics.js';
@@ -121,6 +121,50 @@ function inputsSha256(orgYaml: Uint8Array, policyFiles: readonly PolicyFileBytes
 /** Largest policy file orgctl reads: far above every policy type's size limit (10,240 characters for SCPs). */
 const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 
+/** What a JSON document file org.yaml names came to: its bytes when read (they are hashed), its value when it parsed. */
+type JsonDocumentFile = { readonly ok: true; readonly bytes: Buffer; readonly document: JsonValue } | { readonly ok: false; readonly bytes?: Buffer };
+
+/**
+ * Reads one JSON document file named in org.yaml (a policy's `file:`, a permission set's `inlinePolicy:`),
+ * relative to org.yaml. A missing, unreadable, irregular or oversized file is reported at the naming key
+ * (`at`) in org.yaml with the caller's words; undecodable text or a JSON error in the file itself, at its line:col.
+ */
+async function readJsonDocumentFile(
+  file: string,
+  path: string,
+  displayName: string,
+  at: Diagnostic['position'] | undefined,
+  errors: Diagnostic[],
+  messages: { notRegular(): string; tooLarge(size: number): string; unreadable(why: string): string },
+): Promise<JsonDocumentFile> {
+  const shownPath = join(dirname(displayName), file);
+  const atKey = (message: string): JsonDocumentFile => {
+    errors.push({ severity: 'error', file: displayName, ...(at ? { position: at } : {}), message });
+    return { ok: false };
+  };
+  let bytes: Buffer;
+  try {
+    const filePath = resolve(dirname(path), file);
+    const info = await stat(filePath);
+    if (!info.isFile()) return atKey(messages.notRegular());
+    if (info.size > MAX_POLICY_FILE_BYTES) return atKey(messages.tooLarge(info.size));
+    bytes = await readFile(filePath);
+  } catch (error) {
+    return atKey(messages.unreadable(systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath)));
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
+    return { ok: false, bytes };
+  }
+  const json = parsePolicyJson(decoded.text);
+  if (!json.ok) {
+    errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
+    return { ok: false, bytes };
+  }
+  return { ok: true, bytes, document: json.value };
+}
+
 /**
  * Reads every `file:` policy document, relative to org.yaml. A missing or unreadable file is reported at
  * the `file:` key in org.yaml; a JSON error at its line:col in the policy file.
@@ -133,40 +177,14 @@ async function readPolicyFiles(desired: DesiredOrg, path: string, displayName: s
   const documents = await Promise.all(
     policies.map(async (policy): Promise<DesiredPolicy> => {
       if (policy.file === undefined) return policy;
-      const filePath = resolve(dirname(path), policy.file);
-      const shownPath = join(dirname(displayName), policy.file);
-      const atFileKey = (message: string): void => {
-        errors.push({ severity: 'error', file: displayName, ...(policy.fileAt ? { position: policy.fileAt } : {}), message });
-      };
-      let bytes: Buffer;
-      try {
-        const info = await stat(filePath);
-        if (!info.isFile()) {
-          atFileKey(`policy "${policy.name}": ${policy.file} is not a regular file. \`file:\` names a JSON policy document, relative to ${displayName}.`);
-          return policy;
-        }
-        if (info.size > MAX_POLICY_FILE_BYTES) {
-          atFileKey(`policy "${policy.name}": ${policy.file} is ${describeSize(info.size)}; a policy document is at most a few kilobytes. Is this the right file?`);
-          return policy;
-        }
-        bytes = await readFile(filePath);
-      } catch (error) {
-        const why = systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath);
-        atFileKey(`policy "${policy.name}": ${why}. \`file:\` is relative to ${displayName}.`);
-        return policy;
-      }
-      read.set(policy.name, { file: policy.file, bytes });
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
-        return policy;
-      }
-      const json = parsePolicyJson(decoded.text);
-      if (!json.ok) {
-        errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
-        return policy;
-      }
-      return { ...policy, document: json.value };
+      const loaded = await readJsonDocumentFile(policy.file, path, displayName, policy.fileAt, errors, {
+        notRegular: () => `policy "${policy.name}": ${policy.file} is not a regular file. \`file:\` names a JSON policy document, relative to ${displayName}.`,
+        tooLarge: (size) => `policy "${policy.name}": ${policy.file} is ${describeSize(size)}; a policy document is at most a few kilobytes. Is this the right file?`,
+        unreadable: (why) => `policy "${policy.name}": ${why}. \`file:\` is relative to ${displayName}.`,
+      });
+      if (loaded.bytes) read.set(policy.name, { file: policy.file, bytes: loaded.bytes });
+      if (!loaded.ok) return policy;
+      return { ...policy, document: loaded.document };
     }),
   );
   if (errors.length > 0) return { ok: false, errors };
@@ -196,36 +214,15 @@ async function readPermissionSetInlinePolicies(desired: DesiredOrg, path: string
     section.permissionSets.map(async (set): Promise<DesiredPermissionSet> => {
       const file = set.inlinePolicyFile;
       if (file === undefined) return set;
-      const shownPath = join(dirname(displayName), file);
-      const atKey = (message: string): void => {
-        errors.push({ severity: 'error', file: displayName, ...(set.inlinePolicyFileAt ? { position: set.inlinePolicyFileAt } : {}), message });
-      };
-      let bytes: Buffer;
-      try {
-        const filePath = resolve(dirname(path), file);
-        const info = await stat(filePath);
-        if (!info.isFile() || info.size > MAX_POLICY_FILE_BYTES) {
-          atKey(`permission set "${set.name}": ${file} is not a regular file of at most ${describeSize(MAX_POLICY_FILE_BYTES)}. \`inlinePolicy:\` names a JSON policy document, relative to ${displayName}.`);
-          return set;
-        }
-        bytes = await readFile(filePath);
-      } catch (error) {
-        const why = systemErrorCode(error) === 'ENOENT' ? `file not found (looked for ${shownPath})` : describeReadError(error, shownPath);
-        atKey(`permission set "${set.name}": ${why}. \`inlinePolicy:\` is relative to ${displayName}.`);
-        return set;
-      }
-      read.set(set.name, { file, bytes, key: 'inline-policy-file' });
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        errors.push({ severity: 'error', file: shownPath, message: `the policy file ${decoded.message.replace('org.yaml', 'a policy file')}` });
-        return set;
-      }
-      const json = parsePolicyJson(decoded.text);
-      if (!json.ok) {
-        errors.push({ severity: 'error', file: shownPath, ...(json.position ? { position: json.position } : {}), message: json.message });
-        return set;
-      }
-      return { ...set, inlinePolicy: json.value };
+      const notAFile = `permission set "${set.name}": ${file} is not a regular file of at most ${describeSize(MAX_POLICY_FILE_BYTES)}. \`inlinePolicy:\` names a JSON policy document, relative to ${displayName}.`;
+      const loaded = await readJsonDocumentFile(file, path, displayName, set.inlinePolicyFileAt, errors, {
+        notRegular: () => notAFile,
+        tooLarge: () => notAFile,
+        unreadable: (why) => `permission set "${set.name}": ${why}. \`inlinePolicy:\` is relative to ${displayName}.`,
+      });
+      if (loaded.bytes) read.set(set.name, { file, bytes: loaded.bytes, key: 'inline-policy-file' });
+      if (!loaded.ok) return set;
+      return { ...set, inlinePolicy: loaded.document };
     }),
   );
   if (errors.length > 0) return { ok: false, errors };
