@@ -24,16 +24,18 @@ import { budgetArn, formatAmount, fromNotificationKey, fromSubscriber, toBudgetS
 export function budgetsAdapter({ clients, call, list }: AdapterContext): BudgetsPort {
   const budgets = clients.budgets;
   const service = 'budgets';
+  // Every page of DescribeBudgets: the plan's summaries and explain's scopes are two views of the same listing.
+  const describeAllBudgets = (accountId: string) =>
+    list({
+      service,
+      operation: 'DescribeBudgets',
+      pageSize: PAGE_SIZES.budgets,
+      send: (NextToken, MaxResults) => budgets.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults, NextToken })),
+      page: (out) => ({ items: out.Budgets, nextToken: out.NextToken }),
+    });
   return {
     async describeBudgets(accountId) {
-      const found = await list({
-        service,
-        operation: 'DescribeBudgets',
-        pageSize: PAGE_SIZES.budgets,
-        send: (NextToken, MaxResults) => budgets.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults, NextToken })),
-        page: (out) => ({ items: out.Budgets, nextToken: out.NextToken }),
-      });
-      return found.map(toBudgetSummary);
+      return (await describeAllBudgets(accountId)).map(toBudgetSummary);
     },
 
     async describeBudgetNotificationsForAccount(accountId) {
@@ -149,14 +151,7 @@ export function budgetsAdapter({ clients, call, list }: AdapterContext): Budgets
     },
 
     async describeBudgetScopes(accountId) {
-      const found = await list({
-        service,
-        operation: 'DescribeBudgets',
-        pageSize: PAGE_SIZES.budgets,
-        send: (NextToken, MaxResults) => budgets.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults, NextToken })),
-        page: (out) => ({ items: out.Budgets, nextToken: out.NextToken }),
-      });
-      return found.map(toBudgetScope);
+      return (await describeAllBudgets(accountId)).map(toBudgetScope);
     },
   };
 }
